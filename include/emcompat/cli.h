@@ -1,0 +1,28 @@
+/*
+ * cli: the emcompat command line. main() is cli_main(); every command is a
+ * cmd_* function taking its own argv (argv[0] is the command name) and
+ * returning the process exit code (enum ec_exit). Commands print the
+ * recorded error() message themselves, so library code never prints.
+ */
+#ifndef EMCOMPAT_CLI_H
+#define EMCOMPAT_CLI_H
+
+#include <stdio.h>
+
+int cli_main(int argc, char **argv);
+
+/* Prints COMMAND's usage to OUT. */
+void cli_usage(FILE *out, const char *command);
+
+/* Prints "emcompat: <recorded error>" and returns its exit code. */
+int cli_report_error(void);
+
+/*
+ * Parses "AXIS=VALUE" into its two halves (pointing into ARG, which is
+ * modified). Returns 0, or -1 with error(EC_EXIT_INPUT).
+ */
+int cli_parse_only(char *arg, const char **key, const char **value);
+
+int cmd_plan(int argc, char **argv);
+
+#endif

@@ -1,0 +1,23 @@
+/*
+ * embedded: files from the source tree compiled into the binary
+ * (cmake/embed.cmake writes the table), so that `emcompat` run from any
+ * directory has its default matrix and report templates.
+ */
+#ifndef EMCOMPAT_EMBEDDED_H
+#define EMCOMPAT_EMBEDDED_H
+
+#include <stddef.h>
+
+struct embedded_file {
+	const char *path;  /* relative to the source tree, e.g. "matrix/default.json" */
+	const char *data;  /* NUL-terminated; size excludes the NUL */
+	size_t size;
+};
+
+/* Terminated by an entry whose path is NULL. */
+extern const struct embedded_file embedded_files[];
+
+/* The embedded file at PATH, or NULL. The data is static: never free it. */
+const struct embedded_file *embedded_find(const char *path);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * json: parse a JSON document with cJSON and report errors at their
+ * position, as FILE:LINE:COLUMN: message (line and column 1-based, the
+ * column counted in characters).
+ *
+ * On top of cJSON it rejects what cJSON would accept silently: invalid
+ * UTF-8, NUL bytes, trailing content, and duplicate keys in an object
+ * (cJSON keeps both, and the second would be ignored without a word).
+ */
+#ifndef EMCOMPAT_JSON_H
+#define EMCOMPAT_JSON_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+struct json_doc {
+	const char *path;  /* borrowed: the name used in messages */
+	const char *text;  /* borrowed: must outlive the doc; text[len] == '\0' */
+	size_t len;
+	cJSON *root;       /* owned */
+};
+
+/*
+ * Parses TEXT (LEN bytes, NUL-terminated at TEXT[LEN]) into D->root.
+ * Returns 0, or -1 with error(EC_EXIT_INPUT, "PATH:LINE:COL: ...").
+ * PATH and TEXT are borrowed for the life of D.
+ */
+int json_doc_parse(struct json_doc *d, const char *path, const char *text, size_t len);
+
+/*
+ * Reports a message about item AT of the document (an object member is
+ * located at its key, anything else at its value) as
+ * "PATH:LINE:COL: message" with EC_EXIT_INPUT. Always returns -1.
+ */
+int json_doc_error(const struct json_doc *d, const cJSON *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Frees the tree; the borrowed path and text are left alone. */
+void json_doc_release(struct json_doc *d);
+
+/* Byte offset OFF of TEXT as a 1-based line and character column. */
+void json_line_col(const char *text, size_t off, int *line, int *col);
+
+/*
+ * Length of the valid UTF-8 prefix of S (N bytes): N when all of it is
+ * valid. Overlong forms, surrogates and code points past U+10FFFF are
+ * invalid.
+ */
+size_t utf8_valid_prefix(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,98 @@
+/*
+ * matrix: a matrix file, parsed, validated and expanded into cells.
+ *
+ * The file format (JSON, UTF-8; every key but "axes" optional; any other
+ * key is an error):
+ *
+ *   {
+ *     "name": "nightly",
+ *     "axes": { "rust": ["1.63", "1.96"], "emscripten": ["3.1.6", "6.0.5"] },
+ *     "exclude": [ { "rust": "1.63", "emscripten": "6.0.5" } ],
+ *     "include": [ { "rust": "1.96", "emscripten": "6.0.5", "opt": "O2" } ],
+ *     "toolchains": { "rust": { "1.96": { ... } } },
+ *     "timeouts": { "compile": 600, "load": 60 },
+ *     "retries": 1
+ *   }
+ *
+ * Expansion follows GitHub Actions' matrix semantics: the cross product of
+ * the axes in file order, the last axis varying fastest; then every exclude
+ * object removes the combinations matching all of its keys; then each
+ * include object, in order, is merged into every original combination none
+ * of whose original axis values it would change (values that an earlier
+ * include added may be overwritten), and where it merges into none it
+ * becomes a new combination, appended in include order. A matrix without
+ * axes is its includes, one combination each.
+ *
+ * A cell id is its axis=value pairs joined by ",": the axes in file order,
+ * then keys that only includes add, in the order they first appear.
+ */
+#ifndef EMCOMPAT_MATRIX_H
+#define EMCOMPAT_MATRIX_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "emcompat/stage.h"
+
+/* Most cells a matrix may expand to; larger ones are refused up front. */
+#define MATRIX_MAX_CELLS 1000000
+
+struct matrix_cell {
+	const char **values;  /* one per matrix key; NULL where the cell lacks it */
+	char *id;             /* owned */
+};
+
+/* A key=value constraint, as given by --only. */
+struct matrix_only {
+	const char *key;
+	const char *value;
+};
+
+struct matrix {
+	char *path;            /* the name used in messages; "<default>" when embedded */
+	char *name;            /* "name", or NULL */
+	size_t naxes;          /* keys[0..naxes) are the axes, in file order */
+	size_t nkeys;          /* then keys that only includes add */
+	char **keys;
+	size_t cap_keys;
+	char ***axis_values;   /* axis_values[a][0..naxis_values[a]) */
+	size_t *naxis_values;
+	struct matrix_cell *cells;
+	size_t ncells;
+	cJSON *toolchains;     /* owned copy of "toolchains", or NULL */
+	double timeouts[STAGE_COUNT];  /* seconds; 0 = the runner's default */
+	int retries;           /* -1 when the file does not say */
+	/* Private: the strings that includes and excludes own. */
+	char **strings;
+	size_t nstrings, cap_strings;
+};
+
+/*
+ * Parses and expands the matrix file at PATH, or the embedded default
+ * matrix when PATH is NULL. M is initialised here. Returns 0, or -1 with
+ * error(EC_EXIT_INPUT, "FILE:LINE:COL: ...") naming what is wrong.
+ * On failure M holds nothing to release.
+ */
+int matrix_load(struct matrix *m, const char *path);
+
+/* As matrix_load, for TEXT (LEN bytes, NUL-terminated) named NAME. */
+int matrix_parse(struct matrix *m, const char *name, const char *text, size_t len);
+
+/*
+ * Keeps only the cells matching ONLY: constraints on one key are
+ * alternatives, constraints on different keys must all hold. A key that
+ * is not in the matrix, or a filter that keeps no cell, is an error.
+ */
+int matrix_select(struct matrix *m, const struct matrix_only *only, size_t nonly);
+
+/* Index of KEY among m->keys, or -1. */
+int matrix_key_index(const struct matrix *m, const char *key);
+
+/* The value of KEY in cell C, or NULL when the cell lacks it. */
+const char *matrix_cell_get(const struct matrix *m, const struct matrix_cell *c,
+			    const char *key);
+
+void matrix_release(struct matrix *m);
+
+#endif

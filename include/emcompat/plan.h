@@ -1,0 +1,73 @@
+/*
+ * plan: the cells of a matrix as a DAG of stage nodes, deduplicated.
+ *
+ * Every cell needs the stages std -> compile -> link -> inspect, a main
+ * module (unless its loader is a Pyodide runtime, "pyodide-*", which is
+ * its own main module), and load -> run. Each node is keyed by a SHA-256
+ * of everything that can change its output: its stage, the axis values
+ * it reads directly, and the keys of the nodes it depends on. Cells whose
+ * nodes have equal keys share them, so each distinct piece of work runs
+ * once.
+ *
+ * Which axes a stage reads directly:
+ *   std      rust, eh
+ *   compile  rust, pyo3, probe, link_mode, eh, lto      (+ std)
+ *   link     emscripten, link_mode, eh, lto, opt, bigint (+ compile)
+ *   main     emscripten, loader, eh, bigint
+ *   inspect  (link)
+ *   load     loader, node                               (+ link, main)
+ *   run      (load)
+ * Any other axis (a free flag axis, or a key only an include adds) is
+ * read by every stage, so an unknown flag can never make two different
+ * builds share a node. With link_mode=rustc there is no compile node:
+ * rustc compiles and drives emcc in one step, the link node, which reads
+ * the compile axes too and depends on std directly.
+ *
+ * Node order is topological: every node comes after its dependencies.
+ */
+#ifndef EMCOMPAT_PLAN_H
+#define EMCOMPAT_PLAN_H
+
+#include <stddef.h>
+
+#include "emcompat/matrix.h"
+#include "emcompat/stage.h"
+
+#define PLAN_KEY_SIZE 32
+/* "<stage>-<first 12 hex digits of the key>" */
+#define PLAN_ID_SIZE 24
+
+struct plan_node {
+	char id[PLAN_ID_SIZE];
+	enum stage stage;
+	unsigned char key[PLAN_KEY_SIZE];
+	size_t deps[2];   /* indices into plan.nodes */
+	size_t ndeps;
+	size_t ncells;    /* cells that use this node */
+	size_t cell;      /* the first cell using it: its axis values drive the recipe */
+};
+
+struct plan {
+	const struct matrix *matrix;  /* borrowed */
+	struct plan_node *nodes;
+	size_t nnodes;
+	/* cell_nodes[c * STAGE_COUNT + s]: node of stage s for cell c, or PLAN_NONE */
+	size_t *cell_nodes;
+	size_t count[STAGE_COUNT];    /* nodes per stage */
+	size_t stage_runs_unshared;   /* stage runs if every cell ran alone */
+};
+
+#define PLAN_NONE ((size_t)-1)
+
+/* Builds P from the cells of M (borrowed for P's life). Returns 0 or -1. */
+int plan_build(struct plan *p, const struct matrix *m);
+
+/* The node of stage S for cell C, or NULL when that cell has no such stage. */
+const struct plan_node *plan_cell_node(const struct plan *p, size_t cell, enum stage s);
+
+/* KEY as 64 lowercase hex digits plus NUL in OUT. */
+void plan_key_hex(const unsigned char key[PLAN_KEY_SIZE], char out[2 * PLAN_KEY_SIZE + 1]);
+
+void plan_release(struct plan *p);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * util: allocation and small string helpers shared by every module.
+ *
+ * The x* allocators never return NULL: running out of memory is not an
+ * outcome emcompat can report usefully, so they print a message and abort.
+ */
+#ifndef EMCOMPAT_UTIL_H
+#define EMCOMPAT_UTIL_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+/* Grows *P to hold at least NEED elements of SIZE bytes; *CAP tracks capacity. */
+void xgrow(void *p, size_t *cap, size_t need, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* A newly allocated string built from a printf format. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable NUL-terminated byte buffer. Zero-initialise, then append. */
+struct strbuf {
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+
+void strbuf_add(struct strbuf *sb, const void *data, size_t n);
+void strbuf_addstr(struct strbuf *sb, const char *s);
+void strbuf_addch(struct strbuf *sb, int c);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The buffer's string: "" for an empty buffer, never NULL. */
+const char *strbuf_str(const struct strbuf *sb);
+/* Hands the string to the caller (who frees it) and empties SB. */
+char *strbuf_detach(struct strbuf *sb);
+void strbuf_release(struct strbuf *sb);
+
+/*
+ * Reads the whole file at PATH into *OUT (NUL-terminated, caller frees)
+ * and its size into *LEN. Returns 0, or -1 with error() set (EC_EXIT_INPUT:
+ * a file the user named that cannot be read is bad input).
+ */
+int read_file(const char *path, char **out, size_t *len);
+
+#endif

@@ -1,0 +1,180 @@
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "emcompat/cli.h"
+#include "emcompat/error.h"
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *synopsis;
+	const char *summary;  /* one line for 'emcompat --help' */
+	const char *help;
+	const char *pending;  /* why it is not built yet, for commands still to come */
+};
+
+static const struct command commands[] = {
+	{ "run", NULL, "run [MATRIX] [-j N] [-o DIR] [--resume] [--only AXIS=VALUE]... [--shard I/N] [--retries N]",
+	  "run the matrix and write results and reports",
+	  "Runs every cell of MATRIX (default: the embedded matrix) and writes results.json,\n"
+	  "journal.jsonl, junit.xml, report.html and summary.md into DIR.\n",
+	  "the executor" },
+	{ "plan", cmd_plan, "plan [MATRIX] [--json] [--only AXIS=VALUE]...",
+	  "show the cells and the deduplicated stage nodes; runs nothing",
+	  "Expands MATRIX (default: the embedded matrix) into cells and plans the stage\n"
+	  "nodes they need, sharing every node whose inputs are equal. Runs nothing and\n"
+	  "needs no toolchain.\n"
+	  "\n"
+	  "  --json               print {\"cells\":[...],\"nodes\":[...],\"counts\":{...}}\n"
+	  "  --only AXIS=VALUE    keep only cells with that value (repeatable: values of\n"
+	  "                       one axis are alternatives, different axes must all match)\n",
+	  NULL },
+	{ "toolchains", NULL, "toolchains [--json]",
+	  "list the toolchains found, with their identities",
+	  "Lists the toolchains found on this machine, with their identities.\n",
+	  "toolchain discovery" },
+	{ "inspect", NULL, "inspect FILE.wasm [--json] [--against MAIN.wasm]",
+	  "read a wasm file and predict load failures",
+	  "Reads a wasm object, side module, main module, bitcode file or archive and\n"
+	  "reports what matters for compatibility.\n",
+	  "the wasm inspector" },
+	{ "classify", NULL, "classify [--stage S] [--json] [LOG|-]",
+	  "name the breakage class of a failure log",
+	  "Names the breakage class of a failure log.\n",
+	  "the breakage classifier" },
+	{ "diff", NULL, "diff BASE NEW [--json]",
+	  "compare two runs; exit 1 on a regression",
+	  "Compares two runs cell by cell; exits 1 when something regressed.\n",
+	  "reports and diff" },
+	{ "merge", NULL, "merge -o DIR RUN...",
+	  "combine shard runs into one run",
+	  "Combines shard runs into one run directory.\n",
+	  "sharding" },
+	{ "bisect", NULL, "bisect [MATRIX] --axis A --good V --bad V [--only AXIS=VALUE]...",
+	  "find the first bad value of an axis",
+	  "Finds the first bad value of an axis.\n",
+	  "bisect" },
+	{ "recommend", NULL, "recommend RUN... [--only AXIS=VALUE]...",
+	  "rank the values of an axis from past runs",
+	  "Ranks the values of an axis (default emscripten) from past runs.\n",
+	  "recommend" },
+	{ "fetch", NULL, "fetch KIND VERSION",
+	  "provision a toolchain into the cache",
+	  "Provisions a toolchain into the cache.\n",
+	  "the toolchain store" },
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(*commands))
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static void main_usage(FILE *out)
+{
+	fprintf(out,
+		"usage: emcompat COMMAND [ARGS]\n"
+		"       emcompat --help | --version | help COMMAND\n"
+		"\n"
+		"emcompat crosses Rust, Emscripten, PyO3 and Node versions and loaders (an\n"
+		"Emscripten main module or a Pyodide runtime), builds probe crates as side\n"
+		"modules, loads them in Node, and names every breakage it finds.\n"
+		"\n"
+		"Commands:\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(out, "  %-11s %s%s\n", commands[i].name, commands[i].summary,
+			commands[i].fn ? "" : " (not built yet)");
+	fprintf(out,
+		"\n"
+		"MATRIX defaults to the embedded default matrix (matrix/default.json).\n"
+		"\n"
+		"Exit codes:\n"
+		"  0  all cells passed (diff: no regression)\n"
+		"  1  some cell failed (diff: a regression)\n"
+		"  2  bad usage or bad input (the message names the file, line and column)\n"
+		"  3  the runner itself failed\n"
+		"\n"
+		"Run 'emcompat help COMMAND' for a command's options.\n");
+}
+
+void cli_usage(FILE *out, const char *name)
+{
+	const struct command *c = find_command(name);
+
+	if (!c) {
+		main_usage(out);
+		return;
+	}
+	fprintf(out, "usage: emcompat %s\n\n%s", c->synopsis, c->help);
+	if (!c->fn)
+		fprintf(out, "\nNot built yet: %s is still to come.\n", c->pending);
+}
+
+int cli_report_error(void)
+{
+	fprintf(stderr, "emcompat: %s\n", error_message());
+	return error_code();
+}
+
+int cli_parse_only(char *arg, const char **key, const char **value)
+{
+	char *eq = strchr(arg, '=');
+
+	if (!eq || eq == arg || !eq[1])
+		return error(EC_EXIT_INPUT, "--only %s: expected AXIS=VALUE", arg);
+	*eq = '\0';
+	*key = arg;
+	*value = eq + 1;
+	return 0;
+}
+
+int cli_main(int argc, char **argv)
+{
+	const struct command *c;
+
+	if (argc < 2) {
+		main_usage(stderr);
+		return EC_EXIT_INPUT;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		main_usage(stdout);
+		return EC_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("emcompat %s\n", EMCOMPAT_VERSION);
+		return EC_EXIT_OK;
+	}
+	if (strcmp(argv[1], "help") == 0) {
+		if (argc > 2 && !find_command(argv[2])) {
+			fprintf(stderr, "emcompat: no command '%s'; see 'emcompat --help'\n", argv[2]);
+			return EC_EXIT_INPUT;
+		}
+		cli_usage(stdout, argc > 2 ? argv[2] : "");
+		return EC_EXIT_OK;
+	}
+	c = find_command(argv[1]);
+	if (!c) {
+		fprintf(stderr, "emcompat: no command '%s'; see 'emcompat --help'\n", argv[1]);
+		return EC_EXIT_INPUT;
+	}
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			cli_usage(stdout, c->name);
+			return EC_EXIT_OK;
+		}
+	}
+	if (!c->fn) {
+		fprintf(stderr, "emcompat: '%s' is not built yet (%s is still to come); "
+			"see 'emcompat --help' for what works now\n", c->name, c->pending);
+		return EC_EXIT_INPUT;
+	}
+	optind = 0;
+	return c->fn(argc - 1, argv + 1);
+}

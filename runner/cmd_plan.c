@@ -1,0 +1,143 @@
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "emcompat/cli.h"
+#include "emcompat/error.h"
+#include "emcompat/matrix.h"
+#include "emcompat/plan.h"
+#include "emcompat/util.h"
+
+static cJSON *plan_to_json(const struct plan *p)
+{
+	const struct matrix *m = p->matrix;
+	cJSON *root = cJSON_CreateObject(), *cells, *nodes, *counts, *per_stage;
+
+	cJSON_AddStringToObject(root, "matrix", m->path);
+	if (m->name)
+		cJSON_AddStringToObject(root, "name", m->name);
+	cells = cJSON_AddArrayToObject(root, "cells");
+	for (size_t c = 0; c < m->ncells; c++) {
+		cJSON *cell = cJSON_CreateObject(), *axes;
+
+		cJSON_AddStringToObject(cell, "id", m->cells[c].id);
+		axes = cJSON_AddObjectToObject(cell, "axes");
+		for (size_t k = 0; k < m->nkeys; k++)
+			if (m->cells[c].values[k])
+				cJSON_AddStringToObject(axes, m->keys[k], m->cells[c].values[k]);
+		cJSON_AddItemToArray(cells, cell);
+	}
+	nodes = cJSON_AddArrayToObject(root, "nodes");
+	for (size_t n = 0; n < p->nnodes; n++) {
+		const struct plan_node *node = &p->nodes[n];
+		cJSON *o = cJSON_CreateObject(), *deps;
+		char hex[2 * PLAN_KEY_SIZE + 1];
+
+		plan_key_hex(node->key, hex);
+		cJSON_AddStringToObject(o, "id", node->id);
+		cJSON_AddStringToObject(o, "stage", stage_name(node->stage));
+		cJSON_AddStringToObject(o, "key", hex);
+		deps = cJSON_AddArrayToObject(o, "deps");
+		for (size_t d = 0; d < node->ndeps; d++)
+			cJSON_AddItemToArray(deps, cJSON_CreateString(p->nodes[node->deps[d]].id));
+		cJSON_AddNumberToObject(o, "cells", (double)node->ncells);
+		cJSON_AddItemToArray(nodes, o);
+	}
+	counts = cJSON_AddObjectToObject(root, "counts");
+	cJSON_AddNumberToObject(counts, "cells", (double)m->ncells);
+	per_stage = cJSON_AddObjectToObject(counts, "nodes");
+	for (int s = 0; s < STAGE_COUNT; s++)
+		cJSON_AddNumberToObject(per_stage, stage_name(s), (double)p->count[s]);
+	cJSON_AddNumberToObject(counts, "nodes_total", (double)p->nnodes);
+	cJSON_AddNumberToObject(counts, "stage_runs_unshared", (double)p->stage_runs_unshared);
+	return root;
+}
+
+static void print_summary(const struct plan *p)
+{
+	const struct matrix *m = p->matrix;
+	size_t saved = p->stage_runs_unshared - p->nnodes;
+
+	printf("matrix %s%s%s%s: %zu cells",
+	       m->path, m->name ? " (\"" : "", m->name ? m->name : "", m->name ? "\")" : "",
+	       m->ncells);
+	if (m->naxes) {
+		printf(" from axes ");
+		for (size_t a = 0; a < m->naxes; a++)
+			printf("%s%s[%zu]", a ? " x " : "", m->keys[a], m->naxis_values[a]);
+	}
+	printf("\nnodes: %zu (", p->nnodes);
+	for (int s = 0; s < STAGE_COUNT; s++)
+		printf("%s%s %zu", s ? ", " : "", stage_name(s), p->count[s]);
+	printf(")\n");
+	printf("stage runs: %zu if every cell ran on its own, %zu planned: sharing saves %zu (%.0f%%)\n",
+	       p->stage_runs_unshared, p->nnodes, saved,
+	       p->stage_runs_unshared ? 100.0 * (double)saved / (double)p->stage_runs_unshared : 0.0);
+	printf("'emcompat plan --json' lists every cell and node.\n");
+}
+
+int cmd_plan(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'J' },
+		{ "only", required_argument, NULL, 'O' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct matrix_only *only = xcalloc((size_t)argc, sizeof(*only));
+	size_t nonly = 0;
+	struct matrix m;
+	struct plan p;
+	int json = 0, opt, rc;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'J':
+			json = 1;
+			break;
+		case 'O':
+			if (cli_parse_only(optarg, &only[nonly].key, &only[nonly].value)) {
+				free(only);
+				return cli_report_error();
+			}
+			nonly++;
+			break;
+		default:
+			free(only);
+			fprintf(stderr, "emcompat plan: unknown or incomplete option '%s'\n", argv[optind - 1]);
+			cli_usage(stderr, "plan");
+			return EC_EXIT_INPUT;
+		}
+	}
+	if (argc - optind > 1) {
+		free(only);
+		fprintf(stderr, "emcompat plan: one MATRIX at most, got '%s' and '%s'\n",
+			argv[optind], argv[optind + 1]);
+		return EC_EXIT_INPUT;
+	}
+	if (matrix_load(&m, optind < argc ? argv[optind] : NULL)) {
+		free(only);
+		return cli_report_error();
+	}
+	if (matrix_select(&m, only, nonly) || plan_build(&p, &m)) {
+		free(only);
+		matrix_release(&m);
+		return cli_report_error();
+	}
+	free(only);
+	if (json) {
+		cJSON *root = plan_to_json(&p);
+		char *text = cJSON_PrintUnformatted(root);
+
+		fputs(text, stdout);
+		fputc('\n', stdout);
+		free(text);
+		cJSON_Delete(root);
+	} else {
+		print_summary(&p);
+	}
+	rc = fflush(stdout) ? error(EC_EXIT_INTERNAL, "writing to stdout failed") : 0;
+	plan_release(&p);
+	matrix_release(&m);
+	return rc ? cli_report_error() : EC_EXIT_OK;
+}

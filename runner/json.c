@@ -1,0 +1,242 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emcompat/error.h"
+#include "emcompat/json.h"
+#include "emcompat/util.h"
+
+size_t utf8_valid_prefix(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c = p[i];
+		size_t len;
+		unsigned cp, min;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if ((c & 0xe0) == 0xc0) {
+			len = 2, cp = c & 0x1f, min = 0x80;
+		} else if ((c & 0xf0) == 0xe0) {
+			len = 3, cp = c & 0x0f, min = 0x800;
+		} else if ((c & 0xf8) == 0xf0) {
+			len = 4, cp = c & 0x07, min = 0x10000;
+		} else {
+			return i;
+		}
+		if (n - i < len)
+			return i;
+		for (size_t k = 1; k < len; k++) {
+			if ((p[i + k] & 0xc0) != 0x80)
+				return i;
+			cp = (cp << 6) | (p[i + k] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return i;
+		i += len;
+	}
+	return n;
+}
+
+void json_line_col(const char *text, size_t off, int *line, int *col)
+{
+	int l = 1, c = 1;
+
+	for (size_t i = 0; i < off; i++) {
+		if (text[i] == '\n') {
+			l++;
+			c = 1;
+		} else if (((unsigned char)text[i] & 0xc0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+static int error_at(const struct json_doc *d, size_t off, const char *msg)
+{
+	int line, col;
+
+	json_line_col(d->text, off, &line, &col);
+	return error(EC_EXIT_INPUT, "%s:%d:%d: %s", d->path, line, col, msg);
+}
+
+/*
+ * A scanner over text already known to be valid JSON, walking it in step
+ * with the cJSON tree so that a tree item can be mapped back to its offset.
+ */
+static const char *skip_ws(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+static const char *skip_string(const char *p)
+{
+	for (p++; *p && *p != '"'; p++)
+		if (*p == '\\' && p[1])
+			p++;
+	return *p ? p + 1 : p;
+}
+
+/* Scans the value at *P for NODE; stores the offset of TARGET in *FOUND. */
+static int locate(const struct json_doc *d, const char **pp, const cJSON *node,
+		  const cJSON *target, size_t *found)
+{
+	const char *p = skip_ws(*pp);
+
+	if (node == target && !node->string) {
+		*found = (size_t)(p - d->text);
+		return 1;
+	}
+	if (*p == '{' || *p == '[') {
+		int obj = *p == '{';
+		const cJSON *child = node->child;
+
+		p = skip_ws(p + 1);
+		while (child && *p && *p != '}' && *p != ']') {
+			if (obj) {
+				if (child == target) {
+					*found = (size_t)(p - d->text);
+					return 1;
+				}
+				p = skip_string(p);
+				p = skip_ws(p);
+				if (*p == ':')
+					p++;
+			}
+			if (locate(d, &p, child, target, found))
+				return 1;
+			p = skip_ws(p);
+			if (*p == ',')
+				p = skip_ws(p + 1);
+			child = child->next;
+		}
+		if (*p)
+			p++;
+	} else if (*p == '"') {
+		p = skip_string(p);
+	} else {
+		while (*p && !strchr(",]} \t\r\n", *p))
+			p++;
+	}
+	*pp = p;
+	return 0;
+}
+
+int json_doc_error(const struct json_doc *d, const cJSON *at, const char *fmt, ...)
+{
+	char msg[1024];
+	const char *p = d->text;
+	size_t off = 0;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (!at || !d->root || !locate(d, &p, d->root, at, &off))
+		return error(EC_EXIT_INPUT, "%s: %s", d->path, msg);
+	return error_at(d, off, msg);
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
+	int c = strcmp(x->string, y->string);
+
+	/* Equal names: keep document order, so the later one is reported. */
+	if (c == 0)
+		return x < y ? -1 : 0;
+	return c;
+}
+
+/* Finds a duplicate key anywhere in the tree; reports the second one. */
+static int check_duplicates(const struct json_doc *d, const cJSON *node)
+{
+	size_t n = 0, i = 0;
+	const cJSON **v;
+	const cJSON *c;
+	int rc = 0;
+
+	for (c = node->child; c; c = c->next) {
+		if (check_duplicates(d, c))
+			return -1;
+		n++;
+	}
+	if (!cJSON_IsObject(node) || n < 2)
+		return 0;
+	v = xmalloc(n * sizeof(*v));
+	for (c = node->child; c; c = c->next)
+		v[i++] = c;
+	/* Node addresses are not in document order, so sort by name, then
+	 * find the later of each equal pair by walking the list. */
+	qsort(v, n, sizeof(*v), cmp_names);
+	for (i = 1; i < n; i++) {
+		if (strcmp(v[i - 1]->string, v[i]->string) == 0) {
+			const cJSON *second = NULL;
+
+			for (c = node->child; c; c = c->next)
+				if (c == v[i - 1] || c == v[i])
+					second = c;
+			rc = json_doc_error(d, second, "duplicate key \"%s\"", second->string);
+			break;
+		}
+	}
+	free(v);
+	return rc;
+}
+
+int json_doc_parse(struct json_doc *d, const char *path, const char *text, size_t len)
+{
+	const char *end = NULL;
+	size_t valid;
+	char msg[128];
+
+	d->path = path;
+	d->text = text;
+	d->len = len;
+	d->root = NULL;
+	valid = utf8_valid_prefix(text, len);
+	if (valid < len)
+		return error_at(d, valid, "invalid UTF-8 (JSON text must be UTF-8)");
+	if (memchr(text, '\0', len))
+		return error_at(d, (size_t)((const char *)memchr(text, '\0', len) - text),
+				"NUL byte in JSON text");
+	/* len + 1: cJSON's trailing-content check wants to see the NUL. */
+	d->root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
+	if (!d->root) {
+		size_t off = end ? (size_t)(end - text) : 0;
+		const char *p;
+
+		if (off > len)
+			off = len;
+		p = skip_ws(text + off);
+		if (*p == '\0') {
+			snprintf(msg, sizeof(msg), "invalid JSON: unexpected end of text");
+		} else {
+			size_t n = utf8_valid_prefix(p, strcspn(p, "\n") < 16 ? strcspn(p, "\n") : 16);
+
+			off = (size_t)(p - text);
+			snprintf(msg, sizeof(msg), "invalid JSON: unexpected '%.*s'", (int)n, p);
+		}
+		return error_at(d, off, msg);
+	}
+	if (check_duplicates(d, d->root)) {
+		json_doc_release(d);
+		return -1;
+	}
+	return 0;
+}
+
+void json_doc_release(struct json_doc *d)
+{
+	cJSON_Delete(d->root);
+	d->root = NULL;
+}

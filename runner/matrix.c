@@ -1,0 +1,531 @@
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emcompat/embedded.h"
+#include "emcompat/error.h"
+#include "emcompat/json.h"
+#include "emcompat/matrix.h"
+#include "emcompat/util.h"
+
+#define MAX_VALUE_LEN 256
+#define MAX_RETRIES 10
+#define MAX_TIMEOUT (7 * 24 * 3600.0)
+
+/* A parsed include or exclude object: pairs of key index and value. */
+struct kv_obj {
+	size_t n;
+	size_t *key;
+	const char **val;
+	const cJSON *json;
+};
+
+static const char *const known_keys[] = {
+	"name", "axes", "include", "exclude", "toolchains", "timeouts", "retries",
+};
+
+int matrix_key_index(const struct matrix *m, const char *key)
+{
+	for (size_t i = 0; i < m->nkeys; i++)
+		if (strcmp(m->keys[i], key) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *matrix_cell_get(const struct matrix *m, const struct matrix_cell *c,
+			    const char *key)
+{
+	int k = matrix_key_index(m, key);
+
+	return k < 0 ? NULL : c->values[k];
+}
+
+static const char *own(struct matrix *m, const char *s)
+{
+	xgrow(&m->strings, &m->cap_strings, m->nstrings + 1, sizeof(*m->strings));
+	return m->strings[m->nstrings++] = xstrdup(s);
+}
+
+/* Names appear in cell ids and on command lines: keep them plain. */
+static int check_name(const struct json_doc *d, const cJSON *at, const char *what,
+		      const char *s)
+{
+	if (!*s)
+		return json_doc_error(d, at, "%s: empty name", what);
+	if (strlen(s) > 64)
+		return json_doc_error(d, at, "%s \"%.64s...\": longer than 64 characters", what, s);
+	for (const char *p = s; *p; p++)
+		if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') &&
+		    !(*p >= '0' && *p <= '9') && !strchr("_-.", *p))
+			return json_doc_error(d, at,
+				"%s \"%s\": only letters, digits, '_', '-' and '.' are allowed",
+				what, s);
+	return 0;
+}
+
+/* Values go into cell ids (k=v,k=v) and reports: no separators, no controls. */
+static int check_value(const struct json_doc *d, const cJSON *at, const char *where)
+{
+	const char *s;
+
+	if (!cJSON_IsString(at))
+		return json_doc_error(d, at, "%s: a value must be a string", where);
+	s = at->valuestring;
+	if (!*s)
+		return json_doc_error(d, at, "%s: empty value", where);
+	if (strlen(s) > MAX_VALUE_LEN)
+		return json_doc_error(d, at, "%s: value longer than %d bytes", where, MAX_VALUE_LEN);
+	for (const char *p = s; *p; p++) {
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return json_doc_error(d, at, "%s: control character in value", where);
+		if (*p == ',' || *p == '=')
+			return json_doc_error(d, at, "%s: value \"%s\" contains '%c', which separates cell ids",
+					      where, s, *p);
+	}
+	return 0;
+}
+
+static int add_key(struct matrix *m, const char *name)
+{
+	int k = matrix_key_index(m, name);
+
+	if (k >= 0)
+		return k;
+	xgrow(&m->keys, &m->cap_keys, m->nkeys + 1, sizeof(*m->keys));
+	m->keys[m->nkeys] = xstrdup(name);
+	return (int)m->nkeys++;
+}
+
+static int parse_axes(struct matrix *m, const struct json_doc *d, const cJSON *axes)
+{
+	size_t n = (size_t)cJSON_GetArraySize(axes);
+	const cJSON *axis;
+
+	if (!cJSON_IsObject(axes))
+		return json_doc_error(d, axes, "\"axes\" must be an object of axis name -> array of values");
+	m->axis_values = xcalloc(n, sizeof(*m->axis_values));
+	m->naxis_values = xcalloc(n, sizeof(*m->naxis_values));
+	cJSON_ArrayForEach(axis, axes) {
+		size_t a = m->naxes, nv = (size_t)cJSON_GetArraySize(axis), i = 0;
+		const cJSON *v;
+		char where[128];
+
+		if (check_name(d, axis, "axis", axis->string))
+			return -1;
+		add_key(m, axis->string);
+		m->naxes++;
+		if (!cJSON_IsArray(axis))
+			return json_doc_error(d, axis, "axis \"%s\": must be an array of strings",
+					      axis->string);
+		if (nv == 0)
+			return json_doc_error(d, axis, "axis \"%s\": empty (an axis needs at least one value)",
+					      axis->string);
+		m->axis_values[a] = xcalloc(nv, sizeof(char *));
+		snprintf(where, sizeof(where), "axis \"%s\"", axis->string);
+		cJSON_ArrayForEach(v, axis) {
+			if (check_value(d, v, where))
+				return -1;
+			for (size_t j = 0; j < i; j++)
+				if (strcmp(m->axis_values[a][j], v->valuestring) == 0)
+					return json_doc_error(d, v, "axis \"%s\": duplicate value \"%s\"",
+							      axis->string, v->valuestring);
+			m->axis_values[a][i++] = xstrdup(v->valuestring);
+			m->naxis_values[a] = i;
+		}
+	}
+	return 0;
+}
+
+/* Parses "include" or "exclude" (WHAT) into *OBJS. */
+static int parse_kv_list(struct matrix *m, const struct json_doc *d, const cJSON *list,
+			 const char *what, struct kv_obj **objs, size_t *nobjs)
+{
+	const cJSON *o;
+	size_t i = 0;
+
+	if (!list)
+		return 0;
+	if (!cJSON_IsArray(list))
+		return json_doc_error(d, list, "\"%s\" must be an array of objects", what);
+	*nobjs = (size_t)cJSON_GetArraySize(list);
+	*objs = xcalloc(*nobjs, sizeof(**objs));
+	cJSON_ArrayForEach(o, list) {
+		struct kv_obj *kv = &(*objs)[i];
+		size_t n = (size_t)cJSON_GetArraySize(o);
+		const cJSON *e;
+		char where[160];
+
+		kv->json = o;
+		if (!cJSON_IsObject(o))
+			return json_doc_error(d, o, "%s[%zu]: must be an object of key -> string", what, i);
+		if (n == 0)
+			return json_doc_error(d, o, "%s[%zu]: empty object", what, i);
+		kv->key = xcalloc(n, sizeof(*kv->key));
+		kv->val = xcalloc(n, sizeof(*kv->val));
+		cJSON_ArrayForEach(e, o) {
+			int k;
+
+			snprintf(where, sizeof(where), "%s[%zu].%s", what, i, e->string);
+			if (check_name(d, e, "key", e->string) || check_value(d, e, where))
+				return -1;
+			k = matrix_key_index(m, e->string);
+			if (strcmp(what, "exclude") == 0) {
+				int found = 0;
+
+				if (k < 0 || (size_t)k >= m->naxes)
+					return json_doc_error(d, e, "%s: \"%s\" is not an axis of this matrix",
+							      where, e->string);
+				for (size_t j = 0; j < m->naxis_values[k]; j++)
+					found |= strcmp(m->axis_values[k][j], e->valuestring) == 0;
+				if (!found)
+					return json_doc_error(d, e,
+						"%s: \"%s\" is not a value of axis \"%s\", so this exclude matches nothing",
+						where, e->valuestring, e->string);
+			} else if (k < 0) {
+				k = add_key(m, e->string);
+			}
+			kv->key[kv->n] = (size_t)k;
+			kv->val[kv->n++] = own(m, e->valuestring);
+		}
+		i++;
+	}
+	return 0;
+}
+
+static void free_kv_list(struct kv_obj *objs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(objs[i].key);
+		free(objs[i].val);
+	}
+	free(objs);
+}
+
+static int parse_timeouts(struct matrix *m, const struct json_doc *d, const cJSON *t)
+{
+	const cJSON *e;
+
+	if (!cJSON_IsObject(t))
+		return json_doc_error(d, t, "\"timeouts\" must be an object of stage -> seconds");
+	cJSON_ArrayForEach(e, t) {
+		int s = stage_from_name(e->string);
+
+		if (s < 0)
+			return json_doc_error(d, e,
+				"timeouts: unknown stage \"%s\" (stages: std, compile, link, main, inspect, load, run)",
+				e->string);
+		if (!cJSON_IsNumber(e) || !(e->valuedouble > 0) || e->valuedouble > MAX_TIMEOUT)
+			return json_doc_error(d, e, "timeouts.%s: must be a number of seconds, > 0 and <= %.0f",
+					      e->string, MAX_TIMEOUT);
+		m->timeouts[s] = e->valuedouble;
+	}
+	return 0;
+}
+
+static int parse_toolchains(struct matrix *m, const struct json_doc *d, const cJSON *t)
+{
+	const cJSON *e;
+
+	if (!cJSON_IsObject(t))
+		return json_doc_error(d, t, "\"toolchains\" must be an object keyed by axis name");
+	cJSON_ArrayForEach(e, t) {
+		int k = matrix_key_index(m, e->string);
+
+		if (k < 0 || (size_t)k >= m->naxes)
+			return json_doc_error(d, e, "toolchains: \"%s\" is not an axis of this matrix",
+					      e->string);
+		if (!cJSON_IsObject(e))
+			return json_doc_error(d, e, "toolchains.%s: must be an object keyed by axis value",
+					      e->string);
+	}
+	m->toolchains = cJSON_Duplicate(t, 1);
+	return 0;
+}
+
+static int matches(const struct kv_obj *o, const char *const *values)
+{
+	for (size_t i = 0; i < o->n; i++)
+		if (!values[o->key[i]] || strcmp(values[o->key[i]], o->val[i]) != 0)
+			return 0;
+	return 1;
+}
+
+static void set_id(struct matrix *m, struct matrix_cell *c)
+{
+	struct strbuf sb = {0};
+
+	for (size_t k = 0; k < m->nkeys; k++) {
+		if (!c->values[k])
+			continue;
+		if (sb.len)
+			strbuf_addch(&sb, ',');
+		strbuf_addf(&sb, "%s=%s", m->keys[k], c->values[k]);
+	}
+	c->id = strbuf_detach(&sb);
+}
+
+static struct matrix_cell *new_cell(struct matrix *m, size_t *cap)
+{
+	struct matrix_cell *c;
+
+	xgrow(&m->cells, cap, m->ncells + 1, sizeof(*m->cells));
+	c = &m->cells[m->ncells++];
+	c->values = xcalloc(m->nkeys, sizeof(*c->values));
+	c->id = NULL;
+	return c;
+}
+
+static int expand(struct matrix *m, const struct json_doc *d, const cJSON *root,
+		  struct kv_obj *inc, size_t ninc, struct kv_obj *exc, size_t nexc)
+{
+	double total = m->naxes ? 1 : 0;
+	size_t cap = 0, norig, *idx, *from;
+
+	for (size_t a = 0; a < m->naxes; a++)
+		total *= (double)m->naxis_values[a];
+	if (total + (double)ninc > MATRIX_MAX_CELLS)
+		return json_doc_error(d, cJSON_GetObjectItemCaseSensitive(root, "axes"),
+			"the axes' cross product has %.0f combinations; at most %d cells are allowed "
+			"(narrow the axes, or use --only or --shard)", total, MATRIX_MAX_CELLS);
+
+	idx = xcalloc(m->naxes + 1, sizeof(*idx));
+	for (size_t i = 0; i < (size_t)total; i++) {
+		struct matrix_cell *c = new_cell(m, &cap);
+		int excluded = 0;
+
+		for (size_t a = 0; a < m->naxes; a++)
+			c->values[a] = m->axis_values[a][idx[a]];
+		for (size_t e = 0; e < nexc && !excluded; e++)
+			excluded = matches(&exc[e], c->values);
+		if (excluded) {
+			free(c->values);
+			m->ncells--;
+		}
+		/* Odometer: the last axis varies fastest. */
+		for (size_t a = m->naxes; a-- > 0;) {
+			if (++idx[a] < m->naxis_values[a])
+				break;
+			idx[a] = 0;
+		}
+	}
+	free(idx);
+
+	norig = m->ncells;
+	from = xcalloc(ninc, sizeof(*from));
+	for (size_t i = 0; i < ninc; i++) {
+		const struct kv_obj *o = &inc[i];
+		int merged = 0;
+
+		for (size_t c = 0; c < norig; c++) {
+			const char **v = m->cells[c].values;
+			int clash = 0;
+
+			for (size_t k = 0; k < o->n && !clash; k++)
+				clash = o->key[k] < m->naxes && strcmp(v[o->key[k]], o->val[k]) != 0;
+			if (clash)
+				continue;
+			for (size_t k = 0; k < o->n; k++)
+				v[o->key[k]] = o->val[k];
+			merged = 1;
+		}
+		if (!merged) {
+			struct matrix_cell *c = new_cell(m, &cap);
+
+			for (size_t k = 0; k < o->n; k++)
+				c->values[o->key[k]] = o->val[k];
+			from[m->ncells - 1 - norig] = i;
+		}
+	}
+	if (m->ncells == 0) {
+		free(from);
+		return json_doc_error(d, cJSON_GetObjectItemCaseSensitive(root, "exclude"),
+			"the matrix is empty: \"exclude\" removes every combination and \"include\" adds none");
+	}
+	for (size_t c = 0; c < m->ncells; c++)
+		set_id(m, &m->cells[c]);
+	/* Two includes may each add the same new combination. */
+	for (size_t c = norig; c < m->ncells; c++) {
+		for (size_t e = norig; e < c; e++) {
+			if (strcmp(m->cells[c].id, m->cells[e].id) == 0) {
+				size_t first = from[e - norig], second = from[c - norig];
+
+				free(from);
+				return json_doc_error(d, inc[second].json,
+					"include[%zu]: adds the same combination as include[%zu]: \"%s\"",
+					second, first, m->cells[c].id);
+			}
+		}
+	}
+	free(from);
+	return 0;
+}
+
+static int parse_root(struct matrix *m, const struct json_doc *d)
+{
+	const cJSON *root = d->root, *e;
+	struct kv_obj *inc = NULL, *exc = NULL;
+	size_t ninc = 0, nexc = 0;
+	int rc = -1;
+
+	if (!cJSON_IsObject(root))
+		return json_doc_error(d, root, "a matrix must be a JSON object");
+	cJSON_ArrayForEach(e, root) {
+		size_t i;
+
+		for (i = 0; i < sizeof(known_keys) / sizeof(*known_keys); i++)
+			if (strcmp(e->string, known_keys[i]) == 0)
+				break;
+		if (i == sizeof(known_keys) / sizeof(*known_keys))
+			return json_doc_error(d, e,
+				"unknown key \"%s\" (known: name, axes, include, exclude, toolchains, timeouts, retries)",
+				e->string);
+	}
+	e = cJSON_GetObjectItemCaseSensitive(root, "name");
+	if (e) {
+		if (!cJSON_IsString(e))
+			return json_doc_error(d, e, "\"name\" must be a string");
+		m->name = xstrdup(e->valuestring);
+	}
+	e = cJSON_GetObjectItemCaseSensitive(root, "axes");
+	if (!e)
+		return json_doc_error(d, root, "missing key \"axes\"");
+	if (parse_axes(m, d, e))
+		return -1;
+	e = cJSON_GetObjectItemCaseSensitive(root, "retries");
+	if (e) {
+		if (!cJSON_IsNumber(e) || e->valuedouble < 0 || e->valuedouble > MAX_RETRIES ||
+		    e->valuedouble != floor(e->valuedouble))
+			return json_doc_error(d, e, "\"retries\" must be an integer from 0 to %d", MAX_RETRIES);
+		m->retries = e->valueint;
+	}
+	e = cJSON_GetObjectItemCaseSensitive(root, "timeouts");
+	if (e && parse_timeouts(m, d, e))
+		return -1;
+	e = cJSON_GetObjectItemCaseSensitive(root, "toolchains");
+	if (e && parse_toolchains(m, d, e))
+		return -1;
+	if (parse_kv_list(m, d, cJSON_GetObjectItemCaseSensitive(root, "exclude"), "exclude", &exc, &nexc) ||
+	    parse_kv_list(m, d, cJSON_GetObjectItemCaseSensitive(root, "include"), "include", &inc, &ninc))
+		goto out;
+	if (m->naxes == 0 && ninc == 0) {
+		json_doc_error(d, root, "the matrix is empty: \"axes\" has no axis and there is no \"include\"");
+		goto out;
+	}
+	rc = expand(m, d, root, inc, ninc, exc, nexc);
+out:
+	free_kv_list(inc, ninc);
+	free_kv_list(exc, nexc);
+	return rc;
+}
+
+int matrix_parse(struct matrix *m, const char *name, const char *text, size_t len)
+{
+	struct json_doc d;
+	int rc;
+
+	memset(m, 0, sizeof(*m));
+	m->retries = -1;
+	m->path = xstrdup(name);
+	if (json_doc_parse(&d, m->path, text, len)) {
+		matrix_release(m);
+		return -1;
+	}
+	rc = parse_root(m, &d);
+	json_doc_release(&d);
+	if (rc)
+		matrix_release(m);
+	return rc;
+}
+
+int matrix_load(struct matrix *m, const char *path)
+{
+	char *text;
+	size_t len;
+	int rc;
+
+	if (!path) {
+		const struct embedded_file *f = embedded_find("matrix/default.json");
+
+		return matrix_parse(m, "<default>", f->data, f->size);
+	}
+	if (read_file(path, &text, &len)) {
+		memset(m, 0, sizeof(*m));
+		return -1;
+	}
+	rc = matrix_parse(m, path, text, len);
+	free(text);
+	return rc;
+}
+
+int matrix_select(struct matrix *m, const struct matrix_only *only, size_t nonly)
+{
+	size_t kept = 0;
+	int *key;
+
+	if (nonly == 0)
+		return 0;
+	key = xcalloc(nonly, sizeof(*key));
+	for (size_t i = 0; i < nonly; i++) {
+		key[i] = matrix_key_index(m, only[i].key);
+		if (key[i] < 0) {
+			free(key);
+			return error(EC_EXIT_INPUT, "--only %s=%s: \"%s\" is not a key of matrix %s",
+				     only[i].key, only[i].value, only[i].key, m->path);
+		}
+	}
+	for (size_t c = 0; c < m->ncells; c++) {
+		struct matrix_cell *cell = &m->cells[c];
+		int keep = 1;
+
+		/* For each key named: some constraint on it must hold. */
+		for (size_t i = 0; i < nonly && keep; i++) {
+			int any = 0, named = 0;
+
+			for (size_t j = 0; j < nonly; j++) {
+				if (key[j] != key[i])
+					continue;
+				named = 1;
+				any |= cell->values[key[j]] && strcmp(cell->values[key[j]], only[j].value) == 0;
+			}
+			keep = !named || any;
+		}
+		if (keep) {
+			m->cells[kept++] = *cell;
+		} else {
+			free(cell->values);
+			free(cell->id);
+		}
+	}
+	m->ncells = kept;
+	free(key);
+	if (kept == 0)
+		return error(EC_EXIT_INPUT, "--only: no cell of matrix %s matches the filter", m->path);
+	return 0;
+}
+
+void matrix_release(struct matrix *m)
+{
+	for (size_t c = 0; c < m->ncells; c++) {
+		free(m->cells[c].values);
+		free(m->cells[c].id);
+	}
+	free(m->cells);
+	for (size_t a = 0; a < m->naxes; a++) {
+		for (size_t v = 0; v < m->naxis_values[a]; v++)
+			free(m->axis_values[a][v]);
+		free(m->axis_values[a]);
+	}
+	free(m->axis_values);
+	free(m->naxis_values);
+	for (size_t k = 0; k < m->nkeys; k++)
+		free(m->keys[k]);
+	free(m->keys);
+	for (size_t s = 0; s < m->nstrings; s++)
+		free(m->strings[s]);
+	free(m->strings);
+	cJSON_Delete(m->toolchains);
+	free(m->name);
+	free(m->path);
+	memset(m, 0, sizeof(*m));
+}

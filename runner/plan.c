@@ -1,0 +1,284 @@
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/evp.h>
+
+#include "emcompat/error.h"
+#include "emcompat/plan.h"
+#include "emcompat/util.h"
+
+#define BIT(s) (1u << (s))
+#define ALL_STAGES (BIT(STAGE_COUNT) - 1)
+
+/* The axes each stage reads directly (see plan.h); others are read by all. */
+static const struct {
+	const char *axis;
+	unsigned stages;
+} axis_stages[] = {
+	{ "rust", BIT(STAGE_STD) | BIT(STAGE_COMPILE) },
+	{ "pyo3", BIT(STAGE_COMPILE) },
+	{ "probe", BIT(STAGE_COMPILE) },
+	{ "link_mode", BIT(STAGE_COMPILE) | BIT(STAGE_LINK) },
+	{ "eh", BIT(STAGE_STD) | BIT(STAGE_COMPILE) | BIT(STAGE_LINK) | BIT(STAGE_MAIN) },
+	{ "lto", BIT(STAGE_COMPILE) | BIT(STAGE_LINK) },
+	{ "emscripten", BIT(STAGE_LINK) | BIT(STAGE_MAIN) },
+	{ "opt", BIT(STAGE_LINK) },
+	{ "bigint", BIT(STAGE_LINK) | BIT(STAGE_MAIN) },
+	{ "loader", BIT(STAGE_MAIN) | BIT(STAGE_LOAD) },
+	{ "node", BIT(STAGE_LOAD) },
+};
+
+/* Deduplication: open addressing over node contents. */
+struct builder {
+	struct plan *p;
+	const struct matrix *m;
+	unsigned *reads;       /* per key: stage bits */
+	size_t *by_name;       /* key indices sorted by name: keys hash in a stable order */
+	size_t *slots;         /* node index + 1; 0 = empty */
+	uint64_t *slot_hash;
+	size_t nslots;
+	struct strbuf arena;   /* every node's content, back to back */
+	size_t *content_off;   /* per node: offset in arena; content_off[n+1] ends it */
+	size_t cap_nodes, cap_off;
+	struct strbuf scratch;
+	EVP_MD_CTX *md;
+	const EVP_MD *sha256;
+};
+
+static uint64_t fnv1a(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+static int cmp_key_names(const void *a, const void *b, void *matrix)
+{
+	const struct matrix *m = matrix;
+
+	return strcmp(m->keys[*(const size_t *)a], m->keys[*(const size_t *)b]);
+}
+
+static void builder_init(struct builder *b, struct plan *p, const struct matrix *m)
+{
+	memset(b, 0, sizeof(*b));
+	b->p = p;
+	b->m = m;
+	b->reads = xcalloc(m->nkeys, sizeof(*b->reads));
+	b->by_name = xcalloc(m->nkeys, sizeof(*b->by_name));
+	for (size_t k = 0; k < m->nkeys; k++) {
+		b->reads[k] = ALL_STAGES;
+		for (size_t i = 0; i < sizeof(axis_stages) / sizeof(*axis_stages); i++)
+			if (strcmp(m->keys[k], axis_stages[i].axis) == 0)
+				b->reads[k] = axis_stages[i].stages;
+		b->by_name[k] = k;
+	}
+	qsort_r(b->by_name, m->nkeys, sizeof(*b->by_name), cmp_key_names, (void *)m);
+	b->nslots = 1024;
+	b->slots = xcalloc(b->nslots, sizeof(*b->slots));
+	b->slot_hash = xcalloc(b->nslots, sizeof(*b->slot_hash));
+	b->md = EVP_MD_CTX_new();
+	b->sha256 = EVP_sha256();
+}
+
+static void builder_release(struct builder *b)
+{
+	free(b->reads);
+	free(b->by_name);
+	free(b->slots);
+	free(b->slot_hash);
+	free(b->content_off);
+	strbuf_release(&b->arena);
+	strbuf_release(&b->scratch);
+	EVP_MD_CTX_free(b->md);
+}
+
+static void rehash(struct builder *b)
+{
+	size_t n = b->nslots * 2, *slots = xcalloc(n, sizeof(*slots));
+	uint64_t *hash = xcalloc(n, sizeof(*hash));
+
+	for (size_t i = 0; i < b->nslots; i++) {
+		size_t j;
+
+		if (!b->slots[i])
+			continue;
+		for (j = b->slot_hash[i] & (n - 1); slots[j]; j = (j + 1) & (n - 1))
+			;
+		slots[j] = b->slots[i];
+		hash[j] = b->slot_hash[i];
+	}
+	free(b->slots);
+	free(b->slot_hash);
+	b->slots = slots;
+	b->slot_hash = hash;
+	b->nslots = n;
+}
+
+/*
+ * The node whose content is in b->scratch: found, or made. Content is the
+ * stage name, the name=value pairs it reads (sorted by name) and its deps'
+ * keys, so the key does not depend on axis order or on the matrix file.
+ */
+static int intern(struct builder *b, enum stage s, const size_t *deps, size_t ndeps, size_t cell,
+		  size_t *out)
+{
+	const char *c = b->scratch.buf;
+	size_t len = b->scratch.len, j;
+	uint64_t h = fnv1a(c, len);
+	struct plan *p = b->p;
+	struct plan_node *n;
+	unsigned int mdlen;
+
+	for (j = h & (b->nslots - 1); b->slots[j]; j = (j + 1) & (b->nslots - 1)) {
+		size_t i = b->slots[j] - 1;
+
+		if (b->slot_hash[j] == h && b->content_off[i + 1] - b->content_off[i] == len &&
+		    memcmp(b->arena.buf + b->content_off[i], c, len) == 0) {
+			p->nodes[i].ncells++;
+			*out = i;
+			return 0;
+		}
+	}
+	xgrow(&p->nodes, &b->cap_nodes, p->nnodes + 1, sizeof(*p->nodes));
+	xgrow(&b->content_off, &b->cap_off, p->nnodes + 2, sizeof(*b->content_off));
+	n = &p->nodes[p->nnodes];
+	memset(n, 0, sizeof(*n));
+	n->stage = s;
+	memcpy(n->deps, deps, ndeps * sizeof(*deps));
+	n->ndeps = ndeps;
+	n->ncells = 1;
+	n->cell = cell;
+	if (!EVP_DigestInit_ex(b->md, b->sha256, NULL) ||
+	    !EVP_DigestUpdate(b->md, c, len) ||
+	    !EVP_DigestFinal_ex(b->md, n->key, &mdlen))
+		return error(EC_EXIT_INTERNAL, "SHA-256 failed (OpenSSL)");
+	{
+		char hex[2 * PLAN_KEY_SIZE + 1];
+
+		plan_key_hex(n->key, hex);
+		snprintf(n->id, sizeof(n->id), "%s-%.12s", stage_name(s), hex);
+	}
+	b->content_off[p->nnodes] = b->arena.len;
+	strbuf_add(&b->arena, c, len);
+	b->content_off[p->nnodes + 1] = b->arena.len;
+	b->slots[j] = p->nnodes + 1;
+	b->slot_hash[j] = h;
+	p->count[s]++;
+	*out = p->nnodes++;
+	if (p->nnodes * 2 > b->nslots)
+		rehash(b);
+	return 0;
+}
+
+static void content(struct builder *b, unsigned stages, enum stage s, const struct matrix_cell *c,
+		    const size_t *deps, size_t ndeps)
+{
+	struct strbuf *sb = &b->scratch;
+
+	sb->len = 0;
+	strbuf_addstr(sb, stage_name(s));
+	strbuf_addch(sb, '\n');
+	for (size_t i = 0; i < b->m->nkeys; i++) {
+		size_t k = b->by_name[i];
+
+		if (!(b->reads[k] & stages) || !c->values[k])
+			continue;
+		strbuf_addf(sb, "%s=%s\n", b->m->keys[k], c->values[k]);
+	}
+	for (size_t i = 0; i < ndeps; i++)
+		strbuf_add(sb, b->p->nodes[deps[i]].key, PLAN_KEY_SIZE);
+}
+
+/* Adds (or shares) the node of STAGE for cell CI, reading the axes of BITS. */
+static int add_node(struct builder *b, size_t ci, enum stage stage, unsigned bits,
+		    size_t dep0, size_t dep1)
+{
+	size_t deps[2], ndeps = 0;
+
+	if (dep0 != PLAN_NONE)
+		deps[ndeps++] = dep0;
+	if (dep1 != PLAN_NONE)
+		deps[ndeps++] = dep1;
+	content(b, bits, stage, &b->m->cells[ci], deps, ndeps);
+	b->p->stage_runs_unshared++;
+	return intern(b, stage, deps, ndeps, ci, &b->p->cell_nodes[ci * STAGE_COUNT + stage]);
+}
+
+static int add_cell(struct builder *b, size_t ci)
+{
+	const struct matrix_cell *c = &b->m->cells[ci];
+	const char *mode = matrix_cell_get(b->m, c, "link_mode");
+	const char *loader = matrix_cell_get(b->m, c, "loader");
+	size_t *slot = &b->p->cell_nodes[ci * STAGE_COUNT];
+
+	for (int s = 0; s < STAGE_COUNT; s++)
+		slot[s] = PLAN_NONE;
+	if (add_node(b, ci, STAGE_STD, BIT(STAGE_STD), PLAN_NONE, PLAN_NONE))
+		return -1;
+	if (mode && strcmp(mode, "rustc") == 0) {
+		if (add_node(b, ci, STAGE_LINK, BIT(STAGE_COMPILE) | BIT(STAGE_LINK),
+			     slot[STAGE_STD], PLAN_NONE))
+			return -1;
+	} else if (add_node(b, ci, STAGE_COMPILE, BIT(STAGE_COMPILE), slot[STAGE_STD], PLAN_NONE) ||
+		   add_node(b, ci, STAGE_LINK, BIT(STAGE_LINK), slot[STAGE_COMPILE], PLAN_NONE)) {
+		return -1;
+	}
+	/* A Pyodide runtime is its own main module. */
+	if (!(loader && strncmp(loader, "pyodide", 7) == 0) &&
+	    add_node(b, ci, STAGE_MAIN, BIT(STAGE_MAIN), PLAN_NONE, PLAN_NONE))
+		return -1;
+	if (add_node(b, ci, STAGE_INSPECT, BIT(STAGE_INSPECT), slot[STAGE_LINK], PLAN_NONE) ||
+	    add_node(b, ci, STAGE_LOAD, BIT(STAGE_LOAD), slot[STAGE_LINK], slot[STAGE_MAIN]) ||
+	    add_node(b, ci, STAGE_RUN, BIT(STAGE_RUN), slot[STAGE_LOAD], PLAN_NONE))
+		return -1;
+	return 0;
+}
+
+int plan_build(struct plan *p, const struct matrix *m)
+{
+	struct builder b;
+	int rc = 0;
+
+	memset(p, 0, sizeof(*p));
+	p->matrix = m;
+	p->cell_nodes = xcalloc(m->ncells * STAGE_COUNT, sizeof(*p->cell_nodes));
+	builder_init(&b, p, m);
+	for (size_t c = 0; c < m->ncells && rc == 0; c++)
+		rc = add_cell(&b, c);
+	builder_release(&b);
+	if (rc)
+		plan_release(p);
+	return rc;
+}
+
+const struct plan_node *plan_cell_node(const struct plan *p, size_t cell, enum stage s)
+{
+	size_t n = p->cell_nodes[cell * STAGE_COUNT + s];
+
+	return n == PLAN_NONE ? NULL : &p->nodes[n];
+}
+
+void plan_key_hex(const unsigned char key[PLAN_KEY_SIZE], char out[2 * PLAN_KEY_SIZE + 1])
+{
+	static const char digits[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < PLAN_KEY_SIZE; i++) {
+		out[2 * i] = digits[key[i] >> 4];
+		out[2 * i + 1] = digits[key[i] & 15];
+	}
+	out[2 * PLAN_KEY_SIZE] = '\0';
+}
+
+void plan_release(struct plan *p)
+{
+	free(p->nodes);
+	free(p->cell_nodes);
+	memset(p, 0, sizeof(*p));
+}
