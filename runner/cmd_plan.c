@@ -90,7 +90,7 @@ int cmd_plan(int argc, char **argv)
 	int json = 0, opt, rc;
 
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'J':
 			json = 1;

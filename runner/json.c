@@ -131,6 +131,172 @@ static int locate(const struct json_doc *d, const char **pp, const cJSON *node,
 	return 0;
 }
 
+/*
+ * A strict syntax check ahead of cJSON, which reports no reason and often
+ * a position past the fault: this one stops at the first wrong byte and
+ * says what was expected there.
+ */
+#define MAX_DEPTH 512
+
+struct syntax {
+	const struct json_doc *d;
+	const char *p;
+	int depth;
+};
+
+static int syntax_fail(struct syntax *s, const char *expected)
+{
+	char msg[160];
+
+	if (!*s->p) {
+		snprintf(msg, sizeof(msg), "invalid JSON: unexpected end of text (expected %s)", expected);
+	} else {
+		size_t n = utf8_valid_prefix(s->p, (s->p[0] & 0x80) ? 4 : 1);
+
+		if (n == 0)
+			n = 1;
+		snprintf(msg, sizeof(msg), "invalid JSON: unexpected '%.*s' (expected %s)",
+			 (int)n, s->p, expected);
+	}
+	return error_at(s->d, (size_t)(s->p - s->d->text), msg);
+}
+
+static int syntax_value(struct syntax *s);
+
+static int syntax_string(struct syntax *s)
+{
+	if (*s->p != '"')
+		return syntax_fail(s, "a string");
+	for (s->p++; *s->p != '"'; s->p++) {
+		if (!*s->p)
+			return syntax_fail(s, "'\"' to close the string");
+		if ((unsigned char)*s->p < 0x20)
+			return syntax_fail(s, "no control character inside a string (escape it)");
+		if (*s->p != '\\')
+			continue;
+		s->p++;
+		if (*s->p == 'u') {
+			for (int i = 0; i < 4; i++) {
+				s->p++;
+				if (!strchr("0123456789abcdefABCDEF", *s->p) || !*s->p)
+					return syntax_fail(s, "four hex digits after \\u");
+			}
+		} else if (!*s->p || !strchr("\"\\/bfnrt", *s->p)) {
+			return syntax_fail(s, "an escape: \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX");
+		}
+	}
+	s->p++;
+	return 0;
+}
+
+static int syntax_digits(struct syntax *s)
+{
+	if (*s->p < '0' || *s->p > '9')
+		return syntax_fail(s, "a digit");
+	while (*s->p >= '0' && *s->p <= '9')
+		s->p++;
+	return 0;
+}
+
+static int syntax_number(struct syntax *s)
+{
+	if (*s->p == '-')
+		s->p++;
+	if (*s->p == '0')
+		s->p++;
+	else if (syntax_digits(s))
+		return -1;
+	if (*s->p == '.') {
+		s->p++;
+		if (syntax_digits(s))
+			return -1;
+	}
+	if (*s->p == 'e' || *s->p == 'E') {
+		s->p++;
+		if (*s->p == '+' || *s->p == '-')
+			s->p++;
+		if (syntax_digits(s))
+			return -1;
+	}
+	return 0;
+}
+
+static int syntax_container(struct syntax *s, char close)
+{
+	if (++s->depth > MAX_DEPTH)
+		return syntax_fail(s, "nesting no deeper than 512 levels");
+	s->p = skip_ws(s->p + 1);
+	if (*s->p == close) {
+		s->p++;
+		s->depth--;
+		return 0;
+	}
+	for (;;) {
+		if (close == '}') {
+			if (*s->p != '"')
+				return syntax_fail(s, "'\"' to start a key");
+			if (syntax_string(s))
+				return -1;
+			s->p = skip_ws(s->p);
+			if (*s->p != ':')
+				return syntax_fail(s, "':' after the key");
+			s->p = skip_ws(s->p + 1);
+		}
+		if (syntax_value(s))
+			return -1;
+		s->p = skip_ws(s->p);
+		if (*s->p == close)
+			break;
+		if (*s->p != ',')
+			return syntax_fail(s, close == '}' ? "',' or '}'" : "',' or ']'");
+		s->p = skip_ws(s->p + 1);
+		if (*s->p == close)
+			return syntax_fail(s, close == '}' ? "another key (no trailing comma)"
+						      : "another value (no trailing comma)");
+	}
+	s->p++;
+	s->depth--;
+	return 0;
+}
+
+static int syntax_value(struct syntax *s)
+{
+	static const char *const words[] = { "true", "false", "null" };
+
+	switch (*s->p) {
+	case '{':
+		return syntax_container(s, '}');
+	case '[':
+		return syntax_container(s, ']');
+	case '"':
+		return syntax_string(s);
+	case '-': case '0': case '1': case '2': case '3': case '4':
+	case '5': case '6': case '7': case '8': case '9':
+		return syntax_number(s);
+	}
+	for (size_t i = 0; i < 3; i++) {
+		size_t n = strlen(words[i]);
+
+		if (strncmp(s->p, words[i], n) == 0) {
+			s->p += n;
+			return 0;
+		}
+	}
+	return syntax_fail(s, "a value");
+}
+
+static int check_syntax(const struct json_doc *d)
+{
+	struct syntax s = { d, skip_ws(d->text), 0 };
+
+	if (syntax_value(&s))
+		return -1;
+	s.p = skip_ws(s.p);
+	if (*s.p)
+		return syntax_fail(&s, "the end of the text");
+	return 0;
+}
+
 int json_doc_error(const struct json_doc *d, const cJSON *at, const char *fmt, ...)
 {
 	char msg[1024];
@@ -195,9 +361,7 @@ static int check_duplicates(const struct json_doc *d, const cJSON *node)
 
 int json_doc_parse(struct json_doc *d, const char *path, const char *text, size_t len)
 {
-	const char *end = NULL;
 	size_t valid;
-	char msg[128];
 
 	d->path = path;
 	d->text = text;
@@ -209,25 +373,13 @@ int json_doc_parse(struct json_doc *d, const char *path, const char *text, size_
 	if (memchr(text, '\0', len))
 		return error_at(d, (size_t)((const char *)memchr(text, '\0', len) - text),
 				"NUL byte in JSON text");
+	if (check_syntax(d))
+		return -1;
 	/* len + 1: cJSON's trailing-content check wants to see the NUL. */
-	d->root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
-	if (!d->root) {
-		size_t off = end ? (size_t)(end - text) : 0;
-		const char *p;
-
-		if (off > len)
-			off = len;
-		p = skip_ws(text + off);
-		if (*p == '\0') {
-			snprintf(msg, sizeof(msg), "invalid JSON: unexpected end of text");
-		} else {
-			size_t n = utf8_valid_prefix(p, strcspn(p, "\n") < 16 ? strcspn(p, "\n") : 16);
-
-			off = (size_t)(p - text);
-			snprintf(msg, sizeof(msg), "invalid JSON: unexpected '%.*s'", (int)n, p);
-		}
-		return error_at(d, off, msg);
-	}
+	d->root = cJSON_ParseWithLengthOpts(text, len + 1, NULL, 1);
+	if (!d->root)
+		return error(EC_EXIT_INTERNAL, "%s: cJSON rejected JSON that passed the syntax check "
+			     "(out of memory?)", path);
 	if (check_duplicates(d, d->root)) {
 		json_doc_release(d);
 		return -1;

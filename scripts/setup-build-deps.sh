@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what building and testing emcompat needs on Debian 12 (bookworm).
+# Idempotent: installs only the packages that are missing, so a second run
+# touches nothing and takes a second.
+set -euo pipefail
+
+packages=(
+	cmake ninja-build gcc make pkg-config python3
+	libcjson-dev libxml2-dev libcurl4-openssl-dev libssl-dev
+	libxml2-utils   # xmllint: the JUnit report is validated against its XSD
+)
+
+missing=()
+for p in "${packages[@]}"; do
+	status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	[[ $status == "install ok installed" ]] || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+	command -v sudo >/dev/null || { echo "setup-build-deps: need root (or sudo) to install: ${missing[*]}" >&2; exit 3; }
+	sudo=sudo
+fi
+echo "setup-build-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

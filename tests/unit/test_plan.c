@@ -1,0 +1,125 @@
+/* Plan: node sharing, stage shapes, stable keys. */
+#include <string.h>
+
+#include "check.h"
+#include "emcompat/error.h"
+#include "emcompat/plan.h"
+
+static int load(struct matrix *m, struct plan *p, const char *text)
+{
+	error_clear();
+	if (matrix_parse(m, "t.json", text, strlen(text))) {
+		fprintf(stderr, "parse: %s\n", error_message());
+		return -1;
+	}
+	return plan_build(p, m);
+}
+
+static void test_sharing(void)
+{
+	struct matrix m;
+	struct plan p;
+
+	/* 2 rust x 2 emscripten x 3 probe x 2 loader = 24 cells. */
+	CHECK_INT(load(&m, &p, "{\"axes\":{\"rust\":[\"1.63\",\"1.96\"],\"emscripten\":[\"3.1.6\",\"6.0.5\"],"
+			       "\"probe\":[\"add\",\"i64\",\"data\"],\"loader\":[\"emcc-main\",\"pyodide-0.26.4\"]}}"), 0);
+	CHECK_INT(m.ncells, 24);
+	CHECK_INT(p.count[STAGE_STD], 2);       /* per rust */
+	CHECK_INT(p.count[STAGE_COMPILE], 6);   /* rust x probe */
+	CHECK_INT(p.count[STAGE_LINK], 12);     /* x emscripten */
+	CHECK_INT(p.count[STAGE_MAIN], 2);      /* emscripten, emcc-main only */
+	CHECK_INT(p.count[STAGE_INSPECT], 12);
+	CHECK_INT(p.count[STAGE_LOAD], 24);
+	CHECK_INT(p.count[STAGE_RUN], 24);
+	CHECK_INT(p.nnodes, 2 + 6 + 12 + 2 + 12 + 24 + 24);
+	/* 12 emcc-main cells have 7 stages, 12 Pyodide cells 6. */
+	CHECK_INT(p.stage_runs_unshared, 12 * 7 + 12 * 6);
+	for (size_t n = 0; n < p.nnodes; n++)
+		for (size_t d = 0; d < p.nodes[n].ndeps; d++)
+			CHECK(p.nodes[n].deps[d] < n);  /* topological */
+	{
+		const struct plan_node *std = plan_cell_node(&p, 0, STAGE_STD);
+		const struct plan_node *load_node = plan_cell_node(&p, 0, STAGE_LOAD);
+
+		CHECK_INT(std->ncells, 12);
+		CHECK_INT(load_node->ndeps, 2);  /* link and main */
+		CHECK(strncmp(std->id, "std-", 4) == 0);
+		CHECK_INT(strlen(std->id), 16);
+	}
+	CHECK(plan_cell_node(&p, 1, STAGE_MAIN) == NULL);  /* cell 1 is pyodide */
+	CHECK_INT(plan_cell_node(&p, 1, STAGE_LOAD)->ndeps, 1);
+	plan_release(&p);
+	matrix_release(&m);
+}
+
+static void test_rustc_link_mode(void)
+{
+	struct matrix m;
+	struct plan p;
+
+	CHECK_INT(load(&m, &p, "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\",\"6.0.5\"],"
+			       "\"probe\":[\"add\"],\"link_mode\":[\"emcc\",\"rustc\"]}}"), 0);
+	CHECK_INT(p.count[STAGE_COMPILE], 1);   /* only the emcc cells compile apart */
+	CHECK_INT(p.count[STAGE_LINK], 4);
+	CHECK(plan_cell_node(&p, 1, STAGE_COMPILE) == NULL);
+	CHECK_INT(plan_cell_node(&p, 1, STAGE_LINK)->ndeps, 1);
+	CHECK(plan_cell_node(&p, 1, STAGE_LINK)->deps[0] == p.cell_nodes[1 * STAGE_COUNT + STAGE_STD]);
+	plan_release(&p);
+	matrix_release(&m);
+}
+
+static void test_unknown_axis_shares_nothing(void)
+{
+	struct matrix m;
+	struct plan p;
+
+	CHECK_INT(load(&m, &p, "{\"axes\":{\"rust\":[\"1.96\"],\"flavour\":[\"a\",\"b\"]}}"), 0);
+	for (int s = 0; s < STAGE_COUNT; s++)
+		CHECK_INT(p.count[s], 2);
+	plan_release(&p);
+	matrix_release(&m);
+}
+
+/* Keys depend on what a node reads, not on axis order or unrelated axes. */
+static void test_stable_keys(void)
+{
+	struct matrix m1, m2;
+	struct plan p1, p2;
+
+	CHECK_INT(load(&m1, &p1, "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\"],\"probe\":[\"add\"]}}"), 0);
+	CHECK_INT(load(&m2, &p2, "{\"axes\":{\"probe\":[\"add\"],\"emscripten\":[\"3.1.6\",\"6.0.5\"],\"rust\":[\"1.96\"]}}"), 0);
+	for (int s = 0; s < STAGE_COUNT; s++) {
+		const struct plan_node *a = plan_cell_node(&p1, 0, s), *b = plan_cell_node(&p2, 0, s);
+
+		CHECK(a && b && memcmp(a->key, b->key, PLAN_KEY_SIZE) == 0);
+	}
+	/* A different emscripten changes link, not compile. */
+	CHECK(memcmp(plan_cell_node(&p2, 0, STAGE_COMPILE)->key, plan_cell_node(&p2, 1, STAGE_COMPILE)->key,
+		     PLAN_KEY_SIZE) == 0);
+	CHECK(memcmp(plan_cell_node(&p2, 0, STAGE_LINK)->key, plan_cell_node(&p2, 1, STAGE_LINK)->key,
+		     PLAN_KEY_SIZE) != 0);
+	plan_release(&p1);
+	matrix_release(&m1);
+	plan_release(&p2);
+	matrix_release(&m2);
+}
+
+static void test_key_hex(void)
+{
+	unsigned char key[PLAN_KEY_SIZE] = { 0x00, 0x1f, 0xa0, 0xff };
+	char hex[2 * PLAN_KEY_SIZE + 1];
+
+	plan_key_hex(key, hex);
+	CHECK_INT(strlen(hex), 64);
+	CHECK(strncmp(hex, "001fa0ff0000", 12) == 0);
+}
+
+int main(void)
+{
+	test_sharing();
+	test_rustc_link_mode();
+	test_unknown_axis_shares_nothing();
+	test_stable_keys();
+	test_key_hex();
+	return check_done();
+}
