@@ -15,11 +15,30 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "run", NULL, "run [MATRIX] [-j N] [-o DIR] [--resume] [--only AXIS=VALUE]... [--shard I/N] [--retries N]",
+	{ "run", cmd_run, "run [MATRIX] [-j N] [-o DIR] [--resume] [--only AXIS=VALUE]... [--retries N]",
 	  "run the matrix and write results and reports",
-	  "Runs every cell of MATRIX (default: the embedded matrix) and writes results.json,\n"
-	  "journal.jsonl, junit.xml, report.html and summary.md into DIR.\n",
-	  "the executor" },
+	  "Runs every cell of MATRIX (default: the embedded matrix): each shared stage node\n"
+	  "once, in parallel, and writes DIR/results.json, DIR/journal.jsonl (one line per\n"
+	  "finished node) and DIR/logs/. A DIR holding a run is refused without --resume.\n"
+	  "\n"
+	  "  -j, --jobs N              parallel slots (default: the number of CPUs)\n"
+	  "  -o, --output DIR          the run directory (default: emcompat-run)\n"
+	  "      --resume              continue the run in DIR: nodes its journal records\n"
+	  "                            as finished are not run again\n"
+	  "      --only AXIS=VALUE     keep only matching cells (repeatable, as for plan)\n"
+	  "      --retries N           re-run a failed node up to N times (default: the\n"
+	  "                            matrix's \"retries\", else 0); a cell that passes on\n"
+	  "                            a retry is \"flaky\"\n"
+	  "      --fail-fast           after the first failure start nothing new\n"
+	  "  -q, --quiet               no progress output\n"
+	  "      --fake-toolchains DIR run DIR/<stage> for each node instead of the real\n"
+	  "                            recipes: a test seam (see include/emcompat/run.h)\n"
+	  "\n"
+	  "Progress: a live line on a terminal, one line per finished cell otherwise.\n"
+	  "Exit: 0 every cell passed, 1 some did not, 2 bad input, 3 runner failure,\n"
+	  "130/143 interrupted (resume with --resume -o DIR). EMCOMPAT_KILL_GRACE sets the\n"
+	  "seconds between SIGTERM and SIGKILL at a timeout (default 5).\n",
+	  NULL },
 	{ "plan", cmd_plan, "plan [MATRIX] [--json] [--only AXIS=VALUE]...",
 	  "show the cells and the deduplicated stage nodes; runs nothing",
 	  "Expands MATRIX (default: the embedded matrix) into cells and plans the stage\n"

@@ -30,6 +30,8 @@ static const struct {
 	{ "node", BIT(STAGE_LOAD) },
 };
 
+static unsigned axis_reads(const char *axis);
+
 /* Deduplication: open addressing over node contents. */
 struct builder {
 	struct plan *p;
@@ -73,10 +75,7 @@ static void builder_init(struct builder *b, struct plan *p, const struct matrix 
 	b->reads = xcalloc(m->nkeys, sizeof(*b->reads));
 	b->by_name = xcalloc(m->nkeys, sizeof(*b->by_name));
 	for (size_t k = 0; k < m->nkeys; k++) {
-		b->reads[k] = ALL_STAGES;
-		for (size_t i = 0; i < sizeof(axis_stages) / sizeof(*axis_stages); i++)
-			if (strcmp(m->keys[k], axis_stages[i].axis) == 0)
-				b->reads[k] = axis_stages[i].stages;
+		b->reads[k] = axis_reads(m->keys[k]);
 		b->by_name[k] = k;
 	}
 	qsort_r(b->by_name, m->nkeys, sizeof(*b->by_name), cmp_key_names, (void *)m);
@@ -126,8 +125,8 @@ static void rehash(struct builder *b)
  * stage name, the name=value pairs it reads (sorted by name) and its deps'
  * keys, so the key does not depend on axis order or on the matrix file.
  */
-static int intern(struct builder *b, enum stage s, const size_t *deps, size_t ndeps, size_t cell,
-		  size_t *out)
+static int intern(struct builder *b, enum stage s, unsigned reads, const size_t *deps, size_t ndeps,
+		  size_t cell, size_t *out)
 {
 	const char *c = b->scratch.buf;
 	size_t len = b->scratch.len, j;
@@ -155,6 +154,7 @@ static int intern(struct builder *b, enum stage s, const size_t *deps, size_t nd
 	n->ndeps = ndeps;
 	n->ncells = 1;
 	n->cell = cell;
+	n->reads = reads;
 	if (!EVP_DigestInit_ex(b->md, b->sha256, NULL) ||
 	    !EVP_DigestUpdate(b->md, c, len) ||
 	    !EVP_DigestFinal_ex(b->md, n->key, &mdlen))
@@ -208,7 +208,7 @@ static int add_node(struct builder *b, size_t ci, enum stage stage, unsigned bit
 		deps[ndeps++] = dep1;
 	content(b, bits, stage, &b->m->cells[ci], deps, ndeps);
 	b->p->stage_runs_unshared++;
-	return intern(b, stage, deps, ndeps, ci, &b->p->cell_nodes[ci * STAGE_COUNT + stage]);
+	return intern(b, stage, bits, deps, ndeps, ci, &b->p->cell_nodes[ci * STAGE_COUNT + stage]);
 }
 
 static int add_cell(struct builder *b, size_t ci)
@@ -263,6 +263,19 @@ const struct plan_node *plan_cell_node(const struct plan *p, size_t cell, enum s
 	size_t n = p->cell_nodes[cell * STAGE_COUNT + s];
 
 	return n == PLAN_NONE ? NULL : &p->nodes[n];
+}
+
+static unsigned axis_reads(const char *axis)
+{
+	for (size_t i = 0; i < sizeof(axis_stages) / sizeof(*axis_stages); i++)
+		if (strcmp(axis, axis_stages[i].axis) == 0)
+			return axis_stages[i].stages;
+	return ALL_STAGES;
+}
+
+int plan_node_reads(const struct plan *p, const struct plan_node *n, size_t k)
+{
+	return k < p->matrix->nkeys && (axis_reads(p->matrix->keys[k]) & n->reads) != 0;
 }
 
 void plan_key_hex(const unsigned char key[PLAN_KEY_SIZE], char out[2 * PLAN_KEY_SIZE + 1])

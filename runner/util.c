@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "emcompat/error.h"
 #include "emcompat/util.h"
@@ -158,5 +159,31 @@ int read_file(const char *path, char **out, size_t *len)
 	fclose(f);
 	*len = sb.len;
 	*out = strbuf_detach(&sb);
+	return 0;
+}
+
+int mkdir_p(const char *path)
+{
+	char *p = xstrdup(path);
+
+	for (char *s = p + 1;; s++) {
+		char c = *s;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+			int saved = errno;
+
+			error(EC_EXIT_INTERNAL, "%s: cannot create directory: %s", p, strerror(saved));
+			free(p);
+			errno = saved;
+			return -1;
+		}
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
 	return 0;
 }

@@ -24,5 +24,6 @@ int cli_report_error(void);
 int cli_parse_only(char *arg, const char **key, const char **value);
 
 int cmd_plan(int argc, char **argv);
+int cmd_run(int argc, char **argv);
 
 #endif

@@ -45,6 +45,7 @@ struct plan_node {
 	size_t ndeps;
 	size_t ncells;    /* cells that use this node */
 	size_t cell;      /* the first cell using it: its axis values drive the recipe */
+	unsigned reads;   /* stage bits whose axes it reads (1 << STAGE_x) */
 };
 
 struct plan {
@@ -64,6 +65,9 @@ int plan_build(struct plan *p, const struct matrix *m);
 
 /* The node of stage S for cell C, or NULL when that cell has no such stage. */
 const struct plan_node *plan_cell_node(const struct plan *p, size_t cell, enum stage s);
+
+/* Whether node N reads matrix key K (so its value is an input of N). */
+int plan_node_reads(const struct plan *p, const struct plan_node *n, size_t k);
 
 /* KEY as 64 lowercase hex digits plus NUL in OUT. */
 void plan_key_hex(const unsigned char key[PLAN_KEY_SIZE], char out[2 * PLAN_KEY_SIZE + 1]);

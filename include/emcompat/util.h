@@ -42,4 +42,7 @@ void strbuf_release(struct strbuf *sb);
  */
 int read_file(const char *path, char **out, size_t *len);
 
+/* mkdir -p PATH (mode 0755). 0, or -1 with error() (EC_EXIT_INTERNAL). */
+int mkdir_p(const char *path);
+
 #endif

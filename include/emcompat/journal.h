@@ -1,0 +1,66 @@
+/*
+ * journal: DIR/journal.jsonl, one JSON line per finished node, appended
+ * and fsync'd as each node finishes, so a run killed at any point (even
+ * SIGKILL or power loss) loses at most the nodes that were running.
+ * `emcompat run --resume` reads it and runs nothing it records.
+ *
+ * Format (persisted; add keys, never change one), one object per line:
+ *   {"v":1,"node":"compile-3fa2c1d09b7e","key":"<64 hex: the plan key>",
+ *    "stage":"compile","status":"pass","exit":0,"attempts":1,
+ *    "seconds":1.234,"started":"2026-11-27T16:38:09Z"}
+ * status is a job status name (sched.h): pass, fail, error or timeout.
+ * Nodes are matched by key, so a changed matrix or recipe re-runs them.
+ *
+ * Each record is written with one write() of the whole line: a torn
+ * record can only be the last line, without its newline. Reading ignores
+ * it with a warning, and opening for append cuts it off first, so the
+ * next record starts on a line of its own.
+ */
+#ifndef EMCOMPAT_JOURNAL_H
+#define EMCOMPAT_JOURNAL_H
+
+#include <stddef.h>
+
+#include "emcompat/plan.h"
+#include "emcompat/sched.h"
+
+struct journal_entry {
+	char node[PLAN_ID_SIZE];
+	char key[2 * PLAN_KEY_SIZE + 1];
+	enum stage stage;
+	enum job_status status;
+	int exit_code;
+	int attempts;
+	double seconds;
+	double started;   /* Unix time */
+};
+
+struct journal {
+	int fd;
+	char *path;
+};
+
+/*
+ * Reads the journal at PATH into *OUT (caller frees), *N records. A
+ * missing file is an empty journal. A torn last line is skipped and
+ * counted in *TORN (the caller warns). Any other bad line is an error
+ * naming PATH:LINE (EC_EXIT_INPUT): a journal edited by hand or from
+ * another tool is not guessed at.
+ */
+int journal_read(const char *path, struct journal_entry **out, size_t *n, int *torn);
+
+/* Opens (creating) PATH for appending, cutting a torn last line. 0 or -1. */
+int journal_open(struct journal *j, const char *path);
+
+/* Appends E as one line and fsyncs. 0, or -1 with error() (EC_EXIT_INTERNAL). */
+int journal_append(struct journal *j, const struct journal_entry *e);
+
+void journal_close(struct journal *j);
+
+/* Unix time T as "YYYY-MM-DDTHH:MM:SSZ" (UTC) into OUT (>= 21 bytes). */
+void journal_format_time(double t, char out[32]);
+
+/* Parses that format; -1 if malformed. */
+double journal_parse_time(const char *s);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * results: the outcome of each cell, and DIR/results.json.
+ *
+ * A cell's status comes from its nodes in stage order (std, compile,
+ * link, main, inspect, load, run): the first node that did not pass gives
+ * it (fail, error, timeout, blocked, skipped; a node never reached counts
+ * as skipped) and names the failing `stage`. When every node passed the
+ * cell is `pass`, or `flaky` when some node passed only on a retry.
+ *
+ * results.json (persisted; keys fixed by DESIGN.md, add, never change):
+ *   {"schema":"emcompat-results/1",
+ *    "run":{"id","matrix","name","started","finished","wall_seconds","jobs","emcompat"},
+ *    "toolchains":{},
+ *    "counts":{"pass":N,"fail":N,...},
+ *    "cells":[{"id","axes":{...},"status","class","stage","summary",
+ *              "stages":[{"stage","node","status","seconds","reused","log","attempts","exit"}]}]}
+ * `class` and `stage` are present for a cell that did not pass; `class` is
+ * "unclassified" until the classifier names it. `reused` is true when the
+ * node was shared with an earlier cell of the run. `log` is the node's
+ * stderr log relative to DIR. Written to a temp file, fsync'd, renamed.
+ */
+#ifndef EMCOMPAT_RESULTS_H
+#define EMCOMPAT_RESULTS_H
+
+#include "emcompat/plan.h"
+#include "emcompat/sched.h"
+
+enum cell_status {
+	CELL_PASS, CELL_FAIL, CELL_ERROR, CELL_TIMEOUT, CELL_BLOCKED, CELL_SKIPPED, CELL_FLAKY,
+	CELL_STATUS_COUNT
+};
+
+const char *cell_status_name(enum cell_status s);
+
+/*
+ * The outcome of cell C given the jobs (one per plan node, same index):
+ * its status, and for a cell that did not pass the node that decided it
+ * in *NODE (else PLAN_NONE).
+ */
+enum cell_status results_cell_status(const struct plan *p, const struct sched_job *jobs, size_t c,
+				     size_t *node);
+
+/*
+ * A one-line summary of why JOB did not pass: its message, or the last
+ * non-empty line of its stderr log (else stdout log) under LOG_DIR.
+ * Never empty. Caller frees.
+ */
+char *results_summary(const char *log_dir, const struct sched_job *job);
+
+struct results_run {
+	const char *id;
+	const char *matrix;
+	const char *name;     /* NULL if the matrix has none */
+	double started;       /* Unix times */
+	double finished;
+	int jobs;
+};
+
+/* Writes DIR/results.json. Returns 0, or -1 with error() (EC_EXIT_INTERNAL). */
+int results_write(const char *dir, const struct plan *p, const struct sched_job *jobs,
+		  const struct results_run *r);
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * run: `emcompat run`, the whole job: load and plan the matrix, turn each
+ * plan node into a job through a stage recipe, run the jobs (sched),
+ * journal every finished node, and write DIR/results.json.
+ *
+ * Run directory (names fixed by DESIGN.md):
+ *   DIR/results.json   written at the end (results.h)
+ *   DIR/journal.jsonl  one line per finished node (journal.h)
+ *   DIR/logs/          <node>.stdout.log and <node>.stderr.log
+ *   DIR/nodes/<node>/  each node's working directory and outputs
+ *
+ * A DIR that already holds a journal is refused unless resuming, so a run
+ * is never overwritten by accident. With resume, nodes the journal records
+ * as pass, fail or timeout are not run again; nodes that could not start
+ * (error) are, since that is about this machine, not about the code.
+ *
+ * Recipes: the real stage recipes come with the toolchain pipeline. Until
+ * then, and as the scheduler's test seam afterwards, FAKE_TOOLCHAINS names
+ * a directory of executables, one per stage (std, compile, ...): a node
+ * runs DIR/<stage> with the axis values it reads as KEY=VALUE arguments,
+ * and the environment EMCOMPAT_NODE, EMCOMPAT_STAGE, EMCOMPAT_OUT (its
+ * node directory, also its cwd) and EMCOMPAT_DEP_<STAGE> (each dependency's
+ * node directory).
+ */
+#ifndef EMCOMPAT_RUN_H
+#define EMCOMPAT_RUN_H
+
+#include <stddef.h>
+
+#include "emcompat/matrix.h"
+
+struct run_opts {
+	const char *matrix;           /* NULL: the embedded default */
+	const char *out_dir;
+	int jobs;                     /* <= 0: the number of CPUs */
+	int retries;                  /* -1: the matrix's, else 0 */
+	int resume;
+	int fail_fast;
+	int quiet;
+	const struct matrix_only *only;
+	size_t nonly;
+	const char *fake_toolchains;  /* see above */
+	double kill_grace;            /* 0: 5 s */
+	size_t log_cap;               /* 0: 4 MiB a stream */
+};
+
+/*
+ * Runs the matrix. Returns the process exit code: 0 every cell passed (or
+ * was flaky), 1 some cell did not pass, 2 bad input, 3 the runner failed,
+ * 130/143 interrupted by SIGINT/SIGTERM (finished nodes are in the journal).
+ * Progress goes to stdout (a live line on a TTY), errors to stderr.
+ */
+int run_main(const struct run_opts *o);
+
+#endif

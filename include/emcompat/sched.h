@@ -1,0 +1,105 @@
+/*
+ * sched: run a DAG of jobs as child processes, in parallel, from one
+ * event-loop thread (DESIGN.md, "Processes and threads").
+ *
+ * The caller fills an array of jobs in topological order (every dep's
+ * index below the job's own). sched_run() starts a job when all its deps
+ * passed and a slot is free (-j N), and when no running job holds the
+ * same lock key; a job whose dep did not pass is BLOCKED and never runs,
+ * while independent work goes on. Each child's stdout and stderr go to
+ * LOG_DIR/<name>.stdout.log and .stderr.log through logcap (head and tail
+ * kept, memory bounded whatever a child prints).
+ *
+ * Deadlines are monotonic: at a job's timeout its whole process group
+ * gets SIGTERM, then SIGKILL after the grace period. When a job's main
+ * process exits, whatever is left of its process group is killed too, so
+ * no grandchild outlives its node. Only our own children are reaped, with
+ * waitpid(pid), never waitpid(-1).
+ *
+ * A failed or timed-out job is re-run up to `retries` times; a job that
+ * passes after a failure has attempts > 1 (its cells are "flaky").
+ *
+ * SIGINT and SIGTERM during sched_run kill every running group and make
+ * sched_run return SCHED_INTERRUPTED with the signal in *signo; jobs that
+ * were running are left PENDING (not finished, so not journaled). A second
+ * SIGINT kills the groups and exits the process at once with 130.
+ */
+#ifndef EMCOMPAT_SCHED_H
+#define EMCOMPAT_SCHED_H
+
+#include <stddef.h>
+
+enum job_status {
+	JOB_PENDING,   /* not run (yet) */
+	JOB_PASS,      /* exited 0 */
+	JOB_FAIL,      /* exited non-zero, or killed by a signal (exit_code 128+N) */
+	JOB_ERROR,     /* could not start: missing binary, exec error, bad cwd */
+	JOB_TIMEOUT,   /* killed at its deadline */
+	JOB_BLOCKED,   /* a dependency did not pass */
+	JOB_SKIPPED,   /* not started: --fail-fast stopped the run */
+};
+
+/* "pending", "pass", "fail", ... (persisted in journal and results). */
+const char *job_status_name(enum job_status s);
+/* The status called NAME, or -1. */
+int job_status_from_name(const char *name);
+
+struct sched_job {
+	/* Set by the caller; borrowed, must outlive sched_run. */
+	const char *name;           /* unique; names the log files */
+	const char *const *argv;
+	const char *const *env;     /* NULL: inherit */
+	const char *cwd;            /* NULL: inherit */
+	const char *lock;           /* NULL, or a key no two running jobs share */
+	double timeout;             /* seconds; 0: none */
+	const size_t *deps;
+	size_t ndeps;
+	/*
+	 * Status and outcome. A caller resuming a run presets a finished
+	 * status (with exit_code, attempts, seconds) for jobs the journal
+	 * records; sched_run leaves those alone and never runs them.
+	 */
+	enum job_status status;
+	int exit_code;              /* for PASS/FAIL; -1 otherwise */
+	int attempts;               /* times started */
+	double seconds;             /* wall time of the last attempt */
+	double started;             /* Unix time of the last attempt's start */
+	char *message;              /* owned: why it could not start, or timed out */
+};
+
+struct sched_opts {
+	int jobs;                   /* parallel slots (>= 1) */
+	int retries;                /* re-runs of a failed job */
+	int fail_fast;              /* after a failure start nothing new: the rest is SKIPPED */
+	const char *log_dir;        /* existing directory for the logs */
+	size_t log_cap;             /* bytes kept per stream; 0: 4 MiB */
+	double kill_grace;          /* seconds between SIGTERM and SIGKILL; 0: 5 */
+	/*
+	 * Called on the loop thread when a job reaches a final status, blocked
+	 * and skipped included (not for jobs preset as finished). Returning -1
+	 * (with error() set, e.g. the journal could not be written) stops the
+	 * run: every child is killed and sched_run returns -1.
+	 */
+	int (*on_finish)(void *ctx, size_t job);
+	/* Called after every event, with the number of jobs running: a chance to redraw progress. */
+	void (*on_tick)(void *ctx, int running);
+	void *ctx;
+};
+
+enum sched_result {
+	SCHED_DONE = 0,             /* every job has a final status */
+	SCHED_INTERRUPTED = 1,      /* SIGINT/SIGTERM: see *signo */
+};
+
+/*
+ * Runs JOBS. Returns SCHED_DONE, SCHED_INTERRUPTED (with the signal in
+ * *SIGNO), or -1 when the runner itself failed (a log could not be
+ * written, poll failed): then error() is set, every child is killed and
+ * reaped, and finished jobs keep their statuses.
+ */
+int sched_run(struct sched_job *jobs, size_t n, const struct sched_opts *o, int *signo);
+
+/* Frees what sched_run allocated in JOBS (messages). */
+void sched_jobs_release(struct sched_job *jobs, size_t n);
+
+#endif

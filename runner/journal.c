@@ -1,0 +1,197 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "emcompat/error.h"
+#include "emcompat/journal.h"
+#include "emcompat/json.h"
+#include "emcompat/util.h"
+
+void journal_format_time(double t, char out[32])
+{
+	time_t secs = (time_t)t;
+	struct tm tm;
+
+	gmtime_r(&secs, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+double journal_parse_time(const char *s)
+{
+	struct tm tm;
+	const char *end;
+
+	memset(&tm, 0, sizeof(tm));
+	end = strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (!end || *end)
+		return -1;
+	return (double)timegm(&tm);
+}
+
+static int is_hex_key(const char *s)
+{
+	if (strlen(s) != 2 * PLAN_KEY_SIZE)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f')))
+			return 0;
+	return 1;
+}
+
+static int parse_line(const char *path, size_t lineno, const char *line, size_t len,
+		      struct journal_entry *e)
+{
+	cJSON *o = cJSON_ParseWithLength(line, len);
+	const cJSON *node, *key, *stage, *status, *ex, *att, *secs, *started;
+	int rc = -1, st, sg;
+
+	if (!o)
+		return error(EC_EXIT_INPUT, "%s:%zu: not a JSON record", path, lineno);
+	node = cJSON_GetObjectItemCaseSensitive(o, "node");
+	key = cJSON_GetObjectItemCaseSensitive(o, "key");
+	stage = cJSON_GetObjectItemCaseSensitive(o, "stage");
+	status = cJSON_GetObjectItemCaseSensitive(o, "status");
+	ex = cJSON_GetObjectItemCaseSensitive(o, "exit");
+	att = cJSON_GetObjectItemCaseSensitive(o, "attempts");
+	secs = cJSON_GetObjectItemCaseSensitive(o, "seconds");
+	started = cJSON_GetObjectItemCaseSensitive(o, "started");
+	if (!cJSON_IsString(node) || strlen(node->valuestring) >= PLAN_ID_SIZE ||
+	    !cJSON_IsString(key) || !is_hex_key(key->valuestring) ||
+	    !cJSON_IsString(stage) || (sg = stage_from_name(stage->valuestring)) < 0 ||
+	    !cJSON_IsString(status) || (st = job_status_from_name(status->valuestring)) < 0 ||
+	    !cJSON_IsNumber(ex) || !cJSON_IsNumber(att) || !cJSON_IsNumber(secs) ||
+	    !cJSON_IsString(started) || journal_parse_time(started->valuestring) < 0) {
+		error(EC_EXIT_INPUT, "%s:%zu: a record lacks or garbles a key "
+		      "(node, key, stage, status, exit, attempts, seconds, started)", path, lineno);
+		goto out;
+	}
+	memset(e, 0, sizeof(*e));
+	snprintf(e->node, sizeof(e->node), "%s", node->valuestring);
+	snprintf(e->key, sizeof(e->key), "%s", key->valuestring);
+	e->stage = (enum stage)sg;
+	e->status = (enum job_status)st;
+	e->exit_code = ex->valueint;
+	e->attempts = att->valueint;
+	e->seconds = secs->valuedouble;
+	e->started = journal_parse_time(started->valuestring);
+	rc = 0;
+out:
+	cJSON_Delete(o);
+	return rc;
+}
+
+int journal_read(const char *path, struct journal_entry **out, size_t *n, int *torn)
+{
+	char *text;
+	size_t len, cap = 0, lineno = 0;
+	const char *p;
+
+	*out = NULL;
+	*n = 0;
+	*torn = 0;
+	if (access(path, F_OK) != 0 && errno == ENOENT)
+		return 0;
+	if (read_file(path, &text, &len))
+		return -1;
+	for (p = text; p < text + len;) {
+		const char *nl = memchr(p, '\n', (size_t)(text + len - p));
+
+		lineno++;
+		if (!nl) {
+			/* The last line lacks its newline: a write cut short. */
+			*torn = 1;
+			break;
+		}
+		if (nl > p) {
+			xgrow(out, &cap, *n + 1, sizeof(**out));
+			if (parse_line(path, lineno, p, (size_t)(nl - p), &(*out)[*n])) {
+				free(text);
+				free(*out);
+				*out = NULL;
+				*n = 0;
+				return -1;
+			}
+			(*n)++;
+		}
+		p = nl + 1;
+	}
+	free(text);
+	return 0;
+}
+
+int journal_open(struct journal *j, const char *path)
+{
+	struct stat st;
+	off_t end;
+
+	j->path = xstrdup(path);
+	j->fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+	if (j->fd < 0) {
+		error(EC_EXIT_INTERNAL, "%s: cannot open the journal: %s", path, strerror(errno));
+		free(j->path);
+		j->path = NULL;
+		return -1;
+	}
+	/* Cut a torn last record, so that the next one starts a line. */
+	if (fstat(j->fd, &st) == 0 && st.st_size > 0) {
+		char c;
+
+		for (end = st.st_size; end > 0; end--) {
+			if (pread(j->fd, &c, 1, end - 1) != 1 || c == '\n')
+				break;
+		}
+		if (end != st.st_size && ftruncate(j->fd, end) != 0) {
+			error(EC_EXIT_INTERNAL, "%s: cannot cut the torn last record: %s", path, strerror(errno));
+			journal_close(j);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int journal_append(struct journal *j, const struct journal_entry *e)
+{
+	char started[32];
+	char *line;
+	size_t len, off = 0;
+
+	journal_format_time(e->started, started);
+	line = xasprintf("{\"v\":1,\"node\":\"%s\",\"key\":\"%s\",\"stage\":\"%s\",\"status\":\"%s\","
+			 "\"exit\":%d,\"attempts\":%d,\"seconds\":%.3f,\"started\":\"%s\"}\n",
+			 e->node, e->key, stage_name(e->stage), job_status_name(e->status),
+			 e->exit_code, e->attempts, e->seconds, started);
+	len = strlen(line);
+	while (off < len) {
+		ssize_t w = write(j->fd, line + off, len - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			int saved = errno;
+
+			free(line);
+			errno = saved;
+			return error(EC_EXIT_INTERNAL, "%s: cannot append to the journal: %s",
+				     j->path, strerror(errno));
+		}
+		off += (size_t)w;
+	}
+	free(line);
+	if (fsync(j->fd) != 0)
+		return error(EC_EXIT_INTERNAL, "%s: fsync: %s", j->path, strerror(errno));
+	return 0;
+}
+
+void journal_close(struct journal *j)
+{
+	if (j->fd >= 0)
+		close(j->fd);
+	j->fd = -1;
+	free(j->path);
+	j->path = NULL;
+}

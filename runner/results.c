@@ -1,0 +1,242 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "emcompat/error.h"
+#include "emcompat/journal.h"
+#include "emcompat/results.h"
+#include "emcompat/util.h"
+
+#define SUMMARY_MAX 300
+
+static const char *const cell_names[CELL_STATUS_COUNT] = {
+	"pass", "fail", "error", "timeout", "blocked", "skipped", "flaky",
+};
+
+const char *cell_status_name(enum cell_status s)
+{
+	return (unsigned)s < CELL_STATUS_COUNT ? cell_names[s] : "?";
+}
+
+enum cell_status results_cell_status(const struct plan *p, const struct sched_job *jobs, size_t c,
+				     size_t *node)
+{
+	int retried = 0;
+
+	*node = PLAN_NONE;
+	for (int s = 0; s < STAGE_COUNT; s++) {
+		size_t n = p->cell_nodes[c * STAGE_COUNT + s];
+
+		if (n == PLAN_NONE)
+			continue;
+		switch (jobs[n].status) {
+		case JOB_PASS:
+			retried |= jobs[n].attempts > 1;
+			continue;
+		case JOB_FAIL:
+			*node = n;
+			return CELL_FAIL;
+		case JOB_ERROR:
+			*node = n;
+			return CELL_ERROR;
+		case JOB_TIMEOUT:
+			*node = n;
+			return CELL_TIMEOUT;
+		case JOB_BLOCKED:
+			*node = n;
+			return CELL_BLOCKED;
+		case JOB_SKIPPED:
+		case JOB_PENDING:
+			*node = n;
+			return CELL_SKIPPED;
+		}
+	}
+	return retried ? CELL_FLAKY : CELL_PASS;
+}
+
+/* The last non-empty line of the file at PATH, or NULL. */
+static char *last_line(const char *path)
+{
+	char buf[8192];
+	FILE *f = fopen(path, "rb");
+	long size;
+	size_t n;
+	char *end, *start;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	fseek(f, size > (long)sizeof(buf) - 1 ? size - (long)sizeof(buf) + 1 : 0, SEEK_SET);
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	for (end = buf + n; end > buf && strchr("\r\n \t", end[-1]); end--)
+		;
+	*end = '\0';
+	if (end == buf)
+		return NULL;
+	for (start = end; start > buf && start[-1] != '\n'; start--)
+		;
+	while (*start == ' ' || *start == '\t')
+		start++;
+	if (strlen(start) > SUMMARY_MAX)
+		strcpy(start + SUMMARY_MAX - 3, "...");
+	return xstrdup(start);
+}
+
+char *results_summary(const char *log_dir, const struct sched_job *job)
+{
+	static const char *const streams[] = { "stderr", "stdout" };
+
+	if (job->status == JOB_BLOCKED)
+		return xstrdup("blocked: a node it depends on did not pass");
+	if (job->status == JOB_SKIPPED || job->status == JOB_PENDING)
+		return xstrdup("not run");
+	if (job->message)
+		return xstrdup(job->message);
+	for (int i = 0; i < 2; i++) {
+		char *path = xasprintf("%s/%s.%s.log", log_dir, job->name, streams[i]);
+		char *line = last_line(path);
+
+		free(path);
+		if (line)
+			return line;
+	}
+	if (job->exit_code > 128)
+		return xasprintf("killed by signal %d, no output", job->exit_code - 128);
+	return xasprintf("exited with %d, no output", job->exit_code);
+}
+
+static cJSON *cell_json(const char *dir, const struct plan *p, const struct sched_job *jobs, size_t c)
+{
+	const struct matrix *m = p->matrix;
+	cJSON *o = cJSON_CreateObject(), *axes, *stages;
+	size_t decided;
+	enum cell_status st = results_cell_status(p, jobs, c, &decided);
+	char *log_dir = xasprintf("%s/logs", dir);
+
+	cJSON_AddStringToObject(o, "id", m->cells[c].id);
+	axes = cJSON_AddObjectToObject(o, "axes");
+	for (size_t k = 0; k < m->nkeys; k++)
+		if (m->cells[c].values[k])
+			cJSON_AddStringToObject(axes, m->keys[k], m->cells[c].values[k]);
+	cJSON_AddStringToObject(o, "status", cell_status_name(st));
+	if (decided != PLAN_NONE) {
+		char *summary = results_summary(log_dir, &jobs[decided]);
+
+		cJSON_AddStringToObject(o, "class", "unclassified");
+		cJSON_AddStringToObject(o, "stage", stage_name(p->nodes[decided].stage));
+		cJSON_AddStringToObject(o, "summary", summary);
+		free(summary);
+	} else {
+		cJSON_AddStringToObject(o, "summary", st == CELL_FLAKY ? "passed after a retry" : "passed");
+	}
+	stages = cJSON_AddArrayToObject(o, "stages");
+	for (int s = 0; s < STAGE_COUNT; s++) {
+		size_t n = p->cell_nodes[c * STAGE_COUNT + s];
+		cJSON *e;
+		char *log;
+
+		if (n == PLAN_NONE)
+			continue;
+		e = cJSON_CreateObject();
+		cJSON_AddStringToObject(e, "stage", stage_name(s));
+		cJSON_AddStringToObject(e, "node", p->nodes[n].id);
+		cJSON_AddStringToObject(e, "status", job_status_name(jobs[n].status));
+		cJSON_AddNumberToObject(e, "seconds", (double)(long long)(jobs[n].seconds * 1000) / 1000);
+		cJSON_AddBoolToObject(e, "reused", p->nodes[n].cell != c);
+		log = xasprintf("logs/%s.stderr.log", p->nodes[n].id);
+		cJSON_AddStringToObject(e, "log", log);
+		free(log);
+		cJSON_AddNumberToObject(e, "attempts", jobs[n].attempts);
+		if (jobs[n].exit_code >= 0)
+			cJSON_AddNumberToObject(e, "exit", jobs[n].exit_code);
+		cJSON_AddItemToArray(stages, e);
+	}
+	free(log_dir);
+	return o;
+}
+
+/* Writes TEXT to PATH through PATH.tmp, fsync and rename: readers see the old file or the new. */
+static int write_atomic(const char *path, const char *text)
+{
+	char *tmp = xasprintf("%s.tmp", path);
+	size_t len = strlen(text), off = 0;
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+
+	if (fd < 0) {
+		error(EC_EXIT_INTERNAL, "%s: cannot create: %s", tmp, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	while (off < len) {
+		ssize_t w = write(fd, text + off, len - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		off += (size_t)w;
+	}
+	if (off < len || fsync(fd) != 0) {
+		error(EC_EXIT_INTERNAL, "%s: cannot write: %s", tmp, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	close(fd);
+	if (rename(tmp, path) != 0) {
+		error(EC_EXIT_INTERNAL, "%s: cannot rename to %s: %s", tmp, path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+int results_write(const char *dir, const struct plan *p, const struct sched_job *jobs,
+		  const struct results_run *r)
+{
+	cJSON *root = cJSON_CreateObject(), *run, *counts, *cells;
+	size_t count[CELL_STATUS_COUNT] = {0};
+	char started[32], finished[32], *text, *path;
+	int rc;
+
+	cJSON_AddStringToObject(root, "schema", "emcompat-results/1");
+	run = cJSON_AddObjectToObject(root, "run");
+	cJSON_AddStringToObject(run, "id", r->id);
+	cJSON_AddStringToObject(run, "matrix", r->matrix);
+	if (r->name)
+		cJSON_AddStringToObject(run, "name", r->name);
+	journal_format_time(r->started, started);
+	journal_format_time(r->finished, finished);
+	cJSON_AddStringToObject(run, "started", started);
+	cJSON_AddStringToObject(run, "finished", finished);
+	cJSON_AddNumberToObject(run, "wall_seconds", (double)(long long)((r->finished - r->started) * 1000) / 1000);
+	cJSON_AddNumberToObject(run, "jobs", r->jobs);
+	cJSON_AddStringToObject(run, "emcompat", EMCOMPAT_VERSION);
+	cJSON_AddObjectToObject(root, "toolchains");
+	counts = cJSON_AddObjectToObject(root, "counts");
+	cells = cJSON_AddArrayToObject(root, "cells");
+	for (size_t c = 0; c < p->matrix->ncells; c++) {
+		size_t ignored;
+
+		cJSON_AddItemToArray(cells, cell_json(dir, p, jobs, c));
+		count[results_cell_status(p, jobs, c, &ignored)]++;
+	}
+	for (int s = 0; s < CELL_STATUS_COUNT; s++)
+		cJSON_AddNumberToObject(counts, cell_status_name(s), (double)count[s]);
+	text = cJSON_Print(root);
+	cJSON_Delete(root);
+	path = xasprintf("%s/results.json", dir);
+	rc = write_atomic(path, text);
+	free(path);
+	free(text);
+	return rc;
+}

@@ -1,0 +1,620 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "emcompat/error.h"
+#include "emcompat/logcap.h"
+#include "emcompat/sched.h"
+#include "emcompat/spawn.h"
+#include "emcompat/util.h"
+
+/* How long output pipes may stay open after a job's process group is gone. */
+#define DRAIN_SECONDS 2.0
+
+static const char *const status_names[] = {
+	"pending", "pass", "fail", "error", "timeout", "blocked", "skipped",
+};
+
+const char *job_status_name(enum job_status s)
+{
+	return (unsigned)s < sizeof(status_names) / sizeof(*status_names) ? status_names[s] : "?";
+}
+
+int job_status_from_name(const char *name)
+{
+	for (size_t i = 0; i < sizeof(status_names) / sizeof(*status_names); i++)
+		if (strcmp(status_names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+struct slot {
+	size_t job;
+	struct spawn_child child;
+	struct logcap out, err;
+	double start, deadline, kill_at, drain_until;
+	int term_sent, timed_out, exited, wstatus;
+};
+
+struct loop {
+	struct sched_job *jobs;
+	size_t n;
+	const struct sched_opts *o;
+	size_t *nwait;             /* per job: deps not passed yet */
+	size_t *dep_start, *dependents;  /* CSR: dependents of j in [dep_start[j], dep_start[j+1]) */
+	size_t *ready, nready, ready_head, cap_ready;
+	struct slot *slots;
+	int nrunning;
+	int stop;                  /* fail-fast tripped */
+	int aborted;               /* on_finish failed: the run cannot go on */
+};
+
+/* Signals reach the loop through a self-pipe; the handler only writes. */
+static int sig_pipe[2] = { -1, -1 };
+static volatile sig_atomic_t sig_int_count;
+static volatile sig_atomic_t sig_last;
+/* Process groups to kill if a second SIGINT exits from inside the handler. */
+static volatile pid_t *sig_pgids;
+static volatile sig_atomic_t sig_npgids;
+
+static void on_signal(int sig)
+{
+	int saved = errno;
+	char c = (char)sig;
+
+	if (sig == SIGINT || sig == SIGTERM) {
+		sig_last = sig;
+		if (sig == SIGINT && ++sig_int_count >= 2) {
+			for (sig_atomic_t i = 0; i < sig_npgids; i++)
+				if (sig_pgids[i] > 1)
+					kill(-sig_pgids[i], SIGKILL);
+			_exit(130);
+		}
+	}
+	if (write(sig_pipe[1], &c, 1) < 0) {
+		/* The pipe is full: the loop is already due to wake up. */
+	}
+	errno = saved;
+}
+
+static double now_mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double now_wall(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int is_final(enum job_status s)
+{
+	return s != JOB_PENDING;
+}
+
+static void push_ready(struct loop *l, size_t j)
+{
+	xgrow(&l->ready, &l->cap_ready, l->nready + 1, sizeof(*l->ready));
+	l->ready[l->nready++] = j;
+}
+
+static void finish(struct loop *l, size_t j);
+
+/* Marks J's pending dependents (and theirs) BLOCKED. */
+static void block_dependents(struct loop *l, size_t j)
+{
+	for (size_t k = l->dep_start[j]; k < l->dep_start[j + 1]; k++) {
+		struct sched_job *d = &l->jobs[l->dependents[k]];
+
+		if (d->status != JOB_PENDING)
+			continue;
+		d->status = JOB_BLOCKED;
+		d->exit_code = -1;
+		finish(l, l->dependents[k]);
+	}
+}
+
+/* J has reached its final status: tell the caller, release or block dependents. */
+static void finish(struct loop *l, size_t j)
+{
+	struct sched_job *job = &l->jobs[j];
+
+	if (l->o->on_finish && !l->aborted && l->o->on_finish(l->o->ctx, j))
+		l->aborted = 1;
+	if (job->status == JOB_SKIPPED)
+		return;  /* its dependents are skipped too, by the same sweep */
+	if (job->status == JOB_PASS) {
+		for (size_t k = l->dep_start[j]; k < l->dep_start[j + 1]; k++) {
+			size_t d = l->dependents[k];
+
+			if (l->jobs[d].status == JOB_PENDING && --l->nwait[d] == 0)
+				push_ready(l, d);
+		}
+		return;
+	}
+	if (job->status != JOB_BLOCKED && l->o->fail_fast)
+		l->stop = 1;
+	block_dependents(l, j);
+}
+
+static int build_graph(struct loop *l)
+{
+	size_t total = 0, *fill;
+
+	l->nwait = xcalloc(l->n, sizeof(*l->nwait));
+	l->dep_start = xcalloc(l->n + 1, sizeof(*l->dep_start));
+	for (size_t j = 0; j < l->n; j++) {
+		for (size_t d = 0; d < l->jobs[j].ndeps; d++) {
+			size_t dep = l->jobs[j].deps[d];
+
+			if (dep >= j)
+				return error(EC_EXIT_INTERNAL, "job %s: dependency %zu is not before it",
+					     l->jobs[j].name, dep);
+			l->dep_start[dep + 1]++;
+			total++;
+		}
+	}
+	for (size_t j = 0; j < l->n; j++)
+		l->dep_start[j + 1] += l->dep_start[j];
+	l->dependents = xcalloc(total, sizeof(*l->dependents));
+	fill = xcalloc(l->n, sizeof(*fill));
+	for (size_t j = 0; j < l->n; j++)
+		for (size_t d = 0; d < l->jobs[j].ndeps; d++) {
+			size_t dep = l->jobs[j].deps[d];
+
+			l->dependents[l->dep_start[dep] + fill[dep]++] = j;
+		}
+	free(fill);
+	/* Jobs finished earlier (resume) stay as they are; the rest wait or are ready. */
+	for (size_t j = 0; j < l->n; j++) {
+		struct sched_job *job = &l->jobs[j];
+
+		if (is_final(job->status))
+			continue;
+		job->exit_code = -1;
+		for (size_t d = 0; d < job->ndeps; d++) {
+			enum job_status s = l->jobs[job->deps[d]].status;
+
+			if (s == JOB_PENDING)
+				l->nwait[j]++;
+			else if (s != JOB_PASS)
+				job->status = JOB_BLOCKED;
+		}
+		if (job->status == JOB_BLOCKED)
+			finish(l, j);
+		else if (l->nwait[j] == 0)
+			push_ready(l, j);
+	}
+	return 0;
+}
+
+static int lock_held(const struct loop *l, const char *lock)
+{
+	if (!lock)
+		return 0;
+	for (int s = 0; s < l->o->jobs; s++)
+		if (l->slots[s].job != (size_t)-1 && l->jobs[l->slots[s].job].lock &&
+		    strcmp(l->jobs[l->slots[s].job].lock, lock) == 0)
+			return 1;
+	return 0;
+}
+
+static int open_logs(struct loop *l, struct slot *s, const struct sched_job *job)
+{
+	size_t cap = l->o->log_cap ? l->o->log_cap : 4u << 20;
+	char *out = xasprintf("%s/%s.stdout.log", l->o->log_dir, job->name);
+	char *err = xasprintf("%s/%s.stderr.log", l->o->log_dir, job->name);
+	int rc = logcap_open(&s->out, out, cap);
+
+	if (rc == 0 && logcap_open(&s->err, err, cap)) {
+		logcap_close(&s->out);
+		rc = -1;
+	}
+	free(out);
+	free(err);
+	return rc;
+}
+
+/* Keeps a failed attempt's logs as <name>.attempt<N>.<stream>.log before a retry. */
+static void keep_attempt_logs(struct loop *l, const struct sched_job *job)
+{
+	static const char *const streams[] = { "stdout", "stderr" };
+
+	for (int i = 0; i < 2; i++) {
+		char *from = xasprintf("%s/%s.%s.log", l->o->log_dir, job->name, streams[i]);
+		char *to = xasprintf("%s/%s.attempt%d.%s.log", l->o->log_dir, job->name, job->attempts,
+				     streams[i]);
+
+		rename(from, to);
+		free(from);
+		free(to);
+	}
+}
+
+/* Starts J in slot S. Returns 0 (started, or could not start: JOB_ERROR), -1 on runner failure. */
+static int start(struct loop *l, int si, size_t j)
+{
+	struct sched_job *job = &l->jobs[j];
+	struct slot *s = &l->slots[si];
+	struct spawn_opts so = { job->argv, job->env, job->cwd };
+
+	memset(s, 0, sizeof(*s));
+	s->job = (size_t)-1;
+	job->attempts++;
+	job->started = now_wall();
+	free(job->message);
+	job->message = NULL;
+	if (open_logs(l, s, job))
+		return -1;
+	s->start = now_mono();
+	if (spawn_start(&s->child, &so)) {
+		job->message = xstrdup(error_message());
+		error_clear();
+		logcap_write(&s->err, job->message, strlen(job->message));
+		logcap_write(&s->err, "\n", 1);
+		if (logcap_close(&s->out) | logcap_close(&s->err))
+			return -1;
+		job->status = JOB_ERROR;
+		job->exit_code = -1;
+		job->seconds = 0;
+		finish(l, j);
+		return 0;
+	}
+	s->job = j;
+	s->deadline = job->timeout > 0 ? s->start + job->timeout : 0;
+	sig_pgids[si] = s->child.pid;
+	l->nrunning++;
+	return 0;
+}
+
+static int start_ready(struct loop *l)
+{
+	for (size_t k = l->ready_head; k < l->nready && l->nrunning < l->o->jobs && !l->stop; k++) {
+		size_t j = l->ready[k];
+		int si;
+
+		if (j == (size_t)-1 || lock_held(l, l->jobs[j].lock))
+			continue;
+		for (si = 0; l->slots[si].job != (size_t)-1; si++)
+			;
+		l->ready[k] = (size_t)-1;
+		if (start(l, si, j))
+			return -1;
+	}
+	while (l->ready_head < l->nready && l->ready[l->ready_head] == (size_t)-1)
+		l->ready_head++;
+	return 0;
+}
+
+/* Reads what is there on one of a slot's pipes; closes it at EOF. */
+static int drain_fd(int *fd, struct logcap *log)
+{
+	char buf[65536];
+
+	while (*fd >= 0) {
+		ssize_t r = read(*fd, buf, sizeof(buf));
+
+		if (r > 0) {
+			if (logcap_write(log, buf, (size_t)r))
+				return -1;
+			continue;
+		}
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0 && errno == EAGAIN)
+			break;
+		close(*fd);
+		*fd = -1;
+	}
+	return 0;
+}
+
+/* The slot's job is over: record its outcome, retry it, or finish it. */
+static int complete(struct loop *l, int si)
+{
+	struct slot *s = &l->slots[si];
+	size_t j = s->job;
+	struct sched_job *job = &l->jobs[j];
+
+	if (s->child.out_fd >= 0 || s->child.err_fd >= 0) {
+		/* Something outside the group (a daemon that called setsid) holds the pipes. */
+		const char *note = "\n[emcompat: output still open after the job's process group was gone; "
+				   "a process that left the group holds it]\n";
+
+		logcap_write(&s->err, note, strlen(note));
+	}
+	spawn_close(&s->child);
+	job->seconds = now_mono() - s->start;
+	if (s->timed_out) {
+		job->status = JOB_TIMEOUT;
+		job->exit_code = -1;
+		free(job->message);
+		job->message = xasprintf("timed out after %.0f s", job->timeout);
+	} else {
+		job->exit_code = spawn_exit_code(s->wstatus);
+		job->status = job->exit_code == 0 ? JOB_PASS : JOB_FAIL;
+	}
+	if (logcap_close(&s->out) | logcap_close(&s->err))
+		return -1;
+	s->job = (size_t)-1;
+	sig_pgids[si] = 0;
+	l->nrunning--;
+	if ((job->status == JOB_FAIL || job->status == JOB_TIMEOUT) &&
+	    job->attempts <= l->o->retries && !l->stop) {
+		keep_attempt_logs(l, job);
+		job->status = JOB_PENDING;
+		push_ready(l, j);
+		return 0;
+	}
+	finish(l, j);
+	return 0;
+}
+
+/*
+ * Signals a slot's group. A group that cannot be signalled (EPERM) is not a
+ * reason to stop the run: its failure is dropped, unless it is the error
+ * being reported anyway.
+ */
+static void kill_group(struct slot *s, int sig)
+{
+	int had = error_pending();
+
+	if (spawn_kill_group(&s->child, sig) && !had)
+		error_clear();
+}
+
+/* Has the slot's main process exited? Then kill what is left of its group, and reap it. */
+static void check_exit(struct slot *s, double now)
+{
+	siginfo_t info;
+
+	if (s->exited)
+		return;
+	memset(&info, 0, sizeof(info));
+	/* WNOWAIT: the zombie keeps the group id ours while we kill stragglers. */
+	if (waitid(P_PID, (id_t)s->child.pid, &info, WEXITED | WNOHANG | WNOWAIT) != 0 ||
+	    info.si_pid == 0)
+		return;
+	kill_group(s, SIGKILL);
+	while (waitpid(s->child.pid, &s->wstatus, 0) < 0 && errno == EINTR)
+		;
+	s->exited = 1;
+	s->drain_until = now + DRAIN_SECONDS;
+}
+
+static void check_deadline(struct loop *l, struct slot *s, double now)
+{
+	if (s->exited)
+		return;
+	if (s->deadline && !s->term_sent && now >= s->deadline) {
+		kill_group(s, SIGTERM);
+		s->term_sent = s->timed_out = 1;
+		s->kill_at = now + (l->o->kill_grace > 0 ? l->o->kill_grace : 5.0);
+	} else if (s->term_sent && now >= s->kill_at) {
+		kill_group(s, SIGKILL);
+		s->kill_at = now + 3600;
+	}
+}
+
+/* The poll timeout in ms: until the nearest deadline, kill or drain time. */
+static int next_timeout(const struct loop *l, double now)
+{
+	double next = -1;
+
+	for (int si = 0; si < l->o->jobs; si++) {
+		const struct slot *s = &l->slots[si];
+		double t;
+
+		if (s->job == (size_t)-1)
+			continue;
+		if (s->exited)
+			t = s->drain_until;
+		else if (s->term_sent)
+			t = s->kill_at;
+		else if (s->deadline)
+			t = s->deadline;
+		else
+			continue;  /* its exit wakes the poll through SIGCHLD and the self-pipe */
+		if (next < 0 || t < next)
+			next = t;
+	}
+	if (next < 0)
+		return -1;
+	return next <= now ? 0 : (int)((next - now) * 1000) + 1;
+}
+
+/* Kills every running group and reaps the children (interrupt or runner failure). */
+static void kill_all(struct loop *l, double grace)
+{
+	double until = now_mono() + grace;
+
+	for (int si = 0; si < l->o->jobs; si++)
+		if (l->slots[si].job != (size_t)-1 && !l->slots[si].exited)
+			kill_group(&l->slots[si], SIGTERM);
+	for (;;) {
+		int alive = 0;
+
+		for (int si = 0; si < l->o->jobs; si++) {
+			struct slot *s = &l->slots[si];
+
+			if (s->job == (size_t)-1)
+				continue;
+			check_exit(s, now_mono());
+			alive |= !s->exited;
+		}
+		if (!alive)
+			break;
+		if (now_mono() >= until) {
+			for (int si = 0; si < l->o->jobs; si++)
+				if (l->slots[si].job != (size_t)-1 && !l->slots[si].exited)
+					kill_group(&l->slots[si], SIGKILL);
+			until = now_mono() + 3600;
+		}
+		poll(NULL, 0, 10);
+	}
+	for (int si = 0; si < l->o->jobs; si++) {
+		struct slot *s = &l->slots[si];
+
+		if (s->job == (size_t)-1)
+			continue;
+		spawn_close(&s->child);
+		logcap_close(&s->out);
+		logcap_close(&s->err);
+		l->jobs[s->job].status = JOB_PENDING;
+		s->job = (size_t)-1;
+		sig_pgids[si] = 0;
+	}
+	l->nrunning = 0;
+}
+
+static int loop_run(struct loop *l, int *signo)
+{
+	struct pollfd *fds = xcalloc((size_t)l->o->jobs * 2 + 1, sizeof(*fds));
+	int rc = SCHED_DONE;
+
+	for (;;) {
+		double now;
+		nfds_t nfds = 1;
+
+		if (l->aborted || start_ready(l) || l->aborted) {
+			rc = -1;
+			break;
+		}
+		if (l->o->on_tick)
+			l->o->on_tick(l->o->ctx, l->nrunning);
+		if (l->nrunning == 0)
+			break;
+		fds[0].fd = sig_pipe[0];
+		fds[0].events = POLLIN;
+		for (int si = 0; si < l->o->jobs; si++) {
+			struct slot *s = &l->slots[si];
+
+			if (s->job == (size_t)-1)
+				continue;
+			if (s->child.out_fd >= 0)
+				fds[nfds++] = (struct pollfd){ .fd = s->child.out_fd, .events = POLLIN };
+			if (s->child.err_fd >= 0)
+				fds[nfds++] = (struct pollfd){ .fd = s->child.err_fd, .events = POLLIN };
+		}
+		if (poll(fds, nfds, next_timeout(l, now_mono())) < 0 && errno != EINTR) {
+			rc = error(EC_EXIT_INTERNAL, "poll: %s", strerror(errno));
+			break;
+		}
+		if (fds[0].revents) {
+			char buf[64];
+
+			while (read(sig_pipe[0], buf, sizeof(buf)) > 0)
+				;
+		}
+		if (sig_last) {
+			*signo = sig_last;
+			rc = SCHED_INTERRUPTED;
+			break;
+		}
+		now = now_mono();
+		for (int si = 0; si < l->o->jobs && rc == SCHED_DONE; si++) {
+			struct slot *s = &l->slots[si];
+
+			if (s->job == (size_t)-1)
+				continue;
+			if (drain_fd(&s->child.out_fd, &s->out) || drain_fd(&s->child.err_fd, &s->err)) {
+				rc = -1;
+				break;
+			}
+			check_exit(s, now);
+			check_deadline(l, s, now);
+			if (s->exited && ((s->child.out_fd < 0 && s->child.err_fd < 0) || now >= s->drain_until) &&
+			    complete(l, si))
+				rc = -1;
+		}
+		if (l->aborted)
+			rc = -1;
+		if (rc != SCHED_DONE)
+			break;
+	}
+	if (rc != SCHED_DONE)
+		kill_all(l, rc == SCHED_INTERRUPTED ? 2.0 : 0.5);
+	free(fds);
+	return rc;
+}
+
+int sched_run(struct sched_job *jobs, size_t n, const struct sched_opts *o, int *signo)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGCHLD };
+	struct sigaction sa, old[3];
+	struct loop l;
+	int rc;
+
+	memset(&l, 0, sizeof(l));
+	l.jobs = jobs;
+	l.n = n;
+	l.o = o;
+	*signo = 0;
+	if (o->jobs < 1)
+		return error(EC_EXIT_INPUT, "-j must be at least 1");
+	if (pipe2(sig_pipe, O_CLOEXEC | O_NONBLOCK))
+		return error(EC_EXIT_INTERNAL, "pipe: %s", strerror(errno));
+	l.slots = xcalloc((size_t)o->jobs, sizeof(*l.slots));
+	for (int si = 0; si < o->jobs; si++)
+		l.slots[si].job = (size_t)-1;
+	sig_pgids = xcalloc((size_t)o->jobs, sizeof(*sig_pgids));
+	sig_npgids = o->jobs;
+	sig_int_count = 0;
+	sig_last = 0;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+	for (int i = 0; i < 3; i++)
+		sigaction(sigs[i], &sa, &old[i]);
+
+	rc = build_graph(&l);
+	if (rc == 0 && l.aborted)
+		rc = -1;
+	if (rc == 0)
+		rc = loop_run(&l, signo);
+	/* Fail-fast, or a run that could not go on: what never started is SKIPPED. */
+	if (rc == SCHED_DONE)
+		for (size_t j = 0; j < n; j++)
+			if (jobs[j].status == JOB_PENDING) {
+				jobs[j].status = JOB_SKIPPED;
+				jobs[j].exit_code = -1;
+				finish(&l, j);
+			}
+
+	for (int i = 0; i < 3; i++)
+		sigaction(sigs[i], &old[i], NULL);
+	sig_npgids = 0;
+	free((void *)sig_pgids);
+	sig_pgids = NULL;
+	close(sig_pipe[0]);
+	close(sig_pipe[1]);
+	sig_pipe[0] = sig_pipe[1] = -1;
+	free(l.slots);
+	free(l.nwait);
+	free(l.dep_start);
+	free(l.dependents);
+	free(l.ready);
+	return rc;
+}
+
+void sched_jobs_release(struct sched_job *jobs, size_t n)
+{
+	for (size_t j = 0; j < n; j++) {
+		free(jobs[j].message);
+		jobs[j].message = NULL;
+	}
+}

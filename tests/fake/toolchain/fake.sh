@@ -1,0 +1,50 @@
+#!/bin/sh
+# A fake toolchain stage: the scheduler's test seam, never a stand-in for
+# the real pipeline (tests/e2e runs that). `emcompat run --fake-toolchains
+# tests/fake/toolchain` runs toolchain/<stage>, which execs this with the
+# node's KEY=VALUE inputs. The `behave` axis picks what the stage does:
+#   fail-<stage>    print the recorded output recorded/<stage>.stderr, exit 1
+#   hang-<stage>    sleep, with a grandchild sleeping too (deadline tests)
+#   flaky-<stage>   fail the first time, pass the next
+#   spew-<stage>    print 20 MB on stdout (log cap tests)
+#   crash-<stage>   die of SIGSEGV
+# `sleep=S` makes every stage take S seconds. FAKE_TRACE, when set, names
+# a file that gets "start NODE" and "end NODE" lines.
+set -u
+stage=$EMCOMPAT_STAGE
+here=$(dirname "$0")
+behave=ok
+pause=0
+for arg in "$@"; do
+	case $arg in
+	behave=*) behave=${arg#behave=} ;;
+	sleep=*) pause=${arg#sleep=} ;;
+	esac
+done
+trace() { [ -z "${FAKE_TRACE:-}" ] || echo "$1 $EMCOMPAT_NODE" >>"$FAKE_TRACE"; }
+trace start
+case $behave in
+"fail-$stage")
+	cat "$here/../recorded/$stage.stderr" >&2
+	trace end
+	exit 1 ;;
+"hang-$stage")
+	sleep 1000 &
+	echo $! >"$EMCOMPAT_OUT/grandchild.pid"
+	sleep 1000 ;;
+"flaky-$stage")
+	if [ ! -e "$EMCOMPAT_OUT/.failed-once" ]; then
+		touch "$EMCOMPAT_OUT/.failed-once"
+		echo "error: transient failure (the first attempt of a flaky stage)" >&2
+		trace end
+		exit 1
+	fi ;;
+"spew-$stage")
+	head -c 20000000 /dev/zero | tr '\0' 'x' ;;
+"crash-$stage")
+	kill -SEGV $$ ;;
+esac
+[ "$pause" = 0 ] || sleep "$pause"
+echo "$stage: $*" >"$EMCOMPAT_OUT/$stage.out"
+echo "$stage ok"
+trace end
