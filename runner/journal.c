@@ -25,12 +25,17 @@ double journal_parse_time(const char *s)
 {
 	struct tm tm;
 	const char *end;
+	char again[32];
+	double t;
 
 	memset(&tm, 0, sizeof(tm));
 	end = strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	if (!end || *end)
 		return -1;
-	return (double)timegm(&tm);
+	/* strptime is lenient (unpadded fields, Feb 31): only our own format round-trips. */
+	t = (double)timegm(&tm);
+	journal_format_time(t, again);
+	return strcmp(again, s) == 0 ? t : -1;
 }
 
 static int is_hex_key(const char *s)
@@ -46,12 +51,15 @@ static int is_hex_key(const char *s)
 static int parse_line(const char *path, size_t lineno, const char *line, size_t len,
 		      struct journal_entry *e)
 {
-	cJSON *o = cJSON_ParseWithLength(line, len);
+	const char *end = NULL;
+	cJSON *o = cJSON_ParseWithLengthOpts(line, len, &end, 0);
 	const cJSON *node, *key, *stage, *status, *ex, *att, *secs, *started;
 	int rc = -1, st, sg;
 
-	if (!o)
+	if (!o || end != line + len) {
+		cJSON_Delete(o);
 		return error(EC_EXIT_INPUT, "%s:%zu: not a JSON record", path, lineno);
+	}
 	node = cJSON_GetObjectItemCaseSensitive(o, "node");
 	key = cJSON_GetObjectItemCaseSensitive(o, "key");
 	stage = cJSON_GetObjectItemCaseSensitive(o, "stage");
@@ -64,6 +72,7 @@ static int parse_line(const char *path, size_t lineno, const char *line, size_t 
 	    !cJSON_IsString(key) || !is_hex_key(key->valuestring) ||
 	    !cJSON_IsString(stage) || (sg = stage_from_name(stage->valuestring)) < 0 ||
 	    !cJSON_IsString(status) || (st = job_status_from_name(status->valuestring)) < 0 ||
+	    (st != JOB_PASS && st != JOB_FAIL && st != JOB_ERROR && st != JOB_TIMEOUT) ||
 	    !cJSON_IsNumber(ex) || !cJSON_IsNumber(att) || !cJSON_IsNumber(secs) ||
 	    !cJSON_IsString(started) || journal_parse_time(started->valuestring) < 0) {
 		error(EC_EXIT_INPUT, "%s:%zu: a record lacks or garbles a key "

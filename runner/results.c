@@ -7,6 +7,7 @@
 
 #include "emcompat/error.h"
 #include "emcompat/journal.h"
+#include "emcompat/json.h"
 #include "emcompat/results.h"
 #include "emcompat/util.h"
 
@@ -57,6 +58,44 @@ enum cell_status results_cell_status(const struct plan *p, const struct sched_jo
 	return retried ? CELL_FLAKY : CELL_PASS;
 }
 
+/*
+ * LINE made fit for results.json and one line of a report: invalid UTF-8
+ * bytes and control characters become '?', and a long line is cut at a
+ * character boundary, ending in "...".
+ */
+static char *clean_line(const char *line)
+{
+	struct strbuf sb = {0};
+	size_t n = strlen(line), i = 0;
+
+	while (i < n && sb.len < SUMMARY_MAX) {
+		size_t ok = utf8_valid_prefix(line + i, n - i), step;
+
+		if (ok == 0) {
+			strbuf_addch(&sb, '?');
+			i++;
+			continue;
+		}
+		/* One character at a time, so the cut never splits one. */
+		for (step = 1; step < ok && ((unsigned char)line[i + step] & 0xc0) == 0x80; step++)
+			;
+		if ((unsigned char)line[i] < 0x20 || line[i] == 0x7f)
+			strbuf_addch(&sb, '?');
+		else
+			strbuf_add(&sb, line + i, step);
+		i += step;
+	}
+	if (i < n) {
+		while (sb.len > SUMMARY_MAX - 3)
+			do
+				sb.len--;
+			while (sb.len > 0 && ((unsigned char)sb.buf[sb.len] & 0xc0) == 0x80);
+		sb.buf[sb.len] = '\0';
+		strbuf_addstr(&sb, "...");
+	}
+	return strbuf_detach(&sb);
+}
+
 /* The last non-empty line of the file at PATH, or NULL. */
 static char *last_line(const char *path)
 {
@@ -83,9 +122,7 @@ static char *last_line(const char *path)
 		;
 	while (*start == ' ' || *start == '\t')
 		start++;
-	if (strlen(start) > SUMMARY_MAX)
-		strcpy(start + SUMMARY_MAX - 3, "...");
-	return xstrdup(start);
+	return clean_line(start);
 }
 
 char *results_summary(const char *log_dir, const struct sched_job *job)
@@ -96,8 +133,8 @@ char *results_summary(const char *log_dir, const struct sched_job *job)
 		return xstrdup("blocked: a node it depends on did not pass");
 	if (job->status == JOB_SKIPPED || job->status == JOB_PENDING)
 		return xstrdup("not run");
-	if (job->message)
-		return xstrdup(job->message);
+	if (job->message && *job->message)
+		return clean_line(job->message);
 	for (int i = 0; i < 2; i++) {
 		char *path = xasprintf("%s/%s.%s.log", log_dir, job->name, streams[i]);
 		char *line = last_line(path);

@@ -1,8 +1,20 @@
 #!/usr/bin/env bash
 # The README's test command: installs build dependencies, builds with
-# -Werror, and runs every test (unit and CLI) with ctest.
+# -Werror, and runs every test (unit and CLI) with ctest; then again in an
+# AddressSanitizer+UndefinedBehaviorSanitizer build and a ThreadSanitizer
+# build (the executor's tests), so memory and thread errors fail CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-build-deps.sh
-scripts/build.sh
-ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure -j"$(nproc)"
+jobs=$(nproc)
+
+BUILD_DIR=build scripts/build.sh
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== AddressSanitizer + UndefinedBehaviorSanitizer"
+BUILD_DIR=build-asan CMAKE_ARGS=-DEMCOMPAT_SANITIZE=address,undefined scripts/build.sh
+ctest --test-dir build-asan --output-on-failure -j"$jobs"
+
+echo "== ThreadSanitizer (executor)"
+BUILD_DIR=build-tsan CMAKE_ARGS=-DEMCOMPAT_SANITIZE=thread scripts/build.sh
+ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R 'unit/test_(sched|spawn|logcap|journal)|cli/run'

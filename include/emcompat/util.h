@@ -7,6 +7,7 @@
 #ifndef EMCOMPAT_UTIL_H
 #define EMCOMPAT_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t n);
@@ -29,6 +30,7 @@ void strbuf_add(struct strbuf *sb, const void *data, size_t n);
 void strbuf_addstr(struct strbuf *sb, const char *s);
 void strbuf_addch(struct strbuf *sb, int c);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* The buffer's string: "" for an empty buffer, never NULL. */
 const char *strbuf_str(const struct strbuf *sb);
 /* Hands the string to the caller (who frees it) and empties SB. */

@@ -4,7 +4,8 @@
 #   run-case.sh EMCOMPAT CASE
 #
 # A case file holds lines "key: value" (blank lines and # comments ignored):
-#   args: ...        the arguments, split on spaces; {data} is tests/cli/data
+#   args: ...        the arguments, split on spaces; {data} is tests/cli/data,
+#                    {src} the source tree, {tmp} a fresh empty directory
 #   exit: N          the expected exit code (required)
 #   stdout: TEXT     TEXT appears in stdout (repeatable; a fixed string)
 #   stderr: TEXT     TEXT appears in stderr (repeatable)
@@ -13,7 +14,9 @@
 set -uo pipefail
 bin=$1 case=$2
 data=$(cd "$(dirname "$case")/data" && pwd)
+src=$(cd "$(dirname "$case")/../.." && pwd)
 tmp=$(mktemp -d)
+mkdir "$tmp/work"
 trap 'rm -rf "$tmp"' EXIT
 
 args=() want_exit="" fail=0
@@ -22,6 +25,8 @@ while IFS= read -r line || [[ -n $line ]]; do
 	[[ -z $line || $line == \#* ]] && continue
 	key=${line%%:*} value=${line#*:} value=${value# }
 	value=${value//\{data\}/$data}
+	value=${value//\{src\}/$src}
+	value=${value//\{tmp\}/$tmp/work}
 	case $key in
 	args) read -r -a args <<<"$value" ;;
 	exit) want_exit=$value ;;

@@ -5,6 +5,7 @@
 # node's KEY=VALUE inputs. The `behave` axis picks what the stage does:
 #   fail-<stage>    print the recorded output recorded/<stage>.stderr, exit 1
 #   hang-<stage>    sleep, with a grandchild sleeping too (deadline tests)
+#   stubborn-<stage> like hang, ignoring SIGTERM
 #   flaky-<stage>   fail the first time, pass the next
 #   spew-<stage>    print 20 MB on stdout (log cap tests)
 #   crash-<stage>   die of SIGSEGV
@@ -32,6 +33,11 @@ case $behave in
 	sleep 1000 &
 	echo $! >"$EMCOMPAT_OUT/grandchild.pid"
 	sleep 1000 ;;
+"stubborn-$stage")
+	trap '' TERM
+	sleep 1000 &
+	echo $! >"$EMCOMPAT_OUT/grandchild.pid"
+	while :; do sleep 1; done ;;
 "flaky-$stage")
 	if [ ! -e "$EMCOMPAT_OUT/.failed-once" ]; then
 		touch "$EMCOMPAT_OUT/.failed-once"
