@@ -1,0 +1,74 @@
+/*
+ * toolchain: the real toolchains on this machine, found through their
+ * manifests, and how a matrix axis value maps to one.
+ *
+ * scripts/setup-toolchains.sh installs each toolchain under the cache dir
+ * ($EMCOMPAT_CACHE, default ~/.cache/emcompat) and writes
+ * <cache>/<kind>/<version>/toolchain.json (schema "emcompat-toolchain/1",
+ * documented at the top of that script): kind, version, identity (what the
+ * tool said about itself when installed), env, root, and kind-specific
+ * paths (rust: rustc, cargo, rust_src, llvm; emscripten: emcc (argv list),
+ * llvm, binaryen; node: node; pyodide: index_url, emscripten).
+ *
+ * A matrix may add or override toolchains in its "toolchains" key:
+ *   "toolchains": { "rust": { "nightly": { "rustc": "...", "cargo": "..." } } }
+ * Each such object is a manifest (its kind and version come from where it
+ * stands), merged over the one found in the cache, key by key.
+ *
+ * Axis values map to kinds: rust -> rust, emscripten -> emscripten,
+ * node -> node, and loader "pyodide-<v>" -> pyodide <v> (the loader
+ * "emcc-main" needs no toolchain of its own: it is the cell's emscripten).
+ */
+#ifndef EMCOMPAT_TOOLCHAIN_H
+#define EMCOMPAT_TOOLCHAIN_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "emcompat/matrix.h"
+
+struct toolchain {
+	char *kind;
+	char *version;
+	char *manifest;      /* the file it came from, or "<matrix>" */
+	cJSON *json;         /* owned: the whole manifest */
+};
+
+struct toolchain_set {
+	char *cache_dir;
+	struct toolchain *items;
+	size_t n, cap;
+};
+
+/* The cache dir: $EMCOMPAT_CACHE, else $HOME/.cache/emcompat. Caller frees. */
+char *toolchain_cache_dir(void);
+
+/*
+ * Reads every <cache>/<kind>/<version>/toolchain.json, then the matrix's
+ * "toolchains" (M may be NULL). A manifest that is not valid JSON or lacks
+ * kind/version is an error naming its file (EC_EXIT_INPUT); a missing cache
+ * dir is an empty set. Returns 0 or -1.
+ */
+int toolchain_scan(struct toolchain_set *s, const char *cache_dir, const struct matrix *m);
+
+/* The toolchain of KIND and VERSION, or NULL. */
+const struct toolchain *toolchain_find(const struct toolchain_set *s, const char *kind,
+				       const char *version);
+
+/* String key KEY of T's manifest, or NULL. */
+const char *toolchain_str(const struct toolchain *t, const char *key);
+
+/*
+ * Resolves the value VALUE of matrix axis AXIS to its toolchain. Returns
+ * the toolchain; NULL with *NONE set when the axis needs none (a probe, a
+ * flag axis, "emcc-main", pyo3 "none"); NULL with *NONE clear when it needs
+ * one that is not installed, with a message saying what to install in
+ * WHY (caller frees).
+ */
+const struct toolchain *toolchain_resolve(const struct toolchain_set *s, const char *axis,
+					  const char *value, int *none, char **why);
+
+void toolchain_set_release(struct toolchain_set *s);
+
+#endif

