@@ -96,7 +96,10 @@ static char *clean_line(const char *line)
 	return strbuf_detach(&sb);
 }
 
-/* The last non-empty line of the file at PATH, or NULL. */
+/*
+ * The last non-empty line of the file at PATH that is not the runner's own
+ * "$ command" line (sched.h), or NULL.
+ */
 static char *last_line(const char *path)
 {
 	char buf[8192];
@@ -113,13 +116,19 @@ static char *last_line(const char *path)
 	n = fread(buf, 1, sizeof(buf) - 1, f);
 	fclose(f);
 	buf[n] = '\0';
-	for (end = buf + n; end > buf && strchr("\r\n \t", end[-1]); end--)
-		;
-	*end = '\0';
-	if (end == buf)
-		return NULL;
-	for (start = end; start > buf && start[-1] != '\n'; start--)
-		;
+	end = buf + n;
+	for (;;) {
+		while (end > buf && strchr("\r\n \t", end[-1]))
+			end--;
+		*end = '\0';
+		if (end == buf)
+			return NULL;
+		for (start = end; start > buf && start[-1] != '\n'; start--)
+			;
+		if (strncmp(start, "$ ", 2) != 0)
+			break;
+		end = start;
+	}
 	while (*start == ' ' || *start == '\t')
 		start++;
 	return clean_line(start);

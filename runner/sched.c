@@ -37,6 +37,7 @@ int job_status_from_name(const char *name)
 
 struct slot {
 	size_t job;
+	size_t step;
 	struct spawn_child child;
 	struct logcap out, err;
 	double start, deadline, kill_at, drain_until;
@@ -244,12 +245,58 @@ static void keep_attempt_logs(struct loop *l, const struct sched_job *job)
 	}
 }
 
+static size_t job_nsteps(const struct sched_job *job)
+{
+	return job->nsteps ? job->nsteps : 1;
+}
+
+/* Writes "$ argv..." to the stdout log, so a log shows which command said what. */
+static void log_command(struct slot *s, const struct spawn_opts *so)
+{
+	struct strbuf sb = {0};
+
+	strbuf_addstr(&sb, "$");
+	for (size_t i = 0; so->argv[i]; i++) {
+		strbuf_addch(&sb, ' ');
+		strbuf_addstr(&sb, so->argv[i]);
+	}
+	strbuf_addch(&sb, '\n');
+	logcap_write(&s->out, sb.buf, sb.len);
+	strbuf_release(&sb);
+}
+
+/*
+ * Spawns step S->step of the slot's job. Returns 0 when it started, 1 when
+ * it could not (the job is then an ERROR, its message in the stderr log).
+ */
+static int start_step(struct slot *s, struct sched_job *job)
+{
+	struct spawn_opts so = { job->argv, job->env, job->cwd };
+
+	if (job->nsteps) {
+		so.argv = job->steps[s->step].argv;
+		so.env = job->steps[s->step].env;
+		so.cwd = job->steps[s->step].cwd;
+	}
+	log_command(s, &so);
+	memset(&s->child, 0, sizeof(s->child));
+	s->exited = 0;
+	s->drain_until = 0;
+	if (spawn_start(&s->child, &so) == 0)
+		return 0;
+	free(job->message);
+	job->message = xstrdup(error_message());
+	error_clear();
+	logcap_write(&s->err, job->message, strlen(job->message));
+	logcap_write(&s->err, "\n", 1);
+	return 1;
+}
+
 /* Starts J in slot S. Returns 0 (started, or could not start: JOB_ERROR), -1 on runner failure. */
 static int start(struct loop *l, int si, size_t j)
 {
 	struct sched_job *job = &l->jobs[j];
 	struct slot *s = &l->slots[si];
-	struct spawn_opts so = { job->argv, job->env, job->cwd };
 
 	memset(s, 0, sizeof(*s));
 	s->job = (size_t)-1;
@@ -260,11 +307,7 @@ static int start(struct loop *l, int si, size_t j)
 	if (open_logs(l, s, job))
 		return -1;
 	s->start = now_mono();
-	if (spawn_start(&s->child, &so)) {
-		job->message = xstrdup(error_message());
-		error_clear();
-		logcap_write(&s->err, job->message, strlen(job->message));
-		logcap_write(&s->err, "\n", 1);
+	if (start_step(s, job)) {
 		if (logcap_close(&s->out) | logcap_close(&s->err))
 			return -1;
 		job->status = JOB_ERROR;
@@ -337,6 +380,24 @@ static int complete(struct loop *l, int si)
 		logcap_write(&s->err, note, strlen(note));
 	}
 	spawn_close(&s->child);
+	if (!s->timed_out && spawn_exit_code(s->wstatus) == 0 && s->step + 1 < job_nsteps(job)) {
+		s->step++;
+		if (start_step(s, job) == 0) {
+			sig_pgids[si] = s->child.pid;
+			return 0;
+		}
+		/* The next step could not start: the job is an ERROR. */
+		job->seconds = now_mono() - s->start;
+		job->status = JOB_ERROR;
+		job->exit_code = -1;
+		if (logcap_close(&s->out) | logcap_close(&s->err))
+			return -1;
+		s->job = (size_t)-1;
+		sig_pgids[si] = 0;
+		l->nrunning--;
+		finish(l, j);
+		return 0;
+	}
 	job->seconds = now_mono() - s->start;
 	if (s->timed_out) {
 		job->status = JOB_TIMEOUT;

@@ -44,9 +44,26 @@ const char *job_status_name(enum job_status s);
 /* The status called NAME, or -1. */
 int job_status_from_name(const char *name);
 
+/* One command of a job. */
+struct sched_step {
+	const char *const *argv;
+	const char *const *env;     /* NULL: inherit */
+	const char *cwd;            /* NULL: inherit */
+};
+
+/*
+ * A job runs its steps in order, in one slot, each after the previous one
+ * exited 0 (a build, then a copy of its artifact). The first step that
+ * fails, or cannot start, decides the job; the timeout covers them all, and
+ * a retry starts again from the first. Both logs are shared by the steps;
+ * the stdout log gets a "$ command" line before each. A job without steps
+ * (nsteps 0) runs argv/env/cwd as its only step.
+ */
 struct sched_job {
 	/* Set by the caller; borrowed, must outlive sched_run. */
 	const char *name;           /* unique; names the log files */
+	const struct sched_step *steps;
+	size_t nsteps;
 	const char *const *argv;
 	const char *const *env;     /* NULL: inherit */
 	const char *cwd;            /* NULL: inherit */

@@ -86,7 +86,7 @@ static void test_outcomes(void)
 	CHECK_INT(run(j, 4, 2, 0, 0), SCHED_DONE);
 	CHECK_INT(j[0].status, JOB_PASS);
 	CHECK_INT(j[0].exit_code, 0);
-	CHECK_STR(slurp("ok.stdout.log"), "out\n");
+	CHECK_STR(slurp("ok.stdout.log"), "$ /bin/sh -c echo out; echo err >&2\nout\n");
 	CHECK_STR(slurp("ok.stderr.log"), "err\n");
 	CHECK_INT(j[1].status, JOB_FAIL);
 	CHECK_INT(j[1].exit_code, 3);
@@ -284,10 +284,44 @@ static void test_retry(void)
 	CHECK_INT(j[0].status, JOB_PASS);
 	CHECK_INT(j[0].attempts, 2);
 	CHECK_STR(slurp("flaky.attempt1.stderr.log"), "first-failed\n");
-	CHECK_STR(slurp("flaky.stdout.log"), "second\n");
+	CHECK_HAS(slurp("flaky.stdout.log"), "\nsecond\n");
 	CHECK_INT(j[1].status, JOB_FAIL);
 	CHECK_INT(j[1].attempts, 3);
 	release(j, 2);
+}
+
+/* Steps run in order in one job; the first failing step decides it and stops it. */
+static void test_steps(void)
+{
+	static const char *const a[] = { "/bin/sh", "-c", "echo one", NULL };
+	static const char *const b[] = { "/bin/sh", "-c", "echo two; exit 4", NULL };
+	static const char *const c[] = { "/bin/sh", "-c", "echo three", NULL };
+	static const char *const missing[] = { "/nonexistent/emcc", NULL };
+	const struct sched_step ok[] = { { a, NULL, NULL }, { c, NULL, "/tmp" } };
+	const struct sched_step bad[] = { { a, NULL, NULL }, { b, NULL, NULL }, { c, NULL, NULL } };
+	const struct sched_step gone[] = { { a, NULL, NULL }, { missing, NULL, NULL } };
+	struct sched_job j[3];
+
+	memset(j, 0, sizeof(j));
+	j[0].name = "steps-ok";
+	j[0].steps = ok;
+	j[0].nsteps = 2;
+	j[1].name = "steps-bad";
+	j[1].steps = bad;
+	j[1].nsteps = 3;
+	j[2].name = "steps-gone";
+	j[2].steps = gone;
+	j[2].nsteps = 2;
+	CHECK_INT(run(j, 3, 2, 0, 0), SCHED_DONE);
+	CHECK_INT(j[0].status, JOB_PASS);
+	CHECK_STR(slurp("steps-ok.stdout.log"), "$ /bin/sh -c echo one\none\n$ /bin/sh -c echo three\nthree\n");
+	CHECK_INT(j[1].status, JOB_FAIL);
+	CHECK_INT(j[1].exit_code, 4);
+	CHECK_STR(slurp("steps-bad.stdout.log"), "$ /bin/sh -c echo one\none\n$ /bin/sh -c echo two; exit 4\ntwo\n");
+	CHECK_INT(j[2].status, JOB_ERROR);
+	CHECK_HAS(j[2].message, "cannot start '/nonexistent/emcc'");
+	CHECK_HAS(slurp("steps-gone.stderr.log"), "cannot start '/nonexistent/emcc'");
+	sched_jobs_release(j, 3);
 }
 
 /* Jobs preset as finished (a resumed run) are not run again. */
@@ -345,6 +379,7 @@ int main(void)
 	test_locks();
 	test_blocked();
 	test_retry();
+	test_steps();
 	test_preset();
 	test_bad_log_dir();
 	return check_done();
