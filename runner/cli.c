@@ -49,10 +49,16 @@ static const struct command commands[] = {
 	  "  --only AXIS=VALUE    keep only cells with that value (repeatable: values of\n"
 	  "                       one axis are alternatives, different axes must all match)\n",
 	  NULL },
-	{ "toolchains", NULL, "toolchains [--json]",
+	{ "toolchains", cmd_toolchains, "toolchains [--json]",
 	  "list the toolchains found, with their identities",
-	  "Lists the toolchains found on this machine, with their identities.\n",
-	  "toolchain discovery" },
+	  "Lists the toolchains installed in the cache ($EMCOMPAT_CACHE, default\n"
+	  "~/.cache/emcompat) by scripts/setup-toolchains.sh, each with its identity as\n"
+	  "the tool reported it: Rust (release, commit, LLVM, host, where its std for\n"
+	  "wasm32-unknown-emscripten comes from), Emscripten (version, LLVM), Node,\n"
+	  "Pyodide (version, the Emscripten it was built with).\n"
+	  "\n"
+	  "  --json   print {\"cache\":DIR,\"toolchains\":[manifest...]}\n",
+	  NULL },
 	{ "inspect", NULL, "inspect FILE.wasm [--json] [--against MAIN.wasm]",
 	  "read a wasm file and predict load failures",
 	  "Reads a wasm object, side module, main module, bitcode file or archive and\n"

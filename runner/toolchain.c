@@ -231,6 +231,25 @@ const struct toolchain *toolchain_resolve(const struct toolchain_set *s, const c
 	return t;
 }
 
+const char *toolchain_rust_std(const struct toolchain *t)
+{
+	const char *std = toolchain_str(t, "std"), *sysroot = toolchain_str(t, "sysroot");
+	const char *src = toolchain_str(t, "rust_src");
+	char *target;
+	int prebuilt;
+
+	if (std)
+		return std;
+	if (sysroot) {
+		target = xasprintf("%s/lib/rustlib/wasm32-unknown-emscripten/lib", sysroot);
+		prebuilt = access(target, F_OK) == 0;
+		free(target);
+		if (prebuilt)
+			return "prebuilt";
+	}
+	return src && access(src, F_OK) == 0 ? "build-std" : "none";
+}
+
 void toolchain_set_release(struct toolchain_set *s)
 {
 	for (size_t i = 0; i < s->n; i++) {

@@ -69,6 +69,14 @@ const char *toolchain_str(const struct toolchain *t, const char *key);
 const struct toolchain *toolchain_resolve(const struct toolchain_set *s, const char *axis,
 					  const char *value, int *none, char **why);
 
+/*
+ * Where a Rust toolchain's standard library for wasm32-unknown-emscripten
+ * comes from: the manifest's "std" key when it has one (the setup script
+ * records what it found to work), else "prebuilt" when the sysroot ships
+ * the target, "build-std" when there is a rust_src to build from, "none".
+ */
+const char *toolchain_rust_std(const struct toolchain *t);
+
 void toolchain_set_release(struct toolchain_set *s);
 
 #endif

@@ -6,6 +6,7 @@
 # A case file holds lines "key: value" (blank lines and # comments ignored):
 #   args: ...        the arguments, split on spaces; {data} is tests/cli/data,
 #                    {src} the source tree, {tmp} a fresh empty directory
+#   env: NAME=VALUE  set for the command (repeatable; placeholders as in args)
 #   exit: N          the expected exit code (required)
 #   stdout: TEXT     TEXT appears in stdout (repeatable; a fixed string)
 #   stderr: TEXT     TEXT appears in stderr (repeatable)
@@ -19,7 +20,7 @@ tmp=$(mktemp -d)
 mkdir "$tmp/work"
 trap 'rm -rf "$tmp"' EXIT
 
-args=() want_exit="" fail=0
+args=() envs=() want_exit="" fail=0
 checks=()
 while IFS= read -r line || [[ -n $line ]]; do
 	[[ -z $line || $line == \#* ]] && continue
@@ -29,6 +30,7 @@ while IFS= read -r line || [[ -n $line ]]; do
 	value=${value//\{tmp\}/$tmp/work}
 	case $key in
 	args) read -r -a args <<<"$value" ;;
+	env) envs+=("$value") ;;
 	exit) want_exit=$value ;;
 	stdout|stderr|stdout-not|stderr-not|stdout-empty|stderr-empty) checks+=("$key" "$value") ;;
 	*) echo "$case: unknown key '$key'" >&2; exit 2 ;;
@@ -36,7 +38,7 @@ while IFS= read -r line || [[ -n $line ]]; do
 done <"$case"
 [[ -n $want_exit ]] || { echo "$case: no 'exit:' line" >&2; exit 2; }
 
-"$bin" "${args[@]}" >"$tmp/out" 2>"$tmp/err" </dev/null
+env "${envs[@]}" "$bin" "${args[@]}" >"$tmp/out" 2>"$tmp/err" </dev/null
 got_exit=$?
 if [[ $got_exit != "$want_exit" ]]; then
 	echo "exit code $got_exit, expected $want_exit"

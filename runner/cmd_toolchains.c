@@ -1,0 +1,87 @@
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emcompat/cli.h"
+#include "emcompat/error.h"
+#include "emcompat/toolchain.h"
+
+/* The first line of the manifest's identity (rustc -vV has one per key). */
+static void print_first_line(const char *s)
+{
+	printf("%.*s", (int)strcspn(s ? s : "?", "\n"), s ? s : "?");
+}
+
+static void print_text(const struct toolchain_set *s)
+{
+	printf("toolchains in %s\n", s->cache_dir);
+	if (s->n == 0)
+		printf("  none: run scripts/setup-toolchains.sh to install them\n");
+	for (size_t i = 0; i < s->n; i++) {
+		const struct toolchain *t = &s->items[i];
+		const char *llvm = toolchain_str(t, "llvm");
+
+		printf("  %-10s %-9s ", t->kind, t->version);
+		print_first_line(toolchain_str(t, "identity"));
+		if (llvm)
+			printf("; LLVM %s", llvm);
+		if (strcmp(t->kind, "rust") == 0)
+			printf("; std for wasm32-unknown-emscripten: %s", toolchain_rust_std(t));
+		if (strcmp(t->kind, "pyodide") == 0 && toolchain_str(t, "emscripten"))
+			printf("; built with Emscripten %s", toolchain_str(t, "emscripten"));
+		putchar('\n');
+	}
+}
+
+static void print_json(const struct toolchain_set *s)
+{
+	cJSON *root = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(root, "toolchains");
+	char *text;
+
+	cJSON_AddStringToObject(root, "cache", s->cache_dir);
+	for (size_t i = 0; i < s->n; i++) {
+		cJSON *t = cJSON_Duplicate(s->items[i].json, 1);
+
+		cJSON_AddStringToObject(t, "manifest", s->items[i].manifest);
+		if (strcmp(s->items[i].kind, "rust") == 0 && !cJSON_HasObjectItem(t, "std"))
+			cJSON_AddStringToObject(t, "std", toolchain_rust_std(&s->items[i]));
+		cJSON_AddItemToArray(list, t);
+	}
+	text = cJSON_PrintUnformatted(root);
+	puts(text);
+	free(text);
+	cJSON_Delete(root);
+}
+
+int cmd_toolchains(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'J' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct toolchain_set s;
+	int opt, json = 0;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (opt != 'J') {
+			fprintf(stderr, "emcompat toolchains: unknown option '%s'\n", argv[optind - 1]);
+			cli_usage(stderr, "toolchains");
+			return EC_EXIT_INPUT;
+		}
+		json = 1;
+	}
+	if (optind < argc) {
+		fprintf(stderr, "emcompat toolchains: unexpected argument '%s'\n", argv[optind]);
+		return EC_EXIT_INPUT;
+	}
+	if (toolchain_scan(&s, NULL, NULL))
+		return cli_report_error();
+	if (json)
+		print_json(&s);
+	else
+		print_text(&s);
+	toolchain_set_release(&s);
+	return fflush(stdout) ? EC_EXIT_INTERNAL : EC_EXIT_OK;
+}
