@@ -5,6 +5,7 @@
 
 #include <openssl/evp.h>
 
+#include "emcompat/embedded.h"
 #include "emcompat/error.h"
 #include "emcompat/plan.h"
 #include "emcompat/util.h"
@@ -45,6 +46,10 @@ struct builder {
 	size_t *content_off;   /* per node: offset in arena; content_off[n+1] ends it */
 	size_t cap_nodes, cap_off;
 	struct strbuf scratch;
+	char loaders_digest[65];
+	struct { char *name; char digest[65]; } *probes;  /* probe name -> source digest */
+	size_t nprobes, cap_probes;
+	int probe_key;         /* key index of "probe", or -1 */
 	EVP_MD_CTX *md;
 	const EVP_MD *sha256;
 };
@@ -82,6 +87,8 @@ static void builder_init(struct builder *b, struct plan *p, const struct matrix 
 	b->nslots = 1024;
 	b->slots = xcalloc(b->nslots, sizeof(*b->slots));
 	b->slot_hash = xcalloc(b->nslots, sizeof(*b->slot_hash));
+	embedded_digest("matrix/loaders/", b->loaders_digest);
+	b->probe_key = matrix_key_index(m, "probe");
 	b->md = EVP_MD_CTX_new();
 	b->sha256 = EVP_sha256();
 }
@@ -95,6 +102,9 @@ static void builder_release(struct builder *b)
 	free(b->content_off);
 	strbuf_release(&b->arena);
 	strbuf_release(&b->scratch);
+	for (size_t i = 0; i < b->nprobes; i++)
+		free(b->probes[i].name);
+	free(b->probes);
 	EVP_MD_CTX_free(b->md);
 }
 
@@ -177,6 +187,23 @@ static int intern(struct builder *b, enum stage s, unsigned reads, const size_t 
 	return 0;
 }
 
+/* The digest of matrix/probes/<probe>/, computed once per probe name. */
+static const char *probe_digest(struct builder *b, const char *probe)
+{
+	char *prefix, hex[65];
+
+	for (size_t i = 0; i < b->nprobes; i++)
+		if (strcmp(b->probes[i].name, probe) == 0)
+			return b->probes[i].digest;
+	prefix = xasprintf("matrix/probes/%s/", probe);
+	embedded_digest(prefix, hex);
+	free(prefix);
+	xgrow(&b->probes, &b->cap_probes, b->nprobes + 1, sizeof(*b->probes));
+	b->probes[b->nprobes].name = xstrdup(probe);
+	memcpy(b->probes[b->nprobes].digest, hex, sizeof(hex));
+	return b->probes[b->nprobes++].digest;
+}
+
 static void content(struct builder *b, unsigned stages, enum stage s, const struct matrix_cell *c,
 		    const size_t *deps, size_t ndeps)
 {
@@ -192,6 +219,11 @@ static void content(struct builder *b, unsigned stages, enum stage s, const stru
 			continue;
 		strbuf_addf(sb, "%s=%s\n", b->m->keys[k], c->values[k]);
 	}
+	/* The sources a recipe reads are inputs too: a changed probe rebuilds. */
+	if ((stages & BIT(STAGE_COMPILE)) && b->probe_key >= 0 && c->values[b->probe_key])
+		strbuf_addf(sb, "src=%s\n", probe_digest(b, c->values[b->probe_key]));
+	if (stages & (BIT(STAGE_MAIN) | BIT(STAGE_LOAD) | BIT(STAGE_RUN)))
+		strbuf_addf(sb, "loaders=%s\n", b->loaders_digest);
 	for (size_t i = 0; i < ndeps; i++)
 		strbuf_add(sb, b->p->nodes[deps[i]].key, PLAN_KEY_SIZE);
 }

@@ -20,4 +20,11 @@ extern const struct embedded_file embedded_files[];
 /* The embedded file at PATH, or NULL. The data is static: never free it. */
 const struct embedded_file *embedded_find(const char *path);
 
+/*
+ * SHA-256 (64 hex digits) of every embedded file whose path starts with
+ * PREFIX, paths and contents, in table order: a node-key input that
+ * changes whenever those sources change. OUT holds 65 bytes.
+ */
+void embedded_digest(const char *prefix, char out[65]);
+
 #endif

@@ -23,6 +23,11 @@
  * rustc compiles and drives emcc in one step, the link node, which reads
  * the compile axes too and depends on std directly.
  *
+ * The sources a recipe reads are inputs as well: the digest of the
+ * embedded matrix/probes/<probe>/ for compile, and of matrix/loaders/ for
+ * main, load and run (embedded.h), so an edited probe or harness never
+ * reuses a stale node.
+ *
  * Node order is topological: every node comes after its dependencies.
  */
 #ifndef EMCOMPAT_PLAN_H
