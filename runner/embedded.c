@@ -1,8 +1,16 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <openssl/evp.h>
 
 #include "emcompat/embedded.h"
+#include "emcompat/error.h"
+#include "emcompat/util.h"
 
 const struct embedded_file *embedded_find(const char *path)
 {
@@ -34,4 +42,77 @@ void embedded_digest(const char *prefix, char out[65])
 		out[2 * i + 1] = digits[md[i] & 15];
 	}
 	out[64] = '\0';
+}
+
+/* Whether PATH holds exactly DATA (SIZE bytes). */
+static int same_content(const char *path, const char *data, size_t size)
+{
+	char *have;
+	size_t len;
+	int same;
+
+	if (access(path, F_OK) != 0 || read_file(path, &have, &len)) {
+		error_clear();
+		return 0;
+	}
+	same = len == size && memcmp(have, data, size) == 0;
+	free(have);
+	return same;
+}
+
+static int write_file(const char *path, const char *data, size_t size, mode_t mode)
+{
+	char *tmp = xasprintf("%s.tmp%d", path, (int)getpid());
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+	size_t off = 0;
+
+	if (fd < 0) {
+		error(EC_EXIT_INTERNAL, "%s: cannot create: %s", tmp, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	while (off < size) {
+		ssize_t w = write(fd, data + off, size - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		off += (size_t)w;
+	}
+	if (off < size || close(fd) != 0 || rename(tmp, path) != 0) {
+		error(EC_EXIT_INTERNAL, "%s: cannot write: %s", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+int embedded_extract(const char *prefix, const char *dir)
+{
+	size_t plen = strlen(prefix);
+
+	for (const struct embedded_file *f = embedded_files; f->path; f++) {
+		char *path, *slash;
+		size_t n = strlen(f->path);
+		int rc;
+
+		if (strncmp(f->path, prefix, plen) != 0)
+			continue;
+		path = xasprintf("%s/%s", dir, f->path);
+		slash = strrchr(path, '/');
+		*slash = '\0';
+		rc = mkdir_p(path);
+		*slash = '/';
+		/* Scripts stay executable: they run as steps. */
+		if (rc == 0 && !same_content(path, f->data, f->size))
+			rc = write_file(path, f->data, f->size,
+					n > 3 && strcmp(f->path + n - 3, ".sh") == 0 ? 0755 : 0644);
+		free(path);
+		if (rc)
+			return -1;
+	}
+	return 0;
 }

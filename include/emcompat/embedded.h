@@ -27,4 +27,12 @@ const struct embedded_file *embedded_find(const char *path);
  */
 void embedded_digest(const char *prefix, char out[65]);
 
+/*
+ * Writes every embedded file whose path starts with PREFIX under DIR
+ * (DIR/<path>), creating directories; a file already there with the same
+ * content is left alone. Files are written to a temp name and renamed.
+ * Returns 0, or -1 with error() (EC_EXIT_INTERNAL).
+ */
+int embedded_extract(const char *prefix, const char *dir);
+
 #endif
