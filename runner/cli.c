@@ -64,10 +64,28 @@ static const struct command commands[] = {
 	  "Reads a wasm object, side module, main module, bitcode file or archive and\n"
 	  "reports what matters for compatibility.\n",
 	  "the wasm inspector" },
-	{ "classify", NULL, "classify [--stage S] [--json] [LOG|-]",
+	{ "classify", cmd_classify, "classify [--stage S] [--json] [--axis KEY=VALUE]... [LOG|-]",
 	  "name the breakage class of a failure log",
-	  "Names the breakage class of a failure log.\n",
-	  "the breakage classifier" },
+	  "Names the breakage class of a log pasted from anywhere (LOG, or standard input\n"
+	  "when LOG is - or absent): its cause, its fix and its upstream threads, from\n"
+	  "the signature table (matrix/signatures.json, embedded). An error no signature\n"
+	  "knows is \"unclassified\", with the most telling error line; a log with no\n"
+	  "error at all is \"none\".\n"
+	  "\n"
+	  "  --stage S              only classes that appear in stage S (std, compile,\n"
+	  "                         link, main, inspect, load, run)\n"
+	  "  --json                 print {\"class\",\"title\",\"stage\",\"summary\",\"lines\",\n"
+	  "                         \"explain\",\"fix\",\"refs\"}\n"
+	  "  --axis KEY=VALUE       what else is known about the cell, for classes that\n"
+	  "                         need it (repeatable): probe=u128, rust=1.63,\n"
+	  "                         emscripten=3.1.6, ...\n"
+	  "  --finding ID           an inspector finding (repeatable)\n"
+	  "  --failed               the stage failed: never answer \"none\"\n"
+	  "  --signatures FILE      use FILE instead of the embedded table\n"
+	  "\n"
+	  "Exit: 0 classified or none, 1 unclassified, 2 bad input (an unreadable LOG,\n"
+	  "an unknown --stage, a bad --signatures file), 3 runner failure.\n",
+	  NULL },
 	{ "diff", NULL, "diff BASE NEW [--json]",
 	  "compare two runs; exit 1 on a regression",
 	  "Compares two runs cell by cell; exits 1 when something regressed.\n",

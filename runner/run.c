@@ -5,12 +5,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "emcompat/embedded.h"
 #include "emcompat/error.h"
 #include "emcompat/journal.h"
 #include "emcompat/plan.h"
 #include "emcompat/results.h"
 #include "emcompat/run.h"
 #include "emcompat/sched.h"
+#include "emcompat/stages.h"
+#include "emcompat/toolchain.h"
 #include "emcompat/util.h"
 
 extern char **environ;
@@ -30,6 +33,9 @@ struct run_ctx {
 	size_t nstrings, cap_strings;
 	char *dir, *log_dir;
 	char *fake;                /* absolute --fake-toolchains */
+	struct toolchain_set tc;
+	struct stages stages;
+	int have_stages;
 	struct journal journal;
 	int *preset;               /* per node: finished in an earlier, resumed run */
 	size_t *cell_start, *node_cells;  /* CSR: cells of node n */
@@ -110,14 +116,47 @@ static int fake_recipe(struct run_ctx *r, size_t n, size_t nenv)
 	return mkdir_p(out);
 }
 
+/*
+ * The real recipes (stages.h): toolchains from the cache and the matrix,
+ * sources unpacked into DIR/src. A node that cannot run here (a toolchain
+ * not installed) is an error before anything starts, with what to install.
+ */
+static int real_recipes(struct run_ctx *r)
+{
+	char *src = xasprintf("%s/src", r->dir), *nodes = xasprintf("%s/nodes", r->dir);
+	char self[4096];
+	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	int rc = 0;
+
+	self[len > 0 ? len : 0] = '\0';
+	if (toolchain_scan(&r->tc, NULL, &r->m) || embedded_extract("matrix/", src)) {
+		free(src);
+		free(nodes);
+		return -1;
+	}
+	stages_init(&r->stages, &r->p, &r->tc, src, nodes, len > 0 ? self : "emcompat");
+	r->have_stages = 1;
+	free(src);
+	free(nodes);
+	for (size_t n = 0; n < r->p.nnodes && rc == 0; n++) {
+		char *why = NULL;
+
+		rc = stages_job(&r->stages, n, &r->jobs[n], &why);
+		r->jobs[n].cwd = stages_node_dir(&r->stages, n);
+		if (rc == 1) {
+			r->jobs[n].status = JOB_ERROR;
+			r->jobs[n].message = why;
+			r->preset[n] = 1;
+			rc = 0;
+		}
+	}
+	return rc;
+}
+
 static int prepare_jobs(struct run_ctx *r)
 {
 	size_t nenv = 0;
 
-	if (!r->fake)
-		return error(EC_EXIT_INPUT,
-			     "the real stage recipes (rustc, emcc, node, Pyodide) are not built yet; "
-			     "until they are, 'emcompat run' needs --fake-toolchains DIR (a test seam)");
 	while (environ[nenv])
 		nenv++;
 	r->jobs = xcalloc(r->p.nnodes, sizeof(*r->jobs));
@@ -131,10 +170,10 @@ static int prepare_jobs(struct run_ctx *r)
 		job->exit_code = -1;
 		job->timeout = r->m.timeouts[node->stage] > 0 ? r->m.timeouts[node->stage]
 							      : default_timeouts[node->stage];
-		if (fake_recipe(r, n, nenv))
+		if (r->fake && fake_recipe(r, n, nenv))
 			return -1;
 	}
-	return 0;
+	return r->fake ? 0 : real_recipes(r);
 }
 
 static int cmp_key(const void *a, const void *b)
@@ -348,6 +387,9 @@ static void run_release(struct run_ctx *r)
 	free(r->dir);
 	free(r->log_dir);
 	free(r->fake);
+	if (r->have_stages)
+		stages_release(&r->stages);
+	toolchain_set_release(&r->tc);
 }
 
 static int fail(struct run_ctx *r)

@@ -26,5 +26,6 @@ int cli_parse_only(char *arg, const char **key, const char **value);
 int cmd_plan(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_toolchains(int argc, char **argv);
+int cmd_classify(int argc, char **argv);
 
 #endif

@@ -1,0 +1,67 @@
+/*
+ * stages: the recipe of each plan node, as steps of argv and env (never a
+ * shell string), from the matrix cell's axis values and the toolchains'
+ * manifests (toolchain.h).
+ *
+ * Node outputs live in NODES/<node id>/ (the node's cwd); a node reads its
+ * dependencies' outputs from theirs. Sources (probes, loaders, the std
+ * builder) come from SRC, where the run unpacked the embedded matrix/.
+ *
+ *   std      matrix/loaders/build-std.sh RUST.json EMSCRIPTEN.json OUT --eh E
+ *            -> OUT/sysroot (a sysroot for wasm32-unknown-emscripten: std,
+ *            or core+alloc where std cannot be built) and OUT/std.json
+ *   compile  rustc --crate-type staticlib --sysroot STD/sysroot ... probe/lib.rs
+ *            -> OUT/libprobe.a
+ *   link     emcc -sSIDE_MODULE=2 -sEXPORTED_FUNCTIONS=... libprobe.a -> OUT/probe.wasm
+ *            (link_mode=rustc: rustc --crate-type cdylib -C linker=emcc, one step
+ *            from source to side module)
+ *   main     emcc matrix/loaders/main.c -sMAIN_MODULE=2 -> OUT/main.js (loader emcc-main)
+ *   inspect  emcompat inspect probe.wasm --json (the wasm inspector)
+ *   load     node matrix/loaders/harness.mjs --phase load ...: dlopen the side module
+ *   run      node matrix/loaders/harness.mjs --phase run ...: and run the probe's checks
+ *
+ * Flag axes: eh (wasm | js), bigint (on | off), opt (O0 | O2), lto (off |
+ * linker-plugin), link_mode (emcc | rustc).
+ */
+#ifndef EMCOMPAT_STAGES_H
+#define EMCOMPAT_STAGES_H
+
+#include <stddef.h>
+
+#include "emcompat/plan.h"
+#include "emcompat/sched.h"
+#include "emcompat/toolchain.h"
+
+struct stages {
+	const struct plan *plan;            /* borrowed */
+	const struct toolchain_set *tc;     /* borrowed */
+	char *src;                          /* where matrix/ was unpacked */
+	char *nodes;                        /* parent of the node directories */
+	char *self;                         /* this emcompat binary, for in-house steps */
+	/* Private: every string and array the recipes made. */
+	void **owned;
+	size_t nowned, cap_owned;
+	cJSON **probe_json;                 /* parsed probe.json, by probe value */
+	char **probe_names;
+	size_t nprobes, cap_probes;
+};
+
+/* Sets S up; SRC, NODES and SELF are copied. */
+void stages_init(struct stages *s, const struct plan *p, const struct toolchain_set *tc,
+		 const char *src, const char *nodes, const char *self);
+
+/*
+ * Fills JOB (steps, lock, cwd) with the recipe of node N. Returns 0; or 1
+ * when the node cannot run here, with *WHY (caller frees) saying what to
+ * install or fix (a toolchain that is not installed, a probe that does not
+ * exist): its cells are `error`, never `fail`. -1 with error() on runner
+ * failure. The job's strings belong to S.
+ */
+int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why);
+
+/* The directory of node N's outputs (owned by S). */
+const char *stages_node_dir(struct stages *s, size_t n);
+
+void stages_release(struct stages *s);
+
+#endif

@@ -1,0 +1,951 @@
+#include <ctype.h>
+#include <regex.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emcompat/classify.h"
+#include "emcompat/embedded.h"
+#include "emcompat/error.h"
+#include "emcompat/json.h"
+#include "emcompat/stage.h"
+#include "emcompat/util.h"
+
+#define SCHEMA "emcompat-signatures/1"
+/* Quoted lines are cut here: a minified JS line can be megabytes long. */
+#define LINE_MAX_BYTES 300
+/* At most this many matching lines are quoted per result. */
+#define MAX_LINES 6
+
+enum cmp_op { OP_EQ_STR, OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE };
+
+#define VERSION_PARTS 4
+
+struct condition {
+	char *text;                 /* as written, for exact comparison */
+	enum cmp_op op;
+	long parts[VERSION_PARTS];
+	int nparts;
+};
+
+struct requirement {
+	char *key;                  /* a fact name, or "finding" */
+	struct condition *alts;     /* any one of them holds */
+	size_t nalts;
+};
+
+struct pattern {
+	regex_t re;
+	char *src;
+	struct requirement *reqs;   /* this pattern's own evidence */
+	size_t nreqs;
+};
+
+struct entry {
+	struct classify_class pub;
+	char **refs;
+	struct pattern *patterns;
+	size_t npatterns;
+	struct pattern *also;
+	size_t nalso;
+	struct requirement *reqs;
+	size_t nreqs;
+};
+
+struct classify_table {
+	struct entry *entries;
+	size_t n;
+};
+
+/* ---- loading ---- */
+
+static int is_snake_id(const char *s)
+{
+	if (!islower((unsigned char)*s))
+		return 0;
+	for (; *s; s++)
+		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != '_')
+			return 0;
+	return 1;
+}
+
+static int is_ref(const char *s)
+{
+	const char *slash = strchr(s, '/'), *hash = strchr(s, '#');
+
+	if (!slash || !hash || slash == s || hash < slash + 2 || !hash[1])
+		return 0;
+	for (const char *p = s; p < hash; p++)
+		if (!isalnum((unsigned char)*p) && !strchr("_.-/", *p))
+			return 0;
+	if (strchr(slash + 1, '/') && strchr(slash + 1, '/') < hash)
+		return 0;
+	for (const char *p = hash + 1; *p; p++)
+		if (!isdigit((unsigned char)*p))
+			return 0;
+	return 1;
+}
+
+/* Leading dotted digits of S into PARTS; the number of parts read (0: none). */
+static int parse_version(const char *s, long *parts, int max)
+{
+	int n = 0;
+
+	while (n < max && isdigit((unsigned char)*s)) {
+		char *end;
+
+		parts[n++] = strtol(s, &end, 10);
+		s = end;
+		if (*s != '.' || !isdigit((unsigned char)s[1]))
+			break;
+		s++;
+	}
+	return n;
+}
+
+static int parse_condition(const struct json_doc *d, const cJSON *at, const char *text,
+			   struct condition *c)
+{
+	static const struct { const char *op; enum cmp_op v; } ops[] = {
+		{ "<=", OP_LE }, { ">=", OP_GE }, { "!=", OP_NE },
+		{ "<", OP_LT }, { ">", OP_GT }, { "=", OP_EQ },
+	};
+	const char *v = text;
+
+	c->text = xstrdup(text);
+	c->op = OP_EQ_STR;
+	c->nparts = 0;
+	for (size_t i = 0; i < sizeof(ops) / sizeof(*ops); i++) {
+		size_t n = strlen(ops[i].op);
+
+		if (strncmp(text, ops[i].op, n) == 0) {
+			c->op = ops[i].v;
+			v = text + n;
+			break;
+		}
+	}
+	if (c->op == OP_EQ_STR)
+		return *text ? 0 : json_doc_error(d, at, "an empty value never holds");
+	while (*v == ' ')
+		v++;
+	c->nparts = parse_version(v, c->parts, VERSION_PARTS);
+	if (!c->nparts || v[strspn(v, "0123456789.")])
+		return json_doc_error(d, at, "'%s': expected a version after the operator, like \"<1.77\"", text);
+	return 0;
+}
+
+static const cJSON *member(const cJSON *obj, const char *key)
+{
+	return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+static int get_string(const struct json_doc *d, const cJSON *obj, const char *key, int required,
+		      char **out)
+{
+	const cJSON *v = member(obj, key);
+
+	*out = NULL;
+	if (!v) {
+		if (required)
+			return json_doc_error(d, obj, "a class needs \"%s\"", key);
+		return 0;
+	}
+	if (!cJSON_IsString(v) || !*v->valuestring)
+		return json_doc_error(d, v, "\"%s\" must be a non-empty string", key);
+	*out = xstrdup(v->valuestring);
+	return 0;
+}
+
+static int parse_requires(const struct json_doc *d, const cJSON *req, struct requirement **out,
+			  size_t *n)
+{
+	const cJSON *kv;
+
+	if (!cJSON_IsObject(req) || !cJSON_GetArraySize(req))
+		return json_doc_error(d, req, "\"requires\" must be a non-empty object of fact -> value(s)");
+	*out = xcalloc((size_t)cJSON_GetArraySize(req), sizeof(**out));
+	cJSON_ArrayForEach(kv, req) {
+		struct requirement *r = &(*out)[(*n)++];
+		const cJSON *v;
+
+		r->key = xstrdup(kv->string);
+		if (cJSON_IsString(kv)) {
+			r->alts = xcalloc(1, sizeof(*r->alts));
+			r->nalts = 1;
+			if (parse_condition(d, kv, kv->valuestring, &r->alts[0]))
+				return -1;
+		} else {
+			if (!cJSON_IsArray(kv) || !cJSON_GetArraySize(kv))
+				return json_doc_error(d, kv, "\"%s\": expected a string or a non-empty array "
+						      "of strings", kv->string);
+			r->alts = xcalloc((size_t)cJSON_GetArraySize(kv), sizeof(*r->alts));
+			cJSON_ArrayForEach(v, kv) {
+				if (!cJSON_IsString(v))
+					return json_doc_error(d, v, "\"%s\": expected a string", kv->string);
+				if (parse_condition(d, v, v->valuestring, &r->alts[r->nalts++]))
+					return -1;
+			}
+		}
+		if (strcmp(r->key, "finding") == 0)
+			for (size_t i = 0; i < r->nalts; i++)
+				if (r->alts[i].op != OP_EQ_STR)
+					return json_doc_error(d, kv, "\"finding\" takes finding ids, not versions");
+	}
+	return 0;
+}
+
+static void free_requirements(struct requirement *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < r[i].nalts; j++)
+			free(r[i].alts[j].text);
+		free(r[i].alts);
+		free(r[i].key);
+	}
+	free(r);
+}
+
+/* Frees the patterns compiled so far: N of them, and the requirements of the next. */
+static void free_patterns(struct pattern *p, size_t n)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		regfree(&p[i].re);
+		free(p[i].src);
+		free_requirements(p[i].reqs, p[i].nreqs);
+	}
+	free_requirements(p[n].reqs, p[n].nreqs);
+	free(p);
+}
+
+static int compile_patterns(const struct json_doc *d, const cJSON *obj, const char *key,
+			    int required, struct pattern **out, size_t *n)
+{
+	const cJSON *arr = member(obj, key), *item;
+	size_t i = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (!arr) {
+		if (required)
+			return json_doc_error(d, obj, "a class needs \"%s\"", key);
+		return 0;
+	}
+	if (!cJSON_IsArray(arr) || !cJSON_GetArraySize(arr))
+		return json_doc_error(d, arr, "\"%s\" must be a non-empty array of regular expressions", key);
+	*out = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof(**out));
+	cJSON_ArrayForEach(item, arr) {
+		const cJSON *regex = item, *kv;
+		const char *src;
+		int flags = REG_EXTENDED | REG_NEWLINE, rc;
+
+		if (cJSON_IsObject(item)) {
+			cJSON_ArrayForEach(kv, item)
+				if (strcmp(kv->string, "regex") != 0 && strcmp(kv->string, "requires") != 0)
+					return json_doc_error(d, kv, "unknown key \"%s\" (a pattern object has "
+							      "regex and requires)", kv->string);
+			regex = member(item, "regex");
+			if (!regex)
+				return json_doc_error(d, item, "a pattern object needs \"regex\"");
+			if (member(item, "requires") &&
+			    parse_requires(d, member(item, "requires"), &(*out)[i].reqs, &(*out)[i].nreqs))
+				return -1;
+		}
+		if (!cJSON_IsString(regex) || !*regex->valuestring)
+			return json_doc_error(d, regex, "a pattern must be a non-empty string "
+					      "(or {\"regex\": ..., \"requires\": {...}})");
+		src = regex->valuestring;
+		if (strncmp(src, "(?i)", 4) == 0) {
+			flags |= REG_ICASE;
+			src += 4;
+		}
+		rc = regcomp(&(*out)[i].re, src, flags);
+		if (rc) {
+			char msg[256];
+
+			regerror(rc, &(*out)[i].re, msg, sizeof(msg));
+			free_requirements((*out)[i].reqs, (*out)[i].nreqs);
+			(*out)[i].reqs = NULL;
+			(*out)[i].nreqs = 0;
+			return json_doc_error(d, regex, "bad regular expression: %s", msg);
+		}
+		(*out)[i].src = xstrdup(regex->valuestring);
+		*n = ++i;
+	}
+	return 0;
+}
+
+static int parse_entry(const struct json_doc *d, const cJSON *obj, struct entry *e)
+{
+	static const char *const keys[] = {
+		"id", "stages", "patterns", "also", "requires", "title", "explain", "fix", "refs",
+	};
+	const cJSON *kv, *stages, *refs, *item;
+	char *id;
+
+	if (!cJSON_IsObject(obj))
+		return json_doc_error(d, obj, "a class must be an object");
+	cJSON_ArrayForEach(kv, obj) {
+		size_t i;
+
+		for (i = 0; i < sizeof(keys) / sizeof(*keys); i++)
+			if (strcmp(kv->string, keys[i]) == 0)
+				break;
+		if (i == sizeof(keys) / sizeof(*keys))
+			return json_doc_error(d, kv, "unknown key \"%s\" (a class has id, stages, patterns, "
+					      "also, requires, title, explain, fix, refs)", kv->string);
+	}
+	if (get_string(d, obj, "id", 1, &id))
+		return -1;
+	e->pub.id = id;
+	if (!is_snake_id(id))
+		return json_doc_error(d, member(obj, "id"), "id \"%s\" is not snake_case ([a-z][a-z0-9_]*)", id);
+	if (strcmp(id, CLASSIFY_NONE) == 0 || strcmp(id, CLASSIFY_UNCLASSIFIED) == 0)
+		return json_doc_error(d, member(obj, "id"), "id \"%s\" is reserved", id);
+	if (get_string(d, obj, "title", 1, (char **)&e->pub.title) ||
+	    get_string(d, obj, "explain", 1, (char **)&e->pub.explain) ||
+	    get_string(d, obj, "fix", 1, (char **)&e->pub.fix))
+		return -1;
+
+	stages = member(obj, "stages");
+	if (!stages)
+		return json_doc_error(d, obj, "a class needs \"stages\"");
+	if (!cJSON_IsArray(stages) || !cJSON_GetArraySize(stages))
+		return json_doc_error(d, stages, "\"stages\" must be a non-empty array of stage names");
+	cJSON_ArrayForEach(item, stages) {
+		int s = cJSON_IsString(item) ? stage_from_name(item->valuestring) : -1;
+
+		if (s < 0)
+			return json_doc_error(d, item, "unknown stage (expected std, compile, link, main, "
+					      "inspect, load or run)");
+		e->pub.stages |= 1u << s;
+	}
+
+	refs = member(obj, "refs");
+	if (!refs)
+		return json_doc_error(d, obj, "a class needs \"refs\" (an empty array when there are none)");
+	if (!cJSON_IsArray(refs))
+		return json_doc_error(d, refs, "\"refs\" must be an array of \"owner/repo#N\"");
+	e->refs = xcalloc((size_t)cJSON_GetArraySize(refs) + 1, sizeof(*e->refs));
+	cJSON_ArrayForEach(item, refs) {
+		if (!cJSON_IsString(item) || !is_ref(item->valuestring))
+			return json_doc_error(d, item, "a ref must be \"owner/repo#N\"");
+		e->refs[e->pub.nrefs++] = xstrdup(item->valuestring);
+	}
+	e->pub.refs = (const char *const *)e->refs;
+
+	if (compile_patterns(d, obj, "patterns", 1, &e->patterns, &e->npatterns) ||
+	    compile_patterns(d, obj, "also", 0, &e->also, &e->nalso))
+		return -1;
+	if (member(obj, "requires"))
+		return parse_requires(d, member(obj, "requires"), &e->reqs, &e->nreqs);
+	return 0;
+}
+
+
+static void free_entry(struct entry *e)
+{
+	free((char *)e->pub.id);
+	free((char *)e->pub.title);
+	free((char *)e->pub.explain);
+	free((char *)e->pub.fix);
+	for (size_t i = 0; i < e->pub.nrefs; i++)
+		free(e->refs[i]);
+	free(e->refs);
+	free_patterns(e->patterns, e->npatterns);
+	free_patterns(e->also, e->nalso);
+	free_requirements(e->reqs, e->nreqs);
+}
+
+void classify_free(struct classify_table *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n; i++)
+		free_entry(&t->entries[i]);
+	free(t->entries);
+	free(t);
+}
+
+static int parse_table(const struct json_doc *d, struct classify_table *t)
+{
+	const cJSON *root = d->root, *kv, *schema, *classes, *item;
+
+	if (!cJSON_IsObject(root))
+		return json_doc_error(d, root, "a signature table must be an object");
+	cJSON_ArrayForEach(kv, root)
+		if (strcmp(kv->string, "schema") != 0 && strcmp(kv->string, "classes") != 0 &&
+		    strcmp(kv->string, "comment") != 0)
+			return json_doc_error(d, kv, "unknown key \"%s\" (expected schema, classes, comment)",
+					      kv->string);
+	schema = member(root, "schema");
+	if (!cJSON_IsString(schema) || strcmp(schema->valuestring, SCHEMA) != 0)
+		return json_doc_error(d, schema ? schema : root, "\"schema\" must be \"%s\"", SCHEMA);
+	classes = member(root, "classes");
+	if (!cJSON_IsArray(classes))
+		return json_doc_error(d, classes ? classes : root, "\"classes\" must be an array");
+	t->entries = xcalloc((size_t)cJSON_GetArraySize(classes) + 1, sizeof(*t->entries));
+	cJSON_ArrayForEach(item, classes) {
+		struct entry *e = &t->entries[t->n++];
+
+		if (parse_entry(d, item, e))
+			return -1;
+		for (size_t i = 0; i + 1 < t->n; i++)
+			if (strcmp(t->entries[i].pub.id, e->pub.id) == 0)
+				return json_doc_error(d, member(item, "id"), "duplicate class id \"%s\"", e->pub.id);
+	}
+	return 0;
+}
+
+int classify_load_text(struct classify_table **out, const char *name, const char *text, size_t len)
+{
+	struct classify_table *t;
+	struct json_doc d;
+	int rc;
+
+	*out = NULL;
+	if (json_doc_parse(&d, name, text, len))
+		return -1;
+	t = xcalloc(1, sizeof(*t));
+	rc = parse_table(&d, t);
+	json_doc_release(&d);
+	if (rc) {
+		classify_free(t);
+		return -1;
+	}
+	*out = t;
+	return 0;
+}
+
+int classify_load(struct classify_table **out, const char *path)
+{
+	char *text;
+	size_t len;
+	int rc;
+
+	if (!path) {
+		const struct embedded_file *f = embedded_find(CLASSIFY_TABLE_PATH);
+
+		*out = NULL;
+		if (!f)
+			return error(EC_EXIT_INTERNAL, "this emcompat was built without an embedded %s",
+				     CLASSIFY_TABLE_PATH);
+		return classify_load_text(out, "<embedded " CLASSIFY_TABLE_PATH ">", f->data, f->size);
+	}
+	*out = NULL;
+	if (read_file(path, &text, &len))
+		return -1;
+	rc = classify_load_text(out, path, text, len);
+	free(text);
+	return rc;
+}
+
+size_t classify_count(const struct classify_table *t)
+{
+	return t->n;
+}
+
+const struct classify_class *classify_class_at(const struct classify_table *t, size_t i)
+{
+	return i < t->n ? &t->entries[i].pub : NULL;
+}
+
+const struct classify_class *classify_find(const struct classify_table *t, const char *id)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (strcmp(t->entries[i].pub.id, id) == 0)
+			return &t->entries[i].pub;
+	return NULL;
+}
+
+/* ---- log text ---- */
+
+/*
+ * A copy of a log fit for matching: no NUL bytes (regexec would stop
+ * there), no ANSI escape sequences or carriage returns, no CI timestamp
+ * prefixes (GitHub Actions' "2024-05-01T10:00:00.1234567Z ").
+ */
+static char *clean_log(const char *s, size_t n)
+{
+	char *out = xmalloc(n + 1), *o = out;
+	int at_line_start = 1;
+
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (at_line_start && n - i >= 20 && isdigit(c) && s[i + 4] == '-' && s[i + 7] == '-' &&
+		    s[i + 10] == 'T' && s[i + 13] == ':' && s[i + 16] == ':') {
+			size_t j = i + 19;
+
+			while (j < n && (isdigit((unsigned char)s[j]) || s[j] == '.'))
+				j++;
+			if (j + 1 < n && s[j] == 'Z' && s[j + 1] == ' ') {
+				i = j + 2;
+				continue;
+			}
+		}
+		at_line_start = 0;
+		if (c == 0x1b && i + 1 < n && s[i + 1] == '[') {
+			i += 2;
+			while (i < n && ((unsigned char)s[i] < 0x40 || (unsigned char)s[i] > 0x7e))
+				i++;
+			i++;
+			continue;
+		}
+		if (c == '\r') {
+			i++;
+			continue;
+		}
+		if (c == '\n')
+			at_line_start = 1;
+		*o++ = c ? (char)c : ' ';
+		i++;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* The line of TEXT around offset OFF, trimmed and cut to LINE_MAX_BYTES. */
+static char *line_at(const char *text, size_t off)
+{
+	const char *start = text + off, *end = text + off;
+
+	while (start > text && start[-1] != '\n')
+		start--;
+	while (*end && *end != '\n')
+		end++;
+	while (start < end && isspace((unsigned char)*start))
+		start++;
+	while (end > start && isspace((unsigned char)end[-1]))
+		end--;
+	if (end - start > LINE_MAX_BYTES) {
+		size_t n = utf8_valid_prefix(start, LINE_MAX_BYTES);
+		char *s = xmalloc(n + 4);
+
+		memcpy(s, start, n);
+		memcpy(s + n, "...", 4);
+		return s;
+	}
+	return xstrndup(start, (size_t)(end - start));
+}
+
+/* ---- the most telling line ---- */
+
+static int starts_with(const char *s, const char *end, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return (size_t)(end - s) >= n && memcmp(s, prefix, n) == 0;
+}
+
+static const char *find_in(const char *s, const char *end, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; s + n <= end; s++)
+		if (*s == *needle && memcmp(s, needle, n) == 0)
+			return s;
+	return NULL;
+}
+
+/*
+ * Where an exception name ("TypeError", "LinkError", "ImportError",
+ * "pyodide.ffi.JsException", plain "Error") followed by ":" starts a word
+ * of the line, or NULL. Python warnings ("DeprecationWarning:") are not
+ * exceptions.
+ */
+static const char *exception_at(const char *s, const char *end)
+{
+	for (const char *p = s; p < end; p++) {
+		const char *q = p;
+
+		if (p > s && !strchr(" ([\"'", p[-1]))
+			continue;
+		if (!isalpha((unsigned char)*p))
+			continue;
+		while (q < end && (isalnum((unsigned char)*q) || *q == '_' || *q == '.'))
+			q++;
+		if (q < end && *q != ':')
+			continue;
+		if ((q - p >= 5 && memcmp(q - 5, "Error", 5) == 0) ||
+		    (q - p >= 9 && memcmp(q - 9, "Exception", 9) == 0))
+			return p;
+	}
+	return NULL;
+}
+
+/* Where "error:" (or "error[E0463]:", "fatal error:") starts a message, or NULL. */
+static const char *error_word_at(const char *s, const char *end)
+{
+	for (const char *p = s; p + 6 <= end; p++) {
+		const char *q;
+
+		if (memcmp(p, "error", 5) != 0)
+			continue;
+		if (p != s && !(p - s >= 2 && p[-2] == ':' && p[-1] == ' ') &&
+		    !(p - s >= 6 && memcmp(p - 6, "fatal ", 6) == 0))
+			continue;
+		q = p + 5;
+		if (q < end && *q == '[') {
+			while (q < end && *q != ']')
+				q++;
+			q++;
+		}
+		if (q < end && *q == ':')
+			return p;
+	}
+	return NULL;
+}
+
+/* Error lines that only say a step failed; the cause is on another line. */
+static int is_wrapper(const char *msg, const char *end)
+{
+	static const char *const wrappers[] = {
+		"linking with", "could not compile", "Could not compile", "aborting due to",
+		"failed to run custom build command", "build failed", "could not build",
+		"linker command failed", "process didn't exit successfully",
+	};
+
+	for (size_t i = 0; i < sizeof(wrappers) / sizeof(*wrappers); i++)
+		if (starts_with(msg, end, wrappers[i]))
+			return 1;
+	/* emcc: error: '/path/wasm-ld -o x.wasm ...' failed (returned 1) */
+	if (*msg == '\'' && (find_in(msg, end, "' failed (") || find_in(msg, end, "' failed")))
+		return 1;
+	return 0;
+}
+
+/* How telling line [S, END) is: 0 for no error at all. */
+static int line_score(const char *s, const char *end, const char **why)
+{
+	const char *w, *e, *x;
+
+	while (s < end && isspace((unsigned char)*s))
+		s++;
+	*why = s;
+	if (s == end)
+		return 0;
+	if (find_in(s, end, "panicked at"))
+		return 85;
+	if (starts_with(s, end, "LLVM ERROR:") || starts_with(s, end, "Fatal: "))
+		return 80;
+	e = error_word_at(s, end);
+	w = find_in(s, end, "warning:");
+	if (e && (!w || e < w)) {
+		const char *msg = e + 5;
+
+		while (msg < end && *msg != ':')
+			msg++;
+		msg++;
+		while (msg < end && *msg == ' ')
+			msg++;
+		return is_wrapper(msg, end) ? 40 : 80;
+	}
+	x = exception_at(s, end);
+	if (x && (!w || x < w) && (x - s) < 80) {
+		*why = s;
+		return 90;
+	}
+	if (starts_with(s, end, "Aborted(") || starts_with(s, end, "abort("))
+		return 75;
+	if (starts_with(s, end, "npm ERR!") || starts_with(s, end, "npm error "))
+		return 60;
+	if (find_in(s, end, "Segmentation fault") || starts_with(s, end, "Assertion failed"))
+		return 60;
+	if (starts_with(s, end, "ERROR:") || starts_with(s, end, "ERROR "))
+		return 50;
+	return 0;
+}
+
+char *classify_telling_line(const char *text, size_t len)
+{
+	const char *end = text + len, *line = text, *best = NULL, *best_end = NULL;
+	int best_score = 0, in_traceback = 0;
+	char *copy, *out;
+
+	while (line < end) {
+		const char *eol = memchr(line, '\n', (size_t)(end - line)), *why;
+		int score;
+
+		if (!eol)
+			eol = end;
+		score = line_score(line, eol, &why);
+		if (starts_with(why, eol, "Traceback (most recent call last):")) {
+			in_traceback = 1;
+		} else if (in_traceback && why == line && why < eol && !isspace((unsigned char)*why)) {
+			/* The first unindented line after a traceback: its exception. */
+			in_traceback = 0;
+			score = 95;
+		}
+		if (score > best_score) {
+			best_score = score;
+			best = why;
+			best_end = eol;
+			/* Rust >= 1.73 prints the panic message on the next line. */
+			if (score == 85 && eol > why && eol[-1] == ':' && eol < end) {
+				const char *next = eol + 1, *next_end = memchr(next, '\n', (size_t)(end - next));
+
+				best_end = next_end ? next_end : end;
+			}
+		}
+		line = eol + 1;
+	}
+	if (!best)
+		return NULL;
+	copy = xstrndup(best, (size_t)(best_end - best));
+	for (char *p = copy; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	out = line_at(copy, 0);
+	free(copy);
+	return out;
+}
+
+/* ---- matching ---- */
+
+static const char *fact(const struct classify_input *in, const char *key)
+{
+	for (size_t i = 0; i < in->nfacts; i++)
+		if (in->facts[i].key && in->facts[i].value && strcmp(in->facts[i].key, key) == 0)
+			return in->facts[i].value;
+	return NULL;
+}
+
+static int condition_holds(const struct condition *c, const char *value)
+{
+	long v[VERSION_PARTS];
+	int n, cmp = 0;
+
+	if (c->op == OP_EQ_STR)
+		return strcmp(c->text, value) == 0;
+	n = parse_version(value, v, VERSION_PARTS);
+	if (!n)
+		return 0;
+	for (int i = 0; i < c->nparts && !cmp; i++) {
+		long x = i < n ? v[i] : 0;
+
+		cmp = (x > c->parts[i]) - (x < c->parts[i]);
+	}
+	switch (c->op) {
+	case OP_LT: return cmp < 0;
+	case OP_LE: return cmp <= 0;
+	case OP_GT: return cmp > 0;
+	case OP_GE: return cmp >= 0;
+	case OP_EQ: return cmp == 0;
+	case OP_NE: return cmp != 0;
+	default: return 0;
+	}
+}
+
+static int requirement_holds(const struct requirement *r, const struct classify_input *in)
+{
+	if (strcmp(r->key, "finding") == 0) {
+		for (size_t a = 0; a < r->nalts; a++)
+			for (size_t f = 0; f < in->nfindings; f++)
+				if (in->findings[f] && strcmp(in->findings[f], r->alts[a].text) == 0)
+					return 1;
+		return 0;
+	}
+	{
+		const char *value = fact(in, r->key);
+
+		if (!value)
+			return 0;
+		for (size_t a = 0; a < r->nalts; a++)
+			if (condition_holds(&r->alts[a], value))
+				return 1;
+	}
+	return 0;
+}
+
+/* The first line of any log that P matches, or NULL. */
+static char *search(const struct pattern *p, char *const *logs, size_t nlogs)
+{
+	for (size_t i = 0; i < nlogs; i++) {
+		regmatch_t m;
+
+		if (regexec(&p->re, logs[i], 1, &m, 0) == 0)
+			return line_at(logs[i], (size_t)m.rm_so);
+	}
+	return NULL;
+}
+
+static void add_line(struct classify_result *r, char *line)
+{
+	for (size_t i = 0; i < r->nlines; i++)
+		if (strcmp(r->lines[i], line) == 0) {
+			free(line);
+			return;
+		}
+	if (r->nlines == MAX_LINES) {
+		free(line);
+		return;
+	}
+	r->lines = realloc(r->lines, (r->nlines + 1) * sizeof(*r->lines));
+	if (!r->lines)
+		abort();
+	r->lines[r->nlines++] = line;
+}
+
+static int requirements_hold(const struct requirement *r, size_t n, const struct classify_input *in)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!requirement_holds(&r[i], in))
+			return 0;
+	return 1;
+}
+
+/* The first line a pattern of P[0..N) matches whose own requirements hold; its index in *WHICH. */
+static char *search_any(const struct pattern *p, size_t n, const struct classify_input *in,
+			char *const *logs, size_t from, size_t *which)
+{
+	for (size_t i = from; i < n; i++) {
+		char *line;
+
+		if (!requirements_hold(p[i].reqs, p[i].nreqs, in))
+			continue;
+		line = search(&p[i], logs, in->nlogs);
+		if (line) {
+			*which = i;
+			return line;
+		}
+	}
+	return NULL;
+}
+
+static void clear_lines(struct classify_result *r)
+{
+	for (size_t k = 0; k < r->nlines; k++)
+		free(r->lines[k]);
+	free(r->lines);
+	r->lines = NULL;
+	r->nlines = 0;
+}
+
+/* Whether entry E matches; on a match its lines are added to R. */
+static int entry_matches(const struct entry *e, const struct classify_input *in,
+			 char *const *logs, struct classify_result *r)
+{
+	size_t which;
+	char *first, *line;
+
+	if (!requirements_hold(e->reqs, e->nreqs, in))
+		return 0;
+	first = search_any(e->patterns, e->npatterns, in, logs, 0, &which);
+	if (!first)
+		return 0;
+	add_line(r, first);
+	for (size_t i = 0; i < e->nalso; i++) {
+		line = requirements_hold(e->also[i].reqs, e->also[i].nreqs, in) ?
+			search(&e->also[i], logs, in->nlogs) : NULL;
+		if (!line) {
+			clear_lines(r);
+			return 0;
+		}
+		add_line(r, line);
+	}
+	/* Quote what the other patterns match too: they tell the same story. */
+	while ((line = search_any(e->patterns, e->npatterns, in, logs, which + 1, &which)))
+		add_line(r, line);
+	return 1;
+}
+
+static char *last_line(char *const *logs, size_t nlogs)
+{
+	for (size_t i = nlogs; i-- > 0;) {
+		const char *s = logs[i], *end = s + strlen(s);
+
+		while (end > s && isspace((unsigned char)end[-1]))
+			end--;
+		if (end > s) {
+			const char *start = end;
+
+			while (start > s && start[-1] != '\n')
+				start--;
+			return line_at(s, (size_t)(start - s));
+		}
+	}
+	return NULL;
+}
+
+static char *one_line(const char *prefix, const char *line)
+{
+	char *s = line ? xasprintf("%s: %s", prefix, line) : xstrdup(prefix);
+
+	for (char *p = s; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	return s;
+}
+
+int classify_run(const struct classify_table *t, const struct classify_input *in,
+		 struct classify_result *r)
+{
+	char **logs;
+
+	memset(r, 0, sizeof(*r));
+	if (in->stage < -1 || in->stage >= STAGE_COUNT)
+		return error(EC_EXIT_INTERNAL, "classify: bad stage number %d", in->stage);
+	logs = xcalloc(in->nlogs + 1, sizeof(*logs));
+	for (size_t i = 0; i < in->nlogs; i++) {
+		const char *s = in->logs[i] ? in->logs[i] : "";
+
+		logs[i] = clean_log(s, in->lens ? in->lens[i] : strlen(s));
+	}
+
+	for (size_t i = 0; t && i < t->n; i++) {
+		const struct entry *e = &t->entries[i];
+
+		if (in->stage >= 0 && !(e->pub.stages & (1u << in->stage)))
+			continue;
+		if (entry_matches(e, in, logs, r)) {
+			r->kind = CLASSIFY_MATCHED;
+			r->id = e->pub.id;
+			r->cls = &e->pub;
+			r->summary = one_line(e->pub.title, r->lines[0]);
+			goto done;
+		}
+	}
+
+	for (size_t i = 0; i < in->nlogs; i++) {
+		char *line = classify_telling_line(logs[i], strlen(logs[i]));
+
+		if (line) {
+			add_line(r, line);
+			break;
+		}
+	}
+	if (!r->nlines && in->failed) {
+		char *line = last_line(logs, in->nlogs);
+
+		if (line)
+			add_line(r, line);
+	}
+	if (r->nlines) {
+		r->kind = CLASSIFY_UNKNOWN;
+		r->id = CLASSIFY_UNCLASSIFIED;
+		r->summary = one_line(r->lines[0], NULL);
+	} else if (in->failed) {
+		r->kind = CLASSIFY_UNKNOWN;
+		r->id = CLASSIFY_UNCLASSIFIED;
+		r->summary = xstrdup("failed without any output");
+	} else {
+		r->kind = CLASSIFY_CLEAN;
+		r->id = CLASSIFY_NONE;
+		r->summary = xstrdup("no error in the log");
+	}
+done:
+	for (size_t i = 0; i < in->nlogs; i++)
+		free(logs[i]);
+	free(logs);
+	return 0;
+}
+
+void classify_result_release(struct classify_result *r)
+{
+	for (size_t i = 0; i < r->nlines; i++)
+		free(r->lines[i]);
+	free(r->lines);
+	free(r->summary);
+	memset(r, 0, sizeof(*r));
+}

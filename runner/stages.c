@@ -1,0 +1,538 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emcompat/embedded.h"
+#include "emcompat/error.h"
+#include "emcompat/json.h"
+#include "emcompat/stages.h"
+#include "emcompat/util.h"
+
+extern char **environ;
+
+#define TARGET "wasm32-unknown-emscripten"
+
+/* Variables of ours that would change what a tool does behind the recipe's back. */
+static const char *const scrubbed[] = {
+	"RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO_TARGET_DIR", "CARGO_BUILD_TARGET", "RUSTC",
+	"RUSTC_WRAPPER", "RUSTUP_TOOLCHAIN", "EM_CONFIG", "EM_CACHE", "EMCC_CFLAGS", "EMMAKEN_CFLAGS",
+	"LD_LIBRARY_PATH", "NODE_OPTIONS", "NODE_PATH", "PYTHONPATH",
+};
+
+static void *own(struct stages *s, void *p)
+{
+	xgrow(&s->owned, &s->cap_owned, s->nowned + 1, sizeof(*s->owned));
+	s->owned[s->nowned++] = p;
+	return p;
+}
+
+static const char *ownf(struct stages *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static const char *ownf(struct stages *s, const char *fmt, ...)
+{
+	struct strbuf sb = {0};
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	return own(s, strbuf_detach(&sb));
+}
+
+/* A NULL-terminated array under construction. */
+struct vec {
+	const char **v;
+	size_t n, cap;
+};
+
+static void vec_add(struct vec *v, const char *str)
+{
+	xgrow(&v->v, &v->cap, v->n + 2, sizeof(*v->v));
+	v->v[v->n++] = str;
+	v->v[v->n] = NULL;
+}
+
+static const char *const *vec_done(struct stages *s, struct vec *v)
+{
+	if (!v->v)
+		vec_add(v, NULL), v->n = 0;
+	return own(s, v->v);
+}
+
+/* Sets NAME=VALUE in ENV, replacing an earlier NAME. */
+static void env_set(struct stages *s, struct vec *env, const char *name, const char *value)
+{
+	size_t len = strlen(name);
+
+	for (size_t i = 0; i < env->n; i++)
+		if (strncmp(env->v[i], name, len) == 0 && env->v[i][len] == '=') {
+			env->v[i] = ownf(s, "%s=%s", name, value);
+			return;
+		}
+	vec_add(env, ownf(s, "%s=%s", name, value));
+}
+
+static const char *env_get(const struct vec *env, const char *name)
+{
+	size_t len = strlen(name);
+
+	for (size_t i = 0; i < env->n; i++)
+		if (strncmp(env->v[i], name, len) == 0 && env->v[i][len] == '=')
+			return env->v[i] + len + 1;
+	return NULL;
+}
+
+/* Our environment without the variables that would steer the tools. */
+static void env_base(struct vec *env)
+{
+	for (char **e = environ; *e; e++) {
+		int drop = strncmp(*e, "EMCOMPAT_", 9) == 0;
+
+		for (size_t i = 0; i < sizeof(scrubbed) / sizeof(*scrubbed) && !drop; i++) {
+			size_t len = strlen(scrubbed[i]);
+
+			drop = strncmp(*e, scrubbed[i], len) == 0 && (*e)[len] == '=';
+		}
+		if (!drop)
+			vec_add(env, *e);
+	}
+}
+
+/* The toolchain's "env" (LD_LIBRARY_PATH, EM_CONFIG, ...) into ENV. */
+static void env_toolchain(struct stages *s, struct vec *env, const struct toolchain *t)
+{
+	const cJSON *e, *vars = cJSON_GetObjectItemCaseSensitive(t->json, "env");
+
+	cJSON_ArrayForEach(e, vars)
+		if (cJSON_IsString(e))
+			env_set(s, env, e->string, e->valuestring);
+}
+
+static void env_path_prepend(struct stages *s, struct vec *env, const char *dir)
+{
+	const char *path = env_get(env, "PATH");
+
+	env_set(s, env, "PATH", ownf(s, "%s:%s", dir, path ? path : "/usr/bin:/bin"));
+}
+
+void stages_init(struct stages *s, const struct plan *p, const struct toolchain_set *tc,
+		 const char *src, const char *nodes, const char *self)
+{
+	memset(s, 0, sizeof(*s));
+	s->plan = p;
+	s->tc = tc;
+	s->src = xstrdup(src);
+	s->nodes = xstrdup(nodes);
+	s->self = xstrdup(self);
+}
+
+const char *stages_node_dir(struct stages *s, size_t n)
+{
+	return ownf(s, "%s/%s", s->nodes, s->plan->nodes[n].id);
+}
+
+/* The cell value of KEY for node N (its first cell: equal for all it serves). */
+static const char *value(const struct stages *s, size_t n, const char *key)
+{
+	const struct matrix *m = s->plan->matrix;
+
+	return matrix_cell_get(m, &m->cells[s->plan->nodes[n].cell], key);
+}
+
+static int flag(const struct stages *s, size_t n, const char *key, const char *v)
+{
+	const char *got = value(s, n, key);
+
+	return got && strcmp(got, v) == 0;
+}
+
+/* The parsed probe.json of PROBE, or NULL with *WHY. */
+static const cJSON *probe_json(struct stages *s, const char *probe, char **why)
+{
+	const struct embedded_file *f;
+	struct json_doc d;
+	char *path;
+
+	for (size_t i = 0; i < s->nprobes; i++)
+		if (strcmp(s->probe_names[i], probe) == 0)
+			return s->probe_json[i];
+	path = xasprintf("matrix/probes/%s/probe.json", probe);
+	f = embedded_find(path);
+	if (!f) {
+		*why = xasprintf("there is no probe \"%s\" (no %s in this emcompat)", probe, path);
+		free(path);
+		return NULL;
+	}
+	if (json_doc_parse(&d, path, f->data, f->size)) {
+		*why = xstrdup(error_message());
+		error_clear();
+		free(path);
+		return NULL;
+	}
+	free(path);
+	xgrow(&s->probe_json, &s->cap_probes, s->nprobes + 1, sizeof(*s->probe_json));
+	s->probe_names = realloc(s->probe_names, s->cap_probes * sizeof(*s->probe_names));
+	s->probe_json[s->nprobes] = d.root;
+	s->probe_names[s->nprobes] = xstrdup(probe);
+	return s->probe_json[s->nprobes++];
+}
+
+/* The toolchain for axis AXIS of node N; NULL with *WHY when missing. */
+static const struct toolchain *need(struct stages *s, size_t n, const char *axis, char **why)
+{
+	const char *v = value(s, n, axis);
+	const struct toolchain *t;
+	int none;
+
+	if (!v) {
+		*why = xasprintf("the cell has no \"%s\" axis value, which its %s stage needs", axis,
+				 stage_name(s->plan->nodes[n].stage));
+		return NULL;
+	}
+	t = toolchain_resolve(s->tc, axis, v, &none, why);
+	if (!t && none)
+		*why = xasprintf("%s=%s names no toolchain", axis, v);
+	return t;
+}
+
+/* The emcc command of an Emscripten toolchain: its manifest's "emcc" argv list. */
+static void add_emcc(struct stages *s, struct vec *argv, const struct toolchain *em)
+{
+	const cJSON *e, *emcc = cJSON_GetObjectItemCaseSensitive(em->json, "emcc");
+
+	if (cJSON_IsArray(emcc)) {
+		cJSON_ArrayForEach(e, emcc)
+			if (cJSON_IsString(e))
+				vec_add(argv, e->valuestring);
+	} else {
+		vec_add(argv, ownf(s, "%s/emcc", toolchain_str(em, "bin") ? toolchain_str(em, "bin") : "/usr/bin"));
+	}
+}
+
+/* "1.96.0" -> 196 (major * 100 + minor), from the manifest's release or version. */
+static int rust_minor(const struct toolchain *rust)
+{
+	const char *r = toolchain_str(rust, "release");
+	int major = 0, minor = 0;
+
+	if (!r)
+		r = rust->version;
+	if (sscanf(r, "%d.%d", &major, &minor) < 2)
+		return 9999;  /* a channel name such as nightly: newest */
+	return major * 100 + minor;
+}
+
+/* rustc flags every Rust step of node N shares: target, PIC, optimisation, EH, LTO. */
+static void add_rustc_common(struct stages *s, size_t n, struct vec *argv, const struct toolchain *rust,
+			     const char *std_dir)
+{
+	vec_add(argv, "--edition=2021");
+	vec_add(argv, "--target=" TARGET);
+	vec_add(argv, ownf(s, "--sysroot=%s/sysroot", std_dir));
+	vec_add(argv, "-Crelocation-model=pic");
+	vec_add(argv, flag(s, n, "opt", "O2") ? "-Copt-level=2" : "-Copt-level=0");
+	vec_add(argv, "-Cpanic=unwind");
+	/* Rust >= 1.95 defaults to wasm EH on this target; JS EH must be asked for. */
+	if (flag(s, n, "eh", "js") && rust_minor(rust) >= 195)
+		vec_add(argv, "-Zemscripten-wasm-eh=false");
+	if (flag(s, n, "lto", "linker-plugin"))
+		vec_add(argv, "-Clinker-plugin-lto");
+}
+
+/* -sEXPORTED_FUNCTIONS=_a,_b from the probe's "exports". */
+static const char *exported_functions(struct stages *s, const cJSON *probe)
+{
+	const cJSON *e, *exports = cJSON_GetObjectItemCaseSensitive(probe, "exports");
+	struct strbuf sb = {0};
+
+	strbuf_addstr(&sb, "-sEXPORTED_FUNCTIONS=");
+	cJSON_ArrayForEach(e, exports)
+		if (cJSON_IsString(e))
+			strbuf_addf(&sb, "%s_%s", sb.buf[sb.len - 1] == '=' ? "" : ",", e->valuestring);
+	return own(s, strbuf_detach(&sb));
+}
+
+/* emcc flags shared by side and main modules: BigInt, optimisation, EH. */
+static void add_emcc_flags(const struct stages *s, size_t n, struct vec *argv)
+{
+	if (!flag(s, n, "bigint", "off"))
+		vec_add(argv, "-sWASM_BIGINT");
+	vec_add(argv, flag(s, n, "opt", "O2") ? "-O2" : "-O0");
+	if (flag(s, n, "eh", "wasm"))
+		vec_add(argv, "-fwasm-exceptions");
+}
+
+static const char *dep_dir(struct stages *s, size_t n, enum stage st)
+{
+	const struct plan_node *node = &s->plan->nodes[n];
+
+	for (size_t d = 0; d < node->ndeps; d++)
+		if (s->plan->nodes[node->deps[d]].stage == st)
+			return stages_node_dir(s, node->deps[d]);
+	/* Not a direct dependency: the cell's node of that stage. */
+	{
+		const struct plan_node *other = plan_cell_node(s->plan, node->cell, st);
+
+		return other ? stages_node_dir(s, (size_t)(other - s->plan->nodes)) : "/nonexistent";
+	}
+}
+
+struct recipe {
+	struct sched_step steps[3];
+	size_t nsteps;
+};
+
+static void step(struct stages *s, struct recipe *r, struct vec *argv, struct vec *env, const char *cwd)
+{
+	r->steps[r->nsteps].argv = vec_done(s, argv);
+	r->steps[r->nsteps].env = vec_done(s, env);
+	r->steps[r->nsteps].cwd = cwd;
+	r->nsteps++;
+}
+
+static int recipe_std(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
+{
+	const struct toolchain *rust = need(s, n, "rust", why), *em;
+	struct vec argv = {0}, env = {0};
+
+	if (!rust || !(em = need(s, n, "emscripten", why)))
+		return 1;
+	env_base(&env);
+	vec_add(&argv, "/bin/bash");
+	vec_add(&argv, ownf(s, "%s/matrix/loaders/build-std.sh", s->src));
+	vec_add(&argv, rust->manifest);
+	vec_add(&argv, em->manifest);
+	vec_add(&argv, out);
+	vec_add(&argv, "--eh");
+	vec_add(&argv, flag(s, n, "eh", "js") ? "js" : "wasm");
+	step(s, r, &argv, &env, out);
+	return 0;
+}
+
+/* Rust steps run with the toolchain's env, Emscripten's bin/ first in PATH. */
+static void rust_env(struct stages *s, struct vec *env, const struct toolchain *rust,
+		     const struct toolchain *em)
+{
+	env_base(env);
+	env_toolchain(s, env, rust);
+	if (em) {
+		env_toolchain(s, env, em);
+		if (toolchain_str(em, "bin"))
+			env_path_prepend(s, env, toolchain_str(em, "bin"));
+	}
+	/* -Z flags (EH mode) on Debian's stable rustc. */
+	env_set(s, env, "RUSTC_BOOTSTRAP", "1");
+}
+
+static int recipe_compile(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
+{
+	const struct toolchain *rust = need(s, n, "rust", why);
+	const char *probe = value(s, n, "probe");
+	struct vec argv = {0}, env = {0};
+
+	if (!rust)
+		return 1;
+	if (!probe || !probe_json(s, probe, why)) {
+		if (!*why)
+			*why = xstrdup("the cell has no \"probe\"");
+		return 1;
+	}
+	rust_env(s, &env, rust, NULL);
+	vec_add(&argv, toolchain_str(rust, "rustc") ? toolchain_str(rust, "rustc") : "rustc");
+	add_rustc_common(s, n, &argv, rust, dep_dir(s, n, STAGE_STD));
+	vec_add(&argv, "--crate-name=probe");
+	vec_add(&argv, "--crate-type=staticlib");
+	vec_add(&argv, "-o");
+	vec_add(&argv, ownf(s, "%s/libprobe.a", out));
+	vec_add(&argv, ownf(s, "%s/matrix/probes/%s/lib.rs", s->src, probe));
+	step(s, r, &argv, &env, out);
+	return 0;
+}
+
+static int recipe_link(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
+{
+	const struct toolchain *em = need(s, n, "emscripten", why), *rust;
+	const char *probe = value(s, n, "probe");
+	const cJSON *pj;
+	struct vec argv = {0}, env = {0};
+
+	if (!em)
+		return 1;
+	if (!probe || !(pj = probe_json(s, probe, why))) {
+		if (!*why)
+			*why = xstrdup("the cell has no \"probe\"");
+		return 1;
+	}
+	if (flag(s, n, "link_mode", "rustc")) {
+		/* rustc drives emcc with its target spec's arguments: the path users take. */
+		if (!(rust = need(s, n, "rust", why)))
+			return 1;
+		rust_env(s, &env, rust, em);
+		vec_add(&argv, toolchain_str(rust, "rustc") ? toolchain_str(rust, "rustc") : "rustc");
+		add_rustc_common(s, n, &argv, rust, dep_dir(s, n, STAGE_STD));
+		vec_add(&argv, "--crate-name=probe");
+		vec_add(&argv, "--crate-type=cdylib");
+		vec_add(&argv, ownf(s, "-Clinker=%s/emcc", toolchain_str(em, "bin")));
+		vec_add(&argv, ownf(s, "-Clink-arg=%s", exported_functions(s, pj)));
+		if (!flag(s, n, "bigint", "off"))
+			vec_add(&argv, "-Clink-arg=-sWASM_BIGINT");
+		vec_add(&argv, "-o");
+		vec_add(&argv, ownf(s, "%s/probe.wasm", out));
+		vec_add(&argv, ownf(s, "%s/matrix/probes/%s/lib.rs", s->src, probe));
+		step(s, r, &argv, &env, out);
+		return 0;
+	}
+	env_base(&env);
+	env_toolchain(s, &env, em);
+	add_emcc(s, &argv, em);
+	vec_add(&argv, "-sSIDE_MODULE=2");
+	vec_add(&argv, exported_functions(s, pj));
+	add_emcc_flags(s, n, &argv);
+	vec_add(&argv, ownf(s, "%s/libprobe.a", dep_dir(s, n, STAGE_COMPILE)));
+	vec_add(&argv, "-o");
+	vec_add(&argv, ownf(s, "%s/probe.wasm", out));
+	step(s, r, &argv, &env, out);
+	return 0;
+}
+
+static int recipe_main(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
+{
+	const struct toolchain *em = need(s, n, "emscripten", why);
+	struct vec argv = {0}, env = {0};
+
+	if (!em)
+		return 1;
+	env_base(&env);
+	env_toolchain(s, &env, em);
+	add_emcc(s, &argv, em);
+	vec_add(&argv, ownf(s, "%s/matrix/loaders/main.c", s->src));
+	vec_add(&argv, "-sMAIN_MODULE=2");
+	vec_add(&argv, "-sNODERAWFS=1");
+	vec_add(&argv, "-sEXIT_RUNTIME=0");
+	vec_add(&argv, "-sMODULARIZE=1");
+	vec_add(&argv, "-sENVIRONMENT=node");
+	vec_add(&argv, "-sEXPORTED_RUNTIME_METHODS=loadDynamicLibrary,FS,ccall");
+	add_emcc_flags(s, n, &argv);
+	vec_add(&argv, "-o");
+	vec_add(&argv, ownf(s, "%s/main.js", out));
+	step(s, r, &argv, &env, out);
+	return 0;
+}
+
+static int recipe_inspect(struct stages *s, size_t n, struct recipe *r, const char *out)
+{
+	struct vec argv = {0}, env = {0};
+
+	env_base(&env);
+	vec_add(&argv, s->self);
+	vec_add(&argv, "inspect");
+	vec_add(&argv, "--json");
+	vec_add(&argv, ownf(s, "%s/probe.wasm", dep_dir(s, n, STAGE_LINK)));
+	step(s, r, &argv, &env, out);
+	return 0;
+}
+
+static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const char *out, const char *phase,
+			  char **why)
+{
+	const char *loader = value(s, n, "loader"), *probe = value(s, n, "probe");
+	const struct toolchain *node = NULL, *em = NULL, *pyodide = NULL;
+	struct vec argv = {0}, env = {0};
+	int none;
+
+	if (!loader || !probe) {
+		*why = xstrdup("the cell needs \"loader\" and \"probe\" values to load anything");
+		return 1;
+	}
+	if (value(s, n, "node") && !(node = need(s, n, "node", why)))
+		return 1;
+	if (strncmp(loader, "pyodide-", 8) == 0) {
+		if (!(pyodide = toolchain_resolve(s->tc, "loader", loader, &none, why)))
+			return 1;
+	} else if (!(em = need(s, n, "emscripten", why))) {
+		return 1;
+	}
+	env_base(&env);
+	vec_add(&argv, node && toolchain_str(node, "node") ? toolchain_str(node, "node") : "node");
+	/* Node >= 18's fetch breaks Emscripten 3.1.6's loading of its own .wasm. */
+	if (em && strncmp(em->version, "3.1.", 4) == 0 && atoi(em->version + 4) < 20)
+		vec_add(&argv, "--no-experimental-fetch");
+	vec_add(&argv, ownf(s, "%s/matrix/loaders/harness.mjs", s->src));
+	vec_add(&argv, "--phase");
+	vec_add(&argv, phase);
+	vec_add(&argv, "--loader");
+	if (pyodide) {
+		vec_add(&argv, "pyodide");
+		vec_add(&argv, "--index-url");
+		vec_add(&argv, toolchain_str(pyodide, "index_url"));
+	} else {
+		vec_add(&argv, "emcc-main");
+		vec_add(&argv, "--main");
+		vec_add(&argv, ownf(s, "%s/main.js", dep_dir(s, n, STAGE_MAIN)));
+	}
+	vec_add(&argv, "--side");
+	vec_add(&argv, ownf(s, "%s/probe.wasm", dep_dir(s, n, STAGE_LINK)));
+	vec_add(&argv, "--probe");
+	vec_add(&argv, ownf(s, "%s/matrix/probes/%s/probe.json", s->src, probe));
+	step(s, r, &argv, &env, out);
+	return 0;
+}
+
+int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
+{
+	const char *out = stages_node_dir(s, n);
+	struct recipe *r = own(s, xcalloc(1, sizeof(*r)));
+	int rc = 0;
+
+	*why = NULL;
+	if (mkdir_p(out))
+		return -1;
+	switch (s->plan->nodes[n].stage) {
+	case STAGE_STD:
+		rc = recipe_std(s, n, r, out, why);
+		break;
+	case STAGE_COMPILE:
+		rc = recipe_compile(s, n, r, out, why);
+		break;
+	case STAGE_LINK:
+		rc = recipe_link(s, n, r, out, why);
+		break;
+	case STAGE_MAIN:
+		rc = recipe_main(s, n, r, out, why);
+		break;
+	case STAGE_INSPECT:
+		rc = recipe_inspect(s, n, r, out);
+		break;
+	case STAGE_LOAD:
+		rc = recipe_harness(s, n, r, out, "load", why);
+		break;
+	case STAGE_RUN:
+		rc = recipe_harness(s, n, r, out, "run", why);
+		break;
+	case STAGE_COUNT:
+		break;
+	}
+	if (rc)
+		return rc;
+	job->steps = r->steps;
+	job->nsteps = r->nsteps;
+	return 0;
+}
+
+void stages_release(struct stages *s)
+{
+	for (size_t i = 0; i < s->nowned; i++)
+		free(s->owned[i]);
+	free(s->owned);
+	for (size_t i = 0; i < s->nprobes; i++) {
+		cJSON_Delete(s->probe_json[i]);
+		free(s->probe_names[i]);
+	}
+	free(s->probe_json);
+	free(s->probe_names);
+	free(s->src);
+	free(s->nodes);
+	free(s->self);
+	memset(s, 0, sizeof(*s));
+}

@@ -1,0 +1,646 @@
+/*
+ * classify: the signature table's format and errors, requires, the
+ * telling-line extraction, none/unclassified, log cleaning, threads, and the
+ * corpus of real logs in tests/classify/ (each file's header says what it
+ * must classify as).
+ */
+#include <dirent.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "check.h"
+#include "emcompat/classify.h"
+#include "emcompat/embedded.h"
+#include "emcompat/error.h"
+#include "emcompat/stage.h"
+#include "emcompat/util.h"
+
+static const char *source_dir(void)
+{
+	const char *d = getenv("EMCOMPAT_SOURCE_DIR");
+
+	return d && *d ? d : ".";
+}
+
+static struct classify_table *load_text(const char *text)
+{
+	struct classify_table *t;
+
+	error_clear();
+	if (classify_load_text(&t, "sig.json", text, strlen(text)))
+		return NULL;
+	return t;
+}
+
+static const char *load_error(const char *text)
+{
+	struct classify_table *t = load_text(text);
+
+	if (t) {
+		classify_free(t);
+		return "ok";
+	}
+	return error_message();
+}
+
+/* Classifies LOG (stage S, facts "k=v,k=v", findings "a,b") and returns the class id. */
+static const char *run1(const struct classify_table *t, int stage, const char *log, const char *facts,
+			const char *findings, struct classify_result *r)
+{
+	static struct classify_fact fv[16];
+	static const char *fd[16];
+	static char fbuf[512], dbuf[512];
+	struct classify_input in = { .stage = stage, .logs = &log, .nlogs = 1 };
+	char *save;
+
+	if (facts) {
+		snprintf(fbuf, sizeof(fbuf), "%s", facts);
+		for (char *kv = strtok_r(fbuf, ",", &save); kv && in.nfacts < 16; kv = strtok_r(NULL, ",", &save)) {
+			char *eq = strchr(kv, '=');
+
+			*eq = '\0';
+			fv[in.nfacts].key = kv;
+			fv[in.nfacts++].value = eq + 1;
+		}
+		in.facts = fv;
+	}
+	if (findings) {
+		snprintf(dbuf, sizeof(dbuf), "%s", findings);
+		for (char *f = strtok_r(dbuf, ",", &save); f && in.nfindings < 16; f = strtok_r(NULL, ",", &save))
+			fd[in.nfindings++] = f;
+		in.findings = fd;
+	}
+	if (classify_run(t, &in, r))
+		return "(error)";
+	return r->id;
+}
+
+static const char *classify1(const struct classify_table *t, int stage, const char *log,
+			     const char *facts, const char *findings)
+{
+	static char id[64];
+	struct classify_result r;
+
+	snprintf(id, sizeof(id), "%s", run1(t, stage, log, facts, findings, &r));
+	classify_result_release(&r);
+	return id;
+}
+
+#define CLASS(extra) \
+	"{\"id\":\"c_" #extra "\",\"stages\":[\"run\"],\"title\":\"T\",\"explain\":\"E\",\"fix\":\"F\",\"refs\":[]"
+
+static void test_bad_tables(void)
+{
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[}"),
+		  "sig.json:1:46: invalid JSON: unexpected '}' (expected a value)");
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/2\",\"classes\":[]}"),
+		  "sig.json:1:2: \"schema\" must be \"emcompat-signatures/1\"");
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[],\"x\":1}"),
+		  "sig.json:1:48: unknown key \"x\" (expected schema, classes, comment)");
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+			     "  {\"id\":\"a\",\"stages\":[\"link\",\"linker\"],\"patterns\":[\"x\"],\n"
+			     "   \"title\":\"T\",\"explain\":\"E\",\"fix\":\"F\",\"refs\":[]}]}"),
+		  "sig.json:2:30: unknown stage (expected std, compile, link, main, inspect, load or run)");
+	/* The message after the position is the C library's regerror(). */
+	CHECK_HAS(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+			     "  {\"id\":\"a\",\"stages\":[\"link\"],\"patterns\":[\"x(\"],\n"
+			     "   \"title\":\"T\",\"explain\":\"E\",\"fix\":\"F\",\"refs\":[]}]}"),
+		  "sig.json:2:43: bad regular expression: ");
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+			     CLASS(a) ",\"patterns\":[\"x\"]},\n"
+			     CLASS(a) ",\"patterns\":[\"y\"]}]}"),
+		  "sig.json:3:2: duplicate class id \"c_a\"");
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+			     "{\"id\":\"a\",\"stages\":[\"run\"],\"title\":\"T\",\"fix\":\"F\",\"refs\":[],\"patterns\":[\"x\"]}]}"),
+		  "sig.json:2:1: a class needs \"explain\"");
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+			     CLASS(a) ",\"patterns\":[\"x\"],\"refs\":[\"rust#1\"]}]}"),
+		  "sig.json:2:93: duplicate key \"refs\"");
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+			     "{\"id\":\"a\",\"stages\":[\"run\"],\"title\":\"T\",\"explain\":\"E\",\"fix\":\"F\",\n"
+			     " \"refs\":[\"rust-lang/rust\"],\"patterns\":[\"x\"]}]}"),
+		  "sig.json:3:10: a ref must be \"owner/repo#N\"");
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+			     CLASS(a) ",\"patterns\":[\"x\"],\n"
+			     " \"requires\":{\"rust\":\"<one\"}}]}"),
+		  "sig.json:3:14: '<one': expected a version after the operator, like \"<1.77\"");
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+			     CLASS(a) ",\"patterns\":[{\"regex\":\"x\",\"when\":{}}]}]}"),
+		  "sig.json:2:101: unknown key \"when\" (a pattern object has regex and requires)");
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+			     "{\"id\":\"Bad-Id\",\"stages\":[\"run\"],\"title\":\"T\",\"explain\":\"E\",\"fix\":\"F\","
+			     "\"refs\":[],\"patterns\":[\"x\"]}]}"),
+		  "sig.json:2:2: id \"Bad-Id\" is not snake_case ([a-z][a-z0-9_]*)");
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+			     "{\"id\":\"none\",\"stages\":[\"run\"],\"title\":\"T\",\"explain\":\"E\",\"fix\":\"F\","
+			     "\"refs\":[],\"patterns\":[\"x\"]}]}"),
+		  "sig.json:2:2: id \"none\" is reserved");
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+			     CLASS(a) ",\"patterns\":[]}]}"),
+		  "sig.json:2:76: \"patterns\" must be a non-empty array of regular expressions");
+	/* A file that cannot be read: its name and the reason. */
+	{
+		struct classify_table *t;
+
+		error_clear();
+		CHECK_INT(classify_load(&t, "/nonexistent/signatures.json"), -1);
+		CHECK_HAS(error_message(), "/nonexistent/signatures.json");
+		CHECK_INT(error_code(), EC_EXIT_INPUT);
+	}
+}
+
+static void test_requires(void)
+{
+	struct classify_table *t = load_text(
+		"{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+		CLASS(old_rust) ",\"patterns\":[\"boom\"],\"requires\":{\"rust\":\"<1.77\"}},\n"
+		CLASS(exact) ",\"patterns\":[\"boom\"],\"requires\":{\"rust\":\"=1.80\",\"probe\":[\"u128\",\"i128\"]}},\n"
+		CLASS(finding) ",\"patterns\":[\"boom\"],\"requires\":{\"finding\":[\"f1\",\"f2\"]}},\n"
+		CLASS(ne) ",\"patterns\":[\"boom\"],\"requires\":{\"emscripten\":[\">=4\",\"!=3.1.6\"]}},\n"
+		CLASS(per_pattern) ",\"patterns\":[\"check failed\",{\"regex\":\"(?i)TRAP\",\"requires\":{\"probe\":\"x\"}}]},\n"
+		CLASS(also) ",\"patterns\":[\"Cannot read\"],\"also\":[\"dynCallLegacy\"]},\n"
+		CLASS(plain) ",\"patterns\":[\"boom|trap|Cannot read\"]}\n"
+		"]}");
+
+	CHECK(t != NULL);
+	if (!t)
+		return;
+	CHECK_INT(classify_count(t), 7);
+	CHECK_STR(classify_class_at(t, 0)->id, "c_old_rust");
+	CHECK(classify_find(t, "c_also") != NULL);
+	CHECK(classify_find(t, "c_nope") == NULL);
+	CHECK_INT(classify_find(t, "c_plain")->stages, 1u << STAGE_RUN);
+
+	/* Versions compare numerically over the parts the condition gives. */
+	CHECK_STR(classify1(t, -1, "boom", "rust=1.63", NULL), "c_old_rust");
+	CHECK_STR(classify1(t, -1, "boom", "rust=1.76.9", NULL), "c_old_rust");
+	CHECK_STR(classify1(t, -1, "boom", "rust=1.77", NULL), "c_plain");
+	CHECK_STR(classify1(t, -1, "boom", "rust=1.100.0", NULL), "c_plain");
+	CHECK_STR(classify1(t, -1, "boom", "rust=nightly", NULL), "c_plain");
+	CHECK_STR(classify1(t, -1, "boom", NULL, NULL), "c_plain");
+	/* "=1.80" holds for 1.80.x; every key must hold; arrays are alternatives. */
+	CHECK_STR(classify1(t, -1, "boom", "rust=1.80.1,probe=i128", NULL), "c_exact");
+	CHECK_STR(classify1(t, -1, "boom", "rust=1.80.1,probe=add", NULL), "c_plain");
+	CHECK_STR(classify1(t, -1, "boom", "probe=u128", NULL), "c_plain");
+	/* Findings: any of the listed ids. */
+	CHECK_STR(classify1(t, -1, "boom", "rust=1.90", "x,f2"), "c_finding");
+	CHECK_STR(classify1(t, -1, "boom", "rust=1.90", "x"), "c_plain");
+	/* Leading digits only: "1.97.0-nightly" is 1.97.0. */
+	CHECK_STR(classify1(t, -1, "boom", "rust=1.97.0-nightly,emscripten=3.1.6", NULL), "c_plain");
+	CHECK_STR(classify1(t, -1, "boom", "rust=1.97.0-nightly,emscripten=3.1.69", NULL), "c_ne");
+	/* A pattern's own requires; (?i) makes it case-insensitive. */
+	CHECK_STR(classify1(t, -1, "a Trap here", "probe=x", NULL), "c_per_pattern");
+	CHECK_STR(classify1(t, -1, "a trap here", "probe=y", NULL), "c_plain");
+	CHECK_STR(classify1(t, -1, "check failed", NULL, NULL), "c_per_pattern");
+	/* "also": evidence on another line. */
+	CHECK_STR(classify1(t, -1, "TypeError: Cannot read x\n    at dynCallLegacy (a.js:1)\n", NULL, NULL), "c_also");
+	CHECK_STR(classify1(t, -1, "TypeError: Cannot read x\n    at other (a.js:1)\n", NULL, NULL), "c_plain");
+	/* Stage filter: these classes are all "run". */
+	CHECK_STR(classify1(t, STAGE_LINK, "error: boom", NULL, NULL), "unclassified");
+	CHECK_STR(classify1(t, STAGE_RUN, "error: boom", NULL, NULL), "c_plain");
+	classify_free(t);
+}
+
+static void test_result_shape(void)
+{
+	struct classify_table *t = load_text(
+		"{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+		"{\"id\":\"c_two\",\"stages\":[\"run\"],\"title\":\"T\",\"explain\":\"E\",\"fix\":\"F\",\n"
+		" \"refs\":[\"a/b#1\"],\"patterns\":[\"first thing\",\"second thing\"]}\n"
+		"]}");
+	struct classify_result r;
+
+	if (!t) {
+		CHECK(t != NULL);
+		return;
+	}
+	CHECK_STR(run1(t, -1, "noise\n  second thing here  \nfirst thing there\n", NULL, NULL, &r), "c_two");
+	CHECK_INT(r.kind, CLASSIFY_MATCHED);
+	CHECK(r.cls == classify_find(t, "c_two"));
+	CHECK_INT(r.nlines, 2);
+	if (r.nlines == 2) {
+		CHECK_STR(r.lines[0], "first thing there");
+		CHECK_STR(r.lines[1], "second thing here");
+	}
+	CHECK_STR(r.summary, "T: first thing there");
+	CHECK_STR(r.cls->refs[0], "a/b#1");
+	classify_result_release(&r);
+
+	/* Colours, CRs and CI timestamps are dropped before matching and quoting. */
+	CHECK_STR(run1(t, -1, "2024-05-01T10:00:00.1234567Z \x1b[1m\x1b[31mfirst\x1b[0m thing\r\n", NULL, NULL, &r),
+		  "c_two");
+	CHECK_STR(r.lines[0], "first thing");
+	classify_result_release(&r);
+
+	/* A NUL byte does not hide what follows it. */
+	{
+		const char log[] = "x\0y\nfirst thing\n";
+		const char *logs[] = { log };
+		size_t lens[] = { sizeof(log) - 1 };
+		struct classify_input in = { .stage = -1, .logs = logs, .lens = lens, .nlogs = 1 };
+
+		CHECK_INT(classify_run(t, &in, &r), 0);
+		CHECK_STR(r.id, "c_two");
+		classify_result_release(&r);
+	}
+
+	/* Unclassified and none. */
+	CHECK_STR(run1(t, -1, "all good\nwarning: unused variable: `x`\n", NULL, NULL, &r), "none");
+	CHECK_INT(r.kind, CLASSIFY_CLEAN);
+	CHECK_STR(r.summary, "no error in the log");
+	CHECK_INT(r.nlines, 0);
+	classify_result_release(&r);
+	{
+		const char *log = "step 1\nstep 2 went wrong somehow\n\n";
+		struct classify_input in = { .stage = -1, .logs = &log, .nlogs = 1, .failed = 1 };
+
+		CHECK_INT(classify_run(t, &in, &r), 0);
+		CHECK_STR(r.id, "unclassified");
+		CHECK_STR(r.summary, "step 2 went wrong somehow");
+		classify_result_release(&r);
+		log = "";
+		CHECK_INT(classify_run(t, &in, &r), 0);
+		CHECK_STR(r.id, "unclassified");
+		CHECK_STR(r.summary, "failed without any output");
+		classify_result_release(&r);
+		in.stage = STAGE_COUNT;
+		error_clear();
+		CHECK_INT(classify_run(t, &in, &r), -1);
+		classify_result_release(&r);
+	}
+	CHECK_STR(run1(t, -1, "LinkError: import object field 'x' is not a Function\n", NULL, NULL, &r), "unclassified");
+	CHECK_INT(r.kind, CLASSIFY_UNKNOWN);
+	CHECK_STR(r.summary, "LinkError: import object field 'x' is not a Function");
+	classify_result_release(&r);
+	classify_free(t);
+}
+
+static char *telling(const char *text)
+{
+	static char buf[1024];
+	char *s = classify_telling_line(text, strlen(text));
+
+	snprintf(buf, sizeof(buf), "%s", s ? s : "(none)");
+	free(s);
+	return buf;
+}
+
+static void test_telling_line(void)
+{
+	/* The cause beats the wrapper that reports it. */
+	CHECK_STR(telling("error: linking with `emcc` failed: exit status: 1\n"
+			  "  = note: \"emcc\" \"-o\" \"x.wasm\"\n"
+			  "  = note: wasm-ld: error: duplicate symbol: foo\n"
+			  "error: could not compile `probe` (lib) due to 1 previous error\n"),
+		  "= note: wasm-ld: error: duplicate symbol: foo");
+	CHECK_STR(telling("emcc: error: '/usr/bin/wasm-ld -o a.wasm' failed (returned 1)\n"),
+		  "emcc: error: '/usr/bin/wasm-ld -o a.wasm' failed (returned 1)");
+	/* The first error line wins among equals. */
+	CHECK_STR(telling("a.c:1:2: error: first\nb.c:3:4: error: second\n"), "a.c:1:2: error: first");
+	CHECK_STR(telling("error[E0425]: cannot find value `x` in this scope\n"),
+		  "error[E0425]: cannot find value `x` in this scope");
+	/* A JS exception beats an error: line. */
+	CHECK_STR(telling("error: something\nUncaught (in promise) RuntimeError: unreachable\n    at f (a.js:1)\n"),
+		  "Uncaught (in promise) RuntimeError: unreachable");
+	/* A Python traceback's last line. */
+	CHECK_STR(telling("Traceback (most recent call last):\n  File \"x.py\", line 1, in <module>\n"
+			  "    import foo\nModuleNotFoundError: No module named 'foo'\n"),
+		  "ModuleNotFoundError: No module named 'foo'");
+	/* Rust panics, old and new format. */
+	CHECK_STR(telling("thread 'main' panicked at 'explicit panic', src/main.rs:2:5\n"),
+		  "thread 'main' panicked at 'explicit panic', src/main.rs:2:5");
+	CHECK_STR(telling("  Compiling x\nthread 'main' panicked at src/main.rs:4:5:\nattempt to add with overflow\nnote: run with\n"),
+		  "thread 'main' panicked at src/main.rs:4:5: attempt to add with overflow");
+	CHECK_STR(telling("LLVM ERROR: Cannot select: intrinsic %llvm.wasm.throw\n"),
+		  "LLVM ERROR: Cannot select: intrinsic %llvm.wasm.throw");
+	CHECK_STR(telling("npm ERR! code ENOENT\n"), "npm ERR! code ENOENT");
+	/* Warnings, notices and successes are no errors. */
+	CHECK_STR(telling("warning: unused variable: `error`\nDeprecationWarning: x is deprecated\n"
+			  "npm notice New minor version\n    Finished `release` profile\n"
+			  "test result: ok. 3 passed; 0 failed\n(node:1) ExperimentalWarning: fetch\n"
+			  "emcc: warning: foo [-Wversion-check]\nclang: warning: argument unused: -x error\n"),
+		  "(none)");
+	/* Long lines are cut. */
+	{
+		char big[2000];
+
+		memset(big, 'x', sizeof(big));
+		memcpy(big, "TypeError: ", 11);
+		big[sizeof(big) - 1] = '\0';
+		CHECK_INT((long long)strlen(telling(big)), 303);
+	}
+}
+
+struct thread_arg {
+	const struct classify_table *t;
+	int mismatches;
+};
+
+static void *thread_main(void *p)
+{
+	struct thread_arg *a = p;
+	static const char *const logs[] = {
+		"wasm-ld: error: unknown file type: lib.rmeta\n",
+		"TypeError: Failed to parse URL from /x/main.wasm\n",
+		"Error: Dynamic linking error: cannot resolve symbol invoke_iii\n",
+		"all fine\n",
+	};
+	static const char *const want[] = {
+		"lib_rmeta_whole_archive", "node_fetch_file_url", "js_eh_invoke_missing", "none",
+	};
+
+	for (int i = 0; i < 400; i++) {
+		struct classify_result r;
+		struct classify_input in = { .stage = -1, .logs = &logs[i % 4], .nlogs = 1 };
+
+		if (classify_run(a->t, &in, &r) || strcmp(r.id, want[i % 4]) != 0)
+			a->mismatches++;
+		classify_result_release(&r);
+	}
+	return NULL;
+}
+
+static void test_threads_and_speed(const struct classify_table *t)
+{
+	pthread_t th[4];
+	struct thread_arg args[4];
+	struct strbuf big = {0};
+	struct classify_result r;
+	struct timespec t0, t1;
+	const char *log;
+	struct classify_input in = { .stage = -1, .nlogs = 1, .failed = 1 };
+
+	for (int i = 0; i < 4; i++) {
+		args[i].t = t;
+		args[i].mismatches = 0;
+		pthread_create(&th[i], NULL, thread_main, &args[i]);
+	}
+	for (int i = 0; i < 4; i++) {
+		pthread_join(th[i], NULL);
+		CHECK_INT(args[i].mismatches, 0);
+	}
+
+	/* A capped 4 MiB log of noise with the cause at the end: reported, not asserted. */
+	while (big.len < 4 << 20)
+		strbuf_addstr(&big, "   Compiling some-crate v0.1.0 (/src/some-crate): note: lorem ipsum dolor sit amet\n");
+	strbuf_addstr(&big, "wasm-ld: error: unknown file type: lib.rmeta\n");
+	log = strbuf_str(&big);
+	in.logs = &log;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	CHECK_INT(classify_run(t, &in, &r), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	CHECK_STR(r.id, "lib_rmeta_whole_archive");
+	printf("classifying a 4 MiB log against %zu classes: %.0f ms\n", classify_count(t),
+	       (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+	classify_result_release(&r);
+	strbuf_release(&big);
+}
+
+/* ---- the corpus ---- */
+
+struct corpus_case {
+	char *file;
+	char *source, *stage, *expect, *axes, *findings, *line;
+	const char *body;
+	size_t body_len;
+	char *text;
+};
+
+static int parse_case(struct corpus_case *c, const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name), *p;
+	size_t len;
+
+	memset(c, 0, sizeof(*c));
+	c->file = xstrdup(name);
+	error_clear();
+	if (read_file(path, &c->text, &len)) {
+		fprintf(stderr, "%s\n", error_message());
+		free(path);
+		return -1;
+	}
+	free(path);
+	p = c->text;
+	while (strncmp(p, "# ", 2) == 0) {
+		char *eol = strchr(p, '\n'), *colon = strchr(p, ':'), **slot = NULL;
+
+		if (!eol || !colon || colon > eol)
+			break;
+		*eol = '\0';
+		if (strncmp(p + 2, "source:", 7) == 0)
+			slot = &c->source;
+		else if (strncmp(p + 2, "stage:", 6) == 0)
+			slot = &c->stage;
+		else if (strncmp(p + 2, "expect:", 7) == 0)
+			slot = &c->expect;
+		else if (strncmp(p + 2, "axes:", 5) == 0)
+			slot = &c->axes;
+		else if (strncmp(p + 2, "findings:", 9) == 0)
+			slot = &c->findings;
+		else if (strncmp(p + 2, "line:", 5) == 0)
+			slot = &c->line;
+		else if (strncmp(p + 2, "note:", 5) != 0)
+			fprintf(stderr, "%s: unknown header '%s'\n", name, p);
+		if (slot)
+			*slot = colon + 2;
+		p = eol + 1;
+	}
+	if (*p == '\n')
+		p++;
+	c->body = p;
+	c->body_len = len - (size_t)(p - c->text);
+	return c->source && c->stage && c->expect ? 0 : -1;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void test_corpus(const struct classify_table *t)
+{
+	char *dir = xasprintf("%s/tests/classify", source_dir());
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0, benign = 0, false_pos = 0, unclassified = 0;
+	size_t *per_class = xcalloc(classify_count(t), sizeof(*per_class));
+
+	CHECK(d != NULL);
+	if (!d) {
+		free(dir);
+		free(per_class);
+		return;
+	}
+	while ((e = readdir(d))) {
+		size_t l = strlen(e->d_name);
+
+		if (l > 4 && strcmp(e->d_name + l - 4, ".log") == 0) {
+			xgrow(&names, &cap, n + 1, sizeof(*names));
+			names[n++] = xstrdup(e->d_name);
+		}
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), by_name);
+
+	for (size_t i = 0; i < n; i++) {
+		struct corpus_case c;
+		struct classify_result r;
+		const char *logs[1];
+		size_t lens[1];
+		struct classify_input in = { .stage = -1, .logs = logs, .lens = lens, .nlogs = 1 };
+		struct classify_fact facts[16];
+		const char *findings[16];
+		char *save, *axes, *fl;
+		const struct classify_class *want;
+
+		if (parse_case(&c, dir, names[i])) {
+			fprintf(stderr, "%s: needs '# source:', '# stage:' and '# expect:' headers\n", names[i]);
+			check_failures++;
+			free(c.file);
+			free(c.text);
+			continue;
+		}
+		if (strcmp(c.stage, "any") != 0) {
+			in.stage = stage_from_name(c.stage);
+			if (in.stage < 0) {
+				fprintf(stderr, "%s: unknown stage '%s'\n", names[i], c.stage);
+				check_failures++;
+			}
+		}
+		axes = c.axes ? xstrdup(c.axes) : NULL;
+		for (char *kv = axes ? strtok_r(axes, ",", &save) : NULL; kv && in.nfacts < 16;
+		     kv = strtok_r(NULL, ",", &save)) {
+			char *eq = strchr(kv, '=');
+
+			if (!eq)
+				continue;
+			*eq = '\0';
+			facts[in.nfacts].key = kv;
+			facts[in.nfacts++].value = eq + 1;
+		}
+		in.facts = facts;
+		fl = c.findings ? xstrdup(c.findings) : NULL;
+		for (char *f = fl ? strtok_r(fl, ",", &save) : NULL; f && in.nfindings < 16;
+		     f = strtok_r(NULL, ",", &save))
+			findings[in.nfindings++] = f;
+		in.findings = findings;
+		logs[0] = c.body;
+		lens[0] = c.body_len;
+
+		want = classify_find(t, c.expect);
+		if (!want && strcmp(c.expect, CLASSIFY_NONE) != 0 && strcmp(c.expect, CLASSIFY_UNCLASSIFIED) != 0) {
+			fprintf(stderr, "%s: expects '%s', which the table does not have\n", names[i], c.expect);
+			check_failures++;
+		}
+		if (want && in.stage >= 0 && !(want->stages & (1u << in.stage))) {
+			fprintf(stderr, "%s: class %s does not list stage %s\n", names[i], c.expect, c.stage);
+			check_failures++;
+		}
+		for (size_t k = 0; want && k < classify_count(t); k++)
+			if (classify_class_at(t, k) == want)
+				per_class[k]++;
+		if (strcmp(c.expect, CLASSIFY_NONE) == 0)
+			benign++;
+		if (strcmp(c.expect, CLASSIFY_UNCLASSIFIED) == 0)
+			unclassified++;
+
+		check_count++;
+		if (classify_run(t, &in, &r)) {
+			fprintf(stderr, "%s: %s\n", names[i], error_message());
+			check_failures++;
+		} else {
+			if (strcmp(r.id, c.expect) != 0) {
+				fprintf(stderr, "%s: classified as %s, expected %s (summary: %s)\n",
+					names[i], r.id, c.expect, r.summary);
+				check_failures++;
+				if (strcmp(c.expect, CLASSIFY_NONE) == 0)
+					false_pos++;
+			}
+			if (c.line) {
+				check_count++;
+				if (!r.nlines || strcmp(r.lines[0], c.line) != 0) {
+					fprintf(stderr, "%s: telling line \"%s\", expected \"%s\"\n", names[i],
+						r.nlines ? r.lines[0] : "(none)", c.line);
+					check_failures++;
+				}
+			}
+			CHECK(r.summary && *r.summary && !strchr(r.summary, '\n'));
+		}
+		classify_result_release(&r);
+		free(axes);
+		free(fl);
+		free(c.file);
+		free(c.text);
+	}
+
+	/* Every class has at least two cases; the corpus is big enough. */
+	for (size_t i = 0; i < classify_count(t); i++) {
+		check_count++;
+		if (per_class[i] < 2) {
+			fprintf(stderr, "class %s has %zu corpus case(s), needs 2\n", classify_class_at(t, i)->id,
+				per_class[i]);
+			check_failures++;
+		}
+	}
+	CHECK(n >= 60);
+	CHECK(benign >= 10);
+	CHECK_INT(false_pos, 0);
+	printf("corpus: %zu cases (%zu classes, %zu benign, %zu unclassified); benign false positives: %zu\n",
+	       n, classify_count(t), benign, unclassified, false_pos);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(per_class);
+	free(dir);
+}
+
+static void test_embedded_matches_file(const struct classify_table *t)
+{
+	const struct embedded_file *f = embedded_find(CLASSIFY_TABLE_PATH);
+	char *path = xasprintf("%s/%s", source_dir(), CLASSIFY_TABLE_PATH), *text;
+	size_t len;
+
+	if (!f) {
+		printf("note: %s is not embedded in this build yet\n", CLASSIFY_TABLE_PATH);
+	} else {
+		struct classify_table *e;
+
+		CHECK_INT(read_file(path, &text, &len), 0);
+		CHECK(f->size == len && memcmp(f->data, text, len) == 0);
+		free(text);
+		CHECK_INT(classify_load(&e, NULL), 0);
+		if (e) {
+			CHECK_INT(classify_count(e), classify_count(t));
+			classify_free(e);
+		}
+	}
+	free(path);
+}
+
+int main(void)
+{
+	char *path = xasprintf("%s/%s", source_dir(), CLASSIFY_TABLE_PATH);
+	struct classify_table *t = NULL;
+
+	test_bad_tables();
+	test_requires();
+	test_result_shape();
+	test_telling_line();
+
+	error_clear();
+	if (classify_load(&t, path)) {
+		fprintf(stderr, "%s\n", error_message());
+		CHECK(!"matrix/signatures.json loads");
+	} else {
+		CHECK(classify_count(t) >= 20);
+		test_embedded_matches_file(t);
+		test_threads_and_speed(t);
+		test_corpus(t);
+		classify_free(t);
+	}
+	free(path);
+	return check_done();
+}
