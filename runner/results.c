@@ -157,7 +157,81 @@ char *results_summary(const char *log_dir, const struct sched_job *job)
 	return xasprintf("exited with %d, no output", job->exit_code);
 }
 
-static cJSON *cell_json(const char *dir, const struct plan *p, const struct sched_job *jobs, size_t c)
+/* Removes the runner's "$ command" lines (sched.h) from TEXT; returns the new length. */
+static size_t drop_command_lines(char *text, size_t len)
+{
+	size_t in = 0, out = 0;
+
+	while (in < len) {
+		size_t end = in;
+
+		while (end < len && text[end] != '\n')
+			end++;
+		if (end < len)
+			end++;
+		if (!(end - in >= 2 && text[in] == '$' && text[in + 1] == ' ')) {
+			memmove(text + out, text + in, end - in);
+			out += end - in;
+		}
+		in = end;
+	}
+	text[out] = '\0';
+	return out;
+}
+
+int results_classify(const struct classify_table *t, const char *log_dir, const struct plan *p,
+		     const struct sched_job *jobs, size_t c, size_t n, struct classify_result *r)
+{
+	static const char *const streams[] = { "stderr", "stdout" };
+	const struct matrix *m = p->matrix;
+	struct classify_fact *facts;
+	struct classify_input in;
+	char *logs[2] = { NULL, NULL };
+	size_t lens[2] = { 0, 0 }, nfacts = 0;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	if (!t)
+		return -1;
+	for (int i = 0; i < 2; i++) {
+		char *path = xasprintf("%s/%s.%s.log", log_dir, jobs[n].name, streams[i]);
+
+		if (access(path, F_OK) != 0 || read_file(path, &logs[i], &lens[i])) {
+			error_clear();
+			logs[i] = xstrdup("");
+			lens[i] = 0;
+		}
+		free(path);
+		lens[i] = drop_command_lines(logs[i], lens[i]);
+	}
+	facts = xcalloc(m->nkeys + 1, sizeof(*facts));
+	for (size_t k = 0; k < m->nkeys; k++)
+		if (m->cells[c].values[k])
+			facts[nfacts++] = (struct classify_fact){ m->keys[k], m->cells[c].values[k] };
+	memset(&in, 0, sizeof(in));
+	in.stage = (int)p->nodes[n].stage;
+	in.logs = (const char *const *)logs;
+	in.lens = lens;
+	in.nlogs = 2;
+	in.facts = facts;
+	in.nfacts = nfacts;
+	in.failed = 1;
+	rc = classify_run(t, &in, r);
+	if (rc == 0 && r->kind == CLASSIFY_UNKNOWN && lens[0] == 0 && lens[1] == 0) {
+		/* Nothing printed: how it ended says more than an empty log. */
+		free(r->summary);
+		r->summary = results_summary(log_dir, &jobs[n]);
+	}
+	free(facts);
+	free(logs[0]);
+	free(logs[1]);
+	if (rc)
+		memset(r, 0, sizeof(*r));
+	return rc;
+}
+
+static cJSON *cell_json(const char *dir, const struct plan *p, const struct sched_job *jobs, size_t c,
+			const struct classify_table *t)
 {
 	const struct matrix *m = p->matrix;
 	cJSON *o = cJSON_CreateObject(), *axes, *stages;
@@ -173,10 +247,25 @@ static cJSON *cell_json(const char *dir, const struct plan *p, const struct sche
 	cJSON_AddStringToObject(o, "status", cell_status_name(st));
 	if (decided != PLAN_NONE) {
 		char *summary = results_summary(log_dir, &jobs[decided]);
+		struct classify_result cr;
 
-		cJSON_AddStringToObject(o, "class", "unclassified");
 		cJSON_AddStringToObject(o, "stage", stage_name(p->nodes[decided].stage));
-		cJSON_AddStringToObject(o, "summary", summary);
+		if ((st == CELL_FAIL || st == CELL_TIMEOUT) &&
+		    results_classify(t, log_dir, p, jobs, c, decided, &cr) == 0) {
+			cJSON *lines = cJSON_CreateArray();
+
+			cJSON_AddStringToObject(o, "class", cr.id);
+			/* A timeout's own message says more than the last line it printed. */
+			cJSON_AddStringToObject(o, "summary", st == CELL_TIMEOUT ? summary : cr.summary);
+			for (size_t i = 0; i < cr.nlines; i++)
+				cJSON_AddItemToArray(lines, cJSON_CreateString(cr.lines[i]));
+			cJSON_AddItemToObject(o, "lines", lines);
+			classify_result_release(&cr);
+		} else {
+			if (st == CELL_FAIL || st == CELL_TIMEOUT)
+				cJSON_AddStringToObject(o, "class", "unclassified");
+			cJSON_AddStringToObject(o, "summary", summary);
+		}
 		free(summary);
 	} else {
 		cJSON_AddStringToObject(o, "summary", st == CELL_FLAKY ? "passed after a retry" : "passed");
@@ -247,7 +336,7 @@ static int write_atomic(const char *path, const char *text)
 }
 
 int results_write(const char *dir, const struct plan *p, const struct sched_job *jobs,
-		  const struct results_run *r)
+		  const struct results_run *r, const struct classify_table *t)
 {
 	cJSON *root = cJSON_CreateObject(), *run, *counts, *cells;
 	size_t count[CELL_STATUS_COUNT] = {0};
@@ -273,7 +362,7 @@ int results_write(const char *dir, const struct plan *p, const struct sched_job 
 	for (size_t c = 0; c < p->matrix->ncells; c++) {
 		size_t ignored;
 
-		cJSON_AddItemToArray(cells, cell_json(dir, p, jobs, c));
+		cJSON_AddItemToArray(cells, cell_json(dir, p, jobs, c, t));
 		count[results_cell_status(p, jobs, c, &ignored)]++;
 	}
 	for (int s = 0; s < CELL_STATUS_COUNT; s++)

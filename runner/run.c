@@ -34,6 +34,7 @@ struct run_ctx {
 	char *dir, *log_dir;
 	char *fake;                /* absolute --fake-toolchains */
 	struct toolchain_set tc;
+	struct classify_table *classes;  /* the breakage signatures */
 	struct stages stages;
 	int have_stages;
 	struct journal journal;
@@ -280,8 +281,16 @@ static void cell_done(struct run_ctx *r, size_t c)
 	       r->m.cells[c].id);
 	if (decided != PLAN_NONE) {
 		char *summary = results_summary(r->log_dir, &r->jobs[decided]);
+		struct classify_result cr;
 
-		printf("\n          at %s: %s", stage_name(r->p.nodes[decided].stage), summary);
+		printf("\n          at %s: ", stage_name(r->p.nodes[decided].stage));
+		if (st == CELL_FAIL &&
+		    results_classify(r->classes, r->log_dir, &r->p, r->jobs, c, decided, &cr) == 0) {
+			printf("%s: %s", cr.id, cr.summary);
+			classify_result_release(&cr);
+		} else {
+			fputs(summary, stdout);
+		}
 		free(summary);
 	}
 	putchar('\n');
@@ -390,6 +399,7 @@ static void run_release(struct run_ctx *r)
 	if (r->have_stages)
 		stages_release(&r->stages);
 	toolchain_set_release(&r->tc);
+	classify_free(r->classes);
 }
 
 static int fail(struct run_ctx *r)
@@ -426,7 +436,7 @@ int run_main(const struct run_opts *o)
 	if (o->fake_toolchains)
 		r.fake = absolute_path(o->fake_toolchains);
 	r.preset = xcalloc(r.p.nnodes, sizeof(*r.preset));
-	if (prepare_jobs(&r) || setup_dir(&r))
+	if (classify_load(&r.classes, NULL) || prepare_jobs(&r) || setup_dir(&r))
 		return fail(&r);
 	build_cell_index(&r);
 	for (size_t c = 0; c < r.m.ncells; c++)
@@ -470,7 +480,7 @@ int run_main(const struct run_opts *o)
 	rr.started = r.t0;
 	rr.finished = now_wall();
 	rr.jobs = jobs;
-	if (results_write(r.dir, &r.p, r.jobs, &rr))
+	if (results_write(r.dir, &r.p, r.jobs, &rr, r.classes))
 		return fail(&r);
 	for (size_t c = 0; c < r.m.ncells; c++) {
 		size_t ignored;

@@ -14,14 +14,17 @@
  *    "counts":{"pass":N,"fail":N,...},
  *    "cells":[{"id","axes":{...},"status","class","stage","summary",
  *              "stages":[{"stage","node","status","seconds","reused","log","attempts","exit"}]}]}
- * `class` and `stage` are present for a cell that did not pass; `class` is
- * "unclassified" until the classifier names it. `reused` is true when the
+ * `stage` is present for a cell that did not pass, and `class` for one that
+ * failed or timed out: the breakage class the classifier (classify.h) names
+ * from the deciding node's logs and the cell's axis values, or
+ * "unclassified"; `lines` holds the log lines that decided it. `reused` is true when the
  * node was shared with an earlier cell of the run. `log` is the node's
  * stderr log relative to DIR. Written to a temp file, fsync'd, renamed.
  */
 #ifndef EMCOMPAT_RESULTS_H
 #define EMCOMPAT_RESULTS_H
 
+#include "emcompat/classify.h"
 #include "emcompat/plan.h"
 #include "emcompat/sched.h"
 
@@ -47,6 +50,15 @@ enum cell_status results_cell_status(const struct plan *p, const struct sched_jo
  */
 char *results_summary(const char *log_dir, const struct sched_job *job);
 
+/*
+ * Names the breakage of cell C, which node N decided, from N's logs under
+ * LOG_DIR and the cell's axis values (as classifier facts). Fills R, which
+ * the caller releases with classify_result_release. Returns 0, or -1 when
+ * the table is NULL or classification fails (R is then zeroed).
+ */
+int results_classify(const struct classify_table *t, const char *log_dir, const struct plan *p,
+		     const struct sched_job *jobs, size_t c, size_t n, struct classify_result *r);
+
 struct results_run {
 	const char *id;
 	const char *matrix;
@@ -56,8 +68,11 @@ struct results_run {
 	int jobs;
 };
 
-/* Writes DIR/results.json. Returns 0, or -1 with error() (EC_EXIT_INTERNAL). */
+/*
+ * Writes DIR/results.json, classifying failed cells with T (may be NULL).
+ * Returns 0, or -1 with error() (EC_EXIT_INTERNAL).
+ */
 int results_write(const char *dir, const struct plan *p, const struct sched_job *jobs,
-		  const struct results_run *r);
+		  const struct results_run *r, const struct classify_table *t);
 
 #endif

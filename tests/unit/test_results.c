@@ -469,7 +469,7 @@ static void test_write(void)
 		  "   Compiling probe\nwasm-ld: error: undefined symbol: __cxa_thrown\n\n");
 
 	error_clear();
-	CHECK_INT(results_write(dir, &p, jobs, &run), 0);
+	CHECK_INT(results_write(dir, &p, jobs, &run, NULL), 0);
 	CHECK(!error_pending());
 	path = xasprintf("%s/results.json", dir);
 	CHECK_INT(read_file(path, &text, &len), 0);
@@ -593,7 +593,7 @@ static void test_write(void)
 
 	/* Written again, with a name: replaced whole, still no temp file. */
 	run.name = "nightly";
-	CHECK_INT(results_write(dir, &p, jobs, &run), 0);
+	CHECK_INT(results_write(dir, &p, jobs, &run, NULL), 0);
 	free(text);
 	text = NULL;
 	path = xasprintf("%s/results.json", dir);
@@ -604,6 +604,33 @@ static void test_write(void)
 	CHECK_STR(get_str(get(root, "run"), "name"), "nightly");
 	cJSON_Delete(root);
 	CHECK_INT(count_entries(dir), 2);
+
+	/* With the signature table the link failure gets its class and the line that names it. */
+	{
+		struct classify_table *t = NULL;
+		const cJSON *cell, *lines;
+
+		CHECK_INT(classify_load(&t, NULL), 0);
+		CHECK_INT(results_write(dir, &p, jobs, &run, t), 0);
+		free(text);
+		text = NULL;
+		path = xasprintf("%s/results.json", dir);
+		CHECK_INT(read_file(path, &text, &len), 0);
+		free(path);
+		root = text ? cJSON_Parse(text) : NULL;
+		cell = cJSON_GetArrayItem(get(root, "cells"), 0);
+		CHECK_STR(get_str(cell, "class"), "undefined_symbol_at_link");
+		CHECK_STR(get_str(cell, "stage"), "link");
+		CHECK_HAS(get_str(cell, "summary"), "wasm-ld: error: undefined symbol: __cxa_thrown");
+		lines = get(cell, "lines");
+		CHECK_INT(cJSON_GetArraySize(lines), 1);
+		CHECK_STR(cJSON_GetArrayItem(lines, 0) ? cJSON_GetArrayItem(lines, 0)->valuestring : NULL,
+			  "wasm-ld: error: undefined symbol: __cxa_thrown");
+		/* The timeout keeps its own message. */
+		CHECK_STR(get_str(cJSON_GetArrayItem(get(root, "cells"), 3), "summary"), "timed out after 60 s");
+		cJSON_Delete(root);
+		classify_free(t);
+	}
 
 out:
 	free(text);
@@ -631,7 +658,7 @@ static void test_write_fails(void)
 	};
 
 	error_clear();
-	CHECK_INT(results_write("/tmp/test_results.no/such/dir", &p, jobs, &run), -1);
+	CHECK_INT(results_write("/tmp/test_results.no/such/dir", &p, jobs, &run, NULL), -1);
 	CHECK(error_pending());
 	CHECK_INT(error_code(), EC_EXIT_INTERNAL);
 	CHECK_HAS(error_message(), "/tmp/test_results.no/such/dir/results.json");
