@@ -231,7 +231,7 @@ int results_classify(const struct classify_table *t, const char *log_dir, const 
 }
 
 static cJSON *cell_json(const char *dir, const struct plan *p, const struct sched_job *jobs, size_t c,
-			const struct classify_table *t)
+			const struct classify_table *t, const int *cached)
 {
 	const struct matrix *m = p->matrix;
 	cJSON *o = cJSON_CreateObject(), *axes, *stages;
@@ -283,7 +283,7 @@ static cJSON *cell_json(const char *dir, const struct plan *p, const struct sche
 		cJSON_AddStringToObject(e, "node", p->nodes[n].id);
 		cJSON_AddStringToObject(e, "status", job_status_name(jobs[n].status));
 		cJSON_AddNumberToObject(e, "seconds", (double)(long long)(jobs[n].seconds * 1000) / 1000);
-		cJSON_AddBoolToObject(e, "reused", p->nodes[n].cell != c);
+		cJSON_AddBoolToObject(e, "reused", p->nodes[n].cell != c || (cached && cached[n]));
 		log = xasprintf("logs/%s.stderr.log", p->nodes[n].id);
 		cJSON_AddStringToObject(e, "log", log);
 		free(log);
@@ -362,7 +362,7 @@ int results_write(const char *dir, const struct plan *p, const struct sched_job 
 	for (size_t c = 0; c < p->matrix->ncells; c++) {
 		size_t ignored;
 
-		cJSON_AddItemToArray(cells, cell_json(dir, p, jobs, c, t));
+		cJSON_AddItemToArray(cells, cell_json(dir, p, jobs, c, t, r->cached));
 		count[results_cell_status(p, jobs, c, &ignored)]++;
 	}
 	for (int s = 0; s < CELL_STATUS_COUNT; s++)

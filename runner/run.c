@@ -1,10 +1,14 @@
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "emcompat/cache.h"
 #include "emcompat/embedded.h"
 #include "emcompat/error.h"
 #include "emcompat/journal.h"
@@ -38,7 +42,10 @@ struct run_ctx {
 	struct stages stages;
 	int have_stages;
 	struct journal journal;
-	int *preset;               /* per node: finished in an earlier, resumed run */
+	int *preset;               /* per node: finished before this run started it */
+	int *cached;               /* per node: taken from the cache (cache.h) */
+	size_t cached_nodes;
+	int cache_lock;            /* flock'd fd on the cache's nodes dir, or -1 */
 	size_t *cell_start, *node_cells;  /* CSR: cells of node n */
 	size_t *cell_pending;      /* per cell: nodes not final yet */
 	size_t cells_done, cells_bad, resumed_nodes;
@@ -118,19 +125,48 @@ static int fake_recipe(struct run_ctx *r, size_t n, size_t nenv)
 }
 
 /*
+ * One cache, one run at a time: two runs building the same node in the same
+ * directory would trip over each other. A second run waits for the first.
+ */
+static int lock_cache(struct run_ctx *r, const char *nodes)
+{
+	char *path = xasprintf("%s/.lock", nodes);
+
+	r->cache_lock = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (r->cache_lock < 0) {
+		error(EC_EXIT_INTERNAL, "%s: cannot open: %s", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	if (flock(r->cache_lock, LOCK_EX | LOCK_NB) != 0) {
+		fprintf(stderr, "emcompat: waiting for another run that uses %s\n", nodes);
+		while (flock(r->cache_lock, LOCK_EX) != 0 && errno == EINTR)
+			;
+	}
+	free(path);
+	return 0;
+}
+
+/*
  * The real recipes (stages.h): toolchains from the cache and the matrix,
  * sources unpacked into DIR/src. A node that cannot run here (a toolchain
  * not installed) is an error before anything starts, with what to install.
  */
 static int real_recipes(struct run_ctx *r)
 {
-	char *src = xasprintf("%s/src", r->dir), *nodes = xasprintf("%s/nodes", r->dir);
+	char digest[65], *src, *nodes;
 	char self[4096];
 	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	int rc = 0;
 
 	self[len > 0 ? len : 0] = '\0';
-	if (toolchain_scan(&r->tc, NULL, &r->m) || embedded_extract("matrix/", src)) {
+	if (toolchain_scan(&r->tc, NULL, &r->m))
+		return -1;
+	/* Content-addressed paths: the same sources give the same argv, run after run. */
+	embedded_digest("matrix/", digest);
+	src = xasprintf("%s/src/%.16s", r->tc.cache_dir, digest);
+	nodes = xasprintf("%s/nodes", r->tc.cache_dir);
+	if (embedded_extract("matrix/", src) || mkdir_p(nodes) || lock_cache(r, nodes)) {
 		free(src);
 		free(nodes);
 		return -1;
@@ -140,15 +176,29 @@ static int real_recipes(struct run_ctx *r)
 	free(src);
 	free(nodes);
 	for (size_t n = 0; n < r->p.nnodes && rc == 0; n++) {
+		struct sched_job *job = &r->jobs[n];
+		struct cache_record rec;
 		char *why = NULL;
 
-		rc = stages_job(&r->stages, n, &r->jobs[n], &why);
-		r->jobs[n].cwd = stages_node_dir(&r->stages, n);
+		rc = stages_job(&r->stages, n, job, &why);
 		if (rc == 1) {
-			r->jobs[n].status = JOB_ERROR;
-			r->jobs[n].message = why;
-			r->preset[n] = 1;
+			if (!r->preset[n]) {
+				job->status = JOB_ERROR;
+				job->message = why;
+				r->preset[n] = 1;
+			} else {
+				free(why);
+			}
 			rc = 0;
+		} else if (rc == 0 && !r->preset[n] &&
+			   cache_lookup(stages_node_dir(&r->stages, n), stages_fingerprint(&r->stages, n), &rec)) {
+			job->status = rec.status;
+			job->exit_code = rec.exit_code;
+			job->attempts = rec.attempts;
+			job->seconds = rec.seconds;
+			r->preset[n] = r->cached[n] = 1;
+			r->cached_nodes++;
+			rc = cache_restore_logs(stages_node_dir(&r->stages, n), job->name, r->log_dir);
 		}
 	}
 	return rc;
@@ -160,7 +210,6 @@ static int prepare_jobs(struct run_ctx *r)
 
 	while (environ[nenv])
 		nenv++;
-	r->jobs = xcalloc(r->p.nnodes, sizeof(*r->jobs));
 	for (size_t n = 0; n < r->p.nnodes; n++) {
 		const struct plan_node *node = &r->p.nodes[n];
 		struct sched_job *job = &r->jobs[n];
@@ -168,7 +217,8 @@ static int prepare_jobs(struct run_ctx *r)
 		job->name = node->id;
 		job->deps = node->deps;
 		job->ndeps = node->ndeps;
-		job->exit_code = -1;
+		if (!r->preset[n])
+			job->exit_code = -1;
 		job->timeout = r->m.timeouts[node->stage] > 0 ? r->m.timeouts[node->stage]
 							      : default_timeouts[node->stage];
 		if (r->fake && fake_recipe(r, n, nenv))
@@ -316,6 +366,10 @@ static int on_finish(void *ctx, size_t n)
 		e.started = job->started;
 		if (journal_append(&r->journal, &e))
 			return -1;
+		if (r->have_stages && (job->status == JOB_PASS || job->status == JOB_FAIL) &&
+		    cache_store(stages_node_dir(&r->stages, n), stages_fingerprint(&r->stages, n), job,
+				r->log_dir))
+			return -1;
 	}
 	for (size_t k = r->cell_start[n]; k < r->cell_start[n + 1]; k++) {
 		size_t c = r->node_cells[k];
@@ -386,6 +440,9 @@ static void run_release(struct run_ctx *r)
 		free(r->strings[i]);
 	free(r->strings);
 	free(r->preset);
+	free(r->cached);
+	if (r->cache_lock >= 0)
+		close(r->cache_lock);
 	free(r->cell_start);
 	free(r->node_cells);
 	free(r->cell_pending);
@@ -425,6 +482,7 @@ int run_main(const struct run_opts *o)
 	memset(&r, 0, sizeof(r));
 	r.o = o;
 	r.journal.fd = -1;
+	r.cache_lock = -1;
 	r.t0 = now_wall();
 	r.tty = isatty(STDOUT_FILENO) && !getenv("CI");
 	if (matrix_load(&r.m, o->matrix) || matrix_select(&r.m, o->only, o->nonly) ||
@@ -436,7 +494,9 @@ int run_main(const struct run_opts *o)
 	if (o->fake_toolchains)
 		r.fake = absolute_path(o->fake_toolchains);
 	r.preset = xcalloc(r.p.nnodes, sizeof(*r.preset));
-	if (classify_load(&r.classes, NULL) || prepare_jobs(&r) || setup_dir(&r))
+	r.cached = xcalloc(r.p.nnodes, sizeof(*r.cached));
+	r.jobs = xcalloc(r.p.nnodes, sizeof(*r.jobs));
+	if (classify_load(&r.classes, NULL) || setup_dir(&r) || prepare_jobs(&r))
 		return fail(&r);
 	build_cell_index(&r);
 	for (size_t c = 0; c < r.m.ncells; c++)
@@ -447,6 +507,9 @@ int run_main(const struct run_opts *o)
 		if (o->resume)
 			printf("emcompat: resuming: %zu nodes finished earlier, %zu cells complete\n",
 			       r.resumed_nodes, r.cells_done);
+		if (r.cached_nodes)
+			printf("emcompat: %zu of %zu nodes finished in earlier runs (cache %s)\n",
+			       r.cached_nodes, r.p.nnodes, r.tc.cache_dir);
 		fflush(stdout);
 	}
 
@@ -480,6 +543,7 @@ int run_main(const struct run_opts *o)
 	rr.started = r.t0;
 	rr.finished = now_wall();
 	rr.jobs = jobs;
+	rr.cached = r.cached;
 	if (results_write(r.dir, &r.p, r.jobs, &rr, r.classes))
 		return fail(&r);
 	for (size_t c = 0; c < r.m.ncells; c++) {

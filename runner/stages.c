@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/evp.h>
+
 #include "emcompat/embedded.h"
 #include "emcompat/error.h"
 #include "emcompat/json.h"
@@ -125,11 +127,49 @@ void stages_init(struct stages *s, const struct plan *p, const struct toolchain_
 	s->src = xstrdup(src);
 	s->nodes = xstrdup(nodes);
 	s->self = xstrdup(self);
+	s->fingerprints = xcalloc(p->nnodes, sizeof(*s->fingerprints));
 }
 
 const char *stages_node_dir(struct stages *s, size_t n)
 {
-	return ownf(s, "%s/%s", s->nodes, s->plan->nodes[n].id);
+	char hex[2 * PLAN_KEY_SIZE + 1];
+
+	plan_key_hex(s->plan->nodes[n].key, hex);
+	return ownf(s, "%s/%s-%s", s->nodes, stage_name(s->plan->nodes[n].stage), hex);
+}
+
+const char *stages_fingerprint(const struct stages *s, size_t n)
+{
+	return s->fingerprints[n];
+}
+
+static void fingerprint(struct stages *s, size_t n, const struct sched_step *steps, size_t nsteps)
+{
+	static const char digits[] = "0123456789abcdef";
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int len = 0;
+
+	EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+	for (size_t i = 0; i < nsteps; i++) {
+		for (size_t a = 0; steps[i].argv[a]; a++)
+			EVP_DigestUpdate(ctx, steps[i].argv[a], strlen(steps[i].argv[a]) + 1);
+		EVP_DigestUpdate(ctx, "\n", 1);
+	}
+	for (size_t i = 0; i < s->nused; i++) {
+		const char *v[] = { s->used[i]->kind, s->used[i]->version,
+				    toolchain_str(s->used[i], "identity"), toolchain_str(s->used[i], "installed") };
+
+		for (size_t k = 0; k < 4; k++)
+			EVP_DigestUpdate(ctx, v[k] ? v[k] : "", v[k] ? strlen(v[k]) + 1 : 1);
+	}
+	EVP_DigestFinal_ex(ctx, md, &len);
+	EVP_MD_CTX_free(ctx);
+	for (unsigned int i = 0; i < 32; i++) {
+		s->fingerprints[n][2 * i] = digits[md[i] >> 4];
+		s->fingerprints[n][2 * i + 1] = digits[md[i] & 15];
+	}
+	s->fingerprints[n][64] = '\0';
 }
 
 /* The cell value of KEY for node N (its first cell: equal for all it serves). */
@@ -193,6 +233,8 @@ static const struct toolchain *need(struct stages *s, size_t n, const char *axis
 	t = toolchain_resolve(s->tc, axis, v, &none, why);
 	if (!t && none)
 		*why = xasprintf("%s=%s names no toolchain", axis, v);
+	if (t && s->nused < sizeof(s->used) / sizeof(*s->used))
+		s->used[s->nused++] = t;
 	return t;
 }
 
@@ -279,9 +321,27 @@ static const char *dep_dir(struct stages *s, size_t n, enum stage st)
 }
 
 struct recipe {
-	struct sched_step steps[3];
+	struct sched_step steps[4];
 	size_t nsteps;
 };
+
+/* The first steps of every node: an empty output directory of its own. */
+static void clean_steps(struct stages *s, struct recipe *r, const char *out)
+{
+	struct vec rm = {0}, mk = {0}, env = {0};
+
+	env_base(&env);
+	vec_add(&rm, "/bin/rm");
+	vec_add(&rm, "-rf");
+	vec_add(&rm, "--");
+	vec_add(&rm, out);
+	vec_add(&mk, "/bin/mkdir");
+	vec_add(&mk, "-p");
+	vec_add(&mk, "--");
+	vec_add(&mk, out);
+	r->steps[r->nsteps++] = (struct sched_step){ vec_done(s, &rm), vec_done(s, &env), s->nodes };
+	r->steps[r->nsteps++] = (struct sched_step){ vec_done(s, &mk), r->steps[0].env, s->nodes };
+}
 
 static void step(struct stages *s, struct recipe *r, struct vec *argv, struct vec *env, const char *cwd)
 {
@@ -450,6 +510,7 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 	if (strncmp(loader, "pyodide-", 8) == 0) {
 		if (!(pyodide = toolchain_resolve(s->tc, "loader", loader, &none, why)))
 			return 1;
+		s->used[s->nused++] = pyodide;
 	} else if (!(em = need(s, n, "emscripten", why))) {
 		return 1;
 	}
@@ -486,8 +547,10 @@ int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
 	int rc = 0;
 
 	*why = NULL;
-	if (mkdir_p(out))
+	s->nused = 0;
+	if (mkdir_p(s->nodes))
 		return -1;
+	clean_steps(s, r, out);
 	switch (s->plan->nodes[n].stage) {
 	case STAGE_STD:
 		rc = recipe_std(s, n, r, out, why);
@@ -517,6 +580,7 @@ int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
 		return rc;
 	job->steps = r->steps;
 	job->nsteps = r->nsteps;
+	fingerprint(s, n, r->steps, r->nsteps);
 	return 0;
 }
 
@@ -534,5 +598,6 @@ void stages_release(struct stages *s)
 	free(s->src);
 	free(s->nodes);
 	free(s->self);
+	free(s->fingerprints);
 	memset(s, 0, sizeof(*s));
 }

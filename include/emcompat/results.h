@@ -12,14 +12,15 @@
  *    "run":{"id","matrix","name","started","finished","wall_seconds","jobs","emcompat"},
  *    "toolchains":{},
  *    "counts":{"pass":N,"fail":N,...},
- *    "cells":[{"id","axes":{...},"status","class","stage","summary",
+ *    "cells":[{"id","axes":{...},"status","class","stage","summary","lines",
  *              "stages":[{"stage","node","status","seconds","reused","log","attempts","exit"}]}]}
  * `stage` is present for a cell that did not pass, and `class` for one that
  * failed or timed out: the breakage class the classifier (classify.h) names
  * from the deciding node's logs and the cell's axis values, or
- * "unclassified"; `lines` holds the log lines that decided it. `reused` is true when the
- * node was shared with an earlier cell of the run. `log` is the node's
- * stderr log relative to DIR. Written to a temp file, fsync'd, renamed.
+ * "unclassified"; `lines` holds the log lines that decided it. A stage's
+ * `reused` is true when its node was shared with an earlier cell of the
+ * run or came from the cache (cache.h); `log` is the node's stderr log
+ * relative to DIR. Written to a temp file, fsync'd, renamed.
  */
 #ifndef EMCOMPAT_RESULTS_H
 #define EMCOMPAT_RESULTS_H
@@ -66,6 +67,7 @@ struct results_run {
 	double started;       /* Unix times */
 	double finished;
 	int jobs;
+	const int *cached;    /* per node: from an earlier run's cache (NULL: none) */
 };
 
 /*

@@ -3,9 +3,13 @@
  * shell string), from the matrix cell's axis values and the toolchains'
  * manifests (toolchain.h).
  *
- * Node outputs live in NODES/<node id>/ (the node's cwd); a node reads its
- * dependencies' outputs from theirs. Sources (probes, loaders, the std
- * builder) come from SRC, where the run unpacked the embedded matrix/.
+ * Node outputs live in NODES/<stage>-<plan key>/ (the node's cwd, emptied
+ * by the node's first steps so no earlier attempt's files are read as its
+ * own); a node reads its dependencies' outputs from theirs. NODES is meant
+ * to be the cache's (cache.h), so runs share finished nodes. Sources
+ * (probes, loaders, the std builder) come from SRC, where the embedded
+ * matrix/ was unpacked; paths are the same from run to run, so are the
+ * recipes' argv.
  *
  *   std      matrix/loaders/build-std.sh RUST.json EMSCRIPTEN.json OUT --eh E
  *            -> OUT/sysroot (a sysroot for wasm32-unknown-emscripten: std,
@@ -41,6 +45,9 @@ struct stages {
 	/* Private: every string and array the recipes made. */
 	void **owned;
 	size_t nowned, cap_owned;
+	char (*fingerprints)[65];           /* per node, set by stages_job */
+	const struct toolchain *used[4];    /* toolchains the recipe being built used */
+	size_t nused;
 	cJSON **probe_json;                 /* parsed probe.json, by probe value */
 	char **probe_names;
 	size_t nprobes, cap_probes;
@@ -61,6 +68,13 @@ int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why);
 
 /* The directory of node N's outputs (owned by S). */
 const char *stages_node_dir(struct stages *s, size_t n);
+
+/*
+ * What node N really runs, as 64 hex digits: its steps' argv and the
+ * identities (and install times) of the toolchains its recipe used. Valid
+ * after stages_job(N) returned 0; owned by S.
+ */
+const char *stages_fingerprint(const struct stages *s, size_t n);
 
 void stages_release(struct stages *s);
 

@@ -1,0 +1,51 @@
+/*
+ * cache: finished nodes kept across runs, so a second run of an unchanged
+ * matrix runs nothing.
+ *
+ * A real node works in its own directory under the cache,
+ * <cache>/nodes/<stage>-<plan key>/, and when it ends passing or failing
+ * the runner records it there in node.json:
+ *   {"v":1,"node":"compile-3fa2c1d09b7e","fingerprint":"<64 hex>",
+ *    "status":"pass","exit":0,"attempts":1,"seconds":1.234,
+ *    "finished":"2026-11-27T16:38:09Z"}
+ * with copies of its logs (stdout.log, stderr.log). The plan key covers the
+ * axis values and sources a node reads; the fingerprint adds what the
+ * recipe really runs (every step's argv) and the identities of the
+ * toolchains behind it, so a reinstalled toolchain is not mistaken for the
+ * old one. A later run takes a recorded node with an equal fingerprint as
+ * finished. Timeouts and errors are not recorded: they say more about that
+ * moment than about the code. node.json is written to a temp name and
+ * renamed; a node that starts again first empties its directory, so
+ * nothing of an interrupted attempt is ever read as a result.
+ */
+#ifndef EMCOMPAT_CACHE_H
+#define EMCOMPAT_CACHE_H
+
+#include "emcompat/sched.h"
+
+struct cache_record {
+	enum job_status status;
+	int exit_code;
+	int attempts;
+	double seconds;
+};
+
+/*
+ * Reads DIR/node.json. Returns 1 and fills R when it records a finished
+ * node with FINGERPRINT; 0 when there is none, it is torn, or it is for
+ * another fingerprint (the node must run).
+ */
+int cache_lookup(const char *dir, const char *fingerprint, struct cache_record *r);
+
+/*
+ * Records JOB (pass or fail) in DIR/node.json, with copies of its logs
+ * LOG_DIR/<name>.stdout.log and .stderr.log. Returns 0, or -1 with error()
+ * (EC_EXIT_INTERNAL).
+ */
+int cache_store(const char *dir, const char *fingerprint, const struct sched_job *job,
+		const char *log_dir);
+
+/* Copies DIR's recorded logs to LOG_DIR/<name>.<stream>.log. 0 or -1. */
+int cache_restore_logs(const char *dir, const char *name, const char *log_dir);
+
+#endif

@@ -1,0 +1,146 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "emcompat/cache.h"
+#include "emcompat/error.h"
+#include "emcompat/journal.h"
+#include "emcompat/util.h"
+
+static const char *const streams[] = { "stdout", "stderr" };
+
+/* Writes LEN bytes of DATA to PATH through a temp file and a rename. */
+static int write_atomic(const char *path, const char *data, size_t len)
+{
+	char *tmp = xasprintf("%s.tmp%d", path, (int)getpid());
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	size_t off = 0;
+
+	if (fd < 0) {
+		error(EC_EXIT_INTERNAL, "%s: cannot create: %s", tmp, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		off += (size_t)w;
+	}
+	if (off < len || fsync(fd) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
+		error(EC_EXIT_INTERNAL, "%s: cannot write: %s", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+static int copy_file(const char *from, const char *to)
+{
+	char *data;
+	size_t len;
+	int rc;
+
+	if (access(from, F_OK) != 0)
+		return 0;
+	if (read_file(from, &data, &len)) {
+		error_clear();
+		return error(EC_EXIT_INTERNAL, "%s: cannot read", from);
+	}
+	rc = write_atomic(to, data, len);
+	free(data);
+	return rc;
+}
+
+int cache_lookup(const char *dir, const char *fingerprint, struct cache_record *r)
+{
+	char *path = xasprintf("%s/node.json", dir), *text;
+	const cJSON *fp, *st, *ex, *att, *secs;
+	size_t len;
+	cJSON *o;
+	int status, hit = 0;
+
+	if (access(path, F_OK) != 0 || read_file(path, &text, &len)) {
+		error_clear();
+		free(path);
+		return 0;
+	}
+	free(path);
+	o = cJSON_ParseWithLength(text, len);
+	free(text);
+	fp = cJSON_GetObjectItemCaseSensitive(o, "fingerprint");
+	st = cJSON_GetObjectItemCaseSensitive(o, "status");
+	ex = cJSON_GetObjectItemCaseSensitive(o, "exit");
+	att = cJSON_GetObjectItemCaseSensitive(o, "attempts");
+	secs = cJSON_GetObjectItemCaseSensitive(o, "seconds");
+	if (cJSON_IsString(fp) && strcmp(fp->valuestring, fingerprint) == 0 && cJSON_IsString(st) &&
+	    ((status = job_status_from_name(st->valuestring)) == JOB_PASS || status == JOB_FAIL) &&
+	    cJSON_IsNumber(ex) && cJSON_IsNumber(att) && cJSON_IsNumber(secs)) {
+		r->status = (enum job_status)status;
+		r->exit_code = ex->valueint;
+		r->attempts = att->valueint;
+		r->seconds = secs->valuedouble;
+		hit = 1;
+	}
+	cJSON_Delete(o);
+	return hit;
+}
+
+int cache_store(const char *dir, const char *fingerprint, const struct sched_job *job,
+		const char *log_dir)
+{
+	char finished[32], *path, *text;
+	cJSON *o;
+	int rc = 0;
+
+	for (int i = 0; i < 2 && rc == 0; i++) {
+		char *from = xasprintf("%s/%s.%s.log", log_dir, job->name, streams[i]);
+		char *to = xasprintf("%s/%s.log", dir, streams[i]);
+
+		rc = copy_file(from, to);
+		free(from);
+		free(to);
+	}
+	if (rc)
+		return -1;
+	journal_format_time(job->started + job->seconds, finished);
+	o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "v", 1);
+	cJSON_AddStringToObject(o, "node", job->name);
+	cJSON_AddStringToObject(o, "fingerprint", fingerprint);
+	cJSON_AddStringToObject(o, "status", job_status_name(job->status));
+	cJSON_AddNumberToObject(o, "exit", job->exit_code);
+	cJSON_AddNumberToObject(o, "attempts", job->attempts);
+	cJSON_AddNumberToObject(o, "seconds", (double)(long long)(job->seconds * 1000) / 1000);
+	cJSON_AddStringToObject(o, "finished", finished);
+	text = cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	path = xasprintf("%s/node.json", dir);
+	rc = write_atomic(path, text, strlen(text));
+	free(path);
+	free(text);
+	return rc;
+}
+
+int cache_restore_logs(const char *dir, const char *name, const char *log_dir)
+{
+	int rc = 0;
+
+	for (int i = 0; i < 2 && rc == 0; i++) {
+		char *from = xasprintf("%s/%s.log", dir, streams[i]);
+		char *to = xasprintf("%s/%s.%s.log", log_dir, name, streams[i]);
+
+		rc = copy_file(from, to);
+		free(from);
+		free(to);
+	}
+	return rc;
+}
