@@ -59,11 +59,25 @@ static const struct command commands[] = {
 	  "\n"
 	  "  --json   print {\"cache\":DIR,\"toolchains\":[manifest...]}\n",
 	  NULL },
-	{ "inspect", NULL, "inspect FILE.wasm [--json] [--against MAIN.wasm]",
+	{ "inspect", cmd_inspect, "inspect FILE [--json] [--against MAIN] [--llvm VERSION]",
 	  "read a wasm file and predict load failures",
-	  "Reads a wasm object, side module, main module, bitcode file or archive and\n"
-	  "reports what matters for compatibility.\n",
-	  "the wasm inspector" },
+	  "Reads a wasm object (.o), side module or main module (.wasm), LLVM bitcode or\n"
+	  "an ar archive (.a, .rlib) and prints its kind, producers, target features,\n"
+	  "dylink info, imports and exports with their signatures, relocation types and\n"
+	  "the compatibility facts: i64 at the JS boundary (BigInt), the exception\n"
+	  "handling it uses, emscripten_get_now, memory and table needs.\n"
+	  "\n"
+	  "  --json             print the stable JSON form (see include/emcompat/wasm.h)\n"
+	  "  --against MAIN     predict loading FILE into MAIN, an Emscripten main\n"
+	  "                     module's .wasm or a Pyodide pyodide.asm.wasm: imports MAIN\n"
+	  "                     does not provide, exception handling and BigInt mismatches\n"
+	  "  --llvm VERSION     the linker's LLVM (emcc's clang, e.g. 14.0.6): flag bitcode\n"
+	  "                     from a newer LLVM\n"
+	  "\n"
+	  "Each finding has a class (e.g. missing_main_export, eh_tag_import_mismatch) and\n"
+	  "a severity. Exit: 0 no error finding, 1 a predicted failure, 2 a file that\n"
+	  "cannot be read or is not valid (the message names the offset).\n",
+	  NULL },
 	{ "classify", cmd_classify, "classify [--stage S] [--json] [--axis KEY=VALUE]... [LOG|-]",
 	  "name the breakage class of a failure log",
 	  "Names the breakage class of a log pasted from anywhere (LOG, or standard input\n"

@@ -24,7 +24,8 @@ static const struct {
 	{ "link_mode", BIT(STAGE_COMPILE) | BIT(STAGE_LINK) },
 	{ "eh", BIT(STAGE_STD) | BIT(STAGE_COMPILE) | BIT(STAGE_LINK) | BIT(STAGE_MAIN) },
 	{ "lto", BIT(STAGE_COMPILE) | BIT(STAGE_LINK) },
-	{ "emscripten", BIT(STAGE_LINK) | BIT(STAGE_MAIN) },
+	/* std too: libc's build script asks emcc its version (the stat ABI). */
+	{ "emscripten", BIT(STAGE_STD) | BIT(STAGE_LINK) | BIT(STAGE_MAIN) },
 	{ "opt", BIT(STAGE_LINK) },
 	{ "bigint", BIT(STAGE_LINK) | BIT(STAGE_MAIN) },
 	{ "loader", BIT(STAGE_MAIN) | BIT(STAGE_LOAD) },
@@ -47,6 +48,7 @@ struct builder {
 	size_t cap_nodes, cap_off;
 	struct strbuf scratch;
 	char loaders_digest[65];
+	char scripts_digest[65];   /* the std builder */
 	struct { char *name; char digest[65]; } *probes;  /* probe name -> source digest */
 	size_t nprobes, cap_probes;
 	int probe_key;         /* key index of "probe", or -1 */
@@ -88,6 +90,7 @@ static void builder_init(struct builder *b, struct plan *p, const struct matrix 
 	b->slots = xcalloc(b->nslots, sizeof(*b->slots));
 	b->slot_hash = xcalloc(b->nslots, sizeof(*b->slot_hash));
 	embedded_digest("matrix/loaders/", b->loaders_digest);
+	embedded_digest("scripts/", b->scripts_digest);
 	b->probe_key = matrix_key_index(m, "probe");
 	b->md = EVP_MD_CTX_new();
 	b->sha256 = EVP_sha256();
@@ -224,6 +227,8 @@ static void content(struct builder *b, unsigned stages, enum stage s, const stru
 		strbuf_addf(sb, "src=%s\n", probe_digest(b, c->values[b->probe_key]));
 	if (stages & (BIT(STAGE_MAIN) | BIT(STAGE_LOAD) | BIT(STAGE_RUN)))
 		strbuf_addf(sb, "loaders=%s\n", b->loaders_digest);
+	if (stages & BIT(STAGE_STD))
+		strbuf_addf(sb, "scripts=%s\n", b->scripts_digest);
 	for (size_t i = 0; i < ndeps; i++)
 		strbuf_add(sb, b->p->nodes[deps[i]].key, PLAN_KEY_SIZE);
 }

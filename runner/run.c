@@ -163,10 +163,10 @@ static int real_recipes(struct run_ctx *r)
 	if (toolchain_scan(&r->tc, NULL, &r->m))
 		return -1;
 	/* Content-addressed paths: the same sources give the same argv, run after run. */
-	embedded_digest("matrix/", digest);
+	embedded_digest("", digest);
 	src = xasprintf("%s/src/%.16s", r->tc.cache_dir, digest);
 	nodes = xasprintf("%s/nodes", r->tc.cache_dir);
-	if (embedded_extract("matrix/", src) || mkdir_p(nodes) || lock_cache(r, nodes)) {
+	if (embedded_extract("", src) || mkdir_p(nodes) || lock_cache(r, nodes)) {
 		free(src);
 		free(nodes);
 		return -1;

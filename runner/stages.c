@@ -252,32 +252,16 @@ static void add_emcc(struct stages *s, struct vec *argv, const struct toolchain 
 	}
 }
 
-/* "1.96.0" -> 196 (major * 100 + minor), from the manifest's release or version. */
-static int rust_minor(const struct toolchain *rust)
-{
-	const char *r = toolchain_str(rust, "release");
-	int major = 0, minor = 0;
-
-	if (!r)
-		r = rust->version;
-	if (sscanf(r, "%d.%d", &major, &minor) < 2)
-		return 9999;  /* a channel name such as nightly: newest */
-	return major * 100 + minor;
-}
-
 /* rustc flags every Rust step of node N shares: target, PIC, optimisation, EH, LTO. */
-static void add_rustc_common(struct stages *s, size_t n, struct vec *argv, const struct toolchain *rust,
-			     const char *std_dir)
+static void add_rustc_common(struct stages *s, size_t n, struct vec *argv, const char *std_dir)
 {
 	vec_add(argv, "--edition=2021");
 	vec_add(argv, "--target=" TARGET);
 	vec_add(argv, ownf(s, "--sysroot=%s/sysroot", std_dir));
 	vec_add(argv, "-Crelocation-model=pic");
 	vec_add(argv, flag(s, n, "opt", "O2") ? "-Copt-level=2" : "-Copt-level=0");
-	vec_add(argv, "-Cpanic=unwind");
-	/* Rust >= 1.95 defaults to wasm EH on this target; JS EH must be asked for. */
-	if (flag(s, n, "eh", "js") && rust_minor(rust) >= 195)
-		vec_add(argv, "-Zemscripten-wasm-eh=false");
+	/* The sysroot's own flags (EH mode, the no_std cfg of a core-only tier). */
+	vec_add(argv, ownf(s, "@%s/rustc-args", std_dir));
 	if (flag(s, n, "lto", "linker-plugin"))
 		vec_add(argv, "-Clinker-plugin-lto");
 }
@@ -359,13 +343,18 @@ static int recipe_std(struct stages *s, size_t n, struct recipe *r, const char *
 	if (!rust || !(em = need(s, n, "emscripten", why)))
 		return 1;
 	env_base(&env);
+	/* One crates.io download cache for every std build. */
+	env_set(s, &env, "EMCOMPAT_CARGO_HOME", ownf(s, "%s/../cargo-home", s->nodes));
 	vec_add(&argv, "/bin/bash");
-	vec_add(&argv, ownf(s, "%s/matrix/loaders/build-std.sh", s->src));
+	vec_add(&argv, ownf(s, "%s/scripts/build-std.sh", s->src));
 	vec_add(&argv, rust->manifest);
 	vec_add(&argv, em->manifest);
 	vec_add(&argv, out);
-	vec_add(&argv, "--eh");
-	vec_add(&argv, flag(s, n, "eh", "js") ? "js" : "wasm");
+	/* Without an eh axis the toolchain's own default mode is what is tested. */
+	if (value(s, n, "eh")) {
+		vec_add(&argv, "--eh");
+		vec_add(&argv, value(s, n, "eh"));
+	}
 	step(s, r, &argv, &env, out);
 	return 0;
 }
@@ -400,7 +389,7 @@ static int recipe_compile(struct stages *s, size_t n, struct recipe *r, const ch
 	}
 	rust_env(s, &env, rust, NULL);
 	vec_add(&argv, toolchain_str(rust, "rustc") ? toolchain_str(rust, "rustc") : "rustc");
-	add_rustc_common(s, n, &argv, rust, dep_dir(s, n, STAGE_STD));
+	add_rustc_common(s, n, &argv, dep_dir(s, n, STAGE_STD));
 	vec_add(&argv, "--crate-name=probe");
 	vec_add(&argv, "--crate-type=staticlib");
 	vec_add(&argv, "-o");
@@ -430,7 +419,7 @@ static int recipe_link(struct stages *s, size_t n, struct recipe *r, const char 
 			return 1;
 		rust_env(s, &env, rust, em);
 		vec_add(&argv, toolchain_str(rust, "rustc") ? toolchain_str(rust, "rustc") : "rustc");
-		add_rustc_common(s, n, &argv, rust, dep_dir(s, n, STAGE_STD));
+		add_rustc_common(s, n, &argv, dep_dir(s, n, STAGE_STD));
 		vec_add(&argv, "--crate-name=probe");
 		vec_add(&argv, "--crate-type=cdylib");
 		vec_add(&argv, ownf(s, "-Clinker=%s/emcc", toolchain_str(em, "bin")));

@@ -25,6 +25,7 @@ int cli_parse_only(char *arg, const char **key, const char **value);
 
 int cmd_plan(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_inspect(int argc, char **argv);
 int cmd_toolchains(int argc, char **argv);
 int cmd_classify(int argc, char **argv);
 

@@ -10,7 +10,7 @@
  * once.
  *
  * Which axes a stage reads directly:
- *   std      rust, eh
+ *   std      rust, eh, emscripten (libc's build script asks emcc its version)
  *   compile  rust, pyo3, probe, link_mode, eh, lto      (+ std)
  *   link     emscripten, link_mode, eh, lto, opt, bigint (+ compile)
  *   main     emscripten, loader, eh, bigint
@@ -25,7 +25,7 @@
  *
  * The sources a recipe reads are inputs as well: the digest of the
  * embedded matrix/probes/<probe>/ for compile, and of matrix/loaders/ for
- * main, load and run (embedded.h), so an edited probe or harness never
+ * main, load and run, and of scripts/ (the std builder) for std (embedded.h), so an edited probe or harness never
  * reuses a stale node.
  *
  * Node order is topological: every node comes after its dependencies.
