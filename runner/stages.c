@@ -445,6 +445,27 @@ static int recipe_link(struct stages *s, size_t n, struct recipe *r, const char 
 	return 0;
 }
 
+/* -sEXPORTED_FUNCTIONS of the emcc-main host: matrix/loaders/host-exports.txt. */
+static const char *host_exports(struct stages *s, size_t n)
+{
+	const struct embedded_file *f = embedded_find("matrix/loaders/host-exports.txt");
+	struct strbuf sb = {0};
+	const char *p = f ? f->data : "main\n";
+
+	strbuf_addstr(&sb, "-sEXPORTED_FUNCTIONS=");
+	while (*p) {
+		size_t len = strcspn(p, "\n");
+
+		if (len && *p != '#')
+			strbuf_addf(&sb, "%s_%.*s", sb.buf[sb.len - 1] == '=' ? "" : ",", (int)len, p);
+		p += len + (p[len] == '\n');
+	}
+	/* A wasm-EH host provides the unwinder std's panics call into. */
+	if (flag(s, n, "eh", "wasm"))
+		strbuf_addstr(&sb, ",__Unwind_RaiseException,__Unwind_DeleteException");
+	return own(s, strbuf_detach(&sb));
+}
+
 static int recipe_main(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
 {
 	const struct toolchain *em = need(s, n, "emscripten", why);
@@ -456,13 +477,26 @@ static int recipe_main(struct stages *s, size_t n, struct recipe *r, const char 
 	env_toolchain(s, &env, em);
 	add_emcc(s, &argv, em);
 	vec_add(&argv, ownf(s, "%s/matrix/loaders/main.c", s->src));
-	vec_add(&argv, "-sMAIN_MODULE=2");
+	vec_add(&argv, ownf(s, "%s/matrix/loaders/layout.c", s->src));
+	/* A JS-EH side module needs the whole JS-EH runtime: only MAIN_MODULE=1 has it. */
+	vec_add(&argv, flag(s, n, "eh", "js") ? "-sMAIN_MODULE=1" : "-sMAIN_MODULE=2");
 	vec_add(&argv, "-sNODERAWFS=1");
-	vec_add(&argv, "-sEXIT_RUNTIME=0");
 	vec_add(&argv, "-sMODULARIZE=1");
-	vec_add(&argv, "-sENVIRONMENT=node");
-	vec_add(&argv, "-sEXPORTED_RUNTIME_METHODS=loadDynamicLibrary,FS,ccall");
-	add_emcc_flags(s, n, &argv);
+	vec_add(&argv, "-sEXPORT_NAME=emcompatMain");
+	vec_add(&argv, host_exports(s, n));
+	vec_add(&argv, "-sEXPORTED_RUNTIME_METHODS=ccall");
+	vec_add(&argv, "-sNODEJS_CATCH_EXIT=0");
+	vec_add(&argv, "-sNODEJS_CATCH_REJECTION=0");
+	vec_add(&argv, "--post-js");
+	vec_add(&argv, ownf(s, "%s/matrix/loaders/post.js", s->src));
+	if (!flag(s, n, "bigint", "off"))
+		vec_add(&argv, "-sWASM_BIGINT");
+	if (flag(s, n, "eh", "wasm"))
+		vec_add(&argv, "-fwasm-exceptions");
+	else if (flag(s, n, "eh", "js"))
+		vec_add(&argv, "-fexceptions");
+	/* The host stays at -O0 whatever the cell's opt: the side module is what is tested. */
+	vec_add(&argv, "-O0");
 	vec_add(&argv, "-o");
 	vec_add(&argv, ownf(s, "%s/main.js", out));
 	step(s, r, &argv, &env, out);
