@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# End to end on real toolchains: rustc 1.63 and 1.96 (build-std), emcc 3.1.6,
+# node, Pyodide 0.26.4. Runs tests/e2e/small.json and asserts named cells pass
+# and named cells fail at the expected stage, with the expected breakage class
+# and error line. Toolchains come from scripts/setup-toolchains.sh (the test
+# command installs them); finished nodes come from the cache on later runs.
+#
+#   run-small.sh EMCOMPAT
+set -euo pipefail
+bin=$1
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+"$bin" run "$here/small.json" -o "$tmp/run" -j 2 >"$tmp/out" 2>"$tmp/err" && rc=0 || rc=$?
+cat "$tmp/out"
+if [[ $rc -ne 1 ]]; then
+	echo "FAIL: expected exit 1 (some cells fail), got $rc"
+	cat "$tmp/err"
+	exit 1
+fi
+
+python3 - "$tmp/run/results.json" <<'PY'
+import json, sys
+
+r = json.load(open(sys.argv[1]))
+cells = {c["id"]: c for c in r["cells"]}
+failures = []
+
+def expect(cell, status, stage=None, cls=None, line=None):
+    c = cells.get(cell)
+    if c is None:
+        failures.append(f"{cell}: missing from results.json")
+        return
+    got = (c["status"], c.get("stage"), c.get("class"))
+    if c["status"] != status or (stage and c.get("stage") != stage) or (cls and c.get("class") != cls):
+        failures.append(f"{cell}: got {got} {c.get('summary')!r}, expected {(status, stage, cls)}")
+        return
+    if line and not any(line in l for l in c.get("lines", []) + [c.get("summary", "")]):
+        failures.append(f"{cell}: no line with {line!r} in {c.get('lines')} / {c.get('summary')!r}")
+
+base = "emscripten=3.1.6"
+# Works: i32 and i64 (BigInt on) across the JS boundary, in both hosts.
+for rust in ("1.63", "1.96"):
+    for loader in ("emcc-main", "pyodide-0.26.4"):
+        expect(f"rust={rust},{base},probe=add,loader={loader}", "pass")
+    expect(f"rust={rust},{base},probe=i64,loader=pyodide-0.26.4", "pass")
+expect(f"rust=1.96,{base},probe=u128,loader=emcc-main", "pass")
+# Rust >= 1.95's std uses wasm exception handling; a 3.1.6 host and Pyodide 0.26 do not.
+for loader in ("emcc-main", "pyodide-0.26.4"):
+    expect(f"rust=1.96,{base},probe=panic,loader={loader}", "fail", "load", "wasm_eh_tag_missing",
+           'function="__cpp_exception" error: tag import requires a WebAssembly.Tag')
+# i64 through a host built without WASM_BIGINT.
+expect(f"rust=1.96,{base},probe=i64,loader=emcc-main,bigint=off", "fail", "run", "bigint_js_boundary",
+       "TypeError: Cannot convert a BigInt value to a number")
+# Rust 1.63 lays out u128 differently from clang (size 24, offset 8 vs 32, 16).
+expect(f"rust=1.63,{base},probe=u128,loader=pyodide-0.26.4", "fail", "run", "u128_layout_mismatch",
+       '"expected":32,"actual":24')
+# Rust 1.63's std uses JS exception handling: its side modules need the C++ ABI
+# symbols that a MAIN_MODULE=2 host does not export.
+expect(f"rust=1.63,{base},probe=u128,loader=emcc-main", "fail", "load", "main_module_export_missing",
+       "undefined symbol `_ZTVN10__cxxabiv117__class_type_infoE`")
+# ...while Pyodide 0.26 (JS EH itself) runs 1.63's panics fine.
+expect(f"rust=1.63,{base},probe=panic,loader=pyodide-0.26.4", "pass")
+
+if failures:
+    print("\n".join("FAIL: " + f for f in failures))
+    print(f"0 passed, {len(failures)} failed")
+    sys.exit(1)
+print(f"1 passed, 0 failed ({len(cells)} cells checked against real toolchains)")
+PY
