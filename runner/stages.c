@@ -287,6 +287,8 @@ static void add_emcc_flags(const struct stages *s, size_t n, struct vec *argv)
 	vec_add(argv, flag(s, n, "opt", "O2") ? "-O2" : "-O0");
 	if (flag(s, n, "eh", "wasm"))
 		vec_add(argv, "-fwasm-exceptions");
+	else if (flag(s, n, "eh", "js"))
+		vec_add(argv, "-fexceptions");
 }
 
 static const char *dep_dir(struct stages *s, size_t n, enum stage st)
@@ -350,8 +352,8 @@ static int recipe_std(struct stages *s, size_t n, struct recipe *r, const char *
 	vec_add(&argv, rust->manifest);
 	vec_add(&argv, em->manifest);
 	vec_add(&argv, out);
-	/* Without an eh axis the toolchain's own default mode is what is tested. */
-	if (value(s, n, "eh")) {
+	/* Without eh=wasm|js the toolchain's own default mode is what is tested. */
+	if (flag(s, n, "eh", "wasm") || flag(s, n, "eh", "js")) {
 		vec_add(&argv, "--eh");
 		vec_add(&argv, value(s, n, "eh"));
 	}

@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
-# The README's main command: installs what is needed, builds emcompat, and
-# runs the embedded default matrix. Until the executor lands this plans the
-# matrix (emcompat plan) and writes the plan where a run would write its report.
+# The README's main command: installs what is needed (build dependencies,
+# the real toolchains into ~/.cache/emcompat), builds emcompat, and runs the
+# embedded default matrix into DIR (default: emcompat-run), ending with where
+# results.json is. A cell that fails is a finding, not a failure of this
+# script: it exits 0 when the run completed (emcompat's 0 or 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup-build-deps.sh
-scripts/build.sh
 out=${1:-emcompat-run}
-mkdir -p "$out"
-build/emcompat plan
-build/emcompat plan --json >"$out/plan.json"
-echo "plan written to $out/plan.json"
+scripts/setup-build-deps.sh
+scripts/setup-toolchains.sh --warm
+scripts/build.sh
+if [[ -e $out/journal.jsonl ]]; then
+	# A finished or interrupted run is continued, not overwritten.
+	resume=--resume
+fi
+build/emcompat run ${resume:-} -o "$out" && rc=0 || rc=$?
+if [[ $rc -gt 1 ]]; then
+	exit "$rc"
+fi
+echo "report: $(cd "$out" && pwd)/results.json"

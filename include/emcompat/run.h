@@ -7,20 +7,23 @@
  *   DIR/results.json   written at the end (results.h)
  *   DIR/journal.jsonl  one line per finished node (journal.h)
  *   DIR/logs/          <node>.stdout.log and <node>.stderr.log
- *   DIR/nodes/<node>/  each node's working directory and outputs
+ * Nodes work in the cache (stages.h, cache.h), where a later run finds
+ * them finished; the embedded sources are unpacked there too.
  *
  * A DIR that already holds a journal is refused unless resuming, so a run
  * is never overwritten by accident. With resume, nodes the journal records
  * as pass, fail or timeout are not run again; nodes that could not start
  * (error) are, since that is about this machine, not about the code.
  *
- * Recipes: the real stage recipes come with the toolchain pipeline. Until
- * then, and as the scheduler's test seam afterwards, FAKE_TOOLCHAINS names
- * a directory of executables, one per stage (std, compile, ...): a node
- * runs DIR/<stage> with the axis values it reads as KEY=VALUE arguments,
- * and the environment EMCOMPAT_NODE, EMCOMPAT_STAGE, EMCOMPAT_OUT (its
- * node directory, also its cwd) and EMCOMPAT_DEP_<STAGE> (each dependency's
- * node directory).
+ * Recipes: the real ones (stages.h) from the toolchains in the cache and
+ * the matrix; a toolchain that is not installed makes its nodes errors
+ * that say what to install. FAKE_TOOLCHAINS, the scheduler's test seam,
+ * names a directory of executables, one per stage (std, compile, ...): a
+ * node runs FAKE/<stage> with the axis values it reads as KEY=VALUE
+ * arguments, and the environment EMCOMPAT_NODE, EMCOMPAT_STAGE,
+ * EMCOMPAT_OUT (its node directory, DIR/nodes/<node>, also its cwd) and
+ * EMCOMPAT_DEP_<STAGE> (each dependency's node directory); fake runs use
+ * no cache.
  */
 #ifndef EMCOMPAT_RUN_H
 #define EMCOMPAT_RUN_H

@@ -24,8 +24,9 @@
  *   load     node matrix/loaders/harness.mjs --phase load ...: dlopen the side module
  *   run      node matrix/loaders/harness.mjs --phase run ...: and run the probe's checks
  *
- * Flag axes: eh (wasm | js), bigint (on | off), opt (O0 | O2), lto (off |
- * linker-plugin), link_mode (emcc | rustc).
+ * Flag axes (the first value is what an absent axis means): eh (default |
+ * wasm | js: default is the Rust toolchain's own mode), bigint (on | off),
+ * opt (O0 | O2), lto (off | linker-plugin), link_mode (emcc | rustc).
  */
 #ifndef EMCOMPAT_STAGES_H
 #define EMCOMPAT_STAGES_H
