@@ -73,6 +73,8 @@ static const struct command commands[] = {
 	  "                     does not provide, exception handling and BigInt mismatches\n"
 	  "  --llvm VERSION     the linker's LLVM (emcc's clang, e.g. 14.0.6): flag bitcode\n"
 	  "                     from a newer LLVM\n"
+	  "  --exit-zero        exit 0 even when a failure is predicted (the run's inspect\n"
+	  "                     stage: a prediction is data, the load stage is the verdict)\n"
 	  "\n"
 	  "Each finding has a class (e.g. missing_main_export, eh_tag_import_mismatch) and\n"
 	  "a severity. Exit: 0 no error finding, 1 a predicted failure, 2 a file that\n"

@@ -288,12 +288,13 @@ int cmd_inspect(int argc, char **argv)
 		{ "json", no_argument, NULL, 'J' },
 		{ "against", required_argument, NULL, 'A' },
 		{ "llvm", required_argument, NULL, 'L' },
+		{ "exit-zero", no_argument, NULL, 'Z' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct wasm_module m, main;
 	struct wasm_findings f = {0};
 	const char *against = NULL, *llvm = NULL;
-	int json = 0, opt, rc;
+	int json = 0, exit_zero = 0, opt, rc;
 
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -306,6 +307,9 @@ int cmd_inspect(int argc, char **argv)
 			break;
 		case 'L':
 			llvm = optarg;
+			break;
+		case 'Z':
+			exit_zero = 1;
 			break;
 		default:
 			fprintf(stderr, "emcompat inspect: unknown or incomplete option '%s'\n", argv[optind - 1]);
@@ -343,7 +347,7 @@ int cmd_inspect(int argc, char **argv)
 	} else {
 		print_text(&m, against ? &main : NULL, &f);
 	}
-	rc = wasm_findings_count(&f, WASM_SEVERITY_ERROR) ? EC_EXIT_FAILED : EC_EXIT_OK;
+	rc = wasm_findings_count(&f, WASM_SEVERITY_ERROR) && !exit_zero ? EC_EXIT_FAILED : EC_EXIT_OK;
 	wasm_findings_release(&f);
 	wasm_module_release(&m);
 	wasm_module_release(&main);

@@ -28,7 +28,7 @@ static const struct {
 	{ "emscripten", BIT(STAGE_STD) | BIT(STAGE_LINK) | BIT(STAGE_MAIN) },
 	{ "opt", BIT(STAGE_LINK) },
 	{ "bigint", BIT(STAGE_LINK) | BIT(STAGE_MAIN) },
-	{ "loader", BIT(STAGE_MAIN) | BIT(STAGE_LOAD) },
+	{ "loader", BIT(STAGE_MAIN) | BIT(STAGE_INSPECT) | BIT(STAGE_LOAD) },
 	{ "node", BIT(STAGE_LOAD) },
 };
 
@@ -271,7 +271,7 @@ static int add_cell(struct builder *b, size_t ci)
 	if (!(loader && strncmp(loader, "pyodide", 7) == 0) &&
 	    add_node(b, ci, STAGE_MAIN, BIT(STAGE_MAIN), PLAN_NONE, PLAN_NONE))
 		return -1;
-	if (add_node(b, ci, STAGE_INSPECT, BIT(STAGE_INSPECT), slot[STAGE_LINK], PLAN_NONE) ||
+	if (add_node(b, ci, STAGE_INSPECT, BIT(STAGE_INSPECT), slot[STAGE_LINK], slot[STAGE_MAIN]) ||
 	    add_node(b, ci, STAGE_LOAD, BIT(STAGE_LOAD), slot[STAGE_LINK], slot[STAGE_MAIN]) ||
 	    add_node(b, ci, STAGE_RUN, BIT(STAGE_RUN), slot[STAGE_LOAD], PLAN_NONE))
 		return -1;

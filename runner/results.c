@@ -230,6 +230,73 @@ int results_classify(const struct classify_table *t, const char *log_dir, const 
 	return rc;
 }
 
+/*
+ * The warning and error findings of an inspect node (its stdout log holds
+ * `emcompat inspect --json`), or NULL when it has none or did not run.
+ */
+static cJSON *inspect_findings(const char *log_dir, const struct sched_job *job)
+{
+	char *path = xasprintf("%s/%s.stdout.log", log_dir, job->name), *text = NULL, *line;
+	cJSON *doc = NULL, *out = NULL;
+	const cJSON *f;
+	size_t len;
+
+	if (job->status == JOB_PASS && access(path, F_OK) == 0 && read_file(path, &text, &len) == 0) {
+		for (line = text; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
+			if (*line == '{') {
+				doc = cJSON_Parse(line);
+				break;
+			}
+	}
+	error_clear();
+	cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(doc, "findings")) {
+		const cJSON *sev = cJSON_GetObjectItemCaseSensitive(f, "severity");
+		cJSON *e;
+
+		if (!cJSON_IsString(sev) || strcmp(sev->valuestring, "info") == 0)
+			continue;
+		if (!out)
+			out = cJSON_CreateArray();
+		e = cJSON_CreateObject();
+		cJSON_AddItemToObject(e, "class", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f, "class"), 1));
+		cJSON_AddStringToObject(e, "severity", sev->valuestring);
+		cJSON_AddItemToObject(e, "message", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f, "message"), 1));
+		cJSON_AddItemToArray(out, e);
+	}
+	cJSON_Delete(doc);
+	free(text);
+	free(path);
+	return out;
+}
+
+/*
+ * The inspector's word on cell C: its findings, and whether it predicted
+ * how loading went: "predicted" (an error finding, and the cell failed at
+ * load or run), "missed" (it failed there with no error finding),
+ * "false_alarm" (an error finding, and the cell passed).
+ */
+static void add_prediction(cJSON *o, const char *log_dir, const struct plan *p,
+			   const struct sched_job *jobs, size_t c, enum cell_status st, size_t decided)
+{
+	size_t n = p->cell_nodes[c * STAGE_COUNT + STAGE_INSPECT];
+	cJSON *findings, *e;
+	int errors = 0, at_load;
+
+	if (n == PLAN_NONE || jobs[n].status != JOB_PASS)
+		return;
+	findings = inspect_findings(log_dir, &jobs[n]);
+	cJSON_ArrayForEach(e, findings)
+		errors |= strcmp(cJSON_GetObjectItemCaseSensitive(e, "severity")->valuestring, "error") == 0;
+	at_load = decided != PLAN_NONE && (st == CELL_FAIL || st == CELL_TIMEOUT) &&
+		  (p->nodes[decided].stage == STAGE_LOAD || p->nodes[decided].stage == STAGE_RUN);
+	if (findings)
+		cJSON_AddItemToObject(o, "findings", findings);
+	if (at_load)
+		cJSON_AddStringToObject(o, "prediction", errors ? "predicted" : "missed");
+	else if (errors && (st == CELL_PASS || st == CELL_FLAKY))
+		cJSON_AddStringToObject(o, "prediction", "false_alarm");
+}
+
 static cJSON *cell_json(const char *dir, const struct plan *p, const struct sched_job *jobs, size_t c,
 			const struct classify_table *t, const int *cached)
 {
@@ -270,6 +337,7 @@ static cJSON *cell_json(const char *dir, const struct plan *p, const struct sche
 	} else {
 		cJSON_AddStringToObject(o, "summary", st == CELL_FLAKY ? "passed after a retry" : "passed");
 	}
+	add_prediction(o, log_dir, p, jobs, c, st, decided);
 	stages = cJSON_AddArrayToObject(o, "stages");
 	for (int s = 0; s < STAGE_COUNT; s++) {
 		size_t n = p->cell_nodes[c * STAGE_COUNT + s];

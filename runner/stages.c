@@ -505,14 +505,39 @@ static int recipe_main(struct stages *s, size_t n, struct recipe *r, const char 
 	return 0;
 }
 
+/*
+ * The inspector reads the side module and predicts loading it into the
+ * cell's host: the emcc-main module's wasm, or Pyodide's pyodide.asm.wasm.
+ */
 static int recipe_inspect(struct stages *s, size_t n, struct recipe *r, const char *out)
 {
+	const char *loader = value(s, n, "loader");
+	const struct toolchain *pyodide = NULL, *em = NULL;
 	struct vec argv = {0}, env = {0};
+	char *why = NULL;
+	int none;
 
 	env_base(&env);
 	vec_add(&argv, s->self);
 	vec_add(&argv, "inspect");
 	vec_add(&argv, "--json");
+	vec_add(&argv, "--exit-zero");
+	if (loader && strncmp(loader, "pyodide-", 8) == 0)
+		pyodide = toolchain_resolve(s->tc, "loader", loader, &none, &why);
+	if (pyodide && toolchain_str(pyodide, "index_url")) {
+		vec_add(&argv, "--against");
+		vec_add(&argv, ownf(s, "%spyodide.asm.wasm", toolchain_str(pyodide, "index_url")));
+	} else if (loader && strcmp(loader, "emcc-main") == 0) {
+		vec_add(&argv, "--against");
+		vec_add(&argv, ownf(s, "%s/main.wasm", dep_dir(s, n, STAGE_MAIN)));
+	}
+	em = value(s, n, "emscripten") ? toolchain_resolve(s->tc, "emscripten", value(s, n, "emscripten"),
+							&none, &why) : NULL;
+	if (em && toolchain_str(em, "llvm")) {
+		vec_add(&argv, "--llvm");
+		vec_add(&argv, toolchain_str(em, "llvm"));
+	}
+	free(why);
 	vec_add(&argv, ownf(s, "%s/probe.wasm", dep_dir(s, n, STAGE_LINK)));
 	step(s, r, &argv, &env, out);
 	return 0;

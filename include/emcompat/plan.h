@@ -14,7 +14,8 @@
  *   compile  rust, pyo3, probe, link_mode, eh, lto      (+ std)
  *   link     emscripten, link_mode, eh, lto, opt, bigint (+ compile)
  *   main     emscripten, loader, eh, bigint
- *   inspect  (link)
+ *   inspect  loader                                     (+ link, main: it predicts
+ *                                                        loading into that host)
  *   load     loader, node                               (+ link, main)
  *   run      (load)
  * Any other axis (a free flag axis, or a key only an include adds) is

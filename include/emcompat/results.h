@@ -13,6 +13,7 @@
  *    "toolchains":{},
  *    "counts":{"pass":N,"fail":N,...},
  *    "cells":[{"id","axes":{...},"status","class","stage","summary","lines",
+ *              "findings":[{"class","severity","message"}],"prediction",
  *              "stages":[{"stage","node","status","seconds","reused","log","attempts","exit"}]}]}
  * `stage` is present for a cell that did not pass, and `class` for one that
  * failed or timed out: the breakage class the classifier (classify.h) names
@@ -20,7 +21,12 @@
  * "unclassified"; `lines` holds the log lines that decided it. A stage's
  * `reused` is true when its node was shared with an earlier cell of the
  * run or came from the cache (cache.h); `log` is the node's stderr log
- * relative to DIR. Written to a temp file, fsync'd, renamed.
+ * relative to DIR. `findings` are the inspector's warnings and errors for
+ * loading the cell's side module into its host (wasm.h); `prediction` says
+ * whether it foresaw the outcome: "predicted" (an error finding, and the
+ * cell failed at load or run), "missed" (failed there without one) or
+ * "false_alarm" (an error finding, and the cell passed).
+ * Written to a temp file, fsync'd, renamed.
  */
 #ifndef EMCOMPAT_RESULTS_H
 #define EMCOMPAT_RESULTS_H

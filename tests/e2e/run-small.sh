@@ -50,6 +50,12 @@ expect(f"rust=1.96,{base},probe=u128,loader=emcc-main", "pass")
 for loader in ("emcc-main", "pyodide-0.26.4"):
     expect(f"rust=1.96,{base},probe=panic,loader={loader}", "fail", "load", "wasm_eh_tag_missing",
            'function="__cpp_exception" error: tag import requires a WebAssembly.Tag')
+# ...and the inspector foresaw it from the binaries alone.
+for loader in ("emcc-main", "pyodide-0.26.4"):
+    c = cells.get(f"rust=1.96,{base},probe=panic,loader={loader}", {})
+    if c.get("prediction") != "predicted" or not any(
+            f["class"] == "eh_tag_import_mismatch" for f in c.get("findings", [])):
+        failures.append(f"panic/{loader}: inspector prediction {c.get('prediction')!r}, findings {c.get('findings')}")
 # i64 through a host built without WASM_BIGINT.
 expect(f"rust=1.96,{base},probe=i64,loader=emcc-main,bigint=off", "fail", "run", "bigint_js_boundary",
        "TypeError: Cannot convert a BigInt value to a number")
