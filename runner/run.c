@@ -154,7 +154,7 @@ static int lock_cache(struct run_ctx *r, const char *nodes)
  */
 static int real_recipes(struct run_ctx *r)
 {
-	char digest[65], *src, *nodes;
+	char *src, *nodes;
 	char self[4096];
 	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	int rc = 0;
@@ -162,11 +162,9 @@ static int real_recipes(struct run_ctx *r)
 	self[len > 0 ? len : 0] = '\0';
 	if (toolchain_scan(&r->tc, NULL, &r->m))
 		return -1;
-	/* Content-addressed paths: the same sources give the same argv, run after run. */
-	embedded_digest("", digest);
-	src = xasprintf("%s/src/%.16s", r->tc.cache_dir, digest);
+	src = xasprintf("%s/src", r->tc.cache_dir);
 	nodes = xasprintf("%s/nodes", r->tc.cache_dir);
-	if (embedded_extract("", src) || mkdir_p(nodes) || lock_cache(r, nodes)) {
+	if (mkdir_p(nodes) || lock_cache(r, nodes)) {
 		free(src);
 		free(nodes);
 		return -1;

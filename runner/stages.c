@@ -130,6 +130,39 @@ void stages_init(struct stages *s, const struct plan *p, const struct toolchain_
 	s->fingerprints = xcalloc(p->nnodes, sizeof(*s->fingerprints));
 }
 
+/*
+ * The directory holding the embedded files under PREFIX, unpacked into
+ * SRC/<tag>-<digest>/ on first use: paths that change only when those
+ * files do, so editing one probe re-runs that probe's nodes and nothing
+ * else. NULL with error() when unpacking fails.
+ */
+static const char *src_root(struct stages *s, const char *prefix, const char *tag)
+{
+	char digest[65];
+	const char *dir;
+
+	embedded_digest(prefix, digest);
+	dir = ownf(s, "%s/%s-%.16s", s->src, tag, digest);
+	for (size_t i = 0; i < s->nroots; i++)
+		if (strcmp(s->roots[i], dir) == 0)
+			return dir;
+	if (embedded_extract(prefix, dir))
+		return NULL;
+	xgrow(&s->roots, &s->cap_roots, s->nroots + 1, sizeof(*s->roots));
+	s->roots[s->nroots++] = dir;
+	return dir;
+}
+
+static const char *probe_root(struct stages *s, const char *probe)
+{
+	return src_root(s, ownf(s, "matrix/probes/%s/", probe), ownf(s, "probe-%s", probe));
+}
+
+static const char *loaders_root(struct stages *s)
+{
+	return src_root(s, "matrix/loaders/", "loaders");
+}
+
 const char *stages_node_dir(struct stages *s, size_t n)
 {
 	char hex[2 * PLAN_KEY_SIZE + 1];
@@ -348,7 +381,7 @@ static int recipe_std(struct stages *s, size_t n, struct recipe *r, const char *
 	/* One crates.io download cache for every std build. */
 	env_set(s, &env, "EMCOMPAT_CARGO_HOME", ownf(s, "%s/../cargo-home", s->nodes));
 	vec_add(&argv, "/bin/bash");
-	vec_add(&argv, ownf(s, "%s/scripts/build-std.sh", s->src));
+	vec_add(&argv, ownf(s, "%s/scripts/build-std.sh", src_root(s, "scripts/", "scripts")));
 	vec_add(&argv, rust->manifest);
 	vec_add(&argv, em->manifest);
 	vec_add(&argv, out);
@@ -396,7 +429,7 @@ static int recipe_compile(struct stages *s, size_t n, struct recipe *r, const ch
 	vec_add(&argv, "--crate-type=staticlib");
 	vec_add(&argv, "-o");
 	vec_add(&argv, ownf(s, "%s/libprobe.a", out));
-	vec_add(&argv, ownf(s, "%s/matrix/probes/%s/lib.rs", s->src, probe));
+	vec_add(&argv, ownf(s, "%s/matrix/probes/%s/lib.rs", probe_root(s, probe), probe));
 	step(s, r, &argv, &env, out);
 	return 0;
 }
@@ -430,7 +463,7 @@ static int recipe_link(struct stages *s, size_t n, struct recipe *r, const char 
 			vec_add(&argv, "-Clink-arg=-sWASM_BIGINT");
 		vec_add(&argv, "-o");
 		vec_add(&argv, ownf(s, "%s/probe.wasm", out));
-		vec_add(&argv, ownf(s, "%s/matrix/probes/%s/lib.rs", s->src, probe));
+		vec_add(&argv, ownf(s, "%s/matrix/probes/%s/lib.rs", probe_root(s, probe), probe));
 		step(s, r, &argv, &env, out);
 		return 0;
 	}
@@ -478,8 +511,8 @@ static int recipe_main(struct stages *s, size_t n, struct recipe *r, const char 
 	env_base(&env);
 	env_toolchain(s, &env, em);
 	add_emcc(s, &argv, em);
-	vec_add(&argv, ownf(s, "%s/matrix/loaders/main.c", s->src));
-	vec_add(&argv, ownf(s, "%s/matrix/loaders/layout.c", s->src));
+	vec_add(&argv, ownf(s, "%s/matrix/loaders/main.c", loaders_root(s)));
+	vec_add(&argv, ownf(s, "%s/matrix/loaders/layout.c", loaders_root(s)));
 	/* A JS-EH side module needs the whole JS-EH runtime: only MAIN_MODULE=1 has it. */
 	vec_add(&argv, flag(s, n, "eh", "js") ? "-sMAIN_MODULE=1" : "-sMAIN_MODULE=2");
 	vec_add(&argv, "-sNODERAWFS=1");
@@ -490,7 +523,7 @@ static int recipe_main(struct stages *s, size_t n, struct recipe *r, const char 
 	vec_add(&argv, "-sNODEJS_CATCH_EXIT=0");
 	vec_add(&argv, "-sNODEJS_CATCH_REJECTION=0");
 	vec_add(&argv, "--post-js");
-	vec_add(&argv, ownf(s, "%s/matrix/loaders/post.js", s->src));
+	vec_add(&argv, ownf(s, "%s/matrix/loaders/post.js", loaders_root(s)));
 	if (!flag(s, n, "bigint", "off"))
 		vec_add(&argv, "-sWASM_BIGINT");
 	if (flag(s, n, "eh", "wasm"))
@@ -569,7 +602,7 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 	/* Node >= 18's fetch breaks Emscripten 3.1.6's loading of its own .wasm. */
 	if (em && strncmp(em->version, "3.1.", 4) == 0 && atoi(em->version + 4) < 20)
 		vec_add(&argv, "--no-experimental-fetch");
-	vec_add(&argv, ownf(s, "%s/matrix/loaders/harness.mjs", s->src));
+	vec_add(&argv, ownf(s, "%s/matrix/loaders/harness.mjs", loaders_root(s)));
 	vec_add(&argv, "--phase");
 	vec_add(&argv, phase);
 	vec_add(&argv, "--loader");
@@ -585,7 +618,7 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 	vec_add(&argv, "--side");
 	vec_add(&argv, ownf(s, "%s/probe.wasm", dep_dir(s, n, STAGE_LINK)));
 	vec_add(&argv, "--probe");
-	vec_add(&argv, ownf(s, "%s/matrix/probes/%s/probe.json", s->src, probe));
+	vec_add(&argv, ownf(s, "%s/matrix/probes/%s/probe.json", probe_root(s, probe), probe));
 	step(s, r, &argv, &env, out);
 	return 0;
 }
@@ -626,6 +659,8 @@ int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
 	case STAGE_COUNT:
 		break;
 	}
+	if (rc == 0 && error_pending())
+		rc = -1;  /* unpacking a source dir failed */
 	if (rc)
 		return rc;
 	job->steps = r->steps;
@@ -649,5 +684,6 @@ void stages_release(struct stages *s)
 	free(s->nodes);
 	free(s->self);
 	free(s->fingerprints);
+	free(s->roots);
 	memset(s, 0, sizeof(*s));
 }

@@ -6,12 +6,13 @@
  * Node outputs live in NODES/<stage>-<plan key>/ (the node's cwd, emptied
  * by the node's first steps so no earlier attempt's files are read as its
  * own); a node reads its dependencies' outputs from theirs. NODES is meant
- * to be the cache's (cache.h), so runs share finished nodes. Sources
- * (probes, loaders, the std builder) come from SRC, where the embedded
- * matrix/ was unpacked; paths are the same from run to run, so are the
- * recipes' argv.
+ * to be the cache's (cache.h), so runs share finished nodes. Sources come
+ * from content-addressed dirs under SRC, unpacked from the embedded files
+ * on first use: SRC/scripts-<digest> (the std builder), SRC/loaders-<digest>,
+ * SRC/probe-<name>-<digest>. Paths change only with those files, so a
+ * recipe's argv stays the same from run to run until what it reads changes.
  *
- *   std      matrix/loaders/build-std.sh RUST.json EMSCRIPTEN.json OUT --eh E
+ *   std      scripts/build-std.sh RUST.json EMSCRIPTEN.json OUT [--eh E]
  *            -> OUT/sysroot (a sysroot for wasm32-unknown-emscripten: std,
  *            or core+alloc where std cannot be built) and OUT/std.json
  *   compile  rustc --crate-type staticlib --sysroot STD/sysroot ... probe/lib.rs
@@ -47,6 +48,8 @@ struct stages {
 	void **owned;
 	size_t nowned, cap_owned;
 	char (*fingerprints)[65];           /* per node, set by stages_job */
+	const char **roots;                 /* source dirs unpacked so far (strings owned above) */
+	size_t nroots, cap_roots;
 	const struct toolchain *used[4];    /* toolchains the recipe being built used */
 	size_t nused;
 	cJSON **probe_json;                 /* parsed probe.json, by probe value */
