@@ -34,11 +34,13 @@ import { pathToFileURL } from 'node:url';
 const EXIT = { OK: 0, CHECK: 1, USAGE: 2, LOAD: 3, HOST: 4, INTERNAL: 5 };
 
 class Exit extends Error {
-  constructor(code, msg) {
+  constructor(code, msg, showUsage = false) {
     super(msg);
     this.code = code;
+    this.showUsage = showUsage;
   }
 }
+const usageError = (msg) => new Exit(EXIT.USAGE, `harness: ${msg}`, true);
 
 const out = (obj) => fs.writeSync(1, JSON.stringify(obj) + '\n');
 const err = (s) => fs.writeSync(2, s + '\n');
@@ -57,7 +59,7 @@ function parseArgs(argv) {
   const a = { phase: null, loader: null, main: null, indexUrl: null, side: null,
               probe: null, via: null, quiet: false };
   const take = (i, name) => {
-    if (i + 1 >= argv.length) throw new Exit(EXIT.USAGE, `${name} needs a value`);
+    if (i + 1 >= argv.length) throw usageError(`${name} needs a value`);
     return argv[i + 1];
   };
   for (let i = 0; i < argv.length; i++) {
@@ -72,22 +74,22 @@ function parseArgs(argv) {
       case '--via': a.via = take(i, o); i++; break;
       case '--quiet': a.quiet = true; break;
       case '--help': case '-h': fs.writeSync(1, USAGE + '\n'); process.exit(0);
-      default: throw new Exit(EXIT.USAGE, `unknown argument: ${o}`);
+      default: throw usageError(`unknown argument: ${o}`);
     }
   }
-  if (a.phase !== 'load' && a.phase !== 'run') throw new Exit(EXIT.USAGE, '--phase must be load or run');
-  if (!a.side) throw new Exit(EXIT.USAGE, '--side is required');
-  if (!a.probe) throw new Exit(EXIT.USAGE, '--probe is required');
+  if (a.phase !== 'load' && a.phase !== 'run') throw usageError('--phase must be load or run');
+  if (!a.side) throw usageError('--side is required');
+  if (!a.probe) throw usageError('--probe is required');
   if (a.loader === 'emcc-main') {
-    if (!a.main) throw new Exit(EXIT.USAGE, '--loader emcc-main needs --main');
+    if (!a.main) throw usageError('--loader emcc-main needs --main');
     a.via = a.via || 'js';
-    if (a.via !== 'js' && a.via !== 'dlopen') throw new Exit(EXIT.USAGE, '--via for emcc-main: js or dlopen');
+    if (a.via !== 'js' && a.via !== 'dlopen') throw usageError('--via for emcc-main: js or dlopen');
   } else if (a.loader === 'pyodide') {
-    if (!a.indexUrl) throw new Exit(EXIT.USAGE, '--loader pyodide needs --index-url');
+    if (!a.indexUrl) throw usageError('--loader pyodide needs --index-url');
     a.via = a.via || 'ctypes';
-    if (a.via !== 'js' && a.via !== 'ctypes') throw new Exit(EXIT.USAGE, '--via for pyodide: ctypes or js');
+    if (a.via !== 'js' && a.via !== 'ctypes') throw usageError('--via for pyodide: ctypes or js');
   } else {
-    throw new Exit(EXIT.USAGE, '--loader must be emcc-main or pyodide');
+    throw usageError('--loader must be emcc-main or pyodide');
   }
   return a;
 }
@@ -103,9 +105,9 @@ function loadProbe(file) {
   try {
     p = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Exit(EXIT.USAGE, `${file}: ${firstLine(e)}`);
+    throw new Exit(EXIT.USAGE, `harness: ${file}: ${firstLine(e)}`);
   }
-  const bad = (msg) => { throw new Exit(EXIT.USAGE, `${file}: ${msg}`); };
+  const bad = (msg) => { throw new Exit(EXIT.USAGE, `harness: ${file}: ${msg}`); };
   if (typeof p !== 'object' || p === null) bad('not an object');
   if (typeof p.name !== 'string') bad('"name" must be a string');
   if (!Array.isArray(p.exports) || p.exports.some((e) => typeof e !== 'string')) bad('"exports" must be an array of strings');
@@ -405,7 +407,7 @@ function runChecks(probe, host, exportsObj) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const probe = loadProbe(args.probe);
-  if (!fs.existsSync(args.side)) throw new Exit(EXIT.USAGE, `no such side module: ${args.side}`);
+  if (!fs.existsSync(args.side)) throw new Exit(EXIT.USAGE, `harness: no such side module: ${args.side}`);
   const host = args.loader === 'emcc-main' ? emccMainHost(args) : pyodideHost(args);
   const summary = { passed: 0, failed: 0, phase: args.phase, loader: args.loader, via: args.via };
 
@@ -457,7 +459,7 @@ main().then(
   (e) => {
     if (e instanceof Exit) {
       err(e.message);
-      if (e.code === EXIT.USAGE) err(USAGE);
+      if (e.showUsage) err(USAGE);
       process.exit(e.code);
     }
     err(`harness: internal error: ${e && e.stack ? e.stack : e}`);

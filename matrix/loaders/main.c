@@ -6,8 +6,8 @@
  * It does what a host that loads plugins does: dlopen + dlsym. The harness
  * loads through the JS loader (loadDynamicLibrary, reached by post.js) to get
  * the verbatim JS error on a failed load, and through emcompat_dlopen when
- * asked to (--load-via dlopen). With -sMAIN_MODULE=2 the main exports only
- * what EXPORTED_FUNCTIONS lists (the list the recipe passes) and what is
+ * asked to (--via dlopen). With -sMAIN_MODULE=2 the main exports only
+ * what EXPORTED_FUNCTIONS lists (host-exports.txt) and what is
  * marked EMSCRIPTEN_KEEPALIVE here.
  */
 #include <dlfcn.h>
@@ -21,22 +21,21 @@
 #include <emscripten.h>
 
 /*
- * The host's C surface: what a host that loads Rust extension modules
+ * The host's C surface (matrix/loaders/host-exports.txt lists it for
+ * -sEXPORTED_FUNCTIONS): what a host that loads Rust extension modules
  * provides, i.e. the libc functions Rust's std (1.96) imports on
- * wasm32-unknown-emscripten, plus qsort and abs for the fnptr probe's
- * callbacks. Referencing them here makes the link include each one whether
- * this Emscripten implements it in C (then the recipe's EXPORTED_FUNCTIONS
- * exports it) or in JS (then it is a main-module import, which side modules
- * resolve too). Deliberately not here: memcpy, memmove, memset (Rust 1.96's
- * compiler_builtins brings its own; objects from toolchains that import
- * them show as missing main-module exports, as with any MAIN_MODULE=2 host
- * that exports only what it was tested with).
+ * wasm32-unknown-emscripten, memcpy/memmove/memset, plus qsort and abs for
+ * the fnptr probe's callbacks. Referencing them here makes the link include
+ * each one whether this Emscripten implements it in C (then
+ * EXPORTED_FUNCTIONS exports it) or in JS (then it is a main-module import,
+ * which side modules resolve too: 3.1.6's clock_gettime and abort).
  */
 EMSCRIPTEN_KEEPALIVE void *const emcompat_host_surface[] = {
 	(void *)malloc, (void *)free, (void *)calloc, (void *)realloc,
-	(void *)posix_memalign, (void *)memcmp, (void *)strlen, (void *)write,
-	(void *)getenv, (void *)getcwd, (void *)clock_gettime, (void *)abort,
-	(void *)qsort, (void *)abs,
+	(void *)posix_memalign, (void *)memcpy, (void *)memmove, (void *)memset,
+	(void *)memcmp, (void *)strlen, (void *)write, (void *)getenv,
+	(void *)getcwd, (void *)clock_gettime, (void *)abort, (void *)qsort,
+	(void *)(int (*)(int))abs,
 };
 
 EMSCRIPTEN_KEEPALIVE void *emcompat_dlopen(const char *path)

@@ -28,6 +28,12 @@ static X: AtomicI32 = AtomicI32::new(1);
 static Y: AtomicI32 = AtomicI32::new(2);
 static MPTRS: [&AtomicI32; 2] = [&X, &Y];
 
+/// A buffer moved onto itself (an overlapping copy: LLVM emits memmove).
+static mut BUF: [u8; 32] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+    26, 27, 28, 29, 30, 31,
+];
+
 /// A pointer to read-only data (a &str is pointer + length).
 static GREETING: &str = "hello, side module";
 
@@ -68,4 +74,16 @@ pub extern "C" fn greeting_len() -> i32 {
 #[no_mangle]
 pub extern "C" fn greeting_sum() -> i32 {
     GREETING.bytes().map(|b| b as i32).sum()
+}
+
+/// Copies BUF[0..N] to BUF[8..8+N] (overlapping, N known only at run time,
+/// so this is a call to memmove: compiler_builtins' when the sysroot has the
+/// real one, else an import from the host) and returns the sum of BUF[8..16]
+/// (0 + 1 + ... + 7 = 28 for N >= 8). Call once.
+#[no_mangle]
+pub extern "C" fn overlap_move(n: i32) -> i32 {
+    let buf = unsafe { &mut *addr_of_mut!(BUF) };
+    let n = (n.max(0) as usize).min(24);
+    buf.copy_within(0..n, 8);
+    buf[8..16].iter().map(|&b| b as i32).sum()
 }
