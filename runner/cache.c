@@ -12,37 +12,6 @@
 
 static const char *const streams[] = { "stdout", "stderr" };
 
-/* Writes LEN bytes of DATA to PATH through a temp file and a rename. */
-static int write_atomic(const char *path, const char *data, size_t len)
-{
-	char *tmp = xasprintf("%s.tmp%d", path, (int)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	size_t off = 0;
-
-	if (fd < 0) {
-		error(EC_EXIT_INTERNAL, "%s: cannot create: %s", tmp, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		off += (size_t)w;
-	}
-	if (off < len || fsync(fd) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
-		error(EC_EXIT_INTERNAL, "%s: cannot write: %s", path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
-}
-
 static int copy_file(const char *from, const char *to)
 {
 	char *data;
@@ -55,7 +24,7 @@ static int copy_file(const char *from, const char *to)
 		error_clear();
 		return error(EC_EXIT_INTERNAL, "%s: cannot read", from);
 	}
-	rc = write_atomic(to, data, len);
+	rc = write_file_atomic(to, data, len, 0644);
 	free(data);
 	return rc;
 }
@@ -124,7 +93,7 @@ int cache_store(const char *dir, const char *fingerprint, const struct sched_job
 	text = cJSON_PrintUnformatted(o);
 	cJSON_Delete(o);
 	path = xasprintf("%s/node.json", dir);
-	rc = write_atomic(path, text, strlen(text));
+	rc = write_file_atomic(path, text, strlen(text), 0644);
 	free(path);
 	free(text);
 	return rc;

@@ -60,36 +60,6 @@ static int same_content(const char *path, const char *data, size_t size)
 	return same;
 }
 
-static int write_file(const char *path, const char *data, size_t size, mode_t mode)
-{
-	char *tmp = xasprintf("%s.tmp%d", path, (int)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-	size_t off = 0;
-
-	if (fd < 0) {
-		error(EC_EXIT_INTERNAL, "%s: cannot create: %s", tmp, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	while (off < size) {
-		ssize_t w = write(fd, data + off, size - off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		off += (size_t)w;
-	}
-	if (off < size || close(fd) != 0 || rename(tmp, path) != 0) {
-		error(EC_EXIT_INTERNAL, "%s: cannot write: %s", path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
-}
-
 int embedded_extract(const char *prefix, const char *dir)
 {
 	size_t plen = strlen(prefix);
@@ -108,7 +78,7 @@ int embedded_extract(const char *prefix, const char *dir)
 		*slash = '/';
 		/* Scripts stay executable: they run as steps. */
 		if (rc == 0 && !same_content(path, f->data, f->size))
-			rc = write_file(path, f->data, f->size,
+			rc = write_file_atomic(path, f->data, f->size,
 					n > 3 && strcmp(f->path + n - 3, ".sh") == 0 ? 0755 : 0644);
 		free(path);
 		if (rc)

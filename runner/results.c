@@ -364,45 +364,6 @@ static cJSON *cell_json(const char *dir, const struct plan *p, const struct sche
 	return o;
 }
 
-/* Writes TEXT to PATH through PATH.tmp, fsync and rename: readers see the old file or the new. */
-static int write_atomic(const char *path, const char *text)
-{
-	char *tmp = xasprintf("%s.tmp", path);
-	size_t len = strlen(text), off = 0;
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-
-	if (fd < 0) {
-		error(EC_EXIT_INTERNAL, "%s: cannot create: %s", tmp, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	while (off < len) {
-		ssize_t w = write(fd, text + off, len - off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		off += (size_t)w;
-	}
-	if (off < len || fsync(fd) != 0) {
-		error(EC_EXIT_INTERNAL, "%s: cannot write: %s", tmp, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	close(fd);
-	if (rename(tmp, path) != 0) {
-		error(EC_EXIT_INTERNAL, "%s: cannot rename to %s: %s", tmp, path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
-}
-
 int results_write(const char *dir, const struct plan *p, const struct sched_job *jobs,
 		  const struct results_run *r, const struct classify_table *t)
 {
@@ -438,7 +399,7 @@ int results_write(const char *dir, const struct plan *p, const struct sched_job 
 	text = cJSON_Print(root);
 	cJSON_Delete(root);
 	path = xasprintf("%s/results.json", dir);
-	rc = write_atomic(path, text);
+	rc = write_file_atomic(path, text, strlen(text), 0644);
 	free(path);
 	free(text);
 	return rc;

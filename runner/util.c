@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "emcompat/error.h"
 #include "emcompat/util.h"
@@ -191,5 +193,39 @@ int mkdir_p(const char *path)
 			break;
 	}
 	free(p);
+	return 0;
+}
+
+int write_file_atomic(const char *path, const char *data, size_t len, unsigned mode)
+{
+	char *tmp = xasprintf("%s.tmp%d", path, (int)getpid());
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, (mode_t)mode), closed = 0;
+	size_t off = 0;
+
+	if (fd < 0) {
+		error(EC_EXIT_INTERNAL, "%s: cannot create: %s", tmp, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		off += (size_t)w;
+	}
+	if (off < len || fsync(fd) != 0 || (closed = 1, close(fd) != 0) || rename(tmp, path) != 0) {
+		int saved = errno;
+
+		if (!closed)
+			close(fd);
+		unlink(tmp);
+		free(tmp);
+		errno = saved;
+		return error(EC_EXIT_INTERNAL, "%s: cannot write: %s", path, strerror(errno));
+	}
+	free(tmp);
 	return 0;
 }

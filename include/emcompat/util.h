@@ -44,6 +44,13 @@ void strbuf_release(struct strbuf *sb);
  */
 int read_file(const char *path, char **out, size_t *len);
 
+/*
+ * Writes LEN bytes of DATA to PATH (mode MODE) through PATH.tmp<pid>,
+ * fsync and rename, so readers see the old file or the whole new one.
+ * Returns 0, or -1 with error() (EC_EXIT_INTERNAL) and no temp file left.
+ */
+int write_file_atomic(const char *path, const char *data, size_t len, unsigned mode);
+
 /* mkdir -p PATH (mode 0755). 0, or -1 with error() (EC_EXIT_INTERNAL). */
 int mkdir_p(const char *path);
 
