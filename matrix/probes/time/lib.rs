@@ -1,8 +1,8 @@
 //! Probe `time`: SystemTime::now and Instant::now through Emscripten's
-//! clock_gettime. Rust's libc crate (0.2.183) declares time_t as i64 for
-//! emscripten; Emscripten before 3.1.x's 64-bit time_t change declares it as
-//! `long` (32-bit), so struct timespec differs: seconds come back as garbage
-//! and Instant's nanoseconds out of range (`invalid timestamp`).
+//! clock_gettime. Rust's libc crate (0.2.183, in Rust 1.96's std) declares
+//! time_t as i64 for emscripten; older Emscripten (3.1.6 here) declares it
+//! as `long` (32-bit), so struct timespec differs: seconds come back as
+//! garbage and Instant's nanoseconds out of range (`invalid timestamp`).
 //! Every function catches a panic and returns a sentinel; `last_message`
 //! gives the panic's message (the probe's checks report it).
 use std::cell::RefCell;
