@@ -409,27 +409,45 @@ static void rust_env(struct stages *s, struct vec *env, const struct toolchain *
 	env_set(s, env, "RUSTC_BOOTSTRAP", "1");
 }
 
+/* The probe.json of node N's probe, or NULL with *WHY. */
+static const cJSON *cell_probe(struct stages *s, size_t n, const char **name, char **why)
+{
+	*name = value(s, n, "probe");
+	if (!*name) {
+		*why = xstrdup("the cell has no \"probe\"");
+		return NULL;
+	}
+	return probe_json(s, *name, why);
+}
+
+/* rustc with the flags every probe build shares, producing CRATE_TYPE. */
+static void add_rustc_probe(struct stages *s, size_t n, struct vec *argv, const struct toolchain *rust,
+			    const char *crate_type)
+{
+	vec_add(argv, toolchain_str(rust, "rustc") ? toolchain_str(rust, "rustc") : "rustc");
+	add_rustc_common(s, n, argv, dep_dir(s, n, STAGE_STD));
+	vec_add(argv, "--crate-name=probe");
+	vec_add(argv, ownf(s, "--crate-type=%s", crate_type));
+}
+
+static const char *probe_source(struct stages *s, const char *probe)
+{
+	return ownf(s, "%s/matrix/probes/%s/lib.rs", probe_root(s, probe), probe);
+}
+
 static int recipe_compile(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
 {
 	const struct toolchain *rust = need(s, n, "rust", why);
-	const char *probe = value(s, n, "probe");
+	const char *probe;
 	struct vec argv = {0}, env = {0};
 
-	if (!rust)
+	if (!rust || !cell_probe(s, n, &probe, why))
 		return 1;
-	if (!probe || !probe_json(s, probe, why)) {
-		if (!*why)
-			*why = xstrdup("the cell has no \"probe\"");
-		return 1;
-	}
 	rust_env(s, &env, rust, NULL);
-	vec_add(&argv, toolchain_str(rust, "rustc") ? toolchain_str(rust, "rustc") : "rustc");
-	add_rustc_common(s, n, &argv, dep_dir(s, n, STAGE_STD));
-	vec_add(&argv, "--crate-name=probe");
-	vec_add(&argv, "--crate-type=staticlib");
+	add_rustc_probe(s, n, &argv, rust, "staticlib");
 	vec_add(&argv, "-o");
 	vec_add(&argv, ownf(s, "%s/libprobe.a", out));
-	vec_add(&argv, ownf(s, "%s/matrix/probes/%s/lib.rs", probe_root(s, probe), probe));
+	vec_add(&argv, probe_source(s, probe));
 	step(s, r, &argv, &env, out);
 	return 0;
 }
@@ -437,33 +455,25 @@ static int recipe_compile(struct stages *s, size_t n, struct recipe *r, const ch
 static int recipe_link(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
 {
 	const struct toolchain *em = need(s, n, "emscripten", why), *rust;
-	const char *probe = value(s, n, "probe");
+	const char *probe;
 	const cJSON *pj;
 	struct vec argv = {0}, env = {0};
 
-	if (!em)
+	if (!em || !(pj = cell_probe(s, n, &probe, why)))
 		return 1;
-	if (!probe || !(pj = probe_json(s, probe, why))) {
-		if (!*why)
-			*why = xstrdup("the cell has no \"probe\"");
-		return 1;
-	}
 	if (flag(s, n, "link_mode", "rustc")) {
 		/* rustc drives emcc with its target spec's arguments: the path users take. */
 		if (!(rust = need(s, n, "rust", why)))
 			return 1;
 		rust_env(s, &env, rust, em);
-		vec_add(&argv, toolchain_str(rust, "rustc") ? toolchain_str(rust, "rustc") : "rustc");
-		add_rustc_common(s, n, &argv, dep_dir(s, n, STAGE_STD));
-		vec_add(&argv, "--crate-name=probe");
-		vec_add(&argv, "--crate-type=cdylib");
+		add_rustc_probe(s, n, &argv, rust, "cdylib");
 		vec_add(&argv, ownf(s, "-Clinker=%s/emcc", toolchain_str(em, "bin")));
 		vec_add(&argv, ownf(s, "-Clink-arg=%s", exported_functions(s, pj)));
 		if (!flag(s, n, "bigint", "off"))
 			vec_add(&argv, "-Clink-arg=-sWASM_BIGINT");
 		vec_add(&argv, "-o");
 		vec_add(&argv, ownf(s, "%s/probe.wasm", out));
-		vec_add(&argv, ownf(s, "%s/matrix/probes/%s/lib.rs", probe_root(s, probe), probe));
+		vec_add(&argv, probe_source(s, probe));
 		step(s, r, &argv, &env, out);
 		return 0;
 	}
