@@ -22,6 +22,14 @@ const char *cell_status_name(enum cell_status s)
 	return (unsigned)s < CELL_STATUS_COUNT ? cell_names[s] : "?";
 }
 
+int cell_status_parse(const char *name)
+{
+	for (int s = 0; s < CELL_STATUS_COUNT; s++)
+		if (strcmp(cell_names[s], name) == 0)
+			return s;
+	return -1;
+}
+
 enum cell_status results_cell_status(const struct plan *p, const struct sched_job *jobs, size_t c,
 				     size_t *node)
 {
@@ -385,7 +393,10 @@ int results_write(const char *dir, const struct plan *p, const struct sched_job 
 	cJSON_AddNumberToObject(run, "wall_seconds", (double)(long long)((r->finished - r->started) * 1000) / 1000);
 	cJSON_AddNumberToObject(run, "jobs", r->jobs);
 	cJSON_AddStringToObject(run, "emcompat", EMCOMPAT_VERSION);
-	cJSON_AddObjectToObject(root, "toolchains");
+	if (r->toolchains)
+		cJSON_AddItemToObject(root, "toolchains", cJSON_Duplicate(r->toolchains, 1));
+	else
+		cJSON_AddObjectToObject(root, "toolchains");
 	counts = cJSON_AddObjectToObject(root, "counts");
 	cells = cJSON_AddArrayToObject(root, "cells");
 	for (size_t c = 0; c < p->matrix->ncells; c++) {

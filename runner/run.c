@@ -473,6 +473,7 @@ int run_main(const struct run_opts *o)
 	struct run_ctx r;
 	struct sched_opts so;
 	struct results_run rr;
+	cJSON *tcjson = NULL;
 	size_t count[CELL_STATUS_COUNT] = {0};
 	char id[64], took[32];
 	int signo, rc, jobs = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
@@ -542,7 +543,10 @@ int run_main(const struct run_opts *o)
 	rr.finished = now_wall();
 	rr.jobs = jobs;
 	rr.cached = r.cached;
-	if (results_write(r.dir, &r.p, r.jobs, &rr, r.classes))
+	rr.toolchains = r.fake ? NULL : (tcjson = toolchain_used_json(&r.tc, &r.m));
+	rc = results_write(r.dir, &r.p, r.jobs, &rr, r.classes);
+	cJSON_Delete(tcjson);
+	if (rc)
 		return fail(&r);
 	for (size_t c = 0; c < r.m.ncells; c++) {
 		size_t ignored;

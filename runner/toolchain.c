@@ -250,6 +250,37 @@ const char *toolchain_rust_std(const struct toolchain *t)
 	return src && access(src, F_OK) == 0 ? "build-std" : "none";
 }
 
+cJSON *toolchain_used_json(const struct toolchain_set *s, const struct matrix *m)
+{
+	static const char *const keys[] = { "identity", "source", "llvm", "release", "emscripten", "python" };
+	cJSON *out = cJSON_CreateObject();
+
+	for (size_t a = 0; a < m->naxes; a++) {
+		for (size_t v = 0; v < m->naxis_values[a]; v++) {
+			const struct toolchain *t;
+			cJSON *kind, *e;
+			char *why;
+			int none;
+
+			t = toolchain_resolve(s, m->keys[a], m->axis_values[a][v], &none, &why);
+			free(why);
+			if (!t)
+				continue;
+			if (!(kind = cJSON_GetObjectItemCaseSensitive(out, t->kind)))
+				kind = cJSON_AddObjectToObject(out, t->kind);
+			if (cJSON_GetObjectItemCaseSensitive(kind, t->version))
+				continue;
+			e = cJSON_AddObjectToObject(kind, t->version);
+			for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+				if (toolchain_str(t, keys[k]))
+					cJSON_AddStringToObject(e, keys[k], toolchain_str(t, keys[k]));
+			if (strcmp(t->kind, "rust") == 0)
+				cJSON_AddStringToObject(e, "std", toolchain_rust_std(t));
+		}
+	}
+	return out;
+}
+
 void toolchain_set_release(struct toolchain_set *s)
 {
 	for (size_t i = 0; i < s->n; i++) {

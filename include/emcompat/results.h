@@ -42,6 +42,9 @@ enum cell_status {
 
 const char *cell_status_name(enum cell_status s);
 
+/* The status named NAME, or -1. */
+int cell_status_parse(const char *name);
+
 /*
  * The outcome of cell C given the jobs (one per plan node, same index):
  * its status, and for a cell that did not pass the node that decided it
@@ -74,6 +77,7 @@ struct results_run {
 	double finished;
 	int jobs;
 	const int *cached;    /* per node: from an earlier run's cache (NULL: none) */
+	const cJSON *toolchains;  /* toolchain_used_json(), copied in; NULL: {} */
 };
 
 /*

@@ -77,6 +77,15 @@ const struct toolchain *toolchain_resolve(const struct toolchain_set *s, const c
  */
 const char *toolchain_rust_std(const struct toolchain *t);
 
+/*
+ * The identities of the toolchains M's cells use, for results.json:
+ *   {"<kind>": {"<version>": {"identity", "source", and where the manifest
+ *    has them "llvm", "release", "emscripten", "python", "std"}}}
+ * Values that resolve to nothing are left out (their cells are errors that
+ * say so). Caller owns the object.
+ */
+cJSON *toolchain_used_json(const struct toolchain_set *s, const struct matrix *m);
+
 void toolchain_set_release(struct toolchain_set *s);
 
 #endif
