@@ -102,6 +102,17 @@ static const struct command commands[] = {
 	  "Exit: 0 classified or none, 1 unclassified, 2 bad input (an unreadable LOG,\n"
 	  "an unknown --stage, a bad --signatures file), 3 runner failure.\n",
 	  NULL },
+	{ "report", cmd_report, "report DIR [--baseline BASE]",
+	  "write the reports of a finished run again",
+	  "Writes the reports of the run in DIR from its results.json, as `emcompat run`\n"
+	  "does at its end: DIR/summary.md (Markdown for $GITHUB_STEP_SUMMARY).\n"
+	  "\n"
+	  "  --baseline BASE   mark what changed since the run in BASE: regressed,\n"
+	  "                    fixed, changed, new and removed cells\n"
+	  "\n"
+	  "Exit: 0 written, 2 DIR (or BASE) holds no readable results.json, 3 a report\n"
+	  "could not be written.\n",
+	  NULL },
 	{ "diff", NULL, "diff BASE NEW [--json]",
 	  "compare two runs; exit 1 on a regression",
 	  "Compares two runs cell by cell; exits 1 when something regressed.\n",

@@ -13,6 +13,7 @@
 #include "emcompat/error.h"
 #include "emcompat/journal.h"
 #include "emcompat/plan.h"
+#include "emcompat/report.h"
 #include "emcompat/results.h"
 #include "emcompat/run.h"
 #include "emcompat/sched.h"
@@ -546,7 +547,7 @@ int run_main(const struct run_opts *o)
 	rr.toolchains = r.fake ? NULL : (tcjson = toolchain_used_json(&r.tc, &r.m));
 	rc = results_write(r.dir, &r.p, r.jobs, &rr, r.classes);
 	cJSON_Delete(tcjson);
-	if (rc)
+	if (rc || report_dir(r.dir, NULL, NULL))
 		return fail(&r);
 	for (size_t c = 0; c < r.m.ncells; c++) {
 		size_t ignored;
@@ -558,7 +559,7 @@ int run_main(const struct run_opts *o)
 	for (int s = 0; s < CELL_STATUS_COUNT; s++)
 		if (count[s])
 			printf(" %zu %s", count[s], cell_status_name(s));
-	printf("\nemcompat: results: %s/results.json\n", r.dir);
+	printf("\nemcompat: results: %s/results.json; reports: %s/summary.md\n", r.dir, r.dir);
 	rc = count[CELL_PASS] + count[CELL_FLAKY] == r.m.ncells ? EC_EXIT_OK : EC_EXIT_FAILED;
 	if (fflush(stdout) != 0)
 		rc = EC_EXIT_INTERNAL;
