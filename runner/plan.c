@@ -34,6 +34,7 @@ static const struct {
 	{ "emscripten", BIT(STAGE_STD) | BIT(STAGE_LINK) | BIT(STAGE_MAIN), NULL },
 	{ "opt", BIT(STAGE_LINK), "O0" },
 	{ "bigint", BIT(STAGE_LINK) | BIT(STAGE_MAIN), "on" },
+	{ "main_emscripten", BIT(STAGE_MAIN), NULL },
 	{ "loader", BIT(STAGE_MAIN) | BIT(STAGE_INSPECT) | BIT(STAGE_LOAD), NULL },
 	{ "node", BIT(STAGE_LOAD), NULL },
 };
@@ -60,6 +61,7 @@ struct builder {
 	struct { char *name; char digest[65]; } *probes;  /* probe name -> source digest */
 	size_t nprobes, cap_probes;
 	int probe_key;         /* key index of "probe", or -1 */
+	int em_key, main_em_key;  /* "emscripten", "main_emscripten", or -1 */
 	EVP_MD_CTX *md;
 	const EVP_MD *sha256;
 };
@@ -102,6 +104,8 @@ static void builder_init(struct builder *b, struct plan *p, const struct matrix 
 	embedded_digest("matrix/loaders/", b->loaders_digest);
 	embedded_digest("scripts/", b->scripts_digest);
 	b->probe_key = matrix_key_index(m, "probe");
+	b->em_key = matrix_key_index(m, "emscripten");
+	b->main_em_key = matrix_key_index(m, "main_emscripten");
 	b->md = EVP_MD_CTX_new();
 	b->sha256 = EVP_sha256();
 }
@@ -228,11 +232,23 @@ static void content(struct builder *b, unsigned stages, enum stage s, const stru
 	strbuf_addch(sb, '\n');
 	for (size_t i = 0; i < b->m->nkeys; i++) {
 		size_t k = b->by_name[i];
+		const char *v = c->values[k];
 
-		if (!(b->reads[k] & stages) || !c->values[k] ||
-		    (b->dflt[k] && strcmp(c->values[k], b->dflt[k]) == 0))
+		if (!(b->reads[k] & stages) || !v || (b->dflt[k] && strcmp(v, b->dflt[k]) == 0))
 			continue;
-		strbuf_addf(sb, "%s=%s\n", b->m->keys[k], c->values[k]);
+		/*
+		 * A host built by another Emscripten is that Emscripten's host:
+		 * the main node reads main_emscripten as its emscripten, and shares
+		 * the node of cells whose own Emscripten it is.
+		 */
+		if (s == STAGE_MAIN && b->main_em_key >= 0 && c->values[b->main_em_key] &&
+		    b->em_key >= 0 && c->values[b->em_key]) {
+			if ((int)k == b->main_em_key)
+				continue;
+			if ((int)k == b->em_key)
+				v = c->values[b->main_em_key];
+		}
+		strbuf_addf(sb, "%s=%s\n", b->m->keys[k], v);
 	}
 	/* The sources a recipe reads are inputs too: a changed probe rebuilds. */
 	if ((stages & BIT(STAGE_COMPILE)) && b->probe_key >= 0 && c->values[b->probe_key])

@@ -511,9 +511,15 @@ static const char *host_exports(struct stages *s, size_t n)
 	return own(s, strbuf_detach(&sb));
 }
 
+/* The axis naming the Emscripten that builds an emcc-main host (plan.h). */
+static const char *host_axis(struct stages *s, size_t n)
+{
+	return value(s, n, "main_emscripten") ? "main_emscripten" : "emscripten";
+}
+
 static int recipe_main(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
 {
-	const struct toolchain *em = need(s, n, "emscripten", why);
+	const struct toolchain *em = need(s, n, host_axis(s, n), why);
 	struct vec argv = {0}, env = {0};
 
 	if (!em)
@@ -604,7 +610,7 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 		if (!(pyodide = toolchain_resolve(s->tc, "loader", loader, &none, why)))
 			return 1;
 		s->used[s->nused++] = pyodide;
-	} else if (!(em = need(s, n, "emscripten", why))) {
+	} else if (!(em = need(s, n, host_axis(s, n), why))) {
 		return 1;
 	}
 	env_base(&env);

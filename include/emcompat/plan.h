@@ -13,7 +13,8 @@
  *   std      rust, eh, emscripten (libc's build script asks emcc its version)
  *   compile  rust, pyo3, probe, link_mode, eh, lto      (+ std)
  *   link     emscripten, link_mode, eh, lto, opt, bigint (+ compile)
- *   main     emscripten, loader, eh, bigint
+ *   main     emscripten, loader, eh, bigint; with main_emscripten (a host
+ *            built by another Emscripten) that value stands for emscripten
  *   inspect  loader                                     (+ link, main: it predicts
  *                                                        loading into that host)
  *   load     loader, node                               (+ link, main)
