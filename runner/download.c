@@ -23,7 +23,6 @@ struct xfer {
 	char *part;
 	struct strbuf body;
 	curl_off_t resume_from;
-	int first_write;     /* the next body byte is the first of this attempt */
 	int attempts;
 	double next_start;   /* monotonic seconds; 0 while running or done */
 	int running, done;
@@ -75,18 +74,6 @@ static size_t on_write(char *ptr, size_t size, size_t nmemb, void *arg)
 	struct xfer *x = arg;
 	size_t n = size * nmemb;
 
-	if (x->first_write) {
-		long code = 0;
-
-		x->first_write = 0;
-		curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &code);
-		/* The server sent the whole body instead of the range asked for. */
-		if (x->fp && x->resume_from > 0 && code == 200) {
-			if (fflush(x->fp) || ftruncate(fileno(x->fp), 0) || fseeko(x->fp, 0, SEEK_SET))
-				return 0;
-			x->resume_from = 0;
-		}
-	}
 	if (!x->fp) {
 		if (x->body.len + n > MAX_MEMORY_BODY)
 			return 0;
@@ -113,7 +100,6 @@ static int start(struct xfer *x, CURLM *multi, const struct download_opts *o)
 	struct stat st;
 
 	x->attempts++;
-	x->first_write = 1;
 	x->resume_from = 0;
 	x->errbuf[0] = '\0';
 	if (x->d->path) {
@@ -163,7 +149,7 @@ static int retriable(CURLcode rc, long status)
 {
 	if (rc == CURLE_HTTP_RETURNED_ERROR)
 		return status == 408 || status == 429 || status >= 500;
-	return rc == CURLE_COULDNT_CONNECT || rc == CURLE_OPERATION_TIMEDOUT ||
+	return rc == CURLE_COULDNT_CONNECT || rc == CURLE_OPERATION_TIMEDOUT || rc == CURLE_RANGE_ERROR ||
 	       rc == CURLE_PARTIAL_FILE || rc == CURLE_RECV_ERROR || rc == CURLE_SEND_ERROR ||
 	       rc == CURLE_GOT_NOTHING || rc == CURLE_COULDNT_RESOLVE_HOST ||
 	       rc == CURLE_SSL_CONNECT_ERROR;
@@ -205,10 +191,11 @@ static int finish(struct xfer *x, CURLM *multi, CURLcode rc, const struct downlo
 		x->done = 1;
 		return 0;
 	}
-	if (rc == CURLE_HTTP_RETURNED_ERROR && status == 416 && x->d->path) {
-		/* The .part is no prefix of this file: start over, as a retry. */
+	if ((rc == CURLE_HTTP_RETURNED_ERROR && status == 416) || rc == CURLE_RANGE_ERROR) {
+		/* The .part is no prefix of this file, or the server cannot send a
+		 * range: start over, as a retry. */
 		unlink(x->part);
-		status = 500;
+		rc = CURLE_RANGE_ERROR;
 	}
 	if (rc == CURLE_HTTP_RETURNED_ERROR)
 		set_failure(x, status == 404 || status == 410 ? EC_EXIT_INPUT : EC_EXIT_INTERNAL,

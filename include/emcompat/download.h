@@ -14,8 +14,9 @@
  *
  * A download to a file goes to PATH.part first. A later attempt, or a
  * later process, resumes a .part with a Range request; when the server
- * ignores the Range (200 instead of 206) the file starts over, and a 416
- * (the .part is not a prefix of anything) discards it and starts over.
+ * cannot send a range (200 instead of 206), or answers 416 (the .part is
+ * no prefix of the file), the .part is discarded and the next attempt
+ * starts over.
  * On success PATH.part is renamed to PATH. A failed download leaves its
  * .part for the next attempt to resume.
  *
