@@ -89,7 +89,8 @@ static int place_entry(struct archive_entry *e, const char *path, const char *di
 		return refuse(path, name, name[0] == '/' ? "has an absolute path" : "has a \"..\" component");
 	if (!rel)
 		return 1;
-	if (type != AE_IFREG && type != AE_IFDIR && type != AE_IFLNK)
+	/* A tar hard link may carry no file type: it is its target's. */
+	if (!hard && type != AE_IFREG && type != AE_IFDIR && type != AE_IFLNK)
 		return refuse(path, name, "is a device, FIFO or socket");
 	if (type == AE_IFLNK) {
 		const char *target = archive_entry_symlink(e);
@@ -100,6 +101,9 @@ static int place_entry(struct archive_entry *e, const char *path, const char *di
 	if (hard) {
 		const char *hrel = strip_name(hard, strip, &bad);
 
+		if (bad)
+			return refuse(path, name, hard[0] == '/' ? "is a hard link to an absolute path"
+							  : "is a hard link with a \"..\" component");
 		if (!hrel)
 			return refuse(path, name, "is a hard link leaving the target directory");
 		full = xasprintf("%s/%s", dir, hrel);
