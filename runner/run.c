@@ -11,6 +11,7 @@
 #include "emcompat/cache.h"
 #include "emcompat/embedded.h"
 #include "emcompat/error.h"
+#include "emcompat/fetch.h"
 #include "emcompat/journal.h"
 #include "emcompat/plan.h"
 #include "emcompat/report.h"
@@ -469,6 +470,20 @@ static int fail(struct run_ctx *r)
 	return code;
 }
 
+/* "provision": true: fetch what the selected cells need, before planning. */
+static int provision(struct run_ctx *r)
+{
+	struct fetch_opts fo;
+
+	if (!r->m.provision || r->o->fake_toolchains)
+		return 0;
+	fetch_opts_default(&fo);
+	fo.quiet = r->o->quiet;
+	if (r->o->quiet)
+		fo.dl.progress = 0;
+	return fetch_provision(&r->m, &fo);
+}
+
 int run_main(const struct run_opts *o)
 {
 	struct run_ctx r;
@@ -486,7 +501,7 @@ int run_main(const struct run_opts *o)
 	r.t0 = now_wall();
 	r.tty = isatty(STDOUT_FILENO) && !getenv("CI");
 	if (matrix_load(&r.m, o->matrix) || matrix_select(&r.m, o->only, o->nonly) ||
-	    plan_build(&r.p, &r.m) || mkdir_p(o->out_dir))
+	    provision(&r) || plan_build(&r.p, &r.m) || mkdir_p(o->out_dir))
 		return fail(&r);
 	/* Children run in their node directories: every path they get is absolute. */
 	r.dir = absolute_path(o->out_dir);

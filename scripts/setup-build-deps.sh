@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
 	cmake ninja-build gcc make pkg-config python3
 	libcjson-dev libxml2-dev libcurl4-openssl-dev libssl-dev
+	libarchive-dev  # toolchain archives (emcompat fetch)
 	libxml2-utils   # xmllint: the JUnit report is validated against its XSD
 	wabt            # wasm-objdump: the wasm reader is checked against it
 )
