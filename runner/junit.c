@@ -362,6 +362,8 @@ static void write_run_properties(struct jw *jw, const struct report_input *in)
 	property(jw, "emcompat.finished", rf->finished);
 	cJSON_ArrayForEach(kind, rf->toolchains) {
 		cJSON_ArrayForEach(version, kind) {
+			if (!cJSON_IsObject(kind) || !cJSON_IsObject(version))
+				continue;
 			cJSON_ArrayForEach(key, version) {
 				char *name = xasprintf("toolchain.%s.%s.%s", kind->string, version->string, key->string);
 				char *value = cJSON_IsString(key) ? NULL : cJSON_PrintUnformatted(key);
@@ -490,11 +492,26 @@ static void run_timestamp(const struct runfile *rf, char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%dT%H:%M:%S", &tm);
 }
 
+/* The matrix's name, else its file's name without directory and ".json": a suite name, not a path. */
+static char *matrix_label(const struct runfile *rf)
+{
+	const char *m = rf->matrix ? rf->matrix : "", *slash = strrchr(m, '/');
+	size_t len;
+
+	if (rf->name && *rf->name)
+		return xstrdup(rf->name);
+	m = slash ? slash + 1 : m;
+	len = strlen(m);
+	if (len > 5 && strcmp(m + len - 5, ".json") == 0)
+		len -= 5;
+	return len ? xstrndup(m, len) : xstrdup("emcompat");
+}
+
 int junit_write(const char *path, const struct report_input *in)
 {
 	const struct runfile *rf = in->run;
 	const char **probes = xcalloc(rf->ncells + 1, sizeof(*probes));
-	const char *fallback = rf->name && *rf->name ? rf->name : rf->matrix && *rf->matrix ? rf->matrix : "emcompat";
+	char *fallback = matrix_label(rf);
 	size_t nsuites = 0, failures = rf->counts[CELL_FAIL] + rf->counts[CELL_TIMEOUT];
 	int have_unprobed = 0, rc = -1;
 	char timestamp[32], hostname[256];
@@ -550,6 +567,7 @@ out:
 	if (buf)
 		xmlBufferFree(buf);
 	strbuf_release(&jw.clean);
+	free(fallback);
 	free(probes);
 	return rc;
 }

@@ -20,7 +20,8 @@
  *       <system-err/>
  *
  * A suite is named after the cells' probe axis value, or after the matrix
- * (its name, else its file) for cells without one. A testcase's time is
+ * (its name, else its file name without ".json") for cells without one;
+ * the root is named after the matrix the same way. A testcase's time is
  * the sum of its stages' seconds that were not reused from another cell or
  * the cache: the work the cell itself cost. `pass` and `flaky` cells pass;
  * a flaky cell is listed in its suite's properties (name "flaky") and in

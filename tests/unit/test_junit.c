@@ -312,17 +312,59 @@ static void test_write(void)
 	free(rundir);
 }
 
+/* A matrix without a name and cells without a probe: the suite is named after the matrix file. */
+static void test_unnamed(void)
+{
+	static const char text[] =
+		"{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"r\",\"matrix\":\"some/dir/flags.json\"},"
+		"\"toolchains\":{\"rust\":[1]},"
+		"\"cells\":[{\"id\":\"eh=wasm\",\"axes\":{\"eh\":\"wasm\"},\"status\":\"pass\"}]}";
+	struct runfile run;
+	struct report_input in;
+	char *dir = path_in("unnamed"), *out = path_in("unnamed/junit.xml");
+	xmlDocPtr doc;
+	xmlXPathContextPtr ctx;
+
+	put("unnamed/results.json", text, strlen(text));
+	if (runfile_load(&run, dir)) {
+		CHECK_STR(error_message(), "");
+		free(out);
+		free(dir);
+		return;
+	}
+	memset(&in, 0, sizeof(in));
+	in.run = &run;
+	CHECK_INT(junit_write(out, &in), 0);
+	doc = xmlReadFile(out, NULL, XML_PARSE_NONET);
+	CHECK(doc != NULL);
+	if (doc) {
+		CHECK_INT(schema_valid(doc), 0);
+		ctx = xmlXPathNewContext(doc);
+		CHECK_XP(ctx, "/testsuites/@name", "flags");
+		CHECK_XP(ctx, "/testsuites/testsuite/@name", "flags");
+		CHECK_XP(ctx, "//testcase/@classname", "emcompat.flags");
+		CHECK_XP(ctx, "//testcase/@time", "0.000");
+		CHECK_INT(xp_count(ctx, "//property[starts-with(@name, 'toolchain.')]"), 0);
+		xmlXPathFreeContext(ctx);
+		xmlFreeDoc(doc);
+	}
+	runfile_release(&run);
+	free(out);
+	free(dir);
+}
+
 int main(void)
 {
 	char *cmd;
 
 	if (!mkdtemp(top))
 		return 1;
-	cmd = xasprintf("mkdir -p '%s/run/logs' '%s/base'", top, top);
+	cmd = xasprintf("mkdir -p '%s/run/logs' '%s/base' '%s/unnamed'", top, top, top);
 	if (system(cmd) != 0)
 		return 1;
 	free(cmd);
 	test_write();
+	test_unnamed();
 	cmd = xasprintf("rm -rf '%s'", top);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", top);
