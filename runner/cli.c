@@ -105,10 +105,14 @@ static const struct command commands[] = {
 	{ "report", cmd_report, "report DIR [--baseline BASE]",
 	  "write the reports of a finished run again",
 	  "Writes the reports of the run in DIR from its results.json, as `emcompat run`\n"
-	  "does at its end: DIR/summary.md (Markdown for $GITHUB_STEP_SUMMARY).\n"
+	  "does at its end: DIR/summary.md (Markdown for $GITHUB_STEP_SUMMARY) and\n"
+	  "DIR/junit.xml (JUnit XML for CI test tabs: a suite per probe, a testcase per\n"
+	  "cell; fail and timeout are failures typed by class, error an error, blocked\n"
+	  "and skipped skipped; valid against reports/junit.xsd).\n"
 	  "\n"
 	  "  --baseline BASE   mark what changed since the run in BASE: regressed,\n"
-	  "                    fixed, changed, new and removed cells\n"
+	  "                    fixed, changed, new and removed cells (junit.xml:\n"
+	  "                    a regressed cell's failure message says so)\n"
 	  "\n"
 	  "Exit: 0 written, 2 DIR (or BASE) holds no readable results.json, 3 a report\n"
 	  "could not be written.\n",

@@ -9,6 +9,7 @@ packages=(
 	libcjson-dev libxml2-dev libcurl4-openssl-dev libssl-dev
 	libarchive-dev  # toolchain archives (emcompat fetch)
 	libxml2-utils   # xmllint: the JUnit report is validated against its XSD
+	python3-venv    # the JUnit consumer (junitparser) the junit test reads junit.xml with
 	wabt            # wasm-objdump: the wasm reader is checked against it
 )
 
