@@ -105,7 +105,11 @@ static const struct command commands[] = {
 	{ "report", cmd_report, "report DIR [--baseline BASE]",
 	  "write the reports of a finished run again",
 	  "Writes the reports of the run in DIR from its results.json, as `emcompat run`\n"
-	  "does at its end: DIR/summary.md (Markdown for $GITHUB_STEP_SUMMARY).\n"
+	  "does at its end: DIR/summary.md (Markdown for $GITHUB_STEP_SUMMARY) and\n"
+	  "DIR/report.html (one self-contained page: a grid per probe, rust rows by\n"
+	  "emscripten x loader columns, filters, and each cell's stages, error lines,\n"
+	  "class, fix and upstream links on a click; open it from the run directory\n"
+	  "so its links to logs/ work).\n"
 	  "\n"
 	  "  --baseline BASE   mark what changed since the run in BASE: regressed,\n"
 	  "                    fixed, changed, new and removed cells\n"
