@@ -3,6 +3,7 @@
 
 #include "emcompat/error.h"
 #include "emcompat/junit.h"
+#include "emcompat/html.h"
 #include "emcompat/report.h"
 #include "emcompat/util.h"
 
@@ -298,6 +299,9 @@ int report_write_all(const struct report_input *in)
 	free(path);
 	path = xasprintf("%s/junit.xml", in->run->dir);
 	rc = junit_write(path, in) || rc ? -1 : 0;
+	free(path);
+	path = xasprintf("%s/report.html", in->run->dir);
+	rc = html_write(path, in) || rc ? -1 : 0;
 	free(path);
 	return rc;
 }

@@ -574,7 +574,7 @@ int run_main(const struct run_opts *o)
 	for (int s = 0; s < CELL_STATUS_COUNT; s++)
 		if (count[s])
 			printf(" %zu %s", count[s], cell_status_name(s));
-	printf("\nemcompat: results: %s/results.json; reports: %s/summary.md\n", r.dir, r.dir);
+	printf("\nemcompat: results: %s/results.json\nemcompat: reports: %s/report.html, junit.xml, summary.md\n", r.dir, r.dir);
 	rc = count[CELL_PASS] + count[CELL_FLAKY] == r.m.ncells ? EC_EXIT_OK : EC_EXIT_FAILED;
 	if (fflush(stdout) != 0)
 		rc = EC_EXIT_INTERNAL;

@@ -11,6 +11,7 @@ packages=(
 	libxml2-utils   # xmllint: the JUnit report is validated against its XSD
 	python3-venv    # the JUnit consumer (junitparser) the junit test reads junit.xml with
 	wabt            # wasm-objdump: the wasm reader is checked against it
+	chromium        # report.html is tested in headless Chromium (tests/browser)
 )
 
 missing=()
