@@ -34,7 +34,6 @@ static const struct {
 	{ "emscripten", BIT(STAGE_STD) | BIT(STAGE_LINK) | BIT(STAGE_MAIN), NULL },
 	{ "opt", BIT(STAGE_LINK), "O0" },
 	{ "bigint", BIT(STAGE_LINK) | BIT(STAGE_MAIN), "on" },
-	{ "main_emscripten", BIT(STAGE_MAIN), NULL },
 	{ "loader", BIT(STAGE_MAIN) | BIT(STAGE_INSPECT) | BIT(STAGE_LOAD), NULL },
 	{ "node", BIT(STAGE_LOAD), NULL },
 };
@@ -61,7 +60,7 @@ struct builder {
 	struct { char *name; char digest[65]; } *probes;  /* probe name -> source digest */
 	size_t nprobes, cap_probes;
 	int probe_key;         /* key index of "probe", or -1 */
-	int em_key, main_em_key;  /* "emscripten", "main_emscripten", or -1 */
+	int em_key, loader_key;   /* key indices of "emscripten" and "loader", or -1 */
 	EVP_MD_CTX *md;
 	const EVP_MD *sha256;
 };
@@ -105,7 +104,7 @@ static void builder_init(struct builder *b, struct plan *p, const struct matrix 
 	embedded_digest("scripts/", b->scripts_digest);
 	b->probe_key = matrix_key_index(m, "probe");
 	b->em_key = matrix_key_index(m, "emscripten");
-	b->main_em_key = matrix_key_index(m, "main_emscripten");
+	b->loader_key = matrix_key_index(m, "loader");
 	b->md = EVP_MD_CTX_new();
 	b->sha256 = EVP_sha256();
 }
@@ -237,16 +236,15 @@ static void content(struct builder *b, unsigned stages, enum stage s, const stru
 		if (!(b->reads[k] & stages) || !v || (b->dflt[k] && strcmp(v, b->dflt[k]) == 0))
 			continue;
 		/*
-		 * A host built by another Emscripten is that Emscripten's host:
-		 * the main node reads main_emscripten as its emscripten, and shares
-		 * the node of cells whose own Emscripten it is.
+		 * A host built by another Emscripten (loader emcc-main-<version>)
+		 * is that Emscripten's emcc-main host, and shares its node.
 		 */
-		if (s == STAGE_MAIN && b->main_em_key >= 0 && c->values[b->main_em_key] &&
-		    b->em_key >= 0 && c->values[b->em_key]) {
-			if ((int)k == b->main_em_key)
-				continue;
-			if ((int)k == b->em_key)
-				v = c->values[b->main_em_key];
+		if (s == STAGE_MAIN && b->loader_key >= 0 && c->values[b->loader_key] &&
+		    strncmp(c->values[b->loader_key], "emcc-main-", 10) == 0) {
+			if ((int)k == b->loader_key)
+				v = "emcc-main";
+			else if ((int)k == b->em_key)
+				v = c->values[b->loader_key] + 10;
 		}
 		strbuf_addf(sb, "%s=%s\n", b->m->keys[k], v);
 	}

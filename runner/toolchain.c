@@ -122,8 +122,7 @@ static int scan_cache(struct toolchain_set *s)
 static const char *axis_kind(const char *axis)
 {
 	static const char *const kinds[][2] = {
-		{ "rust", "rust" }, { "emscripten", "emscripten" }, { "main_emscripten", "emscripten" },
-		{ "node", "node" },
+		{ "rust", "rust" }, { "emscripten", "emscripten" }, { "node", "node" },
 		{ "pyo3", "pyo3" },
 	};
 

@@ -130,7 +130,7 @@ static void test_flag_defaults(void)
 }
 
 /* A host built by another Emscripten is that Emscripten's own host. */
-static void test_main_emscripten(void)
+static void test_host_of_another_emscripten(void)
 {
 	struct matrix m1, m2;
 	struct plan p1, p2;
@@ -138,7 +138,7 @@ static void test_main_emscripten(void)
 	CHECK_INT(load(&m1, &p1, "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\"],\"probe\":[\"add\"],"
 			     "\"loader\":[\"emcc-main\"]}}"), 0);
 	CHECK_INT(load(&m2, &p2, "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.69\"],\"probe\":[\"add\"],"
-			     "\"loader\":[\"emcc-main\"],\"main_emscripten\":[\"3.1.6\",\"6.0.5\"]}}"), 0);
+			     "\"loader\":[\"emcc-main-3.1.6\",\"emcc-main-6.0.5\"]}}"), 0);
 	CHECK(memcmp(plan_cell_node(&p1, 0, STAGE_MAIN)->key, plan_cell_node(&p2, 0, STAGE_MAIN)->key,
 		     PLAN_KEY_SIZE) == 0);
 	CHECK(plan_cell_node(&p2, 0, STAGE_MAIN) != plan_cell_node(&p2, 1, STAGE_MAIN));
@@ -170,7 +170,7 @@ int main(void)
 	test_unknown_axis_shares_nothing();
 	test_stable_keys();
 	test_flag_defaults();
-	test_main_emscripten();
+	test_host_of_another_emscripten();
 	test_key_hex();
 	return check_done();
 }
