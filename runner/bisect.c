@@ -135,15 +135,16 @@ static int in_span(const struct matrix *m, size_t axis, size_t lo, size_t hi, si
 }
 
 /*
- * Names the keys on which two cells with the same AXIS value (one of LO..HI)
- * differ, with the values they take.
+ * Names the axes on which two cells with the same AXIS value (one of LO..HI)
+ * differ, with the values they take; keys that only includes add are named
+ * only when no axis is open (narrowing the axes settles them).
  */
 static int open_axes_error(const struct matrix *m, size_t axis, size_t lo, size_t hi)
 {
 	struct strbuf sb = { 0 };
 	int rc;
 
-	for (size_t k = 0; k < m->nkeys; k++) {
+	for (size_t k = 0; k < m->nkeys && !(k == m->naxes && sb.len); k++) {
 		struct strbuf vals = { 0 };
 		size_t nvals = 0;
 		int open = 0;

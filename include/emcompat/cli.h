@@ -28,5 +28,6 @@ int cmd_run(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);
 int cmd_toolchains(int argc, char **argv);
 int cmd_classify(int argc, char **argv);
+int cmd_bisect(int argc, char **argv);
 
 #endif
