@@ -147,10 +147,31 @@ static const struct command commands[] = {
 	  "is not as labelled), 2 bad usage or input, 3 runner failure, 130/143\n"
 	  "interrupted.\n",
 	  NULL },
-	{ "recommend", NULL, "recommend RUN... [--only AXIS=VALUE]...",
+	{ "recommend", cmd_recommend, "recommend RUN... [--axis A] [--only AXIS=VALUE]... [--json]",
 	  "rank the values of an axis from past runs",
-	  "Ranks the values of an axis (default emscripten) from past runs.\n",
-	  "recommend" },
+	  "Ranks the values of axis A (default emscripten) from finished runs (run\n"
+	  "directories or their results.json, e.g. a nightly history) for the cells that\n"
+	  "match the constraints, and names the one to use and why, with the runners-up:\n"
+	  "more cells passing first, then fewer failing, then the newer value. A cell in\n"
+	  "several runs counts once, from the run that started last.\n"
+	  "\n"
+	  "  --axis A             the axis to rank (default: emscripten)\n"
+	  "  --only AXIS=VALUE    keep only matching cells (repeatable: values of one axis\n"
+	  "                       are alternatives, different axes must all match)\n"
+	  "  --json               print {\"axis\",\"order\",\"matrix\",\"cells\",\"with\",\n"
+	  "                       \"recommended\",\"all_pass\",\"values\":[{\"value\",\"rank\",\n"
+	  "                       \"cells\",\"pass\",\"fail\",\"untested\",\"all_pass\",\"why\",\n"
+	  "                       \"failures\":[{\"cell\",\"status\",\"class\",\"stage\",\n"
+	  "                       \"summary\",\"where\"}]}]}\n"
+	  "\n"
+	  "Newer means later in the axis order of the matrix a run recorded (the embedded\n"
+	  "default, or the file at the recorded path) when that axis lists every value\n"
+	  "seen; else version order (3.1.6 < 3.1.69 < 6.0.5). Failures are named by class\n"
+	  "and stage, and where: the keys whose values differ among the cells ranked.\n"
+	  "\n"
+	  "Exit: 0 the recommended value passes all its cells, 1 no value does (the best\n"
+	  "is still named), 2 bad usage or input (an unreadable run, no matching cell).\n",
+	  NULL },
 	{ "fetch", NULL, "fetch KIND VERSION",
 	  "provision a toolchain into the cache",
 	  "Provisions a toolchain into the cache.\n",

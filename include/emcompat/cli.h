@@ -29,5 +29,6 @@ int cmd_inspect(int argc, char **argv);
 int cmd_toolchains(int argc, char **argv);
 int cmd_classify(int argc, char **argv);
 int cmd_bisect(int argc, char **argv);
+int cmd_recommend(int argc, char **argv);
 
 #endif
