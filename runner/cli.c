@@ -129,14 +129,68 @@ static const struct command commands[] = {
 	  "combine shard runs into one run",
 	  "Combines shard runs into one run directory.\n",
 	  "sharding" },
-	{ "bisect", NULL, "bisect [MATRIX] --axis A --good V --bad V [--only AXIS=VALUE]...",
+	{ "bisect", cmd_bisect,
+	  "bisect [MATRIX] --axis A --good V --bad V [--only AXIS=VALUE]... [--cell ID]\n"
+	  "                [--class C] [--stage S] [--from DIR]... [-o DIR] [-j N] [-v]",
 	  "find the first bad value of an axis",
-	  "Finds the first bad value of an axis.\n",
-	  "bisect" },
-	{ "recommend", NULL, "recommend RUN... [--only AXIS=VALUE]...",
+	  "Finds the first value of axis A, walking from V (good) to V (bad) in the order\n"
+	  "of the matrix file (oldest first), at which one cell breaks. Both ends are\n"
+	  "checked, then the midpoint cells only are run, one value at a time, each into\n"
+	  "DIR/A=VALUE/ through the normal runner: every node already built is taken from\n"
+	  "the cache. When every value can be tested, at most ceil(log2(n)) + 2 cells run\n"
+	  "for n values. --good may be the newer end: then it finds where it was fixed.\n"
+	  "\n"
+	  "  --axis A             the axis to walk (rust, emscripten, pyo3, loader, ...)\n"
+	  "  --good V, --bad V    its values at the two ends\n"
+	  "  --cell ID            the cell: the other axes take their values from it\n"
+	  "  --only AXIS=VALUE    or narrow the other axes until one cell per value is left\n"
+	  "                       (repeatable; the message names the axes still open)\n"
+	  "  --class C            only a failure of breakage class C is bad; other failures\n"
+	  "                       are skipped, as values that cannot be tested\n"
+	  "  --stage S            only a failure at stage S is bad (likewise)\n"
+	  "  --from DIR           a previous run: its cells are used, not run again (those\n"
+	  "                       that were errors are run); repeatable\n"
+	  "  -o, --output DIR     where the runs go (default: emcompat-bisect)\n"
+	  "  -j, --jobs N         parallel slots per run\n"
+	  "  -v, --verbose        show each run's progress\n"
+	  "      --fake-toolchains DIR  the runner's test seam (see 'emcompat help run')\n"
+	  "\n"
+	  "By default a cell is bad when it fails or times out, good when it passes (or is\n"
+	  "flaky); an error (a toolchain missing, say) means the value cannot be tested: it\n"
+	  "is skipped, and the answer may then be a range of values, said so. The output\n"
+	  "names the first bad value with its failure class and summary, the last good\n"
+	  "one, the number of cells tested, and ends with a one-line command that runs the\n"
+	  "deciding cell.\n"
+	  "\n"
+	  "Exit: 0 the first bad value found, 1 no single answer (a range, or an end that\n"
+	  "is not as labelled), 2 bad usage or input, 3 runner failure, 130/143\n"
+	  "interrupted.\n",
+	  NULL },
+	{ "recommend", cmd_recommend, "recommend RUN... [--axis A] [--only AXIS=VALUE]... [--json]",
 	  "rank the values of an axis from past runs",
-	  "Ranks the values of an axis (default emscripten) from past runs.\n",
-	  "recommend" },
+	  "Ranks the values of axis A (default emscripten) from finished runs (run\n"
+	  "directories or their results.json, e.g. a nightly history) for the cells that\n"
+	  "match the constraints, and names the one to use and why, with the runners-up:\n"
+	  "more cells passing first, then fewer failing, then the newer value. A cell in\n"
+	  "several runs counts once, from the run that started last.\n"
+	  "\n"
+	  "  --axis A             the axis to rank (default: emscripten)\n"
+	  "  --only AXIS=VALUE    keep only matching cells (repeatable: values of one axis\n"
+	  "                       are alternatives, different axes must all match)\n"
+	  "  --json               print {\"axis\",\"order\",\"matrix\",\"cells\",\"with\",\n"
+	  "                       \"recommended\",\"all_pass\",\"values\":[{\"value\",\"rank\",\n"
+	  "                       \"cells\",\"pass\",\"fail\",\"untested\",\"all_pass\",\"why\",\n"
+	  "                       \"failures\":[{\"cell\",\"status\",\"class\",\"stage\",\n"
+	  "                       \"summary\",\"where\"}]}]}\n"
+	  "\n"
+	  "Newer means later in the axis order of the matrix a run recorded (the embedded\n"
+	  "default, or the file at the recorded path) when that axis lists every value\n"
+	  "seen; else version order (3.1.6 < 3.1.69 < 6.0.5). Failures are named by class\n"
+	  "and stage, and where: the keys whose values differ among the cells ranked.\n"
+	  "\n"
+	  "Exit: 0 the recommended value passes all its cells, 1 no value does (the best\n"
+	  "is still named), 2 bad usage or input (an unreadable run, no matching cell).\n",
+	  NULL },
 	{ "fetch", cmd_fetch, "fetch KIND VERSION... | --list [--json] | --gc [--dry-run] [MATRIX...]",
 	  "install toolchains into the store, list it, clean it",
 	  "Installs toolchains side by side into the store, the cache dir ($EMCOMPAT_CACHE,\n"

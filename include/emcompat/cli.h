@@ -30,5 +30,7 @@ int cmd_toolchains(int argc, char **argv);
 int cmd_classify(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_fetch(int argc, char **argv);
+int cmd_bisect(int argc, char **argv);
+int cmd_recommend(int argc, char **argv);
 
 #endif

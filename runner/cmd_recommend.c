@@ -1,0 +1,115 @@
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emcompat/cli.h"
+#include "emcompat/error.h"
+#include "emcompat/recommend.h"
+#include "emcompat/util.h"
+
+static void print_text(const struct recommend *r, size_t nruns)
+{
+	const struct recommend_value *best = &r->values[0];
+	struct strbuf with = { 0 }, why = { 0 };
+
+	for (size_t k = 0; k < r->nkeys; k++)
+		if (r->common[k])
+			strbuf_addf(&with, "%s%s=%s", with.len ? ", " : "", r->keys[k], r->common[k]);
+	printf("emcompat recommend: %zu %s values from %zu run%s (%zu cells)%s%s; newest by %s%s\n", r->nvalues,
+	       r->axis, nruns, nruns == 1 ? "" : "s", r->ncells, with.len ? " with " : "", strbuf_str(&with),
+	       r->order_source ? "the axis order of " : "version order", r->order_source ? r->order_source : "");
+	recommend_explain(r, best, &why);
+	if (recommend_all_pass(best))
+		printf("recommended: %s=%s: %s%s%s\n", r->axis, best->value, strbuf_str(&why),
+		       with.len ? " with " : "", strbuf_str(&with));
+	else
+		printf("recommended: none passes every cell; the best is %s=%s: %s\n", r->axis, best->value,
+		       strbuf_str(&why));
+	if (r->nvalues > 1 && r->values[1].pass == best->pass && r->values[1].fail == best->fail)
+		printf("  (%s ties with it and is older: the newest is chosen)\n", r->values[1].value);
+	if (r->nvalues > 1)
+		printf("runners-up:\n");
+	for (size_t i = 1; i < r->nvalues; i++) {
+		strbuf_release(&why);
+		recommend_explain(r, &r->values[i], &why);
+		printf("  %zu. %s: %s\n", i + 1, r->values[i].value, strbuf_str(&why));
+	}
+	strbuf_release(&why);
+	strbuf_release(&with);
+}
+
+int cmd_recommend(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "axis", required_argument, NULL, 'a' },
+		{ "only", required_argument, NULL, 'O' },
+		{ "json", no_argument, NULL, 'J' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct matrix_only *only = xcalloc((size_t)argc, sizeof(*only));
+	struct runfile *runs = NULL;
+	const char *axis = "emscripten";
+	struct recommend r;
+	size_t nonly = 0, nruns = 0;
+	int opt, json = 0, rc;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'a':
+			axis = optarg;
+			break;
+		case 'J':
+			json = 1;
+			break;
+		case 'O':
+			if (cli_parse_only(optarg, &only[nonly].key, &only[nonly].value)) {
+				free(only);
+				return cli_report_error();
+			}
+			nonly++;
+			break;
+		default:
+			fprintf(stderr, "emcompat recommend: unknown or incomplete option '%s'\n", argv[optind - 1]);
+			free(only);
+			cli_usage(stderr, "recommend");
+			return EC_EXIT_INPUT;
+		}
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "emcompat recommend: name at least one RUN (a run directory or its results.json)\n");
+		free(only);
+		cli_usage(stderr, "recommend");
+		return EC_EXIT_INPUT;
+	}
+	runs = xcalloc((size_t)(argc - optind), sizeof(*runs));
+	for (int i = optind; i < argc; i++, nruns++)
+		if (runfile_load(&runs[nruns], argv[i]))
+			goto input;
+	if (recommend_rank(&r, runs, nruns, axis, only, nonly, NULL, 0))
+		goto input;
+	if (json) {
+		cJSON *o = recommend_json(&r);
+		char *text = cJSON_PrintUnformatted(o);
+
+		puts(text);
+		free(text);
+		cJSON_Delete(o);
+	} else {
+		print_text(&r, nruns);
+	}
+	rc = recommend_all_pass(&r.values[0]) ? EC_EXIT_OK : EC_EXIT_FAILED;
+	if (fflush(stdout) != 0)
+		rc = EC_EXIT_INTERNAL;
+	recommend_release(&r);
+	goto out;
+input:
+	rc = cli_report_error();
+out:
+	for (size_t i = 0; i < nruns; i++)
+		runfile_release(&runs[i]);
+	free(runs);
+	free(only);
+	return rc;
+}
