@@ -15,7 +15,8 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "run", cmd_run, "run [MATRIX] [-j N] [-o DIR] [--resume] [--only AXIS=VALUE]... [--retries N]",
+	{ "run", cmd_run, "run [MATRIX] [-j N] [-o DIR] [--resume] [--only AXIS=VALUE]... [--shard I/N]\n"
+	  "                    [--retries N] [--baseline DIR]",
 	  "run the matrix and write results and reports",
 	  "Runs every cell of MATRIX (default: the embedded matrix): each shared stage node\n"
 	  "once, in parallel, and writes DIR/results.json, DIR/journal.jsonl (one line per\n"
@@ -26,6 +27,10 @@ static const struct command commands[] = {
 	  "      --resume              continue the run in DIR: nodes its journal records\n"
 	  "                            as finished are not run again\n"
 	  "      --only AXIS=VALUE     keep only matching cells (repeatable, as for plan)\n"
+	  "      --shard I/N           run only shard I of N: a deterministic part of the\n"
+	  "                            cells in which cells sharing build nodes stay\n"
+	  "                            together (see 'emcompat plan --shard'); join the N\n"
+	  "                            run directories with 'emcompat merge'\n"
 	  "      --retries N           re-run a failed node up to N times (default: the\n"
 	  "                            matrix's \"retries\", else 0); a cell that passes on\n"
 	  "                            a retry is \"flaky\"\n"
@@ -39,7 +44,7 @@ static const struct command commands[] = {
 	  "130/143 interrupted (resume with --resume -o DIR). EMCOMPAT_KILL_GRACE sets the\n"
 	  "seconds between SIGTERM and SIGKILL at a timeout (default 5).\n",
 	  NULL },
-	{ "plan", cmd_plan, "plan [MATRIX] [--json] [--only AXIS=VALUE]...",
+	{ "plan", cmd_plan, "plan [MATRIX] [--json] [--only AXIS=VALUE]... [--shard I/N]",
 	  "show the cells and the deduplicated stage nodes; runs nothing",
 	  "Expands MATRIX (default: the embedded matrix) into cells and plans the stage\n"
 	  "nodes they need, sharing every node whose inputs are equal. Runs nothing and\n"
@@ -47,7 +52,13 @@ static const struct command commands[] = {
 	  "\n"
 	  "  --json               print {\"cells\":[...],\"nodes\":[...],\"counts\":{...}}\n"
 	  "  --only AXIS=VALUE    keep only cells with that value (repeatable: values of\n"
-	  "                       one axis are alternatives, different axes must all match)\n",
+	  "                       one axis are alternatives, different axes must all match)\n"
+	  "  --shard I/N          plan only shard I of N, as 'run --shard' runs it, and show\n"
+	  "                       every shard's cells and nodes (JSON: \"shard\")\n"
+	  "\n"
+	  "Sharding keeps cells that share a node in one shard; when the matrix does not\n"
+	  "fall apart into enough such groups, main nodes (then std nodes) may run in more\n"
+	  "than one shard, compile and link nodes never (include/emcompat/shard.h).\n",
 	  NULL },
 	{ "toolchains", cmd_toolchains, "toolchains [--json]",
 	  "list the toolchains found, with their identities",

@@ -83,9 +83,11 @@ int cmd_run(int argc, char **argv)
 			o.fake_toolchains = optarg;
 			break;
 		case 'S':
-			free(only);
-			fprintf(stderr, "emcompat run: --shard is not built yet (sharding is still to come)\n");
-			return EC_EXIT_INPUT;
+			if (shard_parse(optarg, &o.shard)) {
+				free(only);
+				return cli_report_error();
+			}
+			break;
 		default:
 			fprintf(stderr, "emcompat run: unknown or incomplete option '%s'\n", argv[optind - 1]);
 			goto usage;

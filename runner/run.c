@@ -38,6 +38,7 @@ struct run_ctx {
 	char *dir, *log_dir;
 	char *fake;                /* absolute --fake-toolchains */
 	struct toolchain_set tc;
+	struct shard_info shard;
 	struct classify_table *classes;  /* the breakage signatures */
 	struct stages stages;
 	int have_stages;
@@ -454,6 +455,7 @@ static void run_release(struct run_ctx *r)
 	if (r->have_stages)
 		stages_release(&r->stages);
 	toolchain_set_release(&r->tc);
+	shard_info_release(&r->shard);
 	classify_free(r->classes);
 }
 
@@ -473,7 +475,7 @@ int run_main(const struct run_opts *o)
 	struct run_ctx r;
 	struct sched_opts so;
 	struct results_run rr;
-	cJSON *tcjson = NULL;
+	cJSON *tcjson = NULL, *shardjson = NULL;
 	size_t count[CELL_STATUS_COUNT] = {0};
 	char id[64], took[32];
 	int signo, rc, jobs = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
@@ -485,6 +487,7 @@ int run_main(const struct run_opts *o)
 	r.t0 = now_wall();
 	r.tty = isatty(STDOUT_FILENO) && !getenv("CI");
 	if (matrix_load(&r.m, o->matrix) || matrix_select(&r.m, o->only, o->nonly) ||
+	    (o->shard.count && shard_select(&r.m, &o->shard, &r.shard)) ||
 	    plan_build(&r.p, &r.m) || mkdir_p(o->out_dir))
 		return fail(&r);
 	/* Children run in their node directories: every path they get is absolute. */
@@ -503,6 +506,12 @@ int run_main(const struct run_opts *o)
 			r.cells_done++;
 	if (!o->quiet) {
 		printf("emcompat: %zu cells, %zu nodes, -j %d, into %s\n", r.m.ncells, r.p.nnodes, jobs, r.dir);
+		if (o->shard.count) {
+			char *line = shard_info_describe(&r.shard);
+
+			printf("emcompat: %s\n", line);
+			free(line);
+		}
 		if (o->resume)
 			printf("emcompat: resuming: %zu nodes finished earlier, %zu cells complete\n",
 			       r.resumed_nodes, r.cells_done);
@@ -544,8 +553,11 @@ int run_main(const struct run_opts *o)
 	rr.jobs = jobs;
 	rr.cached = r.cached;
 	rr.toolchains = r.fake ? NULL : (tcjson = toolchain_used_json(&r.tc, &r.m));
+	rr.matrix_digest = r.m.digest;
+	rr.shard = o->shard.count ? (shardjson = shard_info_json(&r.shard)) : NULL;
 	rc = results_write(r.dir, &r.p, r.jobs, &rr, r.classes);
 	cJSON_Delete(tcjson);
+	cJSON_Delete(shardjson);
 	if (rc)
 		return fail(&r);
 	for (size_t c = 0; c < r.m.ncells; c++) {

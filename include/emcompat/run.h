@@ -24,6 +24,10 @@
  * EMCOMPAT_OUT (its node directory, DIR/nodes/<node>, also its cwd) and
  * EMCOMPAT_DEP_<STAGE> (each dependency's node directory); fake runs use
  * no cache.
+ *
+ * With a shard, the matrix (after --only) is partitioned as shard.h says
+ * and only this shard's cells run; results.json's run object records the
+ * shard, and `emcompat merge` joins the shards' run directories.
  */
 #ifndef EMCOMPAT_RUN_H
 #define EMCOMPAT_RUN_H
@@ -31,6 +35,7 @@
 #include <stddef.h>
 
 #include "emcompat/matrix.h"
+#include "emcompat/shard.h"
 
 struct run_opts {
 	const char *matrix;           /* NULL: the embedded default */
@@ -45,6 +50,7 @@ struct run_opts {
 	const char *fake_toolchains;  /* see above */
 	double kill_grace;            /* 0: 5 s */
 	size_t log_cap;               /* 0: 4 MiB a stream */
+	struct shard_spec shard;      /* count 0: every cell; else only shard I/N (shard.h) */
 };
 
 /*
