@@ -31,6 +31,8 @@ static const struct command commands[] = {
 	  "                            cells in which cells sharing build nodes stay\n"
 	  "                            together (see 'emcompat plan --shard'); join the N\n"
 	  "                            run directories with 'emcompat merge'\n"
+	  "      --baseline DIR        diff the run against the run in DIR at the end:\n"
+	  "                            print its regressions, mark them in the reports\n"
 	  "      --retries N           re-run a failed node up to N times (default: the\n"
 	  "                            matrix's \"retries\", else 0); a cell that passes on\n"
 	  "                            a retry is \"flaky\"\n"
@@ -41,8 +43,10 @@ static const struct command commands[] = {
 	  "\n"
 	  "Progress: a live line on a terminal, one line per finished cell otherwise.\n"
 	  "Exit: 0 every cell passed, 1 some did not, 2 bad input, 3 runner failure,\n"
-	  "130/143 interrupted (resume with --resume -o DIR). EMCOMPAT_KILL_GRACE sets the\n"
-	  "seconds between SIGTERM and SIGKILL at a timeout (default 5).\n",
+	  "130/143 interrupted (resume with --resume -o DIR). With --baseline, 0 and 1\n"
+	  "mean: 0 nothing regressed (cells may fail as they failed in the baseline),\n"
+	  "1 some cell regressed. EMCOMPAT_KILL_GRACE sets the seconds between SIGTERM\n"
+	  "and SIGKILL at a timeout (default 5).\n",
 	  NULL },
 	{ "plan", cmd_plan, "plan [MATRIX] [--json] [--only AXIS=VALUE]... [--shard I/N]",
 	  "show the cells and the deduplicated stage nodes; runs nothing",
@@ -113,14 +117,58 @@ static const struct command commands[] = {
 	  "Exit: 0 classified or none, 1 unclassified, 2 bad input (an unreadable LOG,\n"
 	  "an unknown --stage, a bad --signatures file), 3 runner failure.\n",
 	  NULL },
-	{ "diff", NULL, "diff BASE NEW [--json]",
+	{ "report", cmd_report, "report DIR [--baseline BASE]",
+	  "write the reports of a finished run again",
+	  "Writes the reports of the run in DIR from its results.json, as `emcompat run`\n"
+	  "does at its end: DIR/summary.md (Markdown for $GITHUB_STEP_SUMMARY).\n"
+	  "\n"
+	  "  --baseline BASE   mark what changed since the run in BASE: regressed,\n"
+	  "                    fixed, changed, new and removed cells\n"
+	  "\n"
+	  "Exit: 0 written, 2 DIR (or BASE) holds no readable results.json, 3 a report\n"
+	  "could not be written.\n",
+	  NULL },
+	{ "diff", cmd_diff, "diff BASE NEW [--json]",
 	  "compare two runs; exit 1 on a regression",
-	  "Compares two runs cell by cell; exits 1 when something regressed.\n",
-	  "reports and diff" },
-	{ "merge", NULL, "merge -o DIR RUN...",
+	  "Compares two runs cell by cell (BASE and NEW: run directories or their\n"
+	  "results.json files). Each cell is one of:\n"
+	  "  regressed      worked in BASE (pass or flaky), fails or times out in NEW\n"
+	  "  fixed          did not work in BASE, works in NEW\n"
+	  "  changed        failing in both with another status or class, or worked in\n"
+	  "                 BASE and could not run in NEW (error, blocked, skipped)\n"
+	  "  still-failing  failed in both the same way\n"
+	  "  unchanged      worked in both\n"
+	  "  new, removed   in one run only\n"
+	  "and a cell flaky in either run is noted apart. Lists the cells of each kind\n"
+	  "that changed, regressed first, then the counts.\n"
+	  "\n"
+	  "  --json   print {\"base\":{\"path\",\"id\",\"cells\"},\"new\":{...},\"regressed\":BOOL,\n"
+	  "           \"counts\":{KIND:N,...,\"flaky\":N},\"cells\":[{\"id\",\"kind\",\"flaky\",\n"
+	  "           \"base\":{\"status\",\"class\",\"stage\",\"summary\"}|null,\"new\":...}]}\n"
+	  "           with every cell of either run, regressed first (include/emcompat/diff.h)\n"
+	  "\n"
+	  "Exit: 0 nothing regressed, 1 some cell regressed, 2 bad input (a missing or\n"
+	  "malformed results.json: FILE:LINE:COL), 3 runner failure.\n",
+	  NULL },
+	{ "merge", cmd_merge, "merge -o DIR [--partial] [--baseline DIR] RUN...",
 	  "combine shard runs into one run",
-	  "Combines shard runs into one run directory.\n",
-	  "sharding" },
+	  "Combines the run directories of the shards of one matrix ('run --shard I/N')\n"
+	  "into one run directory, as if the matrix had run whole: results.json with\n"
+	  "every cell in matrix order, counts and toolchains, logs/ (hard links, else\n"
+	  "copies), journal.jsonl (the shards' journals in order) and every report.\n"
+	  "Runs that are not shards (e.g. --only runs of one matrix) merge too.\n"
+	  "\n"
+	  "  -o, --output DIR   the merged run directory (must not hold a run yet)\n"
+	  "      --partial      merge even when a shard of N is missing\n"
+	  "      --baseline DIR mark the reports against the run in DIR and exit 1 only\n"
+	  "                     when a cell regressed (as 'run --baseline')\n"
+	  "\n"
+	  "Refused (exit 2): runs of different matrices (their matrix_digest, the\n"
+	  "cells they expand to, differ), shards of different splits (count, or the\n"
+	  "cells being split), a missing shard without --partial, and a cell in two\n"
+	  "runs with different results. Exit: 0 merged and every cell passed, 1 merged\n"
+	  "and some cell did not pass, 2 refused or bad input, 3 runner failure.\n",
+	  NULL },
 	{ "bisect", NULL, "bisect [MATRIX] --axis A --good V --bad V [--only AXIS=VALUE]...",
 	  "find the first bad value of an axis",
 	  "Finds the first bad value of an axis.\n",

@@ -32,6 +32,7 @@ int cmd_run(int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "fake-toolchains", required_argument, NULL, 'T' },
 		{ "shard", required_argument, NULL, 'S' },
+		{ "baseline", required_argument, NULL, 'B' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct matrix_only *only = xcalloc((size_t)argc, sizeof(*only));
@@ -81,6 +82,9 @@ int cmd_run(int argc, char **argv)
 			break;
 		case 'T':
 			o.fake_toolchains = optarg;
+			break;
+		case 'B':
+			o.baseline = optarg;
 			break;
 		case 'S':
 			if (shard_parse(optarg, &o.shard)) {

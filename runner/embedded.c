@@ -30,7 +30,9 @@ void embedded_digest(const char *prefix, char out[65])
 
 	EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
 	for (const struct embedded_file *f = embedded_files; f->path; f++) {
-		if (strncmp(f->path, prefix, plen) != 0)
+		size_t n = strlen(f->path);
+
+		if (strncmp(f->path, prefix, plen) != 0 || (n > 3 && strcmp(f->path + n - 3, ".md") == 0))
 			continue;
 		EVP_DigestUpdate(ctx, f->path, strlen(f->path) + 1);
 		EVP_DigestUpdate(ctx, f->data, f->size);

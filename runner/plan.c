@@ -13,32 +13,40 @@
 #define BIT(s) (1u << (s))
 #define ALL_STAGES (BIT(STAGE_COUNT) - 1)
 
-/* The axes each stage reads directly (see plan.h); others are read by all. */
+/*
+ * The axes each stage reads directly (see plan.h); others are read by all.
+ * A flag axis at its default value is what a matrix without that axis
+ * builds, so it is left out of node contents: both share their nodes.
+ */
 static const struct {
 	const char *axis;
 	unsigned stages;
+	const char *dflt;      /* the recipe's behaviour when the axis is absent, or NULL */
 } axis_stages[] = {
-	{ "rust", BIT(STAGE_STD) | BIT(STAGE_COMPILE) },
-	{ "pyo3", BIT(STAGE_COMPILE) },
-	{ "probe", BIT(STAGE_COMPILE) },
-	{ "link_mode", BIT(STAGE_COMPILE) | BIT(STAGE_LINK) },
-	{ "eh", BIT(STAGE_STD) | BIT(STAGE_COMPILE) | BIT(STAGE_LINK) | BIT(STAGE_MAIN) },
-	{ "lto", BIT(STAGE_COMPILE) | BIT(STAGE_LINK) },
+	{ "rust", BIT(STAGE_STD) | BIT(STAGE_COMPILE), NULL },
+	{ "pyo3", BIT(STAGE_COMPILE), "none" },
+	{ "probe", BIT(STAGE_COMPILE), NULL },
+	{ "link_mode", BIT(STAGE_COMPILE) | BIT(STAGE_LINK), "emcc" },
+	/* No default: without the axis emcc's own default applies, which varies by version. */
+	{ "eh", BIT(STAGE_STD) | BIT(STAGE_COMPILE) | BIT(STAGE_LINK) | BIT(STAGE_MAIN), NULL },
+	{ "lto", BIT(STAGE_COMPILE) | BIT(STAGE_LINK), "off" },
 	/* std too: libc's build script asks emcc its version (the stat ABI). */
-	{ "emscripten", BIT(STAGE_STD) | BIT(STAGE_LINK) | BIT(STAGE_MAIN) },
-	{ "opt", BIT(STAGE_LINK) },
-	{ "bigint", BIT(STAGE_LINK) | BIT(STAGE_MAIN) },
-	{ "loader", BIT(STAGE_MAIN) | BIT(STAGE_INSPECT) | BIT(STAGE_LOAD) },
-	{ "node", BIT(STAGE_LOAD) },
+	{ "emscripten", BIT(STAGE_STD) | BIT(STAGE_LINK) | BIT(STAGE_MAIN), NULL },
+	{ "opt", BIT(STAGE_LINK), "O0" },
+	{ "bigint", BIT(STAGE_LINK) | BIT(STAGE_MAIN), "on" },
+	{ "loader", BIT(STAGE_MAIN) | BIT(STAGE_INSPECT) | BIT(STAGE_LOAD), NULL },
+	{ "node", BIT(STAGE_LOAD), NULL },
 };
 
 static unsigned axis_reads(const char *axis);
+static const char *axis_default(const char *axis);
 
 /* Deduplication: open addressing over node contents. */
 struct builder {
 	struct plan *p;
 	const struct matrix *m;
 	unsigned *reads;       /* per key: stage bits */
+	const char **dflt;     /* per key: its default value, or NULL */
 	size_t *by_name;       /* key indices sorted by name: keys hash in a stable order */
 	size_t *slots;         /* node index + 1; 0 = empty */
 	uint64_t *slot_hash;
@@ -81,8 +89,10 @@ static void builder_init(struct builder *b, struct plan *p, const struct matrix 
 	b->m = m;
 	b->reads = xcalloc(m->nkeys, sizeof(*b->reads));
 	b->by_name = xcalloc(m->nkeys, sizeof(*b->by_name));
+	b->dflt = xcalloc(m->nkeys, sizeof(*b->dflt));
 	for (size_t k = 0; k < m->nkeys; k++) {
 		b->reads[k] = axis_reads(m->keys[k]);
+		b->dflt[k] = axis_default(m->keys[k]);
 		b->by_name[k] = k;
 	}
 	qsort_r(b->by_name, m->nkeys, sizeof(*b->by_name), cmp_key_names, (void *)m);
@@ -99,6 +109,7 @@ static void builder_init(struct builder *b, struct plan *p, const struct matrix 
 static void builder_release(struct builder *b)
 {
 	free(b->reads);
+	free(b->dflt);
 	free(b->by_name);
 	free(b->slots);
 	free(b->slot_hash);
@@ -218,7 +229,8 @@ static void content(struct builder *b, unsigned stages, enum stage s, const stru
 	for (size_t i = 0; i < b->m->nkeys; i++) {
 		size_t k = b->by_name[i];
 
-		if (!(b->reads[k] & stages) || !c->values[k])
+		if (!(b->reads[k] & stages) || !c->values[k] ||
+		    (b->dflt[k] && strcmp(c->values[k], b->dflt[k]) == 0))
 			continue;
 		strbuf_addf(sb, "%s=%s\n", b->m->keys[k], c->values[k]);
 	}
@@ -308,6 +320,14 @@ static unsigned axis_reads(const char *axis)
 		if (strcmp(axis, axis_stages[i].axis) == 0)
 			return axis_stages[i].stages;
 	return ALL_STAGES;
+}
+
+static const char *axis_default(const char *axis)
+{
+	for (size_t i = 0; i < sizeof(axis_stages) / sizeof(*axis_stages); i++)
+		if (strcmp(axis, axis_stages[i].axis) == 0)
+			return axis_stages[i].dflt;
+	return NULL;
 }
 
 int plan_node_reads(const struct plan *p, const struct plan_node *n, size_t k)

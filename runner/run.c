@@ -9,10 +9,12 @@
 #include <unistd.h>
 
 #include "emcompat/cache.h"
+#include "emcompat/diff.h"
 #include "emcompat/embedded.h"
 #include "emcompat/error.h"
 #include "emcompat/journal.h"
 #include "emcompat/plan.h"
+#include "emcompat/report.h"
 #include "emcompat/results.h"
 #include "emcompat/run.h"
 #include "emcompat/sched.h"
@@ -476,7 +478,7 @@ int run_main(const struct run_opts *o)
 	struct sched_opts so;
 	struct results_run rr;
 	cJSON *tcjson = NULL, *shardjson = NULL;
-	size_t count[CELL_STATUS_COUNT] = {0};
+	size_t count[CELL_STATUS_COUNT] = {0}, regressed = 0;
 	char id[64], took[32];
 	int signo, rc, jobs = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
 
@@ -488,6 +490,7 @@ int run_main(const struct run_opts *o)
 	r.tty = isatty(STDOUT_FILENO) && !getenv("CI");
 	if (matrix_load(&r.m, o->matrix) || matrix_select(&r.m, o->only, o->nonly) ||
 	    (o->shard.count && shard_select(&r.m, &o->shard, &r.shard)) ||
+	    (o->baseline && runfile_check(o->baseline)) ||
 	    plan_build(&r.p, &r.m) || mkdir_p(o->out_dir))
 		return fail(&r);
 	/* Children run in their node directories: every path they get is absolute. */
@@ -558,7 +561,8 @@ int run_main(const struct run_opts *o)
 	rc = results_write(r.dir, &r.p, r.jobs, &rr, r.classes);
 	cJSON_Delete(tcjson);
 	cJSON_Delete(shardjson);
-	if (rc)
+	if (rc || report_dir(r.dir, o->baseline, &regressed) ||
+	    (o->baseline && !o->quiet && diff_print_dirs(stdout, o->baseline, r.dir, DIFF_PRINT_REGRESSED)))
 		return fail(&r);
 	for (size_t c = 0; c < r.m.ncells; c++) {
 		size_t ignored;
@@ -570,8 +574,11 @@ int run_main(const struct run_opts *o)
 	for (int s = 0; s < CELL_STATUS_COUNT; s++)
 		if (count[s])
 			printf(" %zu %s", count[s], cell_status_name(s));
-	printf("\nemcompat: results: %s/results.json\n", r.dir);
-	rc = count[CELL_PASS] + count[CELL_FLAKY] == r.m.ncells ? EC_EXIT_OK : EC_EXIT_FAILED;
+	printf("\nemcompat: results: %s/results.json; reports: %s/summary.md\n", r.dir, r.dir);
+	if (o->baseline)
+		rc = regressed ? EC_EXIT_FAILED : EC_EXIT_OK;
+	else
+		rc = count[CELL_PASS] + count[CELL_FLAKY] == r.m.ncells ? EC_EXIT_OK : EC_EXIT_FAILED;
 	if (fflush(stdout) != 0)
 		rc = EC_EXIT_INTERNAL;
 	run_release(&r);

@@ -23,7 +23,8 @@ const struct embedded_file *embedded_find(const char *path);
 /*
  * SHA-256 (64 hex digits) of every embedded file whose path starts with
  * PREFIX, paths and contents, in table order: a node-key input that
- * changes whenever those sources change. OUT holds 65 bytes.
+ * changes whenever those sources change. Notes (*.md) are left out: a
+ * README edit rebuilds nothing. OUT holds 65 bytes.
  */
 void embedded_digest(const char *prefix, char out[65]);
 

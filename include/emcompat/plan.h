@@ -24,10 +24,17 @@
  * rustc compiles and drives emcc in one step, the link node, which reads
  * the compile axes too and depends on std directly.
  *
+ * A flag axis at its default value (opt=O0, lto=off, bigint=on,
+ * link_mode=emcc, pyo3=none) is left out of a node's contents: that is
+ * what the recipes do without the axis, so a matrix that names the
+ * default shares its nodes (and the cache) with one that does not. eh has
+ * no such default: without it emcc's own applies, which varies by version.
+ *
  * The sources a recipe reads are inputs as well: the digest of the
  * embedded matrix/probes/<probe>/ for compile, and of matrix/loaders/ for
- * main, load and run, and of scripts/ (the std builder) for std (embedded.h), so an edited probe or harness never
- * reuses a stale node.
+ * main, load and run, and of scripts/ (the std builder) for std
+ * (embedded.h; notes, *.md, are not part of it), so an edited probe or
+ * harness never reuses a stale node.
  *
  * Node order is topological: every node comes after its dependencies.
  */

@@ -29,6 +29,10 @@ int main(void)
 	CHECK(strcmp(a, c) != 0);
 	/* SHA-256 of nothing: no file matched. */
 	CHECK_STR(c, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	/* Notes are not sources: a prefix matching only a README digests as nothing. */
+	CHECK(embedded_find("matrix/loaders/README.md") != NULL);
+	embedded_digest("matrix/loaders/README", c);
+	CHECK_STR(c, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 
 	CHECK(mkdtemp(dir) != NULL);
 	error_clear();

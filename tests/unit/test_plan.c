@@ -104,6 +104,31 @@ static void test_stable_keys(void)
 	matrix_release(&m2);
 }
 
+/* A flag axis at its default shares the nodes of a matrix without it. */
+static void test_flag_defaults(void)
+{
+	struct matrix m1, m2;
+	struct plan p1, p2;
+
+	CHECK_INT(load(&m1, &p1, "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\"],\"probe\":[\"add\"]}}"), 0);
+	CHECK_INT(load(&m2, &p2, "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\"],\"probe\":[\"add\"],"
+			     "\"opt\":[\"O0\",\"O2\"],\"lto\":[\"off\"],\"bigint\":[\"on\"],"
+			     "\"link_mode\":[\"emcc\"],\"pyo3\":[\"none\"]}}"), 0);
+	for (int s = 0; s < STAGE_COUNT; s++) {
+		const struct plan_node *a = plan_cell_node(&p1, 0, s), *b = plan_cell_node(&p2, 0, s);
+
+		CHECK(a && b && memcmp(a->key, b->key, PLAN_KEY_SIZE) == 0);
+	}
+	/* opt=O2 is not the default: its link node (and what follows) differs. */
+	CHECK(memcmp(plan_cell_node(&p2, 0, STAGE_LINK)->key, plan_cell_node(&p2, 1, STAGE_LINK)->key,
+		     PLAN_KEY_SIZE) != 0);
+	CHECK(plan_cell_node(&p2, 0, STAGE_COMPILE) == plan_cell_node(&p2, 1, STAGE_COMPILE));
+	plan_release(&p1);
+	matrix_release(&m1);
+	plan_release(&p2);
+	matrix_release(&m2);
+}
+
 static void test_key_hex(void)
 {
 	unsigned char key[PLAN_KEY_SIZE] = { 0x00, 0x1f, 0xa0, 0xff };
@@ -120,6 +145,7 @@ int main(void)
 	test_rustc_link_mode();
 	test_unknown_axis_shares_nothing();
 	test_stable_keys();
+	test_flag_defaults();
 	test_key_hex();
 	return check_done();
 }

@@ -1,0 +1,338 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "emcompat/error.h"
+#include "emcompat/report.h"
+#include "emcompat/util.h"
+
+/* At most this many rows in a table; the rest are counted, report.html has them all. */
+#define MAX_ROWS 50
+
+/* S fit for one cell of a Markdown table: no newlines, no column breaks, at most MAX bytes. */
+static void add_md_cell(struct strbuf *sb, const char *s, size_t max)
+{
+	size_t n = 0;
+
+	for (; s && *s && n < max; s++, n++) {
+		if (*s == '|')
+			strbuf_addstr(sb, "\\|");
+		else if (*s == '\n' || *s == '\r' || *s == '\t')
+			strbuf_addch(sb, ' ');
+		else
+			strbuf_addch(sb, *s);
+	}
+	if (s && *s) {
+		/* Cut inside a character: drop the part of it already added. */
+		if (((unsigned char)*s & 0xC0) == 0x80) {
+			while (sb->len && ((unsigned char)sb->buf[sb->len - 1] & 0xC0) == 0x80)
+				sb->len--;
+			if (sb->len)
+				sb->len--;
+			sb->buf[sb->len] = '\0';
+		}
+		strbuf_addstr(sb, "…");
+	}
+}
+
+static void add_counts(struct strbuf *sb, const struct runfile *rf)
+{
+	int first = 1;
+
+	for (int s = 0; s < CELL_STATUS_COUNT; s++) {
+		if (!rf->counts[s])
+			continue;
+		strbuf_addf(sb, "%s%zu %s", first ? "" : ", ", rf->counts[s], cell_status_name(s));
+		first = 0;
+	}
+}
+
+static const char *status_mark(enum cell_status s)
+{
+	return runfile_status_ok(s) ? "✅" : s == CELL_FAIL || s == CELL_TIMEOUT ? "❌" : "⚠️";
+}
+
+static void add_baseline(struct strbuf *sb, const struct report_input *in)
+{
+	static const enum diff_kind shown[] = { DIFF_REGRESSED, DIFF_FIXED, DIFF_CHANGED, DIFF_NEW, DIFF_REMOVED };
+	const struct diff *d = in->baseline;
+	size_t rows = 0, listed = 0;
+
+	strbuf_addf(sb, "\n### Against the baseline%s%s\n\n", in->baseline_dir ? " " : "",
+		    in->baseline_dir ? in->baseline_dir : "");
+	for (int k = 0; k < DIFF_KIND_COUNT; k++)
+		strbuf_addf(sb, "%s%zu %s", k ? " · " : "", d->counts[k], diff_kind_name(k));
+	strbuf_addf(sb, " · %zu flaky\n", d->flaky);
+	for (size_t k = 0; k < sizeof(shown) / sizeof(shown[0]); k++)
+		listed += d->counts[shown[k]];
+	if (!listed)
+		return;
+	strbuf_addstr(sb, "\n| Change | Cell | Was | Now | Class | Stage |\n|---|---|---|---|---|---|\n");
+	for (size_t k = 0; k < sizeof(shown) / sizeof(shown[0]); k++) {
+		for (size_t i = 0; i < d->n; i++) {
+			const struct diff_entry *e = &d->entries[i];
+
+			if (e->kind != shown[k] || rows++ >= MAX_ROWS)
+				continue;
+			strbuf_addf(sb, "| %s%s | `", diff_kind_name(e->kind), e->flaky ? " (flaky)" : "");
+			add_md_cell(sb, e->cur ? e->cur->id : e->base->id, 200);
+			strbuf_addf(sb, "` | %s | %s | ", e->base ? cell_status_name(e->base->status) : "—",
+				    e->cur ? cell_status_name(e->cur->status) : "—");
+			add_md_cell(sb, e->cur && e->cur->cls ? e->cur->cls : "", 80);
+			strbuf_addstr(sb, " | ");
+			add_md_cell(sb, e->cur && e->cur->stage ? e->cur->stage : "", 20);
+			strbuf_addstr(sb, " |\n");
+		}
+	}
+	if (rows > MAX_ROWS)
+		strbuf_addf(sb, "\n%zu more changed cells: see report.html.\n", rows - MAX_ROWS);
+}
+
+/* The distinct classes of failed cells, in order of first appearance. */
+static void add_classes(struct strbuf *sb, const struct report_input *in)
+{
+	const struct runfile *rf = in->run;
+	const char **seen = xcalloc(rf->ncells + 1, sizeof(*seen));
+	size_t nseen = 0;
+
+	for (size_t i = 0; i < rf->ncells; i++) {
+		const char *cls = rf->cells[i].cls;
+		size_t j;
+
+		if (!cls)
+			continue;
+		for (j = 0; j < nseen && strcmp(seen[j], cls) != 0; j++)
+			;
+		if (j == nseen)
+			seen[nseen++] = cls;
+	}
+	if (nseen) {
+		strbuf_addstr(sb, "\n### Failures by class\n\n| Class | Cells | Stage | What | Example cell |\n"
+			      "|---|---|---|---|---|\n");
+	}
+	for (size_t j = 0; j < nseen && j < MAX_ROWS; j++) {
+		const struct classify_class *cc = in->classes ? classify_find(in->classes, seen[j]) : NULL;
+		const struct runfile_cell *example = NULL;
+		size_t n = 0;
+
+		for (size_t i = 0; i < rf->ncells; i++) {
+			if (!rf->cells[i].cls || strcmp(rf->cells[i].cls, seen[j]) != 0)
+				continue;
+			if (!example)
+				example = &rf->cells[i];
+			n++;
+		}
+		strbuf_addf(sb, "| `%s` | %zu | ", seen[j], n);
+		add_md_cell(sb, example->stage ? example->stage : "", 20);
+		strbuf_addstr(sb, " | ");
+		add_md_cell(sb, cc ? cc->title : example->summary, 160);
+		strbuf_addstr(sb, " | `");
+		add_md_cell(sb, example->id, 200);
+		strbuf_addstr(sb, "` |\n");
+	}
+	free(seen);
+}
+
+/* The values of axis KEY over the cells that have it, in order of first appearance. */
+static size_t axis_values(const struct runfile *rf, const char *key, const char **out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < rf->ncells; i++) {
+		const char *v = runfile_cell_axis(&rf->cells[i], key);
+		size_t j;
+
+		if (!v)
+			continue;
+		for (j = 0; j < n && strcmp(out[j], v) != 0; j++)
+			;
+		if (j == n)
+			out[n++] = v;
+	}
+	return n;
+}
+
+/* The column label of cell C: its values of the column axes, joined. */
+static char *column_of(const struct runfile_cell *c, const char *const *cols, size_t ncols)
+{
+	struct strbuf sb = { NULL, 0, 0 };
+
+	for (size_t k = 0; k < ncols; k++) {
+		const char *v = runfile_cell_axis(c, cols[k]);
+
+		strbuf_addf(&sb, "%s%s", k ? " · " : "", v ? v : "—");
+	}
+	return strbuf_detach(&sb);
+}
+
+/*
+ * One table per probe: rows are Rust toolchains, columns emscripten x
+ * loader; each entry counts the working cells over the remaining (flag)
+ * axes and names the first failure's class.
+ */
+static void add_grid(struct strbuf *sb, const struct runfile *rf)
+{
+	static const char *const col_axes[] = { "emscripten", "loader" };
+	const char **probes = xcalloc(rf->ncells + 1, sizeof(*probes));
+	const char **rows = xcalloc(rf->ncells + 1, sizeof(*rows));
+	char **colv = xcalloc(rf->ncells + 1, sizeof(*colv));
+	const char *cols[2], *row_axis = "rust";
+	size_t nprobes, nrows, ncols = 0, ncolv = 0;
+
+	if (!rf->ncells)
+		goto out;
+	for (size_t k = 0; k < 2; k++)
+		if (runfile_cell_axis(&rf->cells[0], col_axes[k]))
+			cols[ncols++] = col_axes[k];
+	if (!runfile_cell_axis(&rf->cells[0], row_axis))
+		row_axis = rf->cells[0].naxes ? rf->cells[0].axis_keys[0] : NULL;
+	if (!row_axis || !ncols)
+		goto out;
+	nprobes = axis_values(rf, "probe", probes);
+	if (!nprobes)
+		probes[nprobes++] = NULL;
+	nrows = axis_values(rf, row_axis, rows);
+	for (size_t i = 0; i < rf->ncells; i++) {
+		char *label = column_of(&rf->cells[i], cols, ncols);
+		size_t j;
+
+		for (j = 0; j < ncolv && strcmp(colv[j], label) != 0; j++)
+			;
+		if (j == ncolv)
+			colv[ncolv++] = label;
+		else
+			free(label);
+	}
+	strbuf_addstr(sb, "\n### Grid\n\nWorking cells of each entry (over the other axes); the first failure's class.\n");
+	for (size_t p = 0; p < nprobes; p++) {
+		if (probes[p])
+			strbuf_addf(sb, "\n**%s**\n", probes[p]);
+		strbuf_addf(sb, "\n| %s |", row_axis);
+		for (size_t j = 0; j < ncolv; j++) {
+			strbuf_addch(sb, ' ');
+			add_md_cell(sb, colv[j], 80);
+			strbuf_addstr(sb, " |");
+		}
+		strbuf_addstr(sb, "\n|---|");
+		for (size_t j = 0; j < ncolv; j++)
+			strbuf_addstr(sb, "---|");
+		strbuf_addch(sb, '\n');
+		for (size_t r = 0; r < nrows; r++) {
+			strbuf_addstr(sb, "| ");
+			add_md_cell(sb, rows[r], 40);
+			strbuf_addstr(sb, " |");
+			for (size_t j = 0; j < ncolv; j++) {
+				const struct runfile_cell *worst = NULL;
+				size_t ok = 0, n = 0;
+
+				for (size_t i = 0; i < rf->ncells; i++) {
+					const struct runfile_cell *c = &rf->cells[i];
+					const char *pv = runfile_cell_axis(c, "probe");
+					char *label;
+					int match;
+
+					if ((probes[p] && (!pv || strcmp(pv, probes[p]) != 0)) ||
+					    strcmp(runfile_cell_axis(c, row_axis) ? runfile_cell_axis(c, row_axis) : "",
+						   rows[r]) != 0)
+						continue;
+					label = column_of(c, cols, ncols);
+					match = strcmp(label, colv[j]) == 0;
+					free(label);
+					if (!match)
+						continue;
+					n++;
+					if (runfile_status_ok(c->status))
+						ok++;
+					else if (!worst)
+						worst = c;
+				}
+				if (!n)
+					strbuf_addstr(sb, " |");
+				else if (!worst)
+					strbuf_addf(sb, " ✅ %zu/%zu |", ok, n);
+				else {
+					strbuf_addf(sb, " %s %zu/%zu ", status_mark(worst->status), ok, n);
+					add_md_cell(sb, worst->cls ? worst->cls : cell_status_name(worst->status), 40);
+					strbuf_addstr(sb, " |");
+				}
+			}
+			strbuf_addch(sb, '\n');
+		}
+	}
+out:
+	for (size_t j = 0; j < ncolv; j++)
+		free(colv[j]);
+	free(colv);
+	free(rows);
+	free(probes);
+}
+
+int report_write_summary(const char *path, const struct report_input *in)
+{
+	const struct runfile *rf = in->run;
+	struct strbuf sb = { NULL, 0, 0 };
+	int rc;
+
+	strbuf_addstr(&sb, "## emcompat: ");
+	add_md_cell(&sb, rf->name ? rf->name : rf->matrix, 120);
+	strbuf_addf(&sb, " — %zu cells: ", rf->ncells);
+	add_counts(&sb, rf);
+	strbuf_addstr(&sb, "\n\nRun `");
+	add_md_cell(&sb, rf->id, 64);
+	strbuf_addf(&sb, "`, finished %s, %.0f s wall, -j %d. Details: report.html, junit.xml, results.json.\n",
+		    rf->finished, rf->wall_seconds, rf->jobs);
+	if (in->baseline)
+		add_baseline(&sb, in);
+	add_classes(&sb, in);
+	add_grid(&sb, rf);
+	rc = write_file_atomic(path, sb.buf ? sb.buf : "", sb.len, 0644);
+	strbuf_release(&sb);
+	return rc;
+}
+
+int report_write_all(const struct report_input *in)
+{
+	char *path = xasprintf("%s/summary.md", in->run->dir);
+	int rc = report_write_summary(path, in);
+
+	free(path);
+	return rc;
+}
+
+int report_dir(const char *dir, const char *baseline_dir, size_t *regressed)
+{
+	struct runfile run, base;
+	struct diff d;
+	struct report_input in;
+	struct classify_table *classes = NULL;
+	int rc;
+
+	if (regressed)
+		*regressed = 0;
+	if (runfile_load(&run, dir))
+		return -1;
+	if (baseline_dir && runfile_load(&base, baseline_dir)) {
+		runfile_release(&run);
+		return -1;
+	}
+	memset(&in, 0, sizeof(in));
+	in.run = &run;
+	if (baseline_dir) {
+		diff_runs(&d, &base, &run);
+		in.baseline = &d;
+		in.baseline_dir = baseline_dir;
+		if (regressed)
+			*regressed = d.counts[DIFF_REGRESSED];
+	}
+	/* Without the class table the reports still stand; they only lose the explanations. */
+	if (classify_load(&classes, NULL))
+		error_clear();
+	in.classes = classes;
+	rc = report_write_all(&in);
+	classify_free(classes);
+	if (baseline_dir) {
+		diff_release(&d);
+		runfile_release(&base);
+	}
+	runfile_release(&run);
+	return rc;
+}
