@@ -9,6 +9,7 @@ packages=(
 	libcjson-dev libxml2-dev libcurl4-openssl-dev libssl-dev
 	libxml2-utils   # xmllint: the JUnit report is validated against its XSD
 	wabt            # wasm-objdump: the wasm reader is checked against it
+	python3-yaml    # docs/ci workflows are parsed in a test
 )
 
 missing=()
