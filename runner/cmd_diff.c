@@ -51,7 +51,9 @@ int cmd_diff(int argc, char **argv)
 	diff_release(&d);
 	runfile_release(&cur);
 	runfile_release(&base);
-	if (fflush(stdout) != 0)
-		return error(EC_EXIT_INTERNAL, "writing to stdout failed"), cli_report_error();
+	if (fflush(stdout) != 0) {
+		error(EC_EXIT_INTERNAL, "writing to stdout failed");
+		return cli_report_error();
+	}
 	return rc;
 }

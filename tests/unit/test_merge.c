@@ -84,8 +84,12 @@ static void setup(void)
 	make_run("three", "m-1", 1, 3, "{}", s1, "run-a.stderr.log");
 	make_run("whole", "m-1", 1, 0, "{}", s1, "run-a.stderr.log");
 	make_run("othermatrix", "m-2", 2, 2, "{}", s2, "run-b.stderr.log");
-	free(c0), free(c1), free(c2), free(c3), free(c4), free(c4f);
-	free(s1), free(s2), free(s2b), free(s2c);
+	{
+		char *made[] = { c0, c1, c2, c3, c4, c4f, s1, s2, s2b, s2c };
+
+		for (size_t i = 0; i < sizeof(made) / sizeof(*made); i++)
+			free(made[i]);
+	}
 }
 
 static void test_merge(void)
