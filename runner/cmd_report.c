@@ -31,7 +31,7 @@ int cmd_report(int argc, char **argv)
 	}
 	if (report_dir(argv[optind], baseline, &regressed))
 		return cli_report_error();
-	printf("emcompat: reports in %s: summary.md\n", argv[optind]);
+	printf("emcompat: reports in %s: summary.md, junit.xml, report.html\n", argv[optind]);
 	if (baseline)
 		printf("emcompat: %zu cells regressed against %s\n", regressed, baseline);
 	return fflush(stdout) ? EC_EXIT_INTERNAL : EC_EXIT_OK;

@@ -24,7 +24,7 @@ struct kv_obj {
 };
 
 static const char *const known_keys[] = {
-	"name", "axes", "include", "exclude", "toolchains", "timeouts", "retries",
+	"name", "axes", "include", "exclude", "toolchains", "timeouts", "retries", "provision",
 };
 
 int matrix_key_index(const struct matrix *m, const char *key)
@@ -380,7 +380,7 @@ static int parse_root(struct matrix *m, const struct json_doc *d)
 				break;
 		if (i == sizeof(known_keys) / sizeof(*known_keys))
 			return json_doc_error(d, e,
-				"unknown key \"%s\" (known: name, axes, include, exclude, toolchains, timeouts, retries)",
+				"unknown key \"%s\" (known: name, axes, include, exclude, toolchains, timeouts, retries, provision)",
 				e->string);
 	}
 	e = cJSON_GetObjectItemCaseSensitive(root, "name");
@@ -400,6 +400,12 @@ static int parse_root(struct matrix *m, const struct json_doc *d)
 		    e->valuedouble != floor(e->valuedouble))
 			return json_doc_error(d, e, "\"retries\" must be an integer from 0 to %d", MAX_RETRIES);
 		m->retries = e->valueint;
+	}
+	e = cJSON_GetObjectItemCaseSensitive(root, "provision");
+	if (e) {
+		if (!cJSON_IsBool(e))
+			return json_doc_error(d, e, "\"provision\" must be true or false");
+		m->provision = cJSON_IsTrue(e);
 	}
 	e = cJSON_GetObjectItemCaseSensitive(root, "timeouts");
 	if (e && parse_timeouts(m, d, e))

@@ -60,6 +60,7 @@ struct builder {
 	struct { char *name; char digest[65]; } *probes;  /* probe name -> source digest */
 	size_t nprobes, cap_probes;
 	int probe_key;         /* key index of "probe", or -1 */
+	int em_key, loader_key;   /* key indices of "emscripten" and "loader", or -1 */
 	EVP_MD_CTX *md;
 	const EVP_MD *sha256;
 };
@@ -102,6 +103,8 @@ static void builder_init(struct builder *b, struct plan *p, const struct matrix 
 	embedded_digest("matrix/loaders/", b->loaders_digest);
 	embedded_digest("scripts/", b->scripts_digest);
 	b->probe_key = matrix_key_index(m, "probe");
+	b->em_key = matrix_key_index(m, "emscripten");
+	b->loader_key = matrix_key_index(m, "loader");
 	b->md = EVP_MD_CTX_new();
 	b->sha256 = EVP_sha256();
 }
@@ -228,11 +231,22 @@ static void content(struct builder *b, unsigned stages, enum stage s, const stru
 	strbuf_addch(sb, '\n');
 	for (size_t i = 0; i < b->m->nkeys; i++) {
 		size_t k = b->by_name[i];
+		const char *v = c->values[k];
 
-		if (!(b->reads[k] & stages) || !c->values[k] ||
-		    (b->dflt[k] && strcmp(c->values[k], b->dflt[k]) == 0))
+		if (!(b->reads[k] & stages) || !v || (b->dflt[k] && strcmp(v, b->dflt[k]) == 0))
 			continue;
-		strbuf_addf(sb, "%s=%s\n", b->m->keys[k], c->values[k]);
+		/*
+		 * A host built by another Emscripten (loader emcc-main-<version>)
+		 * is that Emscripten's emcc-main host, and shares its node.
+		 */
+		if (s == STAGE_MAIN && b->loader_key >= 0 && c->values[b->loader_key] &&
+		    strncmp(c->values[b->loader_key], "emcc-main-", 10) == 0) {
+			if ((int)k == b->loader_key)
+				v = "emcc-main";
+			else if ((int)k == b->em_key)
+				v = c->values[b->loader_key] + 10;
+		}
+		strbuf_addf(sb, "%s=%s\n", b->m->keys[k], v);
 	}
 	/* The sources a recipe reads are inputs too: a changed probe rebuilds. */
 	if ((stages & BIT(STAGE_COMPILE)) && b->probe_key >= 0 && c->values[b->probe_key])

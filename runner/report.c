@@ -2,6 +2,8 @@
 #include <string.h>
 
 #include "emcompat/error.h"
+#include "emcompat/junit.h"
+#include "emcompat/html.h"
 #include "emcompat/report.h"
 #include "emcompat/util.h"
 
@@ -294,6 +296,12 @@ int report_write_all(const struct report_input *in)
 	char *path = xasprintf("%s/summary.md", in->run->dir);
 	int rc = report_write_summary(path, in);
 
+	free(path);
+	path = xasprintf("%s/junit.xml", in->run->dir);
+	rc = junit_write(path, in) || rc ? -1 : 0;
+	free(path);
+	path = xasprintf("%s/report.html", in->run->dir);
+	rc = html_write(path, in) || rc ? -1 : 0;
 	free(path);
 	return rc;
 }

@@ -12,6 +12,7 @@
 #include "emcompat/diff.h"
 #include "emcompat/embedded.h"
 #include "emcompat/error.h"
+#include "emcompat/fetch.h"
 #include "emcompat/journal.h"
 #include "emcompat/plan.h"
 #include "emcompat/report.h"
@@ -472,6 +473,20 @@ static int fail(struct run_ctx *r)
 	return code;
 }
 
+/* "provision": true: fetch what the selected cells need, before planning. */
+static int provision(struct run_ctx *r)
+{
+	struct fetch_opts fo;
+
+	if (!r->m.provision || r->o->fake_toolchains)
+		return 0;
+	fetch_opts_default(&fo);
+	fo.quiet = r->o->quiet;
+	if (r->o->quiet)
+		fo.dl.progress = 0;
+	return fetch_provision(&r->m, &fo);
+}
+
 int run_main(const struct run_opts *o)
 {
 	struct run_ctx r;
@@ -491,7 +506,7 @@ int run_main(const struct run_opts *o)
 	if (matrix_load(&r.m, o->matrix) || matrix_select(&r.m, o->only, o->nonly) ||
 	    (o->shard.count && shard_select(&r.m, &o->shard, &r.shard)) ||
 	    (o->baseline && runfile_check(o->baseline)) ||
-	    plan_build(&r.p, &r.m) || mkdir_p(o->out_dir))
+	    provision(&r) || plan_build(&r.p, &r.m) || mkdir_p(o->out_dir))
 		return fail(&r);
 	/* Children run in their node directories: every path they get is absolute. */
 	r.dir = absolute_path(o->out_dir);
@@ -574,7 +589,7 @@ int run_main(const struct run_opts *o)
 	for (int s = 0; s < CELL_STATUS_COUNT; s++)
 		if (count[s])
 			printf(" %zu %s", count[s], cell_status_name(s));
-	printf("\nemcompat: results: %s/results.json; reports: %s/summary.md\n", r.dir, r.dir);
+	printf("\nemcompat: results: %s/results.json\nemcompat: reports: %s/report.html, junit.xml, summary.md\n", r.dir, r.dir);
 	if (o->baseline)
 		rc = regressed ? EC_EXIT_FAILED : EC_EXIT_OK;
 	else

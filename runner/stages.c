@@ -511,9 +511,27 @@ static const char *host_exports(struct stages *s, size_t n)
 	return own(s, strbuf_detach(&sb));
 }
 
+/*
+ * The Emscripten that builds the cell's emcc-main host: the one a loader
+ * emcc-main-<version> names, else the cell's own (plan.h).
+ */
+static const struct toolchain *need_host(struct stages *s, size_t n, char **why)
+{
+	const char *loader = value(s, n, "loader");
+	const struct toolchain *t;
+	int none;
+
+	if (!loader || strncmp(loader, "emcc-main-", 10) != 0)
+		return need(s, n, "emscripten", why);
+	t = toolchain_resolve(s->tc, "emscripten", loader + 10, &none, why);
+	if (t && s->nused < sizeof(s->used) / sizeof(*s->used))
+		s->used[s->nused++] = t;
+	return t;
+}
+
 static int recipe_main(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
 {
-	const struct toolchain *em = need(s, n, "emscripten", why);
+	const struct toolchain *em = need_host(s, n, why);
 	struct vec argv = {0}, env = {0};
 
 	if (!em)
@@ -570,7 +588,7 @@ static int recipe_inspect(struct stages *s, size_t n, struct recipe *r, const ch
 	if (pyodide && toolchain_str(pyodide, "index_url")) {
 		vec_add(&argv, "--against");
 		vec_add(&argv, ownf(s, "%spyodide.asm.wasm", toolchain_str(pyodide, "index_url")));
-	} else if (loader && strcmp(loader, "emcc-main") == 0) {
+	} else if (loader && strncmp(loader, "emcc-main", 9) == 0) {
 		vec_add(&argv, "--against");
 		vec_add(&argv, ownf(s, "%s/main.wasm", dep_dir(s, n, STAGE_MAIN)));
 	}
@@ -604,7 +622,7 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 		if (!(pyodide = toolchain_resolve(s->tc, "loader", loader, &none, why)))
 			return 1;
 		s->used[s->nused++] = pyodide;
-	} else if (!(em = need(s, n, "emscripten", why))) {
+	} else if (!(em = need_host(s, n, why))) {
 		return 1;
 	}
 	env_base(&env);

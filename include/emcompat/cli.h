@@ -29,6 +29,7 @@ int cmd_inspect(int argc, char **argv);
 int cmd_toolchains(int argc, char **argv);
 int cmd_classify(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_fetch(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 

@@ -11,8 +11,12 @@
  *     "include": [ { "rust": "1.96", "emscripten": "6.0.5", "opt": "O2" } ],
  *     "toolchains": { "rust": { "1.96": { ... } } },
  *     "timeouts": { "compile": 600, "load": 60 },
- *     "retries": 1
+ *     "retries": 1,
+ *     "provision": true
  *   }
+ *
+ * "provision": true makes `emcompat run` fetch (fetch.h) every toolchain
+ * the selected cells name that is not installed, before planning.
  *
  * Expansion follows GitHub Actions' matrix semantics: the cross product of
  * the axes in file order, the last axis varying fastest; then every exclude
@@ -65,6 +69,7 @@ struct matrix {
 	cJSON *toolchains;     /* owned copy of "toolchains", or NULL */
 	double timeouts[STAGE_COUNT];  /* seconds; 0 = the runner's default */
 	int retries;           /* -1 when the file does not say */
+	int provision;         /* "provision": true */
 	char digest[65];       /* matrix_cells_digest() of the expanded matrix:
 	                        * which matrix a run ran, wherever its file was */
 	/* Private: the strings that includes and excludes own. */

@@ -13,7 +13,9 @@
  *   std      rust, eh, emscripten (libc's build script asks emcc its version)
  *   compile  rust, pyo3, probe, link_mode, eh, lto      (+ std)
  *   link     emscripten, link_mode, eh, lto, opt, bigint (+ compile)
- *   main     emscripten, loader, eh, bigint
+ *   main     emscripten, loader, eh, bigint; loader emcc-main-<version> (a
+ *            host built by another Emscripten) is read as emscripten=<version>
+ *            and loader=emcc-main, so it shares that Emscripten's own host
  *   inspect  loader                                     (+ link, main: it predicts
  *                                                        loading into that host)
  *   load     loader, node                               (+ link, main)

@@ -60,6 +60,13 @@ const struct toolchain *toolchain_find(const struct toolchain_set *s, const char
 const char *toolchain_str(const struct toolchain *t, const char *key);
 
 /*
+ * The toolchain KIND and VERSION that value VALUE of axis AXIS names
+ * (pointing into static strings or VALUE): 1, or 0 when it needs none.
+ */
+int toolchain_axis_value(const char *axis, const char *value, const char **kind,
+			 const char **version);
+
+/*
  * Resolves the value VALUE of matrix axis AXIS to its toolchain. Returns
  * the toolchain; NULL with *NONE set when the axis needs none (a probe, a
  * flag axis, "emcc-main", pyo3 "none"); NULL with *NONE clear when it needs

@@ -132,6 +132,10 @@ static void test_settings(void)
 	matrix_release(&m);
 	CHECK_INT(parse(&m, "{\"axes\":{\"a\":[\"1\"]}}"), 0);
 	CHECK_INT(m.retries, -1);
+	CHECK_INT(m.provision, 0);
+	matrix_release(&m);
+	CHECK_INT(parse(&m, "{\"axes\":{\"a\":[\"1\"]},\"provision\":true}"), 0);
+	CHECK_INT(m.provision, 1);
 	matrix_release(&m);
 }
 
@@ -144,7 +148,7 @@ static void test_errors(void)
 	CHECK_HAS(cells_of(""), "ERR:m.json:1:1: invalid JSON: unexpected end of text");
 	/* Semantic errors name the key, at its position. */
 	CHECK_STR(cells_of("{\"axes\":{\"a\":[\"1\"]},\n \"exlude\":[]}"),
-		  "ERR:m.json:2:2: unknown key \"exlude\" (known: name, axes, include, exclude, toolchains, timeouts, retries)");
+		  "ERR:m.json:2:2: unknown key \"exlude\" (known: name, axes, include, exclude, toolchains, timeouts, retries, provision)");
 	CHECK_STR(cells_of("{\"axes\":{\"a\":[]}}"),
 		  "ERR:m.json:1:10: axis \"a\": empty (an axis needs at least one value)");
 	CHECK_STR(cells_of("{\"axes\":{\"a\":[\"1\",\n\"2\", \"1\"]}}"),
@@ -163,6 +167,8 @@ static void test_errors(void)
 	CHECK_HAS(cells_of("{\"axes\":{\"a\":[\"1\"]},\"timeouts\":{\"lnk\":3}}"), "unknown stage \"lnk\"");
 	CHECK_HAS(cells_of("{\"axes\":{\"a\":[\"1\"]},\"timeouts\":{\"link\":-3}}"), "timeouts.link: must be");
 	CHECK_HAS(cells_of("{\"axes\":{\"a\":[\"1\"]},\"retries\":1.5}"), "\"retries\" must be an integer");
+	CHECK_STR(cells_of("{\"axes\":{\"a\":[\"1\"]},\"provision\":1}"),
+		  "ERR:m.json:1:21: \"provision\" must be true or false");
 	CHECK_HAS(cells_of("{\"axes\":{\"a\":[\"1\"]},\"toolchains\":{\"rust\":{}}}"),
 		  "toolchains: \"rust\" is not an axis");
 	CHECK_HAS(cells_of("{\"name\":\"x\"}"), "missing key \"axes\"");

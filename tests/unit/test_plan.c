@@ -129,6 +129,30 @@ static void test_flag_defaults(void)
 	matrix_release(&m2);
 }
 
+/* A host built by another Emscripten is that Emscripten's own host. */
+static void test_host_of_another_emscripten(void)
+{
+	struct matrix m1, m2;
+	struct plan p1, p2;
+
+	CHECK_INT(load(&m1, &p1, "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\"],\"probe\":[\"add\"],"
+			     "\"loader\":[\"emcc-main\"]}}"), 0);
+	CHECK_INT(load(&m2, &p2, "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.69\"],\"probe\":[\"add\"],"
+			     "\"loader\":[\"emcc-main-3.1.6\",\"emcc-main-6.0.5\"]}}"), 0);
+	CHECK(memcmp(plan_cell_node(&p1, 0, STAGE_MAIN)->key, plan_cell_node(&p2, 0, STAGE_MAIN)->key,
+		     PLAN_KEY_SIZE) == 0);
+	CHECK(plan_cell_node(&p2, 0, STAGE_MAIN) != plan_cell_node(&p2, 1, STAGE_MAIN));
+	/* The side module is the cell's own Emscripten's, whatever the host. */
+	CHECK(memcmp(plan_cell_node(&p1, 0, STAGE_LINK)->key, plan_cell_node(&p2, 0, STAGE_LINK)->key,
+		     PLAN_KEY_SIZE) != 0);
+	CHECK(plan_cell_node(&p2, 0, STAGE_LINK) == plan_cell_node(&p2, 1, STAGE_LINK));
+	CHECK(plan_cell_node(&p2, 0, STAGE_LOAD) != plan_cell_node(&p2, 1, STAGE_LOAD));
+	plan_release(&p1);
+	matrix_release(&m1);
+	plan_release(&p2);
+	matrix_release(&m2);
+}
+
 static void test_key_hex(void)
 {
 	unsigned char key[PLAN_KEY_SIZE] = { 0x00, 0x1f, 0xa0, 0xff };
@@ -146,6 +170,7 @@ int main(void)
 	test_unknown_axis_shares_nothing();
 	test_stable_keys();
 	test_flag_defaults();
+	test_host_of_another_emscripten();
 	test_key_hex();
 	return check_done();
 }

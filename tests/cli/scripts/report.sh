@@ -6,7 +6,7 @@
 source "$(dirname "$0")/lib.sh" "$1"
 
 "$bin" run "$src/tests/cli/data/fake-mixed.json" -o "$tmp/run" --fake-toolchains "$fake" -j 2 >"$tmp/out" 2>&1 || true
-grep -q 'reports: .*/run/summary.md' "$tmp/out" || fail "run does not say where the reports are: $(tail -2 "$tmp/out")"
+grep -q 'reports: .*/run/report.html, junit.xml, summary.md' "$tmp/out" || fail "run does not say where the reports are: $(tail -2 "$tmp/out")"
 summary=$tmp/run/summary.md
 [[ -f $summary ]] || fail "run wrote no summary.md"
 grep -q '^## emcompat: .* — 16 cells: 4 pass, 12 fail$' "$summary" || fail "summary headline: $(head -1 "$summary")"

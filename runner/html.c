@@ -1,0 +1,209 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "emcompat/embedded.h"
+#include "emcompat/error.h"
+#include "emcompat/html.h"
+#include "emcompat/util.h"
+
+/* Adds S as KEY, or null: the page tells "absent" from "empty". */
+static void add_str(cJSON *o, const char *key, const char *s)
+{
+	if (s)
+		cJSON_AddStringToObject(o, key, s);
+	else
+		cJSON_AddNullToObject(o, key);
+}
+
+static cJSON *run_json(const struct runfile *rf)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	add_str(o, "id", rf->id);
+	add_str(o, "matrix", rf->matrix);
+	add_str(o, "name", rf->name);
+	add_str(o, "started", rf->started);
+	add_str(o, "finished", rf->finished);
+	cJSON_AddNumberToObject(o, "wall_seconds", rf->wall_seconds);
+	cJSON_AddNumberToObject(o, "jobs", rf->jobs);
+	return o;
+}
+
+static cJSON *stage_json(const struct runfile_stage *s)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	add_str(o, "stage", s->stage);
+	add_str(o, "node", s->node);
+	add_str(o, "status", s->status);
+	cJSON_AddNumberToObject(o, "seconds", s->seconds);
+	cJSON_AddBoolToObject(o, "reused", s->reused);
+	cJSON_AddNumberToObject(o, "attempts", s->attempts);
+	if (s->exit_code >= 0)
+		cJSON_AddNumberToObject(o, "exit", s->exit_code);
+	else
+		cJSON_AddNullToObject(o, "exit");
+	add_str(o, "log", s->log);
+	return o;
+}
+
+static cJSON *cell_json(const struct runfile_cell *c, const struct diff *d)
+{
+	cJSON *o = cJSON_CreateObject(), *axes = cJSON_AddObjectToObject(o, "axes");
+	cJSON *lines, *findings, *stages;
+
+	add_str(o, "id", c->id);
+	for (size_t k = 0; k < c->naxes; k++)
+		cJSON_AddStringToObject(axes, c->axis_keys[k], c->axis_values[k]);
+	cJSON_AddStringToObject(o, "status", cell_status_name(c->status));
+	add_str(o, "class", c->cls);
+	add_str(o, "stage", c->stage);
+	add_str(o, "summary", c->summary);
+	lines = cJSON_AddArrayToObject(o, "lines");
+	for (size_t k = 0; k < c->nlines; k++)
+		cJSON_AddItemToArray(lines, cJSON_CreateString(c->lines[k]));
+	findings = cJSON_AddArrayToObject(o, "findings");
+	for (size_t k = 0; k < c->nfindings; k++) {
+		cJSON *f = cJSON_CreateObject();
+
+		add_str(f, "class", c->findings[k].cls);
+		add_str(f, "severity", c->findings[k].severity);
+		add_str(f, "message", c->findings[k].message);
+		cJSON_AddItemToArray(findings, f);
+	}
+	add_str(o, "prediction", c->prediction);
+	stages = cJSON_AddArrayToObject(o, "stages");
+	for (size_t k = 0; k < c->nstages; k++)
+		cJSON_AddItemToArray(stages, stage_json(&c->stages[k]));
+	if (d) {
+		const struct diff_entry *e = diff_find(d, c);
+
+		if (e) {
+			cJSON_AddStringToObject(o, "diff", diff_kind_name(e->kind));
+			cJSON_AddBoolToObject(o, "flaky", e->flaky);
+			if (e->base) {
+				cJSON *was = cJSON_AddObjectToObject(o, "was");
+
+				cJSON_AddStringToObject(was, "status", cell_status_name(e->base->status));
+				add_str(was, "class", e->base->cls);
+			}
+		}
+	}
+	return o;
+}
+
+/* The classes the cells name, as far as the table knows them. */
+static cJSON *classes_json(const struct report_input *in)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	for (size_t i = 0; in->classes && i < in->run->ncells; i++) {
+		const char *id = in->run->cells[i].cls;
+		const struct classify_class *cc;
+		cJSON *c, *refs;
+
+		if (!id || cJSON_GetObjectItemCaseSensitive(o, id) || !(cc = classify_find(in->classes, id)))
+			continue;
+		c = cJSON_AddObjectToObject(o, id);
+		add_str(c, "title", cc->title);
+		add_str(c, "explain", cc->explain);
+		add_str(c, "fix", cc->fix);
+		refs = cJSON_AddArrayToObject(c, "refs");
+		for (size_t k = 0; k < cc->nrefs; k++)
+			cJSON_AddItemToArray(refs, cJSON_CreateString(cc->refs[k]));
+	}
+	return o;
+}
+
+static cJSON *baseline_json(const struct report_input *in)
+{
+	const struct diff *d = in->baseline;
+	cJSON *o = cJSON_CreateObject(), *counts, *removed;
+
+	add_str(o, "dir", in->baseline_dir);
+	counts = cJSON_AddObjectToObject(o, "counts");
+	for (int k = 0; k < DIFF_KIND_COUNT; k++)
+		cJSON_AddNumberToObject(counts, diff_kind_name(k), (double)d->counts[k]);
+	cJSON_AddNumberToObject(o, "flaky", (double)d->flaky);
+	removed = cJSON_AddArrayToObject(o, "removed");
+	for (size_t i = 0; i < d->n; i++) {
+		const struct runfile_cell *b = d->entries[i].base;
+		cJSON *r;
+
+		if (d->entries[i].kind != DIFF_REMOVED)
+			continue;
+		r = cJSON_CreateObject();
+		add_str(r, "id", b->id);
+		cJSON_AddStringToObject(r, "status", cell_status_name(b->status));
+		add_str(r, "class", b->cls);
+		cJSON_AddItemToArray(removed, r);
+	}
+	return o;
+}
+
+static cJSON *data_json(const struct report_input *in)
+{
+	const struct runfile *rf = in->run;
+	cJSON *o = cJSON_CreateObject(), *counts, *cells;
+
+	cJSON_AddStringToObject(o, "schema", "emcompat-report-data/1");
+	cJSON_AddItemToObject(o, "run", run_json(rf));
+	counts = cJSON_AddObjectToObject(o, "counts");
+	for (int s = 0; s < CELL_STATUS_COUNT; s++)
+		cJSON_AddNumberToObject(counts, cell_status_name(s), (double)rf->counts[s]);
+	cJSON_AddItemToObject(o, "toolchains",
+			      rf->toolchains ? cJSON_Duplicate(rf->toolchains, 1) : cJSON_CreateObject());
+	cells = cJSON_AddArrayToObject(o, "cells");
+	for (size_t i = 0; i < rf->ncells; i++)
+		cJSON_AddItemToArray(cells, cell_json(&rf->cells[i], in->baseline));
+	cJSON_AddItemToObject(o, "classes", classes_json(in));
+	cJSON_AddItemToObject(o, "baseline", in->baseline ? baseline_json(in) : cJSON_CreateNull());
+	return o;
+}
+
+/*
+ * JSON text fit for a <script> element's raw text: '<' can start "</script"
+ * or "<!--", and U+2028/U+2029 are line ends to older JS parsers. In JSON
+ * text they can only stand inside strings, where a \u escape means the same.
+ */
+static void add_script_safe(struct strbuf *sb, const char *json)
+{
+	for (const char *p = json; *p; p++) {
+		if (*p == '<')
+			strbuf_addstr(sb, "\\u003c");
+		else if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+			 ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9)) {
+			strbuf_addstr(sb, (unsigned char)p[2] == 0xA8 ? "\\u2028" : "\\u2029");
+			p += 2;
+		} else
+			strbuf_addch(sb, *p);
+	}
+}
+
+int html_write(const char *path, const struct report_input *in)
+{
+	const struct embedded_file *tpl = embedded_find(HTML_TEMPLATE_PATH);
+	const char *at = tpl ? strstr(tpl->data, HTML_DATA_MARKER) : NULL;
+	struct strbuf sb = { NULL, 0, 0 };
+	cJSON *data;
+	char *json;
+	int rc;
+
+	if (!at)
+		return error(EC_EXIT_INTERNAL, "%s: %s", HTML_TEMPLATE_PATH,
+			     tpl ? "no " HTML_DATA_MARKER " in the template" : "not embedded");
+	data = data_json(in);
+	json = cJSON_PrintUnformatted(data);
+	cJSON_Delete(data);
+	if (!json)
+		return error(EC_EXIT_INTERNAL, "%s: out of memory", path);
+	strbuf_add(&sb, tpl->data, (size_t)(at - tpl->data));
+	add_script_safe(&sb, json);
+	strbuf_addstr(&sb, at + strlen(HTML_DATA_MARKER));
+	free(json);
+	rc = write_file_atomic(path, sb.buf, sb.len, 0644);
+	strbuf_release(&sb);
+	return rc;
+}
