@@ -11,11 +11,11 @@ struct command {
 	const char *synopsis;
 	const char *summary;  /* one line for 'emcompat --help' */
 	const char *help;
-	const char *pending;  /* why it is not built yet, for commands still to come */
 };
 
 static const struct command commands[] = {
-	{ "run", cmd_run, "run [MATRIX] [-j N] [-o DIR] [--resume] [--only AXIS=VALUE]... [--retries N]",
+	{ "run", cmd_run, "run [MATRIX] [-j N] [-o DIR] [--resume] [--only AXIS=VALUE]... [--shard I/N]\n"
+	  "                    [--retries N] [--baseline DIR]",
 	  "run the matrix and write results and reports",
 	  "Runs every cell of MATRIX (default: the embedded matrix): each shared stage node\n"
 	  "once, in parallel, and writes DIR/results.json, DIR/journal.jsonl (one line per\n"
@@ -26,6 +26,12 @@ static const struct command commands[] = {
 	  "      --resume              continue the run in DIR: nodes its journal records\n"
 	  "                            as finished are not run again\n"
 	  "      --only AXIS=VALUE     keep only matching cells (repeatable, as for plan)\n"
+	  "      --shard I/N           run only shard I of N: a deterministic part of the\n"
+	  "                            cells in which cells sharing build nodes stay\n"
+	  "                            together (see 'emcompat plan --shard'); join the N\n"
+	  "                            run directories with 'emcompat merge'\n"
+	  "      --baseline DIR        diff the run against the run in DIR at the end:\n"
+	  "                            print its regressions, mark them in the reports\n"
 	  "      --retries N           re-run a failed node up to N times (default: the\n"
 	  "                            matrix's \"retries\", else 0); a cell that passes on\n"
 	  "                            a retry is \"flaky\"\n"
@@ -36,10 +42,11 @@ static const struct command commands[] = {
 	  "\n"
 	  "Progress: a live line on a terminal, one line per finished cell otherwise.\n"
 	  "Exit: 0 every cell passed, 1 some did not, 2 bad input, 3 runner failure,\n"
-	  "130/143 interrupted (resume with --resume -o DIR). EMCOMPAT_KILL_GRACE sets the\n"
-	  "seconds between SIGTERM and SIGKILL at a timeout (default 5).\n",
-	  NULL },
-	{ "plan", cmd_plan, "plan [MATRIX] [--json] [--only AXIS=VALUE]...",
+	  "130/143 interrupted (resume with --resume -o DIR). With --baseline, 0 and 1\n"
+	  "mean: 0 nothing regressed (cells may fail as they failed in the baseline),\n"
+	  "1 some cell regressed. EMCOMPAT_KILL_GRACE sets the seconds between SIGTERM\n"
+	  "and SIGKILL at a timeout (default 5).\n" },
+	{ "plan", cmd_plan, "plan [MATRIX] [--json] [--only AXIS=VALUE]... [--shard I/N]",
 	  "show the cells and the deduplicated stage nodes; runs nothing",
 	  "Expands MATRIX (default: the embedded matrix) into cells and plans the stage\n"
 	  "nodes they need, sharing every node whose inputs are equal. Runs nothing and\n"
@@ -47,8 +54,13 @@ static const struct command commands[] = {
 	  "\n"
 	  "  --json               print {\"cells\":[...],\"nodes\":[...],\"counts\":{...}}\n"
 	  "  --only AXIS=VALUE    keep only cells with that value (repeatable: values of\n"
-	  "                       one axis are alternatives, different axes must all match)\n",
-	  NULL },
+	  "                       one axis are alternatives, different axes must all match)\n"
+	  "  --shard I/N          plan only shard I of N, as 'run --shard' runs it, and show\n"
+	  "                       every shard's cells and nodes (JSON: \"shard\")\n"
+	  "\n"
+	  "Sharding keeps cells that share a node in one shard; when the matrix does not\n"
+	  "fall apart into enough such groups, main nodes (then std nodes) may run in more\n"
+	  "than one shard, compile and link nodes never (include/emcompat/shard.h).\n" },
 	{ "toolchains", cmd_toolchains, "toolchains [--json]",
 	  "list the toolchains found, with their identities",
 	  "Lists the toolchains installed in the cache ($EMCOMPAT_CACHE, default\n"
@@ -57,8 +69,7 @@ static const struct command commands[] = {
 	  "wasm32-unknown-emscripten comes from), Emscripten (version, LLVM), Node,\n"
 	  "Pyodide (version, the Emscripten it was built with).\n"
 	  "\n"
-	  "  --json   print {\"cache\":DIR,\"toolchains\":[manifest...]}\n",
-	  NULL },
+	  "  --json   print {\"cache\":DIR,\"toolchains\":[manifest...]}\n" },
 	{ "inspect", cmd_inspect, "inspect FILE [--json] [--against MAIN] [--llvm VERSION]",
 	  "read a wasm file and predict load failures",
 	  "Reads a wasm object (.o), side module or main module (.wasm), LLVM bitcode or\n"
@@ -78,8 +89,7 @@ static const struct command commands[] = {
 	  "\n"
 	  "Each finding has a class (e.g. missing_main_export, eh_tag_import_mismatch) and\n"
 	  "a severity. Exit: 0 no error finding, 1 a predicted failure, 2 a file that\n"
-	  "cannot be read or is not valid (the message names the offset).\n",
-	  NULL },
+	  "cannot be read or is not valid (the message names the offset).\n" },
 	{ "classify", cmd_classify, "classify [--stage S] [--json] [--axis KEY=VALUE]... [LOG|-]",
 	  "name the breakage class of a failure log",
 	  "Names the breakage class of a log pasted from anywhere (LOG, or standard input\n"
@@ -100,8 +110,7 @@ static const struct command commands[] = {
 	  "  --signatures FILE      use FILE instead of the embedded table\n"
 	  "\n"
 	  "Exit: 0 classified or none, 1 unclassified, 2 bad input (an unreadable LOG,\n"
-	  "an unknown --stage, a bad --signatures file), 3 runner failure.\n",
-	  NULL },
+	  "an unknown --stage, a bad --signatures file), 3 runner failure.\n" },
 	{ "report", cmd_report, "report DIR [--baseline BASE]",
 	  "write the reports of a finished run again",
 	  "Writes the reports of the run in DIR from its results.json, as `emcompat run`\n"
@@ -119,16 +128,46 @@ static const struct command commands[] = {
 	  "                    a regressed cell's failure message says so)\n"
 	  "\n"
 	  "Exit: 0 written, 2 DIR (or BASE) holds no readable results.json, 3 a report\n"
-	  "could not be written.\n",
-	  NULL },
-	{ "diff", NULL, "diff BASE NEW [--json]",
+	  "could not be written.\n" },
+	{ "diff", cmd_diff, "diff BASE NEW [--json]",
 	  "compare two runs; exit 1 on a regression",
-	  "Compares two runs cell by cell; exits 1 when something regressed.\n",
-	  "reports and diff" },
-	{ "merge", NULL, "merge -o DIR RUN...",
+	  "Compares two runs cell by cell (BASE and NEW: run directories or their\n"
+	  "results.json files). Each cell is one of:\n"
+	  "  regressed      worked in BASE (pass or flaky), fails or times out in NEW\n"
+	  "  fixed          did not work in BASE, works in NEW\n"
+	  "  changed        failing in both with another status or class, or worked in\n"
+	  "                 BASE and could not run in NEW (error, blocked, skipped)\n"
+	  "  still-failing  failed in both the same way\n"
+	  "  unchanged      worked in both\n"
+	  "  new, removed   in one run only\n"
+	  "and a cell flaky in either run is noted apart. Lists the cells of each kind\n"
+	  "that changed, regressed first, then the counts.\n"
+	  "\n"
+	  "  --json   print {\"base\":{\"path\",\"id\",\"cells\"},\"new\":{...},\"regressed\":BOOL,\n"
+	  "           \"counts\":{KIND:N,...,\"flaky\":N},\"cells\":[{\"id\",\"kind\",\"flaky\",\n"
+	  "           \"base\":{\"status\",\"class\",\"stage\",\"summary\"}|null,\"new\":...}]}\n"
+	  "           with every cell of either run, regressed first (include/emcompat/diff.h)\n"
+	  "\n"
+	  "Exit: 0 nothing regressed, 1 some cell regressed, 2 bad input (a missing or\n"
+	  "malformed results.json: FILE:LINE:COL), 3 runner failure.\n" },
+	{ "merge", cmd_merge, "merge -o DIR [--partial] [--baseline DIR] RUN...",
 	  "combine shard runs into one run",
-	  "Combines shard runs into one run directory.\n",
-	  "sharding" },
+	  "Combines the run directories of the shards of one matrix ('run --shard I/N')\n"
+	  "into one run directory, as if the matrix had run whole: results.json with\n"
+	  "every cell in matrix order, counts and toolchains, logs/ (hard links, else\n"
+	  "copies), journal.jsonl (the shards' journals in order) and every report.\n"
+	  "Runs that are not shards (e.g. --only runs of one matrix) merge too.\n"
+	  "\n"
+	  "  -o, --output DIR   the merged run directory (must not hold a run yet)\n"
+	  "      --partial      merge even when a shard of N is missing\n"
+	  "      --baseline DIR mark the reports against the run in DIR and exit 1 only\n"
+	  "                     when a cell regressed (as 'run --baseline')\n"
+	  "\n"
+	  "Refused (exit 2): runs of different matrices (their matrix_digest, the\n"
+	  "cells they expand to, differ), shards of different splits (count, or the\n"
+	  "cells being split), a missing shard without --partial, and a cell in two\n"
+	  "runs with different results. Exit: 0 merged and every cell passed, 1 merged\n"
+	  "and some cell did not pass, 2 refused or bad input, 3 runner failure.\n" },
 	{ "bisect", cmd_bisect,
 	  "bisect [MATRIX] --axis A --good V --bad V [--only AXIS=VALUE]... [--cell ID]\n"
 	  "                [--class C] [--stage S] [--from DIR]... [-o DIR] [-j N] [-v]",
@@ -164,8 +203,7 @@ static const struct command commands[] = {
 	  "\n"
 	  "Exit: 0 the first bad value found, 1 no single answer (a range, or an end that\n"
 	  "is not as labelled), 2 bad usage or input, 3 runner failure, 130/143\n"
-	  "interrupted.\n",
-	  NULL },
+	  "interrupted.\n" },
 	{ "recommend", cmd_recommend, "recommend RUN... [--axis A] [--only AXIS=VALUE]... [--json]",
 	  "rank the values of an axis from past runs",
 	  "Ranks the values of axis A (default emscripten) from finished runs (run\n"
@@ -189,8 +227,7 @@ static const struct command commands[] = {
 	  "and stage, and where: the keys whose values differ among the cells ranked.\n"
 	  "\n"
 	  "Exit: 0 the recommended value passes all its cells, 1 no value does (the best\n"
-	  "is still named), 2 bad usage or input (an unreadable run, no matching cell).\n",
-	  NULL },
+	  "is still named), 2 bad usage or input (an unreadable run, no matching cell).\n" },
 	{ "fetch", cmd_fetch, "fetch KIND VERSION... | --list [--json] | --gc [--dry-run] [MATRIX...]",
 	  "install toolchains into the store, list it, clean it",
 	  "Installs toolchains side by side into the store, the cache dir ($EMCOMPAT_CACHE,\n"
@@ -218,8 +255,7 @@ static const struct command commands[] = {
 	  "EMCOMPAT_EMSCRIPTEN_DEPS_URL, RUSTUP_DIST_SERVER (include/emcompat/fetch.h).\n"
 	  "\n"
 	  "Exit: 0 installed (or already there), 2 bad input (an unknown kind, a version\n"
-	  "the source does not have), 3 a network, checksum, archive or tool failure.\n",
-	  NULL },
+	  "the source does not have), 3 a network, checksum, archive or tool failure.\n" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(*commands))
@@ -244,8 +280,7 @@ static void main_usage(FILE *out)
 		"\n"
 		"Commands:\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(out, "  %-11s %s%s\n", commands[i].name, commands[i].summary,
-			commands[i].fn ? "" : " (not built yet)");
+		fprintf(out, "  %-11s %s\n", commands[i].name, commands[i].summary);
 	fprintf(out,
 		"\n"
 		"MATRIX defaults to the embedded default matrix (matrix/default.json).\n"
@@ -268,8 +303,6 @@ void cli_usage(FILE *out, const char *name)
 		return;
 	}
 	fprintf(out, "usage: emcompat %s\n\n%s", c->synopsis, c->help);
-	if (!c->fn)
-		fprintf(out, "\nNot built yet: %s is still to come.\n", c->pending);
 }
 
 int cli_report_error(void)
@@ -326,11 +359,6 @@ int cli_main(int argc, char **argv)
 			cli_usage(stdout, c->name);
 			return EC_EXIT_OK;
 		}
-	}
-	if (!c->fn) {
-		fprintf(stderr, "emcompat: '%s' is not built yet (%s is still to come); "
-			"see 'emcompat --help' for what works now\n", c->name, c->pending);
-		return EC_EXIT_INPUT;
 	}
 	optind = 0;
 	return c->fn(argc - 1, argv + 1);

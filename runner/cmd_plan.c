@@ -1,14 +1,16 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "emcompat/cli.h"
 #include "emcompat/error.h"
 #include "emcompat/matrix.h"
 #include "emcompat/plan.h"
+#include "emcompat/shard.h"
 #include "emcompat/util.h"
 
-static cJSON *plan_to_json(const struct plan *p)
+static cJSON *plan_to_json(const struct plan *p, const struct shard_info *shard)
 {
 	const struct matrix *m = p->matrix;
 	cJSON *root = cJSON_CreateObject(), *cells, *nodes, *counts, *per_stage;
@@ -16,6 +18,20 @@ static cJSON *plan_to_json(const struct plan *p)
 	cJSON_AddStringToObject(root, "matrix", m->path);
 	if (m->name)
 		cJSON_AddStringToObject(root, "name", m->name);
+	if (shard) {
+		cJSON *o = shard_info_json(shard), *per = cJSON_AddArrayToObject(o, "shards");
+
+		/* Every shard's size, so a CI author can pick N from one command. */
+		for (size_t s = 0; s < shard->spec.count; s++) {
+			cJSON *e = cJSON_CreateObject();
+
+			cJSON_AddNumberToObject(e, "cells", (double)shard->sp.cells[s]);
+			cJSON_AddNumberToObject(e, "nodes", (double)shard->sp.nodes[s]);
+			cJSON_AddItemToArray(per, e);
+		}
+		cJSON_AddNumberToObject(o, "repeated_node_runs", (double)shard->sp.extra_runs);
+		cJSON_AddItemToObject(root, "shard", o);
+	}
 	cells = cJSON_AddArrayToObject(root, "cells");
 	for (size_t c = 0; c < m->ncells; c++) {
 		cJSON *cell = cJSON_CreateObject(), *axes;
@@ -53,11 +69,20 @@ static cJSON *plan_to_json(const struct plan *p)
 	return root;
 }
 
-static void print_summary(const struct plan *p)
+static void print_summary(const struct plan *p, const struct shard_info *shard)
 {
 	const struct matrix *m = p->matrix;
 	size_t saved = p->stage_runs_unshared - p->nnodes;
 
+	if (shard) {
+		char *line = shard_info_describe(shard);
+
+		printf("%s\nshards (cells/nodes):", line);
+		for (size_t s = 0; s < shard->spec.count; s++)
+			printf(" %zu/%zu", shard->sp.cells[s], shard->sp.nodes[s]);
+		printf("\n");
+		free(line);
+	}
 	printf("matrix %s%s%s%s: %zu cells",
 	       m->path, m->name ? " (\"" : "", m->name ? m->name : "", m->name ? "\")" : "",
 	       m->ncells);
@@ -81,12 +106,15 @@ int cmd_plan(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'J' },
 		{ "only", required_argument, NULL, 'O' },
+		{ "shard", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct matrix_only *only = xcalloc((size_t)argc, sizeof(*only));
 	size_t nonly = 0;
 	struct matrix m;
 	struct plan p;
+	struct shard_spec spec = { 0, 0 };
+	struct shard_info shard;
 	int json = 0, opt, rc;
 
 	opterr = 0;
@@ -101,6 +129,12 @@ int cmd_plan(int argc, char **argv)
 				return cli_report_error();
 			}
 			nonly++;
+			break;
+		case 'S':
+			if (shard_parse(optarg, &spec)) {
+				free(only);
+				return cli_report_error();
+			}
 			break;
 		default:
 			free(only);
@@ -119,14 +153,17 @@ int cmd_plan(int argc, char **argv)
 		free(only);
 		return cli_report_error();
 	}
-	if (matrix_select(&m, only, nonly) || plan_build(&p, &m)) {
+	memset(&shard, 0, sizeof(shard));
+	if (matrix_select(&m, only, nonly) || (spec.count && shard_select(&m, &spec, &shard)) ||
+	    plan_build(&p, &m)) {
 		free(only);
+		shard_info_release(&shard);
 		matrix_release(&m);
 		return cli_report_error();
 	}
 	free(only);
 	if (json) {
-		cJSON *root = plan_to_json(&p);
+		cJSON *root = plan_to_json(&p, spec.count ? &shard : NULL);
 		char *text = cJSON_PrintUnformatted(root);
 
 		fputs(text, stdout);
@@ -134,9 +171,10 @@ int cmd_plan(int argc, char **argv)
 		free(text);
 		cJSON_Delete(root);
 	} else {
-		print_summary(&p);
+		print_summary(&p, spec.count ? &shard : NULL);
 	}
 	rc = fflush(stdout) ? error(EC_EXIT_INTERNAL, "writing to stdout failed") : 0;
+	shard_info_release(&shard);
 	plan_release(&p);
 	matrix_release(&m);
 	return rc ? cli_report_error() : EC_EXIT_OK;

@@ -32,6 +32,7 @@ int cmd_run(int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "fake-toolchains", required_argument, NULL, 'T' },
 		{ "shard", required_argument, NULL, 'S' },
+		{ "baseline", required_argument, NULL, 'B' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct matrix_only *only = xcalloc((size_t)argc, sizeof(*only));
@@ -82,10 +83,15 @@ int cmd_run(int argc, char **argv)
 		case 'T':
 			o.fake_toolchains = optarg;
 			break;
+		case 'B':
+			o.baseline = optarg;
+			break;
 		case 'S':
-			free(only);
-			fprintf(stderr, "emcompat run: --shard is not built yet (sharding is still to come)\n");
-			return EC_EXIT_INPUT;
+			if (shard_parse(optarg, &o.shard)) {
+				free(only);
+				return cli_report_error();
+			}
+			break;
 		default:
 			fprintf(stderr, "emcompat run: unknown or incomplete option '%s'\n", argv[optind - 1]);
 			goto usage;

@@ -60,6 +60,7 @@ void diff_runs(struct diff *d, const struct runfile *base, const struct runfile 
 {
 	memset(d, 0, sizeof(*d));
 	d->cur = cur;
+	d->base = base;
 	d->entries = xcalloc(base->ncells + cur->ncells + 1, sizeof(*d->entries));
 	for (size_t i = 0; i < cur->ncells; i++)
 		add(d, runfile_find(base, cur->cells[i].id), &cur->cells[i]);
@@ -80,4 +81,140 @@ void diff_release(struct diff *d)
 {
 	free(d->entries);
 	memset(d, 0, sizeof(*d));
+}
+
+/* "pass", "fail (CLASS)", "timeout (CLASS)", "error", ... */
+static void put_state(FILE *out, const struct runfile_cell *c)
+{
+	fputs(cell_status_name(c->status), out);
+	if (c->cls)
+		fprintf(out, " (%s)", c->cls);
+}
+
+static void put_entry(FILE *out, const struct diff_entry *e)
+{
+	const struct runfile_cell *c = e->cur ? e->cur : e->base;
+
+	fprintf(out, "  %s  ", c->id);
+	if (e->base && e->cur) {
+		put_state(out, e->base);
+		fputs(" -> ", out);
+		put_state(out, e->cur);
+	} else if (e->cur) {
+		put_state(out, e->cur);
+	} else {
+		fputs("was ", out);
+		put_state(out, e->base);
+	}
+	if (e->cur && !runfile_status_ok(e->cur->status) && e->cur->stage)
+		fprintf(out, " at %s: %s", e->cur->stage, e->cur->summary);
+	fputc('\n', out);
+}
+
+static void put_kind(FILE *out, const struct diff *d, enum diff_kind k)
+{
+	if (!d->counts[k])
+		return;
+	fprintf(out, "%s (%zu):\n", diff_kind_name(k), d->counts[k]);
+	for (size_t i = 0; i < d->n; i++)
+		if (d->entries[i].kind == k)
+			put_entry(out, &d->entries[i]);
+}
+
+void diff_print(FILE *out, const struct diff *d, enum diff_print what)
+{
+	static const enum diff_kind listed[] = { DIFF_REGRESSED, DIFF_FIXED, DIFF_CHANGED, DIFF_NEW, DIFF_REMOVED };
+
+	fprintf(out, "diff: %s (%zu cells) -> %s (%zu cells)\n", d->base->dir, d->base->ncells, d->cur->dir,
+		d->cur->ncells);
+	for (size_t k = 0; k < sizeof(listed) / sizeof(*listed); k++)
+		if (what == DIFF_PRINT_CHANGES || listed[k] == DIFF_REGRESSED)
+			put_kind(out, d, listed[k]);
+	if (what == DIFF_PRINT_CHANGES && d->flaky) {
+		fprintf(out, "flaky, noted apart (passed only on a retry in one run) (%zu):\n", d->flaky);
+		for (size_t i = 0; i < d->n; i++)
+			if (d->entries[i].flaky) {
+				fprintf(out, "  [%s]", diff_kind_name(d->entries[i].kind));
+				put_entry(out, &d->entries[i]);
+			}
+	}
+	fputs("diff:", out);
+	for (int k = 0; k < DIFF_KIND_COUNT; k++)
+		fprintf(out, "%s %zu %s", k ? "," : "", d->counts[k], diff_kind_name((enum diff_kind)k));
+	fprintf(out, "; %zu flaky\n", d->flaky);
+}
+
+int diff_print_dirs(FILE *out, const char *base, const char *cur, enum diff_print what)
+{
+	struct runfile b, c;
+	struct diff d;
+
+	if (runfile_load(&b, base))
+		return -1;
+	if (runfile_load(&c, cur)) {
+		runfile_release(&b);
+		return -1;
+	}
+	diff_runs(&d, &b, &c);
+	diff_print(out, &d, what);
+	diff_release(&d);
+	runfile_release(&c);
+	runfile_release(&b);
+	return 0;
+}
+
+static cJSON *run_json(const struct runfile *rf)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "path", rf->dir);
+	cJSON_AddStringToObject(o, "id", rf->id);
+	cJSON_AddNumberToObject(o, "cells", (double)rf->ncells);
+	return o;
+}
+
+static cJSON *side_json(const struct runfile_cell *c)
+{
+	cJSON *o;
+
+	if (!c)
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "status", cell_status_name(c->status));
+	if (c->cls)
+		cJSON_AddStringToObject(o, "class", c->cls);
+	if (c->stage)
+		cJSON_AddStringToObject(o, "stage", c->stage);
+	cJSON_AddStringToObject(o, "summary", c->summary);
+	return o;
+}
+
+cJSON *diff_to_json(const struct diff *d)
+{
+	cJSON *root = cJSON_CreateObject(), *counts, *cells;
+
+	cJSON_AddItemToObject(root, "base", run_json(d->base));
+	cJSON_AddItemToObject(root, "new", run_json(d->cur));
+	cJSON_AddBoolToObject(root, "regressed", d->counts[DIFF_REGRESSED] > 0);
+	counts = cJSON_AddObjectToObject(root, "counts");
+	for (int k = 0; k < DIFF_KIND_COUNT; k++)
+		cJSON_AddNumberToObject(counts, diff_kind_name((enum diff_kind)k), (double)d->counts[k]);
+	cJSON_AddNumberToObject(counts, "flaky", (double)d->flaky);
+	cells = cJSON_AddArrayToObject(root, "cells");
+	for (int k = 0; k < DIFF_KIND_COUNT; k++)
+		for (size_t i = 0; i < d->n; i++) {
+			const struct diff_entry *e = &d->entries[i];
+			cJSON *o;
+
+			if (e->kind != (enum diff_kind)k)
+				continue;
+			o = cJSON_CreateObject();
+			cJSON_AddStringToObject(o, "id", (e->cur ? e->cur : e->base)->id);
+			cJSON_AddStringToObject(o, "kind", diff_kind_name(e->kind));
+			cJSON_AddBoolToObject(o, "flaky", e->flaky);
+			cJSON_AddItemToObject(o, "base", side_json(e->base));
+			cJSON_AddItemToObject(o, "new", side_json(e->cur));
+			cJSON_AddItemToArray(cells, o);
+		}
+	return root;
 }

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/evp.h>
+
 #include "emcompat/embedded.h"
 #include "emcompat/error.h"
 #include "emcompat/json.h"
@@ -439,9 +441,49 @@ int matrix_parse(struct matrix *m, const char *name, const char *text, size_t le
 	}
 	rc = parse_root(m, &d);
 	json_doc_release(&d);
-	if (rc)
+	if (rc) {
 		matrix_release(m);
-	return rc;
+		return rc;
+	}
+	for (size_t c = 0; c < m->ncells; c++)
+		m->cells[c].index = c;
+	matrix_cells_digest(m, m->digest);
+	return 0;
+}
+
+void matrix_cells_digest(const struct matrix *m, char out[65])
+{
+	static const char digits[] = "0123456789abcdef";
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	unsigned char key[EVP_MAX_MD_SIZE];
+	unsigned int len = 0;
+
+	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
+	/* Each id with its NUL: no two lists of ids hash alike. */
+	for (size_t c = 0; c < m->ncells; c++)
+		EVP_DigestUpdate(md, m->cells[c].id, strlen(m->cells[c].id) + 1);
+	EVP_DigestFinal_ex(md, key, &len);
+	EVP_MD_CTX_free(md);
+	for (unsigned int i = 0; i < 32 && i < len; i++) {
+		out[2 * i] = digits[key[i] >> 4];
+		out[2 * i + 1] = digits[key[i] & 15];
+	}
+	out[64] = '\0';
+}
+
+void matrix_keep(struct matrix *m, const unsigned char *keep)
+{
+	size_t kept = 0;
+
+	for (size_t c = 0; c < m->ncells; c++) {
+		if (keep[c]) {
+			m->cells[kept++] = m->cells[c];
+		} else {
+			free(m->cells[c].values);
+			free(m->cells[c].id);
+		}
+	}
+	m->ncells = kept;
 }
 
 int matrix_load(struct matrix *m, const char *path)
@@ -466,7 +508,7 @@ int matrix_load(struct matrix *m, const char *path)
 
 int matrix_select(struct matrix *m, const struct matrix_only *only, size_t nonly)
 {
-	size_t kept = 0;
+	unsigned char *keep;
 	int *key;
 
 	if (nonly == 0)
@@ -480,12 +522,13 @@ int matrix_select(struct matrix *m, const struct matrix_only *only, size_t nonly
 				     only[i].key, only[i].value, only[i].key, m->path);
 		}
 	}
+	keep = xcalloc(m->ncells + 1, 1);
 	for (size_t c = 0; c < m->ncells; c++) {
 		struct matrix_cell *cell = &m->cells[c];
-		int keep = 1;
 
+		keep[c] = 1;
 		/* For each key named: some constraint on it must hold. */
-		for (size_t i = 0; i < nonly && keep; i++) {
+		for (size_t i = 0; i < nonly && keep[c]; i++) {
 			int any = 0, named = 0;
 
 			for (size_t j = 0; j < nonly; j++) {
@@ -494,18 +537,13 @@ int matrix_select(struct matrix *m, const struct matrix_only *only, size_t nonly
 				named = 1;
 				any |= cell->values[key[j]] && strcmp(cell->values[key[j]], only[j].value) == 0;
 			}
-			keep = !named || any;
-		}
-		if (keep) {
-			m->cells[kept++] = *cell;
-		} else {
-			free(cell->values);
-			free(cell->id);
+			keep[c] = !named || any;
 		}
 	}
-	m->ncells = kept;
+	matrix_keep(m, keep);
+	free(keep);
 	free(key);
-	if (kept == 0)
+	if (m->ncells == 0)
 		return error(EC_EXIT_INPUT, "--only: no cell of matrix %s matches the filter", m->path);
 	return 0;
 }

@@ -315,6 +315,7 @@ static cJSON *cell_json(const char *dir, const struct plan *p, const struct sche
 	char *log_dir = xasprintf("%s/logs", dir);
 
 	cJSON_AddStringToObject(o, "id", m->cells[c].id);
+	cJSON_AddNumberToObject(o, "index", (double)m->cells[c].index);
 	axes = cJSON_AddObjectToObject(o, "axes");
 	for (size_t k = 0; k < m->nkeys; k++)
 		if (m->cells[c].values[k])
@@ -393,6 +394,10 @@ int results_write(const char *dir, const struct plan *p, const struct sched_job 
 	cJSON_AddNumberToObject(run, "wall_seconds", (double)(long long)((r->finished - r->started) * 1000) / 1000);
 	cJSON_AddNumberToObject(run, "jobs", r->jobs);
 	cJSON_AddStringToObject(run, "emcompat", EMCOMPAT_VERSION);
+	if (r->matrix_digest)
+		cJSON_AddStringToObject(run, "matrix_digest", r->matrix_digest);
+	if (r->shard)
+		cJSON_AddItemToObject(run, "shard", cJSON_Duplicate(r->shard, 1));
 	if (r->toolchains)
 		cJSON_AddItemToObject(root, "toolchains", cJSON_Duplicate(r->toolchains, 1));
 	else

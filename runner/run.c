@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "emcompat/cache.h"
+#include "emcompat/diff.h"
 #include "emcompat/embedded.h"
 #include "emcompat/error.h"
 #include "emcompat/fetch.h"
@@ -40,6 +41,7 @@ struct run_ctx {
 	char *dir, *log_dir;
 	char *fake;                /* absolute --fake-toolchains */
 	struct toolchain_set tc;
+	struct shard_info shard;
 	struct classify_table *classes;  /* the breakage signatures */
 	struct stages stages;
 	int have_stages;
@@ -456,6 +458,7 @@ static void run_release(struct run_ctx *r)
 	if (r->have_stages)
 		stages_release(&r->stages);
 	toolchain_set_release(&r->tc);
+	shard_info_release(&r->shard);
 	classify_free(r->classes);
 }
 
@@ -489,8 +492,8 @@ int run_main(const struct run_opts *o)
 	struct run_ctx r;
 	struct sched_opts so;
 	struct results_run rr;
-	cJSON *tcjson = NULL;
-	size_t count[CELL_STATUS_COUNT] = {0};
+	cJSON *tcjson = NULL, *shardjson = NULL;
+	size_t count[CELL_STATUS_COUNT] = {0}, regressed = 0;
 	char id[64], took[32];
 	int signo, rc, jobs = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
 
@@ -501,6 +504,8 @@ int run_main(const struct run_opts *o)
 	r.t0 = now_wall();
 	r.tty = isatty(STDOUT_FILENO) && !getenv("CI");
 	if (matrix_load(&r.m, o->matrix) || matrix_select(&r.m, o->only, o->nonly) ||
+	    (o->shard.count && shard_select(&r.m, &o->shard, &r.shard)) ||
+	    (o->baseline && runfile_check(o->baseline)) ||
 	    provision(&r) || plan_build(&r.p, &r.m) || mkdir_p(o->out_dir))
 		return fail(&r);
 	/* Children run in their node directories: every path they get is absolute. */
@@ -519,6 +524,12 @@ int run_main(const struct run_opts *o)
 			r.cells_done++;
 	if (!o->quiet) {
 		printf("emcompat: %zu cells, %zu nodes, -j %d, into %s\n", r.m.ncells, r.p.nnodes, jobs, r.dir);
+		if (o->shard.count) {
+			char *line = shard_info_describe(&r.shard);
+
+			printf("emcompat: %s\n", line);
+			free(line);
+		}
 		if (o->resume)
 			printf("emcompat: resuming: %zu nodes finished earlier, %zu cells complete\n",
 			       r.resumed_nodes, r.cells_done);
@@ -560,9 +571,13 @@ int run_main(const struct run_opts *o)
 	rr.jobs = jobs;
 	rr.cached = r.cached;
 	rr.toolchains = r.fake ? NULL : (tcjson = toolchain_used_json(&r.tc, &r.m));
+	rr.matrix_digest = r.m.digest;
+	rr.shard = o->shard.count ? (shardjson = shard_info_json(&r.shard)) : NULL;
 	rc = results_write(r.dir, &r.p, r.jobs, &rr, r.classes);
 	cJSON_Delete(tcjson);
-	if (rc || report_dir(r.dir, NULL, NULL))
+	cJSON_Delete(shardjson);
+	if (rc || report_dir(r.dir, o->baseline, &regressed) ||
+	    (o->baseline && !o->quiet && diff_print_dirs(stdout, o->baseline, r.dir, DIFF_PRINT_REGRESSED)))
 		return fail(&r);
 	for (size_t c = 0; c < r.m.ncells; c++) {
 		size_t ignored;
@@ -575,7 +590,10 @@ int run_main(const struct run_opts *o)
 		if (count[s])
 			printf(" %zu %s", count[s], cell_status_name(s));
 	printf("\nemcompat: results: %s/results.json\nemcompat: reports: %s/report.html, junit.xml, summary.md\n", r.dir, r.dir);
-	rc = count[CELL_PASS] + count[CELL_FLAKY] == r.m.ncells ? EC_EXIT_OK : EC_EXIT_FAILED;
+	if (o->baseline)
+		rc = regressed ? EC_EXIT_FAILED : EC_EXIT_OK;
+	else
+		rc = count[CELL_PASS] + count[CELL_FLAKY] == r.m.ncells ? EC_EXIT_OK : EC_EXIT_FAILED;
 	if (fflush(stdout) != 0)
 		rc = EC_EXIT_INTERNAL;
 	run_release(&r);

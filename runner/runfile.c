@@ -68,6 +68,8 @@ static int load_cell(struct runfile *rf, const cJSON *o, struct runfile_cell *c)
 	if (!cJSON_IsObject(o))
 		return json_doc_error(&rf->doc, o, "a cell must be an object");
 	c->json = o;
+	e = member(o, "index");
+	c->index = cJSON_IsNumber(e) && e->valuedouble >= 0 ? (long)e->valuedouble : -1;
 	if (need_str(rf, o, "id", &c->id) || need_str(rf, o, "status", &status))
 		return -1;
 	if ((st = cell_status_parse(status)) < 0)
@@ -107,6 +109,24 @@ static int load_cell(struct runfile *rf, const cJSON *o, struct runfile_cell *c)
 	return load_stages(rf, o, c);
 }
 
+/* "shard":{"index","count","of","cells","grouping"} (shard.h); merge relies on it. */
+static int load_shard(struct runfile *rf, const cJSON *o)
+{
+	const cJSON *index = member(o, "index"), *count = member(o, "count"), *cells = member(o, "cells");
+
+	if (!cJSON_IsNumber(count) || count->valuedouble < 1 || !cJSON_IsNumber(index) ||
+	    index->valuedouble < 1 || index->valuedouble > count->valuedouble)
+		return json_doc_error(&rf->doc, o, "\"shard\" must have \"index\" and \"count\" with 1 <= index <= count");
+	if (need_str(rf, o, "of", &rf->shard.of))
+		return -1;
+	rf->shard.index = (size_t)index->valuedouble;
+	rf->shard.count = (size_t)count->valuedouble;
+	rf->shard.cells = cJSON_IsNumber(cells) && cells->valuedouble > 0 ? (size_t)cells->valuedouble : 0;
+	rf->shard.grouping = str_or(o, "grouping", "");
+	rf->shard.json = o;
+	return 0;
+}
+
 static int cmp_cell_id(const void *a, const void *b)
 {
 	return strcmp((*(const struct runfile_cell *const *)a)->id, (*(const struct runfile_cell *const *)b)->id);
@@ -137,6 +157,10 @@ static int load_doc(struct runfile *rf)
 	rf->wall_seconds = cJSON_IsNumber(v = member(run, "wall_seconds")) ? v->valuedouble : 0;
 	rf->jobs = cJSON_IsNumber(v = member(run, "jobs")) ? v->valueint : 0;
 	rf->toolchains = cJSON_IsObject(v = member(root, "toolchains")) ? v : NULL;
+	rf->run = run;
+	rf->matrix_digest = str_or(run, "matrix_digest", NULL);
+	if (cJSON_IsObject(v = member(run, "shard")) && load_shard(rf, v))
+		return -1;
 	cells = member(root, "cells");
 	if (!cJSON_IsArray(cells))
 		return json_doc_error(&rf->doc, cells ? cells : root, "\"cells\" must be an array");
@@ -178,6 +202,16 @@ int runfile_load(struct runfile *rf, const char *dir)
 		runfile_release(rf);
 		return -1;
 	}
+	return 0;
+}
+
+int runfile_check(const char *dir)
+{
+	struct runfile rf;
+
+	if (runfile_load(&rf, dir))
+		return -1;
+	runfile_release(&rf);
 	return 0;
 }
 

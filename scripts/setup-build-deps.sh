@@ -12,6 +12,7 @@ packages=(
 	python3-venv    # the JUnit consumer (junitparser) the junit test reads junit.xml with
 	wabt            # wasm-objdump: the wasm reader is checked against it
 	chromium        # report.html is tested in headless Chromium (tests/browser)
+	python3-yaml    # docs/ci workflows are parsed in a test
 )
 
 missing=()

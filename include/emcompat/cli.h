@@ -32,5 +32,7 @@ int cmd_report(int argc, char **argv);
 int cmd_fetch(int argc, char **argv);
 int cmd_bisect(int argc, char **argv);
 int cmd_recommend(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 #endif

@@ -16,6 +16,9 @@
 #define EMCOMPAT_DIFF_H
 
 #include <stddef.h>
+#include <stdio.h>
+
+#include <cjson/cJSON.h>
 
 #include "emcompat/runfile.h"
 
@@ -44,6 +47,7 @@ struct diff {
 	size_t counts[DIFF_KIND_COUNT];
 	size_t flaky;
 	const struct runfile *cur;         /* borrowed */
+	const struct runfile *base;        /* borrowed */
 };
 
 /* Compares BASE and CUR, which must outlive D. Never fails. */
@@ -53,5 +57,36 @@ void diff_runs(struct diff *d, const struct runfile *base, const struct runfile 
 const struct diff_entry *diff_find(const struct diff *d, const struct runfile_cell *cur);
 
 void diff_release(struct diff *d);
+
+/*
+ * Text for people (`emcompat diff`, `run --baseline`): a header naming both
+ * runs; then the cells of each kind that changed, regressed first, then
+ * fixed, changed, new, removed, one line each:
+ *   "  ID  pass -> fail (CLASS) at STAGE: SUMMARY"
+ * then the flaky cells (noted apart, with their kind); then one line of
+ * counts: "diff: N regressed, N fixed, ... ; N flaky". Still-failing and
+ * unchanged cells are only counted. DIFF_PRINT_REGRESSED prints only the
+ * regressed cells and the counts.
+ */
+enum diff_print { DIFF_PRINT_CHANGES, DIFF_PRINT_REGRESSED };
+void diff_print(FILE *out, const struct diff *d, enum diff_print what);
+
+/* Loads the runs in BASE and CUR (dirs or results.json), diffs and prints them. 0, or -1 as runfile_load. */
+int diff_print_dirs(FILE *out, const char *base, const char *cur, enum diff_print what);
+
+/*
+ * The stable JSON form (`emcompat diff --json`):
+ *   {"base":{"path","id","cells"},"new":{"path","id","cells"},
+ *    "regressed":BOOL,
+ *    "counts":{"regressed":N,"fixed":N,"changed":N,"still-failing":N,
+ *              "unchanged":N,"new":N,"removed":N,"flaky":N},
+ *    "cells":[{"id","kind","flaky":BOOL,
+ *              "base":{"status","class","stage","summary"}|null,
+ *              "new":{...}|null}]}
+ * "cells" holds every cell of either run, by kind in the order above
+ * (regressed first), within a kind in NEW's order (removed: BASE's);
+ * "class" and "stage" are left out where the cell has none. Caller deletes.
+ */
+cJSON *diff_to_json(const struct diff *d);
 
 #endif

@@ -45,6 +45,8 @@
 struct matrix_cell {
 	const char **values;  /* one per matrix key; NULL where the cell lacks it */
 	char *id;             /* owned */
+	size_t index;         /* its position in the expanded matrix, kept by
+	                       * select and keep: merge restores the order by it */
 };
 
 /* A key=value constraint, as given by --only. */
@@ -68,6 +70,8 @@ struct matrix {
 	double timeouts[STAGE_COUNT];  /* seconds; 0 = the runner's default */
 	int retries;           /* -1 when the file does not say */
 	int provision;         /* "provision": true */
+	char digest[65];       /* matrix_cells_digest() of the expanded matrix:
+	                        * which matrix a run ran, wherever its file was */
 	/* Private: the strings that includes and excludes own. */
 	char **strings;
 	size_t nstrings, cap_strings;
@@ -90,6 +94,18 @@ int matrix_parse(struct matrix *m, const char *name, const char *text, size_t le
  * is not in the matrix, or a filter that keeps no cell, is an error.
  */
 int matrix_select(struct matrix *m, const struct matrix_only *only, size_t nonly);
+
+/*
+ * Keeps the cells whose KEEP[c] is nonzero (ncells entries), in order.
+ * Keeping none leaves an empty matrix; callers decide if that is an error.
+ */
+void matrix_keep(struct matrix *m, const unsigned char *keep);
+
+/*
+ * SHA-256 over the ids of M's cells, in order, as 64 hex digits: equal
+ * for two matrices with the same cells in the same order.
+ */
+void matrix_cells_digest(const struct matrix *m, char out[65]);
 
 /* Index of KEY among m->keys, or -1. */
 int matrix_key_index(const struct matrix *m, const char *key);

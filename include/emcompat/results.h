@@ -9,10 +9,12 @@
  *
  * results.json (persisted; keys fixed by DESIGN.md, add, never change):
  *   {"schema":"emcompat-results/1",
- *    "run":{"id","matrix","name","started","finished","wall_seconds","jobs","emcompat"},
+ *    "run":{"id","matrix","name","started","finished","wall_seconds","jobs","emcompat",
+ *           "matrix_digest","shard":{"index","count","of","cells","grouping"},
+ *           "merged":[{"id","dir","shard"}]},
  *    "toolchains":{},
  *    "counts":{"pass":N,"fail":N,...},
- *    "cells":[{"id","axes":{...},"status","class","stage","summary","lines",
+ *    "cells":[{"id","index","axes":{...},"status","class","stage","summary","lines",
  *              "findings":[{"class","severity","message"}],"prediction",
  *              "stages":[{"stage","node","status","seconds","reused","log","attempts","exit"}]}]}
  * `stage` is present for a cell that did not pass, and `class` for one that
@@ -26,6 +28,11 @@
  * whether it foresaw the outcome: "predicted" (an error finding, and the
  * cell failed at load or run), "missed" (failed there without one) or
  * "false_alarm" (an error finding, and the cell passed).
+ * A cell's `index` is its position in the expanded matrix (before --only
+ * and --shard), so merged shards come back in matrix order. The run's
+ * `matrix_digest` is matrix_cells_digest() of the expanded matrix (which
+ * cells it has, wherever its file was); `shard` is present for a run of
+ * one shard (shard.h); `merged` lists the runs `emcompat merge` joined.
  * Written to a temp file, fsync'd, renamed.
  */
 #ifndef EMCOMPAT_RESULTS_H
@@ -78,6 +85,8 @@ struct results_run {
 	int jobs;
 	const int *cached;    /* per node: from an earlier run's cache (NULL: none) */
 	const cJSON *toolchains;  /* toolchain_used_json(), copied in; NULL: {} */
+	const char *matrix_digest;  /* NULL: not written */
+	const cJSON *shard;   /* shard_info_json(), copied in; NULL: not a shard */
 };
 
 /*

@@ -24,6 +24,10 @@
  * EMCOMPAT_OUT (its node directory, DIR/nodes/<node>, also its cwd) and
  * EMCOMPAT_DEP_<STAGE> (each dependency's node directory); fake runs use
  * no cache.
+ *
+ * With a shard, the matrix (after --only) is partitioned as shard.h says
+ * and only this shard's cells run; results.json's run object records the
+ * shard, and `emcompat merge` joins the shards' run directories.
  */
 #ifndef EMCOMPAT_RUN_H
 #define EMCOMPAT_RUN_H
@@ -31,6 +35,7 @@
 #include <stddef.h>
 
 #include "emcompat/matrix.h"
+#include "emcompat/shard.h"
 
 struct run_opts {
 	const char *matrix;           /* NULL: the embedded default */
@@ -45,12 +50,19 @@ struct run_opts {
 	const char *fake_toolchains;  /* see above */
 	double kill_grace;            /* 0: 5 s */
 	size_t log_cap;               /* 0: 4 MiB a stream */
+	struct shard_spec shard;      /* count 0: every cell; else only shard I/N (shard.h) */
+	const char *baseline;         /* a run dir to diff against at the end, or NULL */
 };
 
 /*
  * Runs the matrix. Returns the process exit code: 0 every cell passed (or
  * was flaky), 1 some cell did not pass, 2 bad input, 3 the runner failed,
  * 130/143 interrupted by SIGINT/SIGTERM (finished nodes are in the journal).
+ * With a baseline (checked before anything runs: a missing or malformed
+ * results.json there is bad input) the run is diffed against it at the end
+ * (diff.h), its regressions printed and marked in the reports, and 0/1 mean
+ * instead: 0 nothing regressed (cells may fail as they failed in the
+ * baseline), 1 some cell regressed.
  * Progress goes to stdout (a live line on a TTY), errors to stderr.
  */
 int run_main(const struct run_opts *o);

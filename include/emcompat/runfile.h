@@ -31,6 +31,7 @@ struct runfile_finding {
 
 struct runfile_cell {
 	const char *id;
+	long index;                      /* position in the expanded matrix; -1 when not recorded */
 	size_t naxes;                    /* axes in file order */
 	const char **axis_keys, **axis_values;
 	enum cell_status status;
@@ -57,6 +58,13 @@ struct runfile {
 	double wall_seconds;
 	int jobs;
 	const cJSON *toolchains;         /* {"kind":{"version":{...}}}, maybe empty */
+	const cJSON *run;                /* the "run" object */
+	const char *matrix_digest;       /* NULL when not recorded */
+	struct {                         /* the run of one shard ("run":{"shard"}); count 0: not one */
+		size_t index, count, cells;
+		const char *of, *grouping;
+		const cJSON *json;
+	} shard;
 	size_t counts[CELL_STATUS_COUNT];
 	size_t ncells;
 	struct runfile_cell *cells;      /* in file order */
@@ -71,6 +79,9 @@ struct runfile {
  * nothing to release.
  */
 int runfile_load(struct runfile *rf, const char *dir);
+
+/* Loads and releases DIR's results.json: 0 when it is readable, else -1 as runfile_load. */
+int runfile_check(const char *dir);
 
 /* The cell with id ID, or NULL (binary search over an index built at load). */
 const struct runfile_cell *runfile_find(const struct runfile *rf, const char *id);

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# docs/ci: the GitHub Actions and GitLab CI examples parse as YAML and have
+# the shape the docs promise: one job per shard (as many as --shard N says),
+# artifacts up, a merge job after them that publishes JUnit (and on GitHub
+# the step summary); the emcompat options they use exist.
+source "$(dirname "$0")/lib.sh" "$1"
+py=python3
+$py -c 'import yaml' 2>/dev/null || py=/usr/bin/python3
+$py -c 'import yaml' 2>/dev/null || { fail "no PyYAML (scripts/setup-build-deps.sh installs python3-yaml)"; finish; }
+
+$py - "$src/docs/ci/github-actions.yml" "$src/docs/ci/gitlab-ci.yml" <<'PY' || fail "docs/ci: see above"
+import sys, yaml
+gh, gl = (yaml.safe_load(open(p)) for p in sys.argv[1:])
+bad = []
+def need(cond, what):
+    if not cond:
+        bad.append(what)
+
+# GitHub Actions ("on" is the boolean True in YAML 1.1).
+need(gh.get("on", gh.get(True)) is not None, "github: no trigger")
+shard, merge = gh["jobs"]["shard"], gh["jobs"]["merge"]
+shards = shard["strategy"]["matrix"]["shard"]
+need(shards == list(range(1, len(shards) + 1)), f"github: shard list {shards}")
+need(int(gh["env"]["SHARDS"]) == len(shards), "github: SHARDS differs from the matrix")
+need(shard["strategy"].get("fail-fast") is False, "github: fail-fast must be off")
+steps = lambda job: job["steps"]
+runs = lambda job: "\n".join(s.get("run", "") for s in steps(job))
+uses = lambda job: [s.get("uses", "") for s in steps(job)]
+need("--shard \"${{ matrix.shard }}/$SHARDS\"" in runs(shard), "github: shard job does not run --shard I/N")
+need(any(u.startswith("actions/upload-artifact@") for u in uses(shard)), "github: shard uploads nothing")
+need(merge["needs"] == "shard", "github: merge does not need the shards")
+need(any(u.startswith("actions/download-artifact@") for u in uses(merge)), "github: merge downloads nothing")
+need("emcompat merge -o merged" in runs(merge), "github: no emcompat merge")
+need("$GITHUB_STEP_SUMMARY" in runs(merge), "github: summary.md not in the step summary")
+junit = [s for s in steps(merge) if "junit" in s.get("uses", "")]
+need(junit and junit[0]["with"]["report_paths"] == "merged/junit.xml", "github: no JUnit publisher")
+
+# GitLab CI.
+need(gl["stages"] == ["shard", "merge"], "gitlab: stages")
+gshard, gmerge = gl["emcompat-shard"], gl["emcompat-merge"]
+need(isinstance(gshard["parallel"], int) and gshard["parallel"] >= 2, "gitlab: no parallel:")
+need(any('--shard "$CI_NODE_INDEX/$CI_NODE_TOTAL"' in l for l in gshard["script"]), "gitlab: no --shard")
+need(gshard["artifacts"]["when"] == "always", "gitlab: shard artifacts only on success")
+need(gmerge["needs"][0]["job"] == "emcompat-shard", "gitlab: merge does not need the shards")
+need(gmerge["artifacts"]["reports"]["junit"] == "merged/junit.xml", "gitlab: no JUnit report")
+need(any("emcompat merge -o merged" in l for l in gmerge["script"]), "gitlab: no emcompat merge")
+for b in bad:
+    print("FAIL:", b)
+sys.exit(1 if bad else 0)
+PY
+# The options the workflows use exist.
+"$bin" help run | grep -q -- '--shard I/N' || fail "run has no --shard"
+"$bin" help merge | grep -q -- '--baseline DIR' || fail "merge has no --baseline"
+finish
