@@ -139,7 +139,7 @@ int journal_open(struct journal *j, const char *path)
 	off_t end;
 
 	j->path = xstrdup(path);
-	j->fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+	j->fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (j->fd < 0) {
 		error(EC_EXIT_INTERNAL, "%s: cannot open the journal: %s", path, strerror(errno));
 		free(j->path);
