@@ -151,9 +151,11 @@ static int syntax_fail(struct syntax *s, const char *expected)
 	if (!*s->p) {
 		snprintf(msg, sizeof(msg), "invalid JSON: unexpected end of text (expected %s)", expected);
 	} else {
-		size_t n = utf8_valid_prefix(s->p, (s->p[0] & 0x80) ? 4 : 1);
+		/* The one character there (the text is valid UTF-8, but may end within 4 bytes). */
+		unsigned char c = (unsigned char)s->p[0];
+		size_t n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
 
-		if (n == 0)
+		if (strnlen(s->p, n) < n || utf8_valid_prefix(s->p, n) != n)
 			n = 1;
 		snprintf(msg, sizeof(msg), "invalid JSON: unexpected '%.*s' (expected %s)",
 			 (int)n, s->p, expected);
