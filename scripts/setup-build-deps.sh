@@ -9,6 +9,8 @@ packages=(
 	libcjson-dev libxml2-dev libcurl4-openssl-dev libssl-dev
 	libxml2-utils   # xmllint: the JUnit report is validated against its XSD
 	wabt            # wasm-objdump: the wasm reader is checked against it
+	clang libclang-rt-14-dev  # the fuzz targets (libFuzzer) and their CI runs
+	valgrind        # memcheck over a run (tests/cli/scripts/run-valgrind.sh)
 )
 
 missing=()

@@ -2,9 +2,12 @@
 # valgrind memcheck over a small run (fake toolchains: the runner's own
 # code, every child spawned, journaled, classified and reported) and over
 # plan, classify and inspect: no invalid access, no use of uninitialised
-# memory, no definite leak, no fd left open. Skipped (77) without valgrind.
+# memory, no definite leak, no fd left open. Skipped (77) without valgrind
+# and in sanitizer builds.
 source "$(dirname "$0")/lib.sh"
 command -v valgrind >/dev/null || { echo "valgrind not installed: skipped"; exit 77; }
+# A sanitizer build checks memory itself, and cannot run under valgrind.
+if ldd "$bin" | grep -q 'lib[at]san'; then echo "a sanitizer build: skipped"; exit 77; fi
 src_data=$src/tests/cli/data
 
 # vg NAME WANT_EXIT ARGS...: runs emcompat under memcheck.
