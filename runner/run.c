@@ -267,7 +267,8 @@ static int load_journal(struct run_ctx *r, const char *path)
 		fprintf(stderr, "emcompat: warning: %s: ignoring a torn last record (the run was cut off while writing it)\n",
 			path);
 	/* The last record of a key wins: a node re-run after an error. */
-	qsort(e, n, sizeof(*e), cmp_key);
+	if (n)  /* an empty journal (killed before its first record) is NULL */
+		qsort(e, n, sizeof(*e), cmp_key);
 	for (size_t i = 0; i < r->p.nnodes; i++) {
 		struct journal_entry probe, *hit = NULL;
 		size_t lo = 0, hi = n;
