@@ -140,6 +140,15 @@ static void test_bad_tables(void)
 	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
 			     CLASS(a) ",\"patterns\":[]}]}"),
 		  "sig.json:2:76: \"patterns\" must be a non-empty array of regular expressions");
+	/* Nested repetitions that would make regcomp take gigabytes (found by fuzz_signatures). */
+	CHECK_HAS(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+			     CLASS(a) ",\"patterns\":[\"a++++++++++++++++++++++++++++++++++++++++\"]}]}"),
+		  "sig.json:2:88: pattern too complex: nested repetitions would make regcomp build more than 20000 nodes");
+	CHECK_HAS(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+			     CLASS(a) ",\"patterns\":[\"((a{99}){99}){99}\"]}]}"),
+		  "pattern too complex");
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+			     CLASS(a) ",\"patterns\":[\"(a{1,50}b+[+*{}]){0,3}\\\\++\"]}]}"), "ok");
 	/* A file that cannot be read: its name and the reason. */
 	{
 		struct classify_table *t;
