@@ -702,7 +702,7 @@ static int is_wrapper(const char *msg, const char *end)
 		if (starts_with(msg, end, wrappers[i]))
 			return 1;
 	/* emcc: error: '/path/wasm-ld -o x.wasm ...' failed (returned 1) */
-	if (*msg == '\'' && (find_in(msg, end, "' failed (") || find_in(msg, end, "' failed")))
+	if (msg < end && *msg == '\'' && (find_in(msg, end, "' failed (") || find_in(msg, end, "' failed")))
 		return 1;
 	return 0;
 }
@@ -728,7 +728,8 @@ static int line_score(const char *s, const char *end, const char **why)
 
 		while (msg < end && *msg != ':')
 			msg++;
-		msg++;
+		if (msg < end)  /* "error" ending the line has no message after it */
+			msg++;
 		while (msg < end && *msg == ' ')
 			msg++;
 		return is_wrapper(msg, end) ? 40 : 80;
