@@ -218,6 +218,95 @@ static void free_patterns(struct pattern *p, size_t n)
 	free(p);
 }
 
+
+/*
+ * A rough count of the nodes regcomp builds for the ERE SRC. glibc copies
+ * a repeated subexpression once per repetition (x+ is xx*, x{3} is xxx),
+ * so nested repetitions multiply: a table with "a++++...+" or
+ * "((a{99}){99}){99}" would take gigabytes. Atoms count 1, a group its
+ * contents, a quantifier multiplies the atom or group before it.
+ */
+#define REGEX_MAX_COST 20000
+#define REGEX_MAX_DEPTH 64
+
+static double regex_cost(const char *src)
+{
+	double seq[REGEX_MAX_DEPTH], last[REGEX_MAX_DEPTH];
+	int depth = 0;
+
+	seq[0] = last[0] = 0;
+	for (const char *p = src; *p; p++) {
+		double atom = 1, f = 0;
+
+		switch (*p) {
+		case '\\':
+			if (p[1])
+				p++;
+			break;
+		case '[':
+			p++;
+			if (*p == '^')
+				p++;
+			if (*p == ']')
+				p++;
+			while (*p && *p != ']') {
+				if (*p == '[' && p[1] && strchr(":.=", p[1])) {
+					const char *end = strstr(p + 2, (const char[]){ p[1], ']', '\0' });
+
+					p = end ? end + 1 : p + strlen(p) - 1;
+				}
+				p++;
+			}
+			if (!*p)
+				return seq[0] + 1;
+			break;
+		case '(':
+			if (++depth == REGEX_MAX_DEPTH)
+				return (double)REGEX_MAX_COST + 1;
+			seq[depth] = last[depth] = 0;
+			continue;
+		case ')':
+			if (depth > 0)
+				atom = seq[depth--] + 1;
+			break;
+		case '*': case '?':
+			f = 1;
+			break;
+		case '+':
+			f = 2;
+			break;
+		case '{':
+			if (p[1] >= '0' && p[1] <= '9') {
+				char *end;
+				double lo = strtod(p + 1, &end), hi = lo;
+
+				if (*end == ',')
+					hi = end[1] >= '0' && end[1] <= '9' ? strtod(end + 1, &end) : lo + 1;
+				if (*end == '}') {
+					f = (hi > lo ? hi : lo) + 1;
+					p = end;
+				}
+			}
+			break;
+		}
+		if (f > 0) {
+			seq[depth] += last[depth] * (f - 1);
+			last[depth] *= f;
+		} else {
+			seq[depth] += atom;
+			last[depth] = atom;
+		}
+		if (seq[depth] > REGEX_MAX_COST)
+			return seq[depth];
+	}
+	while (depth > 0) {
+		double inner = seq[depth--];
+
+		seq[depth] += inner;
+	}
+	return seq[0];
+}
+
 static int compile_patterns(const struct json_doc *d, const cJSON *obj, const char *key,
 			    int required, struct pattern **out, size_t *n)
 {
@@ -259,6 +348,9 @@ static int compile_patterns(const struct json_doc *d, const cJSON *obj, const ch
 			flags |= REG_ICASE;
 			src += 4;
 		}
+		if (regex_cost(src) > REGEX_MAX_COST)
+			return json_doc_error(d, regex, "pattern too complex: nested repetitions would make "
+					      "regcomp build more than %d nodes", REGEX_MAX_COST);
 		rc = regcomp(&(*out)[i].re, src, flags);
 		if (rc) {
 			char msg[256];
@@ -610,7 +702,7 @@ static int is_wrapper(const char *msg, const char *end)
 		if (starts_with(msg, end, wrappers[i]))
 			return 1;
 	/* emcc: error: '/path/wasm-ld -o x.wasm ...' failed (returned 1) */
-	if (*msg == '\'' && (find_in(msg, end, "' failed (") || find_in(msg, end, "' failed")))
+	if (msg < end && *msg == '\'' && (find_in(msg, end, "' failed (") || find_in(msg, end, "' failed")))
 		return 1;
 	return 0;
 }
@@ -636,7 +728,8 @@ static int line_score(const char *s, const char *end, const char **why)
 
 		while (msg < end && *msg != ':')
 			msg++;
-		msg++;
+		if (msg < end)  /* "error" ending the line has no message after it */
+			msg++;
 		while (msg < end && *msg == ' ')
 			msg++;
 		return is_wrapper(msg, end) ? 40 : 80;

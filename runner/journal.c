@@ -97,8 +97,8 @@ out:
 int journal_read(const char *path, struct journal_entry **out, size_t *n, int *torn)
 {
 	char *text;
-	size_t len, cap = 0, lineno = 0;
-	const char *p;
+	size_t len;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -107,6 +107,20 @@ int journal_read(const char *path, struct journal_entry **out, size_t *n, int *t
 		return 0;
 	if (read_file(path, &text, &len))
 		return -1;
+	rc = journal_parse(path, text, len, out, n, torn);
+	free(text);
+	return rc;
+}
+
+int journal_parse(const char *path, const char *text, size_t len, struct journal_entry **out, size_t *n,
+		  int *torn)
+{
+	size_t cap = 0, lineno = 0;
+	const char *p;
+
+	*out = NULL;
+	*n = 0;
+	*torn = 0;
 	for (p = text; p < text + len;) {
 		const char *nl = memchr(p, '\n', (size_t)(text + len - p));
 
@@ -119,7 +133,6 @@ int journal_read(const char *path, struct journal_entry **out, size_t *n, int *t
 		if (nl > p) {
 			xgrow(out, &cap, *n + 1, sizeof(**out));
 			if (parse_line(path, lineno, p, (size_t)(nl - p), &(*out)[*n])) {
-				free(text);
 				free(*out);
 				*out = NULL;
 				*n = 0;
@@ -129,7 +142,6 @@ int journal_read(const char *path, struct journal_entry **out, size_t *n, int *t
 		}
 		p = nl + 1;
 	}
-	free(text);
 	return 0;
 }
 
@@ -139,7 +151,7 @@ int journal_open(struct journal *j, const char *path)
 	off_t end;
 
 	j->path = xstrdup(path);
-	j->fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+	j->fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (j->fd < 0) {
 		error(EC_EXIT_INTERNAL, "%s: cannot open the journal: %s", path, strerror(errno));
 		free(j->path);

@@ -151,9 +151,11 @@ static int syntax_fail(struct syntax *s, const char *expected)
 	if (!*s->p) {
 		snprintf(msg, sizeof(msg), "invalid JSON: unexpected end of text (expected %s)", expected);
 	} else {
-		size_t n = utf8_valid_prefix(s->p, (s->p[0] & 0x80) ? 4 : 1);
+		/* The one character there (the text is valid UTF-8, but may end within 4 bytes). */
+		unsigned char c = (unsigned char)s->p[0];
+		size_t n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
 
-		if (n == 0)
+		if (strnlen(s->p, n) < n || utf8_valid_prefix(s->p, n) != n)
 			n = 1;
 		snprintf(msg, sizeof(msg), "invalid JSON: unexpected '%.*s' (expected %s)",
 			 (int)n, s->p, expected);
@@ -162,6 +164,60 @@ static int syntax_fail(struct syntax *s, const char *expected)
 }
 
 static int syntax_value(struct syntax *s);
+
+/* The four hex digits after "\u" at S->P (on the 'u'), as a code unit; -1 on a bad digit. */
+static long syntax_hex4(struct syntax *s)
+{
+	long v = 0;
+
+	for (int i = 0; i < 4; i++) {
+		s->p++;
+		if (!*s->p || !strchr("0123456789abcdefABCDEF", *s->p)) {
+			syntax_fail(s, "four hex digits after \\u");
+			return -1;
+		}
+		v = v * 16 + (*s->p <= '9' ? *s->p - '0' : (*s->p | 0x20) - 'a' + 10);
+	}
+	return v;
+}
+
+/*
+ * A \uXXXX escape, S->P on the 'u'. Strings become C strings and must be
+ * UTF-8: \u0000 would cut one short, and a lone surrogate has no UTF-8
+ * form (cJSON would refuse the document without saying why).
+ */
+static int syntax_escape_u(struct syntax *s)
+{
+	const char *at = s->p - 1;
+	long v = syntax_hex4(s);
+
+	if (v < 0)
+		return -1;
+	if (v == 0) {
+		s->p = at;
+		return syntax_fail(s, "an escape other than \\u0000 (a NUL cannot be carried in a string)");
+	}
+	if (v >= 0xdc00 && v <= 0xdfff) {
+		s->p = at;
+		return syntax_fail(s, "a character, not a lone low surrogate \\uDC00-\\uDFFF");
+	}
+	if (v >= 0xd800 && v <= 0xdbff) {
+		long lo;
+
+		if (s->p[1] != '\\' || s->p[2] != 'u') {
+			s->p = at;
+			return syntax_fail(s, "a low surrogate \\uDC00-\\uDFFF after a high one");
+		}
+		s->p += 2;
+		if ((lo = syntax_hex4(s)) < 0)
+			return -1;
+		if (lo < 0xdc00 || lo > 0xdfff) {
+			s->p = at;
+			return syntax_fail(s, "a low surrogate \\uDC00-\\uDFFF after a high one");
+		}
+	}
+	return 0;
+}
 
 static int syntax_string(struct syntax *s)
 {
@@ -176,11 +232,8 @@ static int syntax_string(struct syntax *s)
 			continue;
 		s->p++;
 		if (*s->p == 'u') {
-			for (int i = 0; i < 4; i++) {
-				s->p++;
-				if (!strchr("0123456789abcdefABCDEF", *s->p) || !*s->p)
-					return syntax_fail(s, "four hex digits after \\u");
-			}
+			if (syntax_escape_u(s))
+				return -1;
 		} else if (!*s->p || !strchr("\"\\/bfnrt", *s->p)) {
 			return syntax_fail(s, "an escape: \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX");
 		}

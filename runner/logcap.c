@@ -106,7 +106,7 @@ int logcap_open(struct logcap *l, const char *path, size_t cap)
 		errno = EINVAL;
 		return error(EC_EXIT_INTERNAL, "%s: log size cap must be at least 1 byte", path);
 	}
-	l->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	l->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (l->fd < 0)
 		return error(EC_EXIT_INTERNAL, "%s: cannot open log: %s", path, strerror(errno));
 	l->path = xstrdup(path);

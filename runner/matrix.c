@@ -66,10 +66,24 @@ static int check_name(const struct json_doc *d, const cJSON *at, const char *wha
 	return 0;
 }
 
-/* Values go into cell ids (k=v,k=v) and reports: no separators, no controls. */
+/* C as 'c' when printable ASCII, else as \xNN, into OUT. */
+static const char *show_char(char c, char out[8])
+{
+	unsigned char u = (unsigned char)c;
+
+	snprintf(out, 8, u >= 0x20 && u < 0x7f ? "'%c'" : "\\x%02x", u);
+	return out;
+}
+
+/*
+ * Values go into cell ids (k=v,k=v), argv and environments, reports, and
+ * (a probe's) into paths under the cache: letters, digits and a few marks
+ * only, so that none is a separator, a path, an option or a shell word.
+ */
 static int check_value(const struct json_doc *d, const cJSON *at, const char *where)
 {
 	const char *s;
+	char shown[8];
 
 	if (!cJSON_IsString(at))
 		return json_doc_error(d, at, "%s: a value must be a string", where);
@@ -78,13 +92,34 @@ static int check_value(const struct json_doc *d, const cJSON *at, const char *wh
 		return json_doc_error(d, at, "%s: empty value", where);
 	if (strlen(s) > MAX_VALUE_LEN)
 		return json_doc_error(d, at, "%s: value longer than %d bytes", where, MAX_VALUE_LEN);
+	if (*s == '.' || *s == '-')
+		return json_doc_error(d, at, "%s: value \"%s\" starts with '%c' (a value is no hidden name or option)",
+				      where, s, *s);
 	for (const char *p = s; *p; p++) {
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return json_doc_error(d, at, "%s: control character in value", where);
 		if (*p == ',' || *p == '=')
 			return json_doc_error(d, at, "%s: value \"%s\" contains '%c', which separates cell ids",
 					      where, s, *p);
+		if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') &&
+		    !(*p >= '0' && *p <= '9') && !strchr("._+-@:~", *p))
+			return json_doc_error(d, at, "%s: value contains %s at byte %zu: only letters, digits, "
+					      "'.', '_', '+', '-', '@', ':' and '~' are allowed",
+					      where, show_char(*p, shown), (size_t)(p - s));
 	}
+	return 0;
+}
+
+/* The matrix's "name" goes into reports and summaries: one plain line. */
+static int check_title(const struct json_doc *d, const cJSON *at)
+{
+	const char *s = at->valuestring;
+	char shown[8];
+
+	if (strlen(s) > MAX_VALUE_LEN)
+		return json_doc_error(d, at, "\"name\": longer than %d bytes", MAX_VALUE_LEN);
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return json_doc_error(d, at, "\"name\": control character %s at byte %zu",
+					      show_char(*p, shown), (size_t)(p - s));
 	return 0;
 }
 
@@ -387,6 +422,8 @@ static int parse_root(struct matrix *m, const struct json_doc *d)
 	if (e) {
 		if (!cJSON_IsString(e))
 			return json_doc_error(d, e, "\"name\" must be a string");
+		if (check_title(d, e))
+			return -1;
 		m->name = xstrdup(e->valuestring);
 	}
 	e = cJSON_GetObjectItemCaseSensitive(root, "axes");

@@ -4,7 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/file.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -152,6 +155,27 @@ static int lock_cache(struct run_ctx *r, const char *nodes)
 }
 
 /*
+ * What a run writes in the cache holds no symbolic link (the cache dir
+ * itself may be one): node dirs, unpacked sources and the crates cache.
+ * Toolchain dirs are only read, and may link wherever they are installed.
+ */
+static int check_cache_links(const char *cache)
+{
+	static const struct { const char *sub; int depth; } parts[] = {
+		{ "nodes", 2 }, { "src", 16 }, { "cargo-home", 1 },
+	};
+	int rc = 0;
+
+	for (size_t i = 0; i < sizeof(parts) / sizeof(*parts) && rc == 0; i++) {
+		char *path = xasprintf("%s/%s", cache, parts[i].sub);
+
+		rc = path_check_no_links(path, parts[i].depth);
+		free(path);
+	}
+	return rc;
+}
+
+/*
  * The real recipes (stages.h): toolchains from the cache and the matrix,
  * sources unpacked into DIR/src. A node that cannot run here (a toolchain
  * not installed) is an error before anything starts, with what to install.
@@ -168,7 +192,7 @@ static int real_recipes(struct run_ctx *r)
 		return -1;
 	src = xasprintf("%s/src", r->tc.cache_dir);
 	nodes = xasprintf("%s/nodes", r->tc.cache_dir);
-	if (mkdir_p(nodes) || lock_cache(r, nodes)) {
+	if (check_cache_links(r->tc.cache_dir) || mkdir_p(nodes) || lock_cache(r, nodes)) {
 		free(src);
 		free(nodes);
 		return -1;
@@ -247,7 +271,8 @@ static int load_journal(struct run_ctx *r, const char *path)
 		fprintf(stderr, "emcompat: warning: %s: ignoring a torn last record (the run was cut off while writing it)\n",
 			path);
 	/* The last record of a key wins: a node re-run after an error. */
-	qsort(e, n, sizeof(*e), cmp_key);
+	if (n)  /* an empty journal (killed before its first record) is NULL */
+		qsort(e, n, sizeof(*e), cmp_key);
 	for (size_t i = 0; i < r->p.nnodes; i++) {
 		struct journal_entry probe, *hit = NULL;
 		size_t lo = 0, hi = n;
@@ -415,7 +440,7 @@ static void on_tick(void *ctx, int running)
 
 static int setup_dir(struct run_ctx *r)
 {
-	char *journal = xasprintf("%s/journal.jsonl", r->dir);
+	char *journal = xasprintf("%s/journal.jsonl", r->dir), *fake_nodes = xasprintf("%s/nodes", r->dir);
 	int rc = -1;
 
 	if (!r->o->resume && access(journal, F_OK) == 0) {
@@ -423,14 +448,76 @@ static int setup_dir(struct run_ctx *r)
 		      "or choose another -o DIR", r->dir);
 		goto out;
 	}
-	if (mkdir_p(r->dir) || mkdir_p(r->log_dir))
+	if (path_check_no_links(journal, 0) || path_check_no_links(r->log_dir, 1) ||
+	    (r->fake && path_check_no_links(fake_nodes, 1)) || mkdir_p(r->dir) || mkdir_p(r->log_dir))
 		goto out;
 	if (r->o->resume && load_journal(r, journal))
 		goto out;
 	rc = journal_open(&r->journal, journal);
 out:
 	free(journal);
+	free(fake_nodes);
 	return rc;
+}
+
+/*
+ * Orphans of our children are reparented to us (run_main makes the runner
+ * a child subreaper). Once the scheduler has reaped every child it
+ * started, any process left whose parent is us escaped its node's process
+ * group (setsid, a daemon) and would outlive the run: kill it, say so, and
+ * reap it; zombies of group members killed earlier are just reaped. Its
+ * own children come to us in turn, so sweep until none is left.
+ */
+static void reap_escaped(void)
+{
+	pid_t self = getpid();
+
+	for (int round = 0; round < 100; round++) {
+		DIR *d = opendir("/proc");
+		struct dirent *e;
+		int found = 0;
+
+		if (!d)
+			return;
+		while ((e = readdir(d))) {
+			char path[64], buf[512], cwd[256], *close_paren;
+			pid_t pid = (pid_t)atoi(e->d_name), ppid;
+			char state;
+			FILE *f;
+			ssize_t n;
+
+			if (pid <= 0)
+				continue;
+			snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+			if (!(f = fopen(path, "r")))
+				continue;
+			n = (ssize_t)fread(buf, 1, sizeof(buf) - 1, f);
+			fclose(f);
+			buf[n > 0 ? n : 0] = '\0';
+			/* "pid (comm) state ppid ...": comm may hold spaces and parens. */
+			close_paren = strrchr(buf, ')');
+			if (!close_paren || sscanf(close_paren + 1, " %c %d", &state, &ppid) != 2 || ppid != self)
+				continue;
+			found = 1;
+			if (state != 'Z') {
+				char *open_paren = strchr(buf, '(');
+
+				*close_paren = '\0';
+				snprintf(path, sizeof(path), "/proc/%d/cwd", (int)pid);
+				n = readlink(path, cwd, sizeof(cwd) - 1);
+				cwd[n > 0 ? n : 0] = '\0';
+				fprintf(stderr, "emcompat: warning: process %d (%s, in %s) left its node's process "
+					"group and outlived it; killed\n", (int)pid, open_paren ? open_paren + 1 : "?",
+					n > 0 ? cwd : "?");
+				kill(pid, SIGKILL);
+			}
+			while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+				;
+		}
+		closedir(d);
+		if (!found)
+			return;
+	}
 }
 
 static void run_release(struct run_ctx *r)
@@ -487,6 +574,11 @@ static int provision(struct run_ctx *r)
 	return fetch_provision(&r->m, &fo);
 }
 
+static void on_sigxfsz(int sig)
+{
+	(void)sig;
+}
+
 int run_main(const struct run_opts *o)
 {
 	struct run_ctx r;
@@ -503,6 +595,21 @@ int run_main(const struct run_opts *o)
 	r.cache_lock = -1;
 	r.t0 = now_wall();
 	r.tty = isatty(STDOUT_FILENO) && !getenv("CI");
+	/* Descendants that leave their group come back to us to be killed (reap_escaped). */
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	/*
+	 * Past RLIMIT_FSIZE a write fails with EFBIG, reported like a full
+	 * disk, instead of SIGXFSZ killing the runner mid-record. A handler,
+	 * not SIG_IGN: exec resets it, so children keep the default.
+	 */
+	{
+		struct sigaction sa;
+
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_sigxfsz;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGXFSZ, &sa, NULL);
+	}
 	if (matrix_load(&r.m, o->matrix) || matrix_select(&r.m, o->only, o->nonly) ||
 	    (o->shard.count && shard_select(&r.m, &o->shard, &r.shard)) ||
 	    (o->baseline && runfile_check(o->baseline)) ||
@@ -550,6 +657,7 @@ int run_main(const struct run_opts *o)
 	so.on_tick = on_tick;
 	so.ctx = &r;
 	rc = sched_run(r.jobs, r.p.nnodes, &so, &signo);
+	reap_escaped();
 	clear_line(&r);
 	if (rc < 0)
 		return fail(&r);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -228,4 +229,39 @@ int write_file_atomic(const char *path, const char *data, size_t len, unsigned m
 	}
 	free(tmp);
 	return 0;
+}
+
+int path_check_no_links(const char *path, int depth)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+	int rc = 0;
+
+	if (lstat(path, &st) != 0)
+		return 0;
+	if (S_ISLNK(st.st_mode)) {
+		char target[4096];
+		ssize_t n = readlink(path, target, sizeof(target) - 1);
+
+		target[n > 0 ? n : 0] = '\0';
+		return error(EC_EXIT_INPUT, "%s: a symbolic link (to %s) where emcompat writes: it follows "
+			     "no link in its cache or run directory; remove it", path, target);
+	}
+	if (!S_ISDIR(st.st_mode) || depth <= 0 || !(d = opendir(path)))
+		return 0;
+	while (rc == 0 && (e = readdir(d))) {
+		char *sub;
+
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		/* Only links and directories matter: skip the lstat of plain files. */
+		if (e->d_type != DT_LNK && e->d_type != DT_DIR && e->d_type != DT_UNKNOWN)
+			continue;
+		sub = xasprintf("%s/%s", path, e->d_name);
+		rc = path_check_no_links(sub, depth - 1);
+		free(sub);
+	}
+	closedir(d);
+	return rc;
 }

@@ -13,6 +13,8 @@ packages=(
 	wabt            # wasm-objdump: the wasm reader is checked against it
 	chromium        # report.html is tested in headless Chromium (tests/browser)
 	python3-yaml    # docs/ci workflows are parsed in a test
+	clang libclang-rt-14-dev  # the fuzz targets (libFuzzer) and their CI runs
+	valgrind        # memcheck over a run (tests/cli/scripts/run-valgrind.sh)
 )
 
 missing=()

@@ -3,7 +3,8 @@
 # -Werror, and runs every test (unit, CLI, and end to end on the real
 # toolchains it installs) with ctest; then the unit and CLI tests again in an
 # AddressSanitizer+UndefinedBehaviorSanitizer build and a ThreadSanitizer
-# build (the executor's tests), so memory and thread errors fail CI.
+# build (the executor's tests), so memory and thread errors fail CI; and
+# each fuzz target for a short while in a clang build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-build-deps.sh
@@ -17,6 +18,10 @@ ctest --test-dir build --output-on-failure -j"$jobs"
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer"
 BUILD_DIR=build-asan CMAKE_ARGS=-DEMCOMPAT_SANITIZE=address,undefined scripts/build.sh
 ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE "e2e|browser|net"
+
+echo "== Fuzzing (clang, libFuzzer): each parser's target for 20 s"
+BUILD_DIR=build-fuzz CMAKE_ARGS=-DCMAKE_C_COMPILER=clang scripts/build.sh
+ctest --test-dir build-fuzz --output-on-failure -j"$jobs" -L fuzz
 
 echo "== ThreadSanitizer (executor)"
 BUILD_DIR=build-tsan CMAKE_ARGS=-DEMCOMPAT_SANITIZE=thread scripts/build.sh

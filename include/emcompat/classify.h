@@ -31,6 +31,9 @@
  * REG_EXTENDED | REG_NEWLINE (so `.` never crosses a line and ^/$ match at
  * every line), case-sensitive; a pattern that starts with "(?i)" is
  * compiled with REG_ICASE instead (the prefix is not part of the regex).
+ * A pattern whose nested repetitions would make regcomp build more than
+ * 20000 nodes (glibc copies a repeated group once per repetition) is
+ * refused as a bad table.
  * A class matches when any of its `patterns` matches a line of any log,
  * every `also` pattern matches somewhere in the logs (evidence spread over
  * several lines, e.g. an exception and a stack frame), and every key of

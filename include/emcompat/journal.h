@@ -49,6 +49,10 @@ struct journal {
  */
 int journal_read(const char *path, struct journal_entry **out, size_t *n, int *torn);
 
+/* As journal_read, for TEXT (LEN bytes, any content) named PATH in messages. */
+int journal_parse(const char *path, const char *text, size_t len, struct journal_entry **out, size_t *n,
+		  int *torn);
+
 /* Opens (creating) PATH for appending, cutting a torn last line. 0 or -1. */
 int journal_open(struct journal *j, const char *path);
 

@@ -4,8 +4,10 @@
  * column counted in characters).
  *
  * On top of cJSON it rejects what cJSON would accept silently: invalid
- * UTF-8, NUL bytes, trailing content, and duplicate keys in an object
- * (cJSON keeps both, and the second would be ignored without a word).
+ * UTF-8, NUL bytes (raw, or \u0000, which would cut a C string short),
+ * lone surrogate escapes (no UTF-8 form), nesting deeper than 512 levels,
+ * trailing content, and duplicate keys in an object (cJSON keeps both,
+ * and the second would be ignored without a word).
  */
 #ifndef EMCOMPAT_JSON_H
 #define EMCOMPAT_JSON_H

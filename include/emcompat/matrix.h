@@ -29,6 +29,14 @@
  *
  * A cell id is its axis=value pairs joined by ",": the axes in file order,
  * then keys that only includes add, in the order they first appear.
+ *
+ * Names and values are checked before anything is expanded, since they
+ * reach cell ids, argv, environments, reports and (a probe) cache paths:
+ * axis and key names are letters, digits, '_', '-' and '.', at most 64;
+ * values are letters, digits and . _ + - @ : ~, at most 256 bytes, not
+ * starting with '.' or '-' (so no '/', no shell word, no option); the
+ * "name" is one line of at most 256 bytes. A matrix expanding to more
+ * than MATRIX_MAX_CELLS cells is refused before any cell is allocated.
  */
 #ifndef EMCOMPAT_MATRIX_H
 #define EMCOMPAT_MATRIX_H

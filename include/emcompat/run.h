@@ -11,7 +11,14 @@
  * them finished; the embedded sources are unpacked there too.
  *
  * A DIR that already holds a journal is refused unless resuming, so a run
- * is never overwritten by accident. With resume, nodes the journal records
+ * is never overwritten by accident. No symbolic link is followed where a
+ * run writes (DIR/journal.jsonl, DIR/logs/, DIR/nodes/, the cache's nodes/,
+ * src/ and cargo-home/): one found there is bad input (exit 2). The runner
+ * is a child subreaper: a process that left its node's group (a daemon) is
+ * killed when the jobs are done, with a warning. Past RLIMIT_FSIZE writes
+ * fail with EFBIG (SIGXFSZ is caught), so a full disk or a file size limit
+ * ends the run with exit 3 naming the file, the journal holding whole
+ * records only (a torn last one is cut on resume). With resume, nodes the journal records
  * as pass, fail or timeout are not run again; nodes that could not start
  * (error) are, since that is about this machine, not about the code.
  *

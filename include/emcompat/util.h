@@ -54,4 +54,13 @@ int write_file_atomic(const char *path, const char *data, size_t len, unsigned m
 /* mkdir -p PATH (mode 0755). 0, or -1 with error() (EC_EXIT_INTERNAL). */
 int mkdir_p(const char *path);
 
+/*
+ * Checks that PATH, and what lies under it down to DEPTH levels of
+ * directories, holds no symbolic link: a link in a directory emcompat
+ * writes into would carry its writes (and rm -rf of a node) elsewhere.
+ * A missing PATH is fine. Returns 0, or -1 with error(EC_EXIT_INPUT,
+ * "LINK: a symbolic link (to TARGET) ...").
+ */
+int path_check_no_links(const char *path, int depth);
+
 #endif

@@ -140,6 +140,15 @@ static void test_bad_tables(void)
 	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
 			     CLASS(a) ",\"patterns\":[]}]}"),
 		  "sig.json:2:76: \"patterns\" must be a non-empty array of regular expressions");
+	/* Nested repetitions that would make regcomp take gigabytes (found by fuzz_signatures). */
+	CHECK_HAS(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+			     CLASS(a) ",\"patterns\":[\"a++++++++++++++++++++++++++++++++++++++++\"]}]}"),
+		  "sig.json:2:88: pattern too complex: nested repetitions would make regcomp build more than 20000 nodes");
+	CHECK_HAS(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+			     CLASS(a) ",\"patterns\":[\"((a{99}){99}){99}\"]}]}"),
+		  "pattern too complex");
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
+			     CLASS(a) ",\"patterns\":[\"(a{1,50}b+[+*{}]){0,3}\\\\++\"]}]}"), "ok");
 	/* A file that cannot be read: its name and the reason. */
 	{
 		struct classify_table *t;
@@ -297,6 +306,17 @@ static void test_telling_line(void)
 		  "= note: wasm-ld: error: duplicate symbol: foo");
 	CHECK_STR(telling("emcc: error: '/usr/bin/wasm-ld -o a.wasm' failed (returned 1)\n"),
 		  "emcc: error: '/usr/bin/wasm-ld -o a.wasm' failed (returned 1)");
+	/* An error word at the very end of a log that is not NUL-terminated
+	 * (ASan catches a read past it; found by fuzz_logs). */
+	{
+		char *b = malloc(10), *line;
+
+		memcpy(b, "x: error: ", 10);
+		line = classify_telling_line(b, 10);
+		CHECK_STR(line, "x: error:");
+		free(line);
+		free(b);
+	}
 	/* The first error line wins among equals. */
 	CHECK_STR(telling("a.c:1:2: error: first\nb.c:3:4: error: second\n"), "a.c:1:2: error: first");
 	CHECK_STR(telling("error[E0425]: cannot find value `x` in this scope\n"),

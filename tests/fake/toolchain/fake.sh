@@ -9,6 +9,9 @@
 #   flaky-<stage>   fail the first time, pass the next
 #   spew-<stage>    print 20 MB on stdout (log cap tests)
 #   crash-<stage>   die of SIGSEGV
+#   closeout-<stage> close stdout at once, then go on (stderr) and pass
+#   daemon-<stage>  leave a daemon behind in a session of its own (setsid),
+#                   its pid in $EMCOMPAT_OUT/daemon.pid, and pass
 # `sleep=S` makes every stage take S seconds. FAKE_TRACE, when set, names
 # a file that gets "start NODE" and "end NODE" lines.
 set -u
@@ -49,6 +52,22 @@ case $behave in
 	head -c 20000000 /dev/zero | tr '\0' 'x' ;;
 "crash-$stage")
 	kill -SEGV $$ ;;
+"closeout-$stage")
+	exec >&-
+	sleep 0.2
+	echo "$stage: still working with stdout closed" >&2
+	echo "$stage: $*" >"$EMCOMPAT_OUT/$stage.out"
+	trace end
+	exit 0 ;;
+"daemon-$stage")
+	setsid sleep 1000 </dev/null >/dev/null 2>&1 &
+	pid=$!
+	# Exit only once it has left our group, or the group kill would catch it.
+	sid=
+	while [ "$sid" != "$pid" ]; do
+		read -r _ _ _ _ _ sid _ <"/proc/$pid/stat" || break
+	done
+	echo "$pid" >"$EMCOMPAT_OUT/daemon.pid" ;;
 esac
 [ "$pause" = 0 ] || sleep "$pause"
 echo "$stage: $*" >"$EMCOMPAT_OUT/$stage.out"
