@@ -597,7 +597,10 @@ struct inspect_args {
  * The inspect node's work, on a pool thread (sched.h): what `emcompat
  * inspect --json --exit-zero` prints, into the node's stdout log. A file
  * that cannot be read or is not valid fails the node as the command
- * would: exit 2, the message on stderr.
+ * would: exit 2, the message on stderr. Bounded, as sched.h asks: it reads
+ * two local files, and every loop of the reader and the checks is bounded
+ * by their sizes; nothing waits on anything (milliseconds per node: the
+ * stage's deadline is only a guard).
  */
 static int inspect_node(void *arg, struct logcap *out, struct logcap *err)
 {

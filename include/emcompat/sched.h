@@ -26,11 +26,13 @@
  * SIGINT kills the groups and exits the process at once with 130.
  *
  * In-process jobs (FN set) are CPU work that spawns nothing, such as the
- * wasm inspector: FN runs on a pool thread (pool.h, one per slot that can
- * hold such a job, at most -j of them), and only the function runs there;
+ * wasm inspector: FN runs on a pool thread (pool.h: as many threads as
+ * such jobs could run at once, at most -j), and only FN runs there;
  * the loop learns of its return through the pool's pipe and does all the
- * bookkeeping itself, so on_finish, the journal and the logs stay on the
- * loop thread. Such a job takes a slot and honours locks like a child; its
+ * bookkeeping itself, so the job array, on_finish and the journal stay on
+ * the loop thread (FN writes its two logs, which the loop opens before it
+ * and closes after it). Such a job takes a slot and honours locks like a
+ * child; its
  * logs are the same two files, with argv (when set: the equivalent
  * command) as the "$ command" line; it gets a status, exit_code, attempts
  * and seconds the same way. What differs is that a thread cannot be
@@ -107,8 +109,8 @@ struct sched_job {
 	const char *cwd;            /* NULL: inherit */
 	/*
 	 * In-process (see the top): FN(ARG, ...) runs on a pool thread instead
-	 * of the steps; argv, when set, is only logged. ARG is borrowed and
-	 * must not change during sched_run.
+	 * of the steps; argv, when set, is only logged. ARG is borrowed; the
+	 * loop never touches it, so it is FN's while the job runs.
 	 */
 	sched_fn *fn;
 	void *arg;
