@@ -8,6 +8,7 @@
 #include "emcompat/cache.h"
 #include "emcompat/error.h"
 #include "emcompat/journal.h"
+#include "emcompat/json.h"
 #include "emcompat/util.h"
 
 static const char *const streams[] = { "stdout", "stderr" };
@@ -90,7 +91,7 @@ int cache_store(const char *dir, const char *fingerprint, const struct sched_job
 	cJSON_AddNumberToObject(o, "attempts", job->attempts);
 	cJSON_AddNumberToObject(o, "seconds", (double)(long long)(job->seconds * 1000) / 1000);
 	cJSON_AddStringToObject(o, "finished", finished);
-	text = cJSON_PrintUnformatted(o);
+	text = json_print(o, 0);
 	cJSON_Delete(o);
 	path = xasprintf("%s/node.json", dir);
 	rc = write_file_atomic(path, text, strlen(text), 0644);

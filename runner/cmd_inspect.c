@@ -12,6 +12,7 @@
 
 #include "emcompat/cli.h"
 #include "emcompat/error.h"
+#include "emcompat/json.h"
 #include "emcompat/util.h"
 #include "emcompat/wasm.h"
 
@@ -292,7 +293,7 @@ int cmd_inspect(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct wasm_module m, main;
-	struct wasm_findings f = {0};
+	struct wasm_findings f;
 	const char *against = NULL, *llvm = NULL;
 	int json = 0, exit_zero = 0, opt, rc;
 
@@ -322,23 +323,11 @@ int cmd_inspect(int argc, char **argv)
 		cli_usage(stderr, "inspect");
 		return EC_EXIT_INPUT;
 	}
-	if (wasm_inspect_file(argv[optind], &m))
+	if (wasm_inspect_checked(argv[optind], against, llvm, &m, &main, &f))
 		return cli_report_error();
-	memset(&main, 0, sizeof(main));
-	if (against && wasm_inspect_file(against, &main)) {
-		wasm_module_release(&m);
-		return cli_report_error();
-	}
-	wasm_check_module(&m, &f);
-	if ((against && wasm_check_against(&m, &main, &f)) || (llvm && wasm_check_linker_llvm(&m, llvm, &f))) {
-		wasm_findings_release(&f);
-		wasm_module_release(&m);
-		wasm_module_release(&main);
-		return cli_report_error();
-	}
 	if (json) {
 		cJSON *root = wasm_module_to_json(&m, &f);
-		char *text = cJSON_PrintUnformatted(root);
+		char *text = json_print(root, 0);
 
 		fputs(text, stdout);
 		fputc('\n', stdout);

@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,6 +7,9 @@
 #include "emcompat/error.h"
 #include "emcompat/json.h"
 #include "emcompat/util.h"
+
+/* Serialises cJSON's use of localeconv() and of its parse-error global (json.h). */
+static pthread_mutex_t cjson_lock = PTHREAD_MUTEX_INITIALIZER;
 
 size_t utf8_valid_prefix(const char *s, size_t n)
 {
@@ -429,7 +433,9 @@ int json_doc_parse(struct json_doc *d, const char *path, const char *text, size_
 	if (check_syntax(d))
 		return -1;
 	/* len + 1: cJSON's trailing-content check wants to see the NUL. */
+	pthread_mutex_lock(&cjson_lock);
 	d->root = cJSON_ParseWithLengthOpts(text, len + 1, NULL, 1);
+	pthread_mutex_unlock(&cjson_lock);
 	if (!d->root)
 		return error(EC_EXIT_INTERNAL, "%s: cJSON rejected JSON that passed the syntax check "
 			     "(out of memory?)", path);
@@ -438,6 +444,16 @@ int json_doc_parse(struct json_doc *d, const char *path, const char *text, size_
 		return -1;
 	}
 	return 0;
+}
+
+char *json_print(const cJSON *item, int formatted)
+{
+	char *text;
+
+	pthread_mutex_lock(&cjson_lock);
+	text = formatted ? cJSON_Print(item) : cJSON_PrintUnformatted(item);
+	pthread_mutex_unlock(&cjson_lock);
+	return text;
 }
 
 void json_doc_release(struct json_doc *d)

@@ -39,7 +39,7 @@ static int put(struct logcap *l, const void *data, size_t n)
 	if (write_all(l->fd, data, n)) {
 		l->write_errno = errno;
 		return error(EC_EXIT_INTERNAL, "%s: cannot write log: %s", l->path,
-			     strerror(errno));
+			     xstrerror(errno));
 	}
 	return 0;
 }
@@ -108,7 +108,7 @@ int logcap_open(struct logcap *l, const char *path, size_t cap)
 	}
 	l->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (l->fd < 0)
-		return error(EC_EXIT_INTERNAL, "%s: cannot open log: %s", path, strerror(errno));
+		return error(EC_EXIT_INTERNAL, "%s: cannot open log: %s", path, xstrerror(errno));
 	l->path = xstrdup(path);
 	l->head_cap = cap / 2;
 	l->tail_cap = cap - cap / 2;
@@ -123,7 +123,7 @@ int logcap_write(struct logcap *l, const void *data, size_t n)
 	if (l->write_errno) {
 		errno = l->write_errno;
 		return error(EC_EXIT_INTERNAL, "%s: cannot write log: %s", l->path,
-			     strerror(errno));
+			     xstrerror(errno));
 	}
 	if (l->head_len < l->head_cap) {
 		size_t k = l->head_cap - l->head_len < n ? l->head_cap - l->head_len : n;
@@ -147,7 +147,7 @@ int logcap_close(struct logcap *l)
 	l->cut = l->total - l->head_len - l->ring_len;
 	if (l->write_errno) {
 		errno = l->write_errno;
-		rc = error(EC_EXIT_INTERNAL, "%s: cannot write log: %s", l->path, strerror(errno));
+		rc = error(EC_EXIT_INTERNAL, "%s: cannot write log: %s", l->path, xstrerror(errno));
 	} else {
 		size_t first = l->tail_cap - l->ring_start;
 
@@ -169,7 +169,7 @@ int logcap_close(struct logcap *l)
 	}
 	/* A close that fails reports a write-back error (NFS, quota) late. */
 	if (close(l->fd) && errno != EINTR && !rc)
-		rc = error(EC_EXIT_INTERNAL, "%s: cannot write log: %s", l->path, strerror(errno));
+		rc = error(EC_EXIT_INTERNAL, "%s: cannot write log: %s", l->path, xstrerror(errno));
 	l->fd = -1;
 	free(l->ring);
 	l->ring = NULL;

@@ -11,6 +11,7 @@
 
 #include "emcompat/error.h"
 #include "emcompat/logcap.h"
+#include "emcompat/pool.h"
 #include "emcompat/sched.h"
 #include "emcompat/spawn.h"
 #include "emcompat/util.h"
@@ -35,13 +36,26 @@ int job_status_from_name(const char *name)
 	return -1;
 }
 
+/* One attempt of an in-process job: the pool's, and its worker's, from submit to reap. */
+struct sched_task {
+	struct pool_task base;     /* first: the pool hands back &base */
+	sched_fn *fn;
+	void *arg;
+	struct logcap *out, *err;  /* the slot's logs: the loop leaves them alone until the reap */
+	int si;                    /* the slot it runs in */
+	int rc;                    /* what FN returned */
+	char *message;             /* rc == -1: the worker's error() */
+};
+
 struct slot {
 	size_t job;
 	size_t step;
 	struct spawn_child child;
+	struct sched_task *task;   /* an in-process job's attempt on the pool; NULL for a child */
 	struct logcap out, err;
 	double start, deadline, kill_at, drain_until;
 	int term_sent, timed_out, exited, wstatus;
+	int abandoned;             /* in-process, past its deadline: reported, left to finish */
 };
 
 struct loop {
@@ -52,6 +66,7 @@ struct loop {
 	size_t *dep_start, *dependents;  /* CSR: dependents of j in [dep_start[j], dep_start[j+1]) */
 	size_t *ready, nready, ready_head, cap_ready;
 	struct slot *slots;
+	struct pool *pool;         /* NULL when no job is in-process */
 	int nrunning;
 	int stop;                  /* fail-fast tripped */
 	int aborted;               /* on_finish failed: the run cannot go on */
@@ -251,14 +266,14 @@ static size_t job_nsteps(const struct sched_job *job)
 }
 
 /* Writes "$ argv..." to the stdout log, so a log shows which command said what. */
-static void log_command(struct slot *s, const struct spawn_opts *so)
+static void log_command(struct slot *s, const char *const *argv)
 {
 	struct strbuf sb = {0};
 
 	strbuf_addstr(&sb, "$");
-	for (size_t i = 0; so->argv[i]; i++) {
+	for (size_t i = 0; argv[i]; i++) {
 		strbuf_addch(&sb, ' ');
-		strbuf_addstr(&sb, so->argv[i]);
+		strbuf_addstr(&sb, argv[i]);
 	}
 	strbuf_addch(&sb, '\n');
 	logcap_write(&s->out, sb.buf, sb.len);
@@ -278,7 +293,7 @@ static int start_step(struct slot *s, struct sched_job *job)
 		so.env = job->steps[s->step].env;
 		so.cwd = job->steps[s->step].cwd;
 	}
-	log_command(s, &so);
+	log_command(s, so.argv);
 	memset(&s->child, 0, sizeof(s->child));
 	s->exited = 0;
 	s->drain_until = 0;
@@ -290,6 +305,38 @@ static int start_step(struct slot *s, struct sched_job *job)
 	logcap_write(&s->err, job->message, strlen(job->message));
 	logcap_write(&s->err, "\n", 1);
 	return 1;
+}
+
+/* On a pool thread: one attempt of an in-process job. */
+static void task_run(struct pool_task *pt)
+{
+	struct sched_task *t = (struct sched_task *)pt;
+
+	t->rc = t->fn(t->arg, t->out, t->err);
+	if (t->rc < 0)
+		t->message = xstrdup(error_pending() ? error_message() : "the in-process job failed without saying why");
+	/* The thread's next task starts with no error of this one's. */
+	error_clear();
+}
+
+/* Hands slot SI's job J, an in-process one, to the pool. */
+static void start_task(struct loop *l, int si, size_t j)
+{
+	struct slot *s = &l->slots[si];
+	const struct sched_job *job = &l->jobs[j];
+	struct sched_task *t = xcalloc(1, sizeof(*t));
+
+	if (job->argv)
+		log_command(s, job->argv);
+	s->child = (struct spawn_child){ .pid = -1, .out_fd = -1, .err_fd = -1 };
+	t->base.run = task_run;
+	t->fn = job->fn;
+	t->arg = job->arg;
+	t->out = &s->out;
+	t->err = &s->err;
+	t->si = si;
+	s->task = t;
+	pool_submit(l->pool, &t->base);
 }
 
 /* Starts J in slot S. Returns 0 (started, or could not start: JOB_ERROR), -1 on runner failure. */
@@ -307,7 +354,9 @@ static int start(struct loop *l, int si, size_t j)
 	if (open_logs(l, s, job))
 		return -1;
 	s->start = now_mono();
-	if (start_step(s, job)) {
+	if (job->fn) {
+		start_task(l, si, j);
+	} else if (start_step(s, job)) {
 		if (logcap_close(&s->out) | logcap_close(&s->err))
 			return -1;
 		job->status = JOB_ERROR;
@@ -318,7 +367,7 @@ static int start(struct loop *l, int si, size_t j)
 	}
 	s->job = j;
 	s->deadline = job->timeout > 0 ? s->start + job->timeout : 0;
-	sig_pgids[si] = s->child.pid;
+	sig_pgids[si] = job->fn ? 0 : s->child.pid;
 	l->nrunning++;
 	return 0;
 }
@@ -365,7 +414,30 @@ static int drain_fd(int *fd, struct logcap *log)
 	return 0;
 }
 
-/* The slot's job is over: record its outcome, retry it, or finish it. */
+/* The slot's job has its outcome: close its logs, free the slot, then retry or finish the job. */
+static int settle(struct loop *l, int si)
+{
+	struct slot *s = &l->slots[si];
+	size_t j = s->job;
+	struct sched_job *job = &l->jobs[j];
+
+	if (logcap_close(&s->out) | logcap_close(&s->err))
+		return -1;
+	s->job = (size_t)-1;
+	sig_pgids[si] = 0;
+	l->nrunning--;
+	if ((job->status == JOB_FAIL || job->status == JOB_TIMEOUT) &&
+	    job->attempts <= l->o->retries && !l->stop) {
+		keep_attempt_logs(l, job);
+		job->status = JOB_PENDING;
+		push_ready(l, j);
+		return 0;
+	}
+	finish(l, j);
+	return 0;
+}
+
+/* The slot's child is over: start the job's next step, or record its outcome. */
 static int complete(struct loop *l, int si)
 {
 	struct slot *s = &l->slots[si];
@@ -390,13 +462,7 @@ static int complete(struct loop *l, int si)
 		job->seconds = now_mono() - s->start;
 		job->status = JOB_ERROR;
 		job->exit_code = -1;
-		if (logcap_close(&s->out) | logcap_close(&s->err))
-			return -1;
-		s->job = (size_t)-1;
-		sig_pgids[si] = 0;
-		l->nrunning--;
-		finish(l, j);
-		return 0;
+		return settle(l, si);
 	}
 	job->seconds = now_mono() - s->start;
 	if (s->timed_out) {
@@ -408,20 +474,67 @@ static int complete(struct loop *l, int si)
 		job->exit_code = spawn_exit_code(s->wstatus);
 		job->status = job->exit_code == 0 ? JOB_PASS : JOB_FAIL;
 	}
-	if (logcap_close(&s->out) | logcap_close(&s->err))
-		return -1;
-	s->job = (size_t)-1;
-	sig_pgids[si] = 0;
-	l->nrunning--;
-	if ((job->status == JOB_FAIL || job->status == JOB_TIMEOUT) &&
-	    job->attempts <= l->o->retries && !l->stop) {
-		keep_attempt_logs(l, job);
-		job->status = JOB_PENDING;
-		push_ready(l, j);
+	return settle(l, si);
+}
+
+/* The pool handed back T, an in-process job's attempt: record its outcome. */
+static int complete_task(struct loop *l, struct sched_task *t)
+{
+	int si = t->si;
+	struct slot *s = &l->slots[si];
+	struct sched_job *job = &l->jobs[s->job];
+
+	s->task = NULL;
+	s->exited = 1;
+	if (s->abandoned) {
+		/* Reported TIMEOUT at its deadline: what it returned now is not its result. */
+		static const char note[] = "\n[emcompat: the in-process job returned after its deadline; "
+					   "its result is discarded]\n";
+
+		free(t->message);
+		free(t);
+		logcap_write(&s->err, note, sizeof(note) - 1);
+		if (logcap_close(&s->out) | logcap_close(&s->err))
+			return -1;
+		s->job = (size_t)-1;
+		l->nrunning--;
 		return 0;
 	}
-	finish(l, j);
-	return 0;
+	job->seconds = now_mono() - s->start;
+	if (t->rc < 0) {
+		job->status = JOB_ERROR;
+		job->exit_code = -1;
+		free(job->message);
+		job->message = t->message;
+		logcap_write(&s->err, job->message, strlen(job->message));
+		logcap_write(&s->err, "\n", 1);
+	} else {
+		job->status = t->rc == 0 ? JOB_PASS : JOB_FAIL;
+		job->exit_code = t->rc;
+		free(t->message);
+	}
+	free(t);
+	return settle(l, si);
+}
+
+/*
+ * An in-process job past its deadline cannot be stopped: report it TIMEOUT
+ * now, and let it finish in its slot (sched.h).
+ */
+static void check_task_deadline(struct loop *l, struct slot *s, double now)
+{
+	struct sched_job *job = &l->jobs[s->job];
+
+	if (s->abandoned || !s->deadline || now < s->deadline)
+		return;
+	s->abandoned = 1;
+	job->status = JOB_TIMEOUT;
+	job->exit_code = -1;
+	job->seconds = now - s->start;
+	free(job->message);
+	job->message = xasprintf("timed out after %.0f s (an in-process job cannot be killed: it was left "
+				 "to finish, and its result discarded)", job->timeout);
+	finish(l, s->job);
 }
 
 /*
@@ -481,7 +594,9 @@ static int next_timeout(const struct loop *l, double now)
 
 		if (s->job == (size_t)-1)
 			continue;
-		if (s->exited)
+		if (s->task)
+			t = s->abandoned ? 0 : s->deadline;  /* its return wakes the poll through the pool's pipe */
+		else if (s->exited)
 			t = s->drain_until;
 		else if (s->term_sent)
 			t = s->kill_at;
@@ -489,6 +604,8 @@ static int next_timeout(const struct loop *l, double now)
 			t = s->deadline;
 		else
 			continue;  /* its exit wakes the poll through SIGCHLD and the self-pipe */
+		if (t == 0)
+			continue;
 		if (next < 0 || t < next)
 			next = t;
 	}
@@ -497,30 +614,50 @@ static int next_timeout(const struct loop *l, double now)
 	return next <= now ? 0 : (int)((next - now) * 1000) + 1;
 }
 
-/* Kills every running group and reaps the children (interrupt or runner failure). */
+/* Collects the in-process attempts that returned, without recording them (interrupt or runner failure). */
+static void drop_tasks(struct loop *l)
+{
+	struct pool_task *pt;
+
+	while (l->pool && (pt = pool_reap(l->pool))) {
+		struct sched_task *t = (struct sched_task *)pt;
+
+		l->slots[t->si].task = NULL;
+		l->slots[t->si].exited = 1;
+		free(t->message);
+		free(t);
+	}
+}
+
+/*
+ * Kills every running group and reaps the children, and waits for every
+ * in-process job to return (interrupt or runner failure).
+ */
 static void kill_all(struct loop *l, double grace)
 {
 	double until = now_mono() + grace;
 
 	for (int si = 0; si < l->o->jobs; si++)
-		if (l->slots[si].job != (size_t)-1 && !l->slots[si].exited)
+		if (l->slots[si].job != (size_t)-1 && !l->slots[si].exited && !l->slots[si].task)
 			kill_group(&l->slots[si], SIGTERM);
 	for (;;) {
 		int alive = 0;
 
+		drop_tasks(l);
 		for (int si = 0; si < l->o->jobs; si++) {
 			struct slot *s = &l->slots[si];
 
 			if (s->job == (size_t)-1)
 				continue;
-			check_exit(s, now_mono());
+			if (!s->task)
+				check_exit(s, now_mono());
 			alive |= !s->exited;
 		}
 		if (!alive)
 			break;
 		if (now_mono() >= until) {
 			for (int si = 0; si < l->o->jobs; si++)
-				if (l->slots[si].job != (size_t)-1 && !l->slots[si].exited)
+				if (l->slots[si].job != (size_t)-1 && !l->slots[si].exited && !l->slots[si].task)
 					kill_group(&l->slots[si], SIGKILL);
 			until = now_mono() + 3600;
 		}
@@ -534,7 +671,9 @@ static void kill_all(struct loop *l, double grace)
 		spawn_close(&s->child);
 		logcap_close(&s->out);
 		logcap_close(&s->err);
-		l->jobs[s->job].status = JOB_PENDING;
+		/* A job reported TIMEOUT at its deadline keeps that status. */
+		if (!s->abandoned)
+			l->jobs[s->job].status = JOB_PENDING;
 		s->job = (size_t)-1;
 		sig_pgids[si] = 0;
 	}
@@ -543,7 +682,7 @@ static void kill_all(struct loop *l, double grace)
 
 static int loop_run(struct loop *l, int *signo)
 {
-	struct pollfd *fds = xcalloc((size_t)l->o->jobs * 2 + 1, sizeof(*fds));
+	struct pollfd *fds = xcalloc((size_t)l->o->jobs * 2 + 2, sizeof(*fds));
 	int rc = SCHED_DONE;
 
 	for (;;) {
@@ -560,6 +699,8 @@ static int loop_run(struct loop *l, int *signo)
 			break;
 		fds[0].fd = sig_pipe[0];
 		fds[0].events = POLLIN;
+		if (l->pool)
+			fds[nfds++] = (struct pollfd){ .fd = pool_fd(l->pool), .events = POLLIN };
 		for (int si = 0; si < l->o->jobs; si++) {
 			struct slot *s = &l->slots[si];
 
@@ -585,12 +726,23 @@ static int loop_run(struct loop *l, int *signo)
 			rc = SCHED_INTERRUPTED;
 			break;
 		}
+		if (l->pool) {
+			struct pool_task *pt;
+
+			while (rc == SCHED_DONE && (pt = pool_reap(l->pool)))
+				if (complete_task(l, (struct sched_task *)pt))
+					rc = -1;
+		}
 		now = now_mono();
 		for (int si = 0; si < l->o->jobs && rc == SCHED_DONE; si++) {
 			struct slot *s = &l->slots[si];
 
 			if (s->job == (size_t)-1)
 				continue;
+			if (s->task) {
+				check_task_deadline(l, s, now);
+				continue;
+			}
 			if (drain_fd(&s->child.out_fd, &s->out) || drain_fd(&s->child.err_fd, &s->err)) {
 				rc = -1;
 				break;
@@ -645,6 +797,15 @@ int sched_run(struct sched_job *jobs, size_t n, const struct sched_opts *o, int 
 	rc = build_graph(&l);
 	if (rc == 0 && l.aborted)
 		rc = -1;
+	if (rc == 0) {
+		size_t ntasks = 0;
+
+		for (size_t j = 0; j < n; j++)
+			ntasks += jobs[j].fn && jobs[j].status == JOB_PENDING;
+		/* No more threads than could run at once: a task never waits in the queue. */
+		if (ntasks && !(l.pool = pool_new(ntasks < (size_t)o->jobs ? (int)ntasks : o->jobs)))
+			rc = -1;
+	}
 	if (rc == 0)
 		rc = loop_run(&l, signo);
 	/* Fail-fast, or a run that could not go on: what never started is SKIPPED. */
@@ -664,6 +825,8 @@ int sched_run(struct sched_job *jobs, size_t n, const struct sched_opts *o, int 
 	close(sig_pipe[0]);
 	close(sig_pipe[1]);
 	sig_pipe[0] = sig_pipe[1] = -1;
+	/* Every in-process job has returned and been reaped by now. */
+	pool_free(l.pool);
 	free(l.slots);
 	free(l.nwait);
 	free(l.dep_start);

@@ -8,8 +8,10 @@
 #include "emcompat/embedded.h"
 #include "emcompat/error.h"
 #include "emcompat/json.h"
+#include "emcompat/logcap.h"
 #include "emcompat/stages.h"
 #include "emcompat/util.h"
+#include "emcompat/wasm.h"
 
 extern char **environ;
 
@@ -176,12 +178,50 @@ const char *stages_fingerprint(const struct stages *s, size_t n)
 	return s->fingerprints[n];
 }
 
-static void fingerprint(struct stages *s, size_t n, const struct sched_step *steps, size_t nsteps)
+/* Ends CTX's SHA-256 into OUT as 64 hex digits. */
+static void sha256_hex(EVP_MD_CTX *ctx, char out[65])
 {
 	static const char digits[] = "0123456789abcdef";
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int len = 0;
+
+	EVP_DigestFinal_ex(ctx, md, &len);
+	for (unsigned int i = 0; i < 32; i++) {
+		out[2 * i] = digits[md[i] >> 4];
+		out[2 * i + 1] = digits[md[i] & 15];
+	}
+	out[64] = '\0';
+}
+
+/*
+ * The SHA-256 of this emcompat binary: what an in-process recipe runs, so
+ * a rebuilt inspector does not pass for the old one. Read once; NULL with
+ * error() when the binary cannot be read.
+ */
+static const char *self_digest(struct stages *s)
+{
+	EVP_MD_CTX *ctx;
+	char *data;
+	size_t len;
+
+	if (s->self_digest[0])
+		return s->self_digest;
+	if (read_file(s->self, &data, &len))
+		return NULL;
+	ctx = EVP_MD_CTX_new();
+	EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+	EVP_DigestUpdate(ctx, data, len);
+	sha256_hex(ctx, s->self_digest);
+	EVP_MD_CTX_free(ctx);
+	free(data);
+	return s->self_digest;
+}
+
+/* Node N's fingerprint: its steps' argv, the toolchains used, and EXTRA (or NULL). */
+static void fingerprint(struct stages *s, size_t n, const struct sched_step *steps, size_t nsteps,
+			const char *extra)
+{
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
 
 	EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
 	for (size_t i = 0; i < nsteps; i++) {
@@ -196,13 +236,10 @@ static void fingerprint(struct stages *s, size_t n, const struct sched_step *ste
 		for (size_t k = 0; k < 4; k++)
 			EVP_DigestUpdate(ctx, v[k] ? v[k] : "", v[k] ? strlen(v[k]) + 1 : 1);
 	}
-	EVP_DigestFinal_ex(ctx, md, &len);
+	if (extra)
+		EVP_DigestUpdate(ctx, extra, strlen(extra) + 1);
+	sha256_hex(ctx, s->fingerprints[n]);
 	EVP_MD_CTX_free(ctx);
-	for (unsigned int i = 0; i < 32; i++) {
-		s->fingerprints[n][2 * i] = digits[md[i] >> 4];
-		s->fingerprints[n][2 * i + 1] = digits[md[i] & 15];
-	}
-	s->fingerprints[n][64] = '\0';
 }
 
 /* The cell value of KEY for node N (its first cell: equal for all it serves). */
@@ -566,19 +603,67 @@ static int recipe_main(struct stages *s, size_t n, struct recipe *r, const char 
 	return 0;
 }
 
+/* What an inspect node reads (owned by struct stages). */
+struct inspect_args {
+	const char *side;          /* the side module */
+	const char *against;       /* the host's wasm, or NULL */
+	const char *llvm;          /* the linker's LLVM version, or NULL */
+	const char *dir;           /* the node's directory */
+};
+
+/*
+ * The inspect node's work, on a pool thread (sched.h): what `emcompat
+ * inspect --json --exit-zero` prints, into the node's stdout log. A file
+ * that cannot be read or is not valid fails the node as the command
+ * would: exit 2, the message on stderr. Bounded, as sched.h asks: it reads
+ * two local files, and every loop of the reader and the checks is bounded
+ * by their sizes; nothing waits on anything (milliseconds per node: the
+ * stage's deadline is only a guard).
+ */
+static int inspect_node(void *arg, struct logcap *out, struct logcap *err)
+{
+	const struct inspect_args *a = arg;
+	struct wasm_module m, main;
+	struct wasm_findings f;
+	cJSON *root;
+	char *text;
+
+	/* It writes no file, but the cache records the node in its directory. */
+	if (mkdir_p(a->dir))
+		return -1;
+	if (wasm_inspect_checked(a->side, a->against, a->llvm, &m, &main, &f)) {
+		char *msg = xasprintf("emcompat: %s\n", error_message());
+
+		logcap_write(err, msg, strlen(msg));
+		free(msg);
+		return error_code();
+	}
+	root = wasm_module_to_json(&m, &f);
+	text = json_print(root, 0);
+	logcap_write(out, text, strlen(text));
+	logcap_write(out, "\n", 1);
+	free(text);
+	cJSON_Delete(root);
+	wasm_findings_release(&f);
+	wasm_module_release(&m);
+	wasm_module_release(&main);
+	return 0;
+}
+
 /*
  * The inspector reads the side module and predicts loading it into the
  * cell's host: the emcc-main module's wasm, or Pyodide's pyodide.asm.wasm.
+ * It runs in-process; argv is the command that does the same by hand.
  */
-static int recipe_inspect(struct stages *s, size_t n, struct recipe *r, const char *out)
+static void recipe_inspect(struct stages *s, size_t n, struct sched_job *job, const char *out)
 {
 	const char *loader = value(s, n, "loader");
 	const struct toolchain *pyodide = NULL, *em = NULL;
-	struct vec argv = {0}, env = {0};
+	struct inspect_args *a = own(s, xcalloc(1, sizeof(*a)));
+	struct vec argv = {0};
 	char *why = NULL;
 	int none;
 
-	env_base(&env);
 	vec_add(&argv, s->self);
 	vec_add(&argv, "inspect");
 	vec_add(&argv, "--json");
@@ -586,22 +671,33 @@ static int recipe_inspect(struct stages *s, size_t n, struct recipe *r, const ch
 	if (loader && strncmp(loader, "pyodide-", 8) == 0)
 		pyodide = toolchain_resolve(s->tc, "loader", loader, &none, &why);
 	if (pyodide && toolchain_str(pyodide, "index_url")) {
-		vec_add(&argv, "--against");
-		vec_add(&argv, ownf(s, "%spyodide.asm.wasm", toolchain_str(pyodide, "index_url")));
+		a->against = ownf(s, "%spyodide.asm.wasm", toolchain_str(pyodide, "index_url"));
+		s->used[s->nused++] = pyodide;
 	} else if (loader && strncmp(loader, "emcc-main", 9) == 0) {
+		a->against = ownf(s, "%s/main.wasm", dep_dir(s, n, STAGE_MAIN));
+	}
+	if (a->against) {
 		vec_add(&argv, "--against");
-		vec_add(&argv, ownf(s, "%s/main.wasm", dep_dir(s, n, STAGE_MAIN)));
+		vec_add(&argv, a->against);
 	}
 	em = value(s, n, "emscripten") ? toolchain_resolve(s->tc, "emscripten", value(s, n, "emscripten"),
 							&none, &why) : NULL;
-	if (em && toolchain_str(em, "llvm")) {
-		vec_add(&argv, "--llvm");
-		vec_add(&argv, toolchain_str(em, "llvm"));
+	if (em) {
+		/* Its main module is what the side module is checked against. */
+		s->used[s->nused++] = em;
+		if (toolchain_str(em, "llvm")) {
+			a->llvm = toolchain_str(em, "llvm");
+			vec_add(&argv, "--llvm");
+			vec_add(&argv, a->llvm);
+		}
 	}
 	free(why);
-	vec_add(&argv, ownf(s, "%s/probe.wasm", dep_dir(s, n, STAGE_LINK)));
-	step(s, r, &argv, &env, out);
-	return 0;
+	a->side = ownf(s, "%s/probe.wasm", dep_dir(s, n, STAGE_LINK));
+	a->dir = out;
+	vec_add(&argv, a->side);
+	job->fn = inspect_node;
+	job->arg = a;
+	job->argv = vec_done(s, &argv);
 }
 
 static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const char *out, const char *phase,
@@ -654,13 +750,23 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
 {
 	const char *out = stages_node_dir(s, n);
-	struct recipe *r = own(s, xcalloc(1, sizeof(*r)));
+	struct recipe *r;
 	int rc = 0;
 
 	*why = NULL;
 	s->nused = 0;
 	if (mkdir_p(s->nodes))
 		return -1;
+	if (s->plan->nodes[n].stage == STAGE_INSPECT) {
+		const char *digest = self_digest(s);
+
+		if (!digest)
+			return -1;
+		recipe_inspect(s, n, job, out);
+		fingerprint(s, n, &(struct sched_step){ job->argv, NULL, NULL }, 1, digest);
+		return 0;
+	}
+	r = own(s, xcalloc(1, sizeof(*r)));
 	clean_steps(s, r, out);
 	switch (s->plan->nodes[n].stage) {
 	case STAGE_STD:
@@ -675,15 +781,13 @@ int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
 	case STAGE_MAIN:
 		rc = recipe_main(s, n, r, out, why);
 		break;
-	case STAGE_INSPECT:
-		rc = recipe_inspect(s, n, r, out);
-		break;
 	case STAGE_LOAD:
 		rc = recipe_harness(s, n, r, out, "load", why);
 		break;
 	case STAGE_RUN:
 		rc = recipe_harness(s, n, r, out, "run", why);
 		break;
+	case STAGE_INSPECT:  /* in-process: above */
 	case STAGE_COUNT:
 		break;
 	}
@@ -693,7 +797,7 @@ int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
 		return rc;
 	job->steps = r->steps;
 	job->nsteps = r->nsteps;
-	fingerprint(s, n, r->steps, r->nsteps);
+	fingerprint(s, n, r->steps, r->nsteps, NULL);
 	return 0;
 }
 

@@ -79,6 +79,17 @@ char *xasprintf(const char *fmt, ...)
 	return strbuf_detach(&sb);
 }
 
+const char *xstrerror(int errnum)
+{
+	static _Thread_local char buf[128];
+	int saved = errno;
+	/* The GNU strerror_r (_GNU_SOURCE): returns a static string or fills BUF. */
+	const char *text = strerror_r(errnum, buf, sizeof(buf));
+
+	errno = saved;
+	return text;
+}
+
 void strbuf_add(struct strbuf *sb, const void *data, size_t n)
 {
 	xgrow(&sb->buf, &sb->cap, sb->len + n + 1, 1);
@@ -154,7 +165,7 @@ int read_file(const char *path, char **out, size_t *len)
 	size_t n;
 
 	if (!f)
-		return error(EC_EXIT_INPUT, "%s: cannot open: %s", path, strerror(errno));
+		return error(EC_EXIT_INPUT, "%s: cannot open: %s", path, xstrerror(errno));
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		strbuf_add(&sb, chunk, n);
 	if (ferror(f)) {
@@ -163,7 +174,7 @@ int read_file(const char *path, char **out, size_t *len)
 		fclose(f);
 		strbuf_release(&sb);
 		errno = saved;
-		return error(EC_EXIT_INPUT, "%s: cannot read: %s", path, strerror(errno));
+		return error(EC_EXIT_INPUT, "%s: cannot read: %s", path, xstrerror(errno));
 	}
 	fclose(f);
 	*len = sb.len;
@@ -184,7 +195,7 @@ int mkdir_p(const char *path)
 		if (mkdir(p, 0755) != 0 && errno != EEXIST) {
 			int saved = errno;
 
-			error(EC_EXIT_INTERNAL, "%s: cannot create directory: %s", p, strerror(saved));
+			error(EC_EXIT_INTERNAL, "%s: cannot create directory: %s", p, xstrerror(saved));
 			free(p);
 			errno = saved;
 			return -1;
@@ -204,7 +215,7 @@ int write_file_atomic(const char *path, const char *data, size_t len, unsigned m
 	size_t off = 0;
 
 	if (fd < 0) {
-		error(EC_EXIT_INTERNAL, "%s: cannot create: %s", tmp, strerror(errno));
+		error(EC_EXIT_INTERNAL, "%s: cannot create: %s", tmp, xstrerror(errno));
 		free(tmp);
 		return -1;
 	}
@@ -225,7 +236,7 @@ int write_file_atomic(const char *path, const char *data, size_t len, unsigned m
 		unlink(tmp);
 		free(tmp);
 		errno = saved;
-		return error(EC_EXIT_INTERNAL, "%s: cannot write: %s", path, strerror(errno));
+		return error(EC_EXIT_INTERNAL, "%s: cannot write: %s", path, xstrerror(errno));
 	}
 	free(tmp);
 	return 0;

@@ -831,3 +831,25 @@ int wasm_check_linker_llvm(const struct wasm_module *m, const char *linker_llvm,
 	check_bitcode(m, NULL, major, linker_llvm, out);
 	return 0;
 }
+
+int wasm_inspect_checked(const char *path, const char *against, const char *linker_llvm,
+			 struct wasm_module *m, struct wasm_module *main, struct wasm_findings *f)
+{
+	memset(main, 0, sizeof(*main));
+	memset(f, 0, sizeof(*f));
+	if (wasm_inspect_file(path, m))
+		return -1;
+	if (against && wasm_inspect_file(against, main)) {
+		wasm_module_release(m);
+		return -1;
+	}
+	wasm_check_module(m, f);
+	if ((against && wasm_check_against(m, main, f)) ||
+	    (linker_llvm && wasm_check_linker_llvm(m, linker_llvm, f))) {
+		wasm_findings_release(f);
+		wasm_module_release(m);
+		wasm_module_release(main);
+		return -1;
+	}
+	return 0;
+}

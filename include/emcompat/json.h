@@ -38,6 +38,18 @@ int json_doc_parse(struct json_doc *d, const char *path, const char *text, size_
 int json_doc_error(const struct json_doc *d, const cJSON *at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/*
+ * cJSON_Print (FORMATTED) or cJSON_PrintUnformatted of ITEM, under one
+ * process-wide lock that json_doc_parse takes too. cJSON reads the decimal
+ * point with localeconv(), which glibc fills into one static struct on
+ * every call, and its parser records errors in a global: two threads
+ * printing or parsing at once would race there. So code on a pool thread
+ * (pool.h), and the loop thread while a pool job may run (cache_store),
+ * print and parse through this module, never cJSON_Print or cJSON_Parse
+ * directly. Returns what cJSON returns (the caller frees).
+ */
+char *json_print(const cJSON *item, int formatted);
+
 /* Frees the tree; the borrowed path and text are left alone. */
 void json_doc_release(struct json_doc *d);
 

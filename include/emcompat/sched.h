@@ -1,6 +1,7 @@
 /*
- * sched: run a DAG of jobs as child processes, in parallel, from one
- * event-loop thread (DESIGN.md, "Processes and threads").
+ * sched: run a DAG of jobs as child processes, or as functions on a small
+ * thread pool, in parallel, from one event-loop thread (DESIGN.md,
+ * "Processes and threads").
  *
  * The caller fills an array of jobs in topological order (every dep's
  * index below the job's own). sched_run() starts a job when all its deps
@@ -23,6 +24,29 @@
  * sched_run return SCHED_INTERRUPTED with the signal in *signo; jobs that
  * were running are left PENDING (not finished, so not journaled). A second
  * SIGINT kills the groups and exits the process at once with 130.
+ *
+ * In-process jobs (FN set) are CPU work that spawns nothing, such as the
+ * wasm inspector: FN runs on a pool thread (pool.h: as many threads as
+ * such jobs could run at once, at most -j), and only FN runs there;
+ * the loop learns of its return through the pool's pipe and does all the
+ * bookkeeping itself, so the job array, on_finish and the journal stay on
+ * the loop thread (FN writes its two logs, which the loop opens before it
+ * and closes after it). Such a job takes a slot and honours locks like a
+ * child; its
+ * logs are the same two files, with argv (when set: the equivalent
+ * command) as the "$ command" line; it gets a status, exit_code, attempts
+ * and seconds the same way. What differs is that a thread cannot be
+ * killed:
+ *   - deadline: the job is TIMEOUT at once (on_finish runs, dependents are
+ *     blocked), but FN is left to finish. Its slot stays taken until it
+ *     returns (a thread is still busy), and then what it returned is
+ *     discarded and its stderr log ends with a note that says so. A timed
+ *     out in-process job is not retried: the first attempt still runs.
+ *   - interrupt, or a run that cannot go on: sched_run waits for every
+ *     running FN to return before it returns (a second SIGINT still exits
+ *     at once), and leaves those jobs PENDING.
+ * So FN must be bounded: it must end in a time its inputs bound, never
+ * wait on anything outside the process.
  */
 #ifndef EMCOMPAT_SCHED_H
 #define EMCOMPAT_SCHED_H
@@ -43,6 +67,22 @@ enum job_status {
 const char *job_status_name(enum job_status s);
 /* The status called NAME, or -1. */
 int job_status_from_name(const char *name);
+
+struct logcap;
+
+/*
+ * An in-process job's work, called on a pool thread with the job's ARG
+ * and its two logs (logcap.h). It writes what a child would print to OUT
+ * and ERR with logcap_write (a failed write needs no handling here: the
+ * scheduler reports it when it closes the log), and returns what a child's
+ * exit code would be: 0 for PASS, > 0 for FAIL with that exit_code; or -1
+ * with error() set (error state is per thread) when it could not run at
+ * all: ERROR, with the message as the job's message and in its stderr
+ * log. It may use only ARG, the logs, and code that is safe on any thread
+ * (no strerror, no cJSON_Print: see util.h and json.h); the job array and
+ * the caller's state belong to the loop thread.
+ */
+typedef int sched_fn(void *arg, struct logcap *out, struct logcap *err);
 
 /* One command of a job. */
 struct sched_step {
@@ -67,6 +107,13 @@ struct sched_job {
 	const char *const *argv;
 	const char *const *env;     /* NULL: inherit */
 	const char *cwd;            /* NULL: inherit */
+	/*
+	 * In-process (see the top): FN(ARG, ...) runs on a pool thread instead
+	 * of the steps; argv, when set, is only logged. ARG is borrowed; the
+	 * loop never touches it, so it is FN's while the job runs.
+	 */
+	sched_fn *fn;
+	void *arg;
 	const char *lock;           /* NULL, or a key no two running jobs share */
 	double timeout;             /* seconds; 0: none */
 	const size_t *deps;
@@ -111,8 +158,9 @@ enum sched_result {
 /*
  * Runs JOBS. Returns SCHED_DONE, SCHED_INTERRUPTED (with the signal in
  * *SIGNO), or -1 when the runner itself failed (a log could not be
- * written, poll failed): then error() is set, every child is killed and
- * reaped, and finished jobs keep their statuses.
+ * written, poll failed, the pool could not start): then error() is set,
+ * every child is killed and reaped, every in-process job has returned,
+ * and finished jobs keep their statuses.
  */
 int sched_run(struct sched_job *jobs, size_t n, const struct sched_opts *o, int *signo);
 

@@ -21,7 +21,10 @@
  *            (link_mode=rustc: rustc --crate-type cdylib -C linker=emcc, one step
  *            from source to side module)
  *   main     emcc matrix/loaders/main.c -sMAIN_MODULE=2 -> OUT/main.js (loader emcc-main)
- *   inspect  emcompat inspect probe.wasm --json (the wasm inspector)
+ *   inspect  the wasm inspector, in-process on the scheduler's pool (no
+ *            child, no clean steps): what `emcompat inspect --json
+ *            --exit-zero --against HOST.wasm --llvm V probe.wasm` prints,
+ *            that command logged as its "$" line, into its stdout log
  *   load     node matrix/loaders/harness.mjs --phase load ...: dlopen the side module
  *   run      node matrix/loaders/harness.mjs --phase run ...: and run the probe's checks
  *
@@ -48,6 +51,7 @@ struct stages {
 	void **owned;
 	size_t nowned, cap_owned;
 	char (*fingerprints)[65];           /* per node, set by stages_job */
+	char self_digest[65];               /* SHA-256 of SELF, once read ("" before) */
 	const char **roots;                 /* source dirs unpacked so far (strings owned above) */
 	size_t nroots, cap_roots;
 	const struct toolchain *used[4];    /* toolchains the recipe being built used */
@@ -75,8 +79,11 @@ const char *stages_node_dir(struct stages *s, size_t n);
 
 /*
  * What node N really runs, as 64 hex digits: its steps' argv and the
- * identities (and install times) of the toolchains its recipe used. Valid
- * after stages_job(N) returned 0; owned by S.
+ * identities (and install times) of the toolchains its recipe used; for
+ * the in-process inspect node, its logged argv, the toolchains whose
+ * files it reads (Emscripten, a Pyodide loader) and the SHA-256 of the
+ * emcompat binary itself, so a rebuilt inspector re-runs it. Valid after
+ * stages_job(N) returned 0; owned by S.
  */
 const char *stages_fingerprint(const struct stages *s, size_t n);
 

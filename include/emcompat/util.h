@@ -18,6 +18,13 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* A newly allocated string built from a printf format. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * strerror(ERRNUM) that is safe on any thread: the text lives in a
+ * per-thread buffer, valid until the thread's next call. Code that may run
+ * on a pool thread (pool.h) uses this, never strerror(), which C and POSIX
+ * allow to share one static buffer between threads.
+ */
+const char *xstrerror(int errnum);
 
 /* A growable NUL-terminated byte buffer. Zero-initialise, then append. */
 struct strbuf {

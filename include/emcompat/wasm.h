@@ -448,6 +448,17 @@ int wasm_check_linker_llvm(const struct wasm_module *m, const char *linker_llvm,
 			   struct wasm_findings *out);
 
 /*
+ * What `emcompat inspect PATH [--against AGAINST] [--llvm LINKER_LLVM]`
+ * does before it prints: reads PATH into *M and, when AGAINST is not NULL,
+ * the main module into *MAIN (zeroed otherwise), and fills *F with the
+ * findings of wasm_check_module, wasm_check_against (AGAINST) and
+ * wasm_check_linker_llvm (LINKER_LLVM not NULL). Returns 0; or -1 with
+ * error() from the step that failed, and M, MAIN and F released.
+ */
+int wasm_inspect_checked(const char *path, const char *against, const char *linker_llvm,
+			 struct wasm_module *m, struct wasm_module *main, struct wasm_findings *f);
+
+/*
  * Parses "LLVM22.1.4-rust-1.97.0-nightly", "22.1.8" or "clang version 22.1.8"
  * into major, minor, patch (missing parts 0). Returns 0, or -1 (no error()).
  */

@@ -1,10 +1,14 @@
 /*
  * The scheduler, driven with small real commands (sh, sleep, head) as its
  * fake runner: deadlines and process groups, capped output, start
- * failures, parallelism, locks, blocking, retries.
+ * failures, parallelism, locks, blocking, retries; and with fake
+ * in-process jobs on its pool, alone and mixed with children: outcomes,
+ * logs, a deadline, Ctrl-C and an aborted run while one runs.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +21,7 @@
 
 #include "check.h"
 #include "emcompat/error.h"
+#include "emcompat/logcap.h"
 #include "emcompat/sched.h"
 
 static char dir[] = "/tmp/test_sched.XXXXXX";
@@ -53,7 +58,8 @@ static int run(struct sched_job *jobs, size_t n, int slots, int retries, double 
 static void release(struct sched_job *jobs, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		free((void *)jobs[i].argv);
+		if (!jobs[i].fn)  /* an in-process job's argv is static */
+			free((void *)jobs[i].argv);
 	sched_jobs_release(jobs, n);
 }
 
@@ -362,6 +368,245 @@ static void test_bad_log_dir(void)
 	release(j, 1);
 }
 
+/* ---- in-process jobs ---------------------------------------------------- */
+
+static pthread_t main_thread;
+
+/* A fake in-process job: what it prints, returns, and how long it takes. */
+struct fake {
+	const char *out, *err;
+	int rc;                    /* -1: error() "fake: no such input" */
+	int fail_first;            /* the first call fails with 1 */
+	int sigint;                /* sends us SIGINT first, like a Ctrl-C */
+	double sleep;
+	atomic_int calls, returned, on_main;
+};
+
+static double mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int fake_fn(void *arg, struct logcap *out, struct logcap *err)
+{
+	struct fake *f = arg;
+	int call = atomic_fetch_add(&f->calls, 1) + 1;
+	struct timespec ts = { (time_t)f->sleep, (long)((f->sleep - (double)(time_t)f->sleep) * 1e9) };
+
+	atomic_store(&f->on_main, pthread_equal(pthread_self(), main_thread));
+	if (f->sigint)
+		kill(getpid(), SIGINT);
+	if (f->out)
+		logcap_write(out, f->out, strlen(f->out));
+	if (f->err)
+		logcap_write(err, f->err, strlen(f->err));
+	nanosleep(&ts, NULL);
+	atomic_store(&f->returned, 1);
+	if (f->fail_first && call == 1)
+		return 1;
+	if (f->rc < 0)
+		return error(EC_EXIT_INPUT, "fake: no such input");
+	return f->rc;
+}
+
+static void inproc(struct sched_job *j, const char *name, struct fake *f)
+{
+	static const char *const argv[] = { "emcompat", "inspect", "--json", "x.wasm", NULL };
+
+	memset(j, 0, sizeof(*j));
+	j->name = name;
+	j->fn = fake_fn;
+	j->arg = f;
+	j->argv = argv;
+}
+
+/* Pass, fail, error and a retried failure, between child jobs that depend on them. */
+static void test_inproc_outcomes(void)
+{
+	struct fake ok = { .out = "{\"findings\":[]}\n", .err = "note\n" }, bad = { .rc = 3 },
+		    broken = { .rc = -1 }, flaky = { .fail_first = 1 };
+	size_t dep_first[] = { 0 }, dep_ok[] = { 1 }, dep_bad[] = { 2 };
+	struct sched_job j[7];
+
+	job(&j[0], "first-child", "echo child");
+	inproc(&j[1], "ip-ok", &ok);
+	j[1].deps = dep_first;
+	j[1].ndeps = 1;
+	inproc(&j[2], "ip-bad", &bad);
+	inproc(&j[3], "ip-broken", &broken);
+	inproc(&j[4], "ip-flaky", &flaky);
+	job(&j[5], "after-ok", "echo after");
+	j[5].deps = dep_ok;
+	j[5].ndeps = 1;
+	job(&j[6], "after-bad", "echo should-not-run");
+	j[6].deps = dep_bad;
+	j[6].ndeps = 1;
+	CHECK_INT(run(j, 7, 2, 1, 0), SCHED_DONE);
+	CHECK_INT(j[0].status, JOB_PASS);
+	CHECK_INT(j[1].status, JOB_PASS);
+	CHECK_INT(j[1].exit_code, 0);
+	CHECK_INT(j[1].attempts, 1);
+	CHECK(j[1].started > 0);
+	CHECK(!atomic_load(&ok.on_main));
+	CHECK_STR(slurp("ip-ok.stdout.log"), "$ emcompat inspect --json x.wasm\n{\"findings\":[]}\n");
+	CHECK_STR(slurp("ip-ok.stderr.log"), "note\n");
+	/* A failure is a failure, retried like a child's. */
+	CHECK_INT(j[2].status, JOB_FAIL);
+	CHECK_INT(j[2].exit_code, 3);
+	CHECK_INT(j[2].attempts, 2);
+	/* Could not run: an error, with error()'s message from the worker thread. */
+	CHECK_INT(j[3].status, JOB_ERROR);
+	CHECK_INT(j[3].exit_code, -1);
+	CHECK_STR(j[3].message, "fake: no such input");
+	CHECK_HAS(slurp("ip-broken.stderr.log"), "fake: no such input");
+	CHECK_INT(atomic_load(&broken.calls), 1);
+	CHECK_INT(j[4].status, JOB_PASS);
+	CHECK_INT(j[4].attempts, 2);
+	CHECK(slurp("ip-flaky.attempt1.stdout.log") != NULL);
+	CHECK_INT(j[5].status, JOB_PASS);
+	CHECK_INT(j[6].status, JOB_BLOCKED);
+	error_clear();
+	release(j, 7);
+}
+
+/* An in-process job and a child run side by side, each in its own slot. */
+static void test_inproc_parallel(void)
+{
+	struct fake slow = { .sleep = 0.4 };
+	struct sched_job j[2];
+	double t0 = mono();
+
+	inproc(&j[0], "ip-slow", &slow);
+	job(&j[1], "child-slow", "sleep 0.4");
+	CHECK_INT(run(j, 2, 2, 0, 0), SCHED_DONE);
+	CHECK_INT(j[0].status, JOB_PASS);
+	CHECK_INT(j[1].status, JOB_PASS);
+	CHECK(j[0].seconds >= 0.35 && j[0].seconds < 2);
+	CHECK(mono() - t0 < 0.75);
+	release(j, 2);
+}
+
+struct deadline_ctx {
+	struct fake *f;
+	double t0, timeout_at;
+	int returned_at_timeout;
+};
+
+static int on_finish_deadline(void *ctx, size_t n)
+{
+	struct deadline_ctx *d = ctx;
+
+	if (n == 0) {
+		d->timeout_at = mono() - d->t0;
+		d->returned_at_timeout = atomic_load(&d->f->returned);
+	}
+	return 0;
+}
+
+/*
+ * Past its deadline an in-process job is TIMEOUT at once, is not retried,
+ * and blocks its dependents; its function is left to finish, and sched_run
+ * returns only after it did.
+ */
+static void test_inproc_deadline(void)
+{
+	struct fake hang = { .out = "late\n", .sleep = 0.8 };
+	struct deadline_ctx d = { .f = &hang };
+	size_t dep[] = { 0 };
+	struct sched_job j[3];
+	struct sched_opts o;
+	int signo;
+
+	inproc(&j[0], "ip-hang", &hang);
+	j[0].timeout = 0.2;
+	job(&j[1], "after-hang", "echo should-not-run");
+	j[1].deps = dep;
+	j[1].ndeps = 1;
+	job(&j[2], "other", "true");
+	memset(&o, 0, sizeof(o));
+	o.jobs = 2;
+	o.retries = 2;
+	o.log_dir = dir;
+	o.on_finish = on_finish_deadline;
+	o.ctx = &d;
+	d.t0 = mono();
+	CHECK_INT(sched_run(j, 3, &o, &signo), SCHED_DONE);
+	CHECK_INT(j[0].status, JOB_TIMEOUT);
+	CHECK_INT(j[0].attempts, 1);
+	CHECK_INT(atomic_load(&hang.calls), 1);
+	CHECK(d.timeout_at >= 0.2 && d.timeout_at < 0.6);
+	CHECK(!d.returned_at_timeout);
+	CHECK(atomic_load(&hang.returned));
+	CHECK(j[0].seconds >= 0.2 && j[0].seconds < 0.6);
+	CHECK_HAS(j[0].message, "left to finish");
+	CHECK_HAS(slurp("ip-hang.stderr.log"), "result is discarded");
+	CHECK_INT(j[1].status, JOB_BLOCKED);
+	CHECK_INT(j[2].status, JOB_PASS);
+	release(j, 3);
+}
+
+/*
+ * Ctrl-C while an in-process job and a child run: the child's group is
+ * killed, the function is waited for, and both stay PENDING.
+ */
+static void test_inproc_interrupt(void)
+{
+	struct fake ctrl_c = { .sigint = 1, .sleep = 0.3 };
+	struct sched_job j[2];
+	struct sched_opts o;
+	int signo = 0;
+	double t0 = mono();
+
+	inproc(&j[0], "ip-interrupted", &ctrl_c);
+	job(&j[1], "child-interrupted", "sleep 100");
+	memset(&o, 0, sizeof(o));
+	o.jobs = 2;
+	o.log_dir = dir;
+	o.kill_grace = 0.2;
+	CHECK_INT(sched_run(j, 2, &o, &signo), SCHED_INTERRUPTED);
+	CHECK_INT(signo, SIGINT);
+	CHECK(atomic_load(&ctrl_c.returned));
+	CHECK_INT(j[0].status, JOB_PENDING);
+	CHECK_INT(j[1].status, JOB_PENDING);
+	CHECK(mono() - t0 < 5);
+	release(j, 2);
+}
+
+static int on_finish_abort(void *ctx, size_t n)
+{
+	(void)ctx;
+	if (n == 1)
+		return error(EC_EXIT_INTERNAL, "journal full");
+	return 0;
+}
+
+/* The run cannot go on (on_finish failed) while an in-process job runs: it is waited for, left PENDING. */
+static void test_inproc_abort(void)
+{
+	struct fake slow = { .sleep = 0.3 };
+	struct sched_job j[2];
+	struct sched_opts o;
+	int signo;
+
+	inproc(&j[0], "ip-aborted", &slow);
+	job(&j[1], "quick", "true");
+	memset(&o, 0, sizeof(o));
+	o.jobs = 2;
+	o.log_dir = dir;
+	o.on_finish = on_finish_abort;
+	error_clear();
+	CHECK_INT(sched_run(j, 2, &o, &signo), -1);
+	CHECK_STR(error_message(), "journal full");
+	CHECK(atomic_load(&slow.returned));
+	CHECK_INT(j[0].status, JOB_PENDING);
+	CHECK_INT(j[1].status, JOB_PASS);
+	error_clear();
+	release(j, 2);
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir)) {
@@ -382,5 +627,11 @@ int main(void)
 	test_steps();
 	test_preset();
 	test_bad_log_dir();
+	main_thread = pthread_self();
+	test_inproc_outcomes();
+	test_inproc_parallel();
+	test_inproc_deadline();
+	test_inproc_interrupt();
+	test_inproc_abort();
 	return check_done();
 }
