@@ -217,13 +217,21 @@ static const char *self_digest(struct stages *s)
 	return s->self_digest;
 }
 
-/* Node N's fingerprint: its steps' argv, the toolchains used, and EXTRA (or NULL). */
+/*
+ * Node N's fingerprint: its steps' argv, the toolchains used, EXTRA (or
+ * NULL), and its dependencies' fingerprints (stages_job is called in plan
+ * order, dependencies first): a reinstalled toolchain reruns every node
+ * downstream of the one it changed, not that node alone.
+ */
 static void fingerprint(struct stages *s, size_t n, const struct sched_step *steps, size_t nsteps,
 			const char *extra)
 {
+	const struct plan_node *node = &s->plan->nodes[n];
 	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
 
 	EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+	for (size_t d = 0; d < node->ndeps; d++)
+		EVP_DigestUpdate(ctx, s->fingerprints[node->deps[d]], 64);
 	for (size_t i = 0; i < nsteps; i++) {
 		for (size_t a = 0; steps[i].argv[a]; a++)
 			EVP_DigestUpdate(ctx, steps[i].argv[a], strlen(steps[i].argv[a]) + 1);

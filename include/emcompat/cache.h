@@ -11,8 +11,9 @@
  * with copies of its logs (stdout.log, stderr.log). The plan key covers the
  * axis values and sources a node reads; the fingerprint adds what the
  * recipe really runs (every step's argv) and the identities of the
- * toolchains behind it, so a reinstalled toolchain is not mistaken for the
- * old one. A later run takes a recorded node with an equal fingerprint as
+ * toolchains behind it, and the fingerprints of its dependencies, so a
+ * reinstalled toolchain is not mistaken for the old one anywhere
+ * downstream of what it built. A later run takes a recorded node with an equal fingerprint as
  * finished. Timeouts and errors are not recorded: they say more about that
  * moment than about the code. node.json is written to a temp name and
  * renamed; a node that starts again first empties its directory, so
