@@ -218,11 +218,6 @@ const struct toolchain *toolchain_resolve(const struct toolchain_set *s, const c
 		*none = 1;
 		return NULL;
 	}
-	/* PyO3 comes from crates.io when the probe builds: no install of its own. */
-	if (strcmp(kind, "pyo3") == 0) {
-		*none = 1;
-		return NULL;
-	}
 	t = toolchain_find(s, kind, version);
 	if (!t)
 		*why = xasprintf("%s %s is not installed (no %s/%s/%s/toolchain.json): run "
