@@ -493,7 +493,8 @@ async function main() {
     throw new Exit(EXIT.USAGE, `harness: probe ${probe.name} is a Python extension module: it needs --loader pyodide`);
   }
   const host = args.loader === 'emcc-main' ? emccMainHost(args) : pyodideHost(args);
-  const summary = { passed: 0, failed: 0, phase: args.phase, loader: args.loader, via: args.via };
+  const summary = { passed: 0, failed: 0, phase: args.phase, loader: args.loader,
+                    via: probe.python ? 'import' : args.via };
 
   let t = Date.now();
   await host.start();
