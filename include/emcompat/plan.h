@@ -11,7 +11,10 @@
  *
  * Which axes a stage reads directly:
  *   std      rust, eh, emscripten (libc's build script asks emcc its version)
- *   compile  rust, pyo3, probe, link_mode, eh, lto      (+ std)
+ *   compile  rust, probe, link_mode, eh, lto            (+ std)
+ *            and, for a Python extension probe (probe.json "python":
+ *            the pyo3 probe), pyo3 and loader: PyO3 builds for the
+ *            Python of the cell's Pyodide. Other probes ignore pyo3.
  *   link     emscripten, link_mode, eh, lto, opt, bigint (+ compile)
  *   main     emscripten, loader, eh, bigint; loader emcc-main-<version> (a
  *            host built by another Emscripten) is read as emscripten=<version>
@@ -61,6 +64,7 @@ struct plan_node {
 	size_t ncells;    /* cells that use this node */
 	size_t cell;      /* the first cell using it: its axis values drive the recipe */
 	unsigned reads;   /* stage bits whose axes it reads (1 << STAGE_x) */
+	int python;       /* its cells' probe is a Python extension (see above) */
 };
 
 struct plan {

@@ -16,7 +16,12 @@
  *            -> OUT/sysroot (a sysroot for wasm32-unknown-emscripten: std,
  *            or core+alloc where std cannot be built) and OUT/std.json
  *   compile  rustc --crate-type staticlib --sysroot STD/sysroot ... probe/lib.rs
- *            -> OUT/libprobe.a
+ *            -> OUT/libprobe.a; a Python extension probe (probe.json "python":
+ *            pyo3): cargo build --offline against the cell's vendored PyO3
+ *            (pyo3 manifest: lock, cargo_config) with CARGO_ENCODED_RUSTFLAGS
+ *            of the std node and PYO3_CROSS_* of the cell's Pyodide (via
+ *            --config env.*), then its libprobe.a copied to OUT; such cells
+ *            need a pyo3 value and a pyodide-* loader, else `error`
  *   link     emcc -sSIDE_MODULE=2 -sEXPORTED_FUNCTIONS=... libprobe.a -> OUT/probe.wasm
  *            (link_mode=rustc: rustc --crate-type cdylib -C linker=emcc, one step
  *            from source to side module)

@@ -8,7 +8,9 @@
  * documented at the top of that script): kind, version, identity (what the
  * tool said about itself when installed), env, root, and kind-specific
  * paths (rust: rustc, cargo, rust_src, llvm; emscripten: emcc (argv list),
- * llvm, binaryen; node: node; pyodide: index_url, emscripten).
+ * llvm, binaryen; node: node; pyodide: index_url, emscripten, python;
+ * pyo3: resolved, rust_version, lock, vendor, cargo_config: a PyO3 minor
+ * series vendored from crates.io for offline builds of the pyo3 probe).
  *
  * A matrix may add or override toolchains in its "toolchains" key:
  *   "toolchains": { "rust": { "nightly": { "rustc": "...", "cargo": "..." } } }
@@ -16,8 +18,9 @@
  * stands), merged over the one found in the cache, key by key.
  *
  * Axis values map to kinds: rust -> rust, emscripten -> emscripten,
- * node -> node, and loader "pyodide-<v>" -> pyodide <v> (the loader
- * "emcc-main" needs no toolchain of its own: it is the cell's emscripten).
+ * node -> node, pyo3 -> pyo3 ("none": no PyO3), and loader "pyodide-<v>"
+ * -> pyodide <v> (the loader "emcc-main" needs no toolchain of its own: it
+ * is the cell's emscripten).
  */
 #ifndef EMCOMPAT_TOOLCHAIN_H
 #define EMCOMPAT_TOOLCHAIN_H

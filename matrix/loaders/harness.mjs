@@ -16,6 +16,11 @@
 //   V is a number, or a string for i64/u64 values and errors. The load phase
 //   reports one check "load" and one "export:NAME" per probe.json export; the
 //   run phase reports "load" and then the probe's checks.
+//   A Python extension probe (probe.json "python": {"module": NAME}) loads
+//   only into Pyodide: the side module is written into site-packages as
+//   NAME + EXT_SUFFIX and imported; its checks are Python expressions
+//   ("py"), compared as repr() of the value or "Type: message" of the
+//   exception raised ("expect", or "expect_prefix").
 // stderr: host output, and on a failed load the JS error's first line,
 //   verbatim, as the last line (before it a line starting "harness:").
 // Exit status:
@@ -114,6 +119,20 @@ function loadProbe(file) {
   if (p.needs !== 'core' && p.needs !== 'std') bad('"needs" must be "core" or "std"');
   if (!Array.isArray(p.checks) || p.checks.length === 0) bad('"checks" must be a non-empty array');
   const names = new Set();
+  if ('python' in p) {
+    if (typeof p.python !== 'object' || p.python === null || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(p.python.module || '')) {
+      bad('"python" must be {"module": NAME}, NAME a Python identifier');
+    }
+    p.checks.forEach((c, i) => {
+      const where = `check ${i}`;
+      if (typeof c.name !== 'string' || !c.name) bad(`${where}: "name" must be a non-empty string`);
+      if (names.has(c.name)) bad(`${where}: duplicate name "${c.name}"`);
+      names.add(c.name);
+      if (typeof c.py !== 'string') bad(`check "${c.name}": a Python probe's check needs "py" (an expression)`);
+      if (typeof c.expect !== 'string' && typeof c.expect_prefix !== 'string') bad(`check "${c.name}": needs "expect" or "expect_prefix" (a string)`);
+    });
+    return p;
+  }
   const checkCall = (c, where) => {
     if (typeof c.call !== 'string') bad(`${where}: "call" must be a string`);
     if (!p.exports.includes(c.call)) bad(`${where}: calls "${c.call}", which is not in "exports"`);
@@ -290,7 +309,8 @@ function pyodideHost(args) {
       }
       M = py._module;
     },
-    load(side) {
+    load(side, probe) {
+      if (probe.python) return loadExtension(side, probe.python.module);
       py.FS.writeFile(FS_PATH, fs.readFileSync(side));
       if (args.via === 'js') {
         // Pyodide's own dynlib loading (loadDynlib) calls this with the FS.
@@ -315,7 +335,44 @@ function pyodideHost(args) {
     table: () => M.wasmTable,
     readCString: (ptr) => readCStringFrom(M.HEAPU8, ptr),
     hostValue: () => undefined,
+    evalPython,
   };
+
+  // As pip would install it: site-packages/NAME + EXT_SUFFIX, then import.
+  function loadExtension(side, name) {
+    const file = py.runPython(
+      `import sysconfig\nsysconfig.get_path("platlib") + "/${name}" + sysconfig.get_config_var("EXT_SUFFIX")`);
+    py.FS.writeFile(file, fs.readFileSync(side));
+    try {
+      py.runPython(`import importlib\nimportlib.invalidate_caches()\nimport ${name}`);
+    } catch (e) {
+      // An ImportError whose message is dlerror's "Could not load dynamic
+      // lib: PATH" followed by the JS error; or any other Python exception
+      // the module's init raised (its last traceback line).
+      const text = String(e.message || e);
+      const lines = text.split('\n').map((l) => l.trim()).filter((l) => l);
+      let i = -1;
+      lines.forEach((l, k) => { if (/^(ImportError|OSError): Could not load dynamic lib/.test(l)) i = k; });
+      const js = i >= 0 && i + 1 < lines.length ? lines[i + 1] : lines[lines.length - 1];
+      throw new LoadError(js, text);
+    }
+    const dso = M.LDSO.loadedLibsByName[file]
+      || Object.entries(M.LDSO.loadedLibsByName).find(([k]) => k.endsWith('/' + path.basename(file)))?.[1];
+    if (!dso) throw new Exit(EXIT.INTERNAL, `harness: ${name} imported, but ${file} is not in LDSO.loadedLibsByName`);
+    return dso.exports || dso.module;
+  }
+
+  // [kind, text]: kind "value" (text is repr()) or "raised" ("Type: message").
+  function evalPython(expr) {
+    py.globals.set('_emcompat_expr', expr);
+    return JSON.parse(py.runPython(`
+import json as _emcompat_json
+try:
+    _emcompat_r = ["value", repr(eval(_emcompat_expr))]
+except BaseException as _emcompat_e:
+    _emcompat_r = ["raised", type(_emcompat_e).__name__ + ": " + str(_emcompat_e)]
+_emcompat_json.dumps(_emcompat_r)`));
+  }
 }
 
 class LoadError extends Error {
@@ -362,7 +419,31 @@ function inRange(v, [lo, hi], ty) {
   return v >= Number(lo) && v <= Number(hi);
 }
 
+function runPythonChecks(probe, host) {
+  let passed = 0;
+  let failed = 0;
+  for (const c of probe.checks) {
+    const expected = 'expect' in c ? c.expect : c.expect_prefix;
+    const line = { check: c.name, ok: false, expected, actual: null };
+    try {
+      const [kind, text] = host.evalPython(c.py);
+      line.actual = text;
+      if (kind === 'raised') line.raised = true;
+      line.ok = 'expect' in c ? text === c.expect : text.startsWith(c.expect_prefix);
+    } catch (e) {
+      // The runtime itself failed (a trap Pyodide turned into a fatal error).
+      line.actual = firstLine(e);
+      line.threw = true;
+    }
+    out(line);
+    if (line.ok) passed++;
+    else failed++;
+  }
+  return { passed, failed };
+}
+
 function runChecks(probe, host, exportsObj) {
+  if (probe.python) return runPythonChecks(probe, host);
   const invoke = makeCaller(host, exportsObj);
   let passed = 0;
   let failed = 0;
@@ -408,8 +489,12 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const probe = loadProbe(args.probe);
   if (!fs.existsSync(args.side)) throw new Exit(EXIT.USAGE, `harness: no such side module: ${args.side}`);
+  if (probe.python && args.loader !== 'pyodide') {
+    throw new Exit(EXIT.USAGE, `harness: probe ${probe.name} is a Python extension module: it needs --loader pyodide`);
+  }
   const host = args.loader === 'emcc-main' ? emccMainHost(args) : pyodideHost(args);
-  const summary = { passed: 0, failed: 0, phase: args.phase, loader: args.loader, via: args.via };
+  const summary = { passed: 0, failed: 0, phase: args.phase, loader: args.loader,
+                    via: probe.python ? 'import' : args.via };
 
   let t = Date.now();
   await host.start();
@@ -418,7 +503,7 @@ async function main() {
   t = Date.now();
   let exportsObj;
   try {
-    exportsObj = host.load(args.side);
+    exportsObj = host.load(args.side, probe);
   } catch (e) {
     if (e instanceof Exit) throw e;
     const line = e instanceof LoadError ? e.line : firstLine(e);

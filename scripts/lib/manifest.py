@@ -14,6 +14,8 @@ at the top of setup-toolchains.sh.
       KEY=VALUE lines (handy for `env`).  Exit 1 when the key is missing.
   manifest.py matches FILE KEY VALUE
       Exit 0 when FILE exists, parses, and FILE[KEY] == VALUE (a string).
+  manifest.py set FILE KEY=STRING...
+      Adds or replaces top-level string keys of an existing FILE (atomically).
 """
 import json
 import os
@@ -71,6 +73,12 @@ def main(argv):
             print("\n".join(f"{k}={v}" for k, v in value.items()))
         else:
             print(value)
+        return 0
+    if len(argv) >= 3 and argv[0] == "set":
+        with open(argv[1]) as fh:
+            doc = json.load(fh)
+        doc.update(pair.split("=", 1) for pair in argv[2:])
+        write(argv[1], [f"{k}:={json.dumps(v)}" for k, v in doc.items()])
         return 0
     if len(argv) == 4 and argv[0] == "matches":
         try:

@@ -153,6 +153,39 @@ static void test_host_of_another_emscripten(void)
 	matrix_release(&m2);
 }
 
+/*
+ * The pyo3 probe (a Python extension) compiles per pyo3 version and per
+ * loader (its Python); other probes ignore the pyo3 axis and share one
+ * compile across loaders.
+ */
+static void test_python_extension_reads_pyo3_and_loader(void)
+{
+	struct matrix m;
+	struct plan p;
+	size_t k_loader, k_pyo3;
+
+	/* 2 probe x 2 pyo3 x 2 loader = 8 cells. */
+	CHECK_INT(load(&m, &p, "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.69\"],"
+			       "\"probe\":[\"add\",\"pyo3\"],\"pyo3\":[\"0.22\",\"0.30\"],"
+			       "\"loader\":[\"pyodide-0.26.4\",\"pyodide-0.29.5\"]}}"), 0);
+	CHECK_INT(m.ncells, 8);
+	CHECK_INT(p.count[STAGE_COMPILE], 1 + 4);  /* add once; pyo3 per version x loader */
+	CHECK_INT(p.count[STAGE_LINK], 1 + 4);
+	CHECK_INT(p.count[STAGE_LOAD], 2 + 4);
+	k_loader = (size_t)matrix_key_index(&m, "loader");
+	k_pyo3 = (size_t)matrix_key_index(&m, "pyo3");
+	/* cells 0..3 are add, 4..7 pyo3 (the last axis varies fastest). */
+	CHECK(!plan_node_reads(&p, plan_cell_node(&p, 0, STAGE_COMPILE), k_pyo3));
+	CHECK(!plan_node_reads(&p, plan_cell_node(&p, 0, STAGE_COMPILE), k_loader));
+	CHECK(plan_cell_node(&p, 0, STAGE_COMPILE) == plan_cell_node(&p, 3, STAGE_COMPILE));
+	CHECK(plan_node_reads(&p, plan_cell_node(&p, 4, STAGE_COMPILE), k_pyo3));
+	CHECK(plan_node_reads(&p, plan_cell_node(&p, 4, STAGE_COMPILE), k_loader));
+	CHECK(plan_cell_node(&p, 4, STAGE_COMPILE) != plan_cell_node(&p, 5, STAGE_COMPILE));
+	CHECK(plan_cell_node(&p, 4, STAGE_COMPILE) != plan_cell_node(&p, 6, STAGE_COMPILE));
+	plan_release(&p);
+	matrix_release(&m);
+}
+
 static void test_key_hex(void)
 {
 	unsigned char key[PLAN_KEY_SIZE] = { 0x00, 0x1f, 0xa0, 0xff };
@@ -167,6 +200,7 @@ int main(void)
 {
 	test_sharing();
 	test_rustc_link_mode();
+	test_python_extension_reads_pyo3_and_loader();
 	test_unknown_axis_shares_nothing();
 	test_stable_keys();
 	test_flag_defaults();
