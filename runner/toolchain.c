@@ -224,7 +224,11 @@ const struct toolchain *toolchain_resolve(const struct toolchain_set *s, const c
 	if (*none)
 		return NULL;
 	t = toolchain_find(s, kind, version);
-	if (!t)
+	/* fetch has no PyO3 backend: PyO3 is vendored by the setup script. */
+	if (!t && strcmp(kind, "pyo3") == 0)
+		*why = xasprintf("pyo3 %s is not installed (no %s/pyo3/%s/toolchain.json): run "
+				 "scripts/setup-toolchains.sh pyo3/%s", version, s->cache_dir, version, version);
+	else if (!t)
 		*why = xasprintf("%s %s is not installed (no %s/%s/%s/toolchain.json): run "
 				 "emcompat fetch %s %s (or set \"provision\": true in the matrix), or "
 				 "scripts/setup-toolchains.sh %s/%s, or describe it under \"toolchains\" "
