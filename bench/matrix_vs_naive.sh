@@ -56,7 +56,7 @@ import json, sys
 plan = json.load(open(sys.argv[1]))
 cells, want = plan["cells"], int(sys.argv[2])
 n = len(cells) if want <= 0 or want >= len(cells) else want
-print(len(cells), plan["nodes_total"], n, sep="\t")
+print(len(cells), plan["counts"]["nodes_total"], n, sep="\t")
 for i in range(n):
     c = cells[i * len(cells) // n]
     print("\t".join(f"--only\t{k}={v}" for k, v in c["axes"].items()))
