@@ -107,10 +107,10 @@ naive() {
 cold_warm() {
 	fresh_cache "$work/cache"
 	rm -rf "$work/cold" "$work/warm"
-	timed "$work/cache" -j "$jobs" -o "$work/cold"
+	timed "$work/cache" -j "$jobs" -o "$work/cold" "${only[@]}"
 	cold_s=$took
 	cells_line=$(grep -m1 " cells in " "$work/last.out" || true)
-	timed "$work/cache" -j "$jobs" -o "$work/warm"
+	timed "$work/cache" -j "$jobs" -o "$work/warm" "${only[@]}"
 	warm_s=$took
 	bound_s=$(python3 - "$work/cold/journal.jsonl" "$jobs" <<'PY'
 import json, sys

@@ -260,12 +260,14 @@ static void compute_priorities(struct loop *l)
 {
 	l->prio = xcalloc(l->n + 1, sizeof(*l->prio));
 	for (size_t j = l->n; j-- > 0;) {
+		const struct sched_job *job = &l->jobs[j];
 		double longest = 0;
 
 		for (size_t k = l->dep_start[j]; k < l->dep_start[j + 1]; k++)
 			if (l->prio[l->dependents[k]] > longest)
 				longest = l->prio[l->dependents[k]];
-		l->prio[j] = longest + (is_final(l->jobs[j].status) || l->jobs[j].expected < 0 ? 0 : l->jobs[j].expected);
+		/* A job finished before the run (resume, cache) takes no time now. */
+		l->prio[j] = longest + (is_final(job->status) || job->expected < 0 ? 0 : job->expected);
 	}
 }
 
