@@ -416,6 +416,29 @@ static void test_ties_plan_order(void)
 	release(j, 4);
 }
 
+/* Jobs waiting for a held lock start by priority too, one at a time, though slots are free. */
+static void test_lock_order(void)
+{
+	struct sched_job j[4];
+	char scripts[3][512], path[512];
+
+	snprintf(path, sizeof(path), "%s/order", dir);
+	unlink(path);
+	traced(&j[0], "k0", 1, scripts[0], sizeof(scripts[0]));
+	traced(&j[1], "k1", 5, scripts[1], sizeof(scripts[1]));
+	traced(&j[2], "k2", 3, scripts[2], sizeof(scripts[2]));
+	/* Another lock: it does not wait (not traced: it races k1). */
+	job(&j[3], "k3", "true");
+	j[3].expected = 4;
+	for (int i = 0; i < 3; i++)
+		j[i].lock = "target-dir";
+	j[3].lock = "other";
+	CHECK_INT(run(j, 4, 3, 0, 0), SCHED_DONE);
+	CHECK_STR(slurp("order"), "k1 k2 k0 ");
+	CHECK_INT(j[3].status, JOB_PASS);
+	release(j, 4);
+}
+
 static void test_bad_log_dir(void)
 {
 	struct sched_job j[1];
@@ -773,6 +796,7 @@ int main(void)
 	test_preset();
 	test_critical_path();
 	test_ties_plan_order();
+	test_lock_order();
 	test_bad_log_dir();
 	main_thread = pthread_self();
 	test_inproc_outcomes();
