@@ -38,6 +38,7 @@ int cache_lookup(const char *dir, const char *fingerprint, struct cache_record *
 	cJSON *o;
 	int status, hit = 0;
 
+	r->seconds = -1;
 	if (access(path, F_OK) != 0 || read_file(path, &text, &len)) {
 		error_clear();
 		free(path);
@@ -51,6 +52,8 @@ int cache_lookup(const char *dir, const char *fingerprint, struct cache_record *
 	ex = cJSON_GetObjectItemCaseSensitive(o, "exit");
 	att = cJSON_GetObjectItemCaseSensitive(o, "attempts");
 	secs = cJSON_GetObjectItemCaseSensitive(o, "seconds");
+	if (cJSON_IsNumber(secs) && secs->valuedouble >= 0)
+		r->seconds = secs->valuedouble;
 	if (cJSON_IsString(fp) && strcmp(fp->valuestring, fingerprint) == 0 && cJSON_IsString(st) &&
 	    ((status = job_status_from_name(st->valuestring)) == JOB_PASS || status == JOB_FAIL) &&
 	    cJSON_IsNumber(ex) && cJSON_IsNumber(att) && cJSON_IsNumber(secs)) {

@@ -225,6 +225,9 @@ static int real_recipes(struct run_ctx *r)
 			r->preset[n] = r->cached[n] = 1;
 			r->cached_nodes++;
 			rc = cache_restore_logs(stages_node_dir(&r->stages, n), job->name, r->log_dir);
+		} else if (rc == 0 && !r->preset[n] && rec.seconds >= 0) {
+			/* Changed since it last ran, but likely to take about as long. */
+			job->expected = rec.seconds;
 		}
 	}
 	return rc;
@@ -247,6 +250,7 @@ static int prepare_jobs(struct run_ctx *r)
 			job->exit_code = -1;
 		job->timeout = r->m.timeouts[node->stage] > 0 ? r->m.timeouts[node->stage]
 							      : default_timeouts[node->stage];
+		job->expected = stages_expected_seconds(&r->p, n);
 		if (r->fake && fake_recipe(r, n, nenv))
 			return -1;
 	}

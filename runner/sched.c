@@ -58,13 +58,22 @@ struct slot {
 	int abandoned;             /* in-process, past its deadline: reported, left to finish */
 };
 
+/* A binary heap of job indexes: the highest priority on top, ties to the lowest index. */
+struct heap {
+	size_t *a, n, cap;
+};
+
 struct loop {
 	struct sched_job *jobs;
 	size_t n;
 	const struct sched_opts *o;
 	size_t *nwait;             /* per job: deps not passed yet */
 	size_t *dep_start, *dependents;  /* CSR: dependents of j in [dep_start[j], dep_start[j+1]) */
-	size_t *ready, nready, ready_head, cap_ready;
+	double *prio;              /* per job: expected seconds along the longest chain from it (sched.h) */
+	struct heap ready;         /* jobs whose deps passed, not started */
+	size_t *lock_id;           /* per job: index of its lock key, or -1 */
+	struct heap *parked;       /* per lock key: ready jobs that found it held */
+	size_t nlocks;
 	struct slot *slots;
 	struct pool *pool;         /* NULL when no job is in-process */
 	int nrunning;
@@ -121,10 +130,54 @@ static int is_final(enum job_status s)
 	return s != JOB_PENDING;
 }
 
+static int heap_above(const struct loop *l, size_t a, size_t b)
+{
+	return l->prio[a] > l->prio[b] || (l->prio[a] == l->prio[b] && a < b);
+}
+
+static void heap_push(const struct loop *l, struct heap *h, size_t j)
+{
+	size_t i;
+
+	xgrow(&h->a, &h->cap, h->n + 1, sizeof(*h->a));
+	for (i = h->n++; i > 0 && heap_above(l, j, h->a[(i - 1) / 2]); i = (i - 1) / 2)
+		h->a[i] = h->a[(i - 1) / 2];
+	h->a[i] = j;
+}
+
+static size_t heap_pop(const struct loop *l, struct heap *h)
+{
+	size_t top = h->a[0], last = h->a[--h->n], i = 0;
+
+	for (;;) {
+		size_t c = 2 * i + 1;
+
+		if (c >= h->n)
+			break;
+		if (c + 1 < h->n && heap_above(l, h->a[c + 1], h->a[c]))
+			c++;
+		if (!heap_above(l, h->a[c], last))
+			break;
+		h->a[i] = h->a[c];
+		i = c;
+	}
+	if (h->n)
+		h->a[i] = last;
+	return top;
+}
+
 static void push_ready(struct loop *l, size_t j)
 {
-	xgrow(&l->ready, &l->cap_ready, l->nready + 1, sizeof(*l->ready));
-	l->ready[l->nready++] = j;
+	heap_push(l, &l->ready, j);
+}
+
+/* J left its slot: the best job waiting for its lock may start again. */
+static void unpark(struct loop *l, size_t j)
+{
+	size_t id = l->lock_id[j];
+
+	if (id != (size_t)-1 && l->parked[id].n)
+		push_ready(l, heap_pop(l, &l->parked[id]));
 }
 
 static void finish(struct loop *l, size_t j);
@@ -166,6 +219,58 @@ static void finish(struct loop *l, size_t j)
 	block_dependents(l, j);
 }
 
+struct lock_ref {
+	const char *key;
+	size_t job;
+};
+
+static int cmp_lock_ref(const void *a, const void *b)
+{
+	return strcmp(((const struct lock_ref *)a)->key, ((const struct lock_ref *)b)->key);
+}
+
+/* Numbers the distinct lock keys, so a job waiting for one can be parked with it. */
+static void index_locks(struct loop *l)
+{
+	struct lock_ref *refs = xcalloc(l->n + 1, sizeof(*refs));
+	size_t nrefs = 0;
+
+	l->lock_id = xcalloc(l->n + 1, sizeof(*l->lock_id));
+	for (size_t j = 0; j < l->n; j++) {
+		l->lock_id[j] = (size_t)-1;
+		if (l->jobs[j].lock)
+			refs[nrefs++] = (struct lock_ref){ l->jobs[j].lock, j };
+	}
+	if (nrefs)
+		qsort(refs, nrefs, sizeof(*refs), cmp_lock_ref);
+	for (size_t i = 0; i < nrefs; i++) {
+		if (i == 0 || strcmp(refs[i - 1].key, refs[i].key) != 0)
+			l->nlocks++;
+		l->lock_id[refs[i].job] = l->nlocks - 1;
+	}
+	l->parked = xcalloc(l->nlocks + 1, sizeof(*l->parked));
+	free(refs);
+}
+
+/*
+ * Priorities along the critical path: dependents come after their deps,
+ * so one sweep from the end sees every dependent's before its own.
+ */
+static void compute_priorities(struct loop *l)
+{
+	l->prio = xcalloc(l->n + 1, sizeof(*l->prio));
+	for (size_t j = l->n; j-- > 0;) {
+		const struct sched_job *job = &l->jobs[j];
+		double longest = 0;
+
+		for (size_t k = l->dep_start[j]; k < l->dep_start[j + 1]; k++)
+			if (l->prio[l->dependents[k]] > longest)
+				longest = l->prio[l->dependents[k]];
+		/* A job finished before the run (resume, cache) takes no time now. */
+		l->prio[j] = longest + (is_final(job->status) || job->expected < 0 ? 0 : job->expected);
+	}
+}
+
 static int build_graph(struct loop *l)
 {
 	size_t total = 0, *fill;
@@ -194,6 +299,8 @@ static int build_graph(struct loop *l)
 			l->dependents[l->dep_start[dep] + fill[dep]++] = j;
 		}
 	free(fill);
+	compute_priorities(l);
+	index_locks(l);
 	/* Jobs finished earlier (resume) stay as they are; the rest wait or are ready. */
 	for (size_t j = 0; j < l->n; j++) {
 		struct sched_job *job = &l->jobs[j];
@@ -374,20 +481,19 @@ static int start(struct loop *l, int si, size_t j)
 
 static int start_ready(struct loop *l)
 {
-	for (size_t k = l->ready_head; k < l->nready && l->nrunning < l->o->jobs && !l->stop; k++) {
-		size_t j = l->ready[k];
+	while (l->ready.n && l->nrunning < l->o->jobs && !l->stop) {
+		size_t j = heap_pop(l, &l->ready);
 		int si;
 
-		if (j == (size_t)-1 || lock_held(l, l->jobs[j].lock))
+		if (lock_held(l, l->jobs[j].lock)) {
+			heap_push(l, &l->parked[l->lock_id[j]], j);
 			continue;
+		}
 		for (si = 0; l->slots[si].job != (size_t)-1; si++)
 			;
-		l->ready[k] = (size_t)-1;
 		if (start(l, si, j))
 			return -1;
 	}
-	while (l->ready_head < l->nready && l->ready[l->ready_head] == (size_t)-1)
-		l->ready_head++;
 	return 0;
 }
 
@@ -426,6 +532,7 @@ static int settle(struct loop *l, int si)
 	s->job = (size_t)-1;
 	sig_pgids[si] = 0;
 	l->nrunning--;
+	unpark(l, j);
 	if ((job->status == JOB_FAIL || job->status == JOB_TIMEOUT) &&
 	    job->attempts <= l->o->retries && !l->stop) {
 		keep_attempt_logs(l, job);
@@ -496,6 +603,7 @@ static int complete_task(struct loop *l, struct sched_task *t)
 		logcap_write(&s->err, note, sizeof(note) - 1);
 		if (logcap_close(&s->out) | logcap_close(&s->err))
 			return -1;
+		unpark(l, s->job);
 		s->job = (size_t)-1;
 		l->nrunning--;
 		return 0;
@@ -831,7 +939,12 @@ int sched_run(struct sched_job *jobs, size_t n, const struct sched_opts *o, int 
 	free(l.nwait);
 	free(l.dep_start);
 	free(l.dependents);
-	free(l.ready);
+	free(l.prio);
+	free(l.ready.a);
+	for (size_t i = 0; i < l.nlocks; i++)
+		free(l.parked[i].a);
+	free(l.parked);
+	free(l.lock_id);
 	return rc;
 }
 

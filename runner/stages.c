@@ -960,6 +960,21 @@ int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
 	return 0;
 }
 
+double stages_expected_seconds(const struct plan *p, size_t n)
+{
+	static const double seconds[STAGE_COUNT] = {
+		[STAGE_STD] = 60, [STAGE_COMPILE] = 3, [STAGE_LINK] = 2, [STAGE_MAIN] = 10,
+		[STAGE_INSPECT] = 0.05, [STAGE_LOAD] = 0.5, [STAGE_RUN] = 0.5,
+	};
+	const struct plan_node *node = &p->nodes[n];
+	const char *loader;
+
+	if (node->stage != STAGE_LOAD && node->stage != STAGE_RUN)
+		return seconds[node->stage];
+	loader = matrix_cell_get(p->matrix, &p->matrix->cells[node->cell], "loader");
+	return loader && strncmp(loader, "pyodide-", 8) == 0 ? 4 : seconds[node->stage];
+}
+
 void stages_release(struct stages *s)
 {
 	for (size_t i = 0; i < s->nowned; i++)

@@ -34,7 +34,9 @@ struct cache_record {
 /*
  * Reads DIR/node.json. Returns 1 and fills R when it records a finished
  * node with FINGERPRINT; 0 when there is none, it is torn, or it is for
- * another fingerprint (the node must run).
+ * another fingerprint (the node must run): then R->seconds is what the
+ * recorded node took, an estimate of what this one will (the scheduler's
+ * `expected`), or -1 when there is no readable record.
  */
 int cache_lookup(const char *dir, const char *fingerprint, struct cache_record *r);
 

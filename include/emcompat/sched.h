@@ -17,6 +17,15 @@
  * no grandchild outlives its node. Only our own children are reaped, with
  * waitpid(pid), never waitpid(-1).
  *
+ * Among the jobs ready to start, the one that leads the longest remaining
+ * chain starts first: its priority is its `expected` seconds plus the
+ * largest priority among its dependents (the critical path through it;
+ * jobs preset as finished count 0), so long nodes and what waits on them
+ * start early and the slots stay busy to the end. Equal priorities start
+ * in array order, so a run's order is deterministic. The ready queue is a
+ * binary heap; a job whose lock is held waits aside, in a heap of its
+ * lock's, until a holder of that lock leaves its slot.
+ *
  * A failed or timed-out job is re-run up to `retries` times; a job that
  * passes after a failure has attempts > 1 (its cells are "flaky").
  *
@@ -116,6 +125,7 @@ struct sched_job {
 	void *arg;
 	const char *lock;           /* NULL, or a key no two running jobs share */
 	double timeout;             /* seconds; 0: none */
+	double expected;            /* seconds it is expected to take (>= 0): orders the start (above) */
 	const size_t *deps;
 	size_t ndeps;
 	/*

@@ -94,6 +94,15 @@ const char *stages_node_dir(struct stages *s, size_t n);
  */
 const char *stages_fingerprint(const struct stages *s, size_t n);
 
+/*
+ * About how many seconds node N of P takes when nothing better is known
+ * (the cache records what it took last: cache.h): what the scheduler
+ * orders starts by (sched.h, `expected`). A std build is about a minute,
+ * an emcc main module 10 s, a Pyodide load or run 4 s (most of it
+ * Pyodide's start-up), the rest a few seconds or less.
+ */
+double stages_expected_seconds(const struct plan *p, size_t n);
+
 void stages_release(struct stages *s);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * The scheduler, driven with small real commands (sh, sleep, head) as its
  * fake runner: deadlines and process groups, capped output, start
- * failures, parallelism, locks, blocking, retries; and with fake
+ * failures, parallelism, locks, blocking, retries, the start order along
+ * the critical path; and with fake
  * in-process jobs on its pool, alone and mixed with children: outcomes,
  * logs, a deadline, Ctrl-C and an aborted run while one runs.
  */
@@ -351,6 +352,93 @@ static void test_preset(void)
 	release(j, 2);
 }
 
+/* Appends NAME to the trace file when it runs: the start order with -j 1. */
+static void traced(struct sched_job *j, const char *name, double expected, char *script, size_t len)
+{
+	snprintf(script, len, "printf '%%s ' %s >> %s/order", name, dir);
+	job(j, name, script);
+	j->expected = expected;
+}
+
+/*
+ * With one slot, the job that leads the longest chain starts first: c1 is
+ * short but c2 (30 s, like a std build) waits on it. A job preset as
+ * finished counts nothing, whatever it was expected to take.
+ */
+static void test_critical_path(void)
+{
+	struct sched_job j[7];
+	char scripts[7][512], path[512];
+	size_t dep_c1[] = { 1 }, dep_c2[] = { 3 }, dep_done[] = { 5 };
+
+	snprintf(path, sizeof(path), "%s/order", dir);
+	unlink(path);
+	traced(&j[0], "s0", 2, scripts[0], sizeof(scripts[0]));
+	traced(&j[1], "c1", 1, scripts[1], sizeof(scripts[1]));
+	traced(&j[2], "s2", 2, scripts[2], sizeof(scripts[2]));
+	traced(&j[3], "c2", 30, scripts[3], sizeof(scripts[3]));
+	j[3].deps = dep_c1;
+	j[3].ndeps = 1;
+	traced(&j[4], "c3", 4, scripts[4], sizeof(scripts[4]));
+	j[4].deps = dep_c2;
+	j[4].ndeps = 1;
+	traced(&j[5], "done", 100, scripts[5], sizeof(scripts[5]));
+	j[5].status = JOB_PASS;
+	j[5].exit_code = 0;
+	j[5].attempts = 1;
+	traced(&j[6], "after-done", 3, scripts[6], sizeof(scripts[6]));
+	j[6].deps = dep_done;
+	j[6].ndeps = 1;
+	CHECK_INT(run(j, 7, 1, 0, 0), SCHED_DONE);
+	CHECK_STR(slurp("order"), "c1 c2 c3 after-done s0 s2 ");
+	release(j, 7);
+}
+
+/* Equal priorities (none given) start in plan order, not in the order they became ready. */
+static void test_ties_plan_order(void)
+{
+	struct sched_job j[4];
+	char scripts[4][512], path[512];
+	size_t dep_a[] = { 0 }, dep_b[] = { 1 };
+
+	snprintf(path, sizeof(path), "%s/order", dir);
+	unlink(path);
+	traced(&j[0], "a", 0, scripts[0], sizeof(scripts[0]));
+	traced(&j[1], "b", 0, scripts[1], sizeof(scripts[1]));
+	j[1].deps = dep_a;
+	j[1].ndeps = 1;
+	traced(&j[2], "c", 0, scripts[2], sizeof(scripts[2]));
+	j[2].deps = dep_b;
+	j[2].ndeps = 1;
+	traced(&j[3], "d", 0, scripts[3], sizeof(scripts[3]));
+	CHECK_INT(run(j, 4, 1, 0, 0), SCHED_DONE);
+	CHECK_STR(slurp("order"), "a b c d ");
+	release(j, 4);
+}
+
+/* Jobs waiting for a held lock start by priority too, one at a time, though slots are free. */
+static void test_lock_order(void)
+{
+	struct sched_job j[4];
+	char scripts[3][512], path[512];
+
+	snprintf(path, sizeof(path), "%s/order", dir);
+	unlink(path);
+	traced(&j[0], "k0", 1, scripts[0], sizeof(scripts[0]));
+	traced(&j[1], "k1", 5, scripts[1], sizeof(scripts[1]));
+	traced(&j[2], "k2", 3, scripts[2], sizeof(scripts[2]));
+	/* Another lock: it does not wait (not traced: it races k1). */
+	job(&j[3], "k3", "true");
+	j[3].expected = 4;
+	for (int i = 0; i < 3; i++)
+		j[i].lock = "target-dir";
+	j[3].lock = "other";
+	CHECK_INT(run(j, 4, 3, 0, 0), SCHED_DONE);
+	CHECK_STR(slurp("order"), "k1 k2 k0 ");
+	CHECK_INT(j[3].status, JOB_PASS);
+	release(j, 4);
+}
+
 static void test_bad_log_dir(void)
 {
 	struct sched_job j[1];
@@ -421,6 +509,86 @@ static void inproc(struct sched_job *j, const char *name, struct fake *f)
 	j->fn = fake_fn;
 	j->arg = f;
 	j->argv = argv;
+}
+
+/* An in-process job that records its index in the start order. */
+#define ORDER_N 600
+static size_t order[ORDER_N];
+static atomic_size_t norder;
+
+static int order_fn(void *arg, struct logcap *out, struct logcap *err)
+{
+	(void)out;
+	(void)err;
+	order[atomic_fetch_add(&norder, 1)] = *(const size_t *)arg;
+	return 0;
+}
+
+/*
+ * A random DAG of in-process jobs with random expected times (many equal),
+ * one slot: the heap starts them in the order a plain search of the ready
+ * set for the highest priority (lowest index on ties) gives.
+ */
+static void test_order_matches_reference(void)
+{
+	static const double durations[] = { 0, 0.05, 0.5, 2, 3, 4, 10, 60 };
+	static struct sched_job j[ORDER_N];
+	static size_t deps[ORDER_N][3], want[ORDER_N], ids[ORDER_N];
+	static double prio[ORDER_N];
+	static char names[ORDER_N][16];
+	static int done[ORDER_N];
+	unsigned long long seed = 42;
+
+	for (size_t i = 0; i < ORDER_N; i++) {
+		memset(&j[i], 0, sizeof(j[i]));
+		snprintf(names[i], sizeof(names[i]), "o%zu", i);
+		j[i].name = names[i];
+		j[i].fn = order_fn;
+		ids[i] = i;
+		j[i].arg = &ids[i];
+		for (int d = 0; d < 3 && i > 0; d++) {
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			if ((seed >> 33) % 3 == 0)
+				continue;
+			deps[i][j[i].ndeps++] = (size_t)((seed >> 20) % i);
+		}
+		j[i].deps = deps[i];
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		j[i].expected = durations[(seed >> 40) % (sizeof(durations) / sizeof(*durations))];
+	}
+	/* The reference: priorities by the definition, then the best ready job, one at a time. */
+	for (size_t i = ORDER_N; i-- > 0;) {
+		double longest = 0;
+
+		for (size_t k = i + 1; k < ORDER_N; k++)
+			for (size_t d = 0; d < j[k].ndeps; d++)
+				if (j[k].deps[d] == i && prio[k] > longest)
+					longest = prio[k];
+		prio[i] = longest + j[i].expected;
+	}
+	for (size_t step = 0; step < ORDER_N; step++) {
+		size_t best = ORDER_N;
+
+		for (size_t i = 0; i < ORDER_N; i++) {
+			int ready = !done[i];
+
+			for (size_t d = 0; d < j[i].ndeps && ready; d++)
+				ready = done[j[i].deps[d]];
+			if (ready && (best == ORDER_N || prio[i] > prio[best]))
+				best = i;
+		}
+		want[step] = best;
+		done[best] = 1;
+	}
+	atomic_store(&norder, 0);
+	CHECK_INT(run(j, ORDER_N, 1, 0, 0), SCHED_DONE);
+	CHECK_INT(atomic_load(&norder), ORDER_N);
+	for (size_t i = 0; i < ORDER_N; i++)
+		if (order[i] != want[i]) {
+			CHECK_INT(order[i], want[i]);
+			break;
+		}
+	sched_jobs_release(j, ORDER_N);
 }
 
 /* Pass, fail, error and a retried failure, between child jobs that depend on them. */
@@ -626,6 +794,9 @@ int main(void)
 	test_retry();
 	test_steps();
 	test_preset();
+	test_critical_path();
+	test_ties_plan_order();
+	test_lock_order();
 	test_bad_log_dir();
 	main_thread = pthread_self();
 	test_inproc_outcomes();
@@ -633,5 +804,6 @@ int main(void)
 	test_inproc_deadline();
 	test_inproc_interrupt();
 	test_inproc_abort();
+	test_order_matches_reference();
 	return check_done();
 }
