@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <sys/file.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -128,7 +129,10 @@ static int fake_recipe(struct run_ctx *r, size_t n, size_t nenv)
 	job->argv = argv;
 	job->env = env;
 	job->cwd = out;
-	return mkdir_p(out);
+	/* DIR/nodes exists (prepare_jobs): one mkdir, not one per path component. */
+	if (mkdir(out, 0755) != 0 && errno != EEXIST)
+		return error(EC_EXIT_INTERNAL, "%s: cannot create directory: %s", out, strerror(errno));
+	return 0;
 }
 
 /*
@@ -236,6 +240,14 @@ static int prepare_jobs(struct run_ctx *r)
 
 	while (environ[nenv])
 		nenv++;
+	if (r->fake) {
+		char *nodes = xasprintf("%s/nodes", r->dir);
+		int rc = mkdir_p(nodes);
+
+		free(nodes);
+		if (rc)
+			return -1;
+	}
 	for (size_t n = 0; n < r->p.nnodes; n++) {
 		const struct plan_node *node = &r->p.nodes[n];
 		struct sched_job *job = &r->jobs[n];
@@ -405,6 +417,14 @@ static int on_finish(void *ctx, size_t n)
 			cell_done(r, c);
 	}
 	return 0;
+}
+
+/* The journal's group commit (journal.h): before anything starts after these nodes finished. */
+static int on_batch(void *ctx)
+{
+	struct run_ctx *r = ctx;
+
+	return journal_sync(&r->journal);
 }
 
 static void format_duration(double s, char *out, size_t n)
@@ -654,6 +674,7 @@ int run_main(const struct run_opts *o)
 	so.log_cap = o->log_cap;
 	so.kill_grace = o->kill_grace;
 	so.on_finish = on_finish;
+	so.on_batch = on_batch;
 	so.on_tick = on_tick;
 	so.ctx = &r;
 	rc = sched_run(r.jobs, r.p.nnodes, &so, &signo);
