@@ -6,6 +6,7 @@
 #include "emcompat/embedded.h"
 #include "emcompat/error.h"
 #include "emcompat/html.h"
+#include "emcompat/json.h"
 #include "emcompat/util.h"
 
 /* Adds S as KEY, or null: the page tells "absent" from "empty". */
@@ -143,10 +144,15 @@ static cJSON *baseline_json(const struct report_input *in)
 	return o;
 }
 
-static cJSON *data_json(const struct report_input *in)
+/*
+ * The report's data, {"schema","run","counts","toolchains","cells",
+ * "classes","baseline"}, in two parts around "cells": the cells are
+ * printed one at a time, so 10,000 of them never stand as one tree.
+ */
+static cJSON *data_head_json(const struct report_input *in)
 {
 	const struct runfile *rf = in->run;
-	cJSON *o = cJSON_CreateObject(), *counts, *cells;
+	cJSON *o = cJSON_CreateObject(), *counts;
 
 	cJSON_AddStringToObject(o, "schema", "emcompat-report-data/1");
 	cJSON_AddItemToObject(o, "run", run_json(rf));
@@ -155,9 +161,13 @@ static cJSON *data_json(const struct report_input *in)
 		cJSON_AddNumberToObject(counts, cell_status_name(s), (double)rf->counts[s]);
 	cJSON_AddItemToObject(o, "toolchains",
 			      rf->toolchains ? cJSON_Duplicate(rf->toolchains, 1) : cJSON_CreateObject());
-	cells = cJSON_AddArrayToObject(o, "cells");
-	for (size_t i = 0; i < rf->ncells; i++)
-		cJSON_AddItemToArray(cells, cell_json(&rf->cells[i], in->baseline));
+	return o;
+}
+
+static cJSON *data_tail_json(const struct report_input *in)
+{
+	cJSON *o = cJSON_CreateObject();
+
 	cJSON_AddItemToObject(o, "classes", classes_json(in));
 	cJSON_AddItemToObject(o, "baseline", in->baseline ? baseline_json(in) : cJSON_CreateNull());
 	return o;
@@ -168,9 +178,9 @@ static cJSON *data_json(const struct report_input *in)
  * or "<!--", and U+2028/U+2029 are line ends to older JS parsers. In JSON
  * text they can only stand inside strings, where a \u escape means the same.
  */
-static void add_script_safe(struct strbuf *sb, const char *json)
+static void add_script_safe(struct strbuf *sb, const char *json, size_t len)
 {
-	for (const char *p = json; *p; p++) {
+	for (const char *p = json, *end = json + len; p < end; p++) {
 		if (*p == '<')
 			strbuf_addstr(sb, "\\u003c");
 		else if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
@@ -182,27 +192,49 @@ static void add_script_safe(struct strbuf *sb, const char *json)
 	}
 }
 
+/* Adds ITEM (deleted here) printed unformatted, without its first SKIP_HEAD and last SKIP_TAIL bytes. */
+static int add_item(struct strbuf *sb, cJSON *item, size_t skip_head, size_t skip_tail)
+{
+	char *json = json_print(item, 0);
+	size_t len;
+
+	cJSON_Delete(item);
+	if (!json)
+		return -1;
+	len = strlen(json);
+	if (len >= skip_head + skip_tail)
+		add_script_safe(sb, json + skip_head, len - skip_head - skip_tail);
+	free(json);
+	return 0;
+}
+
 int html_write(const char *path, const struct report_input *in)
 {
 	const struct embedded_file *tpl = embedded_find(HTML_TEMPLATE_PATH);
 	const char *at = tpl ? strstr(tpl->data, HTML_DATA_MARKER) : NULL;
+	const struct runfile *rf = in->run;
 	struct strbuf sb = { NULL, 0, 0 };
-	cJSON *data;
-	char *json;
-	int rc;
+	int rc = 0;
 
 	if (!at)
 		return error(EC_EXIT_INTERNAL, "%s: %s", HTML_TEMPLATE_PATH,
 			     tpl ? "no " HTML_DATA_MARKER " in the template" : "not embedded");
-	data = data_json(in);
-	json = cJSON_PrintUnformatted(data);
-	cJSON_Delete(data);
-	if (!json)
-		return error(EC_EXIT_INTERNAL, "%s: out of memory", path);
 	strbuf_add(&sb, tpl->data, (size_t)(at - tpl->data));
-	add_script_safe(&sb, json);
+	/* {"schema":...,"toolchains":{...}  then  ,"cells":[{...},...]  then  ,"classes":...} */
+	rc |= add_item(&sb, data_head_json(in), 0, 1);
+	strbuf_addstr(&sb, ",\"cells\":[");
+	for (size_t i = 0; i < rf->ncells && rc == 0; i++) {
+		if (i)
+			strbuf_addch(&sb, ',');
+		rc |= add_item(&sb, cell_json(&rf->cells[i], in->baseline), 0, 0);
+	}
+	strbuf_addstr(&sb, "],");
+	rc |= add_item(&sb, data_tail_json(in), 1, 0);
+	if (rc) {
+		strbuf_release(&sb);
+		return error(EC_EXIT_INTERNAL, "%s: out of memory", path);
+	}
 	strbuf_addstr(&sb, at + strlen(HTML_DATA_MARKER));
-	free(json);
 	rc = write_file_atomic(path, sb.buf, sb.len, 0644);
 	strbuf_release(&sb);
 	return rc;

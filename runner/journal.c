@@ -151,6 +151,7 @@ int journal_open(struct journal *j, const char *path)
 	off_t end;
 
 	j->path = xstrdup(path);
+	j->dirty = 0;
 	j->fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (j->fd < 0) {
 		error(EC_EXIT_INTERNAL, "%s: cannot open the journal: %s", path, strerror(errno));
@@ -203,15 +204,29 @@ int journal_append(struct journal *j, const struct journal_entry *e)
 		off += (size_t)w;
 	}
 	free(line);
+	j->dirty = 1;
+	return 0;
+}
+
+int journal_sync(struct journal *j)
+{
+	if (!j->dirty)
+		return 0;
 	if (fsync(j->fd) != 0)
 		return error(EC_EXIT_INTERNAL, "%s: fsync: %s", j->path, strerror(errno));
+	j->dirty = 0;
 	return 0;
 }
 
 void journal_close(struct journal *j)
 {
-	if (j->fd >= 0)
+	if (j->fd >= 0) {
+		/* Best effort: the run is ending or failing, and the bytes are written already. */
+		if (j->dirty)
+			(void)fsync(j->fd);
 		close(j->fd);
+	}
+	j->dirty = 0;
 	j->fd = -1;
 	free(j->path);
 	j->path = NULL;

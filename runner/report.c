@@ -134,23 +134,60 @@ static void add_classes(struct strbuf *sb, const struct report_input *in)
 	free(seen);
 }
 
-/* The values of axis KEY over the cells that have it, in order of first appearance. */
-static size_t axis_values(const struct runfile *rf, const char *key, const char **out)
+/*
+ * Distinct strings in order of first appearance, with a hash index: the
+ * grid looks up every cell's values once, so 10,000 cells cost 10,000
+ * look-ups, not cells x table entries.
+ */
+struct strset {
+	const char **v;           /* borrowed */
+	size_t n, cap;
+	size_t *slot, nslots;     /* open addressing: index + 1, 0 empty */
+};
+
+static size_t str_hash(const char *s)
 {
-	size_t n = 0;
+	size_t h = 14695981039346656037u;
 
-	for (size_t i = 0; i < rf->ncells; i++) {
-		const char *v = runfile_cell_axis(&rf->cells[i], key);
-		size_t j;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
 
-		if (!v)
-			continue;
-		for (j = 0; j < n && strcmp(out[j], v) != 0; j++)
-			;
-		if (j == n)
-			out[n++] = v;
+/* The index of S in SET, adding it when ADD; (size_t)-1 when absent and not added. */
+static size_t strset_index(struct strset *set, const char *s, int add)
+{
+	size_t i;
+
+	if (add && set->n * 2 >= set->nslots) {
+		size_t *old = set->slot;
+
+		set->nslots = set->nslots ? set->nslots * 2 : 64;
+		set->slot = xcalloc(set->nslots, sizeof(*set->slot));
+		for (size_t k = 0; k < set->n; k++) {
+			for (i = str_hash(set->v[k]) & (set->nslots - 1); set->slot[i]; i = (i + 1) & (set->nslots - 1))
+				;
+			set->slot[i] = k + 1;
+		}
+		free(old);
 	}
-	return n;
+	if (!set->nslots)
+		return (size_t)-1;
+	for (i = str_hash(s) & (set->nslots - 1); set->slot[i]; i = (i + 1) & (set->nslots - 1))
+		if (strcmp(set->v[set->slot[i] - 1], s) == 0)
+			return set->slot[i] - 1;
+	if (!add)
+		return (size_t)-1;
+	xgrow(&set->v, &set->cap, set->n + 1, sizeof(*set->v));
+	set->v[set->n] = s;
+	set->slot[i] = ++set->n;
+	return set->n - 1;
+}
+
+static void strset_release(struct strset *set)
+{
+	free(set->v);
+	free(set->slot);
 }
 
 /* The column label of cell C: its values of the column axes, joined. */
@@ -166,81 +203,101 @@ static char *column_of(const struct runfile_cell *c, const char *const *cols, si
 	return strbuf_detach(&sb);
 }
 
+/* A cell's place in the grid: table (probe), row, column; then its position, so the first comes first. */
+struct grid_pos {
+	size_t p, r, c, cell;
+};
+
+static int cmp_grid_pos(const void *a, const void *b)
+{
+	const struct grid_pos *x = a, *y = b;
+
+	if (x->p != y->p)
+		return x->p < y->p ? -1 : 1;
+	if (x->r != y->r)
+		return x->r < y->r ? -1 : 1;
+	if (x->c != y->c)
+		return x->c < y->c ? -1 : 1;
+	return (x->cell > y->cell) - (x->cell < y->cell);
+}
+
 /*
  * One table per probe: rows are Rust toolchains, columns emscripten x
  * loader; each entry counts the working cells over the remaining (flag)
- * axes and names the first failure's class.
+ * axes and names the first failure's class. The cells are placed once
+ * and sorted by place, and the tables read them in that order.
  */
 static void add_grid(struct strbuf *sb, const struct runfile *rf)
 {
 	static const char *const col_axes[] = { "emscripten", "loader" };
-	const char **probes = xcalloc(rf->ncells + 1, sizeof(*probes));
-	const char **rows = xcalloc(rf->ncells + 1, sizeof(*rows));
-	char **colv = xcalloc(rf->ncells + 1, sizeof(*colv));
+	struct strset probes = {0}, rows = {0}, colv = {0};
+	char **labels = NULL;
+	struct grid_pos *pos = NULL;
 	const char *cols[2], *row_axis = "rust";
-	size_t nprobes, nrows, ncols = 0, ncolv = 0;
+	size_t ncols = 0, npos = 0, k = 0, ntables;
 
 	if (!rf->ncells)
-		goto out;
-	for (size_t k = 0; k < 2; k++)
-		if (runfile_cell_axis(&rf->cells[0], col_axes[k]))
-			cols[ncols++] = col_axes[k];
+		return;
+	for (size_t a = 0; a < 2; a++)
+		if (runfile_cell_axis(&rf->cells[0], col_axes[a]))
+			cols[ncols++] = col_axes[a];
 	if (!runfile_cell_axis(&rf->cells[0], row_axis))
 		row_axis = rf->cells[0].naxes ? rf->cells[0].axis_keys[0] : NULL;
 	if (!row_axis || !ncols)
-		goto out;
-	nprobes = axis_values(rf, "probe", probes);
-	if (!nprobes)
-		probes[nprobes++] = NULL;
-	nrows = axis_values(rf, row_axis, rows);
+		return;
+	labels = xcalloc(rf->ncells, sizeof(*labels));
 	for (size_t i = 0; i < rf->ncells; i++) {
-		char *label = column_of(&rf->cells[i], cols, ncols);
-		size_t j;
+		const char *pv = runfile_cell_axis(&rf->cells[i], "probe");
+		const char *rv = runfile_cell_axis(&rf->cells[i], row_axis);
 
-		for (j = 0; j < ncolv && strcmp(colv[j], label) != 0; j++)
-			;
-		if (j == ncolv)
-			colv[ncolv++] = label;
-		else
-			free(label);
+		if (pv)
+			strset_index(&probes, pv, 1);
+		if (rv)
+			strset_index(&rows, rv, 1);
+		labels[i] = column_of(&rf->cells[i], cols, ncols);
+		strset_index(&colv, labels[i], 1);
 	}
+	/* No probe axis: one table of every cell. A cell without the row axis counts in a row "" only. */
+	ntables = probes.n ? probes.n : 1;
+	pos = xcalloc(rf->ncells, sizeof(*pos));
+	for (size_t i = 0; i < rf->ncells; i++) {
+		const char *pv = runfile_cell_axis(&rf->cells[i], "probe");
+		const char *rv = runfile_cell_axis(&rf->cells[i], row_axis);
+		struct grid_pos g = { 0, 0, 0, i };
+
+		if (probes.n && (!pv || (g.p = strset_index(&probes, pv, 0)) == (size_t)-1))
+			continue;
+		if ((g.r = strset_index(&rows, rv ? rv : "", 0)) == (size_t)-1)
+			continue;
+		g.c = strset_index(&colv, labels[i], 0);
+		pos[npos++] = g;
+	}
+	qsort(pos, npos, sizeof(*pos), cmp_grid_pos);
 	strbuf_addstr(sb, "\n### Grid\n\nWorking cells of each entry (over the other axes); the first failure's class.\n");
-	for (size_t p = 0; p < nprobes; p++) {
-		if (probes[p])
-			strbuf_addf(sb, "\n**%s**\n", probes[p]);
+	for (size_t p = 0; p < ntables; p++) {
+		if (probes.n)
+			strbuf_addf(sb, "\n**%s**\n", probes.v[p]);
 		strbuf_addf(sb, "\n| %s |", row_axis);
-		for (size_t j = 0; j < ncolv; j++) {
+		for (size_t j = 0; j < colv.n; j++) {
 			strbuf_addch(sb, ' ');
-			add_md_cell(sb, colv[j], 80);
+			add_md_cell(sb, colv.v[j], 80);
 			strbuf_addstr(sb, " |");
 		}
 		strbuf_addstr(sb, "\n|---|");
-		for (size_t j = 0; j < ncolv; j++)
+		for (size_t j = 0; j < colv.n; j++)
 			strbuf_addstr(sb, "---|");
 		strbuf_addch(sb, '\n');
-		for (size_t r = 0; r < nrows; r++) {
+		for (size_t r = 0; r < rows.n; r++) {
 			strbuf_addstr(sb, "| ");
-			add_md_cell(sb, rows[r], 40);
+			add_md_cell(sb, rows.v[r], 40);
 			strbuf_addstr(sb, " |");
-			for (size_t j = 0; j < ncolv; j++) {
+			for (size_t j = 0; j < colv.n; j++) {
 				const struct runfile_cell *worst = NULL;
 				size_t ok = 0, n = 0;
 
-				for (size_t i = 0; i < rf->ncells; i++) {
-					const struct runfile_cell *c = &rf->cells[i];
-					const char *pv = runfile_cell_axis(c, "probe");
-					char *label;
-					int match;
+				for (; k < npos && pos[k].p == p && pos[k].r == r && pos[k].c == j; k++) {
+					const struct runfile_cell *c = &rf->cells[pos[k].cell];
 
-					if ((probes[p] && (!pv || strcmp(pv, probes[p]) != 0)) ||
-					    strcmp(runfile_cell_axis(c, row_axis) ? runfile_cell_axis(c, row_axis) : "",
-						   rows[r]) != 0)
-						continue;
-					label = column_of(c, cols, ncols);
-					match = strcmp(label, colv[j]) == 0;
-					free(label);
-					if (!match)
-						continue;
 					n++;
 					if (runfile_status_ok(c->status))
 						ok++;
@@ -260,12 +317,13 @@ static void add_grid(struct strbuf *sb, const struct runfile *rf)
 			strbuf_addch(sb, '\n');
 		}
 	}
-out:
-	for (size_t j = 0; j < ncolv; j++)
-		free(colv[j]);
-	free(colv);
-	free(rows);
-	free(probes);
+	for (size_t i = 0; i < rf->ncells; i++)
+		free(labels[i]);
+	free(labels);
+	free(pos);
+	strset_release(&probes);
+	strset_release(&rows);
+	strset_release(&colv);
 }
 
 int report_write_summary(const char *path, const struct report_input *in)

@@ -376,8 +376,9 @@ static cJSON *cell_json(const char *dir, const struct plan *p, const struct sche
 int results_write(const char *dir, const struct plan *p, const struct sched_job *jobs,
 		  const struct results_run *r, const struct classify_table *t)
 {
-	cJSON *root = cJSON_CreateObject(), *run, *counts, *cells;
-	size_t count[CELL_STATUS_COUNT] = {0};
+	cJSON *root = cJSON_CreateObject(), *run, *counts;
+	size_t count[CELL_STATUS_COUNT] = {0}, len;
+	struct strbuf out = { NULL, 0, 0 };
 	char started[32], finished[32], *text, *path;
 	int rc;
 
@@ -403,20 +404,47 @@ int results_write(const char *dir, const struct plan *p, const struct sched_job 
 	else
 		cJSON_AddObjectToObject(root, "toolchains");
 	counts = cJSON_AddObjectToObject(root, "counts");
-	cells = cJSON_AddArrayToObject(root, "cells");
 	for (size_t c = 0; c < p->matrix->ncells; c++) {
 		size_t ignored;
 
-		cJSON_AddItemToArray(cells, cell_json(dir, p, jobs, c, t, r->cached));
 		count[results_cell_status(p, jobs, c, &ignored)]++;
 	}
 	for (int s = 0; s < CELL_STATUS_COUNT; s++)
 		cJSON_AddNumberToObject(counts, cell_status_name(s), (double)count[s]);
-	text = cJSON_Print(root);
+	cJSON_AddArrayToObject(root, "cells");
+	/*
+	 * The cells are printed one at a time into the place of the empty
+	 * "cells" (the last member), so 10,000 of them never stand as one
+	 * tree; each is indented two levels deeper (the root object and the
+	 * array), which gives the same text as printing the whole tree.
+	 */
+	text = json_print(root, 1);
 	cJSON_Delete(root);
-	path = xasprintf("%s/results.json", dir);
-	rc = write_file_atomic(path, text, strlen(text), 0644);
-	free(path);
+	len = strlen(text);
+	if (len < 4 || strcmp(text + len - 4, "[]\n}") != 0) {
+		free(text);
+		return error(EC_EXIT_INTERNAL, "results.json: unexpected printed form of the results");
+	}
+	strbuf_add(&out, text, len - 3);
 	free(text);
+	for (size_t c = 0; c < p->matrix->ncells; c++) {
+		cJSON *cell = cell_json(dir, p, jobs, c, t, r->cached);
+
+		text = json_print(cell, 1);
+		cJSON_Delete(cell);
+		if (c)
+			strbuf_addstr(&out, ", ");
+		for (const char *q = text; *q; q++) {
+			strbuf_addch(&out, *q);
+			if (*q == '\n')
+				strbuf_addstr(&out, "\t\t");
+		}
+		free(text);
+	}
+	strbuf_addstr(&out, "]\n}");
+	path = xasprintf("%s/results.json", dir);
+	rc = write_file_atomic(path, out.buf, out.len, 0644);
+	free(path);
+	strbuf_release(&out);
 	return rc;
 }

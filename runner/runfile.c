@@ -202,6 +202,11 @@ int runfile_load(struct runfile *rf, const char *dir)
 		runfile_release(rf);
 		return -1;
 	}
+	/* Messages about the text are all given while loading; the tree owns its strings. */
+	free(rf->text);
+	rf->text = NULL;
+	rf->doc.text = NULL;
+	rf->doc.len = 0;
 	return 0;
 }
 

@@ -797,6 +797,8 @@ static int loop_run(struct loop *l, int *signo)
 		double now;
 		nfds_t nfds = 1;
 
+		if (l->o->on_batch && !l->aborted && l->o->on_batch(l->o->ctx))
+			l->aborted = 1;
 		if (l->aborted || start_ready(l) || l->aborted) {
 			rc = -1;
 			break;

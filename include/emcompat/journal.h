@@ -1,8 +1,18 @@
 /*
  * journal: DIR/journal.jsonl, one JSON line per finished node, appended
- * and fsync'd as each node finishes, so a run killed at any point (even
- * SIGKILL or power loss) loses at most the nodes that were running.
- * `emcompat run --resume` reads it and runs nothing it records.
+ * as each node finishes, and fsync'd in groups (group commit): the runner
+ * calls journal_sync once per scheduler loop iteration, after that
+ * iteration's finished nodes were appended and before any job starts
+ * (sched.h: on_batch). So no job starts before the records of every node
+ * that finished in an earlier iteration are on disk (the one exception:
+ * a node that could not even start is an ERROR recorded as the loop
+ * starts the next ready job; --resume re-runs ERROR nodes anyway). A run
+ * killed at any point loses: on SIGKILL, nothing appended (the page cache
+ * keeps it); on power loss, at most the nodes that were running and those
+ * that finished in the last loop iteration, none of whose dependents had
+ * started. One fsync per iteration instead of per node: with many short
+ * nodes, several finish in one iteration. `emcompat run --resume` reads
+ * the journal and runs nothing it records.
  *
  * Format (persisted; add keys, never change one), one object per line:
  *   {"v":1,"node":"compile-3fa2c1d09b7e","key":"<64 hex: the plan key>",
@@ -38,6 +48,7 @@ struct journal_entry {
 struct journal {
 	int fd;
 	char *path;
+	int dirty;        /* records appended since the last fsync */
 };
 
 /*
@@ -56,9 +67,16 @@ int journal_parse(const char *path, const char *text, size_t len, struct journal
 /* Opens (creating) PATH for appending, cutting a torn last line. 0 or -1. */
 int journal_open(struct journal *j, const char *path);
 
-/* Appends E as one line and fsyncs. 0, or -1 with error() (EC_EXIT_INTERNAL). */
+/*
+ * Appends E as one line, with one write(); journal_sync makes it durable.
+ * 0, or -1 with error() (EC_EXIT_INTERNAL).
+ */
 int journal_append(struct journal *j, const struct journal_entry *e);
 
+/* fsyncs the records appended since the last sync, if any. 0, or -1 with error() (EC_EXIT_INTERNAL). */
+int journal_sync(struct journal *j);
+
+/* Syncs what is left (best effort: a failure here has no one to report to) and closes. */
 void journal_close(struct journal *j);
 
 /* Unix time T as "YYYY-MM-DDTHH:MM:SSZ" (UTC) into OUT (>= 21 bytes). */

@@ -51,7 +51,7 @@ struct runfile_cell {
 struct runfile {
 	char *dir;                       /* owned: the run directory */
 	char *path;                      /* owned: DIR/results.json */
-	char *text;                      /* owned: the file's bytes */
+	char *text;                      /* private: the file's bytes while loading; NULL after */
 	struct json_doc doc;
 	const char *id, *matrix, *name;  /* name may be NULL */
 	const char *started, *finished;  /* as written (UTC, ISO 8601) */

@@ -155,6 +155,14 @@ struct sched_opts {
 	 * run: every child is killed and sched_run returns -1.
 	 */
 	int (*on_finish)(void *ctx, size_t job);
+	/*
+	 * Optional. Called once per loop iteration, after that iteration's
+	 * on_finish calls and before any job starts (also before the loop
+	 * ends): the point to make their effects durable as one group (the
+	 * journal's fsync). Nonzero (with error() set) stops the run like
+	 * on_finish.
+	 */
+	int (*on_batch)(void *ctx);
 	/* Called after every event, with the number of jobs running: a chance to redraw progress. */
 	void (*on_tick)(void *ctx, int running);
 	void *ctx;
