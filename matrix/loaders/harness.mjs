@@ -349,14 +349,6 @@ function pyodideHost(args) {
     readCString: (ptr) => readCStringFrom(M.HEAPU8, ptr),
     hostValue: () => undefined,
     evalPython,
-    // Whether the runtime still runs Python (a fatal error ends it).
-    alive() {
-      try {
-        return py.runPython('1 + 1') === 2;
-      } catch {
-        return false;
-      }
-    },
   };
 
   // As pip would install it: site-packages/NAME + EXT_SUFFIX, then import.
@@ -611,9 +603,10 @@ async function serve(args) {
     }
     sink = STDIO;
     conn.end(JSON.stringify({ code, stdout: bufs.out, stderr: bufs.err }) + '\n');
-    // A runtime a module broke (a fatal error) is replaced, not reused.
-    if (code !== EXIT.OK && !host.alive()) {
-      err(`harness: the warm runtime died at request ${k}; starting a new one`);
+    // A failure may have left the runtime broken (a failed dlopen leaves
+    // every later one failing): replace it rather than reuse it.
+    if (code !== EXIT.OK) {
+      err(`harness: request ${k} failed (exit ${code}); starting a new runtime`);
       await host.start();
     }
   };
@@ -695,7 +688,8 @@ async function main() {
       err(`harness: the warm runtime gave no answer (${r.error}); running alone in a fresh process`);
     } else {
       extra.warm_exit = r.code;
-      err(`harness: failed in the warm runtime (pid ${r.pid}, request ${r.request}, exit ${r.code}); ` +
+      const last = r.stderr.trimEnd().split('\n').pop();
+      err(`harness: failed in the warm runtime (pid ${r.pid}, request ${r.request}, exit ${r.code}: ${last}); ` +
           're-running alone in a fresh process, which decides:');
     }
   }

@@ -49,7 +49,7 @@ summary() { grep '"summary"' "$tmp/$1.out"; }
 start_server EMCOMPAT_HARNESS_WARM_FAIL=1
 cell seam "${add_run[@]}"
 [[ $rc -eq 0 ]] || fail "add with a failing warm runtime: exit $rc, expected 0 (decided alone)"
-grep -q 'failed in the warm runtime (.*exit 1); re-running alone in a fresh process' "$tmp/seam.err" ||
+grep -q 'failed in the warm runtime (.*exit 1: .*); re-running alone in a fresh process' "$tmp/seam.err" ||
 	fail "no note that the fresh process decided: $(cat "$tmp/seam.err")"
 summary seam | grep -q '"runtime":"fresh","warm_exit":1' || fail "summary: $(summary seam)"
 stop_server
