@@ -127,6 +127,9 @@ int warm_start(struct warm_set *w, const char *socket)
 		dprintf(2, "emcompat: %s: %s\n", s->argv[0], strerror(errno));
 		_exit(127);
 	}
+	/* Here too: a release right after the fork must find it in its own group. */
+	if (pid > 0)
+		setpgid(pid, pid);
 	close(lfd);
 	close(logfd);
 	if (pid < 0) {
