@@ -26,6 +26,7 @@
 #include "emcompat/stages.h"
 #include "emcompat/toolchain.h"
 #include "emcompat/util.h"
+#include "emcompat/warm.h"
 
 extern char **environ;
 
@@ -49,6 +50,7 @@ struct run_ctx {
 	struct classify_table *classes;  /* the breakage signatures */
 	struct stages stages;
 	int have_stages;
+	struct warm_set warm;      /* warm Pyodide runtimes (warm.h) */
 	struct journal journal;
 	int *preset;               /* per node: finished before this run started it */
 	int *cached;               /* per node: taken from the cache (cache.h) */
@@ -203,6 +205,7 @@ static int real_recipes(struct run_ctx *r)
 	}
 	stages_init(&r->stages, &r->p, &r->tc, src, nodes, len > 0 ? self : "emcompat");
 	r->have_stages = 1;
+	r->stages.warm = &r->warm;
 	free(src);
 	free(nodes);
 	for (size_t n = 0; n < r->p.nnodes && rc == 0; n++) {
@@ -233,6 +236,9 @@ static int real_recipes(struct run_ctx *r)
 			/* Changed since it last ran, but likely to take about as long. */
 			job->expected = rec.seconds;
 		}
+		/* Started now, the runtime comes up while the builds before it run. */
+		if (rc == 0 && !r->preset[n] && stages_warm_socket(&r->stages, n))
+			rc = warm_start(&r->warm, stages_warm_socket(&r->stages, n));
 	}
 	return rc;
 }
@@ -547,6 +553,7 @@ static void reap_escaped(void)
 /* Frees the per-node state (jobs, their argv and env, the plan): the reports need none of it. */
 static void release_nodes(struct run_ctx *r)
 {
+	warm_release(&r->warm);
 	if (r->jobs)
 		sched_jobs_release(r->jobs, r->p.nnodes);
 	free(r->jobs);
@@ -654,6 +661,7 @@ int run_main(const struct run_opts *o)
 	/* Children run in their node directories: every path they get is absolute. */
 	r.dir = absolute_path(o->out_dir);
 	r.log_dir = xasprintf("%s/logs", r.dir);
+	warm_init(&r.warm, r.log_dir);
 	if (o->fake_toolchains)
 		r.fake = absolute_path(o->fake_toolchains);
 	r.preset = xcalloc(r.p.nnodes, sizeof(*r.preset));
@@ -694,6 +702,7 @@ int run_main(const struct run_opts *o)
 	so.on_tick = on_tick;
 	so.ctx = &r;
 	rc = sched_run(r.jobs, r.p.nnodes, &so, &signo);
+	warm_release(&r.warm);
 	reap_escaped();
 	clear_line(&r);
 	if (rc < 0)

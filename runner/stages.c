@@ -131,6 +131,7 @@ void stages_init(struct stages *s, const struct plan *p, const struct toolchain_
 	s->nodes = xstrdup(nodes);
 	s->self = xstrdup(self);
 	s->fingerprints = xcalloc(p->nnodes, sizeof(*s->fingerprints));
+	s->warm_sockets = xcalloc(p->nnodes, sizeof(*s->warm_sockets));
 }
 
 /*
@@ -865,6 +866,7 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 	const char *loader = value(s, n, "loader"), *probe = value(s, n, "probe");
 	const struct toolchain *node = NULL, *em = NULL, *pyodide = NULL;
 	struct vec argv = {0}, env = {0};
+	const char *harness;
 	int none;
 
 	if (!loader || !probe) {
@@ -885,7 +887,8 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 	/* Node >= 18's fetch breaks Emscripten 3.1.6's loading of its own .wasm. */
 	if (em && strncmp(em->version, "3.1.", 4) == 0 && atoi(em->version + 4) < 20)
 		vec_add(&argv, "--no-experimental-fetch");
-	vec_add(&argv, ownf(s, "%s/matrix/loaders/harness.mjs", loaders_root(s)));
+	harness = ownf(s, "%s/matrix/loaders/harness.mjs", loaders_root(s));
+	vec_add(&argv, harness);
 	vec_add(&argv, "--phase");
 	vec_add(&argv, phase);
 	vec_add(&argv, "--loader");
@@ -902,8 +905,24 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 	vec_add(&argv, ownf(s, "%s/probe.wasm", dep_dir(s, n, STAGE_LINK)));
 	vec_add(&argv, "--probe");
 	vec_add(&argv, ownf(s, "%s/matrix/probes/%s/probe.json", probe_root(s, probe), probe));
+	if (pyodide && s->warm) {
+		/* The server: this command's node and harness, its Pyodide, no cell. */
+		const char *server[] = { argv.v[0], harness, "--loader", "pyodide", "--index-url",
+					 toolchain_str(pyodide, "index_url"), NULL };
+		const char *sock = warm_socket(s->warm, server);
+
+		if (!sock)
+			return -1;
+		env_set(s, &env, "EMCOMPAT_HARNESS_SOCKET", sock);
+		s->warm_sockets[n] = sock;
+	}
 	step(s, r, &argv, &env, out);
 	return 0;
+}
+
+const char *stages_warm_socket(const struct stages *s, size_t n)
+{
+	return s->warm_sockets[n];
 }
 
 int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
@@ -990,6 +1009,7 @@ void stages_release(struct stages *s)
 	free(s->nodes);
 	free(s->self);
 	free(s->fingerprints);
+	free(s->warm_sockets);
 	free(s->roots);
 	memset(s, 0, sizeof(*s));
 }

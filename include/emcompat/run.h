@@ -24,7 +24,10 @@
  *
  * Recipes: the real ones (stages.h) from the toolchains in the cache and
  * the matrix; a toolchain that is not installed makes its nodes errors
- * that say what to install. FAKE_TOOLCHAINS, the scheduler's test seam,
+ * that say what to install. Load and run nodes of pyodide-* loaders ask a warm
+ * Pyodide runtime (warm.h) started before the jobs, one per (node,
+ * Pyodide) that a node to run needs, and killed after them (on an
+ * interrupt too); a cell failing there is decided alone. FAKE_TOOLCHAINS, the scheduler's test seam,
  * names a directory of executables, one per stage (std, compile, ...): a
  * node runs FAKE/<stage> with the axis values it reads as KEY=VALUE
  * arguments, and the environment EMCOMPAT_NODE, EMCOMPAT_STAGE,

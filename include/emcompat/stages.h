@@ -32,6 +32,8 @@
  *            that command logged as its "$" line, into its stdout log
  *   load     node matrix/loaders/harness.mjs --phase load ...: dlopen the side module
  *   run      node matrix/loaders/harness.mjs --phase run ...: and run the probe's checks
+ *            (pyodide-* loaders, with S->warm set: the same command asks the
+ *            warm runtime first and re-runs a failure alone; see warm.h)
  *
  * Flag axes (the first value is what an absent axis means): eh (default |
  * wasm | js: default is the Rust toolchain's own mode), bigint (on | off),
@@ -45,6 +47,7 @@
 #include "emcompat/plan.h"
 #include "emcompat/sched.h"
 #include "emcompat/toolchain.h"
+#include "emcompat/warm.h"
 
 struct stages {
 	const struct plan *plan;            /* borrowed */
@@ -52,10 +55,18 @@ struct stages {
 	char *src;                          /* where matrix/ was unpacked */
 	char *nodes;                        /* parent of the node directories */
 	char *self;                         /* this emcompat binary, for in-house steps */
+	/*
+	 * Warm Pyodide runtimes (warm.h), borrowed; NULL: none. When set,
+	 * load/run recipes of pyodide-* loaders register theirs and get
+	 * EMCOMPAT_HARNESS_SOCKET (not part of the fingerprint: a cell's result
+	 * does not depend on it, failures being decided alone).
+	 */
+	struct warm_set *warm;
 	/* Private: every string and array the recipes made. */
 	void **owned;
 	size_t nowned, cap_owned;
 	char (*fingerprints)[65];           /* per node, set by stages_job */
+	const char **warm_sockets;          /* per node: its warm runtime's socket, or NULL */
 	char self_digest[65];               /* SHA-256 of SELF, once read ("" before) */
 	const char **roots;                 /* source dirs unpacked so far (strings owned above) */
 	size_t nroots, cap_roots;
@@ -102,6 +113,9 @@ const char *stages_fingerprint(const struct stages *s, size_t n);
  * Pyodide's start-up), the rest a few seconds or less.
  */
 double stages_expected_seconds(const struct plan *p, size_t n);
+
+/* The socket of node N's warm runtime (warm.h), or NULL; after stages_job(N). */
+const char *stages_warm_socket(const struct stages *s, size_t n);
 
 void stages_release(struct stages *s);
 

@@ -32,6 +32,7 @@
 //   4  the host failed to start (main.js or Pyodide did not come up)
 //   5  the harness itself failed (a bug here)
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -47,8 +48,11 @@ class Exit extends Error {
 }
 const usageError = (msg) => new Exit(EXIT.USAGE, `harness: ${msg}`, true);
 
-const out = (obj) => fs.writeSync(1, JSON.stringify(obj) + '\n');
-const err = (s) => fs.writeSync(2, s + '\n');
+// Where output goes: fds 1 and 2, or (in the warm server) one request's buffers.
+const STDIO = { out: (s) => fs.writeSync(1, s), err: (s) => fs.writeSync(2, s) };
+let sink = STDIO;
+const out = (obj) => sink.out(JSON.stringify(obj) + '\n');
+const err = (s) => sink.err(s + '\n');
 const firstLine = (e) => {
   const s = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   return s.split('\n')[0];
@@ -58,11 +62,12 @@ const firstLine = (e) => {
 
 const USAGE = `usage: node harness.mjs --phase load|run --probe PROBE.json --side SIDE.wasm
        (--loader emcc-main --main MAIN.js [--via js|dlopen]
-       | --loader pyodide --index-url DIR/ [--via ctypes|js]) [--quiet]`;
+       | --loader pyodide --index-url DIR/ [--via ctypes|js]) [--quiet]
+       node harness.mjs --serve SOCKET|fd:N --loader pyodide --index-url DIR/ [--quiet]`;
 
 function parseArgs(argv) {
   const a = { phase: null, loader: null, main: null, indexUrl: null, side: null,
-              probe: null, via: null, quiet: false };
+              probe: null, via: null, quiet: false, serve: null };
   const take = (i, name) => {
     if (i + 1 >= argv.length) throw usageError(`${name} needs a value`);
     return argv[i + 1];
@@ -78,9 +83,15 @@ function parseArgs(argv) {
       case '--probe': a.probe = take(i, o); i++; break;
       case '--via': a.via = take(i, o); i++; break;
       case '--quiet': a.quiet = true; break;
+      case '--serve': a.serve = take(i, o); i++; break;
       case '--help': case '-h': fs.writeSync(1, USAGE + '\n'); process.exit(0);
       default: throw usageError(`unknown argument: ${o}`);
     }
+  }
+  if (a.serve !== null) {
+    if (a.loader !== 'pyodide' || !a.indexUrl) throw usageError('--serve needs --loader pyodide --index-url DIR/');
+    a.via = 'ctypes';
+    return a;
   }
   if (a.phase !== 'load' && a.phase !== 'run') throw usageError('--phase must be load or run');
   if (!a.side) throw usageError('--side is required');
@@ -294,7 +305,6 @@ function pyodideHost(args) {
   let py;
   let M;
   const hostOut = (s) => { if (!args.quiet) err(String(s)); };
-  const FS_PATH = '/tmp/emcompat-probe.so';
   return {
     async start() {
       const dir = args.indexUrl.endsWith('/') ? args.indexUrl : args.indexUrl + '/';
@@ -309,8 +319,11 @@ function pyodideHost(args) {
       }
       M = py._module;
     },
-    load(side, probe) {
-      if (probe.python) return loadExtension(side, probe.python.module);
+    // TAG (the warm server's request number) gives each module its own
+    // file, so the dynamic loader never takes it for one loaded before.
+    load(side, probe, tag) {
+      if (probe.python) return tag ? loadExtensionAt(side, probe.python.module, tag) : loadExtension(side, probe.python.module);
+      const FS_PATH = tag ? `/tmp/emcompat-probe-${tag}.so` : '/tmp/emcompat-probe.so';
       py.FS.writeFile(FS_PATH, fs.readFileSync(side));
       if (args.via === 'js') {
         // Pyodide's own dynlib loading (loadDynlib) calls this with the FS.
@@ -342,9 +355,27 @@ function pyodideHost(args) {
   function loadExtension(side, name) {
     const file = py.runPython(
       `import sysconfig\nsysconfig.get_path("platlib") + "/${name}" + sysconfig.get_config_var("EXT_SUFFIX")`);
+    return importExtension(side, name, file, `import importlib\nimportlib.invalidate_caches()\nimport ${name}`);
+  }
+
+  // The warm server's way: the module is imported from a directory of its
+  // own (/tmp/emcompat-ext-TAG/NAME + EXT_SUFFIX) by the same extension
+  // loader, and bound as NAME, replacing any earlier module of that name.
+  function loadExtensionAt(side, name, tag) {
+    const file = py.runPython(
+      `import sysconfig\n"/tmp/emcompat-ext-${tag}/${name}" + sysconfig.get_config_var("EXT_SUFFIX")`);
+    py.FS.mkdirTree(path.dirname(file));
+    return importExtension(side, name, file, `import importlib.util, sys
+_emcompat_spec = importlib.util.spec_from_file_location(${JSON.stringify(name)}, ${JSON.stringify(file)})
+${name} = importlib.util.module_from_spec(_emcompat_spec)
+_emcompat_spec.loader.exec_module(${name})
+sys.modules[${JSON.stringify(name)}] = ${name}`);
+  }
+
+  function importExtension(side, name, file, code) {
     py.FS.writeFile(file, fs.readFileSync(side));
     try {
-      py.runPython(`import importlib\nimportlib.invalidate_caches()\nimport ${name}`);
+      py.runPython(code);
     } catch (e) {
       // An ImportError whose message is dlerror's "Could not load dynamic
       // lib: PATH" followed by the JS error; or any other Python exception
@@ -356,8 +387,9 @@ function pyodideHost(args) {
       const js = i >= 0 && i + 1 < lines.length ? lines[i + 1] : lines[lines.length - 1];
       throw new LoadError(js, text);
     }
+    const tail = '/' + path.basename(path.dirname(file)) + '/' + path.basename(file);
     const dso = M.LDSO.loadedLibsByName[file]
-      || Object.entries(M.LDSO.loadedLibsByName).find(([k]) => k.endsWith('/' + path.basename(file)))?.[1];
+      || Object.entries(M.LDSO.loadedLibsByName).find(([k]) => k.endsWith(tail))?.[1];
     if (!dso) throw new Exit(EXIT.INTERNAL, `harness: ${name} imported, but ${file} is not in LDSO.loadedLibsByName`);
     return dso.exports || dso.module;
   }
@@ -483,27 +515,17 @@ function runChecks(probe, host, exportsObj) {
   return { passed, failed };
 }
 
-// ---- main ------------------------------------------------------------------------------
+// ---- one cell -------------------------------------------------------------------------
 
-async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  const probe = loadProbe(args.probe);
-  if (!fs.existsSync(args.side)) throw new Exit(EXIT.USAGE, `harness: no such side module: ${args.side}`);
-  if (probe.python && args.loader !== 'pyodide') {
-    throw new Exit(EXIT.USAGE, `harness: probe ${probe.name} is a Python extension module: it needs --loader pyodide`);
-  }
-  const host = args.loader === 'emcc-main' ? emccMainHost(args) : pyodideHost(args);
+// Loads ARGS.side into the started HOST and runs the phase's checks; returns
+// the exit status. EXTRA goes into the summary.
+function runCell(args, probe, host, hostMs, tag, extra) {
   const summary = { passed: 0, failed: 0, phase: args.phase, loader: args.loader,
-                    via: probe.python ? 'import' : args.via };
-
+                    via: probe.python ? 'import' : args.via, host_ms: hostMs, ...extra };
   let t = Date.now();
-  await host.start();
-  summary.host_ms = Date.now() - t;
-
-  t = Date.now();
   let exportsObj;
   try {
-    exportsObj = host.load(args.side, probe);
+    exportsObj = host.load(args.side, probe, tag);
   } catch (e) {
     if (e instanceof Exit) throw e;
     const line = e instanceof LoadError ? e.line : firstLine(e);
@@ -537,6 +559,144 @@ async function main() {
   summary.run_ms = Date.now() - t;
   out({ summary });
   return summary.failed ? EXIT.CHECK : EXIT.OK;
+}
+
+// ---- the warm runtime -------------------------------------------------------------------
+//
+// --serve SOCKET (a Unix socket path, or fd:N, a listening socket the runner
+// made) starts Pyodide once and answers one request a connection, in
+// arrival order: the client sends one JSON line {phase, side, probe, quiet}
+// (absolute paths); the server answers {"started":true,"pid":P,"request":K}
+// when it takes the request up, then {"code":C,"stdout":S,"stderr":S}: what
+// the one-shot harness would exit with and print (summary "runtime":"warm").
+
+// A taken-up request with no answer after this long hangs the runtime: the
+// client kills the server and runs the cell alone (the stage deadline
+// still bounds that).
+const WARM_LIMIT_MS = 60000;
+
+async function serve(args) {
+  const host = pyodideHost(args);
+  await host.start();
+  // Test seam (tests/e2e/warm-isolation.sh): every request fails here.
+  const failAll = process.env.EMCOMPAT_HARNESS_WARM_FAIL === '1';
+  let count = 0;
+  let chain = Promise.resolve();
+  const answer = async (conn, line) => {
+    const k = ++count;
+    const bufs = { out: '', err: '' };
+    conn.write(JSON.stringify({ started: true, pid: process.pid, request: k }) + '\n');
+    let code;
+    sink = { out: (s) => { bufs.out += s; }, err: (s) => { bufs.err += s; } };
+    try {
+      const req = JSON.parse(line);
+      const a = { ...args, phase: req.phase, side: req.side, probe: req.probe, quiet: !!req.quiet };
+      if (failAll) {
+        err('harness: EMCOMPAT_HARNESS_WARM_FAIL=1: failing in the warm runtime');
+        code = EXIT.CHECK;
+      } else {
+        code = runCell(a, loadProbe(a.probe), host, 0, k, { runtime: 'warm' });
+      }
+    } catch (e) {
+      err(e instanceof Exit ? e.message : `harness: internal error: ${e && e.stack ? e.stack : e}`);
+      code = e instanceof Exit ? e.code : EXIT.INTERNAL;
+    }
+    sink = STDIO;
+    conn.end(JSON.stringify({ code, stdout: bufs.out, stderr: bufs.err }) + '\n');
+    // A failure may have left the runtime broken (a failed dlopen leaves
+    // every later one failing): replace it rather than reuse it.
+    if (code !== EXIT.OK) {
+      err(`harness: request ${k} failed (exit ${code}); starting a new runtime`);
+      await host.start();
+    }
+  };
+  const server = net.createServer((conn) => {
+    let buf = '';
+    conn.on('error', () => {});
+    conn.on('data', (d) => {
+      buf += d;
+      const nl = buf.indexOf('\n');
+      if (nl < 0) return;
+      const line = buf.slice(0, nl);
+      buf = '';
+      chain = chain.then(() => answer(conn, line));
+    });
+  });
+  const where = args.serve.startsWith('fd:') ? { fd: Number(args.serve.slice(3)) } : { path: args.serve };
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(where, resolve);
+  });
+  return new Promise(() => {});  // serves until killed
+}
+
+// One request to the warm runtime at SOCKET: its answer, or {error}.
+function askWarm(socket, req) {
+  return new Promise((resolve) => {
+    let buf = '';
+    let started = null;
+    let timer = null;
+    const done = (r) => { clearTimeout(timer); conn.destroy(); resolve(r); };
+    const conn = net.connect(socket);
+    conn.on('connect', () => conn.write(JSON.stringify(req) + '\n'));
+    conn.on('error', (e) => done({ error: firstLine(e) }));
+    conn.on('data', (d) => {
+      buf += d;
+      let nl;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const msg = JSON.parse(buf.slice(0, nl));
+        buf = buf.slice(nl + 1);
+        if (msg.started) {
+          started = msg;
+          timer = setTimeout(() => {
+            try { process.kill(msg.pid, 'SIGKILL'); } catch { /* gone already */ }
+            done({ error: `no answer within ${WARM_LIMIT_MS / 1000} s (killed the warm runtime, pid ${msg.pid})` });
+          }, WARM_LIMIT_MS);
+        } else {
+          done({ ...msg, pid: started && started.pid, request: started && started.request });
+        }
+      }
+    });
+    conn.on('end', () => done({ error: 'the warm runtime closed the connection without an answer' }));
+  });
+}
+
+// ---- main ------------------------------------------------------------------------------
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.serve !== null) return serve(args);
+  const probe = loadProbe(args.probe);
+  if (!fs.existsSync(args.side)) throw new Exit(EXIT.USAGE, `harness: no such side module: ${args.side}`);
+  if (probe.python && args.loader !== 'pyodide') {
+    throw new Exit(EXIT.USAGE, `harness: probe ${probe.name} is a Python extension module: it needs --loader pyodide`);
+  }
+  // A warm runtime decides a pass; anything else is decided alone, here.
+  const socket = process.env.EMCOMPAT_HARNESS_SOCKET;
+  const extra = {};
+  if (socket && args.loader === 'pyodide' && args.via === 'ctypes') {
+    const r = await askWarm(socket, { phase: args.phase, side: path.resolve(args.side),
+                                      probe: path.resolve(args.probe), quiet: args.quiet });
+    if (r.code === EXIT.OK) {
+      err(`harness: decided in the warm runtime (pid ${r.pid}, request ${r.request}): passed`);
+      sink.err(r.stderr);
+      sink.out(r.stdout);
+      return EXIT.OK;
+    }
+    extra.runtime = 'fresh';
+    if (r.error) {
+      err(`harness: the warm runtime gave no answer (${r.error}); running alone in a fresh process`);
+    } else {
+      extra.warm_exit = r.code;
+      const last = r.stderr.trimEnd().split('\n').pop();
+      err(`harness: failed in the warm runtime (pid ${r.pid}, request ${r.request}, exit ${r.code}: ${last}); ` +
+          're-running alone in a fresh process, which decides:');
+    }
+  }
+  const host = args.loader === 'emcc-main' ? emccMainHost(args) : pyodideHost(args);
+  const t = Date.now();
+  await host.start();
+  return runCell(args, probe, host, Date.now() - t, 0, extra);
 }
 
 main().then(
