@@ -97,7 +97,7 @@ naive() {
 		fresh_cache "$work/naive-cache"
 		rm -rf "$work/naive-run"
 		timed "$work/naive-cache" -j 1 -o "$work/naive-run" "${args[@]}"
-		total=$(python3 -c "print($total + $took)")
+		total=$(python3 -c "print(round($total + $took, 2))")
 		i=$((i + 1))
 	done < <(tail -n +2 "$work/cells.tsv")
 	naive_s=$(python3 -c "print(f'{$total / $i * $ncells:.1f}')")
