@@ -22,7 +22,6 @@ const struct embedded_file *embedded_find(const char *path)
 
 void embedded_digest(const char *prefix, char out[65])
 {
-	static const char digits[] = "0123456789abcdef";
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int len = 0;
 	size_t plen = strlen(prefix);
@@ -39,11 +38,7 @@ void embedded_digest(const char *prefix, char out[65])
 	}
 	EVP_DigestFinal_ex(ctx, md, &len);
 	EVP_MD_CTX_free(ctx);
-	for (unsigned int i = 0; i < 32; i++) {
-		out[2 * i] = digits[md[i] >> 4];
-		out[2 * i + 1] = digits[md[i] & 15];
-	}
-	out[64] = '\0';
+	hex_encode(md, 32, out);
 }
 
 /* Whether PATH holds exactly DATA (SIZE bytes). */

@@ -146,10 +146,9 @@ static int hash_file(const char *path, const char *md_name, unsigned char *out, 
 
 static char *to_hex(const unsigned char *d, unsigned len)
 {
-	char *s = xmalloc(2 * len + 1);
+	char *s = xmalloc(2 * (size_t)len + 1);
 
-	for (unsigned i = 0; i < len; i++)
-		snprintf(s + 2 * i, 3, "%02x", d[i]);
+	hex_encode(d, len, s);
 	return s;
 }
 
@@ -1251,9 +1250,8 @@ static void matrix_pairs(const struct matrix *m, struct pair_list *l)
 		for (size_t k = 0; k < m->nkeys; k++) {
 			const char *value = m->cells[ci].values[k], *kind, *version;
 
-			/* PyO3 is vendored by scripts/setup-toolchains.sh; a missing one is an error cell saying so. */
-			if (value && toolchain_axis_value(m->keys[k], value, &kind, &version) &&
-			    strcmp(kind, "pyo3") != 0)
+			/* Kinds with no backend (PyO3, vendored by the setup script) stay error cells that say so. */
+			if (value && toolchain_axis_value(m->keys[k], value, &kind, &version) && find_backend(kind))
 				pairs_add(l, kind, version);
 		}
 	}

@@ -490,7 +490,6 @@ int matrix_parse(struct matrix *m, const char *name, const char *text, size_t le
 
 void matrix_cells_digest(const struct matrix *m, char out[65])
 {
-	static const char digits[] = "0123456789abcdef";
 	EVP_MD_CTX *md = EVP_MD_CTX_new();
 	unsigned char key[EVP_MAX_MD_SIZE];
 	unsigned int len = 0;
@@ -501,11 +500,7 @@ void matrix_cells_digest(const struct matrix *m, char out[65])
 		EVP_DigestUpdate(md, m->cells[c].id, strlen(m->cells[c].id) + 1);
 	EVP_DigestFinal_ex(md, key, &len);
 	EVP_MD_CTX_free(md);
-	for (unsigned int i = 0; i < 32 && i < len; i++) {
-		out[2 * i] = digits[key[i] >> 4];
-		out[2 * i + 1] = digits[key[i] & 15];
-	}
-	out[64] = '\0';
+	hex_encode(key, 32, out);
 }
 
 void matrix_keep(struct matrix *m, const unsigned char *keep)

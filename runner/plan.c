@@ -407,13 +407,7 @@ int plan_node_reads(const struct plan *p, const struct plan_node *n, size_t k)
 
 void plan_key_hex(const unsigned char key[PLAN_KEY_SIZE], char out[2 * PLAN_KEY_SIZE + 1])
 {
-	static const char digits[] = "0123456789abcdef";
-
-	for (size_t i = 0; i < PLAN_KEY_SIZE; i++) {
-		out[2 * i] = digits[key[i] >> 4];
-		out[2 * i + 1] = digits[key[i] & 15];
-	}
-	out[2 * PLAN_KEY_SIZE] = '\0';
+	hex_encode(key, PLAN_KEY_SIZE, out);
 }
 
 void plan_release(struct plan *p)

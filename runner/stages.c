@@ -183,16 +183,11 @@ const char *stages_fingerprint(const struct stages *s, size_t n)
 /* Ends CTX's SHA-256 into OUT as 64 hex digits. */
 static void sha256_hex(EVP_MD_CTX *ctx, char out[65])
 {
-	static const char digits[] = "0123456789abcdef";
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int len = 0;
 
 	EVP_DigestFinal_ex(ctx, md, &len);
-	for (unsigned int i = 0; i < 32; i++) {
-		out[2 * i] = digits[md[i] >> 4];
-		out[2 * i + 1] = digits[md[i] & 15];
-	}
-	out[64] = '\0';
+	hex_encode(md, 32, out);
 }
 
 /*

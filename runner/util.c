@@ -276,3 +276,14 @@ int path_check_no_links(const char *path, int depth)
 	closedir(d);
 	return rc;
 }
+
+void hex_encode(const unsigned char *data, size_t n, char *out)
+{
+	static const char digits[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = digits[data[i] >> 4];
+		out[2 * i + 1] = digits[data[i] & 15];
+	}
+	out[2 * n] = '\0';
+}

@@ -26,6 +26,9 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  */
 const char *xstrerror(int errnum);
 
+/* DATA's N bytes as 2N lowercase hex digits into OUT, NUL-terminated (2N + 1 bytes). */
+void hex_encode(const unsigned char *data, size_t n, char *out);
+
 /* A growable NUL-terminated byte buffer. Zero-initialise, then append. */
 struct strbuf {
 	char *buf;
