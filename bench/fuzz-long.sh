@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(wasm matrix signatures journal logs)
+((${#targets[@]})) || targets=(wasm matrix signatures journal logs results)
 BUILD_DIR=build-fuzz CMAKE_ARGS="-DCMAKE_C_COMPILER=clang" scripts/build.sh
 for t in "${targets[@]}"; do
 	out=build-fuzz/fuzz-long/$t

@@ -214,12 +214,16 @@ int html_write(const char *path, const struct report_input *in)
 	const char *at = tpl ? strstr(tpl->data, HTML_DATA_MARKER) : NULL;
 	const struct runfile *rf = in->run;
 	struct strbuf sb = { NULL, 0, 0 };
+	struct atomic_file af;
 	int rc = 0;
 
 	if (!at)
 		return error(EC_EXIT_INTERNAL, "%s: %s", HTML_TEMPLATE_PATH,
 			     tpl ? "no " HTML_DATA_MARKER " in the template" : "not embedded");
-	strbuf_add(&sb, tpl->data, (size_t)(at - tpl->data));
+	if (atomic_file_open(&af, path, 0644))
+		return -1;
+	/* Written as it is made: the report of 10,000 cells is about 14 MB. */
+	atomic_file_write(&af, tpl->data, (size_t)(at - tpl->data));
 	/* {"schema":...,"toolchains":{...}  then  ,"cells":[{...},...]  then  ,"classes":...} */
 	rc |= add_item(&sb, data_head_json(in), 0, 1);
 	strbuf_addstr(&sb, ",\"cells\":[");
@@ -227,15 +231,20 @@ int html_write(const char *path, const struct report_input *in)
 		if (i)
 			strbuf_addch(&sb, ',');
 		rc |= add_item(&sb, cell_json(&rf->cells[i], in->baseline), 0, 0);
+		if (sb.len >= 65536) {
+			atomic_file_write(&af, sb.buf, sb.len);
+			sb.len = 0;
+		}
 	}
 	strbuf_addstr(&sb, "],");
 	rc |= add_item(&sb, data_tail_json(in), 1, 0);
 	if (rc) {
 		strbuf_release(&sb);
+		atomic_file_abort(&af);
 		return error(EC_EXIT_INTERNAL, "%s: out of memory", path);
 	}
 	strbuf_addstr(&sb, at + strlen(HTML_DATA_MARKER));
-	rc = write_file_atomic(path, sb.buf, sb.len, 0644);
+	atomic_file_write(&af, sb.buf, sb.len);
 	strbuf_release(&sb);
-	return rc;
+	return atomic_file_commit(&af);
 }

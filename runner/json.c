@@ -90,6 +90,31 @@ static const char *skip_string(const char *p)
 	return *p ? p + 1 : p;
 }
 
+/* The end of the value at P in valid JSON text. */
+static const char *skip_value(const char *p)
+{
+	int depth = 0;
+
+	do {
+		p = skip_ws(p);
+		if (*p == '"') {
+			p = skip_string(p);
+		} else if (*p == '{' || *p == '[') {
+			depth++;
+			p++;
+		} else if (*p == '}' || *p == ']') {
+			depth--;
+			p++;
+		} else if (*p == ',' || *p == ':') {
+			p++;
+		} else {
+			while (*p && !strchr(",:]} \t\r\n", *p))
+				p++;
+		}
+	} while (depth > 0 && *p);
+	return p;
+}
+
 /* Scans the value at *P for NODE; stores the offset of TARGET in *FOUND. */
 static int locate(const struct json_doc *d, const char **pp, const cJSON *node,
 		  const cJSON *target, size_t *found)
@@ -357,7 +382,7 @@ static int check_syntax(const struct json_doc *d)
 int json_doc_error(const struct json_doc *d, const cJSON *at, const char *fmt, ...)
 {
 	char msg[1024];
-	const char *p = d->text;
+	const char *p = d->text + d->off;
 	size_t off = 0;
 	va_list ap;
 
@@ -416,25 +441,71 @@ static int check_duplicates(const struct json_doc *d, const cJSON *node)
 	return rc;
 }
 
-int json_doc_parse(struct json_doc *d, const char *path, const char *text, size_t len)
+int json_doc_check(const char *path, const char *text, size_t len)
 {
-	size_t valid;
+	struct json_doc d = { path, text, len, NULL, 0 };
+	size_t valid = utf8_valid_prefix(text, len);
 
-	d->path = path;
-	d->text = text;
-	d->len = len;
-	d->root = NULL;
-	valid = utf8_valid_prefix(text, len);
 	if (valid < len)
-		return error_at(d, valid, "invalid UTF-8 (JSON text must be UTF-8)");
+		return error_at(&d, valid, "invalid UTF-8 (JSON text must be UTF-8)");
 	if (memchr(text, '\0', len))
-		return error_at(d, (size_t)((const char *)memchr(text, '\0', len) - text),
+		return error_at(&d, (size_t)((const char *)memchr(text, '\0', len) - text),
 				"NUL byte in JSON text");
-	if (check_syntax(d))
-		return -1;
-	/* len + 1: cJSON's trailing-content check wants to see the NUL. */
+	return check_syntax(&d);
+}
+
+int json_span_member(const char *text, size_t off, const char *key, struct json_span *val)
+{
+	const char *p = skip_ws(text + off);
+	size_t klen = strlen(key);
+
+	if (*p != '{')
+		return 0;
+	for (p = skip_ws(p + 1); *p == '"'; p = skip_ws(p + 1)) {
+		const char *name = p + 1, *v;
+		size_t nlen;
+
+		p = skip_string(p);
+		nlen = (size_t)(p - 1 - name);
+		v = skip_ws(skip_ws(p) + 1);
+		p = skip_value(v);
+		if (nlen == klen && memcmp(name, key, klen) == 0) {
+			*val = (struct json_span){ (size_t)(v - text), (size_t)(p - v) };
+			return 1;
+		}
+		p = skip_ws(p);
+		if (*p != ',')
+			break;
+	}
+	return 0;
+}
+
+size_t json_span_elements(const char *text, size_t off, struct json_span **elems)
+{
+	const char *p = skip_ws(text + off);
+	size_t n = 0, cap = 0;
+
+	*elems = NULL;
+	if (*p != '[')
+		return 0;
+	for (p = skip_ws(p + 1); *p && *p != ']'; p = skip_ws(p + 1)) {
+		const char *v = p;
+
+		p = skip_value(v);
+		xgrow(elems, &cap, n + 1, sizeof(**elems));
+		(*elems)[n++] = (struct json_span){ (size_t)(v - text), (size_t)(p - v) };
+		p = skip_ws(p);
+		if (*p != ',')
+			break;
+	}
+	return n;
+}
+
+int json_doc_parse_span(struct json_doc *d, const char *path, const char *text, struct json_span span)
+{
+	*d = (struct json_doc){ path, text, span.off + span.len, NULL, span.off };
 	pthread_mutex_lock(&cjson_lock);
-	d->root = cJSON_ParseWithLengthOpts(text, len + 1, NULL, 1);
+	d->root = cJSON_ParseWithLengthOpts(text + span.off, span.len, NULL, 0);
 	pthread_mutex_unlock(&cjson_lock);
 	if (!d->root)
 		return error(EC_EXIT_INTERNAL, "%s: cJSON rejected JSON that passed the syntax check "
@@ -444,6 +515,14 @@ int json_doc_parse(struct json_doc *d, const char *path, const char *text, size_
 		return -1;
 	}
 	return 0;
+}
+
+int json_doc_parse(struct json_doc *d, const char *path, const char *text, size_t len)
+{
+	*d = (struct json_doc){ path, text, len, NULL, 0 };
+	if (json_doc_check(path, text, len))
+		return -1;
+	return json_doc_parse_span(d, path, text, (struct json_span){ 0, len });
 }
 
 char *json_print(const cJSON *item, int formatted)

@@ -254,12 +254,25 @@ static cJSON *run_object(const struct merge_ctx *m)
 	return run;
 }
 
+struct kept_cells {
+	const struct merge_ctx *m;
+	const struct pick **kept;
+};
+
+static cJSON *kept_cell(void *arg, size_t i)
+{
+	const struct kept_cells *k = arg;
+
+	return runfile_cell_json(&k->m->runs[k->kept[i]->run], k->kept[i]->c);
+}
+
 static int write_results(const struct merge_ctx *m, struct merge_result *res)
 {
-	cJSON *root = cJSON_CreateObject(), *counts, *cells;
+	cJSON *root = cJSON_CreateObject(), *counts;
 	struct pick *picks = NULL;
+	struct kept_cells k = { m, NULL };
 	size_t n = 0;
-	char *text, *path;
+	char *path;
 	int rc;
 
 	if (collect_cells(m, &picks, &n)) {
@@ -270,23 +283,21 @@ static int write_results(const struct merge_ctx *m, struct merge_result *res)
 	cJSON_AddItemToObject(root, "run", run_object(m));
 	cJSON_AddItemToObject(root, "toolchains", merged_toolchains(m));
 	counts = cJSON_AddObjectToObject(root, "counts");
-	cells = cJSON_AddArrayToObject(root, "cells");
+	k.kept = xcalloc(n + 1, sizeof(*k.kept));
 	for (size_t i = 0; i < n; i++) {
 		if (picks[i].dropped)
 			continue;
-		cJSON_AddItemToArray(cells, cJSON_Duplicate(picks[i].c->json, 1));
+		k.kept[res->cells++] = &picks[i];
 		res->counts[picks[i].c->status]++;
-		res->cells++;
 	}
 	for (int s = 0; s < CELL_STATUS_COUNT; s++)
 		cJSON_AddNumberToObject(counts, cell_status_name(s), (double)res->counts[s]);
-	free(picks);
-	text = cJSON_Print(root);
-	cJSON_Delete(root);
+	cJSON_AddArrayToObject(root, "cells");
 	path = xasprintf("%s/results.json", m->o->out_dir);
-	rc = write_file_atomic(path, text, strlen(text), 0644);
+	rc = results_write_file(path, root, res->cells, kept_cell, &k);
 	free(path);
-	free(text);
+	free(k.kept);
+	free(picks);
 	return rc;
 }
 

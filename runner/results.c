@@ -373,13 +373,81 @@ static cJSON *cell_json(const char *dir, const struct plan *p, const struct sche
 	return o;
 }
 
+int results_write_file(const char *path, cJSON *root, size_t n, cJSON *(*cell)(void *arg, size_t i), void *arg)
+{
+	struct strbuf out = { NULL, 0, 0 };
+	struct atomic_file af;
+	char *text = json_print(root, 1);
+	size_t len = text ? strlen(text) : 0;
+
+	cJSON_Delete(root);
+	/*
+	 * The cells are printed one at a time into the place of the empty
+	 * "cells" (the last member); each is indented two levels deeper (the
+	 * root object and the array), which gives the same text as printing
+	 * the whole tree.
+	 */
+	if (len < 4 || strcmp(text + len - 4, "[]\n}") != 0) {
+		free(text);
+		return error(EC_EXIT_INTERNAL, "%s: unexpected printed form of the results", path);
+	}
+	if (atomic_file_open(&af, path, 0644)) {
+		free(text);
+		return -1;
+	}
+	atomic_file_write(&af, text, len - 3);
+	free(text);
+	for (size_t i = 0; i < n; i++) {
+		cJSON *o = cell(arg, i);
+
+		if (!o) {
+			strbuf_release(&out);
+			atomic_file_abort(&af);
+			return -1;
+		}
+		text = json_print(o, 1);
+		cJSON_Delete(o);
+		if (i)
+			strbuf_addstr(&out, ", ");
+		for (const char *q = text; *q; q++) {
+			strbuf_addch(&out, *q);
+			if (*q == '\n')
+				strbuf_addstr(&out, "\t\t");
+		}
+		free(text);
+		if (out.len >= 65536) {
+			atomic_file_write(&af, out.buf, out.len);
+			out.len = 0;
+		}
+	}
+	strbuf_addstr(&out, "]\n}");
+	atomic_file_write(&af, out.buf, out.len);
+	strbuf_release(&out);
+	return atomic_file_commit(&af);
+}
+
+struct write_cells {
+	const char *dir;
+	const struct plan *p;
+	const struct sched_job *jobs;
+	const struct classify_table *t;
+	const int *cached;
+};
+
+static cJSON *write_cell(void *arg, size_t c)
+{
+	const struct write_cells *wc = arg;
+
+	return cell_json(wc->dir, wc->p, wc->jobs, c, wc->t, wc->cached);
+}
+
 int results_write(const char *dir, const struct plan *p, const struct sched_job *jobs,
 		  const struct results_run *r, const struct classify_table *t)
 {
 	cJSON *root = cJSON_CreateObject(), *run, *counts;
-	size_t count[CELL_STATUS_COUNT] = {0}, len;
-	struct strbuf out = { NULL, 0, 0 };
-	char started[32], finished[32], *text, *path;
+	size_t count[CELL_STATUS_COUNT] = {0};
+	struct write_cells wc = { dir, p, jobs, t, r->cached };
+	char started[32], finished[32], *path;
 	int rc;
 
 	cJSON_AddStringToObject(root, "schema", "emcompat-results/1");
@@ -412,39 +480,8 @@ int results_write(const char *dir, const struct plan *p, const struct sched_job 
 	for (int s = 0; s < CELL_STATUS_COUNT; s++)
 		cJSON_AddNumberToObject(counts, cell_status_name(s), (double)count[s]);
 	cJSON_AddArrayToObject(root, "cells");
-	/*
-	 * The cells are printed one at a time into the place of the empty
-	 * "cells" (the last member), so 10,000 of them never stand as one
-	 * tree; each is indented two levels deeper (the root object and the
-	 * array), which gives the same text as printing the whole tree.
-	 */
-	text = json_print(root, 1);
-	cJSON_Delete(root);
-	len = strlen(text);
-	if (len < 4 || strcmp(text + len - 4, "[]\n}") != 0) {
-		free(text);
-		return error(EC_EXIT_INTERNAL, "results.json: unexpected printed form of the results");
-	}
-	strbuf_add(&out, text, len - 3);
-	free(text);
-	for (size_t c = 0; c < p->matrix->ncells; c++) {
-		cJSON *cell = cell_json(dir, p, jobs, c, t, r->cached);
-
-		text = json_print(cell, 1);
-		cJSON_Delete(cell);
-		if (c)
-			strbuf_addstr(&out, ", ");
-		for (const char *q = text; *q; q++) {
-			strbuf_addch(&out, *q);
-			if (*q == '\n')
-				strbuf_addstr(&out, "\t\t");
-		}
-		free(text);
-	}
-	strbuf_addstr(&out, "]\n}");
 	path = xasprintf("%s/results.json", dir);
-	rc = write_file_atomic(path, out.buf, out.len, 0644);
+	rc = results_write_file(path, root, p->matrix->ncells, write_cell, &wc);
 	free(path);
-	strbuf_release(&out);
 	return rc;
 }

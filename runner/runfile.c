@@ -19,17 +19,33 @@ static const char *str_or(const cJSON *o, const char *key, const char *dflt)
 }
 
 /* KEY of O as a string, or an error located at O (or at the key when it is there). */
-static int need_str(const struct runfile *rf, const cJSON *o, const char *key, const char **out)
+static int need_str(const struct json_doc *d, const cJSON *o, const char *key, const char **out)
 {
 	const cJSON *v = member(o, key);
 
 	if (!cJSON_IsString(v))
-		return json_doc_error(&rf->doc, v ? v : o, "\"%s\" must be a string", key);
+		return json_doc_error(d, v ? v : o, "\"%s\" must be a string", key);
 	*out = v->valuestring;
 	return 0;
 }
 
-static int load_stages(struct runfile *rf, const cJSON *o, struct runfile_cell *c)
+/* need_str, keeping a copy in A. */
+static int keep_str(struct arena *a, const struct json_doc *d, const cJSON *o, const char *key, const char **out)
+{
+	if (need_str(d, o, key, out))
+		return -1;
+	*out = arena_strdup(a, *out);
+	return 0;
+}
+
+static const char *keep_or(struct arena *a, const cJSON *o, const char *key, const char *dflt)
+{
+	const cJSON *v = member(o, key);
+
+	return cJSON_IsString(v) ? arena_strdup(a, v->valuestring) : dflt;
+}
+
+static int load_stages(struct arena *a, const struct json_doc *d, const cJSON *o, struct runfile_cell *c)
 {
 	const cJSON *arr = member(o, "stages"), *e;
 	size_t i = 0;
@@ -37,19 +53,19 @@ static int load_stages(struct runfile *rf, const cJSON *o, struct runfile_cell *
 	if (!arr)
 		return 0;
 	if (!cJSON_IsArray(arr))
-		return json_doc_error(&rf->doc, arr, "\"stages\" must be an array");
+		return json_doc_error(d, arr, "\"stages\" must be an array");
 	c->nstages = (size_t)cJSON_GetArraySize(arr);
-	c->stages = xcalloc(c->nstages + 1, sizeof(*c->stages));
+	c->stages = arena_alloc(a, (c->nstages + 1) * sizeof(*c->stages));
 	cJSON_ArrayForEach(e, arr) {
 		struct runfile_stage *s = &c->stages[i++];
 		const cJSON *v;
 
 		if (!cJSON_IsObject(e))
-			return json_doc_error(&rf->doc, e, "a stage must be an object");
-		if (need_str(rf, e, "stage", &s->stage) || need_str(rf, e, "status", &s->status))
+			return json_doc_error(d, e, "a stage must be an object");
+		if (keep_str(a, d, e, "stage", &s->stage) || keep_str(a, d, e, "status", &s->status))
 			return -1;
-		s->node = str_or(e, "node", "");
-		s->log = str_or(e, "log", NULL);
+		s->node = keep_or(a, e, "node", "");
+		s->log = keep_or(a, e, "log", NULL);
 		s->seconds = cJSON_IsNumber(v = member(e, "seconds")) ? v->valuedouble : 0;
 		s->reused = cJSON_IsTrue(member(e, "reused"));
 		s->attempts = cJSON_IsNumber(v = member(e, "attempts")) ? v->valueint : 1;
@@ -58,55 +74,55 @@ static int load_stages(struct runfile *rf, const cJSON *o, struct runfile_cell *
 	return 0;
 }
 
-static int load_cell(struct runfile *rf, const cJSON *o, struct runfile_cell *c)
+/* The cell in D (its own document) into C, with everything it points to in A. */
+static int load_cell(struct arena *a, const struct json_doc *d, struct runfile_cell *c)
 {
-	const cJSON *axes = member(o, "axes"), *e;
+	const cJSON *o = d->root, *axes = member(o, "axes"), *e;
 	const char *status = NULL;
 	size_t i = 0;
 	int st;
 
 	if (!cJSON_IsObject(o))
-		return json_doc_error(&rf->doc, o, "a cell must be an object");
-	c->json = o;
+		return json_doc_error(d, o, "a cell must be an object");
 	e = member(o, "index");
 	c->index = cJSON_IsNumber(e) && e->valuedouble >= 0 ? (long)e->valuedouble : -1;
-	if (need_str(rf, o, "id", &c->id) || need_str(rf, o, "status", &status))
+	if (keep_str(a, d, o, "id", &c->id) || need_str(d, o, "status", &status))
 		return -1;
 	if ((st = cell_status_parse(status)) < 0)
-		return json_doc_error(&rf->doc, member(o, "status"), "unknown status \"%s\"", status);
+		return json_doc_error(d, member(o, "status"), "unknown status \"%s\"", status);
 	c->status = (enum cell_status)st;
 	if (!cJSON_IsObject(axes))
-		return json_doc_error(&rf->doc, axes ? axes : o, "\"axes\" must be an object");
+		return json_doc_error(d, axes ? axes : o, "\"axes\" must be an object");
 	c->naxes = (size_t)cJSON_GetArraySize(axes);
-	c->axis_keys = xcalloc(c->naxes + 1, sizeof(*c->axis_keys));
-	c->axis_values = xcalloc(c->naxes + 1, sizeof(*c->axis_values));
+	c->axis_keys = arena_alloc(a, (c->naxes + 1) * sizeof(*c->axis_keys));
+	c->axis_values = arena_alloc(a, (c->naxes + 1) * sizeof(*c->axis_values));
 	cJSON_ArrayForEach(e, axes) {
 		if (!cJSON_IsString(e))
-			return json_doc_error(&rf->doc, e, "axis \"%s\" must be a string", e->string);
-		c->axis_keys[i] = e->string;
-		c->axis_values[i++] = e->valuestring;
+			return json_doc_error(d, e, "axis \"%s\" must be a string", e->string);
+		c->axis_keys[i] = arena_strdup(a, e->string);
+		c->axis_values[i++] = arena_strdup(a, e->valuestring);
 	}
-	c->cls = str_or(o, "class", NULL);
-	c->stage = str_or(o, "stage", NULL);
-	c->summary = str_or(o, "summary", "");
-	c->prediction = str_or(o, "prediction", NULL);
+	c->cls = keep_or(a, o, "class", NULL);
+	c->stage = keep_or(a, o, "stage", NULL);
+	c->summary = keep_or(a, o, "summary", "");
+	c->prediction = keep_or(a, o, "prediction", NULL);
 	if (cJSON_IsArray(e = member(o, "lines"))) {
 		const cJSON *l;
 
-		c->lines = xcalloc((size_t)cJSON_GetArraySize(e) + 1, sizeof(*c->lines));
+		c->lines = arena_alloc(a, ((size_t)cJSON_GetArraySize(e) + 1) * sizeof(*c->lines));
 		cJSON_ArrayForEach(l, e)
 			if (cJSON_IsString(l))
-				c->lines[c->nlines++] = l->valuestring;
+				c->lines[c->nlines++] = arena_strdup(a, l->valuestring);
 	}
 	if (cJSON_IsArray(e = member(o, "findings"))) {
 		const cJSON *f;
 
-		c->findings = xcalloc((size_t)cJSON_GetArraySize(e) + 1, sizeof(*c->findings));
+		c->findings = arena_alloc(a, ((size_t)cJSON_GetArraySize(e) + 1) * sizeof(*c->findings));
 		cJSON_ArrayForEach(f, e)
 			c->findings[c->nfindings++] = (struct runfile_finding){
-				str_or(f, "class", "?"), str_or(f, "severity", "?"), str_or(f, "message", "") };
+				keep_or(a, f, "class", "?"), keep_or(a, f, "severity", "?"), keep_or(a, f, "message", "") };
 	}
-	return load_stages(rf, o, c);
+	return load_stages(a, d, o, c);
 }
 
 /* "shard":{"index","count","of","cells","grouping"} (shard.h); merge relies on it. */
@@ -117,7 +133,7 @@ static int load_shard(struct runfile *rf, const cJSON *o)
 	if (!cJSON_IsNumber(count) || count->valuedouble < 1 || !cJSON_IsNumber(index) ||
 	    index->valuedouble < 1 || index->valuedouble > count->valuedouble)
 		return json_doc_error(&rf->doc, o, "\"shard\" must have \"index\" and \"count\" with 1 <= index <= count");
-	if (need_str(rf, o, "of", &rf->shard.of))
+	if (need_str(&rf->doc, o, "of", &rf->shard.of))
 		return -1;
 	rf->shard.index = (size_t)index->valuedouble;
 	rf->shard.count = (size_t)count->valuedouble;
@@ -132,15 +148,42 @@ static int cmp_cell_id(const void *a, const void *b)
 	return strcmp((*(const struct runfile_cell *const *)a)->id, (*(const struct runfile_cell *const *)b)->id);
 }
 
-static int load_doc(struct runfile *rf)
+/* The text of a cell, as a document of its own, into C. */
+static int load_cell_span(struct runfile *rf, struct json_span span, struct runfile_cell *c)
 {
-	const cJSON *root = rf->doc.root, *run, *cells, *e, *v;
+	struct json_doc d;
+	int rc;
+
+	if (json_doc_parse_span(&d, rf->path, rf->text, span))
+		return -1;
+	rc = load_cell(&rf->arena, &d, c);
+	json_doc_release(&d);
+	c->span = span;
+	return rc;
+}
+
+/* Two cells with one id: the later one is reported, at its "id". */
+static int duplicate_id(struct runfile *rf, const struct runfile_cell *x, const struct runfile_cell *y)
+{
+	const struct runfile_cell *later = x->span.off > y->span.off ? x : y;
+	struct json_doc d;
+
+	if (json_doc_parse_span(&d, rf->path, rf->text, later->span))
+		return -1;
+	json_doc_error(&d, member(d.root, "id"), "cell \"%s\" appears twice", later->id);
+	json_doc_release(&d);
+	return -1;
+}
+
+/* The root, whose "cells" is empty in the stand-in text; then the cells, one at a time, from SPANS. */
+static int load_doc(struct runfile *rf, const struct json_span *spans, size_t n)
+{
+	const cJSON *root = rf->doc.root, *run, *cells, *v;
 	const char *schema = NULL;
-	size_t i = 0;
 
 	if (!cJSON_IsObject(root))
 		return json_doc_error(&rf->doc, root, "results must be a JSON object");
-	if (need_str(rf, root, "schema", &schema))
+	if (need_str(&rf->doc, root, "schema", &schema))
 		return -1;
 	if (strncmp(schema, "emcompat-results/", 17) != 0)
 		return json_doc_error(&rf->doc, member(root, "schema"),
@@ -148,7 +191,7 @@ static int load_doc(struct runfile *rf)
 	run = member(root, "run");
 	if (!cJSON_IsObject(run))
 		return json_doc_error(&rf->doc, run ? run : root, "\"run\" must be an object");
-	if (need_str(rf, run, "id", &rf->id))
+	if (need_str(&rf->doc, run, "id", &rf->id))
 		return -1;
 	rf->matrix = str_or(run, "matrix", "");
 	rf->name = str_or(run, "name", NULL);
@@ -164,50 +207,109 @@ static int load_doc(struct runfile *rf)
 	cells = member(root, "cells");
 	if (!cJSON_IsArray(cells))
 		return json_doc_error(&rf->doc, cells ? cells : root, "\"cells\" must be an array");
-	rf->ncells = (size_t)cJSON_GetArraySize(cells);
-	rf->cells = xcalloc(rf->ncells + 1, sizeof(*rf->cells));
-	cJSON_ArrayForEach(e, cells) {
-		if (load_cell(rf, e, &rf->cells[i]))
+	rf->cells = xcalloc(n + 1, sizeof(*rf->cells));
+	for (; rf->ncells < n; rf->ncells++) {
+		if (load_cell_span(rf, spans[rf->ncells], &rf->cells[rf->ncells]))
 			return -1;
-		rf->counts[rf->cells[i++].status]++;
+		rf->counts[rf->cells[rf->ncells].status]++;
 	}
-	rf->by_id = xcalloc(rf->ncells + 1, sizeof(*rf->by_id));
-	for (i = 0; i < rf->ncells; i++)
+	rf->by_id = xcalloc(n + 1, sizeof(*rf->by_id));
+	for (size_t i = 0; i < n; i++)
 		rf->by_id[i] = &rf->cells[i];
-	qsort(rf->by_id, rf->ncells, sizeof(*rf->by_id), cmp_cell_id);
-	for (i = 1; i < rf->ncells; i++)
+	qsort(rf->by_id, n, sizeof(*rf->by_id), cmp_cell_id);
+	for (size_t i = 1; i < n; i++)
 		if (strcmp(rf->by_id[i - 1]->id, rf->by_id[i]->id) == 0)
-			return json_doc_error(&rf->doc, member(rf->by_id[i]->json, "id"),
-					      "cell \"%s\" appears twice", rf->by_id[i]->id);
+			return duplicate_id(rf, rf->by_id[i - 1], rf->by_id[i]);
+	return 0;
+}
+
+/*
+ * TEXT without the elements of the array at ARR, but with as many line
+ * ends and then characters as they spanned: the root parses small and
+ * every position outside the array keeps its line and column.
+ */
+static char *root_stand_in(const char *text, size_t len, struct json_span arr, size_t *out_len)
+{
+	const char *open = text + arr.off, *close = open + arr.len - 1, *last = open + 1;
+	struct strbuf sb = { NULL, 0, 0 };
+
+	strbuf_add(&sb, text, arr.off + 1);
+	for (const char *p = open + 1; p < close; p++) {
+		if (*p == '\n') {
+			strbuf_addch(&sb, '\n');
+			last = p + 1;
+		}
+	}
+	for (const char *p = last; p < close; p++)
+		if ((*p & 0xc0) != 0x80)
+			strbuf_addch(&sb, ' ');
+	strbuf_add(&sb, close, len - (size_t)(close - text));
+	*out_len = sb.len;
+	return strbuf_detach(&sb);
+}
+
+int runfile_parse(struct runfile *rf, const char *path, char *text, size_t len)
+{
+	const char *slash = strrchr(path, '/');
+	struct json_span arr, *spans = NULL;
+	char *root_text = NULL;
+	size_t n = 0, root_len = len;
+	int rc;
+
+	memset(rf, 0, sizeof(*rf));
+	rf->path = xstrdup(path);
+	rf->dir = slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
+	rf->text = text;
+	rf->len = len;
+	if (json_doc_check(rf->path, text, len)) {
+		runfile_release(rf);
+		return -1;
+	}
+	if (json_span_member(text, 0, "cells", &arr) && text[arr.off] == '[') {
+		n = json_span_elements(text, arr.off, &spans);
+		root_text = root_stand_in(text, len, arr, &root_len);
+	}
+	rc = json_doc_parse_span(&rf->doc, rf->path, root_text ? root_text : text,
+				 (struct json_span){ 0, root_len }) || load_doc(rf, spans, n);
+	free(spans);
+	free(root_text);
+	/* Messages about the text are all given while loading; the tree owns its strings. */
+	rf->doc.text = NULL;
+	rf->doc.len = 0;
+	if (rc) {
+		runfile_release(rf);
+		return -1;
+	}
 	return 0;
 }
 
 int runfile_load(struct runfile *rf, const char *dir)
 {
 	struct stat st;
+	char *path, *text;
 	size_t len;
+	int rc;
 
 	memset(rf, 0, sizeof(*rf));
-	if (stat(dir, &st) == 0 && S_ISREG(st.st_mode)) {
-		const char *slash = strrchr(dir, '/');
+	if (stat(dir, &st) == 0 && S_ISREG(st.st_mode))
+		path = xstrdup(dir);
+	else
+		path = xasprintf("%s/results.json", dir);
+	rc = read_file(path, &text, &len) ? -1 : runfile_parse(rf, path, text, len);
+	free(path);
+	return rc;
+}
 
-		rf->path = xstrdup(dir);
-		rf->dir = slash ? xstrndup(dir, (size_t)(slash - dir) + (slash == dir)) : xstrdup(".");
-	} else {
-		rf->dir = xstrdup(dir);
-		rf->path = xasprintf("%s/results.json", dir);
-	}
-	if (read_file(rf->path, &rf->text, &len) ||
-	    json_doc_parse(&rf->doc, rf->path, rf->text, len) || load_doc(rf)) {
-		runfile_release(rf);
-		return -1;
-	}
-	/* Messages about the text are all given while loading; the tree owns its strings. */
-	free(rf->text);
-	rf->text = NULL;
-	rf->doc.text = NULL;
-	rf->doc.len = 0;
-	return 0;
+cJSON *runfile_cell_json(const struct runfile *rf, const struct runfile_cell *c)
+{
+	struct json_doc d;
+	cJSON *o;
+
+	if (json_doc_parse_span(&d, rf->path, rf->text, c->span))
+		return NULL;
+	o = d.root;
+	d.root = NULL;
+	return o;
 }
 
 int runfile_check(const char *dir)
@@ -253,14 +355,8 @@ int runfile_status_ok(enum cell_status s)
 
 void runfile_release(struct runfile *rf)
 {
-	for (size_t i = 0; i < rf->ncells; i++) {
-		free(rf->cells[i].axis_keys);
-		free(rf->cells[i].axis_values);
-		free(rf->cells[i].lines);
-		free(rf->cells[i].findings);
-		free(rf->cells[i].stages);
-	}
 	free(rf->cells);
+	arena_release(&rf->arena);
 	free(rf->by_id);
 	json_doc_release(&rf->doc);
 	free(rf->text);

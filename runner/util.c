@@ -208,38 +208,151 @@ int mkdir_p(const char *path)
 	return 0;
 }
 
-int write_file_atomic(const char *path, const char *data, size_t len, unsigned mode)
+int atomic_file_open(struct atomic_file *af, const char *path, unsigned mode)
 {
-	char *tmp = xasprintf("%s.tmp%d", path, (int)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, (mode_t)mode), closed = 0;
-	size_t off = 0;
+	af->path = xstrdup(path);
+	af->tmp = xasprintf("%s.tmp%d", path, (int)getpid());
+	af->err = 0;
+	af->fd = open(af->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, (mode_t)mode);
+	if (af->fd < 0) {
+		int saved = errno;
 
-	if (fd < 0) {
-		error(EC_EXIT_INTERNAL, "%s: cannot create: %s", tmp, xstrerror(errno));
-		free(tmp);
+		error(EC_EXIT_INTERNAL, "%s: cannot create: %s", af->tmp, xstrerror(saved));
+		free(af->path);
+		free(af->tmp);
+		memset(af, 0, sizeof(*af));
+		af->fd = -1;
+		errno = saved;
 		return -1;
 	}
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
+	return 0;
+}
+
+void atomic_file_write(struct atomic_file *af, const void *data, size_t len)
+{
+	const char *p = data;
+
+	while (len && !af->err) {
+		ssize_t w = write(af->fd, p, len);
 
 		if (w < 0 && errno == EINTR)
 			continue;
-		if (w <= 0)
+		if (w <= 0) {
+			af->err = w < 0 ? errno : EIO;
 			break;
-		off += (size_t)w;
+		}
+		p += w;
+		len -= (size_t)w;
 	}
-	if (off < len || fsync(fd) != 0 || (closed = 1, close(fd) != 0) || rename(tmp, path) != 0) {
+}
+
+void atomic_file_abort(struct atomic_file *af)
+{
+	int saved = errno;
+
+	if (af->fd >= 0) {
+		close(af->fd);
+		unlink(af->tmp);
+	}
+	free(af->path);
+	free(af->tmp);
+	memset(af, 0, sizeof(*af));
+	af->fd = -1;
+	errno = saved;
+}
+
+int atomic_file_commit(struct atomic_file *af)
+{
+	int fd = af->fd, rc = 0;
+
+	af->fd = -1;
+	if (af->err)
+		errno = af->err;
+	if (af->err || fsync(fd) != 0) {
 		int saved = errno;
 
-		if (!closed)
-			close(fd);
-		unlink(tmp);
-		free(tmp);
+		close(fd);
 		errno = saved;
-		return error(EC_EXIT_INTERNAL, "%s: cannot write: %s", path, xstrerror(errno));
+		rc = -1;
+	} else if (close(fd) != 0 || rename(af->tmp, af->path) != 0) {
+		rc = -1;
 	}
-	free(tmp);
-	return 0;
+	if (rc) {
+		int saved = errno;
+
+		unlink(af->tmp);
+		error(EC_EXIT_INTERNAL, "%s: cannot write: %s", af->path, xstrerror(saved));
+		errno = saved;
+	}
+	free(af->path);
+	free(af->tmp);
+	memset(af, 0, sizeof(*af));
+	af->fd = -1;
+	return rc;
+}
+
+int write_file_atomic(const char *path, const char *data, size_t len, unsigned mode)
+{
+	struct atomic_file af;
+
+	if (atomic_file_open(&af, path, mode))
+		return -1;
+	atomic_file_write(&af, data, len);
+	return atomic_file_commit(&af);
+}
+
+#define ARENA_BLOCK 65536
+
+struct arena_block {
+	struct arena_block *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	struct arena_block *b = a->head;
+	size_t need = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	char *p;
+
+	if (!b || b->size - b->used < need) {
+		size_t size = need > ARENA_BLOCK / 4 ? need : ARENA_BLOCK;
+
+		b = xmalloc(sizeof(*b) + size);
+		b->size = size;
+		b->used = 0;
+		/* A block of its own goes behind the current one, which may still have room. */
+		if (size != ARENA_BLOCK && a->head) {
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	p = (char *)b->data + b->used;
+	b->used += need;
+	return memset(p, 0, n);
+}
+
+char *arena_strdup(struct arena *a, const char *s)
+{
+	size_t n;
+
+	if (!s)
+		return NULL;
+	n = strlen(s) + 1;
+	return memcpy(arena_alloc(a, n), s, n);
+}
+
+void arena_release(struct arena *a)
+{
+	while (a->head) {
+		struct arena_block *next = a->head->next;
+
+		free(a->head);
+		a->head = next;
+	}
 }
 
 int path_check_no_links(const char *path, int depth)

@@ -21,6 +21,7 @@ struct json_doc {
 	const char *text;  /* borrowed: must outlive the doc; text[len] == '\0' */
 	size_t len;
 	cJSON *root;       /* owned */
+	size_t off;        /* where the parsed value starts in TEXT: 0 but for json_doc_parse_span */
 };
 
 /*
@@ -29,6 +30,38 @@ struct json_doc {
  * PATH and TEXT are borrowed for the life of D.
  */
 int json_doc_parse(struct json_doc *d, const char *path, const char *text, size_t len);
+
+/*
+ * A large document can be taken apart without one tree for all of it:
+ * json_doc_check makes json_doc_parse's checks (UTF-8, NUL, syntax, depth)
+ * over TEXT without building anything; after that, spans locate values in
+ * the text and json_doc_parse_span builds the tree of one of them, with
+ * positions in messages still counted in the whole TEXT.
+ */
+struct json_span {
+	size_t off, len;   /* bytes of the value in the text */
+};
+
+/* Checks TEXT as json_doc_parse does, building no tree: 0, or -1 with error() as json_doc_parse. */
+int json_doc_check(const char *path, const char *text, size_t len);
+
+/*
+ * In checked TEXT, the value of member KEY of the object at offset OFF
+ * (keys compared byte for byte as written, without unescaping; the first
+ * one wins): 1 with *VAL set, or 0 when there is no object at OFF or no
+ * such member.
+ */
+int json_span_member(const char *text, size_t off, const char *key, struct json_span *val);
+
+/* The spans of the elements of the array at offset OFF of checked TEXT: their count; *ELEMS is the caller's. */
+size_t json_span_elements(const char *text, size_t off, struct json_span **elems);
+
+/*
+ * As json_doc_parse, for the value at SPAN of TEXT, which json_doc_check
+ * has passed (so only the duplicate-key check is made again). D->text is
+ * the whole TEXT: json_doc_error counts positions in it.
+ */
+int json_doc_parse_span(struct json_doc *d, const char *path, const char *text, struct json_span span);
 
 /*
  * Reports a message about item AT of the document (an object member is

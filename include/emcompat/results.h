@@ -90,6 +90,17 @@ struct results_run {
 };
 
 /*
+ * Writes a results.json to PATH (temp, fsync, rename) in pieces: ROOT,
+ * whose last member is an empty "cells" array, then each of the N cells
+ * CELL(ARG, I) returns in its place, one at a time and then deleted, so
+ * 10,000 cells never stand as one tree or one buffer. The text is what
+ * printing the whole tree formatted gives. ROOT is deleted here. A NULL
+ * from CELL stops with -1 (CELL has reported why); else 0, or -1 with
+ * error() (EC_EXIT_INTERNAL).
+ */
+int results_write_file(const char *path, cJSON *root, size_t n, cJSON *(*cell)(void *arg, size_t i), void *arg);
+
+/*
  * Writes DIR/results.json, classifying failed cells with T (may be NULL).
  * Returns 0, or -1 with error() (EC_EXIT_INTERNAL).
  */

@@ -61,6 +61,38 @@ int read_file(const char *path, char **out, size_t *len);
  */
 int write_file_atomic(const char *path, const char *data, size_t len, unsigned mode);
 
+/*
+ * A file written the way write_file_atomic writes one, in pieces: open
+ * creates PATH.tmp<pid>, write appends, commit fsyncs and renames it to
+ * PATH, abort removes it. Write errors are kept and reported by commit,
+ * which also aborts; after commit or abort the struct holds nothing.
+ * All return 0, or -1 with error() (EC_EXIT_INTERNAL).
+ */
+struct atomic_file {
+	char *path, *tmp;
+	int fd;
+	int err;   /* errno of the first failed write, else 0 */
+};
+
+int atomic_file_open(struct atomic_file *af, const char *path, unsigned mode);
+void atomic_file_write(struct atomic_file *af, const void *data, size_t len);
+int atomic_file_commit(struct atomic_file *af);
+void atomic_file_abort(struct atomic_file *af);
+
+/*
+ * Many small allocations freed at once (a run read back holds tens of
+ * thousands of short strings): blocks of 64 KiB, a larger request gets a
+ * block of its own. Zero-initialise; memory is zeroed; release frees all.
+ */
+struct arena {
+	struct arena_block *head;
+};
+
+void *arena_alloc(struct arena *a, size_t n);
+/* A copy of S in A; NULL for NULL. */
+char *arena_strdup(struct arena *a, const char *s);
+void arena_release(struct arena *a);
+
 /* mkdir -p PATH (mode 0755). 0, or -1 with error() (EC_EXIT_INTERNAL). */
 int mkdir_p(const char *path);
 

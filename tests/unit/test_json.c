@@ -1,4 +1,5 @@
 /* JSON parsing: exact error positions, UTF-8, duplicate keys, locating items. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -80,11 +81,55 @@ static void test_duplicates_and_locate(void)
 	json_doc_release(&d);
 }
 
+/* Values found in the text, parsed one at a time, with positions counted in the whole text. */
+static void test_spans(void)
+{
+	const char *text = "{\"c\\u0065lls\": 1, \"x\": {\"cells\": []},\n"
+			   " \"cells\": [ {\"id\": \"a\"}, [1, \"]\"], \"s\\\"\" , -2.5e3,\n"
+			   "  {\"k\": 1, \"k\": 2} ], \"end\": null}";
+	struct json_span v, *e;
+	struct json_doc d;
+	size_t n;
+
+	error_clear();
+	CHECK_INT(json_doc_check("f.json", text, strlen(text)), 0);
+	/* Keys are compared as written: the escaped "cells" and the nested one are not it. */
+	CHECK_INT(json_span_member(text, 0, "cells", &v), 1);
+	CHECK(text[v.off] == '[' && text[v.off + v.len - 1] == ']');
+	CHECK_INT(json_span_member(text, 0, "end", &v), 1);
+	CHECK_INT(v.len, 4);
+	CHECK_INT(json_span_member(text, 0, "nope", &v), 0);
+	CHECK_INT(json_span_member("[1]", 0, "cells", &v), 0);
+	json_span_member(text, 0, "cells", &v);
+	n = json_span_elements(text, v.off, &e);
+	CHECK_INT(n, 5);
+	CHECK(strncmp(text + e[0].off, "{\"id\": \"a\"}", e[0].len) == 0 && e[0].len == 11);
+	CHECK(strncmp(text + e[1].off, "[1, \"]\"]", e[1].len) == 0 && e[1].len == 8);
+	CHECK_INT(e[2].len, 5);
+	CHECK(strncmp(text + e[3].off, "-2.5e3", e[3].len) == 0 && e[3].len == 6);
+	CHECK_INT(json_doc_parse_span(&d, "f.json", text, e[0]), 0);
+	CHECK_STR(cJSON_GetObjectItem(d.root, "id")->valuestring, "a");
+	CHECK_INT(json_doc_error(&d, cJSON_GetObjectItem(d.root, "id"), "here"), -1);
+	CHECK_STR(error_message(), "f.json:2:14: here");
+	json_doc_release(&d);
+	error_clear();
+	CHECK_INT(json_doc_parse_span(&d, "f.json", text, e[4]), -1);
+	CHECK_STR(error_message(), "f.json:3:12: duplicate key \"k\"");
+	free(e);
+	CHECK_INT(json_span_elements("[ ]", 0, &e), 0);
+	free(e);
+	error_clear();
+	CHECK_INT(json_doc_check("f.json", "{\"a\": [1,]}", 11), -1);
+	CHECK_HAS(error_message(), "f.json:1:10:");
+	error_clear();
+}
+
 int main(void)
 {
 	test_syntax_errors();
 	test_deep_nesting();
 	test_utf8_and_nul();
 	test_duplicates_and_locate();
+	test_spans();
 	return check_done();
 }

@@ -126,6 +126,38 @@ static void test_bad(void)
 		  "\"status\" must be a string");
 }
 
+/*
+ * The root is parsed without its cells and each cell on its own, yet every
+ * message gives the position in the whole file: after the cells too, on
+ * the line that closes them, past non-ASCII text in them.
+ */
+static void test_positions(void)
+{
+	struct runfile rf;
+	cJSON *o;
+
+	check_bad("{\"schema\":\"emcompat-results/1\",\"cells\":[\n"
+		  "{\"id\":\"\xc3\xa9\",\"axes\":{},\"status\":\"pass\"}, {\"id\":\"b\",\"axes\":{},\"status\":\"pass\"}],"
+		  " \"run\":7}", "results.json:2:78: \"run\" must be an object");
+	check_bad("{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"x\"},\"cells\":[\n"
+		  "{\"id\":\"a\",\"axes\":{},\"status\":\"pass\"},\n"
+		  "  {\"axes\":{}, \"id\":\"a\",\"status\":\"fail\"}]}", "results.json:3:15: cell \"a\" appears twice");
+	check_bad("{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"x\"},\"cells\":[],\n \"cells\":[]}",
+		  "results.json:2:2: duplicate key \"cells\"");
+	check_bad("{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"x\"},\"cells\":[\n"
+		  "{\"id\":\"a\",\"axes\":{},\"status\":\"pass\",\"stages\":[{\"stage\":\"x\",\"stage\":\"y\"}]}]}",
+		  "results.json:2:60: duplicate key \"stage\"");
+
+	CHECK_INT(write_results(good), 0);
+	CHECK_INT(runfile_load(&rf, dir), 0);
+	o = runfile_cell_json(&rf, &rf.cells[1]);
+	CHECK(o != NULL);
+	CHECK_STR(cJSON_GetObjectItem(o, "id")->valuestring, "rust=1.63,probe=add");
+	CHECK_STR(cJSON_GetObjectItem(o, "prediction")->valuestring, "predicted");
+	cJSON_Delete(o);
+	runfile_release(&rf);
+}
+
 int main(void)
 {
 	char *cmd;
@@ -134,6 +166,7 @@ int main(void)
 		return 1;
 	test_good();
 	test_bad();
+	test_positions();
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);
