@@ -168,7 +168,7 @@ static int lock_cache(struct run_ctx *r, const char *nodes)
 static int check_cache_links(const char *cache)
 {
 	static const struct { const char *sub; int depth; } parts[] = {
-		{ "nodes", 2 }, { "src", 16 }, { "cargo-home", 1 },
+		{ "nodes", 2 }, { "src", 16 }, { "cargo-home", 1 }, { "cargo-target", 1 },
 	};
 	int rc = 0;
 

@@ -384,6 +384,7 @@ static const char *dep_dir(struct stages *s, size_t n, enum stage st)
 struct recipe {
 	struct sched_step steps[5];
 	size_t nsteps;
+	const char *lock;   /* the job's lock key (sched.h), or NULL */
 };
 
 /* The first steps of every node: an empty output directory of its own. */
@@ -532,7 +533,7 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 	const char *loader = value(s, n, "loader"), *std_dir = dep_dir(s, n, STAGE_STD);
 	const char *pyver, *pv = value(s, n, "pyo3");
 	const struct toolchain *pyo3, *pyodide;
-	const char *src = ownf(s, "%s/matrix/probes/%s", probe_root(s, probe), probe);
+	const char *src = ownf(s, "%s/matrix/probes/%s", probe_root(s, probe), probe), *std_name, *target, *crate;
 	int release = flag(s, n, "opt", "O2");
 	struct vec cp = {0}, argv = {0}, env = {0}, up = {0};
 	struct strbuf flags = {0};
@@ -566,6 +567,25 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 		return 1;
 	}
 	s->used[s->nused++] = pyodide;
+	/*
+	 * One cargo target dir per std node (Rust, Emscripten, eh), PyO3
+	 * version and LTO flag, in the cache, shared by every compile node
+	 * built on them: PyO3 and its dependencies are built once, and cargo
+	 * rebuilds what its own fingerprints say changed (the probe, another
+	 * Python). Not one per std node only: the same dependency vendored
+	 * for two PyO3 versions is one crate to cargo, at two paths, so each
+	 * version's build would make the other's stale. The crate
+	 * is built from one place in it, copied there afresh by each node: a
+	 * root package's build hash leaves out its path, so two node dirs
+	 * would pass for one crate and cargo would call the other node's
+	 * library fresh; a fresh copy is always newer than the last build.
+	 * The lock key keeps two such nodes from sharing the dir at once.
+	 */
+	std_name = strrchr(std_dir, '/') ? strrchr(std_dir, '/') + 1 : std_dir;
+	target = ownf(s, "%s/../cargo-target/%s-pyo3-%s%s", s->nodes, std_name, pyo3->version,
+		      flag(s, n, "lto", "linker-plugin") ? "-lto" : "");
+	crate = ownf(s, "%s/crate-%s", target, probe);
+	r->lock = ownf(s, "cargo-target:%s", target);
 	rust_env(s, &env, rust, NULL);
 	/* Nothing of the user's ~/.cargo; offline, so this stays empty. */
 	env_set(s, &env, "CARGO_HOME", ownf(s, "%s/cargo-home", out));
@@ -576,12 +596,16 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 		strbuf_addstr(&flags, "\x1f-Clinker-plugin-lto");
 	env_set(s, &env, "CARGO_ENCODED_RUSTFLAGS", own(s, strbuf_detach(&flags)));
 
-	vec_add(&cp, "/bin/cp");
+	vec_add(&cp, "/usr/bin/install");
+	vec_add(&cp, "-D");
+	vec_add(&cp, "-m");
+	vec_add(&cp, "0644");
+	vec_add(&cp, "-t");
+	vec_add(&cp, crate);
 	vec_add(&cp, "--");
 	vec_add(&cp, ownf(s, "%s/Cargo.toml", src));
 	vec_add(&cp, ownf(s, "%s/lib.rs", src));
 	vec_add(&cp, toolchain_str(pyo3, "lock"));
-	vec_add(&cp, out);
 	step(s, r, &cp, &env, out);
 
 	vec_add(&argv, toolchain_str(rust, "cargo") ? toolchain_str(rust, "cargo") : "cargo");
@@ -590,9 +614,9 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 	vec_add(&argv, "--config");
 	vec_add(&argv, toolchain_str(pyo3, "cargo_config"));
 	vec_add(&argv, "--manifest-path");
-	vec_add(&argv, ownf(s, "%s/Cargo.toml", out));
+	vec_add(&argv, ownf(s, "%s/Cargo.toml", crate));
 	vec_add(&argv, "--target=" TARGET);
-	vec_add(&argv, ownf(s, "--target-dir=%s/target", out));
+	vec_add(&argv, ownf(s, "--target-dir=%s", target));
 	if (release)
 		vec_add(&argv, "--release");
 	if (pyo3_bound_api(pyo3->version))
@@ -613,7 +637,7 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 
 	vec_add(&up, "/bin/cp");
 	vec_add(&up, "--");
-	vec_add(&up, ownf(s, "%s/target/" TARGET "/%s/libprobe.a", out, release ? "release" : "debug"));
+	vec_add(&up, ownf(s, "%s/" TARGET "/%s/libprobe.a", target, release ? "release" : "debug"));
 	vec_add(&up, ownf(s, "%s/libprobe.a", out));
 	step_again(s, r, &up);
 	return 0;
@@ -970,6 +994,7 @@ int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
 		return rc;
 	job->steps = r->steps;
 	job->nsteps = r->nsteps;
+	job->lock = r->lock;
 	fingerprint(s, n, r->steps, r->nsteps, NULL);
 	return 0;
 }

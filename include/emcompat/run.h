@@ -13,7 +13,7 @@
  * A DIR that already holds a journal is refused unless resuming, so a run
  * is never overwritten by accident. No symbolic link is followed where a
  * run writes (DIR/journal.jsonl, DIR/logs/, DIR/nodes/, the cache's nodes/,
- * src/ and cargo-home/): one found there is bad input (exit 2). The runner
+ * src/, cargo-home/ and cargo-target/): one found there is bad input (exit 2). The runner
  * is a child subreaper: a process that left its node's group (a daemon) is
  * killed when the jobs are done, with a warning. Past RLIMIT_FSIZE writes
  * fail with EFBIG (SIGXFSZ is caught), so a full disk or a file size limit

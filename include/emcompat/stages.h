@@ -20,7 +20,10 @@
  *            pyo3): cargo build --offline against the cell's vendored PyO3
  *            (pyo3 manifest: lock, cargo_config) with CARGO_ENCODED_RUSTFLAGS
  *            of the std node and PYO3_CROSS_* of the cell's Pyodide (via
- *            --config env.*), then its libprobe.a copied to OUT; such cells
+ *            --config env.*) in the cache's cargo-target/<std node>-pyo3-<v>[-lto]
+ *            (shared by the compile nodes on those, lock key "cargo-target:DIR";
+ *            the crate is copied into DIR/crate-<probe> first), then its
+ *            libprobe.a copied to OUT; such cells
  *            need a pyo3 value and a pyodide-* loader, else `error`
  *   link     emcc -sSIDE_MODULE=2 -sEXPORTED_FUNCTIONS=... libprobe.a -> OUT/probe.wasm
  *            (link_mode=rustc: rustc --crate-type cdylib -C linker=emcc, one step

@@ -23,7 +23,7 @@ if [[ $rc -ne 1 ]]; then
 fi
 
 python3 - "$tmp/run/results.json" <<'PY'
-import json, sys
+import glob, json, os, re, sys
 
 r = json.load(open(sys.argv[1]))
 cells = {c["id"]: c for c in r["cells"]}
@@ -58,6 +58,34 @@ expect(f"{base},pyo3=0.99,loader=pyodide-0.26.4,eh=js", "error", "compile", None
 # A Python extension has no place in the emcc-main host.
 expect(f"{base},pyo3=0.22,loader=emcc-main,eh=js", "error", "compile", None,
        "it loads only into a pyodide-* loader")
+
+# The compile nodes on one std node and PyO3 version share a cargo target
+# dir in the cache, so cargo builds PyO3 and its dependencies once for them
+# (stages.h): the 0.22 cells in Pyodide 0.26.4 and 314.0.7 share one.
+def target_dir(cell, v):
+    """The cargo target dir cell's compile node built in, from its "$ cargo" line."""
+    nodes = {s["stage"]: s for s in cells.get(cell, {}).get("stages", [])}
+    if "std" not in nodes or "compile" not in nodes:
+        failures.append(f"{cell}: no std and compile stages")
+        return None
+    log = os.path.join(os.path.dirname(sys.argv[1]), nodes["compile"]["log"].replace(".stderr.", ".stdout."))
+    m = re.search(r"--target-dir=(\S+)", open(log, errors="replace").read())
+    d = os.path.normpath(m.group(1)) if m else ""
+    # Results name a node by a prefix of its directory's plan key.
+    if not re.fullmatch(re.escape(nodes["std"]["node"]) + f"[0-9a-f]*-pyo3-{re.escape(v)}", os.path.basename(d)):
+        failures.append(f"{cell}: cargo built in {d or 'no --target-dir'}, not its std node's dir for pyo3 {v}")
+        return None
+    return d
+
+a22 = target_dir(f"{base},pyo3=0.22,loader=pyodide-0.26.4,eh=js", "0.22")
+b22 = target_dir(f"{base},pyo3=0.22,loader=pyodide-314.0.7,eh=js", "0.22")
+c30 = target_dir(f"{base},pyo3=0.30,loader=pyodide-0.26.4,eh=js", "0.30")
+if a22 and b22 and a22 != b22:
+    failures.append(f"the two pyo3 0.22 cells on one std node built in two dirs: {a22} {b22}")
+if a22 and c30 and a22 == c30:
+    failures.append(f"pyo3 0.22 and 0.30 built in one dir: {a22}")
+if a22 and not glob.glob(f"{a22}/wasm32-unknown-emscripten/debug/deps/libpyo3-*.rlib"):
+    failures.append(f"{a22} holds no build of pyo3")
 
 if failures:
     print("\n".join("FAIL: " + f for f in failures))
