@@ -65,9 +65,18 @@ static const char *const *vec_done(struct stages *s, struct vec *v)
 }
 
 /* Sets NAME=VALUE in ENV, replacing an earlier NAME. */
+/*
+ * Sets NAME=VALUE in ENV. What recipes set is part of the node's
+ * fingerprint (what they inherit from the user's environment is not, or
+ * a cache would follow the shell it is used from), but for PATH, which
+ * env_path_prepend notes itself, and the warm runtime's socket (stages.h).
+ */
 static void env_set(struct stages *s, struct vec *env, const char *name, const char *value)
 {
 	size_t len = strlen(name);
+
+	if (strcmp(name, "PATH") != 0 && strcmp(name, "EMCOMPAT_HARNESS_SOCKET") != 0)
+		strbuf_addf(&s->env_fp, "%s=%s%c", name, value, 0);
 
 	for (size_t i = 0; i < env->n; i++)
 		if (strncmp(env->v[i], name, len) == 0 && env->v[i][len] == '=') {
@@ -118,6 +127,7 @@ static void env_path_prepend(struct stages *s, struct vec *env, const char *dir)
 {
 	const char *path = env_get(env, "PATH");
 
+	strbuf_addf(&s->env_fp, "PATH=%s:...%c", dir, 0);
 	env_set(s, env, "PATH", ownf(s, "%s:%s", dir, path ? path : "/usr/bin:/bin"));
 }
 
@@ -234,6 +244,7 @@ static void fingerprint(struct stages *s, size_t n, const struct sched_step *ste
 			EVP_DigestUpdate(ctx, steps[i].argv[a], strlen(steps[i].argv[a]) + 1);
 		EVP_DigestUpdate(ctx, "\n", 1);
 	}
+	EVP_DigestUpdate(ctx, s->env_fp.buf ? s->env_fp.buf : "", s->env_fp.len + 1);
 	for (size_t i = 0; i < s->nused; i++) {
 		const char *v[] = { s->used[i]->kind, s->used[i]->version,
 				    toolchain_str(s->used[i], "identity"), toolchain_str(s->used[i], "installed") };
@@ -952,6 +963,7 @@ int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
 
 	*why = NULL;
 	s->nused = 0;
+	s->env_fp.len = 0;
 	if (mkdir_p(s->nodes))
 		return -1;
 	if (s->plan->nodes[n].stage == STAGE_INSPECT) {
@@ -1031,5 +1043,6 @@ void stages_release(struct stages *s)
 	free(s->fingerprints);
 	free(s->warm_sockets);
 	free(s->roots);
+	strbuf_release(&s->env_fp);
 	memset(s, 0, sizeof(*s));
 }

@@ -50,6 +50,7 @@
 #include "emcompat/plan.h"
 #include "emcompat/sched.h"
 #include "emcompat/toolchain.h"
+#include "emcompat/util.h"
 #include "emcompat/warm.h"
 
 struct stages {
@@ -75,6 +76,7 @@ struct stages {
 	size_t nroots, cap_roots;
 	const struct toolchain *used[4];    /* toolchains the recipe being built used */
 	size_t nused;
+	struct strbuf env_fp;               /* the env the recipe being built set, for its fingerprint */
 	cJSON **probe_json;                 /* parsed probe.json, by probe value */
 	char **probe_names;
 	size_t nprobes, cap_probes;
@@ -97,8 +99,11 @@ int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why);
 const char *stages_node_dir(struct stages *s, size_t n);
 
 /*
- * What node N really runs, as 64 hex digits: its steps' argv and the
- * identities (and install times) of the toolchains its recipe used; for
+ * What node N really runs, as 64 hex digits: its steps' argv, the
+ * variables its recipe sets in their env (not those it passes on from
+ * emcompat's own environment, nor the warm runtime's socket; of PATH, the
+ * dirs put in front), and the identities (and install times) of the
+ * toolchains its recipe used; for
  * the in-process inspect node, its logged argv, the toolchains whose
  * files it reads (Emscripten, a Pyodide loader) and the SHA-256 of the
  * emcompat binary itself, so a rebuilt inspector re-runs it. Each adds

@@ -1,0 +1,146 @@
+/*
+ * stages: what a node's fingerprint covers. The env a recipe sets is part
+ * of it (a toolchain manifest's env edited by hand reruns what uses it);
+ * what emcompat passes on from its own environment (PATH, HOME, ...) is
+ * not, or a cache would follow the shell it is used from.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "emcompat/error.h"
+#include "emcompat/matrix.h"
+#include "emcompat/plan.h"
+#include "emcompat/stages.h"
+#include "emcompat/toolchain.h"
+#include "emcompat/util.h"
+
+static char dir[] = "/tmp/emcompat-test-stages-XXXXXX";
+
+static const char matrix_text[] =
+	"{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.69\"],\"probe\":[\"add\"],"
+	"\"loader\":[\"emcc-main\"]}}";
+
+static void write_manifests(const char *em_config)
+{
+	char *rust = xasprintf("%s/cache/rust/1.96", dir), *em = xasprintf("%s/cache/emscripten/3.1.69", dir);
+	char *rj = xasprintf("%s/toolchain.json", rust), *ej = xasprintf("%s/toolchain.json", em);
+	char *etext = xasprintf(
+		"{\"schema\":\"emcompat-toolchain/1\",\"kind\":\"emscripten\",\"version\":\"3.1.69\","
+		"\"identity\":\"emcc 3.1.69\",\"installed\":\"2026-11-27T10:00:00Z\",\"llvm\":\"20.0.0\","
+		"\"env\":{\"EM_CONFIG\":\"%s\"},\"emcc\":[\"/bin/true\"],\"bin\":\"/nonexistent/bin\"}", em_config);
+	static const char rtext[] =
+		"{\"schema\":\"emcompat-toolchain/1\",\"kind\":\"rust\",\"version\":\"1.96\","
+		"\"identity\":\"rustc 1.96.0\",\"installed\":\"2026-11-27T10:00:00Z\",\"llvm\":\"22.1.8\","
+		"\"env\":{},\"root\":\"/nonexistent\",\"rustc\":\"/bin/true\",\"rust_src\":\"/nonexistent\"}";
+
+	CHECK_INT(mkdir_p(rust) || mkdir_p(em), 0);
+	CHECK_INT(write_file_atomic(rj, rtext, strlen(rtext), 0644), 0);
+	CHECK_INT(write_file_atomic(ej, etext, strlen(etext), 0644), 0);
+	free(rust);
+	free(em);
+	free(rj);
+	free(ej);
+	free(etext);
+}
+
+/* The fingerprint of every node, in plan order, joined by spaces (caller frees). */
+static char *fingerprints(void)
+{
+	struct matrix m;
+	struct plan p;
+	struct toolchain_set tc;
+	struct stages s;
+	struct strbuf out = { NULL, 0, 0 };
+	char *cache = xasprintf("%s/cache", dir), *src = xasprintf("%s/src", dir), *nodes = xasprintf("%s/cache/nodes", dir);
+
+	error_clear();
+	CHECK_INT(matrix_parse(&m, "m.json", matrix_text, strlen(matrix_text)), 0);
+	CHECK_INT(plan_build(&p, &m), 0);
+	CHECK_INT(toolchain_scan(&tc, cache, &m), 0);
+	stages_init(&s, &p, &tc, src, nodes, "/bin/true");
+	for (size_t n = 0; n < p.nnodes; n++) {
+		struct sched_job job;
+		char *why = NULL;
+
+		memset(&job, 0, sizeof(job));
+		if (stages_job(&s, n, &job, &why) != 0) {
+			fprintf(stderr, "node %zu: %s\n", n, why ? why : error_message());
+			CHECK(0);
+		}
+		free(why);
+		strbuf_addf(&out, "%s%s:%s", n ? " " : "", stage_name(p.nodes[n].stage), stages_fingerprint(&s, n));
+	}
+	stages_release(&s);
+	toolchain_set_release(&tc);
+	plan_release(&p);
+	matrix_release(&m);
+	free(cache);
+	free(src);
+	free(nodes);
+	return strbuf_detach(&out);
+}
+
+/* The fingerprint of STAGE in FPS (as fingerprints() gives them). */
+static char *stage_fp(const char *fps, const char *stage)
+{
+	char *key = xasprintf("%s:", stage);
+	const char *at = strstr(fps, key);
+	char *fp = at ? xstrndup(at + strlen(key), 64) : xstrdup("");
+
+	free(key);
+	return fp;
+}
+
+static void test_env(void)
+{
+	char *a, *b, *c, *path = xasprintf("/opt/elsewhere:%s", getenv("PATH") ? getenv("PATH") : "/bin");
+	static const char *const stages[] = { "std", "compile", "link", "main", "inspect", "load", "run" };
+
+	write_manifests("/cfg/one");
+	a = fingerprints();
+	/* Another shell: the user's PATH and HOME, a stray socket variable. */
+	setenv("PATH", path, 1);
+	setenv("HOME", "/home/someone-else", 1);
+	setenv("EMCOMPAT_HARNESS_SOCKET", "/tmp/x.sock", 1);
+	b = fingerprints();
+	CHECK_STR(b, a);
+	/* The manifest's env edited (identity and install time kept). */
+	write_manifests("/cfg/two");
+	c = fingerprints();
+	for (size_t i = 0; i < sizeof(stages) / sizeof(*stages); i++) {
+		char *fa = stage_fp(a, stages[i]), *fc = stage_fp(c, stages[i]);
+
+		CHECK_INT((int)strlen(fa), 64);
+		/* build-std.sh reads the manifest itself (its identity is in the fingerprint) and
+		 * rustc runs without Emscripten's env; emcc's nodes, and all after them, change. */
+		if (strcmp(stages[i], "std") == 0 || strcmp(stages[i], "compile") == 0)
+			CHECK_STR(fc, fa);
+		else if (strcmp(fa, fc) == 0) {
+			fprintf(stderr, "stage %s kept its fingerprint\n", stages[i]);
+			CHECK(0);
+		}
+		free(fa);
+		free(fc);
+	}
+	free(a);
+	free(b);
+	free(c);
+	free(path);
+}
+
+int main(void)
+{
+	char *cmd;
+
+	if (!mkdtemp(dir))
+		return 1;
+	test_env();
+	cmd = xasprintf("rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+	free(cmd);
+	return check_done();
+}
