@@ -188,7 +188,7 @@ static int check_cache_links(const char *cache)
  */
 static int real_recipes(struct run_ctx *r)
 {
-	char *src, *nodes;
+	char *src, *nodes, *doomed;
 	char self[4096];
 	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	int rc = 0;
@@ -203,6 +203,7 @@ static int real_recipes(struct run_ctx *r)
 		free(nodes);
 		return -1;
 	}
+	doomed = xcalloc(r->p.nnodes + 1, 1);
 	stages_init(&r->stages, &r->p, &r->tc, src, nodes, len > 0 ? self : "emcompat");
 	r->have_stages = 1;
 	r->stages.warm = &r->warm;
@@ -236,10 +237,17 @@ static int real_recipes(struct run_ctx *r)
 			/* Changed since it last ran, but likely to take about as long. */
 			job->expected = rec.seconds;
 		}
+		/* A dependency that is known not to pass (from the cache) dooms N to BLOCKED. */
+		for (size_t d = 0; d < r->p.nodes[n].ndeps; d++) {
+			size_t dep = r->p.nodes[n].deps[d];
+
+			doomed[n] |= doomed[dep] || (r->preset[dep] && r->jobs[dep].status != JOB_PASS);
+		}
 		/* Started now, the runtime comes up while the builds before it run. */
-		if (rc == 0 && !r->preset[n] && stages_warm_socket(&r->stages, n))
+		if (rc == 0 && !r->preset[n] && !doomed[n] && stages_warm_socket(&r->stages, n))
 			rc = warm_start(&r->warm, stages_warm_socket(&r->stages, n));
 	}
+	free(doomed);
 	return rc;
 }
 

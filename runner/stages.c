@@ -972,7 +972,8 @@ int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
 		if (!digest)
 			return -1;
 		recipe_inspect(s, n, job, out);
-		fingerprint(s, n, &(struct sched_step){ job->argv, NULL, NULL }, 1, digest);
+		/* Not argv[0]: the binary's digest names it, wherever it was run from. */
+		fingerprint(s, n, &(struct sched_step){ job->argv + 1, NULL, NULL }, 1, digest);
 		return 0;
 	}
 	r = own(s, xcalloc(1, sizeof(*r)));

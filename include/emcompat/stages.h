@@ -104,9 +104,10 @@ const char *stages_node_dir(struct stages *s, size_t n);
  * emcompat's own environment, nor the warm runtime's socket; of PATH, the
  * dirs put in front), and the identities (and install times) of the
  * toolchains its recipe used; for
- * the in-process inspect node, its logged argv, the toolchains whose
- * files it reads (Emscripten, a Pyodide loader) and the SHA-256 of the
- * emcompat binary itself, so a rebuilt inspector re-runs it. Each adds
+ * the in-process inspect node, its logged argv but the binary's path, the
+ * toolchains whose files it reads (Emscripten, a Pyodide loader) and the
+ * SHA-256 of the emcompat binary itself, so a rebuilt inspector re-runs
+ * it and a copy of the same binary elsewhere does not. Each adds
  * the fingerprints of the node's dependencies, so a change reruns every
  * node downstream of it. Valid after stages_job(N) returned 0 (called in
  * plan order); owned by S.

@@ -75,3 +75,16 @@ if failures:
     sys.exit(1)
 print(f"1 passed, 0 failed ({len(cells)} cells checked against real toolchains)")
 PY
+
+# Again, with every node in the cache: nothing runs, and no warm Pyodide
+# runtime starts for nodes that cannot run (their dependency failed).
+"$bin" run "$here/small.json" -o "$tmp/again" -j 2 >"$tmp/out2" 2>"$tmp/err2" && rc=0 || rc=$?
+if [[ $rc -ne 1 ]] || [[ -s $tmp/again/journal.jsonl ]]; then
+	echo "FAIL: a second run should take every node from the cache (exit $rc, $(wc -l <"$tmp/again/journal.jsonl") nodes ran)"
+	exit 1
+fi
+if compgen -G "$tmp/again/logs/warm-*.log" >/dev/null; then
+	echo "FAIL: a run with nothing to run started warm runtimes: $(ls "$tmp/again/logs/" | grep warm-)"
+	exit 1
+fi
+echo "second run: every node from the cache, no warm runtime started"

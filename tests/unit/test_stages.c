@@ -46,8 +46,8 @@ static void write_manifests(const char *em_config)
 	free(etext);
 }
 
-/* The fingerprint of every node, in plan order, joined by spaces (caller frees). */
-static char *fingerprints(void)
+/* The fingerprint of every node, in plan order, joined by spaces (caller frees); SELF is emcompat's binary. */
+static char *fingerprints(const char *self)
 {
 	struct matrix m;
 	struct plan p;
@@ -60,7 +60,7 @@ static char *fingerprints(void)
 	CHECK_INT(matrix_parse(&m, "m.json", matrix_text, strlen(matrix_text)), 0);
 	CHECK_INT(plan_build(&p, &m), 0);
 	CHECK_INT(toolchain_scan(&tc, cache, &m), 0);
-	stages_init(&s, &p, &tc, src, nodes, "/bin/true");
+	stages_init(&s, &p, &tc, src, nodes, self);
 	for (size_t n = 0; n < p.nnodes; n++) {
 		struct sched_job job;
 		char *why = NULL;
@@ -100,16 +100,16 @@ static void test_env(void)
 	static const char *const stages[] = { "std", "compile", "link", "main", "inspect", "load", "run" };
 
 	write_manifests("/cfg/one");
-	a = fingerprints();
+	a = fingerprints("/bin/true");
 	/* Another shell: the user's PATH and HOME, a stray socket variable. */
 	setenv("PATH", path, 1);
 	setenv("HOME", "/home/someone-else", 1);
 	setenv("EMCOMPAT_HARNESS_SOCKET", "/tmp/x.sock", 1);
-	b = fingerprints();
+	b = fingerprints("/bin/true");
 	CHECK_STR(b, a);
 	/* The manifest's env edited (identity and install time kept). */
 	write_manifests("/cfg/two");
-	c = fingerprints();
+	c = fingerprints("/bin/true");
 	for (size_t i = 0; i < sizeof(stages) / sizeof(*stages); i++) {
 		char *fa = stage_fp(a, stages[i]), *fc = stage_fp(c, stages[i]);
 
@@ -131,6 +131,38 @@ static void test_env(void)
 	free(path);
 }
 
+/*
+ * The inspect node runs inside emcompat: a different binary re-runs it, the
+ * same bytes at another path (an installed copy, a benchmark's) do not.
+ */
+static void test_self(void)
+{
+	char *copy = xasprintf("%s/emcompat-copy", dir), *cmd = xasprintf("cp /bin/true '%s'", copy);
+	char *a, *b, *c, *fa, *fc;
+
+	CHECK_INT(system(cmd), 0);
+	write_manifests("/cfg/one");
+	a = fingerprints("/bin/true");
+	b = fingerprints(copy);
+	CHECK_STR(b, a);
+	c = fingerprints("/bin/false");
+	fa = stage_fp(a, "inspect");
+	fc = stage_fp(c, "inspect");
+	CHECK(strcmp(fa, fc) != 0);
+	free(fa);
+	free(fc);
+	fa = stage_fp(a, "link");
+	fc = stage_fp(c, "link");
+	CHECK_STR(fc, fa);
+	free(fa);
+	free(fc);
+	free(a);
+	free(b);
+	free(c);
+	free(cmd);
+	free(copy);
+}
+
 int main(void)
 {
 	char *cmd;
@@ -138,6 +170,7 @@ int main(void)
 	if (!mkdtemp(dir))
 		return 1;
 	test_env();
+	test_self();
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);
