@@ -11,6 +11,13 @@ static const cJSON *member(const cJSON *o, const char *key)
 	return cJSON_GetObjectItemCaseSensitive(o, key);
 }
 
+/* V as a whole count from 0 to 2^53 (a double holds every one), or -1: no cast of a huge value. */
+static long long count_of(const cJSON *v)
+{
+	return cJSON_IsNumber(v) && v->valuedouble >= 0 && v->valuedouble <= 9007199254740992.0
+		       ? (long long)v->valuedouble : -1;
+}
+
 static const char *str_or(const cJSON *o, const char *key, const char *dflt)
 {
 	const cJSON *v = member(o, key);
@@ -85,7 +92,7 @@ static int load_cell(struct arena *a, const struct json_doc *d, struct runfile_c
 	if (!cJSON_IsObject(o))
 		return json_doc_error(d, o, "a cell must be an object");
 	e = member(o, "index");
-	c->index = cJSON_IsNumber(e) && e->valuedouble >= 0 ? (long)e->valuedouble : -1;
+	c->index = (long)count_of(e);
 	if (keep_str(a, d, o, "id", &c->id) || need_str(d, o, "status", &status))
 		return -1;
 	if ((st = cell_status_parse(status)) < 0)
@@ -128,16 +135,15 @@ static int load_cell(struct arena *a, const struct json_doc *d, struct runfile_c
 /* "shard":{"index","count","of","cells","grouping"} (shard.h); merge relies on it. */
 static int load_shard(struct runfile *rf, const cJSON *o)
 {
-	const cJSON *index = member(o, "index"), *count = member(o, "count"), *cells = member(o, "cells");
+	long long i = count_of(member(o, "index")), n = count_of(member(o, "count"));
 
-	if (!cJSON_IsNumber(count) || count->valuedouble < 1 || !cJSON_IsNumber(index) ||
-	    index->valuedouble < 1 || index->valuedouble > count->valuedouble)
+	if (n < 1 || i < 1 || i > n)
 		return json_doc_error(&rf->doc, o, "\"shard\" must have \"index\" and \"count\" with 1 <= index <= count");
 	if (need_str(&rf->doc, o, "of", &rf->shard.of))
 		return -1;
-	rf->shard.index = (size_t)index->valuedouble;
-	rf->shard.count = (size_t)count->valuedouble;
-	rf->shard.cells = cJSON_IsNumber(cells) && cells->valuedouble > 0 ? (size_t)cells->valuedouble : 0;
+	rf->shard.index = (size_t)i;
+	rf->shard.count = (size_t)n;
+	rf->shard.cells = count_of(member(o, "cells")) > 0 ? (size_t)count_of(member(o, "cells")) : 0;
 	rf->shard.grouping = str_or(o, "grouping", "");
 	rf->shard.json = o;
 	return 0;
