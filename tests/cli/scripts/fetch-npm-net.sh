@@ -28,7 +28,7 @@ assert m["integrity"].startswith("sha512-") and len(m["sha256"]) == 64
 assert m["url"] == "https://registry.npmjs.org/pyodide/-/pyodide-0.23.4.tgz"
 assert m["emscripten"] == "3.1.32" and m["index_url"].endswith("/node_modules/pyodide/")
 PY
-"$bin" toolchains | grep -q 'pyodide    0.23.4 .*built with Emscripten 3.1.32' \
+"$bin" toolchains | grep 'pyodide    0.23.4 .*built with Emscripten 3.1.32' >/dev/null \
 	|| fail "toolchains: $("$bin" toolchains)"
 # Start it once more, apart from fetch, and run Python in it.
 out=$(cd "$tmp" && "$node" -e '

@@ -7,7 +7,7 @@
 source "$(dirname "$0")/lib.sh"
 command -v valgrind >/dev/null || { echo "valgrind not installed: skipped"; exit 77; }
 # A sanitizer build checks memory itself, and cannot run under valgrind.
-if ldd "$bin" | grep -q 'lib[at]san'; then echo "a sanitizer build: skipped"; exit 77; fi
+if ldd "$bin" | grep 'lib[at]san' >/dev/null; then echo "a sanitizer build: skipped"; exit 77; fi
 src_data=$src/tests/cli/data
 
 # vg NAME WANT_EXIT ARGS...: runs emcompat under memcheck.
