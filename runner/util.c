@@ -312,7 +312,7 @@ struct arena_block {
 void *arena_alloc(struct arena *a, size_t n)
 {
 	struct arena_block *b = a->head;
-	size_t need = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	size_t need = (n + _Alignof(max_align_t) - 1) / _Alignof(max_align_t) * _Alignof(max_align_t);
 	char *p;
 
 	if (!b || b->size - b->used < need) {
