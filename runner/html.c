@@ -231,10 +231,8 @@ int html_write(const char *path, const struct report_input *in)
 		if (i)
 			strbuf_addch(&sb, ',');
 		rc |= add_item(&sb, cell_json(&rf->cells[i], in->baseline), 0, 0);
-		if (sb.len >= 65536) {
-			atomic_file_write(&af, sb.buf, sb.len);
-			sb.len = 0;
-		}
+		if (sb.len >= 65536)
+			atomic_file_write_buf(&af, &sb);
 	}
 	strbuf_addstr(&sb, "],");
 	rc |= add_item(&sb, data_tail_json(in), 1, 0);
@@ -244,7 +242,7 @@ int html_write(const char *path, const struct report_input *in)
 		return error(EC_EXIT_INTERNAL, "%s: out of memory", path);
 	}
 	strbuf_addstr(&sb, at + strlen(HTML_DATA_MARKER));
-	atomic_file_write(&af, sb.buf, sb.len);
+	atomic_file_write_buf(&af, &sb);
 	strbuf_release(&sb);
 	return atomic_file_commit(&af);
 }

@@ -150,11 +150,8 @@ static int locate(const struct json_doc *d, const char **pp, const cJSON *node,
 		}
 		if (*p)
 			p++;
-	} else if (*p == '"') {
-		p = skip_string(p);
 	} else {
-		while (*p && !strchr(",]} \t\r\n", *p))
-			p++;
+		p = skip_value(p);
 	}
 	*pp = p;
 	return 0;

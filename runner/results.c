@@ -415,13 +415,11 @@ int results_write_file(const char *path, cJSON *root, size_t n, cJSON *(*cell)(v
 				strbuf_addstr(&out, "\t\t");
 		}
 		free(text);
-		if (out.len >= 65536) {
-			atomic_file_write(&af, out.buf, out.len);
-			out.len = 0;
-		}
+		if (out.len >= 65536)
+			atomic_file_write_buf(&af, &out);
 	}
 	strbuf_addstr(&out, "]\n}");
-	atomic_file_write(&af, out.buf, out.len);
+	atomic_file_write_buf(&af, &out);
 	strbuf_release(&out);
 	return atomic_file_commit(&af);
 }

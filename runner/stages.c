@@ -64,19 +64,10 @@ static const char *const *vec_done(struct stages *s, struct vec *v)
 	return own(s, v->v);
 }
 
-/* Sets NAME=VALUE in ENV, replacing an earlier NAME. */
-/*
- * Sets NAME=VALUE in ENV. What recipes set is part of the node's
- * fingerprint (what they inherit from the user's environment is not, or
- * a cache would follow the shell it is used from), but for PATH, which
- * env_path_prepend notes itself, and the warm runtime's socket (stages.h).
- */
-static void env_set(struct stages *s, struct vec *env, const char *name, const char *value)
+/* Sets NAME=VALUE in ENV, replacing an earlier NAME; not part of the fingerprint. */
+static void env_replace(struct stages *s, struct vec *env, const char *name, const char *value)
 {
 	size_t len = strlen(name);
-
-	if (strcmp(name, "PATH") != 0 && strcmp(name, "EMCOMPAT_HARNESS_SOCKET") != 0)
-		strbuf_addf(&s->env_fp, "%s=%s%c", name, value, 0);
 
 	for (size_t i = 0; i < env->n; i++)
 		if (strncmp(env->v[i], name, len) == 0 && env->v[i][len] == '=') {
@@ -84,6 +75,17 @@ static void env_set(struct stages *s, struct vec *env, const char *name, const c
 			return;
 		}
 	vec_add(env, ownf(s, "%s=%s", name, value));
+}
+
+/*
+ * Sets NAME=VALUE in ENV as part of the node's fingerprint: what recipes
+ * set counts, what they inherit from the user's environment does not, or
+ * a cache would follow the shell it is used from.
+ */
+static void env_set(struct stages *s, struct vec *env, const char *name, const char *value)
+{
+	strbuf_addf(&s->env_fp, "%s=%s%c", name, value, 0);
+	env_replace(s, env, name, value);
 }
 
 static const char *env_get(const struct vec *env, const char *name)
@@ -127,8 +129,9 @@ static void env_path_prepend(struct stages *s, struct vec *env, const char *dir)
 {
 	const char *path = env_get(env, "PATH");
 
+	/* Of PATH, only the dir put in front counts: the rest is the user's. */
 	strbuf_addf(&s->env_fp, "PATH=%s:...%c", dir, 0);
-	env_set(s, env, "PATH", ownf(s, "%s:%s", dir, path ? path : "/usr/bin:/bin"));
+	env_replace(s, env, "PATH", ownf(s, "%s:%s", dir, path ? path : "/usr/bin:/bin"));
 }
 
 void stages_init(struct stages *s, const struct plan *p, const struct toolchain_set *tc,
@@ -943,7 +946,7 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 
 		if (!sock)
 			return -1;
-		env_set(s, &env, "EMCOMPAT_HARNESS_SOCKET", sock);
+		env_replace(s, &env, "EMCOMPAT_HARNESS_SOCKET", sock);
 		s->warm_sockets[n] = sock;
 	}
 	step(s, r, &argv, &env, out);

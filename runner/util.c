@@ -246,6 +246,12 @@ void atomic_file_write(struct atomic_file *af, const void *data, size_t len)
 	}
 }
 
+void atomic_file_write_buf(struct atomic_file *af, struct strbuf *sb)
+{
+	atomic_file_write(af, sb->buf, sb->len);
+	sb->len = 0;
+}
+
 void atomic_file_abort(struct atomic_file *af)
 {
 	int saved = errno;

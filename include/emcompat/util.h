@@ -76,6 +76,8 @@ struct atomic_file {
 
 int atomic_file_open(struct atomic_file *af, const char *path, unsigned mode);
 void atomic_file_write(struct atomic_file *af, const void *data, size_t len);
+/* atomic_file_write of SB's bytes, then SB emptied (its memory kept for reuse). */
+void atomic_file_write_buf(struct atomic_file *af, struct strbuf *sb);
 int atomic_file_commit(struct atomic_file *af);
 void atomic_file_abort(struct atomic_file *af);
 
