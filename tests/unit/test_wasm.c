@@ -16,6 +16,8 @@
 #include "emcompat/error.h"
 #include "emcompat/util.h"
 #include "emcompat/wasm.h"
+#include "emcompat/wasm_check.h"
+#include "emcompat/wasm_json.h"
 
 /* ---- a byte builder ---------------------------------------------------- */
 
@@ -89,9 +91,13 @@ static void subsection(struct strbuf *s, unsigned id, struct strbuf *body)
 	section(s, id, body);
 }
 
+/* Reads S, and computes its facts as the checks and the JSON form need. */
 static int inspect(const struct strbuf *s, struct wasm_module *m)
 {
-	return wasm_inspect_buffer("t.wasm", (const uint8_t *)s->buf, s->len, m);
+	if (wasm_inspect_buffer("t.wasm", (const uint8_t *)s->buf, s->len, m))
+		return -1;
+	wasm_compute_facts(m);
+	return 0;
 }
 
 /* S must be rejected with a message containing WANT (and an offset). */
@@ -740,6 +746,7 @@ static void test_gnu_archive(void)
 	ar_member(&a, "notes.txt/", "hello", 5);
 	CHECK_INT(wasm_inspect_buffer("libprobe.rlib", (const uint8_t *)a.buf, a.len, &m), 0);
 	CHECK_STR(error_message(), "");
+	wasm_compute_facts(&m);
 	CHECK_INT(m.kind, WASM_KIND_ARCHIVE);
 	CHECK_INT(m.nmembers, 5);
 	CHECK_INT(m.members[0].kind, WASM_MEMBER_SYMTAB);
@@ -1467,6 +1474,7 @@ static char *fixture(const char *name)
 	return xasprintf("%s/tests/wasm/%s", src ? src : ".", name);
 }
 
+/* Reads the fixture NAME, and computes its facts as inspect() does. */
 static int load(const char *name, struct wasm_module *m)
 {
 	char *path = fixture(name);
@@ -1474,8 +1482,42 @@ static int load(const char *name, struct wasm_module *m)
 
 	if (rc)
 		fprintf(stderr, "%s\n", error_message());
+	else
+		wasm_compute_facts(m);
 	free(path);
 	return rc;
+}
+
+/* The readers return what the binary holds: the facts are the checker's,
+ * computed when asked (and the same when asked twice). */
+static void test_reader_leaves_facts(void)
+{
+	struct strbuf ss = {0};
+	struct wasm_module side, rlib;
+	char *path = fixture("rust196-probe-embed-bc.rlib");
+
+	build_side(&ss, 3, 0);
+	CHECK_INT(wasm_inspect_buffer("side.wasm", (const uint8_t *)ss.buf, ss.len, &side), 0);
+	CHECK_INT(side.kind, WASM_KIND_SIDE_MODULE);
+	CHECK_INT(side.facts.eh, WASM_EH_NONE);
+	CHECK(side.facts.eh_evidence == NULL);
+	CHECK_INT(side.facts.ni64_imports, 0);
+	for (int round = 0; round < 2; round++) {
+		wasm_compute_facts(&side);
+		CHECK_INT(side.facts.eh, WASM_EH_MIXED);
+		CHECK_INT(side.facts.ni64_imports, 2);
+	}
+	wasm_module_release(&side);
+	strbuf_release(&ss);
+
+	CHECK_INT(wasm_inspect_file(path, &rlib), 0);
+	CHECK_INT(rlib.members[2].module->facts.has_embedded_bitcode, 0);
+	CHECK_INT(rlib.members[2].module->bitcode.present, 1);
+	wasm_compute_facts(&rlib);
+	CHECK_INT(rlib.members[2].module->facts.has_embedded_bitcode, 1);
+	CHECK_INT(rlib.facts.has_embedded_bitcode, 0);
+	wasm_module_release(&rlib);
+	free(path);
 }
 
 static void test_fixtures(void)
@@ -1668,6 +1710,7 @@ int main(void)
 	test_against();
 	test_parse_llvm_version();
 	test_json();
+	test_reader_leaves_facts();
 	test_fixtures();
 	test_threads();
 	return check_done();
