@@ -15,6 +15,8 @@
 #include "emcompat/json.h"
 #include "emcompat/util.h"
 #include "emcompat/wasm.h"
+#include "emcompat/wasm_check.h"
+#include "emcompat/wasm_json.h"
 
 static const char *plural(size_t n, const char *one, const char *many)
 {

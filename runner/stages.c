@@ -12,6 +12,8 @@
 #include "emcompat/stages.h"
 #include "emcompat/util.h"
 #include "emcompat/wasm.h"
+#include "emcompat/wasm_check.h"
+#include "emcompat/wasm_json.h"
 
 extern char **environ;
 

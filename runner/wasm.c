@@ -1,8 +1,10 @@
 /*
- * wasm: the reader. One cursor (struct rd) walks the buffer; every read
- * checks what is left in the current region (file, section, subsection)
- * first, and every count is checked against the bytes left before
- * anything is allocated for it. See include/emcompat/wasm.h.
+ * wasm: the reader of wasm binaries (objects, side, main and plain
+ * modules). One cursor (struct rd) walks the buffer; every read checks
+ * what is left in the current region (file, section, subsection) first,
+ * and every count is checked against the bytes left before anything is
+ * allocated for it. An embedded .llvmbc section goes to the bitcode
+ * reader. See include/emcompat/wasm.h.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,110 +15,8 @@
 #include "emcompat/json.h"
 #include "emcompat/util.h"
 #include "emcompat/wasm.h"
+#include "bitcode.h"
 #include "wasm_internal.h"
-
-/* ---- arena ------------------------------------------------------------ */
-
-struct chunk {
-	struct chunk *next;
-	size_t used, cap;
-	max_align_t data[];
-};
-
-#define CHUNK_MIN (64 * 1024)
-
-void *wasm_arena_alloc(struct wasm_module *m, size_t n)
-{
-	struct chunk *c = m->arena_;
-	size_t a = sizeof(max_align_t);
-
-	n = (n + a - 1) / a * a;
-	if (!n)
-		n = a;
-	if (!c || c->cap - c->used < n) {
-		size_t cap = n > CHUNK_MIN ? n : CHUNK_MIN;
-		struct chunk *fresh = xmalloc(sizeof(*fresh) + cap);
-
-		fresh->used = 0;
-		fresh->cap = cap;
-		/* A big block gets its own chunk behind the current one, so the
-		 * current one's free space is not wasted. */
-		if (c && cap == n) {
-			fresh->next = c->next;
-			c->next = fresh;
-		} else {
-			fresh->next = c;
-			m->arena_ = fresh;
-		}
-		c = fresh;
-	}
-	void *p = (char *)c->data + c->used;
-	c->used += n;
-	memset(p, 0, n);
-	return p;
-}
-
-char *wasm_arena_strndup(struct wasm_module *m, const void *s, size_t n)
-{
-	char *p = wasm_arena_alloc(m, n + 1);
-
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
-char *wasm_arena_printf(struct wasm_module *m, const char *fmt, ...)
-{
-	struct strbuf sb = {0};
-	va_list ap;
-	char *p;
-
-	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	p = wasm_arena_strndup(m, strbuf_str(&sb), sb.len);
-	strbuf_release(&sb);
-	return p;
-}
-
-static void *arena_array(struct wasm_module *m, size_t count, size_t size)
-{
-	/* Counts were checked against the bytes left, so this cannot overflow
-	 * for any input that fits in memory; keep the check anyway. */
-	if (size && count > ((size_t)-1) / size / 2)
-		abort();
-	return wasm_arena_alloc(m, count * size);
-}
-
-void wasm_module_release(struct wasm_module *m)
-{
-	struct chunk *c = m->arena_;
-
-	for (size_t i = 0; i < m->nmembers; i++) {
-		if (m->members[i].module) {
-			wasm_module_release(m->members[i].module);
-			free(m->members[i].module);
-		}
-	}
-	while (c) {
-		struct chunk *next = c->next;
-
-		free(c);
-		c = next;
-	}
-	memset(m, 0, sizeof(*m));
-}
-
-/* ---- names of things -------------------------------------------------- */
-
-const char *wasm_kind_name(enum wasm_kind kind)
-{
-	static const char *const names[] = {
-		"object", "side_module", "main_module", "module", "bitcode", "archive",
-	};
-
-	return (unsigned)kind < sizeof(names) / sizeof(*names) ? names[kind] : "unknown";
-}
 
 const char *wasm_section_name(unsigned id)
 {
@@ -144,12 +44,6 @@ const char *wasm_symbol_kind_name(enum wasm_symbol_kind kind)
 	return (unsigned)kind < sizeof(names) / sizeof(*names) ? names[kind] : "unknown";
 }
 
-const char *wasm_member_kind_name(enum wasm_member_kind kind)
-{
-	static const char *const names[] = { "symtab", "rmeta", "wasm", "bitcode", "other" };
-
-	return (unsigned)kind < sizeof(names) / sizeof(*names) ? names[kind] : "unknown";
-}
 
 const char *wasm_reloc_name(unsigned type)
 {
@@ -584,7 +478,7 @@ static int read_type_section(struct rd *r)
 	/* 1, not 3 (a func type's size): a GC type then gets its own message. */
 	if (rd_count(r, &n, 1, "type count"))
 		return -1;
-	m->types = arena_array(m, n, sizeof(*m->types));
+	m->types = wasm_arena_array(m, n, sizeof(*m->types));
 	m->ntypes = n;  /* heap types may refer to any type of the section */
 	for (uint32_t i = 0; i < n; i++) {
 		struct wasm_functype *ft = &m->types[i];
@@ -599,13 +493,13 @@ static int read_type_section(struct rd *r)
 			return rd_fail(r, at, "type %u: expected 0x60 (func), got 0x%02x", i, form);
 		if (rd_count(r, &ft->nparams, 1, "parameter count"))
 			return -1;
-		ft->params = arena_array(m, ft->nparams, sizeof(*ft->params));
+		ft->params = wasm_arena_array(m, ft->nparams, sizeof(*ft->params));
 		for (uint32_t k = 0; k < ft->nparams; k++)
 			if (rd_valtype(r, &ft->params[k], "parameter type"))
 				return -1;
 		if (rd_count(r, &ft->nresults, 1, "result count"))
 			return -1;
-		ft->results = arena_array(m, ft->nresults, sizeof(*ft->results));
+		ft->results = wasm_arena_array(m, ft->nresults, sizeof(*ft->results));
 		for (uint32_t k = 0; k < ft->nresults; k++)
 			if (rd_valtype(r, &ft->results[k], "result type"))
 				return -1;
@@ -648,7 +542,7 @@ static int read_import_section(struct rd *r)
 
 	if (rd_count(r, &n, 4, "import count"))
 		return -1;
-	m->imports = arena_array(m, n, sizeof(*m->imports));
+	m->imports = wasm_arena_array(m, n, sizeof(*m->imports));
 	m->nimports = n;
 	for (uint32_t i = 0; i < n; i++) {
 		struct wasm_import *im = &m->imports[i];
@@ -714,7 +608,7 @@ static int read_function_section(struct rd *r)
 
 	if (rd_count(r, &n, 1, "function count"))
 		return -1;
-	m->func_types = arena_array(m, n, sizeof(*m->func_types));
+	m->func_types = wasm_arena_array(m, n, sizeof(*m->func_types));
 	for (uint32_t i = 0; i < n; i++)
 		if (rd_typeidx(r, &m->func_types[i], "function type index"))
 			return -1;
@@ -729,8 +623,8 @@ static int read_table_section(struct rd *r)
 
 	if (rd_count(r, &n, 2, "table count"))
 		return -1;
-	m->table_types = arena_array(m, n, sizeof(*m->table_types));
-	m->table_limits = arena_array(m, n, sizeof(*m->table_limits));
+	m->table_types = wasm_arena_array(m, n, sizeof(*m->table_types));
+	m->table_limits = wasm_arena_array(m, n, sizeof(*m->table_limits));
 	for (uint32_t i = 0; i < n; i++) {
 		int init = r->pos < r->end && r->p[r->pos] == 0x40;
 
@@ -759,7 +653,7 @@ static int read_memory_section(struct rd *r)
 
 	if (rd_count(r, &n, 2, "memory count"))
 		return -1;
-	m->memories = arena_array(m, n, sizeof(*m->memories));
+	m->memories = wasm_arena_array(m, n, sizeof(*m->memories));
 	for (uint32_t i = 0; i < n; i++)
 		if (rd_limits(r, &m->memories[i], 1, "memory limits"))
 			return -1;
@@ -774,8 +668,8 @@ static int read_global_section(struct rd *r)
 
 	if (rd_count(r, &n, 4, "global count"))
 		return -1;
-	m->global_types = arena_array(m, n, sizeof(*m->global_types));
-	m->global_mutable = arena_array(m, n, sizeof(*m->global_mutable));
+	m->global_types = wasm_arena_array(m, n, sizeof(*m->global_types));
+	m->global_mutable = wasm_arena_array(m, n, sizeof(*m->global_mutable));
 	for (uint32_t i = 0; i < n; i++) {
 		size_t at;
 		uint8_t mut;
@@ -804,7 +698,7 @@ static int read_tag_section(struct rd *r)
 
 	if (rd_count(r, &n, 2, "tag count"))
 		return -1;
-	m->tag_types = arena_array(m, n, sizeof(*m->tag_types));
+	m->tag_types = wasm_arena_array(m, n, sizeof(*m->tag_types));
 	for (uint32_t i = 0; i < n; i++)
 		if (rd_tagtype(r, &m->tag_types[i]))
 			return -1;
@@ -827,7 +721,7 @@ static int read_export_section(struct rd *r, size_t section_at)
 
 	if (rd_count(r, &n, 3, "export count"))
 		return -1;
-	m->exports = arena_array(m, n, sizeof(*m->exports));
+	m->exports = wasm_arena_array(m, n, sizeof(*m->exports));
 	m->nexports = n;
 	for (uint32_t i = 0; i < n; i++) {
 		struct wasm_export *ex = &m->exports[i];
@@ -1097,7 +991,7 @@ static int read_producers_section(struct rd *r)
 			total++;
 		}
 	}
-	m->producers = arena_array(m, total, sizeof(*m->producers));
+	m->producers = wasm_arena_array(m, total, sizeof(*m->producers));
 	if (total)
 		memcpy(m->producers, list, total * sizeof(*list));
 	m->nproducers = total;
@@ -1115,7 +1009,7 @@ static int read_target_features_section(struct rd *r)
 
 	if (rd_count(r, &n, 2, "feature count"))
 		return -1;
-	m->features = arena_array(m, n, sizeof(*m->features));
+	m->features = wasm_arena_array(m, n, sizeof(*m->features));
 	for (uint32_t i = 0; i < n; i++) {
 		size_t at = r->pos;
 		uint8_t prefix;
@@ -1140,7 +1034,7 @@ static int read_symbol_table(struct rd *r)
 
 	if (rd_count(r, &n, 2, "symbol count"))
 		return -1;
-	l->symbols = arena_array(m, n, sizeof(*l->symbols));
+	l->symbols = wasm_arena_array(m, n, sizeof(*l->symbols));
 	for (uint32_t i = 0; i < n; i++) {
 		struct wasm_symbol *s = &l->symbols[i];
 		size_t at = r->pos, space = 0, nimported = 0;
@@ -1246,7 +1140,7 @@ static int read_linking_section(struct rd *r)
 		case 5:  /* WASM_SEGMENT_INFO */
 			if (rd_count(r, &n, 3, "segment count"))
 				return -1;
-			l->segments = arena_array(m, n, sizeof(*l->segments));
+			l->segments = wasm_arena_array(m, n, sizeof(*l->segments));
 			for (uint32_t i = 0; i < n; i++) {
 				if (rd_name(r, &l->segments[i].name, "segment name") ||
 				    rd_u32(r, &l->segments[i].p2align, "segment alignment") ||
@@ -1306,7 +1200,7 @@ static int read_linking_section(struct rd *r)
 
 static void add_note(struct wasm_module *m, char *note)
 {
-	const char **grown = arena_array(m, m->nnotes + 1, sizeof(*grown));
+	const char **grown = wasm_arena_array(m, m->nnotes + 1, sizeof(*grown));
 
 	if (m->nnotes)
 		memcpy(grown, m->notes, m->nnotes * sizeof(*grown));
@@ -1318,7 +1212,7 @@ static int read_reloc_section(struct rd *r, const char *name, size_t nsections_b
 {
 	struct wasm_module *m = r->m;
 	struct wasm_reloc_section *rs;
-	struct wasm_reloc_section *grown = arena_array(m, m->nrelocs + 1, sizeof(*grown));
+	struct wasm_reloc_section *grown = wasm_arena_array(m, m->nrelocs + 1, sizeof(*grown));
 	size_t at = r->pos;
 	uint32_t n;
 
@@ -1375,7 +1269,7 @@ static int read_string_list(struct rd *r, const char ***out, size_t *nout, const
 
 	if (rd_count(r, &n, 1, count_what))
 		return -1;
-	*out = arena_array(r->m, n, sizeof(**out));
+	*out = wasm_arena_array(r->m, n, sizeof(**out));
 	for (uint32_t i = 0; i < n; i++) {
 		if (rd_name(r, &(*out)[i], what))
 			return -1;
@@ -1411,7 +1305,7 @@ static int read_dylink0_section(struct rd *r)
 		case 3:  /* WASM_DYLINK_EXPORT_INFO */
 			if (rd_count(r, &n, 2, "export info count"))
 				return -1;
-			d->export_info = arena_array(m, n, sizeof(*d->export_info));
+			d->export_info = wasm_arena_array(m, n, sizeof(*d->export_info));
 			for (uint32_t i = 0; i < n; i++) {
 				if (rd_name(r, &d->export_info[i].name, "export info name") ||
 				    rd_u32(r, &d->export_info[i].flags, "export info flags"))
@@ -1422,7 +1316,7 @@ static int read_dylink0_section(struct rd *r)
 		case 4:  /* WASM_DYLINK_IMPORT_INFO */
 			if (rd_count(r, &n, 3, "import info count"))
 				return -1;
-			d->import_info = arena_array(m, n, sizeof(*d->import_info));
+			d->import_info = wasm_arena_array(m, n, sizeof(*d->import_info));
 			for (uint32_t i = 0; i < n; i++) {
 				if (rd_name(r, &d->import_info[i].module, "import info module") ||
 				    rd_name(r, &d->import_info[i].name, "import info name") ||
@@ -1455,8 +1349,6 @@ static int read_dylink_legacy_section(struct rd *r)
 	       read_string_list(r, &d->needed, &d->nneeded, "needed library count", "needed library") ? -1 : 0;
 }
 
-static int read_bitcode(struct wasm_module *m, const char *label, const uint8_t *p, size_t len, size_t base);
-
 static int read_custom_section(struct rd *r, const char *name, size_t nsections_before)
 {
 	struct wasm_module *m = r->m;
@@ -1480,10 +1372,7 @@ static int read_custom_section(struct rd *r, const char *name, size_t nsections_
 		size_t at = r->pos;
 
 		r->pos = r->end;
-		if (read_bitcode(m, r->label, r->p + at, r->end - at, r->base + at))
-			return -1;
-		m->facts.has_embedded_bitcode = 1;
-		return 0;
+		return bitcode_read(m, r->label, r->p + at, r->end - at, r->base + at);
 	}
 	r->pos = r->end;  /* unknown custom sections are skipped */
 	return 0;
@@ -1715,7 +1604,7 @@ static void classify(struct wasm_module *m)
 	}
 }
 
-/* Reads the sections; m->sections grows with xgrow (CAP) until read_wasm() moves it. */
+/* Reads the sections; m->sections grows with xgrow (CAP) until wasm_read() moves it. */
 static int read_sections(struct wasm_module *m, const char *label, const uint8_t *p, size_t len,
 			 size_t base, size_t *cap)
 {
@@ -1819,7 +1708,7 @@ static int read_sections(struct wasm_module *m, const char *label, const uint8_t
 	return 0;
 }
 
-static int read_wasm(struct wasm_module *m, const char *label, const uint8_t *p, size_t len, size_t base)
+int wasm_read(struct wasm_module *m, const char *label, const uint8_t *p, size_t len, size_t base)
 {
 	struct wasm_section *grown;
 	size_t cap = 0;
@@ -1827,7 +1716,7 @@ static int read_wasm(struct wasm_module *m, const char *label, const uint8_t *p,
 
 	/* The section list joins the arena, read in full or not. */
 	grown = m->sections;
-	m->sections = arena_array(m, m->nsections, sizeof(*m->sections));
+	m->sections = wasm_arena_array(m, m->nsections, sizeof(*m->sections));
 	if (m->nsections)
 		memcpy(m->sections, grown, m->nsections * sizeof(*grown));
 	free(grown);
@@ -1838,563 +1727,5 @@ static int read_wasm(struct wasm_module *m, const char *label, const uint8_t *p,
 	for (size_t i = 0; i < m->nexports; i++)
 		m->exports[i].signature = export_signature(m, &m->exports[i]);
 	classify(m);
-	wasm_compute_facts(m);
 	return 0;
-}
-
-/* ---- LLVM bitcode ------------------------------------------------------ */
-
-/*
- * Just enough of the LLVM bitstream format to read the IDENTIFICATION
- * block that opens every module since LLVM 3.8: its STRING record is the
- * producer ("LLVM22.1.8", "LLVM22.1.4-rust-1.97.0-nightly") and EPOCH the
- * bitcode epoch. The string is char6- or VBR6-encoded, so it is decoded,
- * not searched for.
- */
-struct bits {
-	const uint8_t *p;
-	size_t pos, end;      /* in bits, relative to p */
-	size_t base;          /* absolute offset of p[0] */
-	const char *label;
-};
-
-static void bits_report(struct bits *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-#define bits_fail(...) (bits_report(__VA_ARGS__), -1)
-
-static void bits_report(struct bits *b, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	error(EC_EXIT_INPUT, "%s: offset 0x%zx: bitcode: %s", b->label, b->base + b->pos / 8, msg);
-}
-
-static int bits_read(struct bits *b, unsigned n, uint64_t *out, const char *what)
-{
-	uint64_t v = 0;
-
-	if (n > b->end - b->pos)
-		return bits_fail(b, "truncated %s: needs %u bits, %zu left", what, n, b->end - b->pos);
-	for (unsigned i = 0; i < n; i++, b->pos++)
-		v |= (uint64_t)((b->p[b->pos >> 3] >> (b->pos & 7)) & 1) << i;
-	*out = v;
-	return 0;
-}
-
-static int bits_vbr(struct bits *b, unsigned n, uint64_t *out, const char *what)
-{
-	uint64_t v = 0, chunk;
-	unsigned shift = 0, hi = 1u << (n - 1);
-
-	for (;;) {
-		if (bits_read(b, n, &chunk, what))
-			return -1;
-		if (shift >= 64 || (shift && (chunk & (hi - 1)) >> (64 - shift)))
-			return bits_fail(b, "VBR%u value longer than 64 bits (%s)", n, what);
-		v |= (chunk & (hi - 1)) << shift;
-		if (!(chunk & hi))
-			break;
-		shift += n - 1;
-	}
-	*out = v;
-	return 0;
-}
-
-static int bits_align32(struct bits *b)
-{
-	size_t to = (b->pos + 31) & ~(size_t)31;
-
-	if (to > b->end)
-		return bits_fail(b, "truncated: alignment to 32 bits runs past the end");
-	b->pos = to;
-	return 0;
-}
-
-enum { OP_LITERAL, OP_FIXED, OP_VBR, OP_ARRAY, OP_CHAR6, OP_BLOB };
-
-struct abbrev_op {
-	int enc;
-	uint64_t value;       /* LITERAL: the value; FIXED, VBR: the width */
-};
-
-#define MAX_ABBREVS 32
-#define MAX_ABBREV_OPS 32
-#define MAX_PRODUCER 255
-
-struct record {
-	uint64_t code;
-	size_t nops;
-	char text[MAX_PRODUCER + 1];  /* the operands as characters (STRING) */
-	uint64_t first;               /* the first operand (EPOCH) */
-};
-
-static void record_op(struct record *rec, uint64_t v)
-{
-	if (rec->nops == 0)
-		rec->first = v;
-	if (rec->nops < MAX_PRODUCER)
-		rec->text[rec->nops] = (v >= 0x20 && v < 0x7f) ? (char)v : '?';
-	rec->nops++;
-}
-
-static int read_scalar(struct bits *b, const struct abbrev_op *op, uint64_t *v)
-{
-	static const char char6[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._";
-
-	switch (op->enc) {
-	case OP_LITERAL:
-		*v = op->value;
-		return 0;
-	case OP_FIXED:
-		return bits_read(b, (unsigned)op->value, v, "fixed field");
-	case OP_VBR:
-		return bits_vbr(b, (unsigned)op->value, v, "VBR field");
-	case OP_CHAR6:
-		if (bits_read(b, 6, v, "char6 field"))
-			return -1;
-		*v = (uint64_t)(unsigned char)char6[*v];
-		return 0;
-	}
-	return bits_fail(b, "array or blob used as an array element");
-}
-
-static int read_abbrev_record(struct bits *b, const struct abbrev_op *ops, size_t nops, struct record *rec)
-{
-	for (size_t i = 0; i < nops; i++) {
-		uint64_t v, count;
-
-		if (ops[i].enc == OP_ARRAY) {
-			const struct abbrev_op *elt = &ops[i + 1];
-			unsigned min_bits = elt->enc == OP_CHAR6 ? 6 : (unsigned)elt->value;
-
-			if (bits_vbr(b, 6, &count, "array length"))
-				return -1;
-			if (count > (b->end - b->pos) / min_bits)
-				return bits_fail(b, "array of %llu elements is longer than the bits left",
-						 (unsigned long long)count);
-			for (uint64_t k = 0; k < count; k++) {
-				if (read_scalar(b, elt, &v))
-					return -1;
-				record_op(rec, v);
-			}
-			return 0;  /* the element op is the last one */
-		}
-		if (ops[i].enc == OP_BLOB) {
-			if (bits_vbr(b, 6, &count, "blob length") || bits_align32(b))
-				return -1;
-			if (count > (b->end - b->pos) / 8)
-				return bits_fail(b, "blob of %llu bytes runs past the end", (unsigned long long)count);
-			b->pos += count * 8;
-			return bits_align32(b);
-		}
-		if (read_scalar(b, &ops[i], &v))
-			return -1;
-		if (i == 0)
-			rec->code = v;
-		else
-			record_op(rec, v);
-	}
-	return 0;
-}
-
-static int read_define_abbrev(struct bits *b, struct abbrev_op *ops, size_t *nops)
-{
-	uint64_t n, lit, enc, width;
-
-	if (bits_vbr(b, 5, &n, "abbreviation operand count"))
-		return -1;
-	if (n == 0 || n > MAX_ABBREV_OPS)
-		return bits_fail(b, "abbreviation with %llu operands (1 to %d supported)",
-				 (unsigned long long)n, MAX_ABBREV_OPS);
-	*nops = 0;
-	for (uint64_t i = 0; i < n; i++) {
-		struct abbrev_op *op = &ops[(*nops)++];
-
-		if (bits_read(b, 1, &lit, "abbreviation operand kind"))
-			return -1;
-		if (lit) {
-			op->enc = OP_LITERAL;
-			if (bits_vbr(b, 8, &op->value, "abbreviation literal"))
-				return -1;
-			continue;
-		}
-		if (bits_read(b, 3, &enc, "abbreviation encoding"))
-			return -1;
-		if (enc < 1 || enc > 5)
-			return bits_fail(b, "unknown abbreviation encoding %llu", (unsigned long long)enc);
-		op->enc = (int)enc;
-		if (enc == OP_FIXED || enc == OP_VBR) {
-			if (bits_vbr(b, 5, &width, "abbreviation width"))
-				return -1;
-			if (width > (enc == OP_FIXED ? 64u : 32u))
-				return bits_fail(b, "abbreviation width %llu is too large", (unsigned long long)width);
-			if (width == 0) {  /* LLVM reads a zero width as the literal 0 */
-				op->enc = OP_LITERAL;
-				op->value = 0;
-			} else if (enc == OP_VBR && width < 2) {
-				return bits_fail(b, "VBR width 1 cannot continue");
-			} else {
-				op->value = width;
-			}
-		}
-		if (enc == OP_ARRAY && i != n - 2)
-			return bits_fail(b, "array operand is not second to last");
-		if (enc == OP_BLOB && i != n - 1)
-			return bits_fail(b, "blob operand is not last");
-	}
-	if (ops[0].enc == OP_ARRAY || ops[0].enc == OP_BLOB)
-		return bits_fail(b, "abbreviation starts with an array or blob");
-	for (size_t i = 0; i + 1 < *nops; i++)
-		if (ops[i].enc == OP_ARRAY &&
-		    (ops[i + 1].enc == OP_ARRAY || ops[i + 1].enc == OP_BLOB || ops[i + 1].enc == OP_LITERAL))
-			return bits_fail(b, "array element must be fixed, VBR or char6");
-	return 0;
-}
-
-static int read_identification(struct wasm_module *m, struct bits *b)
-{
-	struct abbrev_op abbrevs[MAX_ABBREVS][MAX_ABBREV_OPS];
-	size_t nabbrev_ops[MAX_ABBREVS], nabbrevs = 0, block_end;
-	uint64_t id, block, width, words;
-
-	b->pos = 32;  /* after the magic */
-	if (bits_read(b, 2, &id, "abbreviation id"))
-		return -1;
-	if (id != 1)
-		return bits_fail(b, "expected a block at the top level, got abbreviation id %llu", (unsigned long long)id);
-	if (bits_vbr(b, 8, &block, "block id"))
-		return -1;
-	if (block != 13)  /* no IDENTIFICATION block: bitcode older than LLVM 3.8 */
-		return 0;
-	if (bits_vbr(b, 4, &width, "abbreviation width") || bits_align32(b) ||
-	    bits_read(b, 32, &words, "block length"))
-		return -1;
-	if (width < 2 || width > 32)
-		return bits_fail(b, "abbreviation width %llu is out of range", (unsigned long long)width);
-	if (words > (b->end - b->pos) / 32)
-		return bits_fail(b, "IDENTIFICATION block of %llu words runs past the end", (unsigned long long)words);
-	block_end = b->pos + words * 32;
-	b->end = block_end;
-	for (;;) {
-		struct record rec;
-
-		if (bits_read(b, (unsigned)width, &id, "abbreviation id"))
-			return -1;
-		if (id == 0)  /* END_BLOCK */
-			return 0;
-		memset(&rec, 0, sizeof(rec));
-		if (id == 1) {  /* a nested block: skipped */
-			if (bits_vbr(b, 8, &block, "block id") || bits_vbr(b, 4, &words, "abbreviation width") ||
-			    bits_align32(b) || bits_read(b, 32, &words, "block length"))
-				return -1;
-			if (words > (b->end - b->pos) / 32)
-				return bits_fail(b, "nested block runs past the end");
-			b->pos += words * 32;
-			continue;
-		}
-		if (id == 2) {
-			if (nabbrevs == MAX_ABBREVS)
-				return bits_fail(b, "more than %d abbreviations", MAX_ABBREVS);
-			if (read_define_abbrev(b, abbrevs[nabbrevs], &nabbrev_ops[nabbrevs]))
-				return -1;
-			nabbrevs++;
-			continue;
-		}
-		if (id == 3) {  /* UNABBREV_RECORD */
-			uint64_t nops, v;
-
-			if (bits_vbr(b, 6, &rec.code, "record code") || bits_vbr(b, 6, &nops, "operand count"))
-				return -1;
-			if (nops > (b->end - b->pos) / 6)
-				return bits_fail(b, "record with %llu operands is longer than the bits left",
-						 (unsigned long long)nops);
-			for (uint64_t k = 0; k < nops; k++) {
-				if (bits_vbr(b, 6, &v, "record operand"))
-					return -1;
-				record_op(&rec, v);
-			}
-		} else {
-			if (id - 4 >= nabbrevs)
-				return bits_fail(b, "abbreviation id %llu is not defined", (unsigned long long)id);
-			if (read_abbrev_record(b, abbrevs[id - 4], nabbrev_ops[id - 4], &rec))
-				return -1;
-		}
-		if (rec.code == 1 && !m->bitcode.producer) {  /* IDENTIFICATION_CODE_STRING */
-			size_t n = rec.nops < MAX_PRODUCER ? rec.nops : MAX_PRODUCER;
-
-			m->bitcode.producer = wasm_arena_strndup(m, rec.text, n);
-		} else if (rec.code == 2 && rec.nops) {  /* IDENTIFICATION_CODE_EPOCH */
-			m->bitcode.epoch = (uint32_t)rec.first;
-		}
-	}
-}
-
-/* "LLVM22.1.4-rust-1.97.0-nightly" -> "22.1.4". */
-static const char *producer_llvm_version(struct wasm_module *m, const char *producer)
-{
-	size_t n = 0;
-
-	if (!producer || strncmp(producer, "LLVM", 4) != 0)
-		return NULL;
-	producer += 4;
-	while ((producer[n] >= '0' && producer[n] <= '9') || producer[n] == '.')
-		n++;
-	return n && producer[0] != '.' ? wasm_arena_strndup(m, producer, n) : NULL;
-}
-
-static uint32_t le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static int is_raw_bitcode(const uint8_t *p, size_t len)
-{
-	return len >= 4 && p[0] == 'B' && p[1] == 'C' && p[2] == 0xc0 && p[3] == 0xde;
-}
-
-static int is_wrapped_bitcode(const uint8_t *p, size_t len)
-{
-	return len >= 4 && le32(p) == 0x0b17c0de;
-}
-
-static int read_bitcode(struct wasm_module *m, const char *label, const uint8_t *p, size_t len, size_t base)
-{
-	struct bits b = { .label = label };
-	struct rd r = { .p = p, .len = len, .end = len, .base = base, .label = label, .region = "file", .m = m };
-
-	if (is_wrapped_bitcode(p, len)) {
-		uint32_t off, size;
-
-		if (len < 20)
-			return rd_fail(&r, 0, "truncated bitcode wrapper header: %zu of 20 bytes", len);
-		off = le32(p + 8);
-		size = le32(p + 12);
-		if (off < 20 || off > len || size > len - off)
-			return rd_fail(&r, 8, "bitcode wrapper says offset 0x%x size 0x%x, past the end of the file (size 0x%zx)",
-				       off, size, len);
-		m->bitcode.wrapper = 1;
-		p += off;
-		base += off;
-		len = size;
-		r.p = p, r.len = r.end = len, r.base = base;
-	}
-	if (!is_raw_bitcode(p, len))
-		return rd_fail(&r, 0, "expected LLVM bitcode ('BC' 0xC0DE)");
-	m->bitcode.present = 1;
-	m->bitcode.offset = base;
-	m->bitcode.size = len;
-	b.p = p;
-	b.base = base;
-	b.end = len * 8;
-	if (read_identification(m, &b))
-		return -1;
-	m->bitcode.llvm_version = producer_llvm_version(m, m->bitcode.producer);
-	return 0;
-}
-
-/* ---- ar archives ------------------------------------------------------ */
-
-static int read_module(struct wasm_module *m, const char *label, const uint8_t *p, size_t len, size_t base);
-
-static int parse_decimal(const uint8_t *p, size_t n, size_t *out)
-{
-	size_t v = 0, i = 0;
-
-	while (i < n && p[i] == ' ')
-		i++;
-	if (i == n || p[i] < '0' || p[i] > '9')
-		return -1;
-	for (; i < n && p[i] >= '0' && p[i] <= '9'; i++) {
-		if (v > ((size_t)-1 - 9) / 10)
-			return -1;
-		v = v * 10 + (size_t)(p[i] - '0');
-	}
-	for (; i < n; i++)
-		if (p[i] != ' ')
-			return -1;
-	*out = v;
-	return 0;
-}
-
-static int member_name_ok(struct rd *r, size_t at, const uint8_t *name, size_t n)
-{
-	if (n == 0)
-		return rd_fail(r, at, "archive member with an empty name");
-	if (utf8_valid_prefix((const char *)name, n) < n || memchr(name, 0, n))
-		return rd_fail(r, at, "archive member name is not valid UTF-8");
-	return 0;
-}
-
-static int read_archive(struct wasm_module *m, const char *label, const uint8_t *p, size_t len, size_t base)
-{
-	struct rd r = { .p = p, .len = len, .pos = 8, .end = len, .base = base,
-			.label = label, .region = "file", .m = m };
-	const uint8_t *longnames = NULL;
-	size_t nlongnames = 0, cap = 0;
-	struct wasm_member *list = NULL;
-	size_t nlist = 0;
-	int rc = -1;
-
-	m->kind = WASM_KIND_ARCHIVE;
-	m->kind_reason = "starts with the ar magic \"!<arch>\"";
-	m->file_size = len;
-	while (r.pos < len) {
-		const uint8_t *h = p + r.pos, *name;
-		size_t at = r.pos, size, data, nname;
-		struct wasm_member *mb;
-		const char *mname;
-
-		if (len - r.pos == 1 && p[r.pos] == '\n')
-			break;  /* a final padding byte */
-		if (len - r.pos < 60) {
-			rd_report(&r, at, "truncated archive member header: %zu of 60 bytes", len - r.pos);
-			goto out;
-		}
-		if (h[58] != '`' || h[59] != '\n') {
-			rd_report(&r, at + 58, "archive member header does not end with \"`\\n\"");
-			goto out;
-		}
-		if (parse_decimal(h + 48, 10, &size)) {
-			rd_report(&r, at + 48, "archive member size \"%.10s\" is not a decimal number", (const char *)h + 48);
-			goto out;
-		}
-		data = at + 60;
-		if (size > len - data) {
-			rd_report(&r, at, "archive member \"%.16s\" runs past the end of the file (size 0x%zx, 0x%zx bytes left)",
-				(const char *)h, size, len - data);
-			goto out;
-		}
-		r.pos = data + size + (size & 1);
-		if (r.pos > len)
-			r.pos = len;  /* some tools leave out the last padding byte */
-		name = h;
-		nname = 16;
-		while (nname && name[nname - 1] == ' ')
-			nname--;
-		if (nname == 2 && memcmp(name, "//", 2) == 0) {  /* GNU long name table */
-			longnames = p + data;
-			nlongnames = size;
-			continue;
-		}
-		if (nname > 3 && memcmp(name, "#1/", 3) == 0) {  /* BSD: the name opens the data */
-			size_t n;
-
-			if (parse_decimal(name + 3, nname - 3, &n) || n > size) {
-				rd_report(&r, at, "BSD archive member name length \"%.*s\" is not a number within the member",
-					(int)(nname - 3), (const char *)name + 3);
-				goto out;
-			}
-			name = p + data;
-			nname = n;
-			while (nname && name[nname - 1] == '\0')
-				nname--;
-			data += n;
-			size -= n;
-		} else if (nname > 1 && name[0] == '/' && name[1] >= '0' && name[1] <= '9') {
-			size_t off, end;
-
-			if (parse_decimal(name + 1, nname - 1, &off)) {
-				rd_report(&r, at, "GNU archive long name reference \"%.*s\" is not a number",
-					(int)nname, (const char *)name);
-				goto out;
-			}
-			if (!longnames || off >= nlongnames) {
-				rd_report(&r, at, "GNU archive long name /%zu is outside the name table (%zu bytes)",
-					off, nlongnames);
-				goto out;
-			}
-			for (end = off; end < nlongnames && longnames[end] != '\n'; end++)
-				;
-			name = longnames + off;
-			nname = end - off;
-			if (nname && name[nname - 1] == '/')
-				nname--;
-		} else if (!(nname == 1 && name[0] == '/') && !(nname == 7 && memcmp(name, "/SYM64/", 7) == 0)) {
-			if (nname > 1 && name[nname - 1] == '/')
-				nname--;  /* GNU short names end with '/' */
-		}
-		if (member_name_ok(&r, at, name, nname))
-			goto out;
-		mname = wasm_arena_strndup(m, name, nname);
-		xgrow(&list, &cap, nlist + 1, sizeof(*list));
-		mb = &list[nlist++];
-		memset(mb, 0, sizeof(*mb));
-		mb->name = mname;
-		mb->offset = base + data;
-		mb->size = size;
-		if (strcmp(mname, "/") == 0 || strcmp(mname, "/SYM64/") == 0 || has_prefix(mname, "__.SYMDEF")) {
-			mb->kind = WASM_MEMBER_SYMTAB;
-		} else if (strcmp(mname, "lib.rmeta") == 0 || strcmp(mname, "rust.metadata.bin") == 0) {
-			mb->kind = WASM_MEMBER_RMETA;
-		} else if ((size >= 4 && memcmp(p + data, "\0asm", 4) == 0) ||
-			   is_raw_bitcode(p + data, size) || is_wrapped_bitcode(p + data, size)) {
-			char *mlabel = wasm_arena_printf(m, "%s(%s)", label, mname);
-
-			mb->kind = p[data] == 0 ? WASM_MEMBER_WASM : WASM_MEMBER_BITCODE;
-			mb->module = xcalloc(1, sizeof(*mb->module));
-			if (read_module(mb->module, mlabel, p + data, size, base + data))
-				goto out;
-		} else {
-			mb->kind = WASM_MEMBER_OTHER;
-		}
-	}
-	rc = 0;
-out:
-	m->members = arena_array(m, nlist, sizeof(*m->members));
-	if (nlist)
-		memcpy(m->members, list, nlist * sizeof(*list));
-	m->nmembers = nlist;
-	free(list);
-	return rc;
-}
-
-/* ---- entry points ------------------------------------------------------- */
-
-static int read_module(struct wasm_module *m, const char *label, const uint8_t *p, size_t len, size_t base)
-{
-	memset(m, 0, sizeof(*m));
-	m->path = wasm_arena_strndup(m, label, strlen(label));
-	m->file_size = len;
-	if (len >= 4 && memcmp(p, "\0asm", 4) == 0)
-		return read_wasm(m, m->path, p, len, base);
-	if (len >= 8 && memcmp(p, "!<arch>\n", 8) == 0)
-		return read_archive(m, m->path, p, len, base);
-	if (len >= 8 && memcmp(p, "!<thin>\n", 8) == 0)
-		return error(EC_EXIT_INPUT, "%s: offset 0x%zx: a thin archive (its members are separate files): not supported",
-			     label, base);
-	if (is_raw_bitcode(p, len) || is_wrapped_bitcode(p, len)) {
-		m->kind = WASM_KIND_BITCODE;
-		m->kind_reason = is_raw_bitcode(p, len) ? "starts with the bitcode magic 'BC' 0xC0DE"
-							 : "starts with the bitcode wrapper magic 0x0B17C0DE";
-		return read_bitcode(m, m->path, p, len, base);
-	}
-	return error(EC_EXIT_INPUT, "%s: offset 0x%zx: not a wasm file, LLVM bitcode or ar archive "
-		     "(expected \"\\0asm\", 'BC' 0xC0DE, 0x0B17C0DE or \"!<arch>\")", label, base);
-}
-
-int wasm_inspect_buffer(const char *label, const uint8_t *data, size_t len, struct wasm_module *out)
-{
-	int rc = read_module(out, label, data, len, 0);
-
-	if (rc)
-		wasm_module_release(out);
-	return rc;
-}
-
-int wasm_inspect_file(const char *path, struct wasm_module *out)
-{
-	char *data;
-	size_t len;
-	int rc;
-
-	memset(out, 0, sizeof(*out));
-	if (read_file(path, &data, &len))
-		return -1;
-	rc = wasm_inspect_buffer(path, (const uint8_t *)data, len, out);
-	free(data);
-	return rc;
 }

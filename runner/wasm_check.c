@@ -24,21 +24,8 @@
 #include "emcompat/error.h"
 #include "emcompat/util.h"
 #include "emcompat/wasm.h"
+#include "emcompat/wasm_check.h"
 #include "wasm_internal.h"
-
-const char *wasm_eh_name(enum wasm_eh eh)
-{
-	static const char *const names[] = { "none", "js", "wasm", "mixed" };
-
-	return (unsigned)eh < sizeof(names) / sizeof(*names) ? names[eh] : "unknown";
-}
-
-const char *wasm_bigint_name(enum wasm_bigint b)
-{
-	static const char *const names[] = { "unknown", "on", "off" };
-
-	return (unsigned)b < sizeof(names) / sizeof(*names) ? names[b] : "unknown";
-}
 
 const char *wasm_severity_name(enum wasm_severity s)
 {
@@ -52,7 +39,8 @@ static int has_prefix(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-int wasm_functype_has_i64(const struct wasm_module *m, uint32_t t)
+/* Whether type T of M has an i64 parameter or result. */
+static int functype_has_i64(const struct wasm_module *m, uint32_t t)
 {
 	const struct wasm_functype *ft;
 
@@ -86,11 +74,15 @@ static int is_legal_dyncall(const char *name)
 	return has_prefix(name, "dynCall_") && strchr(name + 8, 'j');
 }
 
-void wasm_compute_facts(struct wasm_module *m)
+/* The facts of one wasm module (not bitcode, not an archive). */
+static void compute_facts(struct wasm_module *m)
 {
 	struct wasm_facts *f = &m->facts;
 	const char *wasm_ev = NULL, *js_ev = NULL, *off_ev = NULL, *off_weak = NULL, *on_ev = NULL;
 	size_t ni = 0, ne = 0;
+
+	memset(f, 0, sizeof(*f));
+	f->has_embedded_bitcode = m->bitcode.present;
 
 	for (size_t i = 0; i < m->nimports; i++) {
 		const struct wasm_import *im = &m->imports[i];
@@ -110,7 +102,7 @@ void wasm_compute_facts(struct wasm_module *m)
 			if (!off_weak && has_prefix(im->name, "legalimport$"))
 				off_weak = wasm_arena_printf(m, "imports env.%s (i64 split into i32 halves)", im->name);
 		}
-		if (wasm_functype_has_i64(m, im->type))
+		if (functype_has_i64(m, im->type))
 			ni++;
 	}
 	for (size_t i = 0; i < m->nexports; i++) {
@@ -128,7 +120,7 @@ void wasm_compute_facts(struct wasm_module *m)
 		if (has_prefix(ex->name, "orig$") || has_prefix(ex->name, "dynCall_"))
 			continue;
 		t = wasm_func_type(m, ex->index);
-		if (t >= 0 && wasm_functype_has_i64(m, (uint32_t)t)) {
+		if (t >= 0 && functype_has_i64(m, (uint32_t)t)) {
 			ne++;
 			if (!on_ev)
 				on_ev = wasm_arena_printf(m, "exports %s %s with i64 unlegalized", ex->name, ex->signature);
@@ -146,7 +138,7 @@ void wasm_compute_facts(struct wasm_module *m)
 	for (size_t i = 0; i < m->nimports; i++) {
 		const struct wasm_import *im = &m->imports[i];
 
-		if (im->kind == WASM_EXTERN_FUNC && wasm_functype_has_i64(m, im->type)) {
+		if (im->kind == WASM_EXTERN_FUNC && functype_has_i64(m, im->type)) {
 			f->i64_imports[f->ni64_imports++] = wasm_arena_printf(m, "%s.%s", im->module, im->name);
 			if (!on_ev && is_boundary_module(im->module))
 				on_ev = wasm_arena_printf(m, "imports %s.%s %s with i64 unlegalized",
@@ -160,7 +152,7 @@ void wasm_compute_facts(struct wasm_module *m)
 		if (ex->kind != WASM_EXTERN_FUNC || has_prefix(ex->name, "orig$") || has_prefix(ex->name, "dynCall_"))
 			continue;
 		t = wasm_func_type(m, ex->index);
-		if (t >= 0 && wasm_functype_has_i64(m, (uint32_t)t))
+		if (t >= 0 && functype_has_i64(m, (uint32_t)t))
 			f->i64_exports[f->ni64_exports++] = ex->name;
 	}
 
@@ -185,6 +177,17 @@ void wasm_compute_facts(struct wasm_module *m)
 	} else if (on_ev) {
 		f->bigint = WASM_BIGINT_ON;
 		f->bigint_evidence = on_ev;
+	}
+}
+
+void wasm_compute_facts(struct wasm_module *m)
+{
+	if (m->kind == WASM_KIND_ARCHIVE) {
+		for (size_t i = 0; i < m->nmembers; i++)
+			if (m->members[i].module)
+				wasm_compute_facts(m->members[i].module);
+	} else if (m->kind != WASM_KIND_BITCODE) {
+		compute_facts(m);
 	}
 }
 
@@ -843,6 +846,9 @@ int wasm_inspect_checked(const char *path, const char *against, const char *link
 		wasm_module_release(m);
 		return -1;
 	}
+	wasm_compute_facts(m);
+	if (against)
+		wasm_compute_facts(main);
 	wasm_check_module(m, f);
 	if ((against && wasm_check_against(m, main, f)) ||
 	    (linker_llvm && wasm_check_linker_llvm(m, linker_llvm, f))) {

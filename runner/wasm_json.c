@@ -1,12 +1,13 @@
 /*
  * wasm_json: the stable JSON form of an inspected file (documented in
- * include/emcompat/wasm.h, next to wasm_module_to_json()).
+ * include/emcompat/wasm_json.h, next to wasm_module_to_json()).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "emcompat/util.h"
 #include "emcompat/wasm.h"
+#include "emcompat/wasm_json.h"
 #include "wasm_internal.h"
 
 static void add_string_or_null(cJSON *o, const char *key, const char *s)

@@ -1,11 +1,12 @@
 /*
- * fuzz_wasm: libFuzzer target over the wasm reader: wasm modules, LLVM
- * bitcode and ar archives, then the checks and the JSON form of whatever
- * was read. A crash, a sanitizer report or a leak is a bug; an error is
+ * fuzz_wasm: libFuzzer target over the readers: wasm modules, LLVM
+ * bitcode and ar archives, then the facts, the checks and the JSON form
+ * of whatever was read. A crash, a sanitizer report or a leak is a bug; an error is
  * an answer (it must name an offset, and that is checked too).
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
- *     -D_GNU_SOURCE -I include tests/fuzz/fuzz_wasm.c runner/wasm.c \
+ *     -D_GNU_SOURCE -I include tests/fuzz/fuzz_wasm.c runner/wasm_inspect.c \
+ *     runner/wasm.c runner/bitcode.c runner/ar.c runner/wasm_module.c \
  *     runner/wasm_check.c runner/wasm_json.c runner/util.c runner/error.c \
  *     runner/json.c -lcjson -o fuzz_wasm
  *   ./fuzz_wasm -dict=tests/fuzz/wasm.dict tests/fuzz/corpus/wasm
@@ -16,6 +17,8 @@
 
 #include "emcompat/error.h"
 #include "emcompat/wasm.h"
+#include "emcompat/wasm_check.h"
+#include "emcompat/wasm_json.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -63,6 +66,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		error_clear();
 		return 0;
 	}
+	wasm_compute_facts(&m);
 	wasm_check_module(&m, &f);
 	if (wasm_check_linker_llvm(&m, "14.0.6", &f))
 		abort();
@@ -73,6 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		if (wasm_inspect_buffer("main.wasm", main_module, sizeof(main_module), &host))
 			abort();
+		wasm_compute_facts(&host);
 		if (wasm_check_against(&m, &host, &f))
 			error_clear();
 		wasm_module_release(&host);
