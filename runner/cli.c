@@ -1,9 +1,10 @@
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "emcompat/cli.h"
 #include "emcompat/error.h"
+#include "emcompat/options.h"
+#include "emcompat/shard.h"
 
 struct command {
 	const char *name;
@@ -311,16 +312,9 @@ int cli_report_error(void)
 	return error_code();
 }
 
-int cli_parse_only(char *arg, const char **key, const char **value)
+int cli_read_shard(const struct option_spec *opt, const char *arg)
 {
-	char *eq = strchr(arg, '=');
-
-	if (!eq || eq == arg || !eq[1])
-		return error(EC_EXIT_INPUT, "--only %s: expected AXIS=VALUE", arg);
-	*eq = '\0';
-	*key = arg;
-	*value = eq + 1;
-	return 0;
+	return shard_parse(arg, opt->value);
 }
 
 int cli_main(int argc, char **argv)
@@ -360,6 +354,5 @@ int cli_main(int argc, char **argv)
 			return EC_EXIT_OK;
 		}
 	}
-	optind = 0;
 	return c->fn(argc - 1, argv + 1);
 }
