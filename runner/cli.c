@@ -3,8 +3,6 @@
 
 #include "emcompat/cli.h"
 #include "emcompat/error.h"
-#include "emcompat/options.h"
-#include "emcompat/shard.h"
 
 struct command {
 	const char *name;
@@ -310,11 +308,6 @@ int cli_report_error(void)
 {
 	fprintf(stderr, "emcompat: %s\n", error_message());
 	return error_code();
-}
-
-int cli_read_shard(const struct option_spec *opt, const char *arg)
-{
-	return shard_parse(arg, opt->value);
 }
 
 int cli_main(int argc, char **argv)

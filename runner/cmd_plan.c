@@ -109,7 +109,7 @@ int cmd_plan(int argc, char **argv)
 	const struct option_spec opts[] = {
 		OPT_FLAG(0, "json", &json),
 		OPT_PAIRS(0, "only", &only, "AXIS=VALUE"),
-		OPT_CALLBACK(0, "shard", &spec, cli_read_shard),
+		OPT_CALLBACK(0, "shard", &spec, options_read_shard),
 		OPT_END(),
 	};
 	struct matrix m;

@@ -20,7 +20,7 @@ int cmd_run(int argc, char **argv)
 		OPT_FLAG(0, "fail-fast", &o.fail_fast),
 		OPT_FLAG('q', "quiet", &o.quiet),
 		OPT_STRING(0, "fake-toolchains", &o.fake_toolchains),
-		OPT_CALLBACK(0, "shard", &o.shard, cli_read_shard),
+		OPT_CALLBACK(0, "shard", &o.shard, options_read_shard),
 		OPT_STRING(0, "baseline", &o.baseline),
 		OPT_END(),
 	};

@@ -6,6 +6,7 @@
 #include "emcompat/cli.h"
 #include "emcompat/error.h"
 #include "emcompat/options.h"
+#include "emcompat/shard.h"
 #include "emcompat/util.h"
 
 /* getopt_long's value for a long option without a short name: above every char. */
@@ -91,6 +92,11 @@ static int apply(const struct option_spec *o, char *arg, const char *cmd, unsign
 		break;
 	}
 	abort();
+}
+
+int options_read_shard(const struct option_spec *opt, const char *arg)
+{
+	return shard_parse(arg, opt->value);
 }
 
 int options_parse(int argc, char **argv, const struct option_spec *opts, unsigned flags)

@@ -19,11 +19,6 @@ void cli_usage(FILE *out, const char *command);
 /* Prints "emcompat: <recorded error>" and returns its exit code. */
 int cli_report_error(void);
 
-struct option_spec;
-
-/* The OPT_CALLBACK of --shard I/N (options.h): shard_parse() into opt->value, a struct shard_spec. */
-int cli_read_shard(const struct option_spec *opt, const char *arg);
-
 int cmd_plan(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);

@@ -110,6 +110,9 @@ enum options_flags {
 	OPTIONS_NAME_COMMAND = 1 << 1,  /* a refused value's message starts "emcompat CMD:" */
 };
 
+/* The callback of --shard I/N: shard_parse() (shard.h) into opt->value, a struct shard_spec. */
+int options_read_shard(const struct option_spec *opt, const char *arg);
+
 /*
  * Reads the options of ARGV (argv[0] is the command's name) by OPTS, a
  * table ended by OPT_END(), setting their targets; FLAGS is a set of
