@@ -119,8 +119,8 @@ static void test_int(void)
 	struct seen s = { 0 };
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
-		char *line = xasprintf("-j %s", bad[i]), *msg = xasprintf("emcompat run: -j %s: expected a number of "
-									    "slots from 1 to 1024\n", bad[i]);
+		char *line = xasprintf("-j %s", bad[i]);
+		char *msg = xasprintf("emcompat run: -j %s: expected a number of slots from 1 to 1024\n", bad[i]);
 
 		CHECK_INT(parse(&s, line, 0, NULL, NULL), -1);
 		CHECK_INT(s.jobs, 0);
