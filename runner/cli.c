@@ -1,4 +1,3 @@
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -311,18 +310,6 @@ int cli_report_error(void)
 	return error_code();
 }
 
-int cli_parse_only(char *arg, const char **key, const char **value)
-{
-	char *eq = strchr(arg, '=');
-
-	if (!eq || eq == arg || !eq[1])
-		return error(EC_EXIT_INPUT, "--only %s: expected AXIS=VALUE", arg);
-	*eq = '\0';
-	*key = arg;
-	*value = eq + 1;
-	return 0;
-}
-
 int cli_main(int argc, char **argv)
 {
 	const struct command *c;
@@ -360,6 +347,5 @@ int cli_main(int argc, char **argv)
 			return EC_EXIT_OK;
 		}
 	}
-	optind = 0;
 	return c->fn(argc - 1, argv + 1);
 }

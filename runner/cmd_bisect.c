@@ -1,4 +1,3 @@
-#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +8,7 @@
 #include "emcompat/classify.h"
 #include "emcompat/cli.h"
 #include "emcompat/error.h"
+#include "emcompat/options.h"
 #include "emcompat/run.h"
 #include "emcompat/runfile.h"
 #include "emcompat/stage.h"
@@ -345,83 +345,60 @@ static void bisect_cmd_release(struct bisect_cmd *b)
 	matrix_release(&b->m);
 }
 
+/* --stage S: checked to be a stage, kept by name in the const char * at opt->value. */
+static int read_stage(const struct option_spec *opt, const char *arg)
+{
+	if (stage_from_name(arg) < 0)
+		return error(EC_EXIT_INPUT, "--stage %s: not a stage (std, compile, link, main, inspect, load, run)", arg);
+	*(const char **)opt->value = arg;
+	return 0;
+}
+
 int cmd_bisect(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "axis", required_argument, NULL, 'a' },
-		{ "good", required_argument, NULL, 'g' },
-		{ "bad", required_argument, NULL, 'b' },
-		{ "only", required_argument, NULL, 'O' },
-		{ "cell", required_argument, NULL, 'c' },
-		{ "class", required_argument, NULL, 'C' },
-		{ "stage", required_argument, NULL, 's' },
-		{ "from", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "fake-toolchains", required_argument, NULL, 'T' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct matrix_only *only = xcalloc((size_t)argc, sizeof(*only));
+	struct option_pairs only = { 0 };
+	struct option_strings from = { 0 };
 	const char *axis = NULL, *good_v = NULL, *bad_v = NULL;
 	struct bisect_cmd b;
+	const struct option_spec opts[] = {
+		OPT_STRING(0, "axis", &axis),
+		OPT_STRING(0, "good", &good_v),
+		OPT_STRING(0, "bad", &bad_v),
+		OPT_PAIRS(0, "only", &only, "AXIS=VALUE"),
+		OPT_STRING(0, "cell", &b.cell_id),
+		OPT_STRING(0, "class", &b.pred.cls),
+		OPT_CALLBACK(0, "stage", &b.pred.stage, read_stage),
+		OPT_STRING_LIST(0, "from", &from),
+		OPT_STRING('o', "output", &b.out),
+		OPT_INT('j', "jobs", &b.jobs, 1, 1024, "a number of slots"),
+		OPT_FLAG('v', "verbose", &b.verbose),
+		OPT_STRING(0, "fake-toolchains", &b.fake),
+		OPT_END(),
+	};
 	struct bisect_result r;
-	size_t nonly = 0;
 	long good, bad;
-	int opt, rc, key;
-	char *end;
+	int first, rc, key;
 
 	memset(&b, 0, sizeof(b));
 	memset(&r, 0, sizeof(r));
 	b.out = "emcompat-bisect";
-	b.from = xcalloc((size_t)argc, sizeof(*b.from));
-	b.from_dirs = xcalloc((size_t)argc, sizeof(*b.from_dirs));
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "j:o:v", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'a': axis = optarg; break;
-		case 'g': good_v = optarg; break;
-		case 'b': bad_v = optarg; break;
-		case 'c': b.cell_id = optarg; break;
-		case 'C': b.pred.cls = optarg; break;
-		case 'o': b.out = optarg; break;
-		case 'v': b.verbose = 1; break;
-		case 'T': b.fake = optarg; break;
-		case 'f': b.from_dirs[b.nfrom++] = optarg; break;
-		case 'O':
-			if (cli_parse_only(optarg, &only[nonly].key, &only[nonly].value))
-				goto input;
-			nonly++;
-			break;
-		case 's':
-			if (stage_from_name(optarg) < 0) {
-				error(EC_EXIT_INPUT, "--stage %s: not a stage (std, compile, link, main, inspect, load, run)",
-				      optarg);
-				goto input;
-			}
-			b.pred.stage = optarg;
-			break;
-		case 'j':
-			b.jobs = (int)strtol(optarg, &end, 10);
-			if (*end || b.jobs < 1 || b.jobs > 1024) {
-				fprintf(stderr, "emcompat bisect: -j %s: expected a number of slots from 1 to 1024\n", optarg);
-				goto usage;
-			}
-			break;
-		default:
-			fprintf(stderr, "emcompat bisect: unknown or incomplete option '%s'\n", argv[optind - 1]);
-			goto usage;
-		}
+	if ((first = options_parse(argc, argv, opts, 0)) < 0) {
+		free(only.v);
+		free(from.v);
+		return EC_EXIT_INPUT;
 	}
-	if (argc - optind > 1) {
-		fprintf(stderr, "emcompat bisect: one MATRIX at most, got '%s' and '%s'\n", argv[optind], argv[optind + 1]);
+	b.from = xcalloc(from.n, sizeof(*b.from));
+	b.from_dirs = from.v;
+	b.nfrom = from.n;
+	if (argc - first > 1) {
+		fprintf(stderr, "emcompat bisect: one MATRIX at most, got '%s' and '%s'\n", argv[first], argv[first + 1]);
 		goto usage;
 	}
 	if (!axis || !good_v || !bad_v) {
 		fprintf(stderr, "emcompat bisect: --axis, --good and --bad are required\n");
 		goto usage;
 	}
-	b.matrix = optind < argc ? argv[optind] : NULL;
+	b.matrix = first < argc ? argv[first] : NULL;
 	if ((b.pred.cls && check_class(b.pred.cls)) || matrix_load(&b.m, b.matrix))
 		goto input;
 	key = matrix_key_index(&b.m, axis);
@@ -437,7 +414,7 @@ int cmd_bisect(int argc, char **argv)
 		goto input;
 	}
 	b.cells = xcalloc(b.m.naxis_values[b.axis], sizeof(*b.cells));
-	if (bisect_pick_cells(&b.m, b.axis, (size_t)good, (size_t)bad, b.cell_id, only, nonly, b.cells))
+	if (bisect_pick_cells(&b.m, b.axis, (size_t)good, (size_t)bad, b.cell_id, only.v, only.n, b.cells))
 		goto input;
 	for (size_t k = 0; k < b.nfrom; k++)
 		if (runfile_load(&b.from[k], b.from_dirs[k])) {
@@ -467,16 +444,16 @@ int cmd_bisect(int argc, char **argv)
 		rc = EC_EXIT_INTERNAL;
 	bisect_result_release(&r);
 	bisect_cmd_release(&b);
-	free(only);
+	free(only.v);
 	return rc;
 input:
 	rc = cli_report_error();
 	bisect_cmd_release(&b);
-	free(only);
+	free(only.v);
 	return rc;
 usage:
 	bisect_cmd_release(&b);
-	free(only);
+	free(only.v);
 	cli_usage(stderr, "bisect");
 	return EC_EXIT_INPUT;
 }

@@ -1,4 +1,3 @@
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +7,7 @@
 #include "emcompat/classify.h"
 #include "emcompat/cli.h"
 #include "emcompat/error.h"
+#include "emcompat/options.h"
 #include "emcompat/stage.h"
 #include "emcompat/util.h"
 
@@ -72,71 +72,49 @@ static void print_text(const struct classify_result *r)
 	}
 }
 
+/* --stage S: the stage's enum into the int at opt->value. */
+static int read_stage(const struct option_spec *opt, const char *arg)
+{
+	int stage = stage_from_name(arg);
+
+	if (stage < 0)
+		return error(EC_EXIT_INPUT, "unknown stage '%s' (expected std, compile, link, main, inspect, load or run)",
+			     arg);
+	*(int *)opt->value = stage;
+	return 0;
+}
+
 int cmd_classify(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "stage", required_argument, NULL, 'S' },
-		{ "json", no_argument, NULL, 'J' },
-		{ "axis", required_argument, NULL, 'A' },
-		{ "finding", required_argument, NULL, 'F' },
-		{ "failed", no_argument, NULL, 'X' },
-		{ "signatures", required_argument, NULL, 'T' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct classify_fact *facts = xcalloc((size_t)argc, sizeof(*facts));
-	const char **findings = xcalloc((size_t)argc, sizeof(*findings));
 	struct classify_input in = { .stage = -1 };
+	struct option_pairs axes = { 0 };
+	struct option_strings findings = { 0 };
 	const char *table_path = NULL, *log_path = "-";
+	int json = 0, first, rc = EC_EXIT_INPUT;
+	const struct option_spec opts[] = {
+		OPT_CALLBACK(0, "stage", &in.stage, read_stage),
+		OPT_FLAG(0, "json", &json),
+		OPT_PAIRS(0, "axis", &axes, "KEY=VALUE"),
+		OPT_STRING_LIST(0, "finding", &findings),
+		OPT_FLAG(0, "failed", &in.failed),
+		OPT_STRING(0, "signatures", &table_path),
+		OPT_END(),
+	};
+	struct classify_fact *facts = NULL;
 	struct classify_table *t = NULL;
 	struct classify_result r;
 	char *text = NULL;
 	size_t len = 0;
-	int json = 0, opt, rc = EC_EXIT_INPUT;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'S':
-			in.stage = stage_from_name(optarg);
-			if (in.stage < 0) {
-				fprintf(stderr, "emcompat classify: unknown stage '%s' (expected std, compile, "
-					"link, main, inspect, load or run)\n", optarg);
-				goto out;
-			}
-			break;
-		case 'J':
-			json = 1;
-			break;
-		case 'A':
-			if (cli_parse_only(optarg, &facts[in.nfacts].key, &facts[in.nfacts].value)) {
-				error_clear();
-				fprintf(stderr, "emcompat classify: --axis %s: expected KEY=VALUE\n", optarg);
-				goto out;
-			}
-			in.nfacts++;
-			break;
-		case 'F':
-			findings[in.nfindings++] = optarg;
-			break;
-		case 'X':
-			in.failed = 1;
-			break;
-		case 'T':
-			table_path = optarg;
-			break;
-		default:
-			fprintf(stderr, "emcompat classify: unknown or incomplete option '%s'\n", argv[optind - 1]);
-			cli_usage(stderr, "classify");
-			goto out;
-		}
-	}
-	if (argc - optind > 1) {
+	if ((first = options_parse(argc, argv, opts, OPTIONS_NAME_COMMAND)) < 0)
+		goto out;
+	if (argc - first > 1) {
 		fprintf(stderr, "emcompat classify: one LOG at most, got '%s' and '%s'\n",
-			argv[optind], argv[optind + 1]);
+			argv[first], argv[first + 1]);
 		goto out;
 	}
-	if (optind < argc)
-		log_path = argv[optind];
+	if (first < argc)
+		log_path = argv[first];
 	if (classify_load(&t, table_path) ||
 	    (strcmp(log_path, "-") == 0 ? read_stdin(&text, &len) : read_file(log_path, &text, &len))) {
 		rc = cli_report_error();
@@ -146,8 +124,15 @@ int cmd_classify(int argc, char **argv)
 	in.logs = (const char *const *)&text;
 	in.lens = &len;
 	in.nlogs = 1;
+	facts = xcalloc(axes.n, sizeof(*facts));
+	for (size_t i = 0; i < axes.n; i++) {
+		facts[i].key = axes.v[i].key;
+		facts[i].value = axes.v[i].value;
+	}
 	in.facts = facts;
-	in.findings = findings;
+	in.nfacts = axes.n;
+	in.findings = findings.v;
+	in.nfindings = findings.n;
 	if (classify_run(t, &in, &r)) {
 		rc = cli_report_error();
 		goto out;
@@ -172,6 +157,7 @@ out:
 	classify_free(t);
 	free(text);
 	free(facts);
-	free(findings);
+	free(axes.v);
+	free(findings.v);
 	return rc;
 }

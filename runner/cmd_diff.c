@@ -1,38 +1,32 @@
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "emcompat/cli.h"
 #include "emcompat/diff.h"
 #include "emcompat/error.h"
+#include "emcompat/options.h"
 
 int cmd_diff(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'J' },
-		{ NULL, 0, NULL, 0 },
+	int json = 0;
+	const struct option_spec opts[] = {
+		OPT_FLAG(0, "json", &json),
+		OPT_END(),
 	};
 	struct runfile base, cur;
 	struct diff d;
-	int json = 0, opt, rc;
+	int rc, first = options_parse(argc, argv, opts, OPTIONS_SAY_UNKNOWN);
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (opt != 'J') {
-			fprintf(stderr, "emcompat diff: unknown option '%s'\n", argv[optind - 1]);
-			cli_usage(stderr, "diff");
-			return EC_EXIT_INPUT;
-		}
-		json = 1;
-	}
-	if (argc - optind != 2) {
+	if (first < 0)
+		return EC_EXIT_INPUT;
+	if (argc - first != 2) {
 		fprintf(stderr, "emcompat diff: expected two runs, BASE and NEW\n");
 		cli_usage(stderr, "diff");
 		return EC_EXIT_INPUT;
 	}
-	if (runfile_load(&base, argv[optind]))
+	if (runfile_load(&base, argv[first]))
 		return cli_report_error();
-	if (runfile_load(&cur, argv[optind + 1])) {
+	if (runfile_load(&cur, argv[first + 1])) {
 		runfile_release(&base);
 		return cli_report_error();
 	}

@@ -1,4 +1,3 @@
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +6,7 @@
 #include "emcompat/error.h"
 #include "emcompat/fetch.h"
 #include "emcompat/matrix.h"
+#include "emcompat/options.h"
 #include "emcompat/toolchain.h"
 
 static int list_store(const char *cache, int json)
@@ -82,58 +82,50 @@ out:
 
 int cmd_fetch(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "list", no_argument, NULL, 'l' },
-		{ "gc", no_argument, NULL, 'g' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "json", no_argument, NULL, 'J' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ NULL, 0, NULL, 0 },
+	int list = 0, gc = 0, dry_run = 0, json = 0, quiet = 0;
+	const struct option_spec opts[] = {
+		OPT_FLAG(0, "list", &list),
+		OPT_FLAG(0, "gc", &gc),
+		OPT_FLAG(0, "dry-run", &dry_run),
+		OPT_FLAG(0, "json", &json),
+		OPT_FLAG('q', "quiet", &quiet),
+		OPT_END(),
 	};
 	struct fetch_opts o;
-	int opt, list = 0, gc = 0, dry_run = 0, json = 0;
 	const char **kinds, **versions;
 	size_t n;
-	int rc;
+	int rc, first = options_parse(argc, argv, opts, OPTIONS_SAY_UNKNOWN);
 
+	if (first < 0)
+		return EC_EXIT_INPUT;
 	fetch_opts_default(&o);
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "q", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'l': list = 1; break;
-		case 'g': gc = 1; break;
-		case 'n': dry_run = 1; break;
-		case 'J': json = 1; break;
-		case 'q': o.quiet = 1; o.dl.progress = 0; break;
-		default:
-			fprintf(stderr, "emcompat fetch: unknown option '%s'\n", argv[optind - 1]);
-			cli_usage(stderr, "fetch");
-			return EC_EXIT_INPUT;
-		}
+	if (quiet) {
+		o.quiet = 1;
+		o.dl.progress = 0;
 	}
 	if (list + gc > 1 || (json && !list) || (dry_run && !gc)) {
 		fprintf(stderr, "emcompat fetch: use one of KIND VERSION..., --list [--json], --gc [--dry-run] [MATRIX...]\n");
 		return EC_EXIT_INPUT;
 	}
 	if (list) {
-		if (optind < argc) {
+		if (first < argc) {
 			fprintf(stderr, "emcompat fetch: --list takes no argument\n");
 			return EC_EXIT_INPUT;
 		}
 		return list_store(NULL, json);
 	}
 	if (gc)
-		return gc_store(NULL, argv + optind, argc - optind, dry_run);
-	if (argc - optind < 2) {
+		return gc_store(NULL, argv + first, argc - first, dry_run);
+	if (argc - first < 2) {
 		cli_usage(stderr, "fetch");
 		return EC_EXIT_INPUT;
 	}
-	n = (size_t)(argc - optind - 1);
+	n = (size_t)(argc - first - 1);
 	kinds = calloc(n, sizeof(*kinds));
 	versions = calloc(n, sizeof(*versions));
 	for (size_t i = 0; i < n; i++) {
-		kinds[i] = argv[optind];
-		versions[i] = argv[optind + 1 + i];
+		kinds[i] = argv[first];
+		versions[i] = argv[first + 1 + i];
 	}
 	rc = fetch_install(kinds, versions, n, &o, NULL) ? cli_report_error() : EC_EXIT_OK;
 	free(kinds);

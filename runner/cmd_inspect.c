@@ -5,7 +5,6 @@
  * FILE is loaded into MAIN. Exit 0: no error finding; 1: a predicted
  * failure; 2: bad usage or a file that is not valid.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include "emcompat/cli.h"
 #include "emcompat/error.h"
 #include "emcompat/json.h"
+#include "emcompat/options.h"
 #include "emcompat/util.h"
 #include "emcompat/wasm.h"
 #include "emcompat/wasm_check.h"
@@ -287,45 +287,27 @@ static void print_text(const struct wasm_module *m, const struct wasm_module *ma
 
 int cmd_inspect(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'J' },
-		{ "against", required_argument, NULL, 'A' },
-		{ "llvm", required_argument, NULL, 'L' },
-		{ "exit-zero", no_argument, NULL, 'Z' },
-		{ NULL, 0, NULL, 0 },
+	const char *against = NULL, *llvm = NULL;
+	int json = 0, exit_zero = 0, rc;
+	const struct option_spec opts[] = {
+		OPT_FLAG(0, "json", &json),
+		OPT_STRING(0, "against", &against),
+		OPT_STRING(0, "llvm", &llvm),
+		OPT_FLAG(0, "exit-zero", &exit_zero),
+		OPT_END(),
 	};
 	struct wasm_module m, main;
 	struct wasm_findings f;
-	const char *against = NULL, *llvm = NULL;
-	int json = 0, exit_zero = 0, opt, rc;
+	int first = options_parse(argc, argv, opts, 0);
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'J':
-			json = 1;
-			break;
-		case 'A':
-			against = optarg;
-			break;
-		case 'L':
-			llvm = optarg;
-			break;
-		case 'Z':
-			exit_zero = 1;
-			break;
-		default:
-			fprintf(stderr, "emcompat inspect: unknown or incomplete option '%s'\n", argv[optind - 1]);
-			cli_usage(stderr, "inspect");
-			return EC_EXIT_INPUT;
-		}
-	}
-	if (argc - optind != 1) {
-		fprintf(stderr, "emcompat inspect: expected one FILE, got %d\n", argc - optind);
+	if (first < 0)
+		return EC_EXIT_INPUT;
+	if (argc - first != 1) {
+		fprintf(stderr, "emcompat inspect: expected one FILE, got %d\n", argc - first);
 		cli_usage(stderr, "inspect");
 		return EC_EXIT_INPUT;
 	}
-	if (wasm_inspect_checked(argv[optind], against, llvm, &m, &main, &f))
+	if (wasm_inspect_checked(argv[first], against, llvm, &m, &main, &f))
 		return cli_report_error();
 	if (json) {
 		cJSON *root = wasm_module_to_json(&m, &f);

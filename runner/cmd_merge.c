@@ -1,48 +1,32 @@
-#include <getopt.h>
 #include <stdio.h>
 
 #include "emcompat/cli.h"
 #include "emcompat/diff.h"
 #include "emcompat/error.h"
 #include "emcompat/merge.h"
+#include "emcompat/options.h"
 
 int cmd_merge(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "partial", no_argument, NULL, 'P' },
-		{ "baseline", required_argument, NULL, 'B' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct merge_opts o = { NULL, NULL, 0, 0, NULL };
+	const struct option_spec opts[] = {
+		OPT_STRING('o', "output", &o.out_dir),
+		OPT_FLAG(0, "partial", &o.partial),
+		OPT_STRING(0, "baseline", &o.baseline),
+		OPT_END(),
+	};
 	struct merge_result res;
-	int opt;
+	int first = options_parse(argc, argv, opts, 0);
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'o':
-			o.out_dir = optarg;
-			break;
-		case 'P':
-			o.partial = 1;
-			break;
-		case 'B':
-			o.baseline = optarg;
-			break;
-		default:
-			fprintf(stderr, "emcompat merge: unknown or incomplete option '%s'\n", argv[optind - 1]);
-			cli_usage(stderr, "merge");
-			return EC_EXIT_INPUT;
-		}
-	}
-	if (!o.out_dir || optind >= argc) {
+	if (first < 0)
+		return EC_EXIT_INPUT;
+	if (!o.out_dir || first >= argc) {
 		fprintf(stderr, "emcompat merge: %s\n", !o.out_dir ? "where to? (-o DIR)" : "which runs? (RUN...)");
 		cli_usage(stderr, "merge");
 		return EC_EXIT_INPUT;
 	}
-	o.runs = (const char *const *)(argv + optind);
-	o.nruns = (size_t)(argc - optind);
+	o.runs = (const char *const *)(argv + first);
+	o.nruns = (size_t)(argc - first);
 	if (merge_runs(&o, &res))
 		return cli_report_error();
 	printf("emcompat: merged %zu runs into %s: %zu cells:", o.nruns, o.out_dir, res.cells);

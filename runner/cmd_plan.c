@@ -1,4 +1,3 @@
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +5,7 @@
 #include "emcompat/cli.h"
 #include "emcompat/error.h"
 #include "emcompat/matrix.h"
+#include "emcompat/options.h"
 #include "emcompat/plan.h"
 #include "emcompat/shard.h"
 #include "emcompat/util.h"
@@ -103,65 +103,42 @@ static void print_summary(const struct plan *p, const struct shard_info *shard)
 
 int cmd_plan(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'J' },
-		{ "only", required_argument, NULL, 'O' },
-		{ "shard", required_argument, NULL, 'S' },
-		{ NULL, 0, NULL, 0 },
+	struct option_pairs only = { 0 };
+	struct shard_spec spec = { 0, 0 };
+	int json = 0, first, rc;
+	const struct option_spec opts[] = {
+		OPT_FLAG(0, "json", &json),
+		OPT_PAIRS(0, "only", &only, "AXIS=VALUE"),
+		OPT_CALLBACK(0, "shard", &spec, options_read_shard),
+		OPT_END(),
 	};
-	struct matrix_only *only = xcalloc((size_t)argc, sizeof(*only));
-	size_t nonly = 0;
 	struct matrix m;
 	struct plan p;
-	struct shard_spec spec = { 0, 0 };
 	struct shard_info shard;
-	int json = 0, opt, rc;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'J':
-			json = 1;
-			break;
-		case 'O':
-			if (cli_parse_only(optarg, &only[nonly].key, &only[nonly].value)) {
-				free(only);
-				return cli_report_error();
-			}
-			nonly++;
-			break;
-		case 'S':
-			if (shard_parse(optarg, &spec)) {
-				free(only);
-				return cli_report_error();
-			}
-			break;
-		default:
-			free(only);
-			fprintf(stderr, "emcompat plan: unknown or incomplete option '%s'\n", argv[optind - 1]);
-			cli_usage(stderr, "plan");
-			return EC_EXIT_INPUT;
-		}
-	}
-	if (argc - optind > 1) {
-		free(only);
-		fprintf(stderr, "emcompat plan: one MATRIX at most, got '%s' and '%s'\n",
-			argv[optind], argv[optind + 1]);
+	if ((first = options_parse(argc, argv, opts, 0)) < 0) {
+		free(only.v);
 		return EC_EXIT_INPUT;
 	}
-	if (matrix_load(&m, optind < argc ? argv[optind] : NULL)) {
-		free(only);
+	if (argc - first > 1) {
+		free(only.v);
+		fprintf(stderr, "emcompat plan: one MATRIX at most, got '%s' and '%s'\n",
+			argv[first], argv[first + 1]);
+		return EC_EXIT_INPUT;
+	}
+	if (matrix_load(&m, first < argc ? argv[first] : NULL)) {
+		free(only.v);
 		return cli_report_error();
 	}
 	memset(&shard, 0, sizeof(shard));
-	if (matrix_select(&m, only, nonly) || (spec.count && shard_select(&m, &spec, &shard)) ||
+	if (matrix_select(&m, only.v, only.n) || (spec.count && shard_select(&m, &spec, &shard)) ||
 	    plan_build(&p, &m)) {
-		free(only);
+		free(only.v);
 		shard_info_release(&shard);
 		matrix_release(&m);
 		return cli_report_error();
 	}
-	free(only);
+	free(only.v);
 	if (json) {
 		cJSON *root = plan_to_json(&p, spec.count ? &shard : NULL);
 		char *text = cJSON_PrintUnformatted(root);

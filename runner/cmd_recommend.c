@@ -1,10 +1,10 @@
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "emcompat/cli.h"
 #include "emcompat/error.h"
+#include "emcompat/options.h"
 #include "emcompat/recommend.h"
 #include "emcompat/util.h"
 
@@ -41,53 +41,34 @@ static void print_text(const struct recommend *r, size_t nruns)
 
 int cmd_recommend(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "axis", required_argument, NULL, 'a' },
-		{ "only", required_argument, NULL, 'O' },
-		{ "json", no_argument, NULL, 'J' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct matrix_only *only = xcalloc((size_t)argc, sizeof(*only));
-	struct runfile *runs = NULL;
+	struct option_pairs only = { 0 };
 	const char *axis = "emscripten";
+	int json = 0, first, rc;
+	const struct option_spec opts[] = {
+		OPT_STRING(0, "axis", &axis),
+		OPT_PAIRS(0, "only", &only, "AXIS=VALUE"),
+		OPT_FLAG(0, "json", &json),
+		OPT_END(),
+	};
+	struct runfile *runs = NULL;
 	struct recommend r;
-	size_t nonly = 0, nruns = 0;
-	int opt, json = 0, rc;
+	size_t nruns = 0;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'a':
-			axis = optarg;
-			break;
-		case 'J':
-			json = 1;
-			break;
-		case 'O':
-			if (cli_parse_only(optarg, &only[nonly].key, &only[nonly].value)) {
-				free(only);
-				return cli_report_error();
-			}
-			nonly++;
-			break;
-		default:
-			fprintf(stderr, "emcompat recommend: unknown or incomplete option '%s'\n", argv[optind - 1]);
-			free(only);
-			cli_usage(stderr, "recommend");
-			return EC_EXIT_INPUT;
-		}
+	if ((first = options_parse(argc, argv, opts, 0)) < 0) {
+		free(only.v);
+		return EC_EXIT_INPUT;
 	}
-	if (optind >= argc) {
+	if (first >= argc) {
 		fprintf(stderr, "emcompat recommend: name at least one RUN (a run directory or its results.json)\n");
-		free(only);
+		free(only.v);
 		cli_usage(stderr, "recommend");
 		return EC_EXIT_INPUT;
 	}
-	runs = xcalloc((size_t)(argc - optind), sizeof(*runs));
-	for (int i = optind; i < argc; i++, nruns++)
+	runs = xcalloc((size_t)(argc - first), sizeof(*runs));
+	for (int i = first; i < argc; i++, nruns++)
 		if (runfile_load(&runs[nruns], argv[i]))
 			goto input;
-	if (recommend_rank(&r, runs, nruns, axis, only, nonly, NULL, 0))
+	if (recommend_rank(&r, runs, nruns, axis, only.v, only.n, NULL, 0))
 		goto input;
 	if (json) {
 		cJSON *o = recommend_json(&r);
@@ -110,6 +91,6 @@ out:
 	for (size_t i = 0; i < nruns; i++)
 		runfile_release(&runs[i]);
 	free(runs);
-	free(only);
+	free(only.v);
 	return rc;
 }

@@ -1,10 +1,10 @@
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "emcompat/cli.h"
 #include "emcompat/error.h"
+#include "emcompat/options.h"
 #include "emcompat/toolchain.h"
 
 /* The first line of the manifest's identity (rustc -vV has one per key). */
@@ -59,24 +59,18 @@ static void print_json(const struct toolchain_set *s)
 
 int cmd_toolchains(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'J' },
-		{ NULL, 0, NULL, 0 },
+	int json = 0;
+	const struct option_spec opts[] = {
+		OPT_FLAG(0, "json", &json),
+		OPT_END(),
 	};
 	struct toolchain_set s;
-	int opt, json = 0;
+	int first = options_parse(argc, argv, opts, OPTIONS_SAY_UNKNOWN);
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (opt != 'J') {
-			fprintf(stderr, "emcompat toolchains: unknown option '%s'\n", argv[optind - 1]);
-			cli_usage(stderr, "toolchains");
-			return EC_EXIT_INPUT;
-		}
-		json = 1;
-	}
-	if (optind < argc) {
-		fprintf(stderr, "emcompat toolchains: unexpected argument '%s'\n", argv[optind]);
+	if (first < 0)
+		return EC_EXIT_INPUT;
+	if (first < argc) {
+		fprintf(stderr, "emcompat toolchains: unexpected argument '%s'\n", argv[first]);
 		return EC_EXIT_INPUT;
 	}
 	if (toolchain_scan(&s, NULL, NULL))

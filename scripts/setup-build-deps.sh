@@ -14,6 +14,7 @@ packages=(
 	chromium        # report.html is tested in headless Chromium (tests/browser)
 	python3-yaml    # docs/ci workflows are parsed in a test
 	clang libclang-rt-14-dev  # the fuzz targets (libFuzzer) and their CI runs
+	clang-format-19 # scripts/check-format.sh (the version .clang-format is tuned for)
 	valgrind        # memcheck over a run (tests/cli/scripts/run-valgrind.sh)
 )
 

@@ -3,6 +3,8 @@
  * cmd_* function taking its own argv (argv[0] is the command name) and
  * returning the process exit code (enum ec_exit). Commands print the
  * recorded error() message themselves, so library code never prints.
+ * Each command reads its options from a table with options_parse()
+ * (options.h).
  */
 #ifndef EMCOMPAT_CLI_H
 #define EMCOMPAT_CLI_H
@@ -16,12 +18,6 @@ void cli_usage(FILE *out, const char *command);
 
 /* Prints "emcompat: <recorded error>" and returns its exit code. */
 int cli_report_error(void);
-
-/*
- * Parses "AXIS=VALUE" into its two halves (pointing into ARG, which is
- * modified). Returns 0, or -1 with error(EC_EXIT_INPUT).
- */
-int cli_parse_only(char *arg, const char **key, const char **value);
 
 int cmd_plan(int argc, char **argv);
 int cmd_run(int argc, char **argv);

@@ -1,6 +1,6 @@
 /*
  * pool: a few worker threads for CPU work that spawns nothing (wasm
- * inspection; DESIGN.md, "Processes and threads"), handing finished work
+ * inspection; docs/DESIGN.md, "Processes and threads"), handing finished work
  * back to one event loop.
  *
  * Modelled on redis's bio.c: submitted tasks go into a FIFO queue guarded

@@ -7,7 +7,8 @@
  * as skipped) and names the failing `stage`. When every node passed the
  * cell is `pass`, or `flaky` when some node passed only on a retry.
  *
- * results.json (persisted; keys fixed by DESIGN.md, add, never change):
+ * results.json (persisted: docs/DESIGN.md, "What is fixed"; add keys,
+ * never change one):
  *   {"schema":"emcompat-results/1",
  *    "run":{"id","matrix","name","started","finished","wall_seconds","jobs","emcompat",
  *           "matrix_digest","shard":{"index","count","of","cells","grouping"},

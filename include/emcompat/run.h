@@ -3,7 +3,7 @@
  * plan node into a job through a stage recipe, run the jobs (sched),
  * journal every finished node, and write DIR/results.json.
  *
- * Run directory (names fixed by DESIGN.md):
+ * Run directory (names fixed: docs/DESIGN.md, "Run directory"):
  *   DIR/results.json   written at the end (results.h)
  *   DIR/journal.jsonl  one line per finished node (journal.h)
  *   DIR/logs/          <node>.stdout.log and <node>.stderr.log

@@ -1,6 +1,6 @@
 /*
  * sched: run a DAG of jobs as child processes, or as functions on a small
- * thread pool, in parallel, from one event-loop thread (DESIGN.md,
+ * thread pool, in parallel, from one event-loop thread (docs/DESIGN.md,
  * "Processes and threads").
  *
  * The caller fills an array of jobs in topological order (every dep's

@@ -2,7 +2,7 @@
  * spawn: start one child process with its output on pipes.
  *
  * Modelled on ninja's subprocess-posix.cc and git's run-command.h, for
- * the scheduler's one event-loop thread (DESIGN.md, "Processes and
+ * the scheduler's one event-loop thread (docs/DESIGN.md, "Processes and
  * threads"). A child is started with posix_spawn from an argv array,
  * never through a shell, and gets:
  *
