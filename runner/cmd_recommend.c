@@ -8,10 +8,14 @@
 #include "emcompat/recommend.h"
 #include "emcompat/util.h"
 
-static void print_text(const struct recommend *r, size_t nruns)
+/* Runners-up shown without --verbose: the answer fits in a screen. */
+#define SHOWN_RUNNERS_UP 6
+
+static void print_text(const struct recommend *r, size_t nruns, int verbose)
 {
 	const struct recommend_value *best = &r->values[0];
 	struct strbuf with = { 0 }, why = { 0 };
+	size_t shown = verbose || r->nvalues <= SHOWN_RUNNERS_UP + 1 ? r->nvalues : SHOWN_RUNNERS_UP + 1;
 
 	for (size_t k = 0; k < r->nkeys; k++)
 		if (r->common[k])
@@ -19,22 +23,49 @@ static void print_text(const struct recommend *r, size_t nruns)
 	printf("emcompat recommend: %zu %s values from %zu run%s (%zu cells)%s%s; newest by %s%s\n", r->nvalues,
 	       r->axis, nruns, nruns == 1 ? "" : "s", r->ncells, with.len ? " with " : "", strbuf_str(&with),
 	       r->order_source ? "the axis order of " : "version order", r->order_source ? r->order_source : "");
+	if (r->nvalues > 1 && r->nshared == 0)
+		printf("no setting of the other axes was tested with every %s value: each is ranked on its own cells\n",
+		       r->axis);
+	else if (r->nshared < r->nsettings)
+		printf("compared on the %zu of %zu settings of the other axes that every %s value was tested on\n",
+		       r->nshared, r->nsettings, r->axis);
 	recommend_explain(r, best, &why);
-	if (recommend_all_pass(best))
-		printf("recommended: %s=%s: %s%s%s\n", r->axis, best->value, strbuf_str(&why),
-		       with.len ? " with " : "", strbuf_str(&with));
-	else
+	if (recommend_all_pass(best)) {
+		if (with.len)
+			strbuf_addf(&why, " with %s", strbuf_str(&with));
+		recommend_coverage(r, best, &why);
+		printf("recommended: %s=%s: %s\n", r->axis, best->value, strbuf_str(&why));
+	} else {
+		recommend_coverage(r, best, &why);
 		printf("recommended: none passes every cell; the best is %s=%s: %s\n", r->axis, best->value,
 		       strbuf_str(&why));
-	if (r->nvalues > 1 && r->values[1].pass == best->pass && r->values[1].fail == best->fail)
+	}
+	strbuf_release(&why);
+	if (recommend_alternative(r, &why))
+		printf("  %s\n", strbuf_str(&why));
+	if (r->nvalues > 1 && recommend_ties(&r->values[1], best))
 		printf("  (%s ties with it and is older: the newest is chosen)\n", r->values[1].value);
+	if (verbose) {
+		strbuf_release(&why);
+		recommend_list_cells(best, &why);
+		fputs(strbuf_str(&why), stdout);
+	}
 	if (r->nvalues > 1)
 		printf("runners-up:\n");
-	for (size_t i = 1; i < r->nvalues; i++) {
+	for (size_t i = 1; i < shown; i++) {
 		strbuf_release(&why);
 		recommend_explain(r, &r->values[i], &why);
+		recommend_coverage(r, &r->values[i], &why);
 		printf("  %zu. %s: %s\n", i + 1, r->values[i].value, strbuf_str(&why));
+		if (verbose) {
+			strbuf_release(&why);
+			recommend_list_cells(&r->values[i], &why);
+			fputs(strbuf_str(&why), stdout);
+		}
 	}
+	if (shown < r->nvalues)
+		printf("  ... and %zu more value%s (--verbose lists every value and cell)\n", r->nvalues - shown,
+		       r->nvalues - shown == 1 ? "" : "s");
 	strbuf_release(&why);
 	strbuf_release(&with);
 }
@@ -45,6 +76,7 @@ int cmd_recommend(int argc, char **argv)
 		{ "axis", required_argument, NULL, 'a' },
 		{ "only", required_argument, NULL, 'O' },
 		{ "json", no_argument, NULL, 'J' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct matrix_only *only = xcalloc((size_t)argc, sizeof(*only));
@@ -52,7 +84,7 @@ int cmd_recommend(int argc, char **argv)
 	const char *axis = "emscripten";
 	struct recommend r;
 	size_t nonly = 0, nruns = 0;
-	int opt, json = 0, rc;
+	int opt, json = 0, verbose = 0, rc;
 
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -62,6 +94,9 @@ int cmd_recommend(int argc, char **argv)
 			break;
 		case 'J':
 			json = 1;
+			break;
+		case 'v':
+			verbose = 1;
 			break;
 		case 'O':
 			if (cli_parse_only(optarg, &only[nonly].key, &only[nonly].value)) {
@@ -97,7 +132,7 @@ int cmd_recommend(int argc, char **argv)
 		free(text);
 		cJSON_Delete(o);
 	} else {
-		print_text(&r, nruns);
+		print_text(&r, nruns, verbose);
 	}
 	rc = recommend_all_pass(&r.values[0]) ? EC_EXIT_OK : EC_EXIT_FAILED;
 	if (fflush(stdout) != 0)
