@@ -41,7 +41,6 @@ static const struct {
 };
 
 static unsigned key_reads(const char *axis, int python);
-static const char *axis_default(const char *axis);
 
 /* What the plan knows of a probe: its sources' digest, whether it is a Python extension. */
 struct probe_info {
@@ -105,7 +104,7 @@ static void builder_init(struct builder *b, struct plan *p, const struct matrix 
 	for (size_t k = 0; k < m->nkeys; k++) {
 		b->reads[k] = key_reads(m->keys[k], 0);
 		b->reads_py[k] = key_reads(m->keys[k], 1);
-		b->dflt[k] = axis_default(m->keys[k]);
+		b->dflt[k] = plan_axis_default(m->keys[k]);
 		b->by_name[k] = k;
 	}
 	qsort_r(b->by_name, m->nkeys, sizeof(*b->by_name), cmp_key_names, (void *)m);
@@ -392,7 +391,7 @@ static unsigned key_reads(const char *axis, int python)
 	return bits;
 }
 
-static const char *axis_default(const char *axis)
+const char *plan_axis_default(const char *axis)
 {
 	for (size_t i = 0; i < sizeof(axis_stages) / sizeof(*axis_stages); i++)
 		if (strcmp(axis, axis_stages[i].axis) == 0)

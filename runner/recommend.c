@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "emcompat/error.h"
+#include "emcompat/plan.h"
 #include "emcompat/recommend.h"
 
 int recommend_version_cmp(const char *a, const char *b)
@@ -63,15 +64,53 @@ static int cmp_pick_seq(const void *pa, const void *pb)
 	return a->pos < b->pos ? -1 : a->pos > b->pos;
 }
 
+static int all_pass(const struct recommend_value *v)
+{
+	return v->cells > 0 && v->pass == v->cells;
+}
+
+/* -1, 0 or 1 as A/B is less than, equal to or more than C/D (B, D > 0; 0/0 counts as 0). */
+static int cmp_share(size_t a, size_t b, size_t c, size_t d)
+{
+	unsigned long long x = (unsigned long long)a * (d ? d : 1), y = (unsigned long long)c * (b ? b : 1);
+
+	return x < y ? -1 : x > y;
+}
+
+/* The ranking of recommend.h but for the last rule, newer first. */
+static int cmp_results(const struct recommend_value *a, const struct recommend_value *b)
+{
+	int ap = all_pass(a), bp = all_pass(b), c;
+
+	if (ap != bp)
+		return ap ? -1 : 1;
+	if (ap) {
+		if (a->settings != b->settings)
+			return a->settings > b->settings ? -1 : 1;
+	} else {
+		if ((c = cmp_share(a->shared_pass, a->shared_cells, b->shared_pass, b->shared_cells)) != 0)
+			return -c;
+		if ((c = cmp_share(a->shared_fail, a->shared_cells, b->shared_fail, b->shared_cells)) != 0)
+			return c;
+		if ((c = cmp_share(a->pass, a->cells, b->pass, b->cells)) != 0)
+			return -c;
+	}
+	return 0;
+}
+
 static int cmp_rank(const void *pa, const void *pb)
 {
 	const struct recommend_value *a = pa, *b = pb;
+	int c = cmp_results(a, b);
 
-	if (a->pass != b->pass)
-		return a->pass > b->pass ? -1 : 1;
-	if (a->fail != b->fail)
-		return a->fail < b->fail ? -1 : 1;
+	if (c)
+		return c;
 	return a->order > b->order ? -1 : a->order < b->order;
+}
+
+int recommend_ties(const struct recommend_value *a, const struct recommend_value *b)
+{
+	return cmp_results(a, b) == 0;
 }
 
 static int matches(const struct runfile_cell *c, const struct matrix_only *only, size_t nonly)
@@ -180,6 +219,91 @@ static void place_values(struct recommend *r, const char *const *order, size_t n
 	}
 }
 
+/* A cell's setting: its value of every key but the axis, a missing flag axis read as its default. */
+static char *setting_of(const struct recommend *r, const struct runfile_cell *c)
+{
+	struct strbuf sb = { 0 };
+
+	for (size_t k = 0; k < r->nkeys; k++) {
+		const char *v = runfile_cell_axis(c, r->keys[k]);
+
+		if (!v)
+			v = plan_axis_default(r->keys[k]);
+		/* \x1f separates; \x1e marks a key the cell lacks (never a value's byte in a matrix). */
+		strbuf_addstr(&sb, v ? v : "\x1e");
+		strbuf_addch(&sb, '\x1f');
+	}
+	return strbuf_detach(&sb);
+}
+
+struct setting_ref {
+	char *setting;
+	size_t value, cell;
+};
+
+static int cmp_setting(const void *pa, const void *pb)
+{
+	const struct setting_ref *a = pa, *b = pb;
+	int c = strcmp(a->setting, b->setting);
+
+	if (c == 0)
+		c = a->value < b->value ? -1 : a->value > b->value;
+	return c;
+}
+
+static int tested(enum cell_status s)
+{
+	return runfile_status_ok(s) || s == CELL_FAIL || s == CELL_TIMEOUT;
+}
+
+/* Counts the settings, the shared ones, and each value's cells on them (recommend.h). */
+static void find_settings(struct recommend *r)
+{
+	struct setting_ref *refs = xcalloc(r->ncells + 1, sizeof(*refs));
+	size_t n = 0;
+
+	for (size_t v = 0; v < r->nvalues; v++) {
+		r->values[v].shared = xcalloc(r->values[v].cells + 1, 1);
+		for (size_t c = 0; c < r->values[v].cells; c++) {
+			refs[n].setting = setting_of(r, r->values[v].cellv[c]);
+			refs[n].value = v;
+			refs[n++].cell = c;
+		}
+	}
+	qsort(refs, n, sizeof(*refs), cmp_setting);
+	for (size_t i = 0, j; i < n; i = j) {
+		size_t values = 0;
+
+		for (j = i; j < n && strcmp(refs[j].setting, refs[i].setting) == 0; j++)
+			;
+		/* refs[i..j) share one setting, sorted by value: one run per value. */
+		for (size_t k = i, e; k < j; k = e, values++) {
+			struct recommend_value *v = &r->values[refs[k].value];
+			int t = 0;
+
+			for (e = k; e < j && refs[e].value == refs[k].value; e++)
+				t |= tested(v->cellv[refs[e].cell]->status);
+			v->settings += t;
+		}
+		r->nsettings++;
+		if (values < r->nvalues)
+			continue;
+		r->nshared++;
+		for (size_t k = i; k < j; k++) {
+			struct recommend_value *v = &r->values[refs[k].value];
+			const struct runfile_cell *c = v->cellv[refs[k].cell];
+
+			v->shared[refs[k].cell] = 1;
+			v->shared_cells++;
+			v->shared_pass += runfile_status_ok(c->status);
+			v->shared_fail += c->status == CELL_FAIL || c->status == CELL_TIMEOUT;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(refs[i].setting);
+	free(refs);
+}
+
 int recommend_rank(struct recommend *r, const struct runfile *runs, size_t n, const char *axis,
 		   const struct matrix_only *only, size_t nonly, const char *const *order, size_t norder)
 {
@@ -246,6 +370,7 @@ int recommend_rank(struct recommend *r, const struct runfile *runs, size_t n, co
 			v->untested++;
 	}
 	free(p);
+	find_settings(r);
 	if (order) {
 		place_values(r, order, norder);
 	} else {
@@ -264,20 +389,53 @@ int recommend_rank(struct recommend *r, const struct runfile *runs, size_t n, co
 
 int recommend_all_pass(const struct recommend_value *v)
 {
-	return v->pass == v->cells;
+	return all_pass(v);
 }
 
-/* "probe=panic, loader=emcc-main": the varying keys of cell C. */
-static void add_where(const struct recommend *r, const struct runfile_cell *c, struct strbuf *sb)
+/* The value of varying key K that the N cells all have, or NULL (K is common to all cells, or they differ). */
+static const char *agreed_value(const struct recommend *r, const struct runfile_cell *const *cells, size_t n,
+				size_t k)
+{
+	const char *v = n && !r->common[k] ? runfile_cell_axis(cells[0], r->keys[k]) : NULL;
+
+	for (size_t i = 1; i < n && v; i++) {
+		const char *o = runfile_cell_axis(cells[i], r->keys[k]);
+
+		if (!o || strcmp(o, v) != 0)
+			v = NULL;
+	}
+	return v;
+}
+
+/*
+ * "probe=panic, loader=emcc-main": the varying keys on which the N cells
+ * all agree (for one cell, all its varying keys).
+ */
+static void add_where(const struct recommend *r, const struct runfile_cell *const *cells, size_t n,
+		      struct strbuf *sb)
 {
 	size_t start = sb->len;
 
 	for (size_t k = 0; k < r->nkeys; k++) {
-		const char *v = runfile_cell_axis(c, r->keys[k]);
+		const char *v = agreed_value(r, cells, n, k);
 
-		if (!r->common[k] && v)
+		if (v)
 			strbuf_addf(sb, "%s%s=%s", sb->len > start ? ", " : "", r->keys[k], v);
 	}
+}
+
+/* {"key": value} for the varying keys the N cells agree on. */
+static cJSON *where_json(const struct recommend *r, const struct runfile_cell *const *cells, size_t n)
+{
+	cJSON *where = cJSON_CreateObject();
+
+	for (size_t k = 0; k < r->nkeys; k++) {
+		const char *v = agreed_value(r, cells, n, k);
+
+		if (v)
+			cJSON_AddStringToObject(where, r->keys[k], v);
+	}
+	return where;
 }
 
 /* Whether two cells that did not pass failed the same way: status, class and stage. */
@@ -288,8 +446,66 @@ static int same_failure(const struct runfile_cell *c, const struct runfile_cell 
 	       strcmp(d->stage ? d->stage : "", c->stage ? c->stage : "") == 0;
 }
 
+/* V's cells that did not pass, grouped by same_failure: the largest groups first, then first seen. */
+struct failure_group {
+	const struct runfile_cell **cells;   /* owned array */
+	size_t n;
+};
+
+static int cmp_group(const void *pa, const void *pb)
+{
+	const struct failure_group *a = pa, *b = pb;
+
+	return a->n != b->n ? (a->n > b->n ? -1 : 1) : 0;
+}
+
+static size_t group_failures(const struct recommend_value *v, struct failure_group **out)
+{
+	struct failure_group *g = NULL;
+	size_t ng = 0, cap = 0;
+
+	for (size_t i = 0; i < v->cells; i++) {
+		const struct runfile_cell *c = v->cellv[i];
+		size_t j;
+
+		if (runfile_status_ok(c->status))
+			continue;
+		for (j = 0; j < ng && !same_failure(g[j].cells[0], c); j++)
+			;
+		if (j == ng) {
+			xgrow(&g, &cap, ng + 1, sizeof(*g));
+			g[ng].cells = xcalloc(v->cells, sizeof(*g[ng].cells));
+			g[ng++].n = 0;
+		}
+		g[j].cells[g[j].n++] = c;
+	}
+	/* Groups were made in first-seen order; a stable sort by size keeps it among equals. */
+	for (size_t i = 1; i < ng; i++)
+		for (size_t j = i; j > 0 && cmp_group(&g[j - 1], &g[j]) > 0; j--) {
+			struct failure_group t = g[j];
+
+			g[j] = g[j - 1];
+			g[j - 1] = t;
+		}
+	*out = g;
+	return ng;
+}
+
+static void free_groups(struct failure_group *g, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(g[i].cells);
+	free(g);
+}
+
+/* The failure groups shown in a line; the rest are counted. */
+#define SHOWN_GROUPS 3
+
 void recommend_explain(const struct recommend *r, const struct recommend_value *v, struct strbuf *sb)
 {
+	struct failure_group *g;
+	size_t ng;
+
 	if (recommend_all_pass(v)) {
 		size_t start;
 
@@ -319,37 +535,136 @@ void recommend_explain(const struct recommend *r, const struct recommend_value *
 			strbuf_addch(sb, ')');
 		return;
 	}
-	strbuf_addf(sb, "%zu of %zu pass", v->pass, v->cells);
-	/* Failures grouped by class and stage, in the order first seen. */
-	for (size_t i = 0; i < v->cells; i++) {
-		const struct runfile_cell *c = v->cellv[i];
-		int first = 1;
+	if (r->nshared && r->nshared < r->nsettings)
+		strbuf_addf(sb, "%zu of %zu pass on the shared settings, %zu of %zu in all", v->shared_pass,
+			    v->shared_cells, v->pass, v->cells);
+	else
+		strbuf_addf(sb, "%zu of %zu pass", v->pass, v->cells);
+	ng = group_failures(v, &g);
+	for (size_t i = 0; i < ng && i < SHOWN_GROUPS; i++) {
+		const struct runfile_cell *c = g[i].cells[0];
+		struct strbuf where = { 0 };
 
-		if (runfile_status_ok(c->status))
-			continue;
-		for (size_t j = 0; j < i && first; j++)
-			first = !same_failure(c, v->cellv[j]);
-		if (!first)
-			continue;
 		strbuf_addf(sb, "; %s", c->status == CELL_FAIL || c->status == CELL_TIMEOUT ? "fails" : "untested");
 		strbuf_addf(sb, ": %s", c->cls ? c->cls : cell_status_name(c->status));
 		if (c->stage)
 			strbuf_addf(sb, " at %s", c->stage);
-		strbuf_addstr(sb, " (");
-		for (size_t j = i, n = 0; j < v->cells; j++) {
-			const struct runfile_cell *d = v->cellv[j];
-			size_t before = sb->len;
-
-			if (!same_failure(c, d))
-				continue;
-			if (n++)
-				strbuf_addstr(sb, "; ");
-			add_where(r, d, sb);
-			if (sb->len == before)
-				strbuf_addstr(sb, c->summary);
-		}
-		strbuf_addch(sb, ')');
+		add_where(r, g[i].cells, g[i].n, &where);
+		if (!where.len && g[i].n == 1)
+			strbuf_addstr(&where, c->summary);
+		if (g[i].n > 1)
+			strbuf_addf(sb, " (%zu cells%s%s)", g[i].n, where.len ? ": " : "", strbuf_str(&where));
+		else
+			strbuf_addf(sb, " (%s)", strbuf_str(&where));
+		strbuf_release(&where);
 	}
+	if (ng > SHOWN_GROUPS)
+		strbuf_addf(sb, "; +%zu more kinds of failure", ng - SHOWN_GROUPS);
+	free_groups(g, ng);
+}
+
+void recommend_coverage(const struct recommend *r, const struct recommend_value *v, struct strbuf *sb)
+{
+	if (v->settings < r->nsettings)
+		strbuf_addf(sb, "; tested on %zu of %zu settings", v->settings, r->nsettings);
+}
+
+int recommend_alternative(const struct recommend *r, struct strbuf *sb)
+{
+	const struct recommend_value *b = &r->values[0], *alt = NULL;
+	const struct runfile_cell **bad;
+	char **bad_setting;
+	size_t nbad = 0, best = 0;
+
+	if (recommend_all_pass(b))
+		return 0;
+	bad = xcalloc(b->cells, sizeof(*bad));
+	bad_setting = xcalloc(b->cells, sizeof(*bad_setting));
+	for (size_t i = 0; i < b->cells; i++)
+		if (!runfile_status_ok(b->cellv[i]->status)) {
+			bad[nbad] = b->cellv[i];
+			bad_setting[nbad++] = setting_of(r, b->cellv[i]);
+		}
+	/* The value that passes the most of those settings; ties go to the better ranked. */
+	for (size_t w = 1; w < r->nvalues; w++) {
+		const struct recommend_value *v = &r->values[w];
+		size_t passes = 0;
+
+		for (size_t i = 0; i < nbad; i++) {
+			int ok = 0;
+
+			for (size_t c = 0; c < v->cells && !ok; c++)
+				if (runfile_status_ok(v->cellv[c]->status)) {
+					char *s = setting_of(r, v->cellv[c]);
+
+					ok = strcmp(s, bad_setting[i]) == 0;
+					free(s);
+				}
+			passes += ok;
+		}
+		if (passes > best) {
+			best = passes;
+			alt = v;
+		}
+	}
+	strbuf_addf(sb, "%s=%s fails ", r->axis, b->value);
+	{
+		size_t before = sb->len;
+
+		add_where(r, bad, nbad, sb);
+		if (sb->len == before)
+			strbuf_addf(sb, "%zu cell%s", nbad, nbad == 1 ? "" : "s");
+		else
+			strbuf_addf(sb, " (%zu cell%s)", nbad, nbad == 1 ? "" : "s");
+	}
+	if (!alt)
+		strbuf_addstr(sb, "; no other value passes those settings");
+	else if (best == nbad)
+		strbuf_addf(sb, "; %s passes %s", alt->value, nbad == 1 ? "it" : "them");
+	else
+		strbuf_addf(sb, "; %s passes %zu of them", alt->value, best);
+	for (size_t i = 0; i < nbad; i++)
+		free(bad_setting[i]);
+	free(bad_setting);
+	free(bad);
+	return 1;
+}
+
+void recommend_list_cells(const struct recommend_value *v, struct strbuf *sb)
+{
+	for (size_t i = 0; i < v->cells; i++) {
+		const struct runfile_cell *c = v->cellv[i];
+
+		strbuf_addf(sb, "    %s: %s", c->id, cell_status_name(c->status));
+		if (!runfile_status_ok(c->status))
+			strbuf_addf(sb, ": %s%s%s", c->cls ? c->cls : c->summary, c->stage ? " at " : "",
+				    c->stage ? c->stage : "");
+		strbuf_addch(sb, '\n');
+	}
+}
+
+/* [{"status","class","stage","cells","where"}]: V's failures grouped as in recommend_explain, all of them. */
+static cJSON *groups_json(const struct recommend *r, const struct recommend_value *v)
+{
+	cJSON *a = cJSON_CreateArray();
+	struct failure_group *g;
+	size_t ng = group_failures(v, &g);
+
+	for (size_t i = 0; i < ng; i++) {
+		const struct runfile_cell *c = g[i].cells[0];
+		cJSON *e = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(e, "status", cell_status_name(c->status));
+		if (c->cls)
+			cJSON_AddStringToObject(e, "class", c->cls);
+		if (c->stage)
+			cJSON_AddStringToObject(e, "stage", c->stage);
+		cJSON_AddNumberToObject(e, "cells", (double)g[i].n);
+		cJSON_AddItemToObject(e, "where", where_json(r, g[i].cells, g[i].n));
+		cJSON_AddItemToArray(a, e);
+	}
+	free_groups(g, ng);
+	return a;
 }
 
 cJSON *recommend_json(const struct recommend *r)
@@ -363,12 +678,23 @@ cJSON *recommend_json(const struct recommend *r)
 	else
 		cJSON_AddNullToObject(o, "matrix");
 	cJSON_AddNumberToObject(o, "cells", (double)r->ncells);
+	cJSON_AddNumberToObject(o, "settings", (double)r->nsettings);
+	cJSON_AddNumberToObject(o, "shared_settings", (double)r->nshared);
 	for (size_t k = 0; k < r->nkeys; k++)
 		if (r->common[k])
 			cJSON_AddStringToObject(with, r->keys[k], r->common[k]);
 	cJSON_AddItemToObject(o, "with", with);
 	cJSON_AddStringToObject(o, "recommended", r->values[0].value);
 	cJSON_AddBoolToObject(o, "all_pass", recommend_all_pass(&r->values[0]));
+	{
+		struct strbuf alt = { 0 };
+
+		if (recommend_alternative(r, &alt))
+			cJSON_AddStringToObject(o, "alternative", strbuf_str(&alt));
+		else
+			cJSON_AddNullToObject(o, "alternative");
+		strbuf_release(&alt);
+	}
 	for (size_t i = 0; i < r->nvalues; i++) {
 		const struct recommend_value *v = &r->values[i];
 		cJSON *e = cJSON_CreateObject(), *bad = cJSON_CreateArray();
@@ -380,18 +706,21 @@ cJSON *recommend_json(const struct recommend *r)
 		cJSON_AddNumberToObject(e, "pass", (double)v->pass);
 		cJSON_AddNumberToObject(e, "fail", (double)v->fail);
 		cJSON_AddNumberToObject(e, "untested", (double)v->untested);
+		cJSON_AddNumberToObject(e, "shared_cells", (double)v->shared_cells);
+		cJSON_AddNumberToObject(e, "shared_pass", (double)v->shared_pass);
+		cJSON_AddNumberToObject(e, "shared_fail", (double)v->shared_fail);
+		cJSON_AddNumberToObject(e, "settings", (double)v->settings);
 		cJSON_AddBoolToObject(e, "all_pass", recommend_all_pass(v));
 		recommend_explain(r, v, &why);
 		cJSON_AddStringToObject(e, "why", strbuf_str(&why));
 		strbuf_release(&why);
 		for (size_t c = 0; c < v->cells; c++) {
 			const struct runfile_cell *cell = v->cellv[c];
-			cJSON *f, *where;
+			cJSON *f;
 
 			if (runfile_status_ok(cell->status))
 				continue;
 			f = cJSON_CreateObject();
-			where = cJSON_CreateObject();
 			cJSON_AddStringToObject(f, "cell", cell->id);
 			cJSON_AddStringToObject(f, "status", cell_status_name(cell->status));
 			if (cell->cls)
@@ -399,16 +728,11 @@ cJSON *recommend_json(const struct recommend *r)
 			if (cell->stage)
 				cJSON_AddStringToObject(f, "stage", cell->stage);
 			cJSON_AddStringToObject(f, "summary", cell->summary);
-			for (size_t k = 0; k < r->nkeys; k++) {
-				const char *val = runfile_cell_axis(cell, r->keys[k]);
-
-				if (!r->common[k] && val)
-					cJSON_AddStringToObject(where, r->keys[k], val);
-			}
-			cJSON_AddItemToObject(f, "where", where);
+			cJSON_AddItemToObject(f, "where", where_json(r, &cell, 1));
 			cJSON_AddItemToArray(bad, f);
 		}
 		cJSON_AddItemToObject(e, "failures", bad);
+		cJSON_AddItemToObject(e, "groups", groups_json(r, v));
 		cJSON_AddItemToArray(values, e);
 	}
 	cJSON_AddItemToObject(o, "values", values);
@@ -417,8 +741,10 @@ cJSON *recommend_json(const struct recommend *r)
 
 void recommend_release(struct recommend *r)
 {
-	for (size_t i = 0; i < r->nvalues; i++)
+	for (size_t i = 0; i < r->nvalues; i++) {
 		free(r->values[i].cellv);
+		free(r->values[i].shared);
+	}
 	free(r->values);
 	free(r->keys);
 	free(r->common);

@@ -85,6 +85,13 @@ int plan_build(struct plan *p, const struct matrix *m);
 /* The node of stage S for cell C, or NULL when that cell has no such stage. */
 const struct plan_node *plan_cell_node(const struct plan *p, size_t cell, enum stage s);
 
+/*
+ * The value a recipe behaves as when a cell lacks the flag axis AXIS
+ * ("O0" for opt, "off" for lto...), or NULL: no such default (eh, and
+ * every non-flag axis).
+ */
+const char *plan_axis_default(const char *axis);
+
 /* Whether node N reads matrix key K (so its value is an input of N). */
 int plan_node_reads(const struct plan *p, const struct plan_node *n, size_t k);
 
