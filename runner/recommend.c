@@ -409,7 +409,8 @@ static const char *agreed_value(const struct recommend *r, const struct runfile_
 
 /*
  * "probe=panic, loader=emcc-main": the varying keys on which the N cells
- * all agree (for one cell, all its varying keys).
+ * all agree (for one cell, all its varying keys); a flag axis at its
+ * default (opt=O0) is what a cell without that flag is, so it is left out.
  */
 static void add_where(const struct recommend *r, const struct runfile_cell *const *cells, size_t n,
 		      struct strbuf *sb)
@@ -417,9 +418,9 @@ static void add_where(const struct recommend *r, const struct runfile_cell *cons
 	size_t start = sb->len;
 
 	for (size_t k = 0; k < r->nkeys; k++) {
-		const char *v = agreed_value(r, cells, n, k);
+		const char *v = agreed_value(r, cells, n, k), *dflt = plan_axis_default(r->keys[k]);
 
-		if (v)
+		if (v && !(dflt && strcmp(v, dflt) == 0))
 			strbuf_addf(sb, "%s%s=%s", sb->len > start ? ", " : "", r->keys[k], v);
 	}
 }
