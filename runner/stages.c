@@ -118,11 +118,8 @@ static void env_base(struct vec *env)
 /* The toolchain's "env" (LD_LIBRARY_PATH, EM_CONFIG, ...) into ENV. */
 static void env_toolchain(struct stages *s, struct vec *env, const struct toolchain *t)
 {
-	const cJSON *e, *vars = cJSON_GetObjectItemCaseSensitive(t->json, "env");
-
-	cJSON_ArrayForEach(e, vars)
-		if (cJSON_IsString(e))
-			env_set(s, env, e->string, e->valuestring);
+	for (size_t i = 0; i < t->nenv; i++)
+		env_set(s, env, t->env[i].name, t->env[i].value);
 }
 
 static void env_path_prepend(struct stages *s, struct vec *env, const char *dir)
@@ -249,8 +246,8 @@ static void fingerprint(struct stages *s, size_t n, const struct sched_step *ste
 	}
 	EVP_DigestUpdate(ctx, s->env_fp.buf ? s->env_fp.buf : "", s->env_fp.len + 1);
 	for (size_t i = 0; i < s->nused; i++) {
-		const char *v[] = { s->used[i]->kind, s->used[i]->version,
-				    toolchain_str(s->used[i], "identity"), toolchain_str(s->used[i], "installed") };
+		const char *v[] = { s->used[i]->kind, s->used[i]->version, s->used[i]->identity,
+				    s->used[i]->installed };
 
 		for (size_t k = 0; k < 4; k++)
 			EVP_DigestUpdate(ctx, v[k] ? v[k] : "", v[k] ? strlen(v[k]) + 1 : 1);
@@ -330,14 +327,11 @@ static const struct toolchain *need(struct stages *s, size_t n, const char *axis
 /* The emcc command of an Emscripten toolchain: its manifest's "emcc" argv list. */
 static void add_emcc(struct stages *s, struct vec *argv, const struct toolchain *em)
 {
-	const cJSON *e, *emcc = cJSON_GetObjectItemCaseSensitive(em->json, "emcc");
-
-	if (cJSON_IsArray(emcc)) {
-		cJSON_ArrayForEach(e, emcc)
-			if (cJSON_IsString(e))
-				vec_add(argv, e->valuestring);
+	if (em->emscripten.emcc) {
+		for (size_t i = 0; em->emscripten.emcc[i]; i++)
+			vec_add(argv, em->emscripten.emcc[i]);
 	} else {
-		vec_add(argv, ownf(s, "%s/emcc", toolchain_str(em, "bin") ? toolchain_str(em, "bin") : "/usr/bin"));
+		vec_add(argv, ownf(s, "%s/emcc", em->emscripten.bin ? em->emscripten.bin : "/usr/bin"));
 	}
 }
 
@@ -468,8 +462,8 @@ static void rust_env(struct stages *s, struct vec *env, const struct toolchain *
 	env_toolchain(s, env, rust);
 	if (em) {
 		env_toolchain(s, env, em);
-		if (toolchain_str(em, "bin"))
-			env_path_prepend(s, env, toolchain_str(em, "bin"));
+		if (em->emscripten.bin)
+			env_path_prepend(s, env, em->emscripten.bin);
 	}
 	/* -Z flags (EH mode) on Debian's stable rustc. */
 	env_set(s, env, "RUSTC_BOOTSTRAP", "1");
@@ -490,7 +484,7 @@ static const cJSON *cell_probe(struct stages *s, size_t n, const char **name, ch
 static void add_rustc_probe(struct stages *s, size_t n, struct vec *argv, const struct toolchain *rust,
 			    const char *crate_type)
 {
-	vec_add(argv, toolchain_str(rust, "rustc") ? toolchain_str(rust, "rustc") : "rustc");
+	vec_add(argv, rust->rust.rustc ? rust->rust.rustc : "rustc");
 	add_rustc_common(s, n, argv, dep_dir(s, n, STAGE_STD));
 	vec_add(argv, "--crate-name=probe");
 	vec_add(argv, ownf(s, "--crate-type=%s", crate_type));
@@ -504,7 +498,7 @@ static const char *probe_source(struct stages *s, const char *probe)
 /* "3.12" of the Python "3.12.1" in a Pyodide manifest, or NULL. */
 static const char *python_minor(struct stages *s, const struct toolchain *pyodide)
 {
-	const char *v = toolchain_str(pyodide, "python"), *dot;
+	const char *v = pyodide->pyodide.python, *dot;
 
 	if (!v || !(dot = strchr(v, '.')))
 		return NULL;
@@ -574,7 +568,7 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 				 pyodide->version);
 		return 1;
 	}
-	if (!toolchain_str(pyo3, "lock") || !toolchain_str(pyo3, "cargo_config")) {
+	if (!pyo3->pyo3.lock || !pyo3->pyo3.cargo_config) {
 		*why = xasprintf("the manifest of pyo3 %s (%s) names no lock and cargo_config: reinstall "
 				 "it with scripts/setup-toolchains.sh --force pyo3/%s", pyo3->version,
 				 pyo3->manifest, pyo3->version);
@@ -619,14 +613,14 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 	vec_add(&cp, "--");
 	vec_add(&cp, ownf(s, "%s/Cargo.toml", src));
 	vec_add(&cp, ownf(s, "%s/lib.rs", src));
-	vec_add(&cp, toolchain_str(pyo3, "lock"));
+	vec_add(&cp, pyo3->pyo3.lock);
 	step(s, r, &cp, &env, out);
 
-	vec_add(&argv, toolchain_str(rust, "cargo") ? toolchain_str(rust, "cargo") : "cargo");
+	vec_add(&argv, rust->rust.cargo ? rust->rust.cargo : "cargo");
 	vec_add(&argv, "build");
 	vec_add(&argv, "--offline");
 	vec_add(&argv, "--config");
-	vec_add(&argv, toolchain_str(pyo3, "cargo_config"));
+	vec_add(&argv, pyo3->pyo3.cargo_config);
 	vec_add(&argv, "--manifest-path");
 	vec_add(&argv, ownf(s, "%s/Cargo.toml", crate));
 	vec_add(&argv, "--target=" TARGET);
@@ -643,9 +637,9 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 	 */
 	vec_add(&argv, "--config");
 	vec_add(&argv, ownf(s, "env.PYO3_CROSS_PYTHON_VERSION=%s", toml_str(s, pyver)));
-	if (toolchain_str(pyodide, "python_lib_dir")) {
+	if (pyodide->pyodide.python_lib_dir) {
 		vec_add(&argv, "--config");
-		vec_add(&argv, ownf(s, "env.PYO3_CROSS_LIB_DIR=%s", toml_str(s, toolchain_str(pyodide, "python_lib_dir"))));
+		vec_add(&argv, ownf(s, "env.PYO3_CROSS_LIB_DIR=%s", toml_str(s, pyodide->pyodide.python_lib_dir)));
 	}
 	step_again(s, r, &argv);
 
@@ -697,7 +691,7 @@ static int recipe_link(struct stages *s, size_t n, struct recipe *r, const char 
 			return 1;
 		rust_env(s, &env, rust, em);
 		add_rustc_probe(s, n, &argv, rust, "cdylib");
-		vec_add(&argv, ownf(s, "-Clinker=%s/emcc", toolchain_str(em, "bin")));
+		vec_add(&argv, ownf(s, "-Clinker=%s/emcc", em->emscripten.bin));
 		vec_add(&argv, ownf(s, "-Clink-arg=%s", exported_functions(s, pj)));
 		if (!flag(s, n, "bigint", "off"))
 			vec_add(&argv, "-Clink-arg=-sWASM_BIGINT");
@@ -863,8 +857,8 @@ static void recipe_inspect(struct stages *s, size_t n, struct sched_job *job, co
 	vec_add(&argv, "--exit-zero");
 	if (loader && strncmp(loader, "pyodide-", 8) == 0)
 		pyodide = toolchain_resolve(s->tc, "loader", loader, &none, &why);
-	if (pyodide && toolchain_str(pyodide, "index_url")) {
-		a->against = ownf(s, "%spyodide.asm.wasm", toolchain_str(pyodide, "index_url"));
+	if (pyodide && pyodide->pyodide.index_url) {
+		a->against = ownf(s, "%spyodide.asm.wasm", pyodide->pyodide.index_url);
 		s->used[s->nused++] = pyodide;
 	} else if (loader && strncmp(loader, "emcc-main", 9) == 0) {
 		a->against = ownf(s, "%s/main.wasm", dep_dir(s, n, STAGE_MAIN));
@@ -878,8 +872,8 @@ static void recipe_inspect(struct stages *s, size_t n, struct sched_job *job, co
 	if (em) {
 		/* Its main module is what the side module is checked against. */
 		s->used[s->nused++] = em;
-		if (toolchain_str(em, "llvm")) {
-			a->llvm = toolchain_str(em, "llvm");
+		if (em->emscripten.llvm) {
+			a->llvm = em->emscripten.llvm;
 			vec_add(&argv, "--llvm");
 			vec_add(&argv, a->llvm);
 		}
@@ -916,7 +910,7 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 		return 1;
 	}
 	env_base(&env);
-	vec_add(&argv, node && toolchain_str(node, "node") ? toolchain_str(node, "node") : "node");
+	vec_add(&argv, node && node->node.node ? node->node.node : "node");
 	/* Node >= 18's fetch breaks Emscripten 3.1.6's loading of its own .wasm. */
 	if (em && strncmp(em->version, "3.1.", 4) == 0 && atoi(em->version + 4) < 20)
 		vec_add(&argv, "--no-experimental-fetch");
@@ -928,7 +922,7 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 	if (pyodide) {
 		vec_add(&argv, "pyodide");
 		vec_add(&argv, "--index-url");
-		vec_add(&argv, toolchain_str(pyodide, "index_url"));
+		vec_add(&argv, pyodide->pyodide.index_url);
 	} else {
 		vec_add(&argv, "emcc-main");
 		vec_add(&argv, "--main");
@@ -941,7 +935,7 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 	if (pyodide && s->warm) {
 		/* The server: this command's node and harness, its Pyodide, no cell. */
 		const char *server[] = { argv.v[0], harness, "--loader", "pyodide", "--index-url",
-					 toolchain_str(pyodide, "index_url"), NULL };
+					 pyodide->pyodide.index_url, NULL };
 		const char *sock = warm_socket(s->warm, server);
 
 		if (!sock)
