@@ -79,7 +79,10 @@ static const char *bad_type(const struct typed_key *k, const cJSON *v)
 	return NULL;
 }
 
-/* The first key of JSON (a manifest of KIND) that recipes read and that has another type, or NULL; *WHAT says the type. */
+/*
+ * The first key of JSON (a manifest of KIND) that recipes read and that
+ * has another type, with *WHAT saying which; NULL when there is none.
+ */
 static const cJSON *mistyped(const cJSON *json, const char *kind, const char **what)
 {
 	for (size_t i = 0; i < NTYPED; i++) {
@@ -112,7 +115,7 @@ static void resolve(struct toolchain *t)
 				t->env[n++] = (struct toolchain_var){ e->string, e->valuestring };
 			break;
 		case KEY_ARGV:
-			t->emscripten.emcc = xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof(*t->emscripten.emcc));
+			t->emscripten.emcc = xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof(char *));
 			cJSON_ArrayForEach(e, v)
 				t->emscripten.emcc[n++] = e->valuestring;
 			break;

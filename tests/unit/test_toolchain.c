@@ -32,20 +32,23 @@ static char *write_manifest(const char *name, const char *kind, const char *vers
 static const char *const good[][3] = {
 	{ "rust", "1.96",
 	  "{\"schema\":\"emcompat-toolchain/1\",\"kind\":\"rust\",\"version\":\"1.96\","
-	  "\"identity\":\"rustc 1.96.0\",\"installed\":\"2026-11-27T10:00:00Z\",\"env\":{\"LD_LIBRARY_PATH\":\"/r/lib\"},"
+	  "\"identity\":\"rustc 1.96.0\",\"installed\":\"2026-11-27T10:00:00Z\","
+	  "\"env\":{\"LD_LIBRARY_PATH\":\"/r/lib\"},"
 	  "\"root\":\"/r\",\"rustc\":\"/r/bin/rustc\",\"cargo\":\"/r/bin/cargo\",\"sysroot\":\"/r/sysroot\","
 	  "\"rust_src\":\"/nonexistent/library\",\"llvm\":\"22.1.8\",\"release\":\"1.96.0\",\"std\":\"build-std\"}" },
 	{ "emscripten", "3.1.69",
 	  "{\"schema\":\"emcompat-toolchain/1\",\"kind\":\"emscripten\",\"version\":\"3.1.69\","
 	  "\"identity\":\"emcc 3.1.69\",\"installed\":\"2026-11-27T10:00:01Z\","
 	  "\"env\":{\"EM_CONFIG\":\"/e/config\",\"EM_CACHE\":\"/e/cache\"},\"root\":\"/e\","
-	  "\"emcc\":[\"/usr/bin/python3\",\"/e/emcc.py\"],\"bin\":\"/e/bin\",\"llvm\":\"19.1.7\",\"binaryen\":\"120\"}" },
+	  "\"emcc\":[\"/usr/bin/python3\",\"/e/emcc.py\"],\"bin\":\"/e/bin\",\"llvm\":\"19.1.7\","
+	  "\"binaryen\":\"120\"}" },
 	{ "node", "22",
 	  "{\"schema\":\"emcompat-toolchain/1\",\"kind\":\"node\",\"version\":\"22\",\"identity\":\"v22.1.0\","
 	  "\"env\":{},\"node\":\"/n/bin/node\",\"release\":\"v22.1.0\"}" },
 	{ "pyodide", "0.26.4",
-	  "{\"schema\":\"emcompat-toolchain/1\",\"kind\":\"pyodide\",\"version\":\"0.26.4\",\"identity\":\"pyodide 0.26.4\","
-	  "\"env\":{},\"index_url\":\"/p/\",\"emscripten\":\"3.1.58\",\"python\":\"3.12.1\",\"python_lib_dir\":\"/p/lib\"}" },
+	  "{\"schema\":\"emcompat-toolchain/1\",\"kind\":\"pyodide\",\"version\":\"0.26.4\","
+	  "\"identity\":\"pyodide 0.26.4\",\"env\":{},\"index_url\":\"/p/\",\"emscripten\":\"3.1.58\","
+	  "\"python\":\"3.12.1\",\"python_lib_dir\":\"/p/lib\"}" },
 	{ "pyo3", "0.22",
 	  "{\"schema\":\"emcompat-toolchain/1\",\"kind\":\"pyo3\",\"version\":\"0.22\",\"identity\":\"pyo3 0.22.6\","
 	  "\"env\":{},\"resolved\":\"0.22.6\",\"rust_version\":\"1.63\",\"lock\":\"/y/Cargo.lock\","
@@ -199,7 +202,8 @@ static void test_malformed(void)
 	}
 	/* A key of another kind's block is not checked: the binaryen's "node" is only shown. */
 	{
-		char *cache = write_manifest("other", "binaryen", "1", "{\"kind\":\"binaryen\",\"version\":\"1\",\"node\":2}");
+		char *cache = write_manifest("other", "binaryen", "1",
+					     "{\"kind\":\"binaryen\",\"version\":\"1\",\"node\":2}");
 
 		error_clear();
 		CHECK_INT(toolchain_scan(&s, cache, NULL), 0);
