@@ -3,8 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/evp.h>
-
 #include "emcompat/embedded.h"
 #include "emcompat/error.h"
 #include "emcompat/json.h"
@@ -14,6 +12,7 @@
 #include "emcompat/wasm.h"
 #include "emcompat/wasm_check.h"
 #include "emcompat/wasm_json.h"
+#include "stages_internal.h"
 
 extern char **environ;
 
@@ -120,11 +119,8 @@ static void env_base(struct vec *env)
 /* The toolchain's "env" (LD_LIBRARY_PATH, EM_CONFIG, ...) into ENV. */
 static void env_toolchain(struct stages *s, struct vec *env, const struct toolchain *t)
 {
-	const cJSON *e, *vars = cJSON_GetObjectItemCaseSensitive(t->json, "env");
-
-	cJSON_ArrayForEach(e, vars)
-		if (cJSON_IsString(e))
-			env_set(s, env, e->string, e->valuestring);
+	for (size_t i = 0; i < t->nenv; i++)
+		env_set(s, env, t->env[i].name, t->env[i].value);
 }
 
 static void env_path_prepend(struct stages *s, struct vec *env, const char *dir)
@@ -149,118 +145,12 @@ void stages_init(struct stages *s, const struct plan *p, const struct toolchain_
 	s->warm_sockets = xcalloc(p->nnodes, sizeof(*s->warm_sockets));
 }
 
-/*
- * The directory holding the embedded files under PREFIX, unpacked into
- * SRC/<tag>-<digest>/ on first use: paths that change only when those
- * files do, so editing one probe re-runs that probe's nodes and nothing
- * else. NULL with error() when unpacking fails.
- */
-static const char *src_root(struct stages *s, const char *prefix, const char *tag)
-{
-	char digest[65];
-	const char *dir;
-
-	embedded_digest(prefix, digest);
-	dir = ownf(s, "%s/%s-%.16s", s->src, tag, digest);
-	for (size_t i = 0; i < s->nroots; i++)
-		if (strcmp(s->roots[i], dir) == 0)
-			return dir;
-	if (embedded_extract(prefix, dir))
-		return NULL;
-	xgrow(&s->roots, &s->cap_roots, s->nroots + 1, sizeof(*s->roots));
-	s->roots[s->nroots++] = dir;
-	return dir;
-}
-
-static const char *probe_root(struct stages *s, const char *probe)
-{
-	return src_root(s, ownf(s, "matrix/probes/%s/", probe), ownf(s, "probe-%s", probe));
-}
-
-static const char *loaders_root(struct stages *s)
-{
-	return src_root(s, "matrix/loaders/", "loaders");
-}
-
 const char *stages_node_dir(struct stages *s, size_t n)
 {
 	char hex[2 * PLAN_KEY_SIZE + 1];
 
 	plan_key_hex(s->plan->nodes[n].key, hex);
 	return ownf(s, "%s/%s-%s", s->nodes, stage_name(s->plan->nodes[n].stage), hex);
-}
-
-const char *stages_fingerprint(const struct stages *s, size_t n)
-{
-	return s->fingerprints[n];
-}
-
-/* Ends CTX's SHA-256 into OUT as 64 hex digits. */
-static void sha256_hex(EVP_MD_CTX *ctx, char out[65])
-{
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int len = 0;
-
-	EVP_DigestFinal_ex(ctx, md, &len);
-	hex_encode(md, 32, out);
-}
-
-/*
- * The SHA-256 of this emcompat binary: what an in-process recipe runs, so
- * a rebuilt inspector does not pass for the old one. Read once; NULL with
- * error() when the binary cannot be read.
- */
-static const char *self_digest(struct stages *s)
-{
-	EVP_MD_CTX *ctx;
-	char *data;
-	size_t len;
-
-	if (s->self_digest[0])
-		return s->self_digest;
-	if (read_file(s->self, &data, &len))
-		return NULL;
-	ctx = EVP_MD_CTX_new();
-	EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
-	EVP_DigestUpdate(ctx, data, len);
-	sha256_hex(ctx, s->self_digest);
-	EVP_MD_CTX_free(ctx);
-	free(data);
-	return s->self_digest;
-}
-
-/*
- * Node N's fingerprint: its steps' argv, the toolchains used, EXTRA (or
- * NULL), and its dependencies' fingerprints (stages_job is called in plan
- * order, dependencies first): a reinstalled toolchain reruns every node
- * downstream of the one it changed, not that node alone.
- */
-static void fingerprint(struct stages *s, size_t n, const struct sched_step *steps, size_t nsteps,
-			const char *extra)
-{
-	const struct plan_node *node = &s->plan->nodes[n];
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-
-	EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
-	for (size_t d = 0; d < node->ndeps; d++)
-		EVP_DigestUpdate(ctx, s->fingerprints[node->deps[d]], 64);
-	for (size_t i = 0; i < nsteps; i++) {
-		for (size_t a = 0; steps[i].argv[a]; a++)
-			EVP_DigestUpdate(ctx, steps[i].argv[a], strlen(steps[i].argv[a]) + 1);
-		EVP_DigestUpdate(ctx, "\n", 1);
-	}
-	EVP_DigestUpdate(ctx, s->env_fp.buf ? s->env_fp.buf : "", s->env_fp.len + 1);
-	for (size_t i = 0; i < s->nused; i++) {
-		const char *v[] = { s->used[i]->kind, s->used[i]->version,
-				    toolchain_str(s->used[i], "identity"), toolchain_str(s->used[i], "installed") };
-
-		for (size_t k = 0; k < 4; k++)
-			EVP_DigestUpdate(ctx, v[k] ? v[k] : "", v[k] ? strlen(v[k]) + 1 : 1);
-	}
-	if (extra)
-		EVP_DigestUpdate(ctx, extra, strlen(extra) + 1);
-	sha256_hex(ctx, s->fingerprints[n]);
-	EVP_MD_CTX_free(ctx);
 }
 
 /* The cell value of KEY for node N (its first cell: equal for all it serves). */
@@ -276,37 +166,6 @@ static int flag(const struct stages *s, size_t n, const char *key, const char *v
 	const char *got = value(s, n, key);
 
 	return got && strcmp(got, v) == 0;
-}
-
-/* The parsed probe.json of PROBE, or NULL with *WHY. */
-static const cJSON *probe_json(struct stages *s, const char *probe, char **why)
-{
-	const struct embedded_file *f;
-	struct json_doc d;
-	char *path;
-
-	for (size_t i = 0; i < s->nprobes; i++)
-		if (strcmp(s->probe_names[i], probe) == 0)
-			return s->probe_json[i];
-	path = xasprintf("matrix/probes/%s/probe.json", probe);
-	f = embedded_find(path);
-	if (!f) {
-		*why = xasprintf("there is no probe \"%s\" (no %s in this emcompat)", probe, path);
-		free(path);
-		return NULL;
-	}
-	if (json_doc_parse(&d, path, f->data, f->size)) {
-		*why = xstrdup(error_message());
-		error_clear();
-		free(path);
-		return NULL;
-	}
-	free(path);
-	xgrow(&s->probe_json, &s->cap_probes, s->nprobes + 1, sizeof(*s->probe_json));
-	s->probe_names = realloc(s->probe_names, s->cap_probes * sizeof(*s->probe_names));
-	s->probe_json[s->nprobes] = d.root;
-	s->probe_names[s->nprobes] = xstrdup(probe);
-	return s->probe_json[s->nprobes++];
 }
 
 /* The toolchain for axis AXIS of node N; NULL with *WHY when missing. */
@@ -332,14 +191,11 @@ static const struct toolchain *need(struct stages *s, size_t n, const char *axis
 /* The emcc command of an Emscripten toolchain: its manifest's "emcc" argv list. */
 static void add_emcc(struct stages *s, struct vec *argv, const struct toolchain *em)
 {
-	const cJSON *e, *emcc = cJSON_GetObjectItemCaseSensitive(em->json, "emcc");
-
-	if (cJSON_IsArray(emcc)) {
-		cJSON_ArrayForEach(e, emcc)
-			if (cJSON_IsString(e))
-				vec_add(argv, e->valuestring);
+	if (em->emscripten.emcc) {
+		for (size_t i = 0; em->emscripten.emcc[i]; i++)
+			vec_add(argv, em->emscripten.emcc[i]);
 	} else {
-		vec_add(argv, ownf(s, "%s/emcc", toolchain_str(em, "bin") ? toolchain_str(em, "bin") : "/usr/bin"));
+		vec_add(argv, ownf(s, "%s/emcc", em->emscripten.bin ? em->emscripten.bin : "/usr/bin"));
 	}
 }
 
@@ -449,7 +305,7 @@ static int recipe_std(struct stages *s, size_t n, struct recipe *r, const char *
 	/* One crates.io download cache for every std build. */
 	env_set(s, &env, "EMCOMPAT_CARGO_HOME", ownf(s, "%s/../cargo-home", s->nodes));
 	vec_add(&argv, "/bin/bash");
-	vec_add(&argv, ownf(s, "%s/scripts/build-std.sh", src_root(s, "scripts/", "scripts")));
+	vec_add(&argv, ownf(s, "%s/scripts/build-std.sh", stages_src_root(s, "scripts/", "scripts")));
 	vec_add(&argv, rust->manifest);
 	vec_add(&argv, em->manifest);
 	vec_add(&argv, out);
@@ -470,8 +326,8 @@ static void rust_env(struct stages *s, struct vec *env, const struct toolchain *
 	env_toolchain(s, env, rust);
 	if (em) {
 		env_toolchain(s, env, em);
-		if (toolchain_str(em, "bin"))
-			env_path_prepend(s, env, toolchain_str(em, "bin"));
+		if (em->emscripten.bin)
+			env_path_prepend(s, env, em->emscripten.bin);
 	}
 	/* -Z flags (EH mode) on Debian's stable rustc. */
 	env_set(s, env, "RUSTC_BOOTSTRAP", "1");
@@ -485,14 +341,14 @@ static const cJSON *cell_probe(struct stages *s, size_t n, const char **name, ch
 		*why = xstrdup("the cell has no \"probe\"");
 		return NULL;
 	}
-	return probe_json(s, *name, why);
+	return stages_probe_json(s, *name, why);
 }
 
 /* rustc with the flags every probe build shares, producing CRATE_TYPE. */
 static void add_rustc_probe(struct stages *s, size_t n, struct vec *argv, const struct toolchain *rust,
 			    const char *crate_type)
 {
-	vec_add(argv, toolchain_str(rust, "rustc") ? toolchain_str(rust, "rustc") : "rustc");
+	vec_add(argv, rust->rust.rustc ? rust->rust.rustc : "rustc");
 	add_rustc_common(s, n, argv, dep_dir(s, n, STAGE_STD));
 	vec_add(argv, "--crate-name=probe");
 	vec_add(argv, ownf(s, "--crate-type=%s", crate_type));
@@ -500,13 +356,13 @@ static void add_rustc_probe(struct stages *s, size_t n, struct vec *argv, const 
 
 static const char *probe_source(struct stages *s, const char *probe)
 {
-	return ownf(s, "%s/matrix/probes/%s/lib.rs", probe_root(s, probe), probe);
+	return ownf(s, "%s/matrix/probes/%s/lib.rs", stages_probe_root(s, probe), probe);
 }
 
 /* "3.12" of the Python "3.12.1" in a Pyodide manifest, or NULL. */
 static const char *python_minor(struct stages *s, const struct toolchain *pyodide)
 {
-	const char *v = toolchain_str(pyodide, "python"), *dot;
+	const char *v = pyodide->pyodide.python, *dot;
 
 	if (!v || !(dot = strchr(v, '.')))
 		return NULL;
@@ -549,7 +405,7 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 	const char *loader = value(s, n, "loader"), *std_dir = dep_dir(s, n, STAGE_STD);
 	const char *pyver, *pv = value(s, n, "pyo3");
 	const struct toolchain *pyo3, *pyodide;
-	const char *src = ownf(s, "%s/matrix/probes/%s", probe_root(s, probe), probe), *std_name, *target, *crate;
+	const char *src = ownf(s, "%s/matrix/probes/%s", stages_probe_root(s, probe), probe), *std_name, *target, *crate;
 	int release = flag(s, n, "opt", "O2");
 	struct vec cp = {0}, argv = {0}, env = {0}, up = {0};
 	struct strbuf flags = {0};
@@ -576,7 +432,7 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 				 pyodide->version);
 		return 1;
 	}
-	if (!toolchain_str(pyo3, "lock") || !toolchain_str(pyo3, "cargo_config")) {
+	if (!pyo3->pyo3.lock || !pyo3->pyo3.cargo_config) {
 		*why = xasprintf("the manifest of pyo3 %s (%s) names no lock and cargo_config: reinstall "
 				 "it with scripts/setup-toolchains.sh --force pyo3/%s", pyo3->version,
 				 pyo3->manifest, pyo3->version);
@@ -621,14 +477,14 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 	vec_add(&cp, "--");
 	vec_add(&cp, ownf(s, "%s/Cargo.toml", src));
 	vec_add(&cp, ownf(s, "%s/lib.rs", src));
-	vec_add(&cp, toolchain_str(pyo3, "lock"));
+	vec_add(&cp, pyo3->pyo3.lock);
 	step(s, r, &cp, &env, out);
 
-	vec_add(&argv, toolchain_str(rust, "cargo") ? toolchain_str(rust, "cargo") : "cargo");
+	vec_add(&argv, rust->rust.cargo ? rust->rust.cargo : "cargo");
 	vec_add(&argv, "build");
 	vec_add(&argv, "--offline");
 	vec_add(&argv, "--config");
-	vec_add(&argv, toolchain_str(pyo3, "cargo_config"));
+	vec_add(&argv, pyo3->pyo3.cargo_config);
 	vec_add(&argv, "--manifest-path");
 	vec_add(&argv, ownf(s, "%s/Cargo.toml", crate));
 	vec_add(&argv, "--target=" TARGET);
@@ -645,9 +501,9 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 	 */
 	vec_add(&argv, "--config");
 	vec_add(&argv, ownf(s, "env.PYO3_CROSS_PYTHON_VERSION=%s", toml_str(s, pyver)));
-	if (toolchain_str(pyodide, "python_lib_dir")) {
+	if (pyodide->pyodide.python_lib_dir) {
 		vec_add(&argv, "--config");
-		vec_add(&argv, ownf(s, "env.PYO3_CROSS_LIB_DIR=%s", toml_str(s, toolchain_str(pyodide, "python_lib_dir"))));
+		vec_add(&argv, ownf(s, "env.PYO3_CROSS_LIB_DIR=%s", toml_str(s, pyodide->pyodide.python_lib_dir)));
 	}
 	step_again(s, r, &argv);
 
@@ -699,7 +555,7 @@ static int recipe_link(struct stages *s, size_t n, struct recipe *r, const char 
 			return 1;
 		rust_env(s, &env, rust, em);
 		add_rustc_probe(s, n, &argv, rust, "cdylib");
-		vec_add(&argv, ownf(s, "-Clinker=%s/emcc", toolchain_str(em, "bin")));
+		vec_add(&argv, ownf(s, "-Clinker=%s/emcc", em->emscripten.bin));
 		vec_add(&argv, ownf(s, "-Clink-arg=%s", exported_functions(s, pj)));
 		if (!flag(s, n, "bigint", "off"))
 			vec_add(&argv, "-Clink-arg=-sWASM_BIGINT");
@@ -771,8 +627,8 @@ static int recipe_main(struct stages *s, size_t n, struct recipe *r, const char 
 	env_base(&env);
 	env_toolchain(s, &env, em);
 	add_emcc(s, &argv, em);
-	vec_add(&argv, ownf(s, "%s/matrix/loaders/main.c", loaders_root(s)));
-	vec_add(&argv, ownf(s, "%s/matrix/loaders/layout.c", loaders_root(s)));
+	vec_add(&argv, ownf(s, "%s/matrix/loaders/main.c", stages_loaders_root(s)));
+	vec_add(&argv, ownf(s, "%s/matrix/loaders/layout.c", stages_loaders_root(s)));
 	/* A JS-EH side module needs the whole JS-EH runtime: only MAIN_MODULE=1 has it. */
 	vec_add(&argv, flag(s, n, "eh", "js") ? "-sMAIN_MODULE=1" : "-sMAIN_MODULE=2");
 	vec_add(&argv, "-sNODERAWFS=1");
@@ -783,7 +639,7 @@ static int recipe_main(struct stages *s, size_t n, struct recipe *r, const char 
 	vec_add(&argv, "-sNODEJS_CATCH_EXIT=0");
 	vec_add(&argv, "-sNODEJS_CATCH_REJECTION=0");
 	vec_add(&argv, "--post-js");
-	vec_add(&argv, ownf(s, "%s/matrix/loaders/post.js", loaders_root(s)));
+	vec_add(&argv, ownf(s, "%s/matrix/loaders/post.js", stages_loaders_root(s)));
 	if (!flag(s, n, "bigint", "off"))
 		vec_add(&argv, "-sWASM_BIGINT");
 	if (flag(s, n, "eh", "wasm"))
@@ -865,8 +721,8 @@ static void recipe_inspect(struct stages *s, size_t n, struct sched_job *job, co
 	vec_add(&argv, "--exit-zero");
 	if (loader && strncmp(loader, "pyodide-", 8) == 0)
 		pyodide = toolchain_resolve(s->tc, "loader", loader, &none, &why);
-	if (pyodide && toolchain_str(pyodide, "index_url")) {
-		a->against = ownf(s, "%spyodide.asm.wasm", toolchain_str(pyodide, "index_url"));
+	if (pyodide && pyodide->pyodide.index_url) {
+		a->against = ownf(s, "%spyodide.asm.wasm", pyodide->pyodide.index_url);
 		s->used[s->nused++] = pyodide;
 	} else if (loader && strncmp(loader, "emcc-main", 9) == 0) {
 		a->against = ownf(s, "%s/main.wasm", dep_dir(s, n, STAGE_MAIN));
@@ -880,8 +736,8 @@ static void recipe_inspect(struct stages *s, size_t n, struct sched_job *job, co
 	if (em) {
 		/* Its main module is what the side module is checked against. */
 		s->used[s->nused++] = em;
-		if (toolchain_str(em, "llvm")) {
-			a->llvm = toolchain_str(em, "llvm");
+		if (em->emscripten.llvm) {
+			a->llvm = em->emscripten.llvm;
 			vec_add(&argv, "--llvm");
 			vec_add(&argv, a->llvm);
 		}
@@ -918,11 +774,11 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 		return 1;
 	}
 	env_base(&env);
-	vec_add(&argv, node && toolchain_str(node, "node") ? toolchain_str(node, "node") : "node");
+	vec_add(&argv, node && node->node.node ? node->node.node : "node");
 	/* Node >= 18's fetch breaks Emscripten 3.1.6's loading of its own .wasm. */
 	if (em && strncmp(em->version, "3.1.", 4) == 0 && atoi(em->version + 4) < 20)
 		vec_add(&argv, "--no-experimental-fetch");
-	harness = ownf(s, "%s/matrix/loaders/harness.mjs", loaders_root(s));
+	harness = ownf(s, "%s/matrix/loaders/harness.mjs", stages_loaders_root(s));
 	vec_add(&argv, harness);
 	vec_add(&argv, "--phase");
 	vec_add(&argv, phase);
@@ -930,7 +786,7 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 	if (pyodide) {
 		vec_add(&argv, "pyodide");
 		vec_add(&argv, "--index-url");
-		vec_add(&argv, toolchain_str(pyodide, "index_url"));
+		vec_add(&argv, pyodide->pyodide.index_url);
 	} else {
 		vec_add(&argv, "emcc-main");
 		vec_add(&argv, "--main");
@@ -939,11 +795,11 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 	vec_add(&argv, "--side");
 	vec_add(&argv, ownf(s, "%s/probe.wasm", dep_dir(s, n, STAGE_LINK)));
 	vec_add(&argv, "--probe");
-	vec_add(&argv, ownf(s, "%s/matrix/probes/%s/probe.json", probe_root(s, probe), probe));
+	vec_add(&argv, ownf(s, "%s/matrix/probes/%s/probe.json", stages_probe_root(s, probe), probe));
 	if (pyodide && s->warm) {
 		/* The server: this command's node and harness, its Pyodide, no cell. */
 		const char *server[] = { argv.v[0], harness, "--loader", "pyodide", "--index-url",
-					 toolchain_str(pyodide, "index_url"), NULL };
+					 pyodide->pyodide.index_url, NULL };
 		const char *sock = warm_socket(s->warm, server);
 
 		if (!sock)
@@ -972,13 +828,13 @@ int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
 	if (mkdir_p(s->nodes))
 		return -1;
 	if (s->plan->nodes[n].stage == STAGE_INSPECT) {
-		const char *digest = self_digest(s);
+		const char *digest = stages_self_digest(s);
 
 		if (!digest)
 			return -1;
 		recipe_inspect(s, n, job, out);
 		/* Not argv[0]: the binary's digest names it, wherever it was run from. */
-		fingerprint(s, n, &(struct sched_step){ job->argv + 1, NULL, NULL }, 1, digest);
+		stages_fingerprint_node(s, n, &(struct sched_step){ job->argv + 1, NULL, NULL }, 1, digest);
 		return 0;
 	}
 	r = own(s, xcalloc(1, sizeof(*r)));
@@ -1013,7 +869,7 @@ int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
 	job->steps = r->steps;
 	job->nsteps = r->nsteps;
 	job->lock = r->lock;
-	fingerprint(s, n, r->steps, r->nsteps, NULL);
+	stages_fingerprint_node(s, n, r->steps, r->nsteps, NULL);
 	return 0;
 }
 
@@ -1037,18 +893,12 @@ void stages_release(struct stages *s)
 	for (size_t i = 0; i < s->nowned; i++)
 		free(s->owned[i]);
 	free(s->owned);
-	for (size_t i = 0; i < s->nprobes; i++) {
-		cJSON_Delete(s->probe_json[i]);
-		free(s->probe_names[i]);
-	}
-	free(s->probe_json);
-	free(s->probe_names);
+	stages_sources_release(s);
 	free(s->src);
 	free(s->nodes);
 	free(s->self);
 	free(s->fingerprints);
 	free(s->warm_sockets);
-	free(s->roots);
 	strbuf_release(&s->env_fp);
 	memset(s, 0, sizeof(*s));
 }

@@ -1,5 +1,6 @@
 #include <dirent.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -18,6 +19,110 @@ char *toolchain_cache_dir(void)
 	return xasprintf("%s/.cache/emcompat", home && *home ? home : "/tmp");
 }
 
+enum key_type { KEY_STRING, KEY_ENV, KEY_ARGV };
+
+/* The keys recipes read (struct toolchain): their kind (NULL: every kind), type and place. */
+static const struct typed_key {
+	const char *kind, *key;
+	enum key_type type;
+	size_t off;     /* of the string in struct toolchain (KEY_STRING) */
+} typed_keys[] = {
+	{ NULL, "identity", KEY_STRING, offsetof(struct toolchain, identity) },
+	{ NULL, "installed", KEY_STRING, offsetof(struct toolchain, installed) },
+	{ NULL, "env", KEY_ENV, 0 },
+	{ "rust", "rustc", KEY_STRING, offsetof(struct toolchain, rust.rustc) },
+	{ "rust", "cargo", KEY_STRING, offsetof(struct toolchain, rust.cargo) },
+	{ "rust", "sysroot", KEY_STRING, offsetof(struct toolchain, rust.sysroot) },
+	{ "rust", "rust_src", KEY_STRING, offsetof(struct toolchain, rust.rust_src) },
+	{ "rust", "std", KEY_STRING, offsetof(struct toolchain, rust.std) },
+	{ "emscripten", "emcc", KEY_ARGV, 0 },
+	{ "emscripten", "bin", KEY_STRING, offsetof(struct toolchain, emscripten.bin) },
+	{ "emscripten", "llvm", KEY_STRING, offsetof(struct toolchain, emscripten.llvm) },
+	{ "node", "node", KEY_STRING, offsetof(struct toolchain, node.node) },
+	{ "pyodide", "index_url", KEY_STRING, offsetof(struct toolchain, pyodide.index_url) },
+	{ "pyodide", "python", KEY_STRING, offsetof(struct toolchain, pyodide.python) },
+	{ "pyodide", "python_lib_dir", KEY_STRING, offsetof(struct toolchain, pyodide.python_lib_dir) },
+	{ "pyo3", "lock", KEY_STRING, offsetof(struct toolchain, pyo3.lock) },
+	{ "pyo3", "cargo_config", KEY_STRING, offsetof(struct toolchain, pyo3.cargo_config) },
+};
+
+#define NTYPED (sizeof(typed_keys) / sizeof(*typed_keys))
+
+static int typed_for(const struct typed_key *k, const char *kind)
+{
+	return !k->kind || strcmp(k->kind, kind) == 0;
+}
+
+/* What V should be as key K, or NULL when it is that. */
+static const char *bad_type(const struct typed_key *k, const cJSON *v)
+{
+	const cJSON *e;
+
+	switch (k->type) {
+	case KEY_STRING:
+		return cJSON_IsString(v) ? NULL : "a string";
+	case KEY_ENV:
+		if (!cJSON_IsObject(v))
+			return "an object of strings";
+		cJSON_ArrayForEach(e, v)
+			if (!cJSON_IsString(e))
+				return "an object of strings";
+		return NULL;
+	case KEY_ARGV:
+		if (!cJSON_IsArray(v))
+			return "a list of strings";
+		cJSON_ArrayForEach(e, v)
+			if (!cJSON_IsString(e))
+				return "a list of strings";
+		return NULL;
+	}
+	return NULL;
+}
+
+/*
+ * The first key of JSON (a manifest of KIND) that recipes read and that
+ * has another type, with *WHAT saying which; NULL when there is none.
+ */
+static const cJSON *mistyped(const cJSON *json, const char *kind, const char **what)
+{
+	for (size_t i = 0; i < NTYPED; i++) {
+		const cJSON *v = cJSON_GetObjectItemCaseSensitive(json, typed_keys[i].key);
+
+		if (v && typed_for(&typed_keys[i], kind) && (*what = bad_type(&typed_keys[i], v)))
+			return v;
+	}
+	return NULL;
+}
+
+/* Fills T's typed keys from its manifest, checked by mistyped() already. */
+static void resolve(struct toolchain *t)
+{
+	for (size_t i = 0; i < NTYPED; i++) {
+		const struct typed_key *k = &typed_keys[i];
+		const cJSON *e, *v = cJSON_GetObjectItemCaseSensitive(t->json, k->key);
+		size_t n = 0;
+
+		if (!v || !typed_for(k, t->kind))
+			continue;
+		switch (k->type) {
+		case KEY_STRING:
+			*(const char **)((char *)t + k->off) = v->valuestring;
+			break;
+		case KEY_ENV:
+			t->nenv = (size_t)cJSON_GetArraySize(v);
+			t->env = xcalloc(t->nenv ? t->nenv : 1, sizeof(*t->env));
+			cJSON_ArrayForEach(e, v)
+				t->env[n++] = (struct toolchain_var){ e->string, e->valuestring };
+			break;
+		case KEY_ARGV:
+			t->emscripten.emcc = xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof(char *));
+			cJSON_ArrayForEach(e, v)
+				t->emscripten.emcc[n++] = e->valuestring;
+			break;
+		}
+	}
+}
+
 static void add(struct toolchain_set *s, const char *kind, const char *version, const char *from,
 		cJSON *json)
 {
@@ -25,6 +130,7 @@ static void add(struct toolchain_set *s, const char *kind, const char *version, 
 
 	xgrow(&s->items, &s->cap, s->n + 1, sizeof(*s->items));
 	t = &s->items[s->n++];
+	memset(t, 0, sizeof(*t));
 	t->kind = xstrdup(kind);
 	t->version = xstrdup(version);
 	t->manifest = xstrdup(from);
@@ -36,7 +142,8 @@ static int read_manifest(struct toolchain_set *s, const char *path)
 	struct json_doc d;
 	char *text;
 	size_t len;
-	const cJSON *kind, *version;
+	const cJSON *kind, *version, *bad;
+	const char *what;
 	int rc = -1;
 
 	if (read_file(path, &text, &len))
@@ -47,6 +154,11 @@ static int read_manifest(struct toolchain_set *s, const char *path)
 	version = cJSON_GetObjectItemCaseSensitive(d.root, "version");
 	if (!cJSON_IsObject(d.root) || !cJSON_IsString(kind) || !cJSON_IsString(version)) {
 		json_doc_error(&d, d.root, "a toolchain manifest needs string keys \"kind\" and \"version\"");
+		json_doc_release(&d);
+		goto out;
+	}
+	if ((bad = mistyped(d.root, kind->valuestring, &what))) {
+		json_doc_error(&d, bad, "\"%s\" must be %s", bad->string, what);
 		json_doc_release(&d);
 		goto out;
 	}
@@ -134,7 +246,8 @@ static const char *axis_kind(const char *axis)
 
 static int merge_matrix(struct toolchain_set *s, const struct matrix *m)
 {
-	const cJSON *axis, *value;
+	const cJSON *axis, *value, *bad;
+	const char *what;
 
 	if (!m || !m->toolchains)
 		return 0;
@@ -154,6 +267,9 @@ static int merge_matrix(struct toolchain_set *s, const struct matrix *m)
 			if (!cJSON_IsObject(value))
 				return error(EC_EXIT_INPUT, "%s: toolchains.%s.%s must be an object (a manifest)",
 					     m->path, axis->string, value->string);
+			if ((bad = mistyped(value, kind, &what)))
+				return error(EC_EXIT_INPUT, "%s: toolchains.%s.%s.%s must be %s", m->path,
+					     axis->string, value->string, bad->string, what);
 			if (!t) {
 				cJSON *json = cJSON_CreateObject();
 
@@ -179,6 +295,8 @@ int toolchain_scan(struct toolchain_set *s, const char *cache_dir, const struct 
 		toolchain_set_release(s);
 		return -1;
 	}
+	for (size_t i = 0; i < s->n; i++)
+		resolve(&s->items[i]);
 	return 0;
 }
 
@@ -239,8 +357,7 @@ const struct toolchain *toolchain_resolve(const struct toolchain_set *s, const c
 
 const char *toolchain_rust_std(const struct toolchain *t)
 {
-	const char *std = toolchain_str(t, "std"), *sysroot = toolchain_str(t, "sysroot");
-	const char *src = toolchain_str(t, "rust_src");
+	const char *std = t->rust.std, *sysroot = t->rust.sysroot, *src = t->rust.rust_src;
 	char *target;
 	int prebuilt;
 
@@ -294,6 +411,8 @@ void toolchain_set_release(struct toolchain_set *s)
 		free(s->items[i].version);
 		free(s->items[i].manifest);
 		cJSON_Delete(s->items[i].json);
+		free(s->items[i].env);
+		free(s->items[i].emscripten.emcc);
 	}
 	free(s->items);
 	free(s->cache_dir);

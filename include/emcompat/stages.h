@@ -72,7 +72,7 @@ struct stages {
 	char (*fingerprints)[65];           /* per node, set by stages_job */
 	const char **warm_sockets;          /* per node: its warm runtime's socket, or NULL */
 	char self_digest[65];               /* SHA-256 of SELF, once read ("" before) */
-	const char **roots;                 /* source dirs unpacked so far (strings owned above) */
+	char **roots;                       /* source dirs unpacked so far */
 	size_t nroots, cap_roots;
 	const struct toolchain *used[4];    /* toolchains the recipe being built used */
 	size_t nused;

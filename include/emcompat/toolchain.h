@@ -31,11 +31,52 @@
 
 #include "emcompat/matrix.h"
 
+/* A variable of a manifest's "env": its strings point into the manifest. */
+struct toolchain_var {
+	const char *name;
+	const char *value;
+};
+
+/*
+ * One toolchain. The keys recipes read are resolved once by
+ * toolchain_scan, after the matrix's overrides are merged, so no recipe
+ * reads JSON: each string points into JSON and is NULL where the manifest
+ * has no such key; only the block of the toolchain's own kind is filled.
+ * A manifest where one of these keys has another type is an error naming
+ * the file (or the matrix) and the key.
+ */
 struct toolchain {
 	char *kind;
 	char *version;
 	char *manifest;      /* the file it came from, or "<matrix>" */
-	cJSON *json;         /* owned: the whole manifest */
+	cJSON *json;         /* owned: the whole manifest, for what shows it */
+	const char *identity;          /* what the tool said about itself */
+	const char *installed;         /* when the manifest was written */
+	struct toolchain_var *env;     /* owned array: "env", in the manifest's order */
+	size_t nenv;
+	struct {
+		const char *rustc, *cargo;
+		const char *sysroot;
+		const char *rust_src;  /* std's library/ dir */
+		const char *std;       /* what the setup script found to work (toolchain_rust_std) */
+	} rust;
+	struct {
+		const char **emcc;     /* owned, NULL-terminated: the "emcc" argv list, or NULL */
+		const char *bin;       /* the wrapper dir (emcc, em++, ...) */
+		const char *llvm;      /* its clang's version */
+	} emscripten;
+	struct {
+		const char *node;
+	} node;
+	struct {
+		const char *index_url;       /* a dir, with its trailing / */
+		const char *python;          /* "3.12.1" */
+		const char *python_lib_dir;  /* PyO3's PYO3_CROSS_LIB_DIR */
+	} pyodide;
+	struct {
+		const char *lock;            /* Cargo.lock of the pyo3 probe crate */
+		const char *cargo_config;    /* a cargo --config file: vendored crates, offline */
+	} pyo3;
 };
 
 struct toolchain_set {
@@ -49,9 +90,11 @@ char *toolchain_cache_dir(void);
 
 /*
  * Reads every <cache>/<kind>/<version>/toolchain.json, then the matrix's
- * "toolchains" (M may be NULL). A manifest that is not valid JSON or lacks
- * kind/version is an error naming its file (EC_EXIT_INPUT); a missing cache
- * dir is an empty set. Returns 0 or -1.
+ * "toolchains" (M may be NULL), and resolves each toolchain (struct
+ * toolchain). A manifest that is not valid JSON, lacks kind/version or
+ * has a key recipes read of the wrong type is an error naming its file
+ * and the key (EC_EXIT_INPUT); a missing cache dir is an empty set.
+ * Returns 0 or -1.
  */
 int toolchain_scan(struct toolchain_set *s, const char *cache_dir, const struct matrix *m);
 
@@ -59,7 +102,7 @@ int toolchain_scan(struct toolchain_set *s, const char *cache_dir, const struct 
 const struct toolchain *toolchain_find(const struct toolchain_set *s, const char *kind,
 				       const char *version);
 
-/* String key KEY of T's manifest, or NULL. */
+/* String key KEY of T's manifest, or NULL: for keys that are only shown. */
 const char *toolchain_str(const struct toolchain *t, const char *key);
 
 /*
