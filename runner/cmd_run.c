@@ -5,6 +5,7 @@
 
 #include "emcompat/cli.h"
 #include "emcompat/error.h"
+#include "emcompat/progress.h"
 #include "emcompat/run.h"
 #include "emcompat/util.h"
 
@@ -37,6 +38,7 @@ int cmd_run(int argc, char **argv)
 	};
 	struct matrix_only *only = xcalloc((size_t)argc, sizeof(*only));
 	struct run_opts o;
+	struct progress pg;
 	int opt, rc;
 	long v;
 
@@ -105,7 +107,14 @@ int cmd_run(int argc, char **argv)
 	o.matrix = optind < argc ? argv[optind] : NULL;
 	if (getenv("EMCOMPAT_KILL_GRACE"))
 		o.kill_grace = atof(getenv("EMCOMPAT_KILL_GRACE"));
+	/* The run tells what it does through its events; the terminal's telling is ours. */
+	progress_init_terminal(&pg, o.quiet);
+	progress_events(&pg, &o.events);
 	rc = run_main(&o);
+	if (rc < 0) {
+		progress_clear(&pg);
+		rc = cli_report_error();
+	}
 	free(only);
 	return rc;
 usage:

@@ -305,13 +305,50 @@ static void add_prediction(cJSON *o, const char *log_dir, const struct plan *p,
 		cJSON_AddStringToObject(o, "prediction", "false_alarm");
 }
 
+void results_cell_outcome(struct cell_outcome *o, const struct classify_table *t, const char *log_dir,
+			  const struct plan *p, const struct sched_job *jobs, size_t c)
+{
+	struct classify_result cr;
+
+	memset(o, 0, sizeof(*o));
+	o->status = results_cell_status(p, jobs, c, &o->node);
+	if (o->node == PLAN_NONE) {
+		o->summary = xstrdup(o->status == CELL_FLAKY ? "passed after a retry" : "passed");
+		return;
+	}
+	o->summary = results_summary(log_dir, &jobs[o->node]);
+	if ((o->status != CELL_FAIL && o->status != CELL_TIMEOUT) ||
+	    results_classify(t, log_dir, p, jobs, c, o->node, &cr) != 0)
+		return;
+	o->cls = cr.id;
+	/* A timeout's own message says more than the last line it printed. */
+	if (o->status == CELL_FAIL) {
+		free(o->summary);
+		o->summary = cr.summary;
+		cr.summary = NULL;
+	}
+	o->lines = cr.lines;
+	o->nlines = cr.nlines;
+	cr.lines = NULL;
+	cr.nlines = 0;
+	classify_result_release(&cr);
+}
+
+void cell_outcome_release(struct cell_outcome *o)
+{
+	for (size_t i = 0; i < o->nlines; i++)
+		free(o->lines[i]);
+	free(o->lines);
+	free(o->summary);
+	memset(o, 0, sizeof(*o));
+}
+
 static cJSON *cell_json(const char *dir, const struct plan *p, const struct sched_job *jobs, size_t c,
-			const struct classify_table *t, const int *cached)
+			const struct cell_outcome *oc, const int *cached)
 {
 	const struct matrix *m = p->matrix;
 	cJSON *o = cJSON_CreateObject(), *axes, *stages;
-	size_t decided;
-	enum cell_status st = results_cell_status(p, jobs, c, &decided);
+	enum cell_status st = oc->status;
 	char *log_dir = xasprintf("%s/logs", dir);
 
 	cJSON_AddStringToObject(o, "id", m->cells[c].id);
@@ -321,32 +358,20 @@ static cJSON *cell_json(const char *dir, const struct plan *p, const struct sche
 		if (m->cells[c].values[k])
 			cJSON_AddStringToObject(axes, m->keys[k], m->cells[c].values[k]);
 	cJSON_AddStringToObject(o, "status", cell_status_name(st));
-	if (decided != PLAN_NONE) {
-		char *summary = results_summary(log_dir, &jobs[decided]);
-		struct classify_result cr;
+	if (oc->node != PLAN_NONE)
+		cJSON_AddStringToObject(o, "stage", stage_name(p->nodes[oc->node].stage));
+	if (oc->cls)
+		cJSON_AddStringToObject(o, "class", oc->cls);
+	else if (st == CELL_FAIL || st == CELL_TIMEOUT)
+		cJSON_AddStringToObject(o, "class", "unclassified");
+	cJSON_AddStringToObject(o, "summary", oc->summary);
+	if (oc->cls) {
+		cJSON *lines = cJSON_AddArrayToObject(o, "lines");
 
-		cJSON_AddStringToObject(o, "stage", stage_name(p->nodes[decided].stage));
-		if ((st == CELL_FAIL || st == CELL_TIMEOUT) &&
-		    results_classify(t, log_dir, p, jobs, c, decided, &cr) == 0) {
-			cJSON *lines = cJSON_CreateArray();
-
-			cJSON_AddStringToObject(o, "class", cr.id);
-			/* A timeout's own message says more than the last line it printed. */
-			cJSON_AddStringToObject(o, "summary", st == CELL_TIMEOUT ? summary : cr.summary);
-			for (size_t i = 0; i < cr.nlines; i++)
-				cJSON_AddItemToArray(lines, cJSON_CreateString(cr.lines[i]));
-			cJSON_AddItemToObject(o, "lines", lines);
-			classify_result_release(&cr);
-		} else {
-			if (st == CELL_FAIL || st == CELL_TIMEOUT)
-				cJSON_AddStringToObject(o, "class", "unclassified");
-			cJSON_AddStringToObject(o, "summary", summary);
-		}
-		free(summary);
-	} else {
-		cJSON_AddStringToObject(o, "summary", st == CELL_FLAKY ? "passed after a retry" : "passed");
+		for (size_t i = 0; i < oc->nlines; i++)
+			cJSON_AddItemToArray(lines, cJSON_CreateString(oc->lines[i]));
 	}
-	add_prediction(o, log_dir, p, jobs, c, st, decided);
+	add_prediction(o, log_dir, p, jobs, c, st, oc->node);
 	stages = cJSON_AddArrayToObject(o, "stages");
 	for (int s = 0; s < STAGE_COUNT; s++) {
 		size_t n = p->cell_nodes[c * STAGE_COUNT + s];
@@ -428,7 +453,7 @@ struct write_cells {
 	const char *dir;
 	const struct plan *p;
 	const struct sched_job *jobs;
-	const struct classify_table *t;
+	const struct cell_outcome *outcomes;
 	const int *cached;
 };
 
@@ -436,15 +461,15 @@ static cJSON *write_cell(void *arg, size_t c)
 {
 	const struct write_cells *wc = arg;
 
-	return cell_json(wc->dir, wc->p, wc->jobs, c, wc->t, wc->cached);
+	return cell_json(wc->dir, wc->p, wc->jobs, c, &wc->outcomes[c], wc->cached);
 }
 
 int results_write(const char *dir, const struct plan *p, const struct sched_job *jobs,
-		  const struct results_run *r, const struct classify_table *t)
+		  const struct cell_outcome *outcomes, const struct results_run *r)
 {
 	cJSON *root = cJSON_CreateObject(), *run, *counts;
 	size_t count[CELL_STATUS_COUNT] = {0};
-	struct write_cells wc = { dir, p, jobs, t, r->cached };
+	struct write_cells wc = { dir, p, jobs, outcomes, r->cached };
 	char started[32], finished[32], *path;
 	int rc;
 
@@ -470,11 +495,8 @@ int results_write(const char *dir, const struct plan *p, const struct sched_job 
 	else
 		cJSON_AddObjectToObject(root, "toolchains");
 	counts = cJSON_AddObjectToObject(root, "counts");
-	for (size_t c = 0; c < p->matrix->ncells; c++) {
-		size_t ignored;
-
-		count[results_cell_status(p, jobs, c, &ignored)]++;
-	}
+	for (size_t c = 0; c < p->matrix->ncells; c++)
+		count[outcomes[c].status]++;
 	for (int s = 0; s < CELL_STATUS_COUNT; s++)
 		cJSON_AddNumberToObject(counts, cell_status_name(s), (double)count[s]);
 	cJSON_AddArrayToObject(root, "cells");

@@ -76,6 +76,32 @@ char *results_summary(const char *log_dir, const struct sched_job *job);
 int results_classify(const struct classify_table *t, const char *log_dir, const struct plan *p,
 		     const struct sched_job *jobs, size_t c, size_t n, struct classify_result *r);
 
+/*
+ * The outcome of one cell, computed once when its last node is final;
+ * the progress line, results.json and (through it) every report read it.
+ */
+struct cell_outcome {
+	enum cell_status status;
+	size_t node;          /* the node that decided it (results_cell_status), or PLAN_NONE */
+	const char *cls;      /* borrowed from the class table: the class results_classify
+			       * names for a cell that failed or timed out; NULL when not classified */
+	char *summary;        /* owned, never NULL: for a cell classified as failed, the
+			       * classifier's; else results_summary of the deciding node;
+			       * "passed" or "passed after a retry" */
+	char **lines;         /* owned: the log lines that decided it (when cls is set) */
+	size_t nlines;
+};
+
+/*
+ * Fills O for cell C, whose nodes are final, classifying with T (may be
+ * NULL) from the logs under LOG_DIR. Never fails: a cell that cannot be
+ * classified has no cls.
+ */
+void results_cell_outcome(struct cell_outcome *o, const struct classify_table *t, const char *log_dir,
+			  const struct plan *p, const struct sched_job *jobs, size_t c);
+
+void cell_outcome_release(struct cell_outcome *o);
+
 struct results_run {
 	const char *id;
 	const char *matrix;
@@ -101,10 +127,10 @@ struct results_run {
 int results_write_file(const char *path, cJSON *root, size_t n, cJSON *(*cell)(void *arg, size_t i), void *arg);
 
 /*
- * Writes DIR/results.json, classifying failed cells with T (may be NULL).
- * Returns 0, or -1 with error() (EC_EXIT_INTERNAL).
+ * Writes DIR/results.json from the jobs and each cell's OUTCOMES (one per
+ * cell of P's matrix). Returns 0, or -1 with error() (EC_EXIT_INTERNAL).
  */
 int results_write(const char *dir, const struct plan *p, const struct sched_job *jobs,
-		  const struct results_run *r, const struct classify_table *t);
+		  const struct cell_outcome *outcomes, const struct results_run *r);
 
 #endif
