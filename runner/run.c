@@ -1,19 +1,16 @@
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
 #include <sys/prctl.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "emcompat/cache.h"
 #include "emcompat/diff.h"
-#include "emcompat/embedded.h"
 #include "emcompat/error.h"
 #include "emcompat/fake.h"
 #include "emcompat/fetch.h"
@@ -57,9 +54,8 @@ struct run_ctx {
 	size_t cached_nodes;
 	int cache_lock;            /* flock'd fd on the cache's nodes dir, or -1 */
 	struct plan_cell_index cells;     /* when a cell's last node is final */
-	struct cell_outcome *outcomes;    /* per cell, once its nodes are final */
-	char *outcome_done;               /* per cell: outcomes[c] is set */
-	size_t cells_done, resumed_nodes;
+	struct cell_outcome *outcomes;    /* per cell, once its nodes are final (summary set) */
+	size_t resumed_nodes;
 	double t0;
 };
 
@@ -238,8 +234,6 @@ static void cell_done(struct run_ctx *r, size_t c)
 	const struct cell_outcome *o = &r->outcomes[c];
 
 	results_cell_outcome(&r->outcomes[c], r->classes, r->log_dir, &r->p, r->jobs, c);
-	r->outcome_done[c] = 1;
-	r->cells_done++;
 	if (r->o->events.cell_done)
 		r->o->events.cell_done(r->o->events.ctx, r->m.cells[c].id,
 				       o->node != PLAN_NONE ? stage_name(r->p.nodes[o->node].stage) : NULL, o);
@@ -400,9 +394,7 @@ static void release_outcomes(struct run_ctx *r)
 	for (size_t c = 0; r->outcomes && c < r->m.ncells; c++)
 		cell_outcome_release(&r->outcomes[c]);
 	free(r->outcomes);
-	free(r->outcome_done);
 	r->outcomes = NULL;
-	r->outcome_done = NULL;
 }
 
 static void run_release(struct run_ctx *r)
@@ -454,13 +446,12 @@ static void start(struct run_ctx *r, int jobs)
 	struct run_start st;
 	char *shard = r->o->shard.count ? shard_info_describe(&r->shard) : NULL;
 
+	memset(&st, 0, sizeof(st));
 	for (size_t c = 0; c < r->m.ncells; c++)
 		if (r->cells.pending[c] == 0) {
 			results_cell_outcome(&r->outcomes[c], r->classes, r->log_dir, &r->p, r->jobs, c);
-			r->outcome_done[c] = 1;
-			r->cells_done++;
+			st.cells_done++;
 		}
-	memset(&st, 0, sizeof(st));
 	st.cells = r->m.ncells;
 	st.nodes = r->p.nnodes;
 	st.jobs = jobs;
@@ -468,7 +459,6 @@ static void start(struct run_ctx *r, int jobs)
 	st.shard = shard;
 	st.resumed = r->o->resume;
 	st.resumed_nodes = r->resumed_nodes;
-	st.cells_done = r->cells_done;
 	st.cached_nodes = r->cached_nodes;
 	st.cache_dir = r->tc.cache_dir;
 	if (ev->started)
@@ -493,10 +483,8 @@ static int finish(struct run_ctx *r, int jobs)
 
 	/* A cell a failed or cut-short run never completed is judged as it stands. */
 	for (size_t c = 0; c < r->m.ncells; c++) {
-		if (!r->outcome_done[c]) {
+		if (!r->outcomes[c].summary)
 			results_cell_outcome(&r->outcomes[c], r->classes, r->log_dir, &r->p, r->jobs, c);
-			r->outcome_done[c] = 1;
-		}
 		count[r->outcomes[c].status]++;
 	}
 	snprintf(id, sizeof(id), "%.0f-%d", r->t0, (int)getpid());
@@ -579,7 +567,6 @@ int run_main(const struct run_opts *o)
 	r.cached = xcalloc(r.p.nnodes, sizeof(*r.cached));
 	r.jobs = xcalloc(r.p.nnodes, sizeof(*r.jobs));
 	r.outcomes = xcalloc(r.m.ncells + 1, sizeof(*r.outcomes));
-	r.outcome_done = xcalloc(r.m.ncells + 1, 1);
 	if (classify_load(&r.classes, NULL) || setup_dir(&r) || prepare_jobs(&r))
 		return fail(&r);
 	plan_cell_index_init(&r.cells, &r.p, r.preset);
