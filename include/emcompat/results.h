@@ -39,6 +39,7 @@
 #define EMCOMPAT_RESULTS_H
 
 #include "emcompat/classify.h"
+#include "emcompat/json.h"
 #include "emcompat/plan.h"
 #include "emcompat/sched.h"
 
@@ -51,6 +52,58 @@ const char *cell_status_name(enum cell_status s);
 
 /* The status named NAME, or -1. */
 int cell_status_parse(const char *name);
+
+/*
+ * A cell of results.json in memory, as written here and read back by
+ * runfile.h (which owns the strings of the cells it reads).
+ */
+struct runfile_stage {
+	const char *stage, *node, *status, *log;  /* log: relative to the run dir */
+	double seconds;
+	int reused;
+	int attempts;
+	int exit_code;                            /* -1: none recorded */
+};
+
+struct runfile_finding {
+	const char *cls, *severity, *message;
+};
+
+struct runfile_cell {
+	const char *id;
+	long index;                      /* position in the expanded matrix; -1 when not recorded */
+	size_t naxes;                    /* axes in file order */
+	const char **axis_keys, **axis_values;
+	enum cell_status status;
+	const char *cls;                 /* NULL for a cell that did not fail or time out */
+	const char *stage;               /* the deciding stage; NULL for a passing cell */
+	const char *summary;             /* never NULL ("" when absent) */
+	size_t nlines;
+	const char **lines;              /* the log lines that decided it; NULL: none recorded */
+	size_t nfindings;
+	struct runfile_finding *findings;
+	const char *prediction;          /* "predicted", "missed", "false_alarm" or NULL */
+	size_t nstages;
+	struct runfile_stage *stages;    /* in stage order */
+	struct json_span span;           /* private to runfile: the cell's object in the file's text */
+};
+
+/* The JSON forms of a cell; each is written by results_cell_json only. */
+enum results_cell_form {
+	/* results.json (above): keys without a value are left out. */
+	RESULTS_CELL_FILE,
+	/*
+	 * report.html's data (html.h): no index; class, stage, prediction
+	 * and a stage's exit are null when absent; lines and findings are
+	 * always arrays; a stage's log comes last.
+	 */
+	RESULTS_CELL_REPORT,
+	/* `emcompat diff --json` (diff.h): status, class, stage, summary. */
+	RESULTS_CELL_BRIEF,
+};
+
+/* Cell C as a new JSON object in FORM; the caller deletes it. */
+cJSON *results_cell_json(const struct runfile_cell *c, enum results_cell_form form);
 
 /*
  * The outcome of cell C given the jobs (one per plan node, same index):
