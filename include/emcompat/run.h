@@ -33,7 +33,13 @@
  * arguments, and the environment EMCOMPAT_NODE, EMCOMPAT_STAGE,
  * EMCOMPAT_OUT (its node directory, DIR/nodes/<node>, also its cwd) and
  * EMCOMPAT_DEP_<STAGE> (each dependency's node directory); fake runs use
- * no cache.
+ * no cache (fake.h).
+ *
+ * Each cell's outcome (results.h: struct cell_outcome) is computed once,
+ * when its last node is final (for a cell complete before the run, as it
+ * starts); the events and results.json read it. The reports are made from
+ * results.json read back (report.h), with the baseline read and diffed
+ * once, and the run's signature table.
  *
  * With a shard, the matrix (after --only) is partitioned as shard.h says
  * and only this shard's cells run; results.json's run object records the
@@ -100,7 +106,7 @@ struct run_opts {
 	int retries;                  /* -1: the matrix's, else 0 */
 	int resume;
 	int fail_fast;
-	int quiet;
+	int quiet;                    /* provisioning says nothing (the events are the caller's) */
 	const struct matrix_only *only;
 	size_t nonly;
 	const char *fake_toolchains;  /* see above */
