@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "emcompat/cache.h"
@@ -114,6 +115,46 @@ int cache_restore_logs(const char *dir, const char *name, const char *log_dir)
 		rc = copy_file(from, to);
 		free(from);
 		free(to);
+	}
+	return rc;
+}
+
+int cache_lock(const char *nodes_dir, int *fd, void (*waiting)(void *ctx, const char *nodes_dir), void *ctx)
+{
+	char *path = xasprintf("%s/.lock", nodes_dir);
+
+	*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (*fd < 0) {
+		error(EC_EXIT_INTERNAL, "%s: cannot open: %s", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	if (flock(*fd, LOCK_EX | LOCK_NB) != 0) {
+		if (waiting)
+			waiting(ctx, nodes_dir);
+		while (flock(*fd, LOCK_EX) != 0 && errno == EINTR)
+			;
+	}
+	free(path);
+	return 0;
+}
+
+/*
+ * Toolchain dirs are only read, and may link wherever they are installed:
+ * they are not checked.
+ */
+int cache_check_links(const char *cache_dir)
+{
+	static const struct { const char *sub; int depth; } parts[] = {
+		{ "nodes", 2 }, { "src", 16 }, { "cargo-home", 1 }, { "cargo-target", 1 },
+	};
+	int rc = 0;
+
+	for (size_t i = 0; i < sizeof(parts) / sizeof(*parts) && rc == 0; i++) {
+		char *path = xasprintf("%s/%s", cache_dir, parts[i].sub);
+
+		rc = path_check_no_links(path, parts[i].depth);
+		free(path);
 	}
 	return rc;
 }

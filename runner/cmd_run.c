@@ -5,6 +5,7 @@
 #include "emcompat/cli.h"
 #include "emcompat/error.h"
 #include "emcompat/options.h"
+#include "emcompat/progress.h"
 #include "emcompat/run.h"
 
 int cmd_run(int argc, char **argv)
@@ -24,6 +25,7 @@ int cmd_run(int argc, char **argv)
 		OPT_STRING(0, "baseline", &o.baseline),
 		OPT_END(),
 	};
+	struct progress pg;
 	int first, rc;
 
 	memset(&o, 0, sizeof(o));
@@ -45,7 +47,14 @@ int cmd_run(int argc, char **argv)
 	o.matrix = first < argc ? argv[first] : NULL;
 	if (getenv("EMCOMPAT_KILL_GRACE"))
 		o.kill_grace = atof(getenv("EMCOMPAT_KILL_GRACE"));
+	/* The run tells what it does through its events; the terminal's telling is ours. */
+	progress_init_terminal(&pg, o.quiet);
+	progress_events(&pg, &o.events);
 	rc = run_main(&o);
+	if (rc < 0) {
+		progress_clear(&pg);
+		rc = cli_report_error();
+	}
 	free(only.v);
 	return rc;
 }

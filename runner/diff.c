@@ -175,18 +175,7 @@ static cJSON *run_json(const struct runfile *rf)
 
 static cJSON *side_json(const struct runfile_cell *c)
 {
-	cJSON *o;
-
-	if (!c)
-		return cJSON_CreateNull();
-	o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "status", cell_status_name(c->status));
-	if (c->cls)
-		cJSON_AddStringToObject(o, "class", c->cls);
-	if (c->stage)
-		cJSON_AddStringToObject(o, "stage", c->stage);
-	cJSON_AddStringToObject(o, "summary", c->summary);
-	return o;
+	return c ? results_cell_json(c, RESULTS_CELL_BRIEF) : cJSON_CreateNull();
 }
 
 cJSON *diff_to_json(const struct diff *d)

@@ -32,52 +32,11 @@ static cJSON *run_json(const struct runfile *rf)
 	return o;
 }
 
-static cJSON *stage_json(const struct runfile_stage *s)
-{
-	cJSON *o = cJSON_CreateObject();
-
-	add_str(o, "stage", s->stage);
-	add_str(o, "node", s->node);
-	add_str(o, "status", s->status);
-	cJSON_AddNumberToObject(o, "seconds", s->seconds);
-	cJSON_AddBoolToObject(o, "reused", s->reused);
-	cJSON_AddNumberToObject(o, "attempts", s->attempts);
-	if (s->exit_code >= 0)
-		cJSON_AddNumberToObject(o, "exit", s->exit_code);
-	else
-		cJSON_AddNullToObject(o, "exit");
-	add_str(o, "log", s->log);
-	return o;
-}
-
+/* A cell as results.h writes it for the report, with its change against the baseline D (may be NULL). */
 static cJSON *cell_json(const struct runfile_cell *c, const struct diff *d)
 {
-	cJSON *o = cJSON_CreateObject(), *axes = cJSON_AddObjectToObject(o, "axes");
-	cJSON *lines, *findings, *stages;
+	cJSON *o = results_cell_json(c, RESULTS_CELL_REPORT);
 
-	add_str(o, "id", c->id);
-	for (size_t k = 0; k < c->naxes; k++)
-		cJSON_AddStringToObject(axes, c->axis_keys[k], c->axis_values[k]);
-	cJSON_AddStringToObject(o, "status", cell_status_name(c->status));
-	add_str(o, "class", c->cls);
-	add_str(o, "stage", c->stage);
-	add_str(o, "summary", c->summary);
-	lines = cJSON_AddArrayToObject(o, "lines");
-	for (size_t k = 0; k < c->nlines; k++)
-		cJSON_AddItemToArray(lines, cJSON_CreateString(c->lines[k]));
-	findings = cJSON_AddArrayToObject(o, "findings");
-	for (size_t k = 0; k < c->nfindings; k++) {
-		cJSON *f = cJSON_CreateObject();
-
-		add_str(f, "class", c->findings[k].cls);
-		add_str(f, "severity", c->findings[k].severity);
-		add_str(f, "message", c->findings[k].message);
-		cJSON_AddItemToArray(findings, f);
-	}
-	add_str(o, "prediction", c->prediction);
-	stages = cJSON_AddArrayToObject(o, "stages");
-	for (size_t k = 0; k < c->nstages; k++)
-		cJSON_AddItemToArray(stages, stage_json(&c->stages[k]));
 	if (d) {
 		const struct diff_entry *e = diff_find(d, c);
 

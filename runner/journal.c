@@ -145,6 +145,48 @@ int journal_parse(const char *path, const char *text, size_t len, struct journal
 	return 0;
 }
 
+static int cmp_key(const void *a, const void *b)
+{
+	return strcmp(((const struct journal_entry *)a)->key, ((const struct journal_entry *)b)->key);
+}
+
+void journal_index_init(struct journal_index *ix, struct journal_entry *e, size_t n)
+{
+	ix->entries = e;
+	ix->n = n;
+	if (n)  /* an empty journal (killed before its first record) is NULL */
+		qsort(e, n, sizeof(*e), cmp_key);
+}
+
+const struct journal_entry *journal_lookup(const struct journal_index *ix, const char *key)
+{
+	const struct journal_entry *e = ix->entries, *hit = NULL;
+	size_t lo = 0, hi = ix->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(e[mid].key, key);
+
+		if (c < 0) {
+			lo = mid + 1;
+		} else {
+			if (c == 0)
+				hit = &e[mid];
+			hi = mid;
+		}
+	}
+	while (hit && hit + 1 < e + ix->n && strcmp(hit[1].key, key) == 0)
+		hit++;
+	return hit;
+}
+
+void journal_index_release(struct journal_index *ix)
+{
+	free(ix->entries);
+	ix->entries = NULL;
+	ix->n = 0;
+}
+
 int journal_open(struct journal *j, const char *path)
 {
 	struct stat st;

@@ -415,3 +415,40 @@ void plan_release(struct plan *p)
 	free(p->cell_nodes);
 	memset(p, 0, sizeof(*p));
 }
+
+void plan_cell_index_init(struct plan_cell_index *ix, const struct plan *p, const int *done)
+{
+	size_t nc = p->matrix->ncells, nn = p->nnodes, *fill = xcalloc(nn, sizeof(*fill));
+
+	ix->start = xcalloc(nn + 1, sizeof(*ix->start));
+	ix->pending = xcalloc(nc, sizeof(*ix->pending));
+	for (size_t c = 0; c < nc; c++)
+		for (int s = 0; s < STAGE_COUNT; s++) {
+			size_t n = p->cell_nodes[c * STAGE_COUNT + s];
+
+			if (n == PLAN_NONE)
+				continue;
+			ix->start[n + 1]++;
+			if (!done || !done[n])
+				ix->pending[c]++;
+		}
+	for (size_t n = 0; n < nn; n++)
+		ix->start[n + 1] += ix->start[n];
+	ix->cells = xcalloc(ix->start[nn] + 1, sizeof(*ix->cells));
+	for (size_t c = 0; c < nc; c++)
+		for (int s = 0; s < STAGE_COUNT; s++) {
+			size_t n = p->cell_nodes[c * STAGE_COUNT + s];
+
+			if (n != PLAN_NONE)
+				ix->cells[ix->start[n] + fill[n]++] = c;
+		}
+	free(fill);
+}
+
+void plan_cell_index_release(struct plan_cell_index *ix)
+{
+	free(ix->start);
+	free(ix->cells);
+	free(ix->pending);
+	memset(ix, 0, sizeof(*ix));
+}

@@ -238,18 +238,114 @@ int results_classify(const struct classify_table *t, const char *log_dir, const 
 	return rc;
 }
 
-/*
- * The warning and error findings of an inspect node (its stdout log holds
- * `emcompat inspect --json`), or NULL when it has none or did not run.
- */
-static cJSON *inspect_findings(const char *log_dir, const struct sched_job *job)
+/* Adds S as KEY; when S is NULL, null in the report's form, nothing in the others. */
+static void add_str(cJSON *o, const char *key, const char *s, enum results_cell_form form)
 {
-	char *path = xasprintf("%s/%s.stdout.log", log_dir, job->name), *text = NULL, *line;
-	cJSON *doc = NULL, *out = NULL;
-	const cJSON *f;
-	size_t len;
+	if (s)
+		cJSON_AddStringToObject(o, key, s);
+	else if (form == RESULTS_CELL_REPORT)
+		cJSON_AddNullToObject(o, key);
+}
 
-	if (job->status == JOB_PASS && access(path, F_OK) == 0 && read_file(path, &text, &len) == 0) {
+static cJSON *stage_json(const struct runfile_stage *st, enum results_cell_form form)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	add_str(o, "stage", st->stage, form);
+	add_str(o, "node", st->node, form);
+	add_str(o, "status", st->status, form);
+	cJSON_AddNumberToObject(o, "seconds", st->seconds);
+	cJSON_AddBoolToObject(o, "reused", st->reused);
+	if (form == RESULTS_CELL_FILE)
+		add_str(o, "log", st->log, form);
+	cJSON_AddNumberToObject(o, "attempts", st->attempts);
+	if (st->exit_code >= 0)
+		cJSON_AddNumberToObject(o, "exit", st->exit_code);
+	else if (form == RESULTS_CELL_REPORT)
+		cJSON_AddNullToObject(o, "exit");
+	if (form == RESULTS_CELL_REPORT)
+		add_str(o, "log", st->log, form);
+	return o;
+}
+
+cJSON *results_cell_json(const struct runfile_cell *c, enum results_cell_form form)
+{
+	cJSON *o = cJSON_CreateObject(), *axes, *stages;
+	int report = form == RESULTS_CELL_REPORT;
+
+	if (form == RESULTS_CELL_BRIEF) {
+		cJSON_AddStringToObject(o, "status", cell_status_name(c->status));
+		add_str(o, "class", c->cls, form);
+		add_str(o, "stage", c->stage, form);
+		add_str(o, "summary", c->summary, form);
+		return o;
+	}
+	/* The report's cells have always had their axes first. */
+	if (report)
+		axes = cJSON_AddObjectToObject(o, "axes");
+	add_str(o, "id", c->id, form);
+	if (!report) {
+		cJSON_AddNumberToObject(o, "index", (double)c->index);
+		axes = cJSON_AddObjectToObject(o, "axes");
+	}
+	for (size_t k = 0; k < c->naxes; k++)
+		cJSON_AddStringToObject(axes, c->axis_keys[k], c->axis_values[k]);
+	cJSON_AddStringToObject(o, "status", cell_status_name(c->status));
+	if (!report)
+		add_str(o, "stage", c->stage, form);
+	add_str(o, "class", c->cls, form);
+	if (report)
+		add_str(o, "stage", c->stage, form);
+	add_str(o, "summary", c->summary, form);
+	if (c->lines || report) {
+		cJSON *lines = cJSON_AddArrayToObject(o, "lines");
+
+		for (size_t k = 0; k < c->nlines; k++)
+			cJSON_AddItemToArray(lines, cJSON_CreateString(c->lines[k]));
+	}
+	if (c->nfindings || report) {
+		cJSON *findings = cJSON_AddArrayToObject(o, "findings");
+
+		for (size_t k = 0; k < c->nfindings; k++) {
+			cJSON *f = cJSON_CreateObject();
+
+			add_str(f, "class", c->findings[k].cls, form);
+			add_str(f, "severity", c->findings[k].severity, form);
+			add_str(f, "message", c->findings[k].message, form);
+			cJSON_AddItemToArray(findings, f);
+		}
+	}
+	add_str(o, "prediction", c->prediction, form);
+	stages = cJSON_AddArrayToObject(o, "stages");
+	for (size_t k = 0; k < c->nstages; k++)
+		cJSON_AddItemToArray(stages, stage_json(&c->stages[k], form));
+	return o;
+}
+
+/*
+ * The inspector's word on cell C (decided by node DECIDED, PLAN_NONE
+ * when it passed), into RC: the warning and error findings of its inspect
+ * node (whose stdout log holds `emcompat inspect --json`), pointing into
+ * the document returned (the caller deletes it; NULL when the node did
+ * not pass or printed none), and whether it predicted how loading went:
+ * "predicted" (an error finding, and the cell failed at load or run),
+ * "missed" (it failed there with no error finding), "false_alarm" (an
+ * error finding, and the cell passed).
+ */
+static cJSON *add_inspection(struct runfile_cell *rc, const char *log_dir, const struct plan *p,
+			     const struct sched_job *jobs, size_t c, enum cell_status st, size_t decided)
+{
+	size_t n = p->cell_nodes[c * STAGE_COUNT + STAGE_INSPECT];
+	char *path, *text = NULL, *line;
+	cJSON *doc = NULL;
+	const cJSON *f, *all;
+	size_t len;
+	int errors = 0, at_load;
+
+	if (n == PLAN_NONE || jobs[n].status != JOB_PASS)
+		return NULL;
+	path = xasprintf("%s/%s.stdout.log", log_dir, jobs[n].name);
+	if (access(path, F_OK) == 0 && read_file(path, &text, &len) == 0) {
 		for (line = text; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
 			if (*line == '{') {
 				doc = cJSON_Parse(line);
@@ -257,118 +353,127 @@ static cJSON *inspect_findings(const char *log_dir, const struct sched_job *job)
 			}
 	}
 	error_clear();
-	cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(doc, "findings")) {
+	free(text);
+	free(path);
+	all = cJSON_GetObjectItemCaseSensitive(doc, "findings");
+	rc->findings = xcalloc((size_t)cJSON_GetArraySize(all) + 1, sizeof(*rc->findings));
+	cJSON_ArrayForEach(f, all) {
 		const cJSON *sev = cJSON_GetObjectItemCaseSensitive(f, "severity");
-		cJSON *e;
+		const cJSON *cls = cJSON_GetObjectItemCaseSensitive(f, "class");
+		const cJSON *msg = cJSON_GetObjectItemCaseSensitive(f, "message");
 
 		if (!cJSON_IsString(sev) || strcmp(sev->valuestring, "info") == 0)
 			continue;
-		if (!out)
-			out = cJSON_CreateArray();
-		e = cJSON_CreateObject();
-		cJSON_AddItemToObject(e, "class", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f, "class"), 1));
-		cJSON_AddStringToObject(e, "severity", sev->valuestring);
-		cJSON_AddItemToObject(e, "message", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f, "message"), 1));
-		cJSON_AddItemToArray(out, e);
+		rc->findings[rc->nfindings++] = (struct runfile_finding){
+			cJSON_IsString(cls) ? cls->valuestring : NULL, sev->valuestring,
+			cJSON_IsString(msg) ? msg->valuestring : NULL,
+		};
+		errors |= strcmp(sev->valuestring, "error") == 0;
 	}
-	cJSON_Delete(doc);
-	free(text);
-	free(path);
-	return out;
-}
-
-/*
- * The inspector's word on cell C: its findings, and whether it predicted
- * how loading went: "predicted" (an error finding, and the cell failed at
- * load or run), "missed" (it failed there with no error finding),
- * "false_alarm" (an error finding, and the cell passed).
- */
-static void add_prediction(cJSON *o, const char *log_dir, const struct plan *p,
-			   const struct sched_job *jobs, size_t c, enum cell_status st, size_t decided)
-{
-	size_t n = p->cell_nodes[c * STAGE_COUNT + STAGE_INSPECT];
-	cJSON *findings, *e;
-	int errors = 0, at_load;
-
-	if (n == PLAN_NONE || jobs[n].status != JOB_PASS)
-		return;
-	findings = inspect_findings(log_dir, &jobs[n]);
-	cJSON_ArrayForEach(e, findings)
-		errors |= strcmp(cJSON_GetObjectItemCaseSensitive(e, "severity")->valuestring, "error") == 0;
 	at_load = decided != PLAN_NONE && (st == CELL_FAIL || st == CELL_TIMEOUT) &&
 		  (p->nodes[decided].stage == STAGE_LOAD || p->nodes[decided].stage == STAGE_RUN);
-	if (findings)
-		cJSON_AddItemToObject(o, "findings", findings);
 	if (at_load)
-		cJSON_AddStringToObject(o, "prediction", errors ? "predicted" : "missed");
+		rc->prediction = errors ? "predicted" : "missed";
 	else if (errors && (st == CELL_PASS || st == CELL_FLAKY))
-		cJSON_AddStringToObject(o, "prediction", "false_alarm");
+		rc->prediction = "false_alarm";
+	return doc;
 }
 
+void results_cell_outcome(struct cell_outcome *o, const struct classify_table *t, const char *log_dir,
+			  const struct plan *p, const struct sched_job *jobs, size_t c)
+{
+	struct classify_result cr;
+
+	memset(o, 0, sizeof(*o));
+	o->status = results_cell_status(p, jobs, c, &o->node);
+	if (o->node == PLAN_NONE) {
+		o->summary = xstrdup(o->status == CELL_FLAKY ? "passed after a retry" : "passed");
+		return;
+	}
+	o->summary = results_summary(log_dir, &jobs[o->node]);
+	if ((o->status != CELL_FAIL && o->status != CELL_TIMEOUT) ||
+	    results_classify(t, log_dir, p, jobs, c, o->node, &cr) != 0)
+		return;
+	o->cls = cr.id;
+	/* A timeout's own message says more than the last line it printed. */
+	if (o->status == CELL_FAIL) {
+		free(o->summary);
+		o->summary = cr.summary;
+		cr.summary = NULL;
+	}
+	o->lines = cr.lines;
+	o->nlines = cr.nlines;
+	cr.lines = NULL;
+	cr.nlines = 0;
+	classify_result_release(&cr);
+}
+
+void cell_outcome_release(struct cell_outcome *o)
+{
+	for (size_t i = 0; i < o->nlines; i++)
+		free(o->lines[i]);
+	free(o->lines);
+	free(o->summary);
+	memset(o, 0, sizeof(*o));
+}
+
+static const char *no_lines[1];
+
+/* Cell C of the run as results.json has it, from its nodes' jobs and its outcome OC. */
 static cJSON *cell_json(const char *dir, const struct plan *p, const struct sched_job *jobs, size_t c,
-			const struct classify_table *t, const int *cached)
+			const struct cell_outcome *oc, const int *cached)
 {
 	const struct matrix *m = p->matrix;
-	cJSON *o = cJSON_CreateObject(), *axes, *stages;
-	size_t decided;
-	enum cell_status st = results_cell_status(p, jobs, c, &decided);
-	char *log_dir = xasprintf("%s/logs", dir);
+	const char **keys = xcalloc(m->nkeys + 1, sizeof(*keys)), **values = xcalloc(m->nkeys + 1, sizeof(*values));
+	struct runfile_stage stages[STAGE_COUNT];
+	struct runfile_cell rc;
+	char *log_dir = xasprintf("%s/logs", dir), *logs[STAGE_COUNT];
+	cJSON *o, *inspection;
 
-	cJSON_AddStringToObject(o, "id", m->cells[c].id);
-	cJSON_AddNumberToObject(o, "index", (double)m->cells[c].index);
-	axes = cJSON_AddObjectToObject(o, "axes");
+	memset(&rc, 0, sizeof(rc));
+	rc.id = m->cells[c].id;
+	rc.index = (long)m->cells[c].index;
+	rc.axis_keys = keys;
+	rc.axis_values = values;
 	for (size_t k = 0; k < m->nkeys; k++)
-		if (m->cells[c].values[k])
-			cJSON_AddStringToObject(axes, m->keys[k], m->cells[c].values[k]);
-	cJSON_AddStringToObject(o, "status", cell_status_name(st));
-	if (decided != PLAN_NONE) {
-		char *summary = results_summary(log_dir, &jobs[decided]);
-		struct classify_result cr;
-
-		cJSON_AddStringToObject(o, "stage", stage_name(p->nodes[decided].stage));
-		if ((st == CELL_FAIL || st == CELL_TIMEOUT) &&
-		    results_classify(t, log_dir, p, jobs, c, decided, &cr) == 0) {
-			cJSON *lines = cJSON_CreateArray();
-
-			cJSON_AddStringToObject(o, "class", cr.id);
-			/* A timeout's own message says more than the last line it printed. */
-			cJSON_AddStringToObject(o, "summary", st == CELL_TIMEOUT ? summary : cr.summary);
-			for (size_t i = 0; i < cr.nlines; i++)
-				cJSON_AddItemToArray(lines, cJSON_CreateString(cr.lines[i]));
-			cJSON_AddItemToObject(o, "lines", lines);
-			classify_result_release(&cr);
-		} else {
-			if (st == CELL_FAIL || st == CELL_TIMEOUT)
-				cJSON_AddStringToObject(o, "class", "unclassified");
-			cJSON_AddStringToObject(o, "summary", summary);
+		if (m->cells[c].values[k]) {
+			keys[rc.naxes] = m->keys[k];
+			values[rc.naxes++] = m->cells[c].values[k];
 		}
-		free(summary);
-	} else {
-		cJSON_AddStringToObject(o, "summary", st == CELL_FLAKY ? "passed after a retry" : "passed");
-	}
-	add_prediction(o, log_dir, p, jobs, c, st, decided);
-	stages = cJSON_AddArrayToObject(o, "stages");
+	rc.status = oc->status;
+	if (oc->node != PLAN_NONE)
+		rc.stage = stage_name(p->nodes[oc->node].stage);
+	rc.cls = oc->cls ? oc->cls : oc->status == CELL_FAIL || oc->status == CELL_TIMEOUT ? "unclassified" : NULL;
+	rc.summary = oc->summary;
+	/* Only a classified cell has lines (maybe none). */
+	if (oc->cls)
+		rc.lines = oc->lines ? (const char **)oc->lines : no_lines;
+	rc.nlines = oc->nlines;
+	inspection = add_inspection(&rc, log_dir, p, jobs, c, oc->status, oc->node);
+	rc.stages = stages;
 	for (int s = 0; s < STAGE_COUNT; s++) {
 		size_t n = p->cell_nodes[c * STAGE_COUNT + s];
-		cJSON *e;
-		char *log;
+		struct runfile_stage *st = &stages[rc.nstages];
 
 		if (n == PLAN_NONE)
 			continue;
-		e = cJSON_CreateObject();
-		cJSON_AddStringToObject(e, "stage", stage_name(s));
-		cJSON_AddStringToObject(e, "node", p->nodes[n].id);
-		cJSON_AddStringToObject(e, "status", job_status_name(jobs[n].status));
-		cJSON_AddNumberToObject(e, "seconds", (double)(long long)(jobs[n].seconds * 1000) / 1000);
-		cJSON_AddBoolToObject(e, "reused", p->nodes[n].cell != c || (cached && cached[n]));
-		log = xasprintf("logs/%s.stderr.log", p->nodes[n].id);
-		cJSON_AddStringToObject(e, "log", log);
-		free(log);
-		cJSON_AddNumberToObject(e, "attempts", jobs[n].attempts);
-		if (jobs[n].exit_code >= 0)
-			cJSON_AddNumberToObject(e, "exit", jobs[n].exit_code);
-		cJSON_AddItemToArray(stages, e);
+		st->stage = stage_name(s);
+		st->node = p->nodes[n].id;
+		st->status = job_status_name(jobs[n].status);
+		st->seconds = (double)(long long)(jobs[n].seconds * 1000) / 1000;
+		st->reused = p->nodes[n].cell != c || (cached && cached[n]);
+		st->log = logs[rc.nstages] = xasprintf("logs/%s.stderr.log", p->nodes[n].id);
+		st->attempts = jobs[n].attempts;
+		st->exit_code = jobs[n].exit_code >= 0 ? jobs[n].exit_code : -1;
+		rc.nstages++;
 	}
+	o = results_cell_json(&rc, RESULTS_CELL_FILE);
+	for (size_t i = 0; i < rc.nstages; i++)
+		free(logs[i]);
+	cJSON_Delete(inspection);
+	free(rc.findings);
+	free(keys);
+	free(values);
 	free(log_dir);
 	return o;
 }
@@ -428,7 +533,7 @@ struct write_cells {
 	const char *dir;
 	const struct plan *p;
 	const struct sched_job *jobs;
-	const struct classify_table *t;
+	const struct cell_outcome *outcomes;
 	const int *cached;
 };
 
@@ -436,15 +541,15 @@ static cJSON *write_cell(void *arg, size_t c)
 {
 	const struct write_cells *wc = arg;
 
-	return cell_json(wc->dir, wc->p, wc->jobs, c, wc->t, wc->cached);
+	return cell_json(wc->dir, wc->p, wc->jobs, c, &wc->outcomes[c], wc->cached);
 }
 
 int results_write(const char *dir, const struct plan *p, const struct sched_job *jobs,
-		  const struct results_run *r, const struct classify_table *t)
+		  const struct cell_outcome *outcomes, const struct results_run *r)
 {
 	cJSON *root = cJSON_CreateObject(), *run, *counts;
 	size_t count[CELL_STATUS_COUNT] = {0};
-	struct write_cells wc = { dir, p, jobs, t, r->cached };
+	struct write_cells wc = { dir, p, jobs, outcomes, r->cached };
 	char started[32], finished[32], *path;
 	int rc;
 
@@ -470,11 +575,8 @@ int results_write(const char *dir, const struct plan *p, const struct sched_job 
 	else
 		cJSON_AddObjectToObject(root, "toolchains");
 	counts = cJSON_AddObjectToObject(root, "counts");
-	for (size_t c = 0; c < p->matrix->ncells; c++) {
-		size_t ignored;
-
-		count[results_cell_status(p, jobs, c, &ignored)]++;
-	}
+	for (size_t c = 0; c < p->matrix->ncells; c++)
+		count[outcomes[c].status]++;
 	for (int s = 0; s < CELL_STATUS_COUNT; s++)
 		cJSON_AddNumberToObject(counts, cell_status_name(s), (double)count[s]);
 	cJSON_AddArrayToObject(root, "cells");

@@ -1,25 +1,23 @@
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
-#include <sys/file.h>
 #include <sys/prctl.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "emcompat/cache.h"
 #include "emcompat/diff.h"
-#include "emcompat/embedded.h"
 #include "emcompat/error.h"
+#include "emcompat/fake.h"
 #include "emcompat/fetch.h"
 #include "emcompat/journal.h"
 #include "emcompat/plan.h"
 #include "emcompat/report.h"
+#include "emcompat/runfile.h"
 #include "emcompat/results.h"
 #include "emcompat/run.h"
 #include "emcompat/sched.h"
@@ -41,10 +39,9 @@ struct run_ctx {
 	struct matrix m;
 	struct plan p;
 	struct sched_job *jobs;
-	char **strings;            /* every argv/env string we made, to free */
-	size_t nstrings, cap_strings;
 	char *dir, *log_dir;
-	char *fake;                /* absolute --fake-toolchains */
+	char *fake_dir;            /* absolute --fake-toolchains, or NULL */
+	struct fake fake;          /* the fake recipes' argv and env (fake.h) */
 	struct toolchain_set tc;
 	struct shard_info shard;
 	struct classify_table *classes;  /* the breakage signatures */
@@ -56,11 +53,10 @@ struct run_ctx {
 	int *cached;               /* per node: taken from the cache (cache.h) */
 	size_t cached_nodes;
 	int cache_lock;            /* flock'd fd on the cache's nodes dir, or -1 */
-	size_t *cell_start, *node_cells;  /* CSR: cells of node n */
-	size_t *cell_pending;      /* per cell: nodes not final yet */
-	size_t cells_done, cells_bad, resumed_nodes;
-	int tty, line_drawn;
-	double t0, last_draw;
+	struct plan_cell_index cells;     /* when a cell's last node is final */
+	struct cell_outcome *outcomes;    /* per cell, once its nodes are final (summary set) */
+	size_t resumed_nodes;
+	double t0;
 };
 
 static double now_wall(void)
@@ -83,102 +79,16 @@ static char *absolute_path(const char *path)
 	return xasprintf("%s/%s", cwd, path);
 }
 
-static char *keep(struct run_ctx *r, char *s)
+static void warn(struct run_ctx *r, char *message)
 {
-	xgrow(&r->strings, &r->cap_strings, r->nstrings + 1, sizeof(*r->strings));
-	r->strings[r->nstrings++] = s;
-	return s;
+	if (r->o->events.warning)
+		r->o->events.warning(r->o->events.ctx, message);
+	free(message);
 }
 
-static const char *node_dir(struct run_ctx *r, size_t n)
+static void waiting_for_cache(void *ctx, const char *nodes)
 {
-	return keep(r, xasprintf("%s/nodes/%s", r->dir, r->p.nodes[n].id));
-}
-
-/* The fake-toolchain recipe (run.h): DIR/<stage> KEY=VALUE..., env, cwd. */
-static int fake_recipe(struct run_ctx *r, size_t n, size_t nenv)
-{
-	const struct plan_node *node = &r->p.nodes[n];
-	const struct matrix_cell *c = &r->m.cells[node->cell];
-	struct sched_job *job = &r->jobs[n];
-	const char **argv = xcalloc(r->m.nkeys + 2, sizeof(*argv));
-	const char **env = xcalloc(nenv + 8, sizeof(*env));
-	const char *out = node_dir(r, n);
-	size_t a = 0, e = 0;
-
-	keep(r, (char *)argv);
-	keep(r, (char *)env);
-	argv[a++] = keep(r, xasprintf("%s/%s", r->fake, stage_name(node->stage)));
-	for (size_t k = 0; k < r->m.nkeys; k++)
-		if (c->values[k] && plan_node_reads(&r->p, node, k))
-			argv[a++] = keep(r, xasprintf("%s=%s", r->m.keys[k], c->values[k]));
-	for (size_t i = 0; i < nenv; i++)
-		if (strncmp(environ[i], "EMCOMPAT_", 9) != 0)
-			env[e++] = environ[i];
-	env[e++] = keep(r, xasprintf("EMCOMPAT_NODE=%s", node->id));
-	env[e++] = keep(r, xasprintf("EMCOMPAT_STAGE=%s", stage_name(node->stage)));
-	env[e++] = keep(r, xasprintf("EMCOMPAT_OUT=%s", out));
-	for (size_t d = 0; d < node->ndeps; d++) {
-		const struct plan_node *dep = &r->p.nodes[node->deps[d]];
-		char upper[16];
-		size_t i;
-
-		for (i = 0; stage_name(dep->stage)[i] && i < sizeof(upper) - 1; i++)
-			upper[i] = (char)(stage_name(dep->stage)[i] - 'a' + 'A');
-		upper[i] = '\0';
-		env[e++] = keep(r, xasprintf("EMCOMPAT_DEP_%s=%s/nodes/%s", upper, r->dir, dep->id));
-	}
-	job->argv = argv;
-	job->env = env;
-	job->cwd = out;
-	/* DIR/nodes exists (prepare_jobs): one mkdir, not one per path component. */
-	if (mkdir(out, 0755) != 0 && errno != EEXIST)
-		return error(EC_EXIT_INTERNAL, "%s: cannot create directory: %s", out, strerror(errno));
-	return 0;
-}
-
-/*
- * One cache, one run at a time: two runs building the same node in the same
- * directory would trip over each other. A second run waits for the first.
- */
-static int lock_cache(struct run_ctx *r, const char *nodes)
-{
-	char *path = xasprintf("%s/.lock", nodes);
-
-	r->cache_lock = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (r->cache_lock < 0) {
-		error(EC_EXIT_INTERNAL, "%s: cannot open: %s", path, strerror(errno));
-		free(path);
-		return -1;
-	}
-	if (flock(r->cache_lock, LOCK_EX | LOCK_NB) != 0) {
-		fprintf(stderr, "emcompat: waiting for another run that uses %s\n", nodes);
-		while (flock(r->cache_lock, LOCK_EX) != 0 && errno == EINTR)
-			;
-	}
-	free(path);
-	return 0;
-}
-
-/*
- * What a run writes in the cache holds no symbolic link (the cache dir
- * itself may be one): node dirs, unpacked sources and the crates cache.
- * Toolchain dirs are only read, and may link wherever they are installed.
- */
-static int check_cache_links(const char *cache)
-{
-	static const struct { const char *sub; int depth; } parts[] = {
-		{ "nodes", 2 }, { "src", 16 }, { "cargo-home", 1 }, { "cargo-target", 1 },
-	};
-	int rc = 0;
-
-	for (size_t i = 0; i < sizeof(parts) / sizeof(*parts) && rc == 0; i++) {
-		char *path = xasprintf("%s/%s", cache, parts[i].sub);
-
-		rc = path_check_no_links(path, parts[i].depth);
-		free(path);
-	}
-	return rc;
+	warn(ctx, xasprintf("waiting for another run that uses %s", nodes));
 }
 
 /*
@@ -198,7 +108,8 @@ static int real_recipes(struct run_ctx *r)
 		return -1;
 	src = xasprintf("%s/src", r->tc.cache_dir);
 	nodes = xasprintf("%s/nodes", r->tc.cache_dir);
-	if (check_cache_links(r->tc.cache_dir) || mkdir_p(nodes) || lock_cache(r, nodes)) {
+	if (cache_check_links(r->tc.cache_dir) || mkdir_p(nodes) ||
+	    cache_lock(nodes, &r->cache_lock, waiting_for_cache, r)) {
 		free(src);
 		free(nodes);
 		return -1;
@@ -257,7 +168,7 @@ static int prepare_jobs(struct run_ctx *r)
 
 	while (environ[nenv])
 		nenv++;
-	if (r->fake) {
+	if (r->fake_dir) {
 		char *nodes = xasprintf("%s/nodes", r->dir);
 		int rc = mkdir_p(nodes);
 
@@ -277,20 +188,16 @@ static int prepare_jobs(struct run_ctx *r)
 		job->timeout = r->m.timeouts[node->stage] > 0 ? r->m.timeouts[node->stage]
 							      : default_timeouts[node->stage];
 		job->expected = stages_expected_seconds(&r->p, n);
-		if (r->fake && fake_recipe(r, n, nenv))
+		if (r->fake_dir && fake_job(&r->fake, &r->p, n, nenv, job))
 			return -1;
 	}
-	return r->fake ? 0 : real_recipes(r);
-}
-
-static int cmp_key(const void *a, const void *b)
-{
-	return strcmp(((const struct journal_entry *)a)->key, ((const struct journal_entry *)b)->key);
+	return r->fake_dir ? 0 : real_recipes(r);
 }
 
 /* Presets the nodes an earlier run of DIR finished, from its journal. */
 static int load_journal(struct run_ctx *r, const char *path)
 {
+	struct journal_index ix;
 	struct journal_entry *e;
 	size_t n;
 	int torn;
@@ -298,30 +205,15 @@ static int load_journal(struct run_ctx *r, const char *path)
 	if (journal_read(path, &e, &n, &torn))
 		return -1;
 	if (torn)
-		fprintf(stderr, "emcompat: warning: %s: ignoring a torn last record (the run was cut off while writing it)\n",
-			path);
-	/* The last record of a key wins: a node re-run after an error. */
-	if (n)  /* an empty journal (killed before its first record) is NULL */
-		qsort(e, n, sizeof(*e), cmp_key);
+		warn(r, xasprintf("warning: %s: ignoring a torn last record (the run was cut off while writing it)",
+				  path));
+	journal_index_init(&ix, e, n);
 	for (size_t i = 0; i < r->p.nnodes; i++) {
-		struct journal_entry probe, *hit = NULL;
-		size_t lo = 0, hi = n;
+		char key[2 * PLAN_KEY_SIZE + 1];
+		const struct journal_entry *hit;
 
-		plan_key_hex(r->p.nodes[i].key, probe.key);
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			int c = strcmp(e[mid].key, probe.key);
-
-			if (c < 0) {
-				lo = mid + 1;
-			} else {
-				if (c == 0)
-					hit = &e[mid];
-				hi = mid;
-			}
-		}
-		while (hit && hit + 1 < e + n && strcmp(hit[1].key, probe.key) == 0)
-			hit++;
+		plan_key_hex(r->p.nodes[i].key, key);
+		hit = journal_lookup(&ix, key);
 		if (!hit || hit->status == JOB_ERROR)
 			continue;
 		r->jobs[i].status = hit->status;
@@ -332,76 +224,19 @@ static int load_journal(struct run_ctx *r, const char *path)
 		r->preset[i] = 1;
 		r->resumed_nodes++;
 	}
-	free(e);
+	journal_index_release(&ix);
 	return 0;
 }
 
-static void build_cell_index(struct run_ctx *r)
-{
-	size_t nc = r->m.ncells, nn = r->p.nnodes, *fill = xcalloc(nn, sizeof(*fill));
-
-	r->cell_start = xcalloc(nn + 1, sizeof(*r->cell_start));
-	r->cell_pending = xcalloc(nc, sizeof(*r->cell_pending));
-	for (size_t c = 0; c < nc; c++)
-		for (int s = 0; s < STAGE_COUNT; s++) {
-			size_t n = r->p.cell_nodes[c * STAGE_COUNT + s];
-
-			if (n == PLAN_NONE)
-				continue;
-			r->cell_start[n + 1]++;
-			if (!r->preset[n])
-				r->cell_pending[c]++;
-		}
-	for (size_t n = 0; n < nn; n++)
-		r->cell_start[n + 1] += r->cell_start[n];
-	r->node_cells = xcalloc(r->cell_start[nn] + 1, sizeof(*r->node_cells));
-	for (size_t c = 0; c < nc; c++)
-		for (int s = 0; s < STAGE_COUNT; s++) {
-			size_t n = r->p.cell_nodes[c * STAGE_COUNT + s];
-
-			if (n != PLAN_NONE)
-				r->node_cells[r->cell_start[n] + fill[n]++] = c;
-		}
-	free(fill);
-}
-
-static void clear_line(struct run_ctx *r)
-{
-	if (r->line_drawn) {
-		fputs("\r\033[K", stdout);
-		r->line_drawn = 0;
-	}
-}
-
+/* Cell C's nodes are all final: its outcome, once. */
 static void cell_done(struct run_ctx *r, size_t c)
 {
-	size_t decided;
-	enum cell_status st = results_cell_status(&r->p, r->jobs, c, &decided);
-	int bad = st != CELL_PASS && st != CELL_FLAKY;
+	const struct cell_outcome *o = &r->outcomes[c];
 
-	r->cells_done++;
-	r->cells_bad += bad;
-	if (r->o->quiet || (r->tty && !bad))
-		return;
-	clear_line(r);
-	printf("[%*zu/%zu] %-7s %s", r->tty ? 1 : 4, r->cells_done, r->m.ncells, cell_status_name(st),
-	       r->m.cells[c].id);
-	if (decided != PLAN_NONE) {
-		char *summary = results_summary(r->log_dir, &r->jobs[decided]);
-		struct classify_result cr;
-
-		printf("\n          at %s: ", stage_name(r->p.nodes[decided].stage));
-		if (st == CELL_FAIL &&
-		    results_classify(r->classes, r->log_dir, &r->p, r->jobs, c, decided, &cr) == 0) {
-			printf("%s: %s", cr.id, cr.summary);
-			classify_result_release(&cr);
-		} else {
-			fputs(summary, stdout);
-		}
-		free(summary);
-	}
-	putchar('\n');
-	fflush(stdout);
+	results_cell_outcome(&r->outcomes[c], r->classes, r->log_dir, &r->p, r->jobs, c);
+	if (r->o->events.cell_done)
+		r->o->events.cell_done(r->o->events.ctx, r->m.cells[c].id,
+				       o->node != PLAN_NONE ? stage_name(r->p.nodes[o->node].stage) : NULL, o);
 }
 
 static int on_finish(void *ctx, size_t n)
@@ -428,10 +263,10 @@ static int on_finish(void *ctx, size_t n)
 				r->log_dir))
 			return -1;
 	}
-	for (size_t k = r->cell_start[n]; k < r->cell_start[n + 1]; k++) {
-		size_t c = r->node_cells[k];
+	for (size_t k = r->cells.start[n]; k < r->cells.start[n + 1]; k++) {
+		size_t c = r->cells.cells[k];
 
-		if (--r->cell_pending[c] == 0)
+		if (--r->cells.pending[c] == 0)
 			cell_done(r, c);
 	}
 	return 0;
@@ -445,35 +280,12 @@ static int on_batch(void *ctx)
 	return journal_sync(&r->journal);
 }
 
-static void format_duration(double s, char *out, size_t n)
-{
-	long t = (long)(s + 0.5);
-
-	if (t >= 3600)
-		snprintf(out, n, "%ldh%02ldm", t / 3600, t / 60 % 60);
-	else if (t >= 60)
-		snprintf(out, n, "%ldm%02lds", t / 60, t % 60);
-	else
-		snprintf(out, n, "%lds", t);
-}
-
 static void on_tick(void *ctx, int running)
 {
 	struct run_ctx *r = ctx;
-	double now = now_wall(), elapsed = now - r->t0;
-	char el[32], eta[32] = "?";
 
-	if (!r->tty || r->o->quiet || now - r->last_draw < 0.1)
-		return;
-	r->last_draw = now;
-	format_duration(elapsed, el, sizeof(el));
-	if (r->cells_done > 0 && r->cells_done < r->m.ncells)
-		format_duration(elapsed / (double)r->cells_done * (double)(r->m.ncells - r->cells_done),
-				eta, sizeof(eta));
-	printf("\r\033[K[%zu/%zu cells] running %d, not passed %zu, elapsed %s, ETA %s",
-	       r->cells_done, r->m.ncells, running, r->cells_bad, el, eta);
-	fflush(stdout);
-	r->line_drawn = 1;
+	if (r->o->events.tick)
+		r->o->events.tick(r->o->events.ctx, running);
 }
 
 static int setup_dir(struct run_ctx *r)
@@ -487,7 +299,7 @@ static int setup_dir(struct run_ctx *r)
 		goto out;
 	}
 	if (path_check_no_links(journal, 0) || path_check_no_links(r->log_dir, 1) ||
-	    (r->fake && path_check_no_links(fake_nodes, 1)) || mkdir_p(r->dir) || mkdir_p(r->log_dir))
+	    (r->fake_dir && path_check_no_links(fake_nodes, 1)) || mkdir_p(r->dir) || mkdir_p(r->log_dir))
 		goto out;
 	if (r->o->resume && load_journal(r, journal))
 		goto out;
@@ -566,22 +378,23 @@ static void release_nodes(struct run_ctx *r)
 		sched_jobs_release(r->jobs, r->p.nnodes);
 	free(r->jobs);
 	r->jobs = NULL;
-	for (size_t i = 0; i < r->nstrings; i++)
-		free(r->strings[i]);
-	free(r->strings);
-	r->strings = NULL;
-	r->nstrings = r->cap_strings = 0;
+	fake_release(&r->fake);
 	free(r->preset);
 	free(r->cached);
-	free(r->cell_start);
-	free(r->node_cells);
-	free(r->cell_pending);
 	r->preset = r->cached = NULL;
-	r->cell_start = r->node_cells = r->cell_pending = NULL;
+	plan_cell_index_release(&r->cells);
 	if (r->have_stages)
 		stages_release(&r->stages);
 	r->have_stages = 0;
 	plan_release(&r->p);
+}
+
+static void release_outcomes(struct run_ctx *r)
+{
+	for (size_t c = 0; r->outcomes && c < r->m.ncells; c++)
+		cell_outcome_release(&r->outcomes[c]);
+	free(r->outcomes);
+	r->outcomes = NULL;
 }
 
 static void run_release(struct run_ctx *r)
@@ -594,7 +407,8 @@ static void run_release(struct run_ctx *r)
 	matrix_release(&r->m);
 	free(r->dir);
 	free(r->log_dir);
-	free(r->fake);
+	free(r->fake_dir);
+	release_outcomes(r);
 	toolchain_set_release(&r->tc);
 	shard_info_release(&r->shard);
 	classify_free(r->classes);
@@ -602,13 +416,8 @@ static void run_release(struct run_ctx *r)
 
 static int fail(struct run_ctx *r)
 {
-	int code;
-
-	clear_line(r);
-	fprintf(stderr, "emcompat: %s\n", error_message());
-	code = error_code();
 	run_release(r);
-	return code;
+	return -1;
 }
 
 /* "provision": true: fetch what the selected cells need, before planning. */
@@ -630,14 +439,96 @@ static void on_sigxfsz(int sig)
 	(void)sig;
 }
 
+/* Tells the run has started; cells complete before it (resumed, cached) get their outcomes now. */
+static void start(struct run_ctx *r, int jobs)
+{
+	const struct run_events *ev = &r->o->events;
+	struct run_start st;
+	char *shard = r->o->shard.count ? shard_info_describe(&r->shard) : NULL;
+
+	memset(&st, 0, sizeof(st));
+	for (size_t c = 0; c < r->m.ncells; c++)
+		if (r->cells.pending[c] == 0) {
+			results_cell_outcome(&r->outcomes[c], r->classes, r->log_dir, &r->p, r->jobs, c);
+			st.cells_done++;
+		}
+	st.cells = r->m.ncells;
+	st.nodes = r->p.nnodes;
+	st.jobs = jobs;
+	st.dir = r->dir;
+	st.shard = shard;
+	st.resumed = r->o->resume;
+	st.resumed_nodes = r->resumed_nodes;
+	st.cached_nodes = r->cached_nodes;
+	st.cache_dir = r->tc.cache_dir;
+	if (ev->started)
+		ev->started(ev->ctx, &st);
+	free(shard);
+}
+
+/*
+ * DIR/results.json, then the reports from it, diffed against the baseline
+ * once; the events' finished reads the same diff. Returns the exit code, or -1.
+ */
+static int finish(struct run_ctx *r, int jobs)
+{
+	const struct run_opts *o = r->o;
+	struct results_run rr;
+	struct report_runs runs;
+	struct run_end end;
+	cJSON *tcjson = NULL, *shardjson = NULL;
+	size_t count[CELL_STATUS_COUNT] = {0};
+	char id[64];
+	int rc;
+
+	/* A cell a failed or cut-short run never completed is judged as it stands. */
+	for (size_t c = 0; c < r->m.ncells; c++) {
+		if (!r->outcomes[c].summary)
+			results_cell_outcome(&r->outcomes[c], r->classes, r->log_dir, &r->p, r->jobs, c);
+		count[r->outcomes[c].status]++;
+	}
+	snprintf(id, sizeof(id), "%.0f-%d", r->t0, (int)getpid());
+	rr.id = id;
+	rr.matrix = r->m.path;
+	rr.name = r->m.name;
+	rr.started = r->t0;
+	rr.finished = now_wall();
+	rr.jobs = jobs;
+	rr.cached = r->cached;
+	rr.toolchains = r->fake_dir ? NULL : (tcjson = toolchain_used_json(&r->tc, &r->m));
+	rr.matrix_digest = r->m.digest;
+	rr.shard = o->shard.count ? (shardjson = shard_info_json(&r->shard)) : NULL;
+	rc = results_write(r->dir, &r->p, r->jobs, r->outcomes, &rr);
+	cJSON_Delete(tcjson);
+	cJSON_Delete(shardjson);
+	/* The reports read results.json back: with 10,000 cells, not holding the nodes too halves the peak. */
+	release_nodes(r);
+	release_outcomes(r);
+	if (rc || report_runs_load(&runs, r->dir, o->baseline))
+		return -1;
+	rc = report_runs_write(&runs, r->classes);
+	if (rc == 0) {
+		memset(&end, 0, sizeof(end));
+		end.cells = r->m.ncells;
+		end.seconds = rr.finished - rr.started;
+		end.counts = count;
+		end.dir = r->dir;
+		end.baseline = o->baseline ? &runs.diff : NULL;
+		if (o->baseline)
+			rc = runs.diff.counts[DIFF_REGRESSED] ? EC_EXIT_FAILED : EC_EXIT_OK;
+		else
+			rc = count[CELL_PASS] + count[CELL_FLAKY] == r->m.ncells ? EC_EXIT_OK : EC_EXIT_FAILED;
+		if (o->events.finished && o->events.finished(o->events.ctx, &end))
+			rc = EC_EXIT_INTERNAL;
+	}
+	report_runs_release(&runs);
+	return rc;
+}
+
 int run_main(const struct run_opts *o)
 {
 	struct run_ctx r;
 	struct sched_opts so;
-	struct results_run rr;
-	cJSON *tcjson = NULL, *shardjson = NULL;
-	size_t count[CELL_STATUS_COUNT] = {0}, regressed = 0;
-	char id[64], took[32];
 	int signo, rc, jobs = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
 
 	memset(&r, 0, sizeof(r));
@@ -645,7 +536,6 @@ int run_main(const struct run_opts *o)
 	r.journal.fd = -1;
 	r.cache_lock = -1;
 	r.t0 = now_wall();
-	r.tty = isatty(STDOUT_FILENO) && !getenv("CI");
 	/* Descendants that leave their group come back to us to be killed (reap_escaped). */
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	/*
@@ -671,32 +561,16 @@ int run_main(const struct run_opts *o)
 	r.log_dir = xasprintf("%s/logs", r.dir);
 	warm_init(&r.warm, r.log_dir);
 	if (o->fake_toolchains)
-		r.fake = absolute_path(o->fake_toolchains);
+		r.fake_dir = absolute_path(o->fake_toolchains);
+	fake_init(&r.fake, r.fake_dir, r.dir);
 	r.preset = xcalloc(r.p.nnodes, sizeof(*r.preset));
 	r.cached = xcalloc(r.p.nnodes, sizeof(*r.cached));
 	r.jobs = xcalloc(r.p.nnodes, sizeof(*r.jobs));
+	r.outcomes = xcalloc(r.m.ncells + 1, sizeof(*r.outcomes));
 	if (classify_load(&r.classes, NULL) || setup_dir(&r) || prepare_jobs(&r))
 		return fail(&r);
-	build_cell_index(&r);
-	for (size_t c = 0; c < r.m.ncells; c++)
-		if (r.cell_pending[c] == 0)
-			r.cells_done++;
-	if (!o->quiet) {
-		printf("emcompat: %zu cells, %zu nodes, -j %d, into %s\n", r.m.ncells, r.p.nnodes, jobs, r.dir);
-		if (o->shard.count) {
-			char *line = shard_info_describe(&r.shard);
-
-			printf("emcompat: %s\n", line);
-			free(line);
-		}
-		if (o->resume)
-			printf("emcompat: resuming: %zu nodes finished earlier, %zu cells complete\n",
-			       r.resumed_nodes, r.cells_done);
-		if (r.cached_nodes)
-			printf("emcompat: %zu of %zu nodes finished in earlier runs (cache %s)\n",
-			       r.cached_nodes, r.p.nnodes, r.tc.cache_dir);
-		fflush(stdout);
-	}
+	plan_cell_index_init(&r.cells, &r.p, r.preset);
+	start(&r, jobs);
 
 	memset(&so, 0, sizeof(so));
 	so.jobs = jobs;
@@ -712,54 +586,15 @@ int run_main(const struct run_opts *o)
 	rc = sched_run(r.jobs, r.p.nnodes, &so, &signo);
 	warm_release(&r.warm);
 	reap_escaped();
-	clear_line(&r);
 	if (rc < 0)
 		return fail(&r);
 	if (rc == SCHED_INTERRUPTED) {
-		fprintf(stderr, "emcompat: interrupted by %s; every finished node is in %s/journal.jsonl\n"
-			"emcompat: resume with: emcompat run%s%s --resume -o %s\n",
-			signo == SIGINT ? "SIGINT" : "SIGTERM", r.dir, o->matrix ? " " : "",
-			o->matrix ? o->matrix : "", r.dir);
+		if (o->events.interrupted)
+			o->events.interrupted(o->events.ctx, signo, r.dir, o->matrix);
 		run_release(&r);
 		return signo == SIGINT ? 130 : 143;
 	}
-
-	snprintf(id, sizeof(id), "%.0f-%d", r.t0, (int)getpid());
-	rr.id = id;
-	rr.matrix = r.m.path;
-	rr.name = r.m.name;
-	rr.started = r.t0;
-	rr.finished = now_wall();
-	rr.jobs = jobs;
-	rr.cached = r.cached;
-	rr.toolchains = r.fake ? NULL : (tcjson = toolchain_used_json(&r.tc, &r.m));
-	rr.matrix_digest = r.m.digest;
-	rr.shard = o->shard.count ? (shardjson = shard_info_json(&r.shard)) : NULL;
-	rc = results_write(r.dir, &r.p, r.jobs, &rr, r.classes);
-	cJSON_Delete(tcjson);
-	cJSON_Delete(shardjson);
-	for (size_t c = 0; c < r.m.ncells; c++) {
-		size_t ignored;
-
-		count[results_cell_status(&r.p, r.jobs, c, &ignored)]++;
-	}
-	/* The reports read results.json back: with 10,000 cells, not holding the nodes too halves the peak. */
-	release_nodes(&r);
-	if (rc || report_dir(r.dir, o->baseline, &regressed) ||
-	    (o->baseline && !o->quiet && diff_print_dirs(stdout, o->baseline, r.dir, DIFF_PRINT_REGRESSED)))
-		return fail(&r);
-	format_duration(rr.finished - rr.started, took, sizeof(took));
-	printf("emcompat: %zu cells in %s:", r.m.ncells, took);
-	for (int s = 0; s < CELL_STATUS_COUNT; s++)
-		if (count[s])
-			printf(" %zu %s", count[s], cell_status_name(s));
-	printf("\nemcompat: results: %s/results.json\nemcompat: reports: %s/report.html, junit.xml, summary.md\n", r.dir, r.dir);
-	if (o->baseline)
-		rc = regressed ? EC_EXIT_FAILED : EC_EXIT_OK;
-	else
-		rc = count[CELL_PASS] + count[CELL_FLAKY] == r.m.ncells ? EC_EXIT_OK : EC_EXIT_FAILED;
-	if (fflush(stdout) != 0)
-		rc = EC_EXIT_INTERNAL;
+	rc = finish(&r, jobs);
 	run_release(&r);
 	return rc;
 }

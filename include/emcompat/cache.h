@@ -51,4 +51,21 @@ int cache_store(const char *dir, const char *fingerprint, const struct sched_job
 /* Copies DIR's recorded logs to LOG_DIR/<name>.<stream>.log. 0 or -1. */
 int cache_restore_logs(const char *dir, const char *name, const char *log_dir);
 
+/*
+ * One cache, one run at a time: two runs building the same node in the
+ * same directory would trip over each other. Takes an exclusive lock on
+ * NODES_DIR/.lock into *FD (close it to unlock); when another run holds
+ * it, calls WAITING(CTX, NODES_DIR) (may be NULL) once and waits for it.
+ * Returns 0, or -1 with error() (EC_EXIT_INTERNAL) when the lock file
+ * cannot be opened.
+ */
+int cache_lock(const char *nodes_dir, int *fd, void (*waiting)(void *ctx, const char *nodes_dir), void *ctx);
+
+/*
+ * Checks that nothing a run writes in CACHE_DIR (nodes/, src/,
+ * cargo-home/, cargo-target/) holds a symbolic link (util.h:
+ * path_check_no_links); CACHE_DIR itself may be one. 0, or -1 with error().
+ */
+int cache_check_links(const char *cache_dir);
+
 #endif

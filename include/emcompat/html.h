@@ -31,7 +31,7 @@
 #ifndef EMCOMPAT_HTML_H
 #define EMCOMPAT_HTML_H
 
-#include "emcompat/report.h"
+#include "emcompat/report_input.h"
 
 /* The template inside the source tree and the embedded files. */
 #define HTML_TEMPLATE_PATH "reports/report.html"

@@ -64,6 +64,24 @@ int journal_read(const char *path, struct journal_entry **out, size_t *n, int *t
 int journal_parse(const char *path, const char *text, size_t len, struct journal_entry **out, size_t *n,
 		  int *torn);
 
+/*
+ * The records of a journal by plan key, for a run that resumes: a node is
+ * looked up by its key (plan_key_hex), and the last record of a key wins
+ * (a node re-run after an error).
+ */
+struct journal_index {
+	struct journal_entry *entries;  /* owned, sorted by key */
+	size_t n;
+};
+
+/* Indexes the N records E (taken over: from journal_read). Never fails. */
+void journal_index_init(struct journal_index *ix, struct journal_entry *e, size_t n);
+
+/* The record of KEY (64 hex digits), or NULL (binary search). */
+const struct journal_entry *journal_lookup(const struct journal_index *ix, const char *key);
+
+void journal_index_release(struct journal_index *ix);
+
 /* Opens (creating) PATH for appending, cutting a torn last line. 0 or -1. */
 int journal_open(struct journal *j, const char *path);
 

@@ -40,7 +40,7 @@
 #ifndef EMCOMPAT_JUNIT_H
 #define EMCOMPAT_JUNIT_H
 
-#include "emcompat/report.h"
+#include "emcompat/report_input.h"
 
 #define JUNIT_TAIL_LINES 40
 #define JUNIT_TAIL_BYTES 8192

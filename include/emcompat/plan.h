@@ -100,4 +100,24 @@ void plan_key_hex(const unsigned char key[PLAN_KEY_SIZE], char out[2 * PLAN_KEY_
 
 void plan_release(struct plan *p);
 
+/*
+ * The cells each node belongs to (CSR: node N's cells are
+ * cells[start[N]] .. cells[start[N + 1] - 1]), and per cell how many of
+ * its nodes are still to finish: when a node becomes final the runner
+ * counts it off its cells, and a cell whose count reaches 0 is done.
+ */
+struct plan_cell_index {
+	size_t *start;    /* nnodes + 1 */
+	size_t *cells;
+	size_t *pending;  /* per cell: nodes not final yet */
+};
+
+/*
+ * Builds IX for P; a node with DONE[n] set (may be NULL: none) is final
+ * already and not counted pending. Never fails.
+ */
+void plan_cell_index_init(struct plan_cell_index *ix, const struct plan *p, const int *done);
+
+void plan_cell_index_release(struct plan_cell_index *ix);
+
 #endif

@@ -40,6 +40,7 @@
 #define EMCOMPAT_RESULTS_H
 
 #include "emcompat/classify.h"
+#include "emcompat/json.h"
 #include "emcompat/plan.h"
 #include "emcompat/sched.h"
 
@@ -52,6 +53,58 @@ const char *cell_status_name(enum cell_status s);
 
 /* The status named NAME, or -1. */
 int cell_status_parse(const char *name);
+
+/*
+ * A cell of results.json in memory, as written here and read back by
+ * runfile.h (which owns the strings of the cells it reads).
+ */
+struct runfile_stage {
+	const char *stage, *node, *status, *log;  /* log: relative to the run dir */
+	double seconds;
+	int reused;
+	int attempts;
+	int exit_code;                            /* -1: none recorded */
+};
+
+struct runfile_finding {
+	const char *cls, *severity, *message;
+};
+
+struct runfile_cell {
+	const char *id;
+	long index;                      /* position in the expanded matrix; -1 when not recorded */
+	size_t naxes;                    /* axes in file order */
+	const char **axis_keys, **axis_values;
+	enum cell_status status;
+	const char *cls;                 /* NULL for a cell that did not fail or time out */
+	const char *stage;               /* the deciding stage; NULL for a passing cell */
+	const char *summary;             /* never NULL ("" when absent) */
+	size_t nlines;
+	const char **lines;              /* the log lines that decided it; NULL: none recorded */
+	size_t nfindings;
+	struct runfile_finding *findings;
+	const char *prediction;          /* "predicted", "missed", "false_alarm" or NULL */
+	size_t nstages;
+	struct runfile_stage *stages;    /* in stage order */
+	struct json_span span;           /* private to runfile: the cell's object in the file's text */
+};
+
+/* The JSON forms of a cell; each is written by results_cell_json only. */
+enum results_cell_form {
+	/* results.json (above): keys without a value are left out. */
+	RESULTS_CELL_FILE,
+	/*
+	 * report.html's data (html.h): no index; class, stage, prediction
+	 * and a stage's exit are null when absent; lines and findings are
+	 * always arrays; a stage's log comes last.
+	 */
+	RESULTS_CELL_REPORT,
+	/* `emcompat diff --json` (diff.h): status, class, stage, summary. */
+	RESULTS_CELL_BRIEF,
+};
+
+/* Cell C as a new JSON object in FORM; the caller deletes it. */
+cJSON *results_cell_json(const struct runfile_cell *c, enum results_cell_form form);
 
 /*
  * The outcome of cell C given the jobs (one per plan node, same index):
@@ -76,6 +129,32 @@ char *results_summary(const char *log_dir, const struct sched_job *job);
  */
 int results_classify(const struct classify_table *t, const char *log_dir, const struct plan *p,
 		     const struct sched_job *jobs, size_t c, size_t n, struct classify_result *r);
+
+/*
+ * The outcome of one cell, computed once when its last node is final;
+ * the progress line, results.json and (through it) every report read it.
+ */
+struct cell_outcome {
+	enum cell_status status;
+	size_t node;          /* the node that decided it (results_cell_status), or PLAN_NONE */
+	const char *cls;      /* borrowed from the class table: the class results_classify
+			       * names for a cell that failed or timed out; NULL when not classified */
+	char *summary;        /* owned, never NULL: for a cell classified as failed, the
+			       * classifier's; else results_summary of the deciding node;
+			       * "passed" or "passed after a retry" */
+	char **lines;         /* owned: the log lines that decided it (when cls is set) */
+	size_t nlines;
+};
+
+/*
+ * Fills O for cell C, whose nodes are final, classifying with T (may be
+ * NULL) from the logs under LOG_DIR. Never fails: a cell that cannot be
+ * classified has no cls.
+ */
+void results_cell_outcome(struct cell_outcome *o, const struct classify_table *t, const char *log_dir,
+			  const struct plan *p, const struct sched_job *jobs, size_t c);
+
+void cell_outcome_release(struct cell_outcome *o);
 
 struct results_run {
 	const char *id;
@@ -102,10 +181,10 @@ struct results_run {
 int results_write_file(const char *path, cJSON *root, size_t n, cJSON *(*cell)(void *arg, size_t i), void *arg);
 
 /*
- * Writes DIR/results.json, classifying failed cells with T (may be NULL).
- * Returns 0, or -1 with error() (EC_EXIT_INTERNAL).
+ * Writes DIR/results.json from the jobs and each cell's OUTCOMES (one per
+ * cell of P's matrix). Returns 0, or -1 with error() (EC_EXIT_INTERNAL).
  */
 int results_write(const char *dir, const struct plan *p, const struct sched_job *jobs,
-		  const struct results_run *r, const struct classify_table *t);
+		  const struct cell_outcome *outcomes, const struct results_run *r);
 
 #endif

@@ -33,7 +33,13 @@
  * arguments, and the environment EMCOMPAT_NODE, EMCOMPAT_STAGE,
  * EMCOMPAT_OUT (its node directory, DIR/nodes/<node>, also its cwd) and
  * EMCOMPAT_DEP_<STAGE> (each dependency's node directory); fake runs use
- * no cache.
+ * no cache (fake.h).
+ *
+ * Each cell's outcome (results.h: struct cell_outcome) is computed once,
+ * when its last node is final (for a cell complete before the run, as it
+ * starts); the events and results.json read it. The reports are made from
+ * results.json read back (report.h), with the baseline read and diffed
+ * once, and the run's signature table.
  *
  * With a shard, the matrix (after --only) is partitioned as shard.h says
  * and only this shard's cells run; results.json's run object records the
@@ -45,7 +51,53 @@
 #include <stddef.h>
 
 #include "emcompat/matrix.h"
+#include "emcompat/results.h"
 #include "emcompat/shard.h"
+
+struct diff;
+
+/* What a run has to say when its jobs start. */
+struct run_start {
+	size_t cells, nodes;
+	int jobs;
+	const char *dir;             /* the run directory, absolute */
+	const char *shard;           /* shard_info_describe(), or NULL: not a shard */
+	int resumed;                 /* --resume: */
+	size_t resumed_nodes;        /*   nodes the journal records as finished */
+	size_t cells_done;           /* cells complete before anything runs */
+	size_t cached_nodes;         /* nodes taken from the cache */
+	const char *cache_dir;       /* NULL for a fake run */
+};
+
+/* What a run has to say when it is done. */
+struct run_end {
+	size_t cells;
+	double seconds;              /* wall time */
+	const size_t *counts;        /* cells per enum cell_status */
+	const char *dir;
+	const struct diff *baseline; /* against --baseline, or NULL */
+};
+
+/*
+ * How a run tells what it does: the command layer owns the telling (the
+ * terminal's is progress.h), the run only calls these. Every member may
+ * be NULL; the pointers passed live for the call only.
+ */
+struct run_events {
+	void *ctx;
+	/* The jobs are about to start. */
+	void (*started)(void *ctx, const struct run_start *s);
+	/* Something the user should know that does not stop the run (one line). */
+	void (*warning)(void *ctx, const char *message);
+	/* Cell CELL_ID's last node is final: its outcome, decided at STAGE (NULL: passed). */
+	void (*cell_done)(void *ctx, const char *cell_id, const char *stage, const struct cell_outcome *o);
+	/* Once per scheduler loop iteration, with the number of jobs running. */
+	void (*tick)(void *ctx, int running);
+	/* SIGINT or SIGTERM (SIGNO) stopped the run; its journal is in DIR. */
+	void (*interrupted)(void *ctx, int signo, const char *dir, const char *matrix);
+	/* Results and reports are written. Returns 0, or -1 when telling failed (exit 3). */
+	int (*finished)(void *ctx, const struct run_end *e);
+};
 
 struct run_opts {
 	const char *matrix;           /* NULL: the embedded default */
@@ -54,7 +106,7 @@ struct run_opts {
 	int retries;                  /* -1: the matrix's, else 0 */
 	int resume;
 	int fail_fast;
-	int quiet;
+	int quiet;                    /* provisioning says nothing (the events are the caller's) */
 	const struct matrix_only *only;
 	size_t nonly;
 	const char *fake_toolchains;  /* see above */
@@ -62,18 +114,20 @@ struct run_opts {
 	size_t log_cap;               /* 0: 4 MiB a stream */
 	struct shard_spec shard;      /* count 0: every cell; else only shard I/N (shard.h) */
 	const char *baseline;         /* a run dir to diff against at the end, or NULL */
+	struct run_events events;     /* all NULL: the run tells nothing */
 };
 
 /*
  * Runs the matrix. Returns the process exit code: 0 every cell passed (or
- * was flaky), 1 some cell did not pass, 2 bad input, 3 the runner failed,
- * 130/143 interrupted by SIGINT/SIGTERM (finished nodes are in the journal).
+ * was flaky), 1 some cell did not pass, 130/143 interrupted by
+ * SIGINT/SIGTERM (finished nodes are in the journal); or -1 with error():
+ * EC_EXIT_INPUT bad input, EC_EXIT_INTERNAL the runner failed.
  * With a baseline (checked before anything runs: a missing or malformed
  * results.json there is bad input) the run is diffed against it at the end
  * (diff.h), its regressions printed and marked in the reports, and 0/1 mean
  * instead: 0 nothing regressed (cells may fail as they failed in the
  * baseline), 1 some cell regressed.
- * Progress goes to stdout (a live line on a TTY), errors to stderr.
+ * What it does is told through O->events; it prints nothing itself.
  */
 int run_main(const struct run_opts *o);
 

@@ -11,7 +11,8 @@
  * Memory: the cells are parsed one at a time from the file's text and
  * kept as the structs below (one arena), never as one JSON tree for the
  * whole file: a tree of 10,000 cells costs about 80 MB, these and the text
- * about 30 MB. The text stays for runfile_cell_json.
+ * about 30 MB. The text stays for runfile_cell_json. A cell is a struct
+ * runfile_cell (results.h, where its format is).
  */
 #ifndef EMCOMPAT_RUNFILE_H
 #define EMCOMPAT_RUNFILE_H
@@ -21,37 +22,6 @@
 #include "emcompat/json.h"
 #include "emcompat/results.h"
 #include "emcompat/util.h"
-
-struct runfile_stage {
-	const char *stage, *node, *status, *log;  /* log: relative to the run dir */
-	double seconds;
-	int reused;
-	int attempts;
-	int exit_code;                            /* -1: none recorded */
-};
-
-struct runfile_finding {
-	const char *cls, *severity, *message;
-};
-
-struct runfile_cell {
-	const char *id;
-	long index;                      /* position in the expanded matrix; -1 when not recorded */
-	size_t naxes;                    /* axes in file order */
-	const char **axis_keys, **axis_values;
-	enum cell_status status;
-	const char *cls;                 /* NULL for a cell that did not fail or time out */
-	const char *stage;               /* the deciding stage; NULL for a passing cell */
-	const char *summary;             /* never NULL ("" when absent) */
-	size_t nlines;
-	const char **lines;              /* the log lines that decided it */
-	size_t nfindings;
-	struct runfile_finding *findings;
-	const char *prediction;          /* "predicted", "missed", "false_alarm" or NULL */
-	size_t nstages;
-	struct runfile_stage *stages;    /* in stage order */
-	struct json_span span;           /* private: the cell's object in the file's text */
-};
 
 struct runfile {
 	char *dir;                       /* owned: the run directory */

@@ -522,6 +522,51 @@ static void test_append_fails(void)
 	free(path);
 }
 
+static struct journal_entry entry(const char *key_prefix, enum job_status status, int attempts)
+{
+	struct journal_entry e;
+
+	memset(&e, 0, sizeof(e));
+	memset(e.key, 'a', 2 * PLAN_KEY_SIZE);
+	memcpy(e.key, key_prefix, strlen(key_prefix));
+	e.status = status;
+	e.attempts = attempts;
+	return e;
+}
+
+/* Looked up by key, whatever the order written; a key recorded twice gives one of its records. */
+static void test_index(void)
+{
+	struct journal_index ix;
+	struct journal_entry *e = calloc(4, sizeof(*e));
+	struct journal_entry probe = entry("ff", JOB_PASS, 1);
+	const struct journal_entry *hit;
+
+	e[0] = entry("c0", JOB_PASS, 1);
+	e[1] = entry("0b", JOB_FAIL, 1);
+	e[2] = entry("7e", JOB_ERROR, 1);
+	e[3] = entry("7e", JOB_ERROR, 1);
+	journal_index_init(&ix, e, 4);
+	CHECK_INT(ix.n, 4);
+	for (size_t i = 1; i < ix.n; i++)
+		CHECK(strcmp(ix.entries[i - 1].key, ix.entries[i].key) <= 0);
+	hit = journal_lookup(&ix, entry("0b", JOB_PASS, 1).key);
+	CHECK(hit && hit->status == JOB_FAIL);
+	hit = journal_lookup(&ix, entry("c0", JOB_FAIL, 1).key);
+	CHECK(hit && hit->status == JOB_PASS);
+	hit = journal_lookup(&ix, entry("7e", JOB_PASS, 1).key);
+	CHECK(hit && hit->status == JOB_ERROR);
+	/* The last of equal keys in the index. */
+	CHECK(hit == &ix.entries[2]);
+	CHECK(journal_lookup(&ix, probe.key) == NULL);
+	journal_index_release(&ix);
+	CHECK(ix.entries == NULL && ix.n == 0);
+	/* An empty journal (NULL from journal_read) has no records. */
+	journal_index_init(&ix, NULL, 0);
+	CHECK(journal_lookup(&ix, probe.key) == NULL);
+	journal_index_release(&ix);
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir)) {
@@ -529,6 +574,7 @@ int main(void)
 		return 1;
 	}
 	test_round_trip();
+	test_index();
 	test_missing();
 	test_torn();
 	test_bad_lines();

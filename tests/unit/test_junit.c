@@ -15,6 +15,7 @@
 #include "check.h"
 #include "emcompat/error.h"
 #include "emcompat/junit.h"
+#include "emcompat/report.h"
 #include "emcompat/util.h"
 
 static char top[] = "/tmp/emcompat-test-junit-XXXXXX";

@@ -1,4 +1,5 @@
 /* Plan: node sharing, stage shapes, stable keys. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -196,8 +197,44 @@ static void test_key_hex(void)
 	CHECK(strncmp(hex, "001fa0ff0000", 12) == 0);
 }
 
+/* The cells of each node, and the count that says when a cell's last node is final. */
+static void test_cell_index(void)
+{
+	struct matrix m;
+	struct plan p;
+	struct plan_cell_index ix;
+	int *done;
+	size_t std, total = 0;
+
+	/* 2 probe x 2 loader = 4 cells; one std node for all. */
+	CHECK_INT(load(&m, &p, "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\"],"
+			       "\"probe\":[\"add\",\"i64\"],\"loader\":[\"emcc-main\",\"pyodide-0.26.4\"]}}"), 0);
+	std = p.cell_nodes[0 * STAGE_COUNT + STAGE_STD];
+	done = calloc(p.nnodes, sizeof(*done));
+	done[std] = 1;
+	plan_cell_index_init(&ix, &p, done);
+	CHECK_INT(ix.start[std + 1] - ix.start[std], 4);
+	for (size_t k = ix.start[std]; k < ix.start[std + 1]; k++)
+		CHECK_INT(ix.cells[k], k - ix.start[std]);  /* in cell order */
+	for (size_t n = 0; n < p.nnodes; n++)
+		total += ix.start[n + 1] - ix.start[n];
+	CHECK_INT(total, 2 * 7 + 2 * 6);              /* every (cell, stage) once */
+	CHECK_INT(ix.pending[0], 6);                  /* emcc-main: 7 stages, std done */
+	CHECK_INT(ix.pending[1], 5);                  /* Pyodide: no main */
+	plan_cell_index_release(&ix);
+	/* Nothing done: every stage of a cell is pending. */
+	plan_cell_index_init(&ix, &p, NULL);
+	CHECK_INT(ix.pending[0], 7);
+	CHECK_INT(ix.pending[3], 6);
+	plan_cell_index_release(&ix);
+	free(done);
+	plan_release(&p);
+	matrix_release(&m);
+}
+
 int main(void)
 {
+	test_cell_index();
 	test_sharing();
 	test_rustc_link_mode();
 	test_python_extension_reads_pyo3_and_loader();
