@@ -4,15 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
 #include <sys/file.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "emcompat/cache.h"
+#include "emcompat/child.h"
 #include "emcompat/diff.h"
 #include "emcompat/embedded.h"
 #include "emcompat/error.h"
@@ -27,8 +25,6 @@
 #include "emcompat/toolchain.h"
 #include "emcompat/util.h"
 #include "emcompat/warm.h"
-
-extern char **environ;
 
 /* Per-stage timeouts when the matrix sets none: generous, they catch hangs. */
 static const double default_timeouts[STAGE_COUNT] = {
@@ -96,28 +92,25 @@ static const char *node_dir(struct run_ctx *r, size_t n)
 }
 
 /* The fake-toolchain recipe (run.h): DIR/<stage> KEY=VALUE..., env, cwd. */
-static int fake_recipe(struct run_ctx *r, size_t n, size_t nenv)
+static int fake_recipe(struct run_ctx *r, size_t n)
 {
 	const struct plan_node *node = &r->p.nodes[n];
 	const struct matrix_cell *c = &r->m.cells[node->cell];
 	struct sched_job *job = &r->jobs[n];
+	static const char *const ours[] = { "EMCOMPAT_*", NULL };
 	const char **argv = xcalloc(r->m.nkeys + 2, sizeof(*argv));
-	const char **env = xcalloc(nenv + 8, sizeof(*env));
+	const char **set = xcalloc(node->ndeps + 4, sizeof(*set));
 	const char *out = node_dir(r, n);
 	size_t a = 0, e = 0;
 
 	keep(r, (char *)argv);
-	keep(r, (char *)env);
 	argv[a++] = keep(r, xasprintf("%s/%s", r->fake, stage_name(node->stage)));
 	for (size_t k = 0; k < r->m.nkeys; k++)
 		if (c->values[k] && plan_node_reads(&r->p, node, k))
 			argv[a++] = keep(r, xasprintf("%s=%s", r->m.keys[k], c->values[k]));
-	for (size_t i = 0; i < nenv; i++)
-		if (strncmp(environ[i], "EMCOMPAT_", 9) != 0)
-			env[e++] = environ[i];
-	env[e++] = keep(r, xasprintf("EMCOMPAT_NODE=%s", node->id));
-	env[e++] = keep(r, xasprintf("EMCOMPAT_STAGE=%s", stage_name(node->stage)));
-	env[e++] = keep(r, xasprintf("EMCOMPAT_OUT=%s", out));
+	set[e++] = keep(r, xasprintf("EMCOMPAT_NODE=%s", node->id));
+	set[e++] = keep(r, xasprintf("EMCOMPAT_STAGE=%s", stage_name(node->stage)));
+	set[e++] = keep(r, xasprintf("EMCOMPAT_OUT=%s", out));
 	for (size_t d = 0; d < node->ndeps; d++) {
 		const struct plan_node *dep = &r->p.nodes[node->deps[d]];
 		char upper[16];
@@ -126,10 +119,12 @@ static int fake_recipe(struct run_ctx *r, size_t n, size_t nenv)
 		for (i = 0; stage_name(dep->stage)[i] && i < sizeof(upper) - 1; i++)
 			upper[i] = (char)(stage_name(dep->stage)[i] - 'a' + 'A');
 		upper[i] = '\0';
-		env[e++] = keep(r, xasprintf("EMCOMPAT_DEP_%s=%s/nodes/%s", upper, r->dir, dep->id));
+		set[e++] = keep(r, xasprintf("EMCOMPAT_DEP_%s=%s/nodes/%s", upper, r->dir, dep->id));
 	}
+	/* The user's EMCOMPAT_* would steer the fake tool: only this node's reach it. */
+	job->env = (const char *const *)keep(r, (char *)child_env_merge(ours, set));
+	free(set);
 	job->argv = argv;
-	job->env = env;
 	job->cwd = out;
 	/* DIR/nodes exists (prepare_jobs): one mkdir, not one per path component. */
 	if (mkdir(out, 0755) != 0 && errno != EEXIST)
@@ -253,10 +248,6 @@ static int real_recipes(struct run_ctx *r)
 
 static int prepare_jobs(struct run_ctx *r)
 {
-	size_t nenv = 0;
-
-	while (environ[nenv])
-		nenv++;
 	if (r->fake) {
 		char *nodes = xasprintf("%s/nodes", r->dir);
 		int rc = mkdir_p(nodes);
@@ -277,7 +268,7 @@ static int prepare_jobs(struct run_ctx *r)
 		job->timeout = r->m.timeouts[node->stage] > 0 ? r->m.timeouts[node->stage]
 							      : default_timeouts[node->stage];
 		job->expected = stages_expected_seconds(&r->p, n);
-		if (r->fake && fake_recipe(r, n, nenv))
+		if (r->fake && fake_recipe(r, n))
 			return -1;
 	}
 	return r->fake ? 0 : real_recipes(r);
@@ -498,64 +489,12 @@ out:
 	return rc;
 }
 
-/*
- * Orphans of our children are reparented to us (run_main makes the runner
- * a child subreaper). Once the scheduler has reaped every child it
- * started, any process left whose parent is us escaped its node's process
- * group (setsid, a daemon) and would outlive the run: kill it, say so, and
- * reap it; zombies of group members killed earlier are just reaped. Its
- * own children come to us in turn, so sweep until none is left.
- */
-static void reap_escaped(void)
+/* The warning for a process that escaped its node's group (child_reap_escaped). */
+static void warn_escaped(void *ctx, pid_t pid, const char *comm, const char *cwd)
 {
-	pid_t self = getpid();
-
-	for (int round = 0; round < 100; round++) {
-		DIR *d = opendir("/proc");
-		struct dirent *e;
-		int found = 0;
-
-		if (!d)
-			return;
-		while ((e = readdir(d))) {
-			char path[64], buf[512], cwd[256], *close_paren;
-			pid_t pid = (pid_t)atoi(e->d_name), ppid;
-			char state;
-			FILE *f;
-			ssize_t n;
-
-			if (pid <= 0)
-				continue;
-			snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-			if (!(f = fopen(path, "r")))
-				continue;
-			n = (ssize_t)fread(buf, 1, sizeof(buf) - 1, f);
-			fclose(f);
-			buf[n > 0 ? n : 0] = '\0';
-			/* "pid (comm) state ppid ...": comm may hold spaces and parens. */
-			close_paren = strrchr(buf, ')');
-			if (!close_paren || sscanf(close_paren + 1, " %c %d", &state, &ppid) != 2 || ppid != self)
-				continue;
-			found = 1;
-			if (state != 'Z') {
-				char *open_paren = strchr(buf, '(');
-
-				*close_paren = '\0';
-				snprintf(path, sizeof(path), "/proc/%d/cwd", (int)pid);
-				n = readlink(path, cwd, sizeof(cwd) - 1);
-				cwd[n > 0 ? n : 0] = '\0';
-				fprintf(stderr, "emcompat: warning: process %d (%s, in %s) left its node's process "
-					"group and outlived it; killed\n", (int)pid, open_paren ? open_paren + 1 : "?",
-					n > 0 ? cwd : "?");
-				kill(pid, SIGKILL);
-			}
-			while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
-				;
-		}
-		closedir(d);
-		if (!found)
-			return;
-	}
+	(void)ctx;
+	fprintf(stderr, "emcompat: warning: process %d (%s, in %s) left its node's process "
+		"group and outlived it; killed\n", (int)pid, comm, cwd);
 }
 
 /* Frees the per-node state (jobs, their argv and env, the plan): the reports need none of it. */
@@ -646,8 +585,8 @@ int run_main(const struct run_opts *o)
 	r.cache_lock = -1;
 	r.t0 = now_wall();
 	r.tty = isatty(STDOUT_FILENO) && !getenv("CI");
-	/* Descendants that leave their group come back to us to be killed (reap_escaped). */
-	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	/* Descendants that leave their group come back to us to be killed (child_reap_escaped). */
+	child_become_subreaper();
 	/*
 	 * Past RLIMIT_FSIZE a write fails with EFBIG, reported like a full
 	 * disk, instead of SIGXFSZ killing the runner mid-record. A handler,
@@ -711,7 +650,7 @@ int run_main(const struct run_opts *o)
 	so.ctx = &r;
 	rc = sched_run(r.jobs, r.p.nnodes, &so, &signo);
 	warm_release(&r.warm);
-	reap_escaped();
+	child_reap_escaped(warn_escaped, NULL);
 	clear_line(&r);
 	if (rc < 0)
 		return fail(&r);

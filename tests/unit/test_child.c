@@ -1,4 +1,4 @@
-/* spawn: pipes, exit codes, start failures without leaks, env/cwd, stdin, signals, groups. */
+/* child: pipes, exit codes, start failures without leaks, env/cwd, stdin, signals, groups, run, drain, env merge, sweep. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -15,7 +15,7 @@
 
 #include "check.h"
 #include "emcompat/error.h"
-#include "emcompat/spawn.h"
+#include "emcompat/child.h"
 #include "emcompat/util.h"
 
 #define TIMEOUT_MS 10000
@@ -81,7 +81,7 @@ static int count_children(void)
  * Reads both pipes of C to EOF into OUT and ERR (either may be NULL), then
  * reaps C and returns its exit code; -1000 when it does not finish in time.
  */
-static int finish(struct spawn_child *c, struct strbuf *out, struct strbuf *err)
+static int finish(struct child *c, struct strbuf *out, struct strbuf *err)
 {
 	long long deadline = now_ms() + TIMEOUT_MS;
 	int status, timed_out = 0;
@@ -114,23 +114,23 @@ static int finish(struct spawn_child *c, struct strbuf *out, struct strbuf *err)
 		}
 	}
 	if (timed_out)
-		spawn_kill_group(c, SIGKILL);
-	spawn_close(c);
+		child_kill_group(c, SIGKILL);
+	child_close(c);
 	if (waitpid(c->pid, &status, 0) != c->pid)
 		return -2000;
-	return timed_out ? -1000 : spawn_exit_code(status);
+	return timed_out ? -1000 : child_exit_code(status);
 }
 
 /* Runs ARGV to completion; the exit code, or -3000 when it cannot start. */
 static int run(const char *const *argv, const char *const *env, const char *cwd,
 	       struct strbuf *out, struct strbuf *err)
 {
-	struct spawn_opts o = { .argv = argv, .env = env, .cwd = cwd };
-	struct spawn_child c;
+	struct child_opts o = { .argv = argv, .env = env, .cwd = cwd };
+	struct child c;
 
 	error_clear();
-	if (spawn_start(&c, &o)) {
-		fprintf(stderr, "spawn_start: %s\n", error_message());
+	if (child_start(&c, &o)) {
+		fprintf(stderr, "child_start: %s\n", error_message());
 		return -3000;
 	}
 	return finish(&c, out, err);
@@ -139,12 +139,12 @@ static int run(const char *const *argv, const char *const *env, const char *cwd,
 static void test_stdout_and_stderr(void)
 {
 	const char *argv[] = { "sh", "-c", "echo out; echo err >&2; echo more", NULL };
-	struct spawn_opts o = { .argv = argv };
+	struct child_opts o = { .argv = argv };
 	struct strbuf out = {0}, err = {0};
-	struct spawn_child c;
+	struct child c;
 
 	error_clear();
-	CHECK_INT(spawn_start(&c, &o), 0);
+	CHECK_INT(child_start(&c, &o), 0);
 	CHECK(c.pid > 0);
 	CHECK(c.out_fd > 2 && c.err_fd > 2 && c.out_fd != c.err_fd);
 	CHECK(fcntl(c.out_fd, F_GETFL) & O_NONBLOCK);
@@ -175,15 +175,15 @@ static void test_exit_codes(void)
 	CHECK_INT(run(exit3, NULL, NULL, NULL, NULL), 3);
 	CHECK_INT(run(killed, NULL, NULL, NULL, NULL), 137);
 	CHECK_INT(run(termed, NULL, NULL, NULL, NULL), 143);
-	CHECK_INT(spawn_exit_code(0), 0);
-	CHECK_INT(spawn_exit_code(3 << 8), 3);
-	CHECK_INT(spawn_exit_code(SIGKILL), 137);
+	CHECK_INT(child_exit_code(0), 0);
+	CHECK_INT(child_exit_code(3 << 8), 3);
+	CHECK_INT(child_exit_code(SIGKILL), 137);
 }
 
 /* A new file in /tmp holding TEXT with MODE; its path, to free and unlink. */
 static char *make_file(const char *text, mode_t mode)
 {
-	char *path = xstrdup("/tmp/emcompat-test-spawn-XXXXXX");
+	char *path = xstrdup("/tmp/emcompat-test-child-XXXXXX");
 	size_t len = strlen(text);
 	int fd = mkstemp(path);
 
@@ -199,14 +199,14 @@ static char *make_file(const char *text, mode_t mode)
 static void expect_no_start(const char *const *argv, const char *const *env, const char *cwd,
 			    int want_errno, const char *want_msg)
 {
-	struct spawn_opts o = { .argv = argv, .env = env, .cwd = cwd };
-	struct spawn_child c = { 12345, 77, 78 };
+	struct child_opts o = { .argv = argv, .env = env, .cwd = cwd };
+	struct child c = { 12345, 77, 78 };
 	int fds = count_fds(), kids = count_children();
 	int rc;
 
 	error_clear();
 	errno = 0;
-	rc = spawn_start(&c, &o);
+	rc = child_start(&c, &o);
 	CHECK_INT(rc, -1);
 	CHECK_INT(errno, want_errno);
 	CHECK(error_pending());
@@ -219,7 +219,7 @@ static void expect_no_start(const char *const *argv, const char *const *env, con
 	/* glibc reaped its failed child before posix_spawn returned. */
 	CHECK_INT(count_children(), kids);
 	if (rc == 0) {
-		spawn_kill_group(&c, SIGKILL);
+		child_kill_group(&c, SIGKILL);
 		finish(&c, NULL, NULL);
 	}
 }
@@ -273,7 +273,7 @@ static void test_start_failures(void)
 
 static void test_env_and_cwd(void)
 {
-	char dir[] = "/tmp/emcompat-test-spawn-XXXXXX";
+	char dir[] = "/tmp/emcompat-test-child-XXXXXX";
 	char real[PATH_MAX], *want;
 	const char *argv[] = { "sh", "-c", "pwd; echo \"$FOO\"; echo \"[$EMCOMPAT_LEAK]\"", NULL };
 	const char *env[] = { "FOO=bar baz", "PATH=/usr/bin:/bin", NULL };
@@ -409,8 +409,8 @@ static int read_line(int fd, char *buf, size_t size)
 static void test_process_group(void)
 {
 	const char *argv[] = { "sh", "-c", "sleep 100 & echo $!; wait", NULL };
-	struct spawn_opts o = { .argv = argv };
-	struct spawn_child c, none = { 0, -1, -1 };
+	struct child_opts o = { .argv = argv };
+	struct child c, none = { 0, -1, -1 };
 	char line[64];
 	pid_t grandchild = 0;
 	int status;
@@ -421,7 +421,7 @@ static void test_process_group(void)
 	 */
 	CHECK_INT(prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
 	error_clear();
-	CHECK_INT(spawn_start(&c, &o), 0);
+	CHECK_INT(child_start(&c, &o), 0);
 	CHECK_INT(getpgid(c.pid), c.pid);
 	CHECK(getpgid(c.pid) != getpgrp());
 	CHECK_INT(read_line(c.out_fd, line, sizeof(line)), 0);
@@ -432,9 +432,9 @@ static void test_process_group(void)
 		CHECK_INT(kill(grandchild, 0), 0);
 	}
 
-	CHECK_INT(spawn_kill_group(&c, SIGKILL), 0);
+	CHECK_INT(child_kill_group(&c, SIGKILL), 0);
 	CHECK_INT(waitpid(c.pid, &status, 0), c.pid);
-	CHECK_INT(spawn_exit_code(status), 137);
+	CHECK_INT(child_exit_code(status), 137);
 	if (grandchild > 0) {
 		CHECK_INT(waitpid(grandchild, &status, 0), grandchild);
 		CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
@@ -442,18 +442,18 @@ static void test_process_group(void)
 		CHECK_INT(kill(grandchild, 0), -1);
 		CHECK_INT(errno, ESRCH);
 	}
-	spawn_close(&c);
+	child_close(&c);
 	CHECK_INT(c.out_fd, -1);
 	CHECK_INT(c.err_fd, -1);
-	spawn_close(&c);
+	child_close(&c);
 	prctl(PR_SET_CHILD_SUBREAPER, 0);
 
 	/* The group is gone: ESRCH is not an error. */
 	error_clear();
-	CHECK_INT(spawn_kill_group(&c, SIGTERM), 0);
+	CHECK_INT(child_kill_group(&c, SIGTERM), 0);
 	CHECK(!error_pending());
 	/* pid 0 would mean our own group: refused. */
-	CHECK_INT(spawn_kill_group(&none, SIGTERM), -1);
+	CHECK_INT(child_kill_group(&none, SIGTERM), -1);
 	CHECK(error_pending());
 	error_clear();
 }
