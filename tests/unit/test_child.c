@@ -8,14 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "check.h"
-#include "emcompat/error.h"
 #include "emcompat/child.h"
+#include "emcompat/error.h"
+#include "emcompat/logcap.h"
 #include "emcompat/util.h"
 
 #define TIMEOUT_MS 10000
@@ -116,7 +118,7 @@ static int finish(struct child *c, struct strbuf *out, struct strbuf *err)
 	if (timed_out)
 		child_kill_group(c, SIGKILL);
 	child_close(c);
-	if (waitpid(c->pid, &status, 0) != c->pid)
+	if (child_wait(c, &status))
 		return -2000;
 	return timed_out ? -1000 : child_exit_code(status);
 }
@@ -432,9 +434,18 @@ static void test_process_group(void)
 		CHECK_INT(kill(grandchild, 0), 0);
 	}
 
+	CHECK_INT(child_exited(&c), 0);
 	CHECK_INT(child_kill_group(&c, SIGKILL), 0);
-	CHECK_INT(waitpid(c.pid, &status, 0), c.pid);
+	CHECK_INT(child_wait(&c, &status), 0);
 	CHECK_INT(child_exit_code(status), 137);
+	/* Reaped: a second wait is an error, and does not touch the status. */
+	error_clear();
+	status = 12345;
+	CHECK_INT(child_wait(&c, &status), -1);
+	CHECK_INT(errno, ECHILD);
+	CHECK_INT(status, 12345);
+	CHECK_HAS(error_message(), "cannot wait for process");
+	error_clear();
 	if (grandchild > 0) {
 		CHECK_INT(waitpid(grandchild, &status, 0), grandchild);
 		CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
@@ -458,6 +469,384 @@ static void test_process_group(void)
 	error_clear();
 }
 
+/* Exited is seen without reaping: the zombie keeps its pid ours until child_wait. */
+static void test_exited_then_wait(void)
+{
+	const char *argv[] = { "sh", "-c", "exit 5", NULL };
+	struct child_opts o = { .argv = argv };
+	struct child c;
+	long long deadline = now_ms() + TIMEOUT_MS;
+	int status = 0;
+
+	error_clear();
+	CHECK_INT(child_start(&c, &o), 0);
+	while (!child_exited(&c) && now_ms() < deadline)
+		poll(NULL, 0, 5);
+	CHECK_INT(child_exited(&c), 1);
+	CHECK_INT(child_exited(&c), 1);
+	CHECK_INT(kill(c.pid, 0), 0);
+	CHECK_INT(child_wait(&c, &status), 0);
+	CHECK_INT(child_exit_code(status), 5);
+	child_close(&c);
+}
+
+static void test_run(void)
+{
+	const char *both[] = { "sh", "-c", "echo out; echo err >&2; exit 4", NULL };
+	const char *big[] = { "sh", "-c", "head -c 300000 /dev/zero; head -c 200000 /dev/zero >&2", NULL };
+	const char *slow[] = { "sh", "-c", "sleep 100 & echo $!; wait", NULL };
+	const char *missing[] = { "emcompat-no-such-tool", NULL };
+	struct child_opts o = { .argv = both };
+	struct strbuf out = {0}, err = {0};
+	long long t0;
+	pid_t grandchild;
+	int fds = count_fds(), kids = count_children();
+
+	error_clear();
+	CHECK_INT(child_run(&o, 10, &out, &err), 4);
+	CHECK_STR(strbuf_str(&out), "out\n");
+	CHECK_STR(strbuf_str(&err), "err\n");
+	CHECK(!error_pending());
+	strbuf_release(&out);
+	strbuf_release(&err);
+
+	/* More than a pipe holds, on both streams; a NULL sink drops its stream. */
+	o.argv = big;
+	CHECK_INT(child_run(&o, 0, &out, NULL), 0);
+	CHECK_INT(out.len, 300000);
+	strbuf_release(&out);
+
+	/* The deadline kills the whole group: the grandchild too. */
+	o.argv = slow;
+	t0 = now_ms();
+	CHECK_INT(child_run(&o, 1, &out, NULL), -1);
+	CHECK(now_ms() - t0 >= 1000 && now_ms() - t0 < TIMEOUT_MS);
+	CHECK_INT(error_code(), EC_EXIT_INTERNAL);
+	CHECK_STR(error_message(), "sh: still running after 1 s: killed");
+	error_clear();
+	grandchild = (pid_t)atol(strbuf_str(&out));
+	CHECK(grandchild > 0);
+	if (grandchild > 0) {
+		long long deadline = now_ms() + TIMEOUT_MS;
+
+		/* Killed; init (or a subreaper) reaps it. */
+		while (kill(grandchild, 0) == 0 && now_ms() < deadline) {
+			char path[64], buf[512];
+			int fd;
+			ssize_t n;
+
+			snprintf(path, sizeof(path), "/proc/%d/stat", (int)grandchild);
+			fd = open(path, O_RDONLY);
+			n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
+			if (fd >= 0)
+				close(fd);
+			buf[n > 0 ? n : 0] = '\0';
+			if (n > 0 && strstr(buf, ") Z "))
+				break;
+			poll(NULL, 0, 10);
+		}
+		CHECK(now_ms() < deadline);
+	}
+	strbuf_release(&out);
+
+	o.argv = missing;
+	CHECK_INT(child_run(&o, 10, &out, &err), -1);
+	CHECK_HAS(error_message(), "cannot start 'emcompat-no-such-tool'");
+	error_clear();
+	CHECK_INT(out.len, 0);
+	CHECK_INT(count_fds(), fds);
+	CHECK_INT(count_children(), kids);
+}
+
+/* A file's whole text, newly allocated. */
+static char *slurp(const char *path)
+{
+	struct strbuf sb = {0};
+	char buf[4096];
+	int fd = open(path, O_RDONLY);
+	ssize_t n;
+
+	CHECK(fd >= 0);
+	while (fd >= 0 && (n = read(fd, buf, sizeof(buf))) > 0)
+		strbuf_add(&sb, buf, (size_t)n);
+	if (fd >= 0)
+		close(fd);
+	strbuf_str(&sb);
+	return strbuf_detach(&sb);
+}
+
+/* child_drain: everything is read, what the cap keeps reaches the log. */
+static void test_drain_into_capped_log(void)
+{
+	const char *argv[] = { "sh", "-c", "echo head; head -c 100000 /dev/zero | tr '\\0' x; echo; echo tail >&2; echo tail", NULL };
+	struct child_opts o = { .argv = argv };
+	char dir[] = "/tmp/emcompat-test-child-XXXXXX";
+	char *out_path, *err_path, *text;
+	struct logcap out, err;
+	struct child c;
+	long long deadline = now_ms() + TIMEOUT_MS;
+	int status = -1;
+
+	CHECK(mkdtemp(dir) != NULL);
+	out_path = xasprintf("%s/out.log", dir);
+	err_path = xasprintf("%s/err.log", dir);
+	CHECK_INT(logcap_open(&out, out_path, 1000), 0);
+	CHECK_INT(logcap_open(&err, err_path, 1000), 0);
+	error_clear();
+	CHECK_INT(child_start(&c, &o), 0);
+	while ((c.out_fd >= 0 || c.err_fd >= 0) && now_ms() < deadline) {
+		struct pollfd p[2] = { { c.out_fd, POLLIN, 0 }, { c.err_fd, POLLIN, 0 } };
+
+		poll(p, 2, 100);
+		CHECK_INT(child_drain(&c.out_fd, &out), 0);
+		CHECK_INT(child_drain(&c.err_fd, &err), 0);
+	}
+	CHECK_INT(c.out_fd, -1);
+	CHECK_INT(c.err_fd, -1);
+	CHECK_INT(child_wait(&c, &status), 0);
+	CHECK_INT(child_exit_code(status), 0);
+	CHECK_INT(out.total, 5 + 100000 + 1 + 5);
+	CHECK_INT(logcap_close(&out), 0);
+	CHECK_INT(logcap_close(&err), 0);
+	CHECK(out.cut > 0);
+	text = slurp(out_path);
+	CHECK(strncmp(text, "head\nxxx", 8) == 0);
+	CHECK_HAS(text, "bytes cut here");
+	CHECK(strlen(text) >= 5 && strcmp(text + strlen(text) - 5, "tail\n") == 0);
+	CHECK(strlen(text) < 1200);
+	free(text);
+	text = slurp(err_path);
+	CHECK_STR(text, "tail\n");
+	free(text);
+	unlink(out_path);
+	unlink(err_path);
+	rmdir(dir);
+	free(out_path);
+	free(err_path);
+}
+
+static void test_env_merge(void)
+{
+	const char *drop[] = { "EMCOMPAT_*", "TEST_CHILD_DROP", NULL };
+	const char *set[] = { "TEST_CHILD_SET=new", "EMCOMPAT_MINE=1", "TEST_CHILD_ADDED=2", NULL };
+	const char **env;
+	size_t n = 0, nours = 0, i;
+	int seen_keep = 0, seen_prefix = 0;
+
+	setenv("EMCOMPAT_LEAK", "x", 1);
+	setenv("TEST_CHILD_DROP", "x", 1);
+	setenv("TEST_CHILD_DROPPED_NOT", "kept", 1);  /* a longer name: not dropped by "TEST_CHILD_DROP" */
+	setenv("TEST_CHILD_SET", "old", 1);
+	setenv("TEST_CHILD_KEEP", "y", 1);
+	while (environ[n])
+		n++;
+
+	env = child_env_merge(drop, set);
+	for (i = 0; env[i]; i++) {
+		CHECK(strncmp(env[i], "EMCOMPAT_LEAK=", 14) != 0);
+		CHECK(strncmp(env[i], "TEST_CHILD_DROP=", 16) != 0);
+		CHECK(strcmp(env[i], "TEST_CHILD_SET=old") != 0);
+		seen_keep += strcmp(env[i], "TEST_CHILD_KEEP=y") == 0;
+		seen_prefix += strcmp(env[i], "TEST_CHILD_DROPPED_NOT=kept") == 0;
+		nours += strncmp(env[i], "EMCOMPAT_", 9) == 0;
+	}
+	CHECK_INT(seen_keep, 1);
+	CHECK_INT(seen_prefix, 1);
+	CHECK_INT(nours, 1);
+	/* Inherited ones in environ's order, then SET in its own. */
+	CHECK(i >= 3);
+	if (i >= 3) {
+		CHECK_STR(env[i - 3], "TEST_CHILD_SET=new");
+		CHECK_STR(env[i - 2], "EMCOMPAT_MINE=1");
+		CHECK_STR(env[i - 1], "TEST_CHILD_ADDED=2");
+	}
+	CHECK_INT(i, n - 3 + 3);
+	for (size_t a = 0, b = 0; a < i - 3; a++, b++) {
+		while (environ[b] && environ[b] != env[a])
+			b++;
+		CHECK(environ[b] == env[a]);
+		if (!environ[b])
+			break;
+	}
+	free(env);
+
+	/* No DROP, no SET: environ itself. */
+	env = child_env_merge(NULL, NULL);
+	for (i = 0; i < n; i++)
+		CHECK(env[i] == environ[i]);
+	CHECK(env[n] == NULL);
+	free(env);
+
+	unsetenv("EMCOMPAT_LEAK");
+	unsetenv("TEST_CHILD_DROP");
+	unsetenv("TEST_CHILD_DROPPED_NOT");
+	unsetenv("TEST_CHILD_SET");
+	unsetenv("TEST_CHILD_KEEP");
+}
+
+/* A log file and a passed fd instead of pipes, forked to die with us. */
+static void test_die_with_parent(void)
+{
+	const char *argv[] = { "sh", "-c",
+			       "echo out; echo err >&2; ls -l /proc/self/fd/3 | grep -q socket && echo fd3; "
+			       "ls /proc/self/fd | wc -l; echo \"$TEST_CHILD_ENV\"; exec sleep 100", NULL };
+	const char *env[] = { "TEST_CHILD_ENV=given", "PATH=/usr/bin:/bin", NULL };
+	char dir[] = "/tmp/emcompat-test-child-XXXXXX";
+	struct child_opts o = { .argv = argv, .env = env, .die_with_parent = 1 };
+	struct child c;
+	char *log, *text = NULL, real[PATH_MAX];
+	char status_path[64], *status;
+	int sv[2], fds, kids, st = 0;
+	long long deadline;
+
+	CHECK(mkdtemp(dir) != NULL);
+	CHECK(realpath(dir, real) != NULL);
+	log = xasprintf("%s/server.log", dir);
+	o.log_fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	CHECK(o.log_fd > 2);
+	CHECK_INT(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv), 0);
+	o.pass_fd = sv[0];
+	o.cwd = dir;
+	error_clear();
+	CHECK_INT(child_start(&c, &o), 0);
+	/* In its own group already, as soon as child_start returns. */
+	CHECK_INT(getpgid(c.pid), c.pid);
+	CHECK_INT(c.out_fd, -1);
+	CHECK_INT(c.err_fd, -1);
+	close(o.log_fd);
+	close(sv[0]);
+	close(sv[1]);
+	deadline = now_ms() + TIMEOUT_MS;
+	while (now_ms() < deadline) {
+		free(text);
+		text = slurp(log);
+		if (strstr(text, "given\n"))
+			break;
+		poll(NULL, 0, 10);
+	}
+	/* fds 0, 1, 2, 3 and ls's own directory fd. */
+	CHECK_STR(text, "out\nerr\nfd3\n5\ngiven\n");
+	free(text);
+	snprintf(status_path, sizeof(status_path), "/proc/%d/status", (int)c.pid);
+	status = slurp(status_path);
+	CHECK_INT(status_mask(status, "SigBlk:"), 0);
+	CHECK_INT(status_mask(status, "SigIgn:") & ~libc_reserved(), 0);
+	free(status);
+	CHECK_INT(child_kill_group(&c, SIGKILL), 0);
+	CHECK_INT(child_wait(&c, &st), 0);
+	CHECK_INT(child_exit_code(st), 137);
+
+	/* Exec failures come back synchronously, with nothing left behind. */
+	fds = count_fds();
+	kids = count_children();
+	{
+		const char *noabs[] = { "/nonexistent/emcompat-no-such-tool", NULL };
+		const char *abs_sh[] = { "/bin/sh", "-c", "exit 0", NULL };
+		struct child_opts bad = { .argv = noabs, .die_with_parent = 1 };
+
+		error_clear();
+		CHECK_INT(child_start(&c, &bad), -1);
+		CHECK_INT(errno, ENOENT);
+		CHECK_HAS(error_message(), "cannot start '/nonexistent/emcompat-no-such-tool': No such file");
+		CHECK_INT(c.pid, -1);
+		bad.argv = abs_sh;
+		bad.cwd = "/nonexistent-dir";
+		error_clear();
+		CHECK_INT(child_start(&c, &bad), -1);
+		CHECK_INT(errno, ENOENT);
+		CHECK_HAS(error_message(), "cannot start '/bin/sh': working directory '/nonexistent-dir'");
+		error_clear();
+	}
+	CHECK_INT(count_fds(), fds);
+	CHECK_INT(count_children(), kids);
+	unlink(log);
+	free(log);
+	rmdir(dir);
+}
+
+/* The child dies with the process that started it, even by SIGKILL. */
+static void test_dies_with_parent(void)
+{
+	const char *argv[] = { "sleep", "100", NULL };
+	struct child_opts o = { .argv = argv, .die_with_parent = 1 };
+	int p[2], status;
+	pid_t mid, server = 0;
+
+	/* The orphan comes to us: we can reap it and see what killed it. */
+	CHECK_INT(prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
+	CHECK_INT(pipe(p), 0);
+	mid = fork();
+	if (mid == 0) {
+		struct child c;
+
+		close(p[0]);
+		if (child_start(&c, &o))
+			_exit(1);
+		if (write(p[1], &c.pid, sizeof(c.pid)) != (ssize_t)sizeof(c.pid))
+			_exit(1);
+		kill(getpid(), SIGKILL);
+	}
+	close(p[1]);
+	CHECK(mid > 0);
+	CHECK_INT(read(p[0], &server, sizeof(server)), sizeof(server));
+	close(p[0]);
+	CHECK_INT(waitpid(mid, &status, 0), mid);
+	CHECK(server > 0);
+	if (server > 0) {
+		CHECK_INT(waitpid(server, &status, 0), server);
+		CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	}
+	prctl(PR_SET_CHILD_SUBREAPER, 0);
+}
+
+struct escaped {
+	pid_t pid[4];
+	char comm[4][32];
+	int n;
+};
+
+static void on_escaped(void *ctx, pid_t pid, const char *comm, const char *cwd)
+{
+	struct escaped *e = ctx;
+
+	(void)cwd;
+	if (e->n < 4) {
+		e->pid[e->n] = pid;
+		snprintf(e->comm[e->n], sizeof(e->comm[e->n]), "%s", comm);
+	}
+	e->n++;
+}
+
+/* What outlives its child comes to the subreaper, and the sweep kills and reaps it. */
+static void test_reap_escaped(void)
+{
+	const char *argv[] = { "sh", "-c", "sleep 100 >/dev/null 2>&1 & echo $!", NULL };
+	struct strbuf out = {0};
+	struct escaped e = {0};
+	pid_t orphan;
+	int kids = count_children();
+
+	child_become_subreaper();
+	CHECK_INT(run(argv, NULL, NULL, &out, NULL), 0);
+	orphan = (pid_t)atol(strbuf_str(&out));
+	strbuf_release(&out);
+	CHECK(orphan > 0);
+	CHECK_INT(count_children(), kids + 1);
+	child_reap_escaped(on_escaped, &e);
+	CHECK_INT(e.n, 1);
+	CHECK_INT(e.pid[0], orphan);
+	CHECK_STR(e.comm[0], "sleep");
+	errno = 0;
+	CHECK_INT(kill(orphan, 0), -1);
+	CHECK_INT(errno, ESRCH);
+	CHECK_INT(count_children(), kids);
+	/* Nothing left: a second sweep finds nothing. */
+	e.n = 0;
+	child_reap_escaped(on_escaped, &e);
+	CHECK_INT(e.n, 0);
+	prctl(PR_SET_CHILD_SUBREAPER, 0);
+}
+
 int main(void)
 {
 	test_stdout_and_stderr();
@@ -467,5 +856,12 @@ int main(void)
 	test_stdin_is_dev_null();
 	test_signals_reset();
 	test_process_group();
+	test_exited_then_wait();
+	test_run();
+	test_drain_into_capped_log();
+	test_env_merge();
+	test_die_with_parent();
+	test_dies_with_parent();
+	test_reap_escaped();
 	return check_done();
 }
