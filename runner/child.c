@@ -347,12 +347,9 @@ int child_start(struct child *c, const struct child_opts *o)
 		rc = errno;
 		goto out_pipes;
 	}
-	if (o->die_with_parent)
-		rc = fork_child(&pid, file ? file : name, o, o->log_fd ? o->log_fd : out[1],
-				o->log_fd ? o->log_fd : err[1], env);
-	else
-		rc = spawn_child(&pid, file ? file : name, o, o->log_fd ? o->log_fd : out[1],
-				 o->log_fd ? o->log_fd : err[1], env);
+	rc = (o->die_with_parent ? fork_child : spawn_child)(&pid, file ? file : name, o,
+							      o->log_fd ? o->log_fd : out[1],
+							      o->log_fd ? o->log_fd : err[1], env);
 out_pipes:
 	close_fd(&out[1]);
 	close_fd(&err[1]);
