@@ -2,25 +2,22 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <openssl/evp.h>
 
 #include "emcompat/archive.h"
+#include "emcompat/child.h"
 #include "emcompat/embedded.h"
 #include "emcompat/error.h"
 #include "emcompat/fetch.h"
 #include "emcompat/json.h"
-#include "emcompat/spawn.h"
 #include "emcompat/toolchain.h"
 #include "emcompat/util.h"
 
@@ -217,81 +214,24 @@ static int verify_archive(struct fetch_job *j)
  */
 static int run_tool(const char *const *argv, const char *const *env, int timeout, char **out)
 {
-	extern char **environ;
 	struct strbuf o = { 0 }, e = { 0 };
-	const char **full = NULL;
-	size_t n = 0, cap = 0;
-	struct spawn_child ch;
-	struct spawn_opts so = { .argv = argv };
-	time_t deadline = time(NULL) + timeout;
-	int status, code, rc = 0;
+	const char **full = env ? child_env_merge(NULL, env) : NULL;
+	struct child_opts so = { .argv = argv, .env = full };
+	int code = child_run(&so, timeout, &o, &e);
 
-	if (env) {
-		for (char **p = environ; *p; p++) {
-			int overridden = 0;
-
-			for (const char *const *q = env; *q && !overridden; q++)
-				overridden = strncmp(*p, *q, strcspn(*q, "=") + 1) == 0;
-			if (!overridden) {
-				xgrow(&full, &cap, n + 1, sizeof(*full));
-				full[n++] = *p;
-			}
-		}
-		for (const char *const *q = env; *q; q++) {
-			xgrow(&full, &cap, n + 1, sizeof(*full));
-			full[n++] = *q;
-		}
-		xgrow(&full, &cap, n + 1, sizeof(*full));
-		full[n] = NULL;
-		so.env = full;
-	}
-	if (spawn_start(&ch, &so)) {
-		free(full);
-		return -1;
-	}
-	while (ch.out_fd >= 0 || ch.err_fd >= 0) {
-		struct pollfd p[2] = { { ch.out_fd, POLLIN, 0 }, { ch.err_fd, POLLIN, 0 } };
-		char buf[4096];
-
-		if (time(NULL) > deadline) {
-			spawn_kill_group(&ch, SIGKILL);
-			rc = error(EC_EXIT_INTERNAL, "%s: still running after %d s: killed", argv[0], timeout);
-			break;
-		}
-		if (poll(p, 2, 1000) < 0 && errno != EINTR)
-			break;
-		for (int i = 0; i < 2; i++) {
-			int *fd = i ? &ch.err_fd : &ch.out_fd;
-			ssize_t r;
-
-			if (*fd < 0 || !(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
-				continue;
-			r = read(*fd, buf, sizeof(buf));
-			if (r > 0)
-				strbuf_add(i ? &e : &o, buf, (size_t)r);
-			else if (r == 0 || (errno != EAGAIN && errno != EINTR)) {
-				close(*fd);
-				*fd = -1;
-			}
-		}
-	}
-	spawn_close(&ch);
-	while (waitpid(ch.pid, &status, 0) < 0 && errno == EINTR)
-		;
-	code = spawn_exit_code(status);
-	if (rc == 0 && code != 0) {
+	if (code > 0) {
 		const char *tail = strbuf_str(&e);
 
 		if (e.len > 2000)
 			tail += e.len - 2000;
-		rc = error(EC_EXIT_INTERNAL, "%s exited with %d: %s", argv[0], code, tail);
+		error(EC_EXIT_INTERNAL, "%s exited with %d: %s", argv[0], code, tail);
 	}
-	if (rc == 0)
+	if (code == 0)
 		*out = strbuf_detach(&o);
 	strbuf_release(&o);
 	strbuf_release(&e);
 	free(full);
-	return rc;
+	return code == 0 ? 0 : -1;
 }
 
 /* The first line of S, in a new string. */

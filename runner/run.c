@@ -3,13 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "emcompat/cache.h"
+#include "emcompat/child.h"
 #include "emcompat/diff.h"
 #include "emcompat/error.h"
 #include "emcompat/fake.h"
@@ -25,8 +23,6 @@
 #include "emcompat/toolchain.h"
 #include "emcompat/util.h"
 #include "emcompat/warm.h"
-
-extern char **environ;
 
 /* Per-stage timeouts when the matrix sets none: generous, they catch hangs. */
 static const double default_timeouts[STAGE_COUNT] = {
@@ -164,10 +160,6 @@ static int real_recipes(struct run_ctx *r)
 
 static int prepare_jobs(struct run_ctx *r)
 {
-	size_t nenv = 0;
-
-	while (environ[nenv])
-		nenv++;
 	if (r->fake_dir) {
 		char *nodes = xasprintf("%s/nodes", r->dir);
 		int rc = mkdir_p(nodes);
@@ -188,7 +180,7 @@ static int prepare_jobs(struct run_ctx *r)
 		job->timeout = r->m.timeouts[node->stage] > 0 ? r->m.timeouts[node->stage]
 							      : default_timeouts[node->stage];
 		job->expected = stages_expected_seconds(&r->p, n);
-		if (r->fake_dir && fake_job(&r->fake, &r->p, n, nenv, job))
+		if (r->fake_dir && fake_job(&r->fake, &r->p, n, job))
 			return -1;
 	}
 	return r->fake_dir ? 0 : real_recipes(r);
@@ -310,64 +302,11 @@ out:
 	return rc;
 }
 
-/*
- * Orphans of our children are reparented to us (run_main makes the runner
- * a child subreaper). Once the scheduler has reaped every child it
- * started, any process left whose parent is us escaped its node's process
- * group (setsid, a daemon) and would outlive the run: kill it, say so, and
- * reap it; zombies of group members killed earlier are just reaped. Its
- * own children come to us in turn, so sweep until none is left.
- */
-static void reap_escaped(void)
+/* The warning for a process that escaped its node's group (child_reap_escaped). */
+static void warn_escaped(void *ctx, pid_t pid, const char *comm, const char *cwd)
 {
-	pid_t self = getpid();
-
-	for (int round = 0; round < 100; round++) {
-		DIR *d = opendir("/proc");
-		struct dirent *e;
-		int found = 0;
-
-		if (!d)
-			return;
-		while ((e = readdir(d))) {
-			char path[64], buf[512], cwd[256], *close_paren;
-			pid_t pid = (pid_t)atoi(e->d_name), ppid;
-			char state;
-			FILE *f;
-			ssize_t n;
-
-			if (pid <= 0)
-				continue;
-			snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-			if (!(f = fopen(path, "r")))
-				continue;
-			n = (ssize_t)fread(buf, 1, sizeof(buf) - 1, f);
-			fclose(f);
-			buf[n > 0 ? n : 0] = '\0';
-			/* "pid (comm) state ppid ...": comm may hold spaces and parens. */
-			close_paren = strrchr(buf, ')');
-			if (!close_paren || sscanf(close_paren + 1, " %c %d", &state, &ppid) != 2 || ppid != self)
-				continue;
-			found = 1;
-			if (state != 'Z') {
-				char *open_paren = strchr(buf, '(');
-
-				*close_paren = '\0';
-				snprintf(path, sizeof(path), "/proc/%d/cwd", (int)pid);
-				n = readlink(path, cwd, sizeof(cwd) - 1);
-				cwd[n > 0 ? n : 0] = '\0';
-				fprintf(stderr, "emcompat: warning: process %d (%s, in %s) left its node's process "
-					"group and outlived it; killed\n", (int)pid, open_paren ? open_paren + 1 : "?",
-					n > 0 ? cwd : "?");
-				kill(pid, SIGKILL);
-			}
-			while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
-				;
-		}
-		closedir(d);
-		if (!found)
-			return;
-	}
+	warn(ctx, xasprintf("warning: process %d (%s, in %s) left its node's process group and outlived it; killed",
+			    (int)pid, comm, cwd));
 }
 
 /* Frees the per-node state (jobs, their argv and env, the plan): the reports need none of it. */
@@ -536,8 +475,8 @@ int run_main(const struct run_opts *o)
 	r.journal.fd = -1;
 	r.cache_lock = -1;
 	r.t0 = now_wall();
-	/* Descendants that leave their group come back to us to be killed (reap_escaped). */
-	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	/* Descendants that leave their group come back to us to be killed (child_reap_escaped). */
+	child_become_subreaper();
 	/*
 	 * Past RLIMIT_FSIZE a write fails with EFBIG, reported like a full
 	 * disk, instead of SIGXFSZ killing the runner mid-record. A handler,
@@ -585,7 +524,7 @@ int run_main(const struct run_opts *o)
 	so.ctx = &r;
 	rc = sched_run(r.jobs, r.p.nnodes, &so, &signo);
 	warm_release(&r.warm);
-	reap_escaped();
+	child_reap_escaped(warn_escaped, &r);
 	if (rc < 0)
 		return fail(&r);
 	if (rc == SCHED_INTERRUPTED) {

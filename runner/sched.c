@@ -5,15 +5,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "emcompat/child.h"
 #include "emcompat/error.h"
 #include "emcompat/logcap.h"
 #include "emcompat/pool.h"
 #include "emcompat/sched.h"
-#include "emcompat/spawn.h"
 #include "emcompat/util.h"
 
 /* How long output pipes may stay open after a job's process group is gone. */
@@ -50,7 +49,7 @@ struct sched_task {
 struct slot {
 	size_t job;
 	size_t step;
-	struct spawn_child child;
+	struct child child;
 	struct sched_task *task;   /* an in-process job's attempt on the pool; NULL for a child */
 	struct logcap out, err;
 	double start, deadline, kill_at, drain_until;
@@ -393,7 +392,7 @@ static void log_command(struct slot *s, const char *const *argv)
  */
 static int start_step(struct slot *s, struct sched_job *job)
 {
-	struct spawn_opts so = { job->argv, job->env, job->cwd };
+	struct child_opts so = { .argv = job->argv, .env = job->env, .cwd = job->cwd };
 
 	if (job->nsteps) {
 		so.argv = job->steps[s->step].argv;
@@ -404,7 +403,7 @@ static int start_step(struct slot *s, struct sched_job *job)
 	memset(&s->child, 0, sizeof(s->child));
 	s->exited = 0;
 	s->drain_until = 0;
-	if (spawn_start(&s->child, &so) == 0)
+	if (child_start(&s->child, &so) == 0)
 		return 0;
 	free(job->message);
 	job->message = xstrdup(error_message());
@@ -435,7 +434,7 @@ static void start_task(struct loop *l, int si, size_t j)
 
 	if (job->argv)
 		log_command(s, job->argv);
-	s->child = (struct spawn_child){ .pid = -1, .out_fd = -1, .err_fd = -1 };
+	s->child = (struct child){ .pid = -1, .out_fd = -1, .err_fd = -1 };
 	t->base.run = task_run;
 	t->fn = job->fn;
 	t->arg = job->arg;
@@ -497,29 +496,6 @@ static int start_ready(struct loop *l)
 	return 0;
 }
 
-/* Reads what is there on one of a slot's pipes; closes it at EOF. */
-static int drain_fd(int *fd, struct logcap *log)
-{
-	char buf[65536];
-
-	while (*fd >= 0) {
-		ssize_t r = read(*fd, buf, sizeof(buf));
-
-		if (r > 0) {
-			if (logcap_write(log, buf, (size_t)r))
-				return -1;
-			continue;
-		}
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0 && errno == EAGAIN)
-			break;
-		close(*fd);
-		*fd = -1;
-	}
-	return 0;
-}
-
 /* The slot's job has its outcome: close its logs, free the slot, then retry or finish the job. */
 static int settle(struct loop *l, int si)
 {
@@ -558,8 +534,8 @@ static int complete(struct loop *l, int si)
 
 		logcap_write(&s->err, note, strlen(note));
 	}
-	spawn_close(&s->child);
-	if (!s->timed_out && spawn_exit_code(s->wstatus) == 0 && s->step + 1 < job_nsteps(job)) {
+	child_close(&s->child);
+	if (!s->timed_out && child_exit_code(s->wstatus) == 0 && s->step + 1 < job_nsteps(job)) {
 		s->step++;
 		if (start_step(s, job) == 0) {
 			sig_pgids[si] = s->child.pid;
@@ -578,7 +554,7 @@ static int complete(struct loop *l, int si)
 		free(job->message);
 		job->message = xasprintf("timed out after %.0f s", job->timeout);
 	} else {
-		job->exit_code = spawn_exit_code(s->wstatus);
+		job->exit_code = child_exit_code(s->wstatus);
 		job->status = job->exit_code == 0 ? JOB_PASS : JOB_FAIL;
 	}
 	return settle(l, si);
@@ -654,25 +630,22 @@ static void kill_group(struct slot *s, int sig)
 {
 	int had = error_pending();
 
-	if (spawn_kill_group(&s->child, sig) && !had)
+	if (child_kill_group(&s->child, sig) && !had)
 		error_clear();
 }
 
 /* Has the slot's main process exited? Then kill what is left of its group, and reap it. */
 static void check_exit(struct slot *s, double now)
 {
-	siginfo_t info;
+	int had;
 
-	if (s->exited)
-		return;
-	memset(&info, 0, sizeof(info));
-	/* WNOWAIT: the zombie keeps the group id ours while we kill stragglers. */
-	if (waitid(P_PID, (id_t)s->child.pid, &info, WEXITED | WNOHANG | WNOWAIT) != 0 ||
-	    info.si_pid == 0)
+	if (s->exited || !child_exited(&s->child))
 		return;
 	kill_group(s, SIGKILL);
-	while (waitpid(s->child.pid, &s->wstatus, 0) < 0 && errno == EINTR)
-		;
+	had = error_pending();
+	/* Cannot fail for a child only we reap; if it did, like kill_group's, it is no reason to stop. */
+	if (child_wait(&s->child, &s->wstatus) && !had)
+		error_clear();
 	s->exited = 1;
 	s->drain_until = now + DRAIN_SECONDS;
 }
@@ -776,7 +749,7 @@ static void kill_all(struct loop *l, double grace)
 
 		if (s->job == (size_t)-1)
 			continue;
-		spawn_close(&s->child);
+		child_close(&s->child);
 		logcap_close(&s->out);
 		logcap_close(&s->err);
 		/* A job reported TIMEOUT at its deadline keeps that status. */
@@ -853,7 +826,7 @@ static int loop_run(struct loop *l, int *signo)
 				check_task_deadline(l, s, now);
 				continue;
 			}
-			if (drain_fd(&s->child.out_fd, &s->out) || drain_fd(&s->child.err_fd, &s->err)) {
+			if (child_drain(&s->child.out_fd, &s->out) || child_drain(&s->child.err_fd, &s->err)) {
 				rc = -1;
 				break;
 			}

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emcompat/child.h"
 #include "emcompat/embedded.h"
 #include "emcompat/error.h"
 #include "emcompat/json.h"
@@ -14,15 +15,19 @@
 #include "emcompat/wasm_json.h"
 #include "stages_internal.h"
 
-extern char **environ;
-
 #define TARGET "wasm32-unknown-emscripten"
 
-/* Variables of ours that would change what a tool does behind the recipe's back. */
+/*
+ * Variables of ours that would change what a tool does behind the recipe's
+ * back (child_env_merge patterns). PYO3_*: PyO3's build script takes its
+ * target Python from them.
+ */
 static const char *const scrubbed[] = {
+	"EMCOMPAT_*", "PYO3_*",
 	"RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO_TARGET_DIR", "CARGO_BUILD_TARGET", "RUSTC",
 	"RUSTC_WRAPPER", "RUSTUP_TOOLCHAIN", "EM_CONFIG", "EM_CACHE", "EMCC_CFLAGS", "EMMAKEN_CFLAGS",
 	"LD_LIBRARY_PATH", "NODE_OPTIONS", "NODE_PATH", "PYTHONPATH", "CARGO_HOME", "CARGO_INCREMENTAL",
+	NULL,
 };
 
 static void *own(struct stages *s, void *p)
@@ -102,18 +107,11 @@ static const char *env_get(const struct vec *env, const char *name)
 /* Our environment without the variables that would steer the tools. */
 static void env_base(struct vec *env)
 {
-	for (char **e = environ; *e; e++) {
-		/* PYO3_*: PyO3's build script takes its target Python from them. */
-		int drop = strncmp(*e, "EMCOMPAT_", 9) == 0 || strncmp(*e, "PYO3_", 5) == 0;
+	const char **base = child_env_merge(scrubbed, NULL);
 
-		for (size_t i = 0; i < sizeof(scrubbed) / sizeof(*scrubbed) && !drop; i++) {
-			size_t len = strlen(scrubbed[i]);
-
-			drop = strncmp(*e, scrubbed[i], len) == 0 && (*e)[len] == '=';
-		}
-		if (!drop)
-			vec_add(env, *e);
-	}
+	for (const char **e = base; *e; e++)
+		vec_add(env, *e);
+	free(base);
 }
 
 /* The toolchain's "env" (LD_LIBRARY_PATH, EM_CONFIG, ...) into ENV. */

@@ -4,12 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
+#include "emcompat/child.h"
 #include "emcompat/error.h"
 #include "emcompat/util.h"
 #include "emcompat/warm.h"
@@ -85,9 +84,10 @@ static int listen_on(const char *path)
 int warm_start(struct warm_set *w, const char *socket)
 {
 	struct warm_server *s = NULL;
+	struct child_opts o = { .die_with_parent = 1 };
+	struct child c;
 	char *log;
-	int lfd, logfd;
-	pid_t pid, parent = getpid();
+	int rc;
 
 	for (size_t i = 0; i < w->n && !s; i++)
 		if (w->v[i].socket == socket)
@@ -97,46 +97,29 @@ int warm_start(struct warm_set *w, const char *socket)
 	if (mkdir_p(w->log_dir))
 		return -1;
 	log = xasprintf("%s/warm-%zu.log", w->log_dir, (size_t)(s - w->v));
-	logfd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (logfd < 0) {
+	o.log_fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (o.log_fd < 0) {
 		error(EC_EXIT_INTERNAL, "%s: cannot open: %s", log, strerror(errno));
 		free(log);
 		return -1;
 	}
 	free(log);
-	if ((lfd = listen_on(s->socket)) < 0) {
-		close(logfd);
+	if ((o.pass_fd = listen_on(s->socket)) < 0) {
+		close(o.log_fd);
 		return -1;
 	}
-	pid = fork();
-	if (pid == 0) {
-		int null = open("/dev/null", O_RDONLY);
-		sigset_t none;
-
-		/* Its own group, so the scheduler's group kills never reach it; gone with us. */
-		setpgid(0, 0);
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		if (getppid() != parent)
-			_exit(127);
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		if (null < 0 || dup2(null, 0) < 0 || dup2(logfd, 1) < 0 || dup2(logfd, 2) < 0 ||
-		    dup2(lfd, 3) < 0)
-			_exit(127);
-		execvp(s->argv[0], s->argv);
-		dprintf(2, "emcompat: %s: %s\n", s->argv[0], strerror(errno));
-		_exit(127);
-	}
-	/* Here too: a release right after the fork must find it in its own group. */
-	if (pid > 0)
-		setpgid(pid, pid);
-	close(lfd);
-	close(logfd);
-	if (pid < 0) {
-		error(EC_EXIT_INTERNAL, "cannot start a warm runtime: fork: %s", strerror(errno));
+	/*
+	 * Its own group, set before it executes, so the scheduler's group
+	 * kills never reach it and a release right after the start finds it
+	 * there; gone with us (die_with_parent).
+	 */
+	o.argv = (const char *const *)s->argv;
+	rc = child_start(&c, &o);
+	close(o.pass_fd);
+	close(o.log_fd);
+	if (rc)
 		return -1;
-	}
-	s->pid = pid;
+	s->pid = c.pid;
 	return 0;
 }
 
@@ -146,9 +129,12 @@ void warm_release(struct warm_set *w)
 		struct warm_server *s = &w->v[i];
 
 		if (s->pid > 0) {
-			kill(-s->pid, SIGKILL);
-			while (waitpid(s->pid, NULL, 0) < 0 && errno == EINTR)
-				;
+			struct child c = { .pid = s->pid, .out_fd = -1, .err_fd = -1 };
+			int status, had = error_pending();
+
+			/* Cannot fail for a server of ours; if it did, there is nothing left to do. */
+			if ((child_kill_group(&c, SIGKILL) | child_wait(&c, &status)) && !had)
+				error_clear();
 		}
 		unlink(s->socket);
 		for (size_t a = 0; s->argv[a]; a++)

@@ -25,4 +25,4 @@ ctest --test-dir build-fuzz --output-on-failure -j"$jobs" -L fuzz
 
 echo "== ThreadSanitizer (executor)"
 BUILD_DIR=build-tsan CMAKE_ARGS=-DEMCOMPAT_SANITIZE=thread scripts/build.sh
-ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R 'unit/test_(sched|pool|spawn|logcap|journal|wasm|classify)|cli/run'
+ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R 'unit/test_(sched|pool|child|logcap|journal|wasm|classify)|cli/run'

@@ -28,10 +28,9 @@ void fake_init(struct fake *f, const char *dir, const char *run_dir);
 /*
  * Fills JOB's argv, env and cwd for node N of P (they live until
  * fake_release) and creates its node directory; RUN_DIR/nodes must exist.
- * NENV is the number of entries of environ. Returns 0, or -1 with error()
- * (EC_EXIT_INTERNAL).
+ * Returns 0, or -1 with error() (EC_EXIT_INTERNAL).
  */
-int fake_job(struct fake *f, const struct plan *p, size_t n, size_t nenv, struct sched_job *job);
+int fake_job(struct fake *f, const struct plan *p, size_t n, struct sched_job *job);
 
 void fake_release(struct fake *f);
 

@@ -14,8 +14,8 @@
  * Deadlines are monotonic: at a job's timeout its whole process group
  * gets SIGTERM, then SIGKILL after the grace period. When a job's main
  * process exits, whatever is left of its process group is killed too, so
- * no grandchild outlives its node. Only our own children are reaped, with
- * waitpid(pid), never waitpid(-1).
+ * no grandchild outlives its node. Children are started, killed and
+ * reaped through child.h, one pid at a time, never waitpid(-1).
  *
  * Among the jobs ready to start, the one that leads the longest remaining
  * chain starts first: its priority is its `expected` seconds plus the

@@ -12,14 +12,15 @@
  * (recipes call it, stages.h) and names its Unix socket; warm_start()
  * makes the listening socket itself (so clients that connect before
  * Pyodide is up wait in its backlog, and connect fails only once the server
- * is gone) and starts the server on it as fd 3, in a process group of its
- * own, dying with the runner (PR_SET_PDEATHSIG); warm_release() kills and
- * reaps every server and removes the sockets. A server's output goes to
- * LOG_DIR/warm-<i>.log.
+ * is gone) and starts the server on it as fd 3 (child.h), in a process
+ * group of its own, dying with the runner (die_with_parent); call it from
+ * the main thread. warm_release() kills and reaps every server and removes
+ * the sockets. A server's output goes to LOG_DIR/warm-<i>.log.
  *
  * Errors: -1/NULL with error() (EC_EXIT_INTERNAL) when the socket
- * directory, socket, log or fork fails. A server that dies is not an
- * error: its clients then run their cells alone.
+ * directory, socket or log fails, or the server cannot start (fork or
+ * exec). A server that dies is not an error: its clients then run their
+ * cells alone.
  */
 #ifndef EMCOMPAT_WARM_H
 #define EMCOMPAT_WARM_H

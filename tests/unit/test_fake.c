@@ -10,8 +10,6 @@
 #include "emcompat/fake.h"
 #include "emcompat/util.h"
 
-extern char **environ;
-
 static char dir[] = "/tmp/test_fake.XXXXXX";
 
 static int has(const char *const *v, const char *s)
@@ -31,20 +29,18 @@ static void test_job(void)
 	struct fake f;
 	struct sched_job job;
 	char *nodes = xasprintf("%s/nodes", dir), *want;
-	size_t nenv = 0, link;
+	size_t link;
 	struct stat st;
 
 	setenv("EMCOMPAT_LEAK", "1", 1);
 	setenv("TEST_FAKE_KEEP", "1", 1);
-	while (environ[nenv])
-		nenv++;
 	CHECK_INT(matrix_parse(&m, "t.json", text, strlen(text)), 0);
 	CHECK_INT(plan_build(&p, &m), 0);
 	CHECK_INT(mkdir_p(nodes), 0);
 	link = p.cell_nodes[STAGE_LINK];
 	fake_init(&f, "/fake", dir);
 	memset(&job, 0, sizeof(job));
-	CHECK_INT(fake_job(&f, &p, link, nenv, &job), 0);
+	CHECK_INT(fake_job(&f, &p, link, &job), 0);
 	CHECK_STR(job.argv[0], "/fake/link");
 	/* link reads emscripten, not the probe (that is compile's). */
 	CHECK(has(job.argv, "emscripten=3.1.6"));
@@ -63,7 +59,7 @@ static void test_job(void)
 	/* No RUN_DIR/nodes: an error naming the directory. */
 	fake_init(&f, "/fake", "/nonexistent/run");
 	error_clear();
-	CHECK_INT(fake_job(&f, &p, link, nenv, &job), -1);
+	CHECK_INT(fake_job(&f, &p, link, &job), -1);
 	CHECK_INT(error_code(), EC_EXIT_INTERNAL);
 	error_clear();
 	fake_release(&f);
