@@ -116,11 +116,17 @@ int warm_start(struct warm_set *w, const char *socket)
 	o.argv = (const char *const *)s->argv;
 	rc = child_start(&c, &o);
 	close(o.pass_fd);
+	if (rc && (errno == ENOENT || errno == EACCES || errno == ENOEXEC || errno == ENOTDIR)) {
+		/* A server that cannot execute is one that died: its clients run their cells alone. */
+		dprintf(o.log_fd, "emcompat: %s\n", error_message());
+		error_clear();
+		s->pid = -1;
+		rc = 0;
+	} else if (rc == 0) {
+		s->pid = c.pid;
+	}
 	close(o.log_fd);
-	if (rc)
-		return -1;
-	s->pid = c.pid;
-	return 0;
+	return rc;
 }
 
 void warm_release(struct warm_set *w)

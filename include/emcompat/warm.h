@@ -18,9 +18,9 @@
  * the sockets. A server's output goes to LOG_DIR/warm-<i>.log.
  *
  * Errors: -1/NULL with error() (EC_EXIT_INTERNAL) when the socket
- * directory, socket or log fails, or the server cannot start (fork or
- * exec). A server that dies is not an error: its clients then run their
- * cells alone.
+ * directory, socket or log fails, or the server cannot be forked. A server
+ * that dies, or cannot execute (its message goes to its log), is not an
+ * error: its clients then run their cells alone.
  */
 #ifndef EMCOMPAT_WARM_H
 #define EMCOMPAT_WARM_H
