@@ -145,45 +145,51 @@ int journal_parse(const char *path, const char *text, size_t len, struct journal
 	return 0;
 }
 
+/* By key, then by place in the journal: the sort must keep the last record of a key last. */
 static int cmp_key(const void *a, const void *b)
 {
-	return strcmp(((const struct journal_entry *)a)->key, ((const struct journal_entry *)b)->key);
+	const struct journal_entry *x = *(const struct journal_entry *const *)a;
+	const struct journal_entry *y = *(const struct journal_entry *const *)b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x > y) - (x < y);
 }
 
 void journal_index_init(struct journal_index *ix, struct journal_entry *e, size_t n)
 {
 	ix->entries = e;
 	ix->n = n;
-	if (n)  /* an empty journal (killed before its first record) is NULL */
-		qsort(e, n, sizeof(*e), cmp_key);
+	ix->by_key = xcalloc(n + 1, sizeof(*ix->by_key));
+	for (size_t i = 0; i < n; i++)
+		ix->by_key[i] = &e[i];
+	qsort(ix->by_key, n, sizeof(*ix->by_key), cmp_key);
 }
 
 const struct journal_entry *journal_lookup(const struct journal_index *ix, const char *key)
 {
-	const struct journal_entry *e = ix->entries, *hit = NULL;
+	const struct journal_entry *const *e = ix->by_key, *hit = NULL;
 	size_t lo = 0, hi = ix->n;
 
+	/* The last of the records with KEY: the first one past them, minus one. */
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int c = strcmp(e[mid].key, key);
 
-		if (c < 0) {
+		if (strcmp(e[mid]->key, key) <= 0)
 			lo = mid + 1;
-		} else {
-			if (c == 0)
-				hit = &e[mid];
+		else
 			hi = mid;
-		}
 	}
-	while (hit && hit + 1 < e + ix->n && strcmp(hit[1].key, key) == 0)
-		hit++;
+	if (lo > 0 && strcmp(e[lo - 1]->key, key) == 0)
+		hit = e[lo - 1];
 	return hit;
 }
 
 void journal_index_release(struct journal_index *ix)
 {
 	free(ix->entries);
+	free(ix->by_key);
 	ix->entries = NULL;
+	ix->by_key = NULL;
 	ix->n = 0;
 }
 

@@ -70,7 +70,8 @@ int journal_parse(const char *path, const char *text, size_t len, struct journal
  * (a node re-run after an error).
  */
 struct journal_index {
-	struct journal_entry *entries;  /* owned, sorted by key */
+	struct journal_entry *entries;  /* owned: the records, in journal order */
+	const struct journal_entry **by_key;  /* owned: ENTRIES sorted by key, then journal order */
 	size_t n;
 };
 
