@@ -5,10 +5,10 @@
  * an answer (it must name an offset, and that is checked too).
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
- *     -D_GNU_SOURCE -I include tests/fuzz/fuzz_wasm.c runner/wasm_inspect.c \
- *     runner/wasm.c runner/bitcode.c runner/ar.c runner/wasm_module.c \
- *     runner/wasm_check.c runner/wasm_json.c runner/util.c runner/error.c \
- *     runner/json.c -lcjson -o fuzz_wasm
+ *     -D_GNU_SOURCE -I include tests/fuzz/fuzz_wasm.c runner/inspect/wasm_inspect.c \
+ *     runner/inspect/wasm.c runner/inspect/bitcode.c runner/inspect/ar.c \
+ *     runner/inspect/wasm_module.c runner/inspect/wasm_check.c runner/inspect/wasm_json.c \
+ *     runner/base/util.c runner/base/error.c runner/base/json.c -lcjson -o fuzz_wasm
  *   ./fuzz_wasm -dict=tests/fuzz/wasm.dict tests/fuzz/corpus/wasm
  */
 #include <stdint.h>
