@@ -75,12 +75,12 @@ static double baseline(size_t n, int j)
 }
 
 /* Runs emcompat on MATRIX into OUT; fills the wall seconds and peak RSS (KiB). */
-static int run_emcompat(const char *bin, const char *matrix, const char *fake, const char *out, int j,
-			double *wall, long *rss_kb)
+static int run_emcompat(const char *bin, const char *matrix, const char *fake, const char *out, int j, double *wall,
+			long *rss_kb)
 {
 	char jobs[16], *cmd;
 	char *argv[] = { (char *)bin, "run", (char *)matrix, "--fake-toolchains", (char *)fake, "-q",
-			 "-j", jobs, "-o", (char *)out, NULL };
+			 "-j",        jobs,  "-o",           (char *)out,         NULL };
 	struct rusage ru;
 	pid_t pid;
 	double t0;
@@ -108,7 +108,7 @@ int main(int argc, char **argv)
 	double ours[3], base[3];
 	long rss[3];
 	int j = 2, per_axis = 10;
-	struct strbuf text = {0};
+	struct strbuf text = { 0 };
 	struct matrix m;
 	struct plan p;
 	char *matrix_path, *fake, *out, *cmd;

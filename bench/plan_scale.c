@@ -41,7 +41,7 @@ int main(int argc, char **argv)
 	static const char *const unknown[] = { "f1", "f2", "f3", "f4", "f5" };
 	const char *const *names = argc > 1 && strcmp(argv[1], "--unknown") == 0 ? unknown : real;
 	double expand_s[3], plan_s[3], total_s[3];
-	struct strbuf text = {0};
+	struct strbuf text = { 0 };
 	struct rusage ru;
 	size_t nodes = 0, cells = 0;
 
@@ -81,10 +81,9 @@ int main(int argc, char **argv)
 	qsort(plan_s, 3, sizeof(double), cmp_double);
 	qsort(total_s, 3, sizeof(double), cmp_double);
 	getrusage(RUSAGE_SELF, &ru);
-	printf("plan_scale (%s axes): %zu cells, %zu nodes\n",
-	       names == real ? "real" : "unknown", cells, nodes);
-	printf("median of 3: expand %.3f s, plan %.3f s, total %.3f s (%.2f us per cell)\n",
-	       expand_s[1], plan_s[1], total_s[1], total_s[1] * 1e6 / (double)cells);
+	printf("plan_scale (%s axes): %zu cells, %zu nodes\n", names == real ? "real" : "unknown", cells, nodes);
+	printf("median of 3: expand %.3f s, plan %.3f s, total %.3f s (%.2f us per cell)\n", expand_s[1], plan_s[1],
+	       total_s[1], total_s[1] * 1e6 / (double)cells);
 	printf("peak RSS: %.1f MB\n", (double)ru.ru_maxrss / 1024.0);
 	strbuf_release(&text);
 	return 0;

@@ -12,6 +12,7 @@ scripts/setup-build-deps.sh
 scripts/setup-toolchains.sh emscripten/3.1.6 emscripten/3.1.69 rust/1.63 rust/1.85 rust/1.96 pyodide/0.26.4 pyodide/314.0.7 pyo3/0.22 pyo3/0.30
 jobs=$(nproc)
 
+scripts/check-format.sh
 BUILD_DIR=build scripts/build.sh
 ctest --test-dir build --output-on-failure -j"$jobs"
 

@@ -67,8 +67,7 @@ struct bisect_result {
  * BAD, both < N) calling TEST. Fills R (release it). Returns 0, or -1 when
  * TEST returned -1 (R then holds the verdicts so far).
  */
-int bisect_search(size_t n, size_t good, size_t bad, bisect_test_fn test, void *ctx,
-		  struct bisect_result *r);
+int bisect_search(size_t n, size_t good, size_t bad, bisect_test_fn test, void *ctx, struct bisect_result *r);
 
 /* ceil(log2(N)) + 2: the most values the search tests when none is skipped. */
 size_t bisect_bound(size_t n);

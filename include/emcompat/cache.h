@@ -45,8 +45,7 @@ int cache_lookup(const char *dir, const char *fingerprint, struct cache_record *
  * LOG_DIR/<name>.stdout.log and .stderr.log. Returns 0, or -1 with error()
  * (EC_EXIT_INTERNAL).
  */
-int cache_store(const char *dir, const char *fingerprint, const struct sched_job *job,
-		const char *log_dir);
+int cache_store(const char *dir, const char *fingerprint, const struct sched_job *job, const char *log_dir);
 
 /* Copies DIR's recorded logs to LOG_DIR/<name>.<stream>.log. 0 or -1. */
 int cache_restore_logs(const char *dir, const char *name, const char *log_dir);

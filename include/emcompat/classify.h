@@ -123,7 +123,7 @@ struct classify_fact {
 
 /* What is known about one failed (or suspect) stage. All borrowed. */
 struct classify_input {
-	int stage;                          /* enum stage, or -1: any stage */
+	int stage;     /* enum stage, or -1: any stage */
 	const char *const *logs;            /* log texts, e.g. stderr and stdout */
 	const size_t *lens;                 /* their lengths; NULL: NUL-terminated */
 	size_t nlogs;
@@ -131,7 +131,7 @@ struct classify_input {
 	size_t nfacts;
 	const char *const *findings;        /* inspector finding ids */
 	size_t nfindings;
-	int failed;                         /* the stage failed: never "none" */
+	int failed;    /* the stage failed: never "none" */
 };
 
 enum classify_kind {
@@ -144,7 +144,7 @@ struct classify_result {
 	enum classify_kind kind;
 	const char *id;                     /* the class id, "unclassified" or "none" */
 	const struct classify_class *cls;   /* the class (owned by the table), or NULL */
-	char **lines;                       /* owned: the matching / telling lines, trimmed */
+	char **lines;         /* owned: the matching / telling lines, trimmed */
 	size_t nlines;
 	char *summary;                      /* owned: one line, never empty */
 };
@@ -153,8 +153,7 @@ struct classify_result {
  * Classifies IN against T into *R (release it with classify_result_release).
  * Returns 0; -1 only with error() for a bad stage number.
  */
-int classify_run(const struct classify_table *t, const struct classify_input *in,
-		 struct classify_result *r);
+int classify_run(const struct classify_table *t, const struct classify_input *in, struct classify_result *r);
 
 void classify_result_release(struct classify_result *r);
 

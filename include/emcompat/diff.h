@@ -23,8 +23,13 @@
 #include "emcompat/runfile.h"
 
 enum diff_kind {
-	DIFF_REGRESSED, DIFF_FIXED, DIFF_CHANGED, DIFF_STILL_FAILING, DIFF_UNCHANGED,
-	DIFF_NEW, DIFF_REMOVED,
+	DIFF_REGRESSED,
+	DIFF_FIXED,
+	DIFF_CHANGED,
+	DIFF_STILL_FAILING,
+	DIFF_UNCHANGED,
+	DIFF_NEW,
+	DIFF_REMOVED,
 	DIFF_KIND_COUNT
 };
 
@@ -36,7 +41,7 @@ enum diff_kind diff_cell(const struct runfile_cell *base, const struct runfile_c
 
 struct diff_entry {
 	enum diff_kind kind;
-	int flaky;                         /* flaky in either run */
+	int flaky;    /* flaky in either run */
 	const struct runfile_cell *base;   /* borrowed; NULL when new */
 	const struct runfile_cell *cur;    /* borrowed; NULL when removed */
 };
@@ -68,7 +73,10 @@ void diff_release(struct diff *d);
  * unchanged cells are only counted. DIFF_PRINT_REGRESSED prints only the
  * regressed cells and the counts.
  */
-enum diff_print { DIFF_PRINT_CHANGES, DIFF_PRINT_REGRESSED };
+enum diff_print {
+	DIFF_PRINT_CHANGES,
+	DIFF_PRINT_REGRESSED
+};
 void diff_print(FILE *out, const struct diff *d, enum diff_print what);
 
 /* Loads the runs in BASE and CUR (dirs or results.json), diffs and prints them. 0, or -1 as runfile_load. */

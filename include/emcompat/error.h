@@ -25,8 +25,7 @@ enum ec_exit {
  * already recorded on this thread. Always returns -1. errno is preserved,
  * so `return error(...)` after a failed syscall keeps errno for the caller.
  */
-int error(enum ec_exit code, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+int error(enum ec_exit code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Whether an error is recorded on this thread. */
 int error_pending(void);

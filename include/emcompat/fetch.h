@@ -74,8 +74,8 @@ extern const char *const fetch_kinds[];
  * yet, their archives downloaded together. *INSTALLED (may be NULL) counts
  * those installed now. Returns 0 or -1 with error().
  */
-int fetch_install(const char *const *kinds, const char *const *versions, size_t n,
-		  const struct fetch_opts *o, size_t *installed);
+int fetch_install(const char *const *kinds, const char *const *versions, size_t n, const struct fetch_opts *o,
+		  size_t *installed);
 
 /*
  * Fetches every toolchain the cells of M need that neither the store nor
@@ -90,7 +90,7 @@ int fetch_provision(const struct matrix *m, const struct fetch_opts *o);
  * With DRY_RUN nothing is removed. *REMOVED gets the paths (caller frees
  * each and the array). 0 or -1.
  */
-int fetch_gc(const char *cache_dir, const struct matrix *const *m, size_t n, int dry_run,
-	     char ***removed, size_t *nremoved);
+int fetch_gc(const char *cache_dir, const struct matrix *const *m, size_t n, int dry_run, char ***removed,
+	     size_t *nremoved);
 
 #endif

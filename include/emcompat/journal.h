@@ -61,8 +61,7 @@ struct journal {
 int journal_read(const char *path, struct journal_entry **out, size_t *n, int *torn);
 
 /* As journal_read, for TEXT (LEN bytes, any content) named PATH in messages. */
-int journal_parse(const char *path, const char *text, size_t len, struct journal_entry **out, size_t *n,
-		  int *torn);
+int journal_parse(const char *path, const char *text, size_t len, struct journal_entry **out, size_t *n, int *torn);
 
 /*
  * The records of a journal by plan key, for a run that resumes: a node is

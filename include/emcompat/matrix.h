@@ -119,8 +119,7 @@ void matrix_cells_digest(const struct matrix *m, char out[65]);
 int matrix_key_index(const struct matrix *m, const char *key);
 
 /* The value of KEY in cell C, or NULL when the cell lacks it. */
-const char *matrix_cell_get(const struct matrix *m, const struct matrix_cell *c,
-			    const char *key);
+const char *matrix_cell_get(const struct matrix *m, const struct matrix_cell *c, const char *key);
 
 void matrix_release(struct matrix *m);
 

@@ -45,7 +45,7 @@
 
 struct recommend_value {
 	const char *value;                 /* borrowed from a run */
-	size_t order;                      /* its position in the axis order (0 = oldest) */
+	size_t order;        /* its position in the axis order (0 = oldest) */
 	size_t cells, pass, fail, untested;
 	size_t shared_cells, shared_pass, shared_fail;  /* on the shared settings */
 	size_t settings;                   /* settings it was tested on (a cell that passed or failed) */

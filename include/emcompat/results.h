@@ -45,7 +45,13 @@
 #include "emcompat/sched.h"
 
 enum cell_status {
-	CELL_PASS, CELL_FAIL, CELL_ERROR, CELL_TIMEOUT, CELL_BLOCKED, CELL_SKIPPED, CELL_FLAKY,
+	CELL_PASS,
+	CELL_FAIL,
+	CELL_ERROR,
+	CELL_TIMEOUT,
+	CELL_BLOCKED,
+	CELL_SKIPPED,
+	CELL_FLAKY,
 	CELL_STATUS_COUNT
 };
 
@@ -63,7 +69,7 @@ struct runfile_stage {
 	double seconds;
 	int reused;
 	int attempts;
-	int exit_code;                            /* -1: none recorded */
+	int exit_code;       /* -1: none recorded */
 };
 
 struct runfile_finding {
@@ -72,7 +78,7 @@ struct runfile_finding {
 
 struct runfile_cell {
 	const char *id;
-	long index;                      /* position in the expanded matrix; -1 when not recorded */
+	long index;        /* position in the expanded matrix; -1 when not recorded */
 	size_t naxes;                    /* axes in file order */
 	const char **axis_keys, **axis_values;
 	enum cell_status status;
@@ -111,8 +117,7 @@ cJSON *results_cell_json(const struct runfile_cell *c, enum results_cell_form fo
  * its status, and for a cell that did not pass the node that decided it
  * in *NODE (else PLAN_NONE).
  */
-enum cell_status results_cell_status(const struct plan *p, const struct sched_job *jobs, size_t c,
-				     size_t *node);
+enum cell_status results_cell_status(const struct plan *p, const struct sched_job *jobs, size_t c, size_t *node);
 
 /*
  * A one-line summary of why JOB did not pass: its message, or the last

@@ -102,11 +102,11 @@ struct run_events {
 struct run_opts {
 	const char *matrix;           /* NULL: the embedded default */
 	const char *out_dir;
-	int jobs;                     /* <= 0: the number of CPUs */
+	int jobs;       /* <= 0: the number of CPUs */
 	int retries;                  /* -1: the matrix's, else 0 */
 	int resume;
 	int fail_fast;
-	int quiet;                    /* provisioning says nothing (the events are the caller's) */
+	int quiet;      /* provisioning says nothing (the events are the caller's) */
 	const struct matrix_only *only;
 	size_t nonly;
 	const char *fake_toolchains;  /* see above */

@@ -24,9 +24,9 @@
 #include "emcompat/util.h"
 
 struct runfile {
-	char *dir;                       /* owned: the run directory */
-	char *path;                      /* owned: DIR/results.json */
-	char *text;                      /* private: the file's bytes */
+	char *dir;         /* owned: the run directory */
+	char *path;        /* owned: DIR/results.json */
+	char *text;        /* private: the file's bytes */
 	size_t len;
 	struct json_doc doc;             /* the file without its cells: run, toolchains, shard */
 	const char *id, *matrix, *name;  /* name may be NULL */
@@ -36,7 +36,7 @@ struct runfile {
 	const cJSON *toolchains;         /* {"kind":{"version":{...}}}, maybe empty */
 	const cJSON *run;                /* the "run" object */
 	const char *matrix_digest;       /* NULL when not recorded */
-	struct {                         /* the run of one shard ("run":{"shard"}); count 0: not one */
+	struct {    /* the run of one shard ("run":{"shard"}); count 0: not one */
 		size_t index, count, cells;
 		const char *of, *grouping;
 		const cJSON *json;

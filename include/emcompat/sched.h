@@ -142,7 +142,7 @@ struct sched_job {
 };
 
 struct sched_opts {
-	int jobs;                   /* parallel slots (>= 1) */
+	int jobs;     /* parallel slots (>= 1) */
 	int retries;                /* re-runs of a failed job */
 	int fail_fast;              /* after a failure start nothing new: the rest is SKIPPED */
 	const char *log_dir;        /* existing directory for the logs */

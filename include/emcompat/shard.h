@@ -55,7 +55,12 @@ struct shard_spec {
 	size_t index, count;
 };
 
-enum shard_grouping { SHARD_BY_ALL, SHARD_BY_STD, SHARD_BY_COMPILE, SHARD_GROUPING_COUNT };
+enum shard_grouping {
+	SHARD_BY_ALL,
+	SHARD_BY_STD,
+	SHARD_BY_COMPILE,
+	SHARD_GROUPING_COUNT
+};
 
 /* "all", "std", "compile" (persisted in results.json: never rename). */
 const char *shard_grouping_name(enum shard_grouping g);

@@ -56,9 +56,9 @@
 struct stages {
 	const struct plan *plan;            /* borrowed */
 	const struct toolchain_set *tc;     /* borrowed */
-	char *src;                          /* where matrix/ was unpacked */
-	char *nodes;                        /* parent of the node directories */
-	char *self;                         /* this emcompat binary, for in-house steps */
+	char *src;     /* where matrix/ was unpacked */
+	char *nodes;   /* parent of the node directories */
+	char *self;    /* this emcompat binary, for in-house steps */
 	/*
 	 * Warm Pyodide runtimes (warm.h), borrowed; NULL: none. When set,
 	 * load/run recipes of pyodide-* loaders register theirs and get
@@ -72,7 +72,7 @@ struct stages {
 	char (*fingerprints)[65];           /* per node, set by stages_job */
 	const char **warm_sockets;          /* per node: its warm runtime's socket, or NULL */
 	char self_digest[65];               /* SHA-256 of SELF, once read ("" before) */
-	char **roots;                       /* source dirs unpacked so far */
+	char **roots;         /* source dirs unpacked so far */
 	size_t nroots, cap_roots;
 	const struct toolchain *used[4];    /* toolchains the recipe being built used */
 	size_t nused;
@@ -83,8 +83,8 @@ struct stages {
 };
 
 /* Sets S up; SRC, NODES and SELF are copied. */
-void stages_init(struct stages *s, const struct plan *p, const struct toolchain_set *tc,
-		 const char *src, const char *nodes, const char *self);
+void stages_init(struct stages *s, const struct plan *p, const struct toolchain_set *tc, const char *src,
+		 const char *nodes, const char *self);
 
 /*
  * Fills JOB (steps, lock, cwd) with the recipe of node N. Returns 0; or 1

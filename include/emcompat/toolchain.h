@@ -99,8 +99,7 @@ char *toolchain_cache_dir(void);
 int toolchain_scan(struct toolchain_set *s, const char *cache_dir, const struct matrix *m);
 
 /* The toolchain of KIND and VERSION, or NULL. */
-const struct toolchain *toolchain_find(const struct toolchain_set *s, const char *kind,
-				       const char *version);
+const struct toolchain *toolchain_find(const struct toolchain_set *s, const char *kind, const char *version);
 
 /* String key KEY of T's manifest, or NULL: for keys that are only shown. */
 const char *toolchain_str(const struct toolchain *t, const char *key);
@@ -109,8 +108,7 @@ const char *toolchain_str(const struct toolchain *t, const char *key);
  * The toolchain KIND and VERSION that value VALUE of axis AXIS names
  * (pointing into static strings or VALUE): 1, or 0 when it needs none.
  */
-int toolchain_axis_value(const char *axis, const char *value, const char **kind,
-			 const char **version);
+int toolchain_axis_value(const char *axis, const char *value, const char **kind, const char **version);
 
 /*
  * Resolves the value VALUE of matrix axis AXIS to its toolchain. Returns
@@ -119,8 +117,8 @@ int toolchain_axis_value(const char *axis, const char *value, const char **kind,
  * one that is not installed, with a message saying what to install in
  * WHY (caller frees).
  */
-const struct toolchain *toolchain_resolve(const struct toolchain_set *s, const char *axis,
-					  const char *value, int *none, char **why);
+const struct toolchain *toolchain_resolve(const struct toolchain_set *s, const char *axis, const char *value, int *none,
+					  char **why);
 
 /*
  * Where a Rust toolchain's standard library for wasm32-unknown-emscripten

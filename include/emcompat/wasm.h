@@ -58,10 +58,20 @@ const char *wasm_kind_name(enum wasm_kind kind);
 
 /* Section ids (WASM_SEC_CUSTOM = 0 ... WASM_SEC_TAG = 13). */
 enum wasm_section_id {
-	WASM_SEC_CUSTOM, WASM_SEC_TYPE, WASM_SEC_IMPORT, WASM_SEC_FUNCTION,
-	WASM_SEC_TABLE, WASM_SEC_MEMORY, WASM_SEC_GLOBAL, WASM_SEC_EXPORT,
-	WASM_SEC_START, WASM_SEC_ELEMENT, WASM_SEC_CODE, WASM_SEC_DATA,
-	WASM_SEC_DATACOUNT, WASM_SEC_TAG,
+	WASM_SEC_CUSTOM,
+	WASM_SEC_TYPE,
+	WASM_SEC_IMPORT,
+	WASM_SEC_FUNCTION,
+	WASM_SEC_TABLE,
+	WASM_SEC_MEMORY,
+	WASM_SEC_GLOBAL,
+	WASM_SEC_EXPORT,
+	WASM_SEC_START,
+	WASM_SEC_ELEMENT,
+	WASM_SEC_CODE,
+	WASM_SEC_DATA,
+	WASM_SEC_DATACOUNT,
+	WASM_SEC_TAG,
 };
 
 /* "custom", "type", ... "datacount", "tag"; "unknown" past WASM_SEC_TAG. */
@@ -69,8 +79,11 @@ const char *wasm_section_name(unsigned id);
 
 /* Import and export kinds, as encoded in the binary. */
 enum wasm_extern {
-	WASM_EXTERN_FUNC, WASM_EXTERN_TABLE, WASM_EXTERN_MEMORY,
-	WASM_EXTERN_GLOBAL, WASM_EXTERN_TAG,
+	WASM_EXTERN_FUNC,
+	WASM_EXTERN_TABLE,
+	WASM_EXTERN_MEMORY,
+	WASM_EXTERN_GLOBAL,
+	WASM_EXTERN_TAG,
 };
 
 /* "func", "table", "memory", "global", "tag". */
@@ -165,8 +178,12 @@ struct wasm_dylink {
 };
 
 enum wasm_symbol_kind {
-	WASM_SYMBOL_FUNCTION, WASM_SYMBOL_DATA, WASM_SYMBOL_GLOBAL,
-	WASM_SYMBOL_SECTION, WASM_SYMBOL_TAG, WASM_SYMBOL_TABLE,
+	WASM_SYMBOL_FUNCTION,
+	WASM_SYMBOL_DATA,
+	WASM_SYMBOL_GLOBAL,
+	WASM_SYMBOL_SECTION,
+	WASM_SYMBOL_TAG,
+	WASM_SYMBOL_TABLE,
 };
 
 /* "function", "data", "global", "section", "tag", "table". */
@@ -349,8 +366,7 @@ int wasm_inspect_file(const char *path, struct wasm_module *out);
  * The same for the LEN bytes at DATA, named LABEL in messages. DATA is
  * only read during the call.
  */
-int wasm_inspect_buffer(const char *label, const uint8_t *data, size_t len,
-			struct wasm_module *out);
+int wasm_inspect_buffer(const char *label, const uint8_t *data, size_t len, struct wasm_module *out);
 
 /* Frees everything *M owns (also archive members); M may be zeroed or released. */
 void wasm_module_release(struct wasm_module *m);

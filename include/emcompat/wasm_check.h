@@ -94,8 +94,7 @@ void wasm_check_module(const struct wasm_module *m, struct wasm_findings *out);
  * with error(EC_EXIT_INPUT) when MAIN is an object, side module, bitcode or
  * archive (a plain module gives the finding main_not_dynamic instead).
  */
-int wasm_check_against(const struct wasm_module *side, const struct wasm_module *main,
-		       struct wasm_findings *out);
+int wasm_check_against(const struct wasm_module *side, const struct wasm_module *main, struct wasm_findings *out);
 
 /*
  * Appends llvm_bitcode_newer_than_linker for each bitcode in M (the file,
@@ -103,8 +102,7 @@ int wasm_check_against(const struct wasm_module *side, const struct wasm_module 
  * is newer than LINKER_LLVM ("14.0.6", "22"). Returns 0, or -1 with
  * error(EC_EXIT_INPUT) when LINKER_LLVM is not a version.
  */
-int wasm_check_linker_llvm(const struct wasm_module *m, const char *linker_llvm,
-			   struct wasm_findings *out);
+int wasm_check_linker_llvm(const struct wasm_module *m, const char *linker_llvm, struct wasm_findings *out);
 
 /*
  * What `emcompat inspect PATH [--against AGAINST] [--llvm LINKER_LLVM]`
@@ -114,8 +112,8 @@ int wasm_check_linker_llvm(const struct wasm_module *m, const char *linker_llvm,
  * wasm_check_linker_llvm (LINKER_LLVM not NULL). Returns 0; or -1 with
  * error() from the step that failed, and M, MAIN and F released.
  */
-int wasm_inspect_checked(const char *path, const char *against, const char *linker_llvm,
-			 struct wasm_module *m, struct wasm_module *main, struct wasm_findings *f);
+int wasm_inspect_checked(const char *path, const char *against, const char *linker_llvm, struct wasm_module *m,
+			 struct wasm_module *main, struct wasm_findings *f);
 
 /*
  * Parses "LLVM22.1.4-rust-1.97.0-nightly", "22.1.8" or "clang version 22.1.8"

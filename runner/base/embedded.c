@@ -76,7 +76,7 @@ int embedded_extract(const char *prefix, const char *dir)
 		/* Scripts stay executable: they run as steps. */
 		if (rc == 0 && !same_content(path, f->data, f->size))
 			rc = write_file_atomic(path, f->data, f->size,
-					n > 3 && strcmp(f->path + n - 3, ".sh") == 0 ? 0755 : 0644);
+					       n > 3 && strcmp(f->path + n - 3, ".sh") == 0 ? 0755 : 0644);
 		free(path);
 		if (rc)
 			return -1;

@@ -116,8 +116,7 @@ static const char *skip_value(const char *p)
 }
 
 /* Scans the value at *P for NODE; stores the offset of TARGET in *FOUND. */
-static int locate(const struct json_doc *d, const char **pp, const cJSON *node,
-		  const cJSON *target, size_t *found)
+static int locate(const struct json_doc *d, const char **pp, const cJSON *node, const cJSON *target, size_t *found)
 {
 	const char *p = skip_ws(*pp);
 
@@ -183,8 +182,7 @@ static int syntax_fail(struct syntax *s, const char *expected)
 
 		if (strnlen(s->p, n) < n || utf8_valid_prefix(s->p, n) != n)
 			n = 1;
-		snprintf(msg, sizeof(msg), "invalid JSON: unexpected '%.*s' (expected %s)",
-			 (int)n, s->p, expected);
+		snprintf(msg, sizeof(msg), "invalid JSON: unexpected '%.*s' (expected %s)", (int)n, s->p, expected);
 	}
 	return error_at(s->d, (size_t)(s->p - s->d->text), msg);
 }
@@ -331,7 +329,7 @@ static int syntax_container(struct syntax *s, char close)
 		s->p = skip_ws(s->p + 1);
 		if (*s->p == close)
 			return syntax_fail(s, close == '}' ? "another key (no trailing comma)"
-						      : "another value (no trailing comma)");
+							   : "another value (no trailing comma)");
 	}
 	s->p++;
 	s->depth--;
@@ -349,8 +347,17 @@ static int syntax_value(struct syntax *s)
 		return syntax_container(s, ']');
 	case '"':
 		return syntax_string(s);
-	case '-': case '0': case '1': case '2': case '3': case '4':
-	case '5': case '6': case '7': case '8': case '9':
+	case '-':
+	case '0':
+	case '1':
+	case '2':
+	case '3':
+	case '4':
+	case '5':
+	case '6':
+	case '7':
+	case '8':
+	case '9':
 		return syntax_number(s);
 	}
 	for (size_t i = 0; i < 3; i++) {
@@ -446,8 +453,7 @@ int json_doc_check(const char *path, const char *text, size_t len)
 	if (valid < len)
 		return error_at(&d, valid, "invalid UTF-8 (JSON text must be UTF-8)");
 	if (memchr(text, '\0', len))
-		return error_at(&d, (size_t)((const char *)memchr(text, '\0', len) - text),
-				"NUL byte in JSON text");
+		return error_at(&d, (size_t)((const char *)memchr(text, '\0', len) - text), "NUL byte in JSON text");
 	return check_syntax(&d);
 }
 
@@ -505,8 +511,10 @@ int json_doc_parse_span(struct json_doc *d, const char *path, const char *text, 
 	d->root = cJSON_ParseWithLengthOpts(text + span.off, span.len, NULL, 0);
 	pthread_mutex_unlock(&cjson_lock);
 	if (!d->root)
-		return error(EC_EXIT_INTERNAL, "%s: cJSON rejected JSON that passed the syntax check "
-			     "(out of memory?)", path);
+		return error(EC_EXIT_INTERNAL,
+			     "%s: cJSON rejected JSON that passed the syntax check "
+			     "(out of memory?)",
+			     path);
 	if (check_duplicates(d, d->root)) {
 		json_doc_release(d);
 		return -1;

@@ -1,10 +1,10 @@
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -70,7 +70,7 @@ char *xstrndup(const char *s, size_t n)
 
 char *xasprintf(const char *fmt, ...)
 {
-	struct strbuf sb = {0};
+	struct strbuf sb = { 0 };
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -159,7 +159,7 @@ void strbuf_release(struct strbuf *sb)
 
 int read_file(const char *path, char **out, size_t *len)
 {
-	struct strbuf sb = {0};
+	struct strbuf sb = { 0 };
 	char chunk[65536];
 	FILE *f = fopen(path, "rb");
 	size_t n;
@@ -375,8 +375,10 @@ int path_check_no_links(const char *path, int depth)
 		ssize_t n = readlink(path, target, sizeof(target) - 1);
 
 		target[n > 0 ? n : 0] = '\0';
-		return error(EC_EXIT_INPUT, "%s: a symbolic link (to %s) where emcompat writes: it follows "
-			     "no link in its cache or run directory; remove it", path, target);
+		return error(EC_EXIT_INPUT,
+			     "%s: a symbolic link (to %s) where emcompat writes: it follows "
+			     "no link in its cache or run directory; remove it",
+			     path, target);
 	}
 	if (!S_ISDIR(st.st_mode) || depth <= 0 || !(d = opendir(path)))
 		return 0;

@@ -13,7 +13,8 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "run", cmd_run, "run [MATRIX] [-j N] [-o DIR] [--resume] [--only AXIS=VALUE]... [--shard I/N]\n"
+	{ "run", cmd_run,
+	  "run [MATRIX] [-j N] [-o DIR] [--resume] [--only AXIS=VALUE]... [--shard I/N]\n"
 	  "                    [--retries N] [--baseline DIR]",
 	  "run the matrix and write results and reports",
 	  "Runs every cell of MATRIX (default: the embedded matrix): each shared stage node\n"
@@ -60,8 +61,7 @@ static const struct command commands[] = {
 	  "Sharding keeps cells that share a node in one shard; when the matrix does not\n"
 	  "fall apart into enough such groups, main nodes (then std nodes) may run in more\n"
 	  "than one shard, compile and link nodes never (include/emcompat/shard.h).\n" },
-	{ "toolchains", cmd_toolchains, "toolchains [--json]",
-	  "list the toolchains found, with their identities",
+	{ "toolchains", cmd_toolchains, "toolchains [--json]", "list the toolchains found, with their identities",
 	  "Lists the toolchains installed in the cache ($EMCOMPAT_CACHE, default\n"
 	  "~/.cache/emcompat) by scripts/setup-toolchains.sh, each with its identity as\n"
 	  "the tool reported it: Rust (release, commit, LLVM, host, where its std for\n"
@@ -110,8 +110,7 @@ static const struct command commands[] = {
 	  "\n"
 	  "Exit: 0 classified or none, 1 unclassified, 2 bad input (an unreadable LOG,\n"
 	  "an unknown --stage, a bad --signatures file), 3 runner failure.\n" },
-	{ "report", cmd_report, "report DIR [--baseline BASE]",
-	  "write the reports of a finished run again",
+	{ "report", cmd_report, "report DIR [--baseline BASE]", "write the reports of a finished run again",
 	  "Writes the reports of the run in DIR from its results.json, as `emcompat run`\n"
 	  "does at its end: DIR/summary.md (Markdown for $GITHUB_STEP_SUMMARY) and\n"
 	  "DIR/junit.xml (JUnit XML for CI test tabs: a suite per probe, a testcase per\n"
@@ -128,8 +127,7 @@ static const struct command commands[] = {
 	  "\n"
 	  "Exit: 0 written, 2 DIR (or BASE) holds no readable results.json, 3 a report\n"
 	  "could not be written.\n" },
-	{ "diff", cmd_diff, "diff BASE NEW [--json]",
-	  "compare two runs; exit 1 on a regression",
+	{ "diff", cmd_diff, "diff BASE NEW [--json]", "compare two runs; exit 1 on a regression",
 	  "Compares two runs cell by cell (BASE and NEW: run directories or their\n"
 	  "results.json files). Each cell is one of:\n"
 	  "  regressed      worked in BASE (pass or flaky), fails or times out in NEW\n"
@@ -149,8 +147,7 @@ static const struct command commands[] = {
 	  "\n"
 	  "Exit: 0 nothing regressed, 1 some cell regressed, 2 bad input (a missing or\n"
 	  "malformed results.json: FILE:LINE:COL), 3 runner failure.\n" },
-	{ "merge", cmd_merge, "merge -o DIR [--partial] [--baseline DIR] RUN...",
-	  "combine shard runs into one run",
+	{ "merge", cmd_merge, "merge -o DIR [--partial] [--baseline DIR] RUN...", "combine shard runs into one run",
 	  "Combines the run directories of the shards of one matrix ('run --shard I/N')\n"
 	  "into one run directory, as if the matrix had run whole: results.json with\n"
 	  "every cell in matrix order, counts and toolchains, logs/ (hard links, else\n"
@@ -282,28 +279,26 @@ static const struct command *find_command(const char *name)
 
 static void main_usage(FILE *out)
 {
-	fprintf(out,
-		"usage: emcompat COMMAND [ARGS]\n"
-		"       emcompat --help | --version | help COMMAND\n"
-		"\n"
-		"emcompat crosses Rust, Emscripten, PyO3 and Node versions and loaders (an\n"
-		"Emscripten main module or a Pyodide runtime), builds probe crates as side\n"
-		"modules, loads them in Node, and names every breakage it finds.\n"
-		"\n"
-		"Commands:\n");
+	fprintf(out, "usage: emcompat COMMAND [ARGS]\n"
+		     "       emcompat --help | --version | help COMMAND\n"
+		     "\n"
+		     "emcompat crosses Rust, Emscripten, PyO3 and Node versions and loaders (an\n"
+		     "Emscripten main module or a Pyodide runtime), builds probe crates as side\n"
+		     "modules, loads them in Node, and names every breakage it finds.\n"
+		     "\n"
+		     "Commands:\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(out, "  %-11s %s\n", commands[i].name, commands[i].summary);
-	fprintf(out,
-		"\n"
-		"MATRIX defaults to the embedded default matrix (matrix/default.json).\n"
-		"\n"
-		"Exit codes:\n"
-		"  0  all cells passed (diff: no regression)\n"
-		"  1  some cell failed (diff: a regression)\n"
-		"  2  bad usage or bad input (the message names the file, line and column)\n"
-		"  3  the runner itself failed\n"
-		"\n"
-		"Run 'emcompat help COMMAND' for a command's options.\n");
+	fprintf(out, "\n"
+		     "MATRIX defaults to the embedded default matrix (matrix/default.json).\n"
+		     "\n"
+		     "Exit codes:\n"
+		     "  0  all cells passed (diff: no regression)\n"
+		     "  1  some cell failed (diff: a regression)\n"
+		     "  2  bad usage or bad input (the message names the file, line and column)\n"
+		     "  3  the runner itself failed\n"
+		     "\n"
+		     "Run 'emcompat help COMMAND' for a command's options.\n");
 }
 
 void cli_usage(FILE *out, const char *name)

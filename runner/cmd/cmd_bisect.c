@@ -19,7 +19,7 @@ struct tested {
 	struct runfile *own;              /* the run made for it, or NULL */
 	const struct runfile_cell *cell;  /* NULL: no such cell in the matrix */
 	const char *from;                 /* the --from DIR it came from, or NULL */
-	char *dir;                        /* owned: the run dir made for it */
+	char *dir;   /* owned: the run dir made for it */
 };
 
 struct bisect_cmd {
@@ -34,7 +34,7 @@ struct bisect_cmd {
 	size_t nfrom;
 	struct tested *t;                 /* per axis value */
 	size_t ran, reused, step;
-	int stop;                         /* the runner's exit code that stopped the search */
+	int stop;    /* the runner's exit code that stopped the search */
 };
 
 static const char *value_at(const struct bisect_cmd *b, size_t i)
@@ -131,8 +131,8 @@ static int test_value(void *ctx, size_t i, enum bisect_verdict *v)
 		o.only = only;
 		o.fake_toolchains = b->fake;
 		free(journal);
-		printf("[%zu] %s=%s: running %s into %s\n", b->step + 1, b->m.keys[b->axis], value_at(b, i),
-		       mc->id, t->dir);
+		printf("[%zu] %s=%s: running %s into %s\n", b->step + 1, b->m.keys[b->axis], value_at(b, i), mc->id,
+		       t->dir);
 		fflush(stdout);
 		rc = run_main(&o);
 		free(only);
@@ -234,14 +234,14 @@ static void print_range(const struct bisect_cmd *b, const struct bisect_result *
 			strbuf_addstr(&why, "no such cell");
 		strbuf_addch(&why, ')');
 	}
-	printf("answer: a range, not one value: the first bad %s is one of %s%s; untestable: %s\n",
-	       b->m.keys[b->axis], strbuf_str(&cand), value_at(b, r->first_bad), strbuf_str(&why));
+	printf("answer: a range, not one value: the first bad %s is one of %s%s; untestable: %s\n", b->m.keys[b->axis],
+	       strbuf_str(&cand), value_at(b, r->first_bad), strbuf_str(&why));
 	strbuf_release(&cand);
 	strbuf_release(&why);
 }
 
-static void print_answer(const struct bisect_cmd *b, const struct bisect_result *r, size_t good, size_t bad,
-			 int argc, char **argv)
+static void print_answer(const struct bisect_cmd *b, const struct bisect_result *r, size_t good, size_t bad, int argc,
+			 char **argv)
 {
 	const char *axis = b->m.keys[b->axis];
 	size_t span = (good < bad ? bad - good : good - bad) + 1;
@@ -269,8 +269,8 @@ static void print_answer(const struct bisect_cmd *b, const struct bisect_result 
 		break;
 	case BISECT_BAD_NOT_BAD:
 		print_value(b, "not bad", bad);
-		printf("answer: none: %s=%s, given as --bad, is good: it does not show the breakage asked for\n",
-		       axis, value_at(b, bad));
+		printf("answer: none: %s=%s, given as --bad, is good: it does not show the breakage asked for\n", axis,
+		       value_at(b, bad));
 		break;
 	case BISECT_BAD_UNTESTABLE:
 		print_value(b, "untestable", bad);
@@ -279,7 +279,8 @@ static void print_answer(const struct bisect_cmd *b, const struct bisect_result 
 		break;
 	}
 	printf("cells tested: %zu (%zu run, %zu from earlier runs); at most %zu for %zu values when every "
-	       "value is testable\n", r->tested, b->ran, b->reused, bisect_bound(span), span);
+	       "value is testable\n",
+	       r->tested, b->ran, b->reused, bisect_bound(span), span);
 	switch (r->outcome) {
 	case BISECT_FOUND:
 	case BISECT_RANGE:
@@ -306,8 +307,8 @@ static long axis_value(const struct bisect_cmd *b, const char *opt, const char *
 			return (long)i;
 	for (size_t i = 0; i < b->m.naxis_values[b->axis]; i++)
 		strbuf_addf(&sb, "%s%s", i ? ", " : "", value_at(b, i));
-	error(EC_EXIT_INPUT, "%s %s: not a value of axis %s in matrix %s (values: %s)", opt, value,
-	      b->m.keys[b->axis], b->m.path, strbuf_str(&sb));
+	error(EC_EXIT_INPUT, "%s %s: not a value of axis %s in matrix %s (values: %s)", opt, value, b->m.keys[b->axis],
+	      b->m.path, strbuf_str(&sb));
 	strbuf_release(&sb);
 	return -1;
 }
@@ -323,8 +324,11 @@ static int check_class(const char *cls)
 		return -1;
 	known = classify_find(t, cls) != NULL;
 	classify_free(t);
-	return known ? 0 : error(EC_EXIT_INPUT, "--class %s: not a breakage class (see matrix/signatures.json, "
-				 "or 'unclassified')", cls);
+	return known ? 0
+		     : error(EC_EXIT_INPUT,
+			     "--class %s: not a breakage class (see matrix/signatures.json, "
+			     "or 'unclassified')",
+			     cls);
 }
 
 static void bisect_cmd_release(struct bisect_cmd *b)
@@ -349,7 +353,8 @@ static void bisect_cmd_release(struct bisect_cmd *b)
 static int read_stage(const struct option_spec *opt, const char *arg)
 {
 	if (stage_from_name(arg) < 0)
-		return error(EC_EXIT_INPUT, "--stage %s: not a stage (std, compile, link, main, inspect, load, run)", arg);
+		return error(EC_EXIT_INPUT, "--stage %s: not a stage (std, compile, link, main, inspect, load, run)",
+			     arg);
 	*(const char **)opt->value = arg;
 	return 0;
 }
@@ -391,7 +396,8 @@ int cmd_bisect(int argc, char **argv)
 	b.from_dirs = from.v;
 	b.nfrom = from.n;
 	if (argc - first > 1) {
-		fprintf(stderr, "emcompat bisect: one MATRIX at most, got '%s' and '%s'\n", argv[first], argv[first + 1]);
+		fprintf(stderr, "emcompat bisect: one MATRIX at most, got '%s' and '%s'\n", argv[first],
+			argv[first + 1]);
 		goto usage;
 	}
 	if (!axis || !good_v || !bad_v) {
@@ -428,9 +434,8 @@ int cmd_bisect(int argc, char **argv)
 	printf("emcompat bisect: %s from %s (good) to %s (bad), %zu values, matrix %s\n", axis, good_v, bad_v,
 	       (size_t)(good < bad ? bad - good : good - bad) + 1, b.m.path);
 	printf("emcompat bisect: bad = the cell %s%s%s%s%s; pass = good; error = untestable (skipped)\n",
-	       b.pred.cls || b.pred.stage ? "fails" : "fails (fail or timeout)",
-	       b.pred.cls ? " with class " : "", b.pred.cls ? b.pred.cls : "",
-	       b.pred.stage ? " at stage " : "", b.pred.stage ? b.pred.stage : "");
+	       b.pred.cls || b.pred.stage ? "fails" : "fails (fail or timeout)", b.pred.cls ? " with class " : "",
+	       b.pred.cls ? b.pred.cls : "", b.pred.stage ? " at stage " : "", b.pred.stage ? b.pred.stage : "");
 	if (b.pred.cls || b.pred.stage)
 		printf("emcompat bisect: other failures are skipped\n");
 	fflush(stdout);

@@ -14,7 +14,7 @@
 /* Reads all of standard input (a log piped in can be large). */
 static int read_stdin(char **out, size_t *len)
 {
-	struct strbuf sb = {0};
+	struct strbuf sb = { 0 };
 	char buf[65536];
 	size_t n;
 
@@ -34,8 +34,10 @@ static cJSON *result_json(const struct classify_result *r, int stage)
 	cJSON *o = cJSON_CreateObject(), *lines, *refs;
 
 	cJSON_AddStringToObject(o, "class", r->id);
-	cJSON_AddStringToObject(o, "title", r->cls ? r->cls->title :
-				r->kind == CLASSIFY_CLEAN ? "no error" : "an error no signature knows");
+	cJSON_AddStringToObject(o, "title",
+				r->cls                      ? r->cls->title
+				: r->kind == CLASSIFY_CLEAN ? "no error"
+							    : "an error no signature knows");
 	if (stage >= 0)
 		cJSON_AddStringToObject(o, "stage", stage_name(stage));
 	else
@@ -78,8 +80,8 @@ static int read_stage(const struct option_spec *opt, const char *arg)
 	int stage = stage_from_name(arg);
 
 	if (stage < 0)
-		return error(EC_EXIT_INPUT, "unknown stage '%s' (expected std, compile, link, main, inspect, load or run)",
-			     arg);
+		return error(EC_EXIT_INPUT,
+			     "unknown stage '%s' (expected std, compile, link, main, inspect, load or run)", arg);
 	*(int *)opt->value = stage;
 	return 0;
 }
@@ -109,8 +111,8 @@ int cmd_classify(int argc, char **argv)
 	if ((first = options_parse(argc, argv, opts, OPTIONS_NAME_COMMAND)) < 0)
 		goto out;
 	if (argc - first > 1) {
-		fprintf(stderr, "emcompat classify: one LOG at most, got '%s' and '%s'\n",
-			argv[first], argv[first + 1]);
+		fprintf(stderr, "emcompat classify: one LOG at most, got '%s' and '%s'\n", argv[first],
+			argv[first + 1]);
 		goto out;
 	}
 	if (first < argc)

@@ -84,12 +84,8 @@ int cmd_fetch(int argc, char **argv)
 {
 	int list = 0, gc = 0, dry_run = 0, json = 0, quiet = 0;
 	const struct option_spec opts[] = {
-		OPT_FLAG(0, "list", &list),
-		OPT_FLAG(0, "gc", &gc),
-		OPT_FLAG(0, "dry-run", &dry_run),
-		OPT_FLAG(0, "json", &json),
-		OPT_FLAG('q', "quiet", &quiet),
-		OPT_END(),
+		OPT_FLAG(0, "list", &list), OPT_FLAG(0, "gc", &gc),         OPT_FLAG(0, "dry-run", &dry_run),
+		OPT_FLAG(0, "json", &json), OPT_FLAG('q', "quiet", &quiet), OPT_END(),
 	};
 	struct fetch_opts o;
 	const char **kinds, **versions;
@@ -104,7 +100,8 @@ int cmd_fetch(int argc, char **argv)
 		o.dl.progress = 0;
 	}
 	if (list + gc > 1 || (json && !list) || (dry_run && !gc)) {
-		fprintf(stderr, "emcompat fetch: use one of KIND VERSION..., --list [--json], --gc [--dry-run] [MATRIX...]\n");
+		fprintf(stderr,
+			"emcompat fetch: use one of KIND VERSION..., --list [--json], --gc [--dry-run] [MATRIX...]\n");
 		return EC_EXIT_INPUT;
 	}
 	if (list) {

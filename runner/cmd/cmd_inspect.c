@@ -68,8 +68,8 @@ static void print_dylink(const struct wasm_module *m)
 
 	if (!d->section)
 		return;
-	printf("%s: memory %u bytes (align 2^%u), table %u slots (align 2^%u); needed:",
-	       d->section, d->mem_size, d->mem_p2align, d->table_size, d->table_p2align);
+	printf("%s: memory %u bytes (align 2^%u), table %u slots (align 2^%u); needed:", d->section, d->mem_size,
+	       d->mem_p2align, d->table_size, d->table_p2align);
 	if (!d->nneeded)
 		printf(" none");
 	for (size_t i = 0; i < d->nneeded; i++)
@@ -204,8 +204,8 @@ static void print_facts(const struct wasm_module *m)
 	if (!f->ni64_imports && !f->ni64_exports)
 		printf("none");
 	else
-		printf("%zu %s, %zu %s", f->ni64_imports, plural(f->ni64_imports, "import", "imports"),
-		       f->ni64_exports, plural(f->ni64_exports, "export", "exports"));
+		printf("%zu %s, %zu %s", f->ni64_imports, plural(f->ni64_imports, "import", "imports"), f->ni64_exports,
+		       plural(f->ni64_exports, "export", "exports"));
 	for (size_t i = 0; i < f->ni64_imports && i < 8; i++)
 		printf("%s%s", i ? ", " : ": ", f->i64_imports[i]);
 	for (size_t i = 0; i < f->ni64_exports && i < 8; i++)
@@ -213,9 +213,9 @@ static void print_facts(const struct wasm_module *m)
 	if (f->ni64_imports > 8 || f->ni64_exports > 8)
 		printf(", ...");
 	printf("\n");
-	printf("  emscripten_get_now: %s\n",
-	       f->imports_get_now_underscore ? "imports _emscripten_get_now (misspelled)" :
-	       f->imports_get_now ? "imports emscripten_get_now" : "not imported");
+	printf("  emscripten_get_now: %s\n", f->imports_get_now_underscore ? "imports _emscripten_get_now (misspelled)"
+					     : f->imports_get_now          ? "imports emscripten_get_now"
+									   : "not imported");
 }
 
 static void print_wasm(const struct wasm_module *m)
@@ -224,8 +224,8 @@ static void print_wasm(const struct wasm_module *m)
 
 	printf("sections:");
 	for (size_t i = 0; i < m->nsections; i++)
-		printf("%s %s%s%s", i ? "," : "", m->sections[i].id ? "" : "\"",
-		       m->sections[i].name, m->sections[i].id ? "" : "\"");
+		printf("%s %s%s%s", i ? "," : "", m->sections[i].id ? "" : "\"", m->sections[i].name,
+		       m->sections[i].id ? "" : "\"");
 	printf("%s\n", m->nsections ? "" : " none");
 	printf("custom sections:");
 	for (size_t i = 0; i < m->nsections; i++)
@@ -238,8 +238,8 @@ static void print_wasm(const struct wasm_module *m)
 	print_linking(m);
 	print_relocs(m);
 	print_bitcode(m);
-	printf("functions: %zu defined, %zu imported; code %llu bytes; data %zu %s (%llu bytes)\n",
-	       m->nfuncs, m->nimported_funcs, (unsigned long long)m->code_bytes, m->ndata_segments,
+	printf("functions: %zu defined, %zu imported; code %llu bytes; data %zu %s (%llu bytes)\n", m->nfuncs,
+	       m->nimported_funcs, (unsigned long long)m->code_bytes, m->ndata_segments,
 	       plural(m->ndata_segments, "segment", "segments"), (unsigned long long)m->data_bytes);
 	print_memories_tables(m);
 	print_imports_exports(m);
@@ -254,13 +254,12 @@ static void print_member(const struct wasm_member *mb)
 	if (mm && mm->kind == WASM_KIND_BITCODE)
 		printf("  bitcode, producer %s", mm->bitcode.producer ? mm->bitcode.producer : "unknown");
 	else if (mm)
-		printf("  %s: %zu imports, %zu exports, %zu functions; exceptions %s",
-		       wasm_kind_name(mm->kind), mm->nimports, mm->nexports, mm->nfuncs, wasm_eh_name(mm->facts.eh));
+		printf("  %s: %zu imports, %zu exports, %zu functions; exceptions %s", wasm_kind_name(mm->kind),
+		       mm->nimports, mm->nexports, mm->nfuncs, wasm_eh_name(mm->facts.eh));
 	printf("\n");
 }
 
-static void print_text(const struct wasm_module *m, const struct wasm_module *main,
-		       const struct wasm_findings *f)
+static void print_text(const struct wasm_module *m, const struct wasm_module *main, const struct wasm_findings *f)
 {
 	printf("%s: %s, %zu bytes (%s)\n", m->path, wasm_kind_name(m->kind), m->file_size, m->kind_reason);
 	if (m->kind == WASM_KIND_ARCHIVE) {
@@ -276,9 +275,9 @@ static void print_text(const struct wasm_module *m, const struct wasm_module *ma
 	for (size_t i = 0; i < m->nnotes; i++)
 		printf("note: %s\n", m->notes[i]);
 	if (main)
-		printf("against %s: %s; exceptions %s; bigint %s; %zu exports, %zu imports\n",
-		       main->path, wasm_kind_name(main->kind), wasm_eh_name(main->facts.eh),
-		       wasm_bigint_name(main->facts.bigint), main->nexports, main->nimports);
+		printf("against %s: %s; exceptions %s; bigint %s; %zu exports, %zu imports\n", main->path,
+		       wasm_kind_name(main->kind), wasm_eh_name(main->facts.eh), wasm_bigint_name(main->facts.bigint),
+		       main->nexports, main->nimports);
 	print_list_sep("findings", f->n);
 	for (size_t i = 0; i < f->n; i++)
 		printf("  %-7s %s: %s\n", wasm_severity_name(f->items[i].severity), f->items[i].class_id,

@@ -83,9 +83,8 @@ static void print_summary(const struct plan *p, const struct shard_info *shard)
 		printf("\n");
 		free(line);
 	}
-	printf("matrix %s%s%s%s: %zu cells",
-	       m->path, m->name ? " (\"" : "", m->name ? m->name : "", m->name ? "\")" : "",
-	       m->ncells);
+	printf("matrix %s%s%s%s: %zu cells", m->path, m->name ? " (\"" : "", m->name ? m->name : "",
+	       m->name ? "\")" : "", m->ncells);
 	if (m->naxes) {
 		printf(" from axes ");
 		for (size_t a = 0; a < m->naxes; a++)
@@ -122,8 +121,7 @@ int cmd_plan(int argc, char **argv)
 	}
 	if (argc - first > 1) {
 		free(only.v);
-		fprintf(stderr, "emcompat plan: one MATRIX at most, got '%s' and '%s'\n",
-			argv[first], argv[first + 1]);
+		fprintf(stderr, "emcompat plan: one MATRIX at most, got '%s' and '%s'\n", argv[first], argv[first + 1]);
 		return EC_EXIT_INPUT;
 	}
 	if (matrix_load(&m, first < argc ? argv[first] : NULL)) {

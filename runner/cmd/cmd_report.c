@@ -18,7 +18,8 @@ int cmd_report(int argc, char **argv)
 	if (first < 0)
 		return EC_EXIT_INPUT;
 	if (argc - first != 1) {
-		fprintf(stderr, "emcompat report: %s\n", argc - first ? "one run directory, please" : "which run directory?");
+		fprintf(stderr, "emcompat report: %s\n",
+			argc - first ? "one run directory, please" : "which run directory?");
 		cli_usage(stderr, "report");
 		return EC_EXIT_INPUT;
 	}

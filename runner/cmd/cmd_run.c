@@ -38,8 +38,7 @@ int cmd_run(int argc, char **argv)
 	o.only = only.v;
 	o.nonly = only.n;
 	if (argc - first > 1) {
-		fprintf(stderr, "emcompat run: one MATRIX at most, got '%s' and '%s'\n",
-			argv[first], argv[first + 1]);
+		fprintf(stderr, "emcompat run: one MATRIX at most, got '%s' and '%s'\n", argv[first], argv[first + 1]);
 		free(only.v);
 		cli_usage(stderr, "run");
 		return EC_EXIT_INPUT;

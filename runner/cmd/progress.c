@@ -69,8 +69,8 @@ static void on_started(void *ctx, const struct run_start *s)
 		fprintf(p->out, "emcompat: resuming: %zu nodes finished earlier, %zu cells complete\n",
 			s->resumed_nodes, s->cells_done);
 	if (s->cached_nodes)
-		fprintf(p->out, "emcompat: %zu of %zu nodes finished in earlier runs (cache %s)\n",
-			s->cached_nodes, s->nodes, s->cache_dir);
+		fprintf(p->out, "emcompat: %zu of %zu nodes finished in earlier runs (cache %s)\n", s->cached_nodes,
+			s->nodes, s->cache_dir);
 	fflush(p->out);
 }
 
@@ -92,8 +92,7 @@ static void on_cell_done(void *ctx, const char *cell_id, const char *stage, cons
 	if (p->quiet || (p->live && !bad))
 		return;
 	progress_clear(p);
-	fprintf(p->out, "[%*zu/%zu] %-7s %s", p->live ? 1 : 4, p->done, p->cells, cell_status_name(o->status),
-		cell_id);
+	fprintf(p->out, "[%*zu/%zu] %-7s %s", p->live ? 1 : 4, p->done, p->cells, cell_status_name(o->status), cell_id);
 	if (stage) {
 		fprintf(p->out, "\n          at %s: ", stage);
 		if (o->status == CELL_FAIL && o->cls)
@@ -128,7 +127,8 @@ static void on_interrupted(void *ctx, int signo, const char *dir, const char *ma
 	struct progress *p = ctx;
 
 	progress_clear(p);
-	fprintf(p->err, "emcompat: interrupted by %s; every finished node is in %s/journal.jsonl\n"
+	fprintf(p->err,
+		"emcompat: interrupted by %s; every finished node is in %s/journal.jsonl\n"
 		"emcompat: resume with: emcompat run%s%s --resume -o %s\n",
 		signo == SIGINT ? "SIGINT" : "SIGTERM", dir, matrix ? " " : "", matrix ? matrix : "", dir);
 }
@@ -146,7 +146,8 @@ static int on_finished(void *ctx, const struct run_end *e)
 	for (int s = 0; s < CELL_STATUS_COUNT; s++)
 		if (e->counts[s])
 			fprintf(p->out, " %zu %s", e->counts[s], cell_status_name(s));
-	fprintf(p->out, "\nemcompat: results: %s/results.json\nemcompat: reports: %s/report.html, junit.xml, summary.md\n",
+	fprintf(p->out,
+		"\nemcompat: results: %s/results.json\nemcompat: reports: %s/report.html, junit.xml, summary.md\n",
 		e->dir, e->dir);
 	return fflush(p->out) != 0 ? -1 : 0;
 }

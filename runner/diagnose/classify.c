@@ -16,7 +16,15 @@
 /* At most this many matching lines are quoted per result. */
 #define MAX_LINES 6
 
-enum cmp_op { OP_EQ_STR, OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE };
+enum cmp_op {
+	OP_EQ_STR,
+	OP_LT,
+	OP_LE,
+	OP_GT,
+	OP_GE,
+	OP_EQ,
+	OP_NE
+};
 
 #define VERSION_PARTS 4
 
@@ -102,12 +110,13 @@ static int parse_version(const char *s, long *parts, int max)
 	return n;
 }
 
-static int parse_condition(const struct json_doc *d, const cJSON *at, const char *text,
-			   struct condition *c)
+static int parse_condition(const struct json_doc *d, const cJSON *at, const char *text, struct condition *c)
 {
-	static const struct { const char *op; enum cmp_op v; } ops[] = {
-		{ "<=", OP_LE }, { ">=", OP_GE }, { "!=", OP_NE },
-		{ "<", OP_LT }, { ">", OP_GT }, { "=", OP_EQ },
+	static const struct {
+		const char *op;
+		enum cmp_op v;
+	} ops[] = {
+		{ "<=", OP_LE }, { ">=", OP_GE }, { "!=", OP_NE }, { "<", OP_LT }, { ">", OP_GT }, { "=", OP_EQ },
 	};
 	const char *v = text;
 
@@ -138,8 +147,7 @@ static const cJSON *member(const cJSON *obj, const char *key)
 	return cJSON_GetObjectItemCaseSensitive(obj, key);
 }
 
-static int get_string(const struct json_doc *d, const cJSON *obj, const char *key, int required,
-		      char **out)
+static int get_string(const struct json_doc *d, const cJSON *obj, const char *key, int required, char **out)
 {
 	const cJSON *v = member(obj, key);
 
@@ -155,15 +163,14 @@ static int get_string(const struct json_doc *d, const cJSON *obj, const char *ke
 	return 0;
 }
 
-static int parse_requires(const struct json_doc *d, const cJSON *req, struct requirement **out,
-			  size_t *n)
+static int parse_requires(const struct json_doc *d, const cJSON *req, struct requirement **out, size_t *n)
 {
 	const cJSON *kv;
 
 	if (!cJSON_IsObject(req) || !cJSON_GetArraySize(req))
 		return json_doc_error(d, req, "\"requires\" must be a non-empty object of fact -> value(s)");
 	*out = xcalloc((size_t)cJSON_GetArraySize(req), sizeof(**out));
-	cJSON_ArrayForEach(kv, req) {
+	cJSON_ArrayForEach (kv, req) {
 		struct requirement *r = &(*out)[(*n)++];
 		const cJSON *v;
 
@@ -175,10 +182,12 @@ static int parse_requires(const struct json_doc *d, const cJSON *req, struct req
 				return -1;
 		} else {
 			if (!cJSON_IsArray(kv) || !cJSON_GetArraySize(kv))
-				return json_doc_error(d, kv, "\"%s\": expected a string or a non-empty array "
-						      "of strings", kv->string);
+				return json_doc_error(d, kv,
+						      "\"%s\": expected a string or a non-empty array "
+						      "of strings",
+						      kv->string);
 			r->alts = xcalloc((size_t)cJSON_GetArraySize(kv), sizeof(*r->alts));
-			cJSON_ArrayForEach(v, kv) {
+			cJSON_ArrayForEach (v, kv) {
 				if (!cJSON_IsString(v))
 					return json_doc_error(d, v, "\"%s\": expected a string", kv->string);
 				if (parse_condition(d, v, v->valuestring, &r->alts[r->nalts++]))
@@ -269,7 +278,8 @@ static double regex_cost(const char *src)
 			if (depth > 0)
 				atom = seq[depth--] + 1;
 			break;
-		case '*': case '?':
+		case '*':
+		case '?':
 			f = 1;
 			break;
 		case '+':
@@ -307,8 +317,8 @@ static double regex_cost(const char *src)
 	return seq[0];
 }
 
-static int compile_patterns(const struct json_doc *d, const cJSON *obj, const char *key,
-			    int required, struct pattern **out, size_t *n)
+static int compile_patterns(const struct json_doc *d, const cJSON *obj, const char *key, int required,
+			    struct pattern **out, size_t *n)
 {
 	const cJSON *arr = member(obj, key), *item;
 	size_t i = 0;
@@ -323,16 +333,18 @@ static int compile_patterns(const struct json_doc *d, const cJSON *obj, const ch
 	if (!cJSON_IsArray(arr) || !cJSON_GetArraySize(arr))
 		return json_doc_error(d, arr, "\"%s\" must be a non-empty array of regular expressions", key);
 	*out = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof(**out));
-	cJSON_ArrayForEach(item, arr) {
+	cJSON_ArrayForEach (item, arr) {
 		const cJSON *regex = item, *kv;
 		const char *src;
 		int flags = REG_EXTENDED | REG_NEWLINE, rc;
 
 		if (cJSON_IsObject(item)) {
-			cJSON_ArrayForEach(kv, item)
+			cJSON_ArrayForEach (kv, item)
 				if (strcmp(kv->string, "regex") != 0 && strcmp(kv->string, "requires") != 0)
-					return json_doc_error(d, kv, "unknown key \"%s\" (a pattern object has "
-							      "regex and requires)", kv->string);
+					return json_doc_error(d, kv,
+							      "unknown key \"%s\" (a pattern object has "
+							      "regex and requires)",
+							      kv->string);
 			regex = member(item, "regex");
 			if (!regex)
 				return json_doc_error(d, item, "a pattern object needs \"regex\"");
@@ -341,7 +353,8 @@ static int compile_patterns(const struct json_doc *d, const cJSON *obj, const ch
 				return -1;
 		}
 		if (!cJSON_IsString(regex) || !*regex->valuestring)
-			return json_doc_error(d, regex, "a pattern must be a non-empty string "
+			return json_doc_error(d, regex,
+					      "a pattern must be a non-empty string "
 					      "(or {\"regex\": ..., \"requires\": {...}})");
 		src = regex->valuestring;
 		if (strncmp(src, "(?i)", 4) == 0) {
@@ -349,8 +362,10 @@ static int compile_patterns(const struct json_doc *d, const cJSON *obj, const ch
 			src += 4;
 		}
 		if (regex_cost(src) > REGEX_MAX_COST)
-			return json_doc_error(d, regex, "pattern too complex: nested repetitions would make "
-					      "regcomp build more than %d nodes", REGEX_MAX_COST);
+			return json_doc_error(d, regex,
+					      "pattern too complex: nested repetitions would make "
+					      "regcomp build more than %d nodes",
+					      REGEX_MAX_COST);
 		rc = regcomp(&(*out)[i].re, src, flags);
 		if (rc) {
 			char msg[256];
@@ -377,15 +392,17 @@ static int parse_entry(const struct json_doc *d, const cJSON *obj, struct entry 
 
 	if (!cJSON_IsObject(obj))
 		return json_doc_error(d, obj, "a class must be an object");
-	cJSON_ArrayForEach(kv, obj) {
+	cJSON_ArrayForEach (kv, obj) {
 		size_t i;
 
 		for (i = 0; i < sizeof(keys) / sizeof(*keys); i++)
 			if (strcmp(kv->string, keys[i]) == 0)
 				break;
 		if (i == sizeof(keys) / sizeof(*keys))
-			return json_doc_error(d, kv, "unknown key \"%s\" (a class has id, stages, patterns, "
-					      "also, requires, title, explain, fix, refs)", kv->string);
+			return json_doc_error(d, kv,
+					      "unknown key \"%s\" (a class has id, stages, patterns, "
+					      "also, requires, title, explain, fix, refs)",
+					      kv->string);
 	}
 	if (get_string(d, obj, "id", 1, &id))
 		return -1;
@@ -404,11 +421,12 @@ static int parse_entry(const struct json_doc *d, const cJSON *obj, struct entry 
 		return json_doc_error(d, obj, "a class needs \"stages\"");
 	if (!cJSON_IsArray(stages) || !cJSON_GetArraySize(stages))
 		return json_doc_error(d, stages, "\"stages\" must be a non-empty array of stage names");
-	cJSON_ArrayForEach(item, stages) {
+	cJSON_ArrayForEach (item, stages) {
 		int s = cJSON_IsString(item) ? stage_from_name(item->valuestring) : -1;
 
 		if (s < 0)
-			return json_doc_error(d, item, "unknown stage (expected std, compile, link, main, "
+			return json_doc_error(d, item,
+					      "unknown stage (expected std, compile, link, main, "
 					      "inspect, load or run)");
 		e->pub.stages |= 1u << s;
 	}
@@ -419,7 +437,7 @@ static int parse_entry(const struct json_doc *d, const cJSON *obj, struct entry 
 	if (!cJSON_IsArray(refs))
 		return json_doc_error(d, refs, "\"refs\" must be an array of \"owner/repo#N\"");
 	e->refs = xcalloc((size_t)cJSON_GetArraySize(refs) + 1, sizeof(*e->refs));
-	cJSON_ArrayForEach(item, refs) {
+	cJSON_ArrayForEach (item, refs) {
 		if (!cJSON_IsString(item) || !is_ref(item->valuestring))
 			return json_doc_error(d, item, "a ref must be \"owner/repo#N\"");
 		e->refs[e->pub.nrefs++] = xstrdup(item->valuestring);
@@ -465,7 +483,7 @@ static int parse_table(const struct json_doc *d, struct classify_table *t)
 
 	if (!cJSON_IsObject(root))
 		return json_doc_error(d, root, "a signature table must be an object");
-	cJSON_ArrayForEach(kv, root)
+	cJSON_ArrayForEach (kv, root)
 		if (strcmp(kv->string, "schema") != 0 && strcmp(kv->string, "classes") != 0 &&
 		    strcmp(kv->string, "comment") != 0)
 			return json_doc_error(d, kv, "unknown key \"%s\" (expected schema, classes, comment)",
@@ -477,7 +495,7 @@ static int parse_table(const struct json_doc *d, struct classify_table *t)
 	if (!cJSON_IsArray(classes))
 		return json_doc_error(d, classes ? classes : root, "\"classes\" must be an array");
 	t->entries = xcalloc((size_t)cJSON_GetArraySize(classes) + 1, sizeof(*t->entries));
-	cJSON_ArrayForEach(item, classes) {
+	cJSON_ArrayForEach (item, classes) {
 		struct entry *e = &t->entries[t->n++];
 
 		if (parse_entry(d, item, e))
@@ -693,9 +711,15 @@ static const char *error_word_at(const char *s, const char *end)
 static int is_wrapper(const char *msg, const char *end)
 {
 	static const char *const wrappers[] = {
-		"linking with", "could not compile", "Could not compile", "aborting due to",
-		"failed to run custom build command", "build failed", "could not build",
-		"linker command failed", "process didn't exit successfully",
+		"linking with",
+		"could not compile",
+		"Could not compile",
+		"aborting due to",
+		"failed to run custom build command",
+		"build failed",
+		"could not build",
+		"linker command failed",
+		"process didn't exit successfully",
 	};
 
 	for (size_t i = 0; i < sizeof(wrappers) / sizeof(*wrappers); i++)
@@ -820,13 +844,20 @@ static int condition_holds(const struct condition *c, const char *value)
 		cmp = (x > c->parts[i]) - (x < c->parts[i]);
 	}
 	switch (c->op) {
-	case OP_LT: return cmp < 0;
-	case OP_LE: return cmp <= 0;
-	case OP_GT: return cmp > 0;
-	case OP_GE: return cmp >= 0;
-	case OP_EQ: return cmp == 0;
-	case OP_NE: return cmp != 0;
-	default: return 0;
+	case OP_LT:
+		return cmp < 0;
+	case OP_LE:
+		return cmp <= 0;
+	case OP_GT:
+		return cmp > 0;
+	case OP_GE:
+		return cmp >= 0;
+	case OP_EQ:
+		return cmp == 0;
+	case OP_NE:
+		return cmp != 0;
+	default:
+		return 0;
 	}
 }
 
@@ -889,8 +920,8 @@ static int requirements_hold(const struct requirement *r, size_t n, const struct
 }
 
 /* The first line a pattern of P[0..N) matches whose own requirements hold; its index in *WHICH. */
-static char *search_any(const struct pattern *p, size_t n, const struct classify_input *in,
-			char *const *logs, size_t from, size_t *which)
+static char *search_any(const struct pattern *p, size_t n, const struct classify_input *in, char *const *logs,
+			size_t from, size_t *which)
 {
 	for (size_t i = from; i < n; i++) {
 		char *line;
@@ -916,8 +947,8 @@ static void clear_lines(struct classify_result *r)
 }
 
 /* Whether entry E matches; on a match its lines are added to R. */
-static int entry_matches(const struct entry *e, const struct classify_input *in,
-			 char *const *logs, struct classify_result *r)
+static int entry_matches(const struct entry *e, const struct classify_input *in, char *const *logs,
+			 struct classify_result *r)
 {
 	size_t which;
 	char *first, *line;
@@ -929,8 +960,8 @@ static int entry_matches(const struct entry *e, const struct classify_input *in,
 		return 0;
 	add_line(r, first);
 	for (size_t i = 0; i < e->nalso; i++) {
-		line = requirements_hold(e->also[i].reqs, e->also[i].nreqs, in) ?
-			search(&e->also[i], logs, in->nlogs) : NULL;
+		line = requirements_hold(e->also[i].reqs, e->also[i].nreqs, in) ? search(&e->also[i], logs, in->nlogs)
+										: NULL;
 		if (!line) {
 			clear_lines(r);
 			return 0;
@@ -971,8 +1002,7 @@ static char *one_line(const char *prefix, const char *line)
 	return s;
 }
 
-int classify_run(const struct classify_table *t, const struct classify_input *in,
-		 struct classify_result *r)
+int classify_run(const struct classify_table *t, const struct classify_input *in, struct classify_result *r)
 {
 	char **logs;
 

@@ -68,8 +68,7 @@ int cache_lookup(const char *dir, const char *fingerprint, struct cache_record *
 	return hit;
 }
 
-int cache_store(const char *dir, const char *fingerprint, const struct sched_job *job,
-		const char *log_dir)
+int cache_store(const char *dir, const char *fingerprint, const struct sched_job *job, const char *log_dir)
 {
 	char finished[32], *path, *text;
 	cJSON *o;
@@ -145,8 +144,14 @@ int cache_lock(const char *nodes_dir, int *fd, void (*waiting)(void *ctx, const 
  */
 int cache_check_links(const char *cache_dir)
 {
-	static const struct { const char *sub; int depth; } parts[] = {
-		{ "nodes", 2 }, { "src", 16 }, { "cargo-home", 1 }, { "cargo-target", 1 },
+	static const struct {
+		const char *sub;
+		int depth;
+	} parts[] = {
+		{ "nodes", 2 },
+		{ "src", 16 },
+		{ "cargo-home", 1 },
+		{ "cargo-target", 1 },
 	};
 	int rc = 0;
 

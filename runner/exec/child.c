@@ -153,11 +153,10 @@ static int start_failed(const char *name, const char *file, const char *cwd, int
 	}
 	errno = err;
 	if (cwd_err)
-		return error(EC_EXIT_INTERNAL, "cannot start '%s': working directory '%s': %s",
-			     name, cwd, strerror(cwd_err));
+		return error(EC_EXIT_INTERNAL, "cannot start '%s': working directory '%s': %s", name, cwd,
+			     strerror(cwd_err));
 	if (file)
-		return error(EC_EXIT_INTERNAL, "cannot start '%s' (%s): %s", name, file,
-			     strerror(err));
+		return error(EC_EXIT_INTERNAL, "cannot start '%s' (%s): %s", name, file, strerror(err));
 	return error(EC_EXIT_INTERNAL, "cannot start '%s': %s", name, strerror(err));
 }
 
@@ -166,8 +165,7 @@ static int start_failed(const char *name, const char *file, const char *cwd, int
  * child's fds 0..3 as the header says, in its own group, signals reset.
  * Returns 0 or an errno.
  */
-static int spawn_child(pid_t *pid, const char *file, const struct child_opts *o, int out_w, int err_w,
-		       char *const *env)
+static int spawn_child(pid_t *pid, const char *file, const struct child_opts *o, int out_w, int err_w, char *const *env)
 {
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
@@ -208,8 +206,7 @@ static int spawn_child(pid_t *pid, const char *file, const struct child_opts *o,
 	sigfillset(&dfl);
 	sigdelset(&dfl, SIGKILL);
 	sigdelset(&dfl, SIGSTOP);
-	rc = posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK |
-					     POSIX_SPAWN_SETSIGDEF);
+	rc = posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 	if (!rc)
 		rc = posix_spawnattr_setpgroup(&attr, 0);
 	if (!rc)
@@ -230,9 +227,8 @@ out_actions:
  * same setup as spawn_child, plus PR_SET_PDEATHSIG; a failure's errno goes
  * to REPORT, which exec closes on success.
  */
-static void __attribute__((noreturn))
-exec_child(const char *file, const struct child_opts *o, int out_w, int err_w, char *const *env,
-	   int report, pid_t parent)
+static void __attribute__((noreturn)) exec_child(const char *file, const struct child_opts *o, int out_w, int err_w,
+						 char *const *env, int report, pid_t parent)
 {
 	struct sigaction sa;
 	sigset_t none;
@@ -276,8 +272,7 @@ fail:
  * The fork way, for a die_with_parent child. Returns 0 once the child has
  * executed, or an errno (the child, if any, reaped).
  */
-static int fork_child(pid_t *pid, const char *file, const struct child_opts *o, int out_w, int err_w,
-		      char *const *env)
+static int fork_child(pid_t *pid, const char *file, const struct child_opts *o, int out_w, int err_w, char *const *env)
 {
 	pid_t parent = getpid();
 	sigset_t all, old;
@@ -339,17 +334,15 @@ int child_start(struct child *c, const struct child_opts *o)
 
 		file = path_lookup(name, path);
 		if (!file)
-			return error(EC_EXIT_INTERNAL, "cannot start '%s': %s (searched PATH=%s)",
-				     name, strerror(errno), path);
+			return error(EC_EXIT_INTERNAL, "cannot start '%s': %s (searched PATH=%s)", name,
+				     strerror(errno), path);
 	}
-	if (!o->log_fd &&
-	    (make_pipe(out) || make_pipe(err) || set_nonblock(out[0]) || set_nonblock(err[0]))) {
+	if (!o->log_fd && (make_pipe(out) || make_pipe(err) || set_nonblock(out[0]) || set_nonblock(err[0]))) {
 		rc = errno;
 		goto out_pipes;
 	}
-	rc = (o->die_with_parent ? fork_child : spawn_child)(&pid, file ? file : name, o,
-							      o->log_fd ? o->log_fd : out[1],
-							      o->log_fd ? o->log_fd : err[1], env);
+	rc = (o->die_with_parent ? fork_child : spawn_child)(
+		&pid, file ? file : name, o, o->log_fd ? o->log_fd : out[1], o->log_fd ? o->log_fd : err[1], env);
 out_pipes:
 	close_fd(&out[1]);
 	close_fd(&err[1]);
@@ -434,12 +427,10 @@ int child_kill_group(const struct child *c, int sig)
 {
 	if (c->pid <= 1) {
 		errno = EINVAL;
-		return error(EC_EXIT_INTERNAL, "cannot signal process group %ld: not a child",
-			     (long)c->pid);
+		return error(EC_EXIT_INTERNAL, "cannot signal process group %ld: not a child", (long)c->pid);
 	}
 	if (kill(-c->pid, sig) && errno != ESRCH)
-		return error(EC_EXIT_INTERNAL, "cannot signal process group %ld: %s",
-			     (long)c->pid, strerror(errno));
+		return error(EC_EXIT_INTERNAL, "cannot signal process group %ld: %s", (long)c->pid, strerror(errno));
 	return 0;
 }
 
@@ -472,8 +463,7 @@ int child_run(const struct child_opts *o, int timeout, struct strbuf *out, struc
 
 		if (timeout > 0 && left <= 0) {
 			child_kill_group(&c, SIGKILL);
-			rc = error(EC_EXIT_INTERNAL, "%s: still running after %d s: killed", o->argv[0],
-				   timeout);
+			rc = error(EC_EXIT_INTERNAL, "%s: still running after %d s: killed", o->argv[0], timeout);
 			break;
 		}
 		if (poll(p, 2, timeout > 0 ? (int)left : -1) < 0 && errno != EINTR) {

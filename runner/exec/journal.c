@@ -48,8 +48,7 @@ static int is_hex_key(const char *s)
 	return 1;
 }
 
-static int parse_line(const char *path, size_t lineno, const char *line, size_t len,
-		      struct journal_entry *e)
+static int parse_line(const char *path, size_t lineno, const char *line, size_t len, struct journal_entry *e)
 {
 	const char *end = NULL;
 	cJSON *o = cJSON_ParseWithLengthOpts(line, len, &end, 0);
@@ -68,15 +67,16 @@ static int parse_line(const char *path, size_t lineno, const char *line, size_t 
 	att = cJSON_GetObjectItemCaseSensitive(o, "attempts");
 	secs = cJSON_GetObjectItemCaseSensitive(o, "seconds");
 	started = cJSON_GetObjectItemCaseSensitive(o, "started");
-	if (!cJSON_IsString(node) || strlen(node->valuestring) >= PLAN_ID_SIZE ||
-	    !cJSON_IsString(key) || !is_hex_key(key->valuestring) ||
-	    !cJSON_IsString(stage) || (sg = stage_from_name(stage->valuestring)) < 0 ||
+	if (!cJSON_IsString(node) || strlen(node->valuestring) >= PLAN_ID_SIZE || !cJSON_IsString(key) ||
+	    !is_hex_key(key->valuestring) || !cJSON_IsString(stage) || (sg = stage_from_name(stage->valuestring)) < 0 ||
 	    !cJSON_IsString(status) || (st = job_status_from_name(status->valuestring)) < 0 ||
-	    (st != JOB_PASS && st != JOB_FAIL && st != JOB_ERROR && st != JOB_TIMEOUT) ||
-	    !cJSON_IsNumber(ex) || !cJSON_IsNumber(att) || !cJSON_IsNumber(secs) ||
-	    !cJSON_IsString(started) || journal_parse_time(started->valuestring) < 0) {
-		error(EC_EXIT_INPUT, "%s:%zu: a record lacks or garbles a key "
-		      "(node, key, stage, status, exit, attempts, seconds, started)", path, lineno);
+	    (st != JOB_PASS && st != JOB_FAIL && st != JOB_ERROR && st != JOB_TIMEOUT) || !cJSON_IsNumber(ex) ||
+	    !cJSON_IsNumber(att) || !cJSON_IsNumber(secs) || !cJSON_IsString(started) ||
+	    journal_parse_time(started->valuestring) < 0) {
+		error(EC_EXIT_INPUT,
+		      "%s:%zu: a record lacks or garbles a key "
+		      "(node, key, stage, status, exit, attempts, seconds, started)",
+		      path, lineno);
 		goto out;
 	}
 	memset(e, 0, sizeof(*e));
@@ -112,8 +112,7 @@ int journal_read(const char *path, struct journal_entry **out, size_t *n, int *t
 	return rc;
 }
 
-int journal_parse(const char *path, const char *text, size_t len, struct journal_entry **out, size_t *n,
-		  int *torn)
+int journal_parse(const char *path, const char *text, size_t len, struct journal_entry **out, size_t *n, int *torn)
 {
 	size_t cap = 0, lineno = 0;
 	const char *p;
@@ -233,8 +232,8 @@ int journal_append(struct journal *j, const struct journal_entry *e)
 	journal_format_time(e->started, started);
 	line = xasprintf("{\"v\":1,\"node\":\"%s\",\"key\":\"%s\",\"stage\":\"%s\",\"status\":\"%s\","
 			 "\"exit\":%d,\"attempts\":%d,\"seconds\":%.3f,\"started\":\"%s\"}\n",
-			 e->node, e->key, stage_name(e->stage), job_status_name(e->status),
-			 e->exit_code, e->attempts, e->seconds, started);
+			 e->node, e->key, stage_name(e->stage), job_status_name(e->status), e->exit_code, e->attempts,
+			 e->seconds, started);
 	len = strlen(line);
 	while (off < len) {
 		ssize_t w = write(j->fd, line + off, len - off);
@@ -246,8 +245,8 @@ int journal_append(struct journal *j, const struct journal_entry *e)
 
 			free(line);
 			errno = saved;
-			return error(EC_EXIT_INTERNAL, "%s: cannot append to the journal: %s",
-				     j->path, strerror(errno));
+			return error(EC_EXIT_INTERNAL, "%s: cannot append to the journal: %s", j->path,
+				     strerror(errno));
 		}
 		off += (size_t)w;
 	}

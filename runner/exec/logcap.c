@@ -38,8 +38,7 @@ static int put(struct logcap *l, const void *data, size_t n)
 {
 	if (write_all(l->fd, data, n)) {
 		l->write_errno = errno;
-		return error(EC_EXIT_INTERNAL, "%s: cannot write log: %s", l->path,
-			     xstrerror(errno));
+		return error(EC_EXIT_INTERNAL, "%s: cannot write log: %s", l->path, xstrerror(errno));
 	}
 	return 0;
 }
@@ -122,8 +121,7 @@ int logcap_write(struct logcap *l, const void *data, size_t n)
 	l->total += n;
 	if (l->write_errno) {
 		errno = l->write_errno;
-		return error(EC_EXIT_INTERNAL, "%s: cannot write log: %s", l->path,
-			     xstrerror(errno));
+		return error(EC_EXIT_INTERNAL, "%s: cannot write log: %s", l->path, xstrerror(errno));
 	}
 	if (l->head_len < l->head_cap) {
 		size_t k = l->head_cap - l->head_len < n ? l->head_cap - l->head_len : n;

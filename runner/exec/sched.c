@@ -41,8 +41,8 @@ struct sched_task {
 	sched_fn *fn;
 	void *arg;
 	struct logcap *out, *err;  /* the slot's logs: the loop leaves them alone until the reap */
-	int si;                    /* the slot it runs in */
-	int rc;                    /* what FN returned */
+	int si;      /* the slot it runs in */
+	int rc;      /* what FN returned */
 	char *message;             /* rc == -1: the worker's error() */
 };
 
@@ -76,7 +76,7 @@ struct loop {
 	struct slot *slots;
 	struct pool *pool;         /* NULL when no job is in-process */
 	int nrunning;
-	int stop;                  /* fail-fast tripped */
+	int stop;    /* fail-fast tripped */
 	int aborted;               /* on_finish failed: the run cannot go on */
 };
 
@@ -357,8 +357,7 @@ static void keep_attempt_logs(struct loop *l, const struct sched_job *job)
 
 	for (int i = 0; i < 2; i++) {
 		char *from = xasprintf("%s/%s.%s.log", l->o->log_dir, job->name, streams[i]);
-		char *to = xasprintf("%s/%s.attempt%d.%s.log", l->o->log_dir, job->name, job->attempts,
-				     streams[i]);
+		char *to = xasprintf("%s/%s.attempt%d.%s.log", l->o->log_dir, job->name, job->attempts, streams[i]);
 
 		rename(from, to);
 		free(from);
@@ -374,7 +373,7 @@ static size_t job_nsteps(const struct sched_job *job)
 /* Writes "$ argv..." to the stdout log, so a log shows which command said what. */
 static void log_command(struct slot *s, const char *const *argv)
 {
-	struct strbuf sb = {0};
+	struct strbuf sb = { 0 };
 
 	strbuf_addstr(&sb, "$");
 	for (size_t i = 0; argv[i]; i++) {
@@ -420,7 +419,8 @@ static void task_run(struct pool_task *pt)
 
 	t->rc = t->fn(t->arg, t->out, t->err);
 	if (t->rc < 0)
-		t->message = xstrdup(error_pending() ? error_message() : "the in-process job failed without saying why");
+		t->message = xstrdup(error_pending() ? error_message()
+						     : "the in-process job failed without saying why");
 	/* The thread's next task starts with no error of this one's. */
 	error_clear();
 }
@@ -509,8 +509,7 @@ static int settle(struct loop *l, int si)
 	sig_pgids[si] = 0;
 	l->nrunning--;
 	unpark(l, j);
-	if ((job->status == JOB_FAIL || job->status == JOB_TIMEOUT) &&
-	    job->attempts <= l->o->retries && !l->stop) {
+	if ((job->status == JOB_FAIL || job->status == JOB_TIMEOUT) && job->attempts <= l->o->retries && !l->stop) {
 		keep_attempt_logs(l, job);
 		job->status = JOB_PENDING;
 		push_ready(l, j);
@@ -617,7 +616,8 @@ static void check_task_deadline(struct loop *l, struct slot *s, double now)
 	job->seconds = now - s->start;
 	free(job->message);
 	job->message = xasprintf("timed out after %.0f s (an in-process job cannot be killed: it was left "
-				 "to finish, and its result discarded)", job->timeout);
+				 "to finish, and its result discarded)",
+				 job->timeout);
 	finish(l, s->job);
 }
 

@@ -102,8 +102,9 @@ static int place_entry(struct archive_entry *e, const char *path, const char *di
 		const char *hrel = strip_name(hard, strip, &bad);
 
 		if (bad)
-			return refuse(path, name, hard[0] == '/' ? "is a hard link to an absolute path"
-							  : "is a hard link with a \"..\" component");
+			return refuse(path, name,
+				      hard[0] == '/' ? "is a hard link to an absolute path"
+						     : "is a hard link with a \"..\" component");
 		if (!hrel)
 			return refuse(path, name, "is a hard link leaving the target directory");
 		full = xasprintf("%s/%s", dir, hrel);
@@ -135,7 +136,7 @@ int archive_extract(const char *path, const char *dir_arg, int strip)
 	/* Entries are rewritten to absolute paths under DIR (place_entry), so
 	 * libarchive's no-absolute-paths guard cannot be on: place_entry is it. */
 	archive_write_disk_set_options(out, ARCHIVE_EXTRACT_TIME | ARCHIVE_EXTRACT_PERM |
-				       ARCHIVE_EXTRACT_SECURE_SYMLINKS | ARCHIVE_EXTRACT_SECURE_NODOTDOT);
+						    ARCHIVE_EXTRACT_SECURE_SYMLINKS | ARCHIVE_EXTRACT_SECURE_NODOTDOT);
 	if (archive_read_open_filename(in, path, 1 << 16) != ARCHIVE_OK) {
 		rc = error(EC_EXIT_INPUT, "%s: %s", path, archive_error_string(in));
 		goto out;

@@ -83,8 +83,7 @@ static size_t on_write(char *ptr, size_t size, size_t nmemb, void *arg)
 	return fwrite(ptr, 1, n, x->fp);
 }
 
-static int on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
-		       curl_off_t ulnow)
+static int on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow)
 {
 	struct xfer *x = arg;
 
@@ -151,8 +150,7 @@ static int retriable(CURLcode rc, long status)
 		return status == 408 || status == 429 || status >= 500;
 	return rc == CURLE_COULDNT_CONNECT || rc == CURLE_OPERATION_TIMEDOUT || rc == CURLE_RANGE_ERROR ||
 	       rc == CURLE_PARTIAL_FILE || rc == CURLE_RECV_ERROR || rc == CURLE_SEND_ERROR ||
-	       rc == CURLE_GOT_NOTHING || rc == CURLE_COULDNT_RESOLVE_HOST ||
-	       rc == CURLE_SSL_CONNECT_ERROR;
+	       rc == CURLE_GOT_NOTHING || rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_SSL_CONNECT_ERROR;
 }
 
 static void set_failure(struct xfer *x, enum ec_exit code, char *message)
@@ -203,12 +201,11 @@ static int finish(struct xfer *x, CURLM *multi, CURLcode rc, const struct downlo
 				      status == 404 || status == 410 ? " (not found)" : ""));
 	else if (rc == CURLE_OPERATION_TIMEDOUT)
 		set_failure(x, EC_EXIT_INTERNAL,
-			    xasprintf("%s: %s (no data for %ld s; EMCOMPAT_FETCH_TIMEOUT sets it)",
-				      x->d->url, x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc),
-				      o->stall_timeout));
+			    xasprintf("%s: %s (no data for %ld s; EMCOMPAT_FETCH_TIMEOUT sets it)", x->d->url,
+				      x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc), o->stall_timeout));
 	else
-		set_failure(x, EC_EXIT_INTERNAL, xasprintf("%s: %s", x->d->url,
-							   x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc)));
+		set_failure(x, EC_EXIT_INTERNAL,
+			    xasprintf("%s: %s", x->d->url, x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc)));
 	if (x->attempts <= o->retries && retriable(rc, status)) {
 		double delay = 0.5 * (double)(1 << (x->attempts - 1 < 4 ? x->attempts - 1 : 4));
 
@@ -237,8 +234,8 @@ static void draw_progress(const struct xfer *x, size_t n, int *drawn)
 	}
 	if (!running)
 		return;
-	fprintf(stderr, "\r\033[Kdownloading %zu file%s: %.1f of %.1f MiB", running,
-		running == 1 ? "" : "s", now / 1048576.0, total / 1048576.0);
+	fprintf(stderr, "\r\033[Kdownloading %zu file%s: %.1f of %.1f MiB", running, running == 1 ? "" : "s",
+		now / 1048576.0, total / 1048576.0);
 	*drawn = 1;
 }
 

@@ -104,8 +104,7 @@ static int remove_tree(const char *path)
 	if (lstat(path, &st) != 0)
 		return errno == ENOENT ? 0 : error(EC_EXIT_INTERNAL, "%s: %s", path, strerror(errno));
 	if (!S_ISDIR(st.st_mode))
-		return unlink(path) == 0 ? 0 : error(EC_EXIT_INTERNAL, "%s: cannot remove: %s", path,
-						     strerror(errno));
+		return unlink(path) == 0 ? 0 : error(EC_EXIT_INTERNAL, "%s: cannot remove: %s", path, strerror(errno));
 	if (nftw(path, rm_entry, 32, FTW_DEPTH | FTW_PHYS) != 0)
 		return error(EC_EXIT_INTERNAL, "%s: cannot remove: %s", path, strerror(errno));
 	return 0;
@@ -195,8 +194,8 @@ static int verify_archive(struct fetch_job *j)
 	}
 	if (strcmp(got, j->integrity) != 0) {
 		unlink(j->archive);
-		error(EC_EXIT_INTERNAL, "%s: checksum mismatch: expected %s, got %s (the download is deleted)",
-		      j->url, j->integrity, got);
+		error(EC_EXIT_INTERNAL, "%s: checksum mismatch: expected %s, got %s (the download is deleted)", j->url,
+		      j->integrity, got);
 		free(got);
 		return -1;
 	}
@@ -348,7 +347,7 @@ static int npm_resolve(struct fetch_ctx *c, struct fetch_job *j)
 		size_t plen = strlen(j->version);
 
 		doc = NULL;
-		cJSON_ArrayForEach(v, versions) {
+		cJSON_ArrayForEach (v, versions) {
 			if (strncmp(v->string, j->version, plen) == 0 && v->string[plen] == '.' &&
 			    is_release(v->string) && (!doc || version_cmp(v->string, doc->string) > 0))
 				doc = v;
@@ -369,7 +368,8 @@ static int npm_resolve(struct fetch_ctx *c, struct fetch_job *j)
 	}
 	j->url = xstrdup(tarball->valuestring);
 	j->integrity = cJSON_IsString(integrity) && strncmp(integrity->valuestring, "sha512-", 7) == 0
-		? xstrdup(integrity->valuestring) : xasprintf("sha1-%s", shasum->valuestring);
+			       ? xstrdup(integrity->valuestring)
+			       : xasprintf("sha1-%s", shasum->valuestring);
 	j->subdir = xasprintf("node_modules/%s", pkg);
 	j->strip = 1;
 	j->name = xstrdup(pkg);
@@ -419,8 +419,8 @@ static int pyodide_identify(struct fetch_ctx *c, struct fetch_job *j)
 		goto out;
 	}
 	{
-		char *ident = xasprintf("pyodide %s (python %s, emscripten %s)", v->valuestring,
-					py->valuestring, em->valuestring);
+		char *ident = xasprintf("pyodide %s (python %s, emscripten %s)", v->valuestring, py->valuestring,
+					em->valuestring);
 
 		cJSON_AddStringToObject(j->m, "identity", ident);
 		free(ident);
@@ -516,10 +516,11 @@ static char *llvm_revision(struct fetch_ctx *c, const char *hash)
 
 static int emscripten_resolve(struct fetch_ctx *c, struct fetch_job *j)
 {
-	const char *tags_url = env_or("EMCOMPAT_EMSDK_TAGS_URL",
+	const char *tags_url = env_or(
+		"EMCOMPAT_EMSDK_TAGS_URL",
 		"https://raw.githubusercontent.com/emscripten-core/emsdk/main/emscripten-releases-tags.json");
 	const char *builds = env_or("EMCOMPAT_EMSCRIPTEN_BUILDS_URL",
-		"https://storage.googleapis.com/webassembly/emscripten-releases-builds/linux");
+				    "https://storage.googleapis.com/webassembly/emscripten-releases-builds/linux");
 	char *text = NULL, *rev;
 	size_t len;
 	struct json_doc d = { 0 };
@@ -529,8 +530,7 @@ static int emscripten_resolve(struct fetch_ctx *c, struct fetch_job *j)
 	say(c, "emscripten %s: release tags %s", j->version, tags_url);
 	if (download_get(tags_url, &c->o->dl, &text, &len) || json_doc_parse(&d, tags_url, text, len))
 		goto out;
-	hash = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(d.root, "releases"),
-						j->version);
+	hash = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(d.root, "releases"), j->version);
 	if (!cJSON_IsString(hash) || !*hash->valuestring || strchr(hash->valuestring, '/')) {
 		error(EC_EXIT_INPUT, "%s: no release %s in \"releases\"", tags_url, j->version);
 		goto out;
@@ -566,7 +566,7 @@ static int write_text(const char *path, const char *text, unsigned mode)
 /* Its own config, cache and wrappers, with the final paths baked in. */
 static int emscripten_prepare(struct fetch_ctx *c, struct fetch_job *j)
 {
-	static const char *const tools[] = { "emcc", "em++", "emar", "emranlib", "em-config",
+	static const char *const tools[] = { "emcc",      "em++",   "emar",    "emranlib", "em-config",
 					     "embuilder", "emsize", "emstrip", "emnm" };
 	char *emroot = xasprintf("%s/install/emscripten", j->final);
 	char *tmp_emroot = xasprintf("%s/install/emscripten", j->tmp);
@@ -746,7 +746,8 @@ static int rust_debian(struct fetch_ctx *c, struct fetch_job *j)
 			if (exists(manifest))
 				rc = 0;
 			else
-				error(EC_EXIT_INPUT, "rust %s: rustup's server is not reachable and Debian's "
+				error(EC_EXIT_INPUT,
+				      "rust %s: rustup's server is not reachable and Debian's "
 				      "rustc-web route (scripts/setup-toolchains.sh) pins only other versions",
 				      j->version);
 		}
@@ -784,8 +785,16 @@ static int rust_resolve(struct fetch_ctx *c, struct fetch_job *j)
 	home = xasprintf("RUSTUP_HOME=%s/rustup", j->tmp);
 	cargo = xasprintf("CARGO_HOME=%s/cargo", j->tmp);
 	{
-		const char *argv[] = { rustup, "toolchain", "install", j->version, "--profile", "minimal",
-				       "--target", "wasm32-unknown-emscripten", "--no-self-update", NULL };
+		const char *argv[] = { rustup,
+				       "toolchain",
+				       "install",
+				       j->version,
+				       "--profile",
+				       "minimal",
+				       "--target",
+				       "wasm32-unknown-emscripten",
+				       "--no-self-update",
+				       NULL };
 		const char *env[] = { home, cargo, "RUSTUP_AUTO_INSTALL=0", NULL };
 
 		say(c, "rust %s: rustup toolchain install (%s)", j->version, server);
@@ -827,8 +836,8 @@ static int rust_identify(struct fetch_ctx *c, struct fetch_job *j)
 			free(cand);
 	}
 	if (!root) {
-		error(EC_EXIT_INTERNAL, "rust %s: rustup installed no %s/%s-x86_64-unknown-linux-gnu",
-		      j->version, tdir, j->version);
+		error(EC_EXIT_INTERNAL, "rust %s: rustup installed no %s/%s-x86_64-unknown-linux-gnu", j->version, tdir,
+		      j->version);
 		goto out;
 	}
 	rustc = xasprintf("%s/bin/rustc", root);
@@ -916,10 +925,10 @@ static const struct backend *find_backend(const char *kind)
 /* A version is one path component of letters, digits, '.', '_', '+', '-'. */
 static int check_version(const char *kind, const char *v)
 {
-	if (!*v || v[0] == '.' || v[strspn(v, "0123456789abcdefghijklmnopqrstuvwxyz"
-				      "ABCDEFGHIJKLMNOPQRSTUVWXYZ._+-")])
-		return error(EC_EXIT_INPUT, "%s version \"%s\": expected letters, digits and . _ + -",
-			     kind, v);
+	if (!*v || v[0] == '.' ||
+	    v[strspn(v, "0123456789abcdefghijklmnopqrstuvwxyz"
+			"ABCDEFGHIJKLMNOPQRSTUVWXYZ._+-")])
+		return error(EC_EXIT_INPUT, "%s version \"%s\": expected letters, digits and . _ + -", kind, v);
 	return 0;
 }
 
@@ -1108,8 +1117,8 @@ static int job_install(struct fetch_ctx *c, struct fetch_job *j)
 	return rc;
 }
 
-int fetch_install(const char *const *kinds, const char *const *versions, size_t n,
-		  const struct fetch_opts *o, size_t *count)
+int fetch_install(const char *const *kinds, const char *const *versions, size_t n, const struct fetch_opts *o,
+		  size_t *count)
 {
 	struct fetch_ctx c = { .o = o };
 	struct fetch_job *jobs = xcalloc(n ? n : 1, sizeof(*jobs));
@@ -1240,8 +1249,8 @@ static void gc_remove(const char *path, int dry_run, int *rc, char ***removed, s
 	(*removed)[(*n)++] = xstrdup(path);
 }
 
-int fetch_gc(const char *cache_dir, const struct matrix *const *m, size_t nm, int dry_run,
-	     char ***removed, size_t *nremoved)
+int fetch_gc(const char *cache_dir, const struct matrix *const *m, size_t nm, int dry_run, char ***removed,
+	     size_t *nremoved)
 {
 	struct toolchain_set s;
 	struct pair_list used = { 0 };
@@ -1322,8 +1331,8 @@ int fetch_gc(const char *cache_dir, const struct matrix *const *m, size_t nm, in
 			if (dash) {
 				const char *dash2 = strchr(dash + 1, '-');
 
-				lock = dash2 ? xasprintf("%s/%.*s/.%.*s.lock", cache, (int)(dash - e->d_name), e->d_name,
-							 (int)(dash2 - dash - 1), dash + 1)
+				lock = dash2 ? xasprintf("%s/%.*s/.%.*s.lock", cache, (int)(dash - e->d_name),
+							 e->d_name, (int)(dash2 - dash - 1), dash + 1)
 					     : NULL;
 				busy = lock && locked_elsewhere(lock, &fd);
 				free(lock);

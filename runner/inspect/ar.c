@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ar.h"
+#include "bitcode.h"
 #include "emcompat/json.h"
 #include "emcompat/util.h"
 #include "emcompat/wasm.h"
-#include "ar.h"
-#include "bitcode.h"
 #include "wasm_internal.h"
 
 const char *wasm_member_kind_name(enum wasm_member_kind kind)
@@ -94,12 +94,15 @@ int ar_read(struct wasm_module *m, const char *label, const uint8_t *p, size_t l
 			goto out;
 		}
 		if (parse_decimal(h + 48, 10, &size)) {
-			wasm_error_at(label, base + at + 48, "archive member size \"%.10s\" is not a decimal number", (const char *)h + 48);
+			wasm_error_at(label, base + at + 48, "archive member size \"%.10s\" is not a decimal number",
+				      (const char *)h + 48);
 			goto out;
 		}
 		data = at + 60;
 		if (size > len - data) {
-			wasm_error_at(label, base + at, "archive member \"%.16s\" runs past the end of the file (size 0x%zx, 0x%zx bytes left)",
+			wasm_error_at(
+				label, base + at,
+				"archive member \"%.16s\" runs past the end of the file (size 0x%zx, 0x%zx bytes left)",
 				(const char *)h, size, len - data);
 			goto out;
 		}
@@ -119,7 +122,9 @@ int ar_read(struct wasm_module *m, const char *label, const uint8_t *p, size_t l
 			size_t n;
 
 			if (parse_decimal(name + 3, nname - 3, &n) || n > size) {
-				wasm_error_at(label, base + at, "BSD archive member name length \"%.*s\" is not a number within the member",
+				wasm_error_at(
+					label, base + at,
+					"BSD archive member name length \"%.*s\" is not a number within the member",
 					(int)(nname - 3), (const char *)name + 3);
 				goto out;
 			}
@@ -133,13 +138,15 @@ int ar_read(struct wasm_module *m, const char *label, const uint8_t *p, size_t l
 			size_t off, end;
 
 			if (parse_decimal(name + 1, nname - 1, &off)) {
-				wasm_error_at(label, base + at, "GNU archive long name reference \"%.*s\" is not a number",
-					(int)nname, (const char *)name);
+				wasm_error_at(label, base + at,
+					      "GNU archive long name reference \"%.*s\" is not a number", (int)nname,
+					      (const char *)name);
 				goto out;
 			}
 			if (!longnames || off >= nlongnames) {
-				wasm_error_at(label, base + at, "GNU archive long name /%zu is outside the name table (%zu bytes)",
-					off, nlongnames);
+				wasm_error_at(label, base + at,
+					      "GNU archive long name /%zu is outside the name table (%zu bytes)", off,
+					      nlongnames);
 				goto out;
 			}
 			for (end = off; end < nlongnames && longnames[end] != '\n'; end++)
@@ -165,8 +172,8 @@ int ar_read(struct wasm_module *m, const char *label, const uint8_t *p, size_t l
 			mb->kind = WASM_MEMBER_SYMTAB;
 		} else if (strcmp(mname, "lib.rmeta") == 0 || strcmp(mname, "rust.metadata.bin") == 0) {
 			mb->kind = WASM_MEMBER_RMETA;
-		} else if ((size >= 4 && memcmp(p + data, "\0asm", 4) == 0) ||
-			   bitcode_is_raw(p + data, size) || bitcode_is_wrapped(p + data, size)) {
+		} else if ((size >= 4 && memcmp(p + data, "\0asm", 4) == 0) || bitcode_is_raw(p + data, size) ||
+			   bitcode_is_wrapped(p + data, size)) {
 			char *mlabel = wasm_arena_printf(m, "%s(%s)", label, mname);
 
 			mb->kind = p[data] == 0 ? WASM_MEMBER_WASM : WASM_MEMBER_BITCODE;

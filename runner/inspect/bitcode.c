@@ -11,9 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bitcode.h"
 #include "emcompat/error.h"
 #include "emcompat/wasm.h"
-#include "bitcode.h"
 #include "wasm_internal.h"
 
 struct bits {
@@ -79,7 +79,14 @@ static int bits_align32(struct bits *b)
 	return 0;
 }
 
-enum { OP_LITERAL, OP_FIXED, OP_VBR, OP_ARRAY, OP_CHAR6, OP_BLOB };
+enum {
+	OP_LITERAL,
+	OP_FIXED,
+	OP_VBR,
+	OP_ARRAY,
+	OP_CHAR6,
+	OP_BLOB
+};
 
 struct abbrev_op {
 	int enc;
@@ -173,8 +180,8 @@ static int read_define_abbrev(struct bits *b, struct abbrev_op *ops, size_t *nop
 	if (bits_vbr(b, 5, &n, "abbreviation operand count"))
 		return -1;
 	if (n == 0 || n > MAX_ABBREV_OPS)
-		return bits_fail(b, "abbreviation with %llu operands (1 to %d supported)",
-				 (unsigned long long)n, MAX_ABBREV_OPS);
+		return bits_fail(b, "abbreviation with %llu operands (1 to %d supported)", (unsigned long long)n,
+				 MAX_ABBREV_OPS);
 	*nops = 0;
 	for (uint64_t i = 0; i < n; i++) {
 		struct abbrev_op *op = &ops[(*nops)++];
@@ -230,13 +237,13 @@ static int read_identification(struct wasm_module *m, struct bits *b)
 	if (bits_read(b, 2, &id, "abbreviation id"))
 		return -1;
 	if (id != 1)
-		return bits_fail(b, "expected a block at the top level, got abbreviation id %llu", (unsigned long long)id);
+		return bits_fail(b, "expected a block at the top level, got abbreviation id %llu",
+				 (unsigned long long)id);
 	if (bits_vbr(b, 8, &block, "block id"))
 		return -1;
 	if (block != 13)  /* no IDENTIFICATION block: bitcode older than LLVM 3.8 */
 		return 0;
-	if (bits_vbr(b, 4, &width, "abbreviation width") || bits_align32(b) ||
-	    bits_read(b, 32, &words, "block length"))
+	if (bits_vbr(b, 4, &width, "abbreviation width") || bits_align32(b) || bits_read(b, 32, &words, "block length"))
 		return -1;
 	if (width < 2 || width > 32)
 		return bits_fail(b, "abbreviation width %llu is out of range", (unsigned long long)width);
@@ -338,8 +345,10 @@ int bitcode_read(struct wasm_module *m, const char *label, const uint8_t *p, siz
 		off = le32(p + 8);
 		size = le32(p + 12);
 		if (off < 20 || off > len || size > len - off)
-			return wasm_error_at(label, base + 8, "bitcode wrapper says offset 0x%x size 0x%x, "
-					     "past the end of the file (size 0x%zx)", off, size, len);
+			return wasm_error_at(label, base + 8,
+					     "bitcode wrapper says offset 0x%x size 0x%x, "
+					     "past the end of the file (size 0x%zx)",
+					     off, size, len);
 		m->bitcode.wrapper = 1;
 		p += off;
 		base += off;

@@ -11,18 +11,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bitcode.h"
 #include "emcompat/error.h"
 #include "emcompat/json.h"
 #include "emcompat/util.h"
 #include "emcompat/wasm.h"
-#include "bitcode.h"
 #include "wasm_internal.h"
 
 const char *wasm_section_name(unsigned id)
 {
 	static const char *const names[] = {
-		"custom", "type", "import", "function", "table", "memory", "global",
-		"export", "start", "element", "code", "data", "datacount", "tag",
+		"custom", "type",  "import",  "function", "table", "memory",    "global",
+		"export", "start", "element", "code",     "data",  "datacount", "tag",
 	};
 
 	return id < sizeof(names) / sizeof(*names) ? names[id] : "unknown";
@@ -48,20 +48,15 @@ const char *wasm_symbol_kind_name(enum wasm_symbol_kind kind)
 const char *wasm_reloc_name(unsigned type)
 {
 	static const char *const names[WASM_RELOC_KNOWN] = {
-		"R_WASM_FUNCTION_INDEX_LEB", "R_WASM_TABLE_INDEX_SLEB",
-		"R_WASM_TABLE_INDEX_I32", "R_WASM_MEMORY_ADDR_LEB",
-		"R_WASM_MEMORY_ADDR_SLEB", "R_WASM_MEMORY_ADDR_I32",
-		"R_WASM_TYPE_INDEX_LEB", "R_WASM_GLOBAL_INDEX_LEB",
-		"R_WASM_FUNCTION_OFFSET_I32", "R_WASM_SECTION_OFFSET_I32",
-		"R_WASM_TAG_INDEX_LEB", "R_WASM_MEMORY_ADDR_REL_SLEB",
-		"R_WASM_TABLE_INDEX_REL_SLEB", "R_WASM_GLOBAL_INDEX_I32",
-		"R_WASM_MEMORY_ADDR_LEB64", "R_WASM_MEMORY_ADDR_SLEB64",
-		"R_WASM_MEMORY_ADDR_I64", "R_WASM_MEMORY_ADDR_REL_SLEB64",
-		"R_WASM_TABLE_INDEX_SLEB64", "R_WASM_TABLE_INDEX_I64",
-		"R_WASM_TABLE_NUMBER_LEB", "R_WASM_MEMORY_ADDR_TLS_SLEB",
-		"R_WASM_FUNCTION_OFFSET_I64", "R_WASM_MEMORY_ADDR_LOCREL_I32",
-		"R_WASM_TABLE_INDEX_REL_SLEB64", "R_WASM_MEMORY_ADDR_TLS_SLEB64",
-		"R_WASM_FUNCTION_INDEX_I32",
+		"R_WASM_FUNCTION_INDEX_LEB",     "R_WASM_TABLE_INDEX_SLEB",       "R_WASM_TABLE_INDEX_I32",
+		"R_WASM_MEMORY_ADDR_LEB",        "R_WASM_MEMORY_ADDR_SLEB",       "R_WASM_MEMORY_ADDR_I32",
+		"R_WASM_TYPE_INDEX_LEB",         "R_WASM_GLOBAL_INDEX_LEB",       "R_WASM_FUNCTION_OFFSET_I32",
+		"R_WASM_SECTION_OFFSET_I32",     "R_WASM_TAG_INDEX_LEB",          "R_WASM_MEMORY_ADDR_REL_SLEB",
+		"R_WASM_TABLE_INDEX_REL_SLEB",   "R_WASM_GLOBAL_INDEX_I32",       "R_WASM_MEMORY_ADDR_LEB64",
+		"R_WASM_MEMORY_ADDR_SLEB64",     "R_WASM_MEMORY_ADDR_I64",        "R_WASM_MEMORY_ADDR_REL_SLEB64",
+		"R_WASM_TABLE_INDEX_SLEB64",     "R_WASM_TABLE_INDEX_I64",        "R_WASM_TABLE_NUMBER_LEB",
+		"R_WASM_MEMORY_ADDR_TLS_SLEB",   "R_WASM_FUNCTION_OFFSET_I64",    "R_WASM_MEMORY_ADDR_LOCREL_I32",
+		"R_WASM_TABLE_INDEX_REL_SLEB64", "R_WASM_MEMORY_ADDR_TLS_SLEB64", "R_WASM_FUNCTION_INDEX_I32",
 	};
 
 	return type < WASM_RELOC_KNOWN ? names[type] : NULL;
@@ -71,9 +66,21 @@ const char *wasm_reloc_name(unsigned type)
 static int reloc_addend_bits(unsigned type)
 {
 	switch (type) {
-	case 3: case 4: case 5: case 8: case 9: case 11: case 21: case 23:
+	case 3:
+	case 4:
+	case 5:
+	case 8:
+	case 9:
+	case 11:
+	case 21:
+	case 23:
 		return 32;
-	case 14: case 15: case 16: case 17: case 22: case 25:
+	case 14:
+	case 15:
+	case 16:
+	case 17:
+	case 22:
+	case 25:
 		return 64;
 	default:
 		return 0;
@@ -93,8 +100,7 @@ struct rd {
 	struct wasm_module *m;
 };
 
-static void rd_report(struct rd *r, size_t at, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+static void rd_report(struct rd *r, size_t at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Records the error and is -1: a macro, so the compiler sees every
  * failure path return nonzero (no false "may be used uninitialized"). */
@@ -121,8 +127,8 @@ static size_t rd_left(const struct rd *r)
 
 static int rd_truncated(struct rd *r, const char *what, size_t need)
 {
-	return rd_fail(r, r->pos, "truncated %s: needs %zu bytes, %zu left before the end of the %s at 0x%zx",
-		       what, need, rd_left(r), r->region, r->base + r->end);
+	return rd_fail(r, r->pos, "truncated %s: needs %zu bytes, %zu left before the end of the %s at 0x%zx", what,
+		       need, rd_left(r), r->region, r->base + r->end);
 }
 
 static int rd_byte(struct rd *r, uint8_t *out, const char *what)
@@ -154,8 +160,8 @@ static int rd_uleb(struct rd *r, unsigned bits, uint64_t *out, const char *what)
 		uint8_t b;
 
 		if (r->pos >= r->end)
-			return rd_fail(r, start, "truncated LEB128 (%s): the %s ends at 0x%zx",
-				       what, r->region, r->base + r->end);
+			return rd_fail(r, start, "truncated LEB128 (%s): the %s ends at 0x%zx", what, r->region,
+				       r->base + r->end);
 		b = r->p[r->pos++];
 		if (i == maxbytes - 1) {
 			unsigned used = bits - 7 * i;
@@ -184,8 +190,8 @@ static int rd_sleb(struct rd *r, unsigned bits, int64_t *out, const char *what)
 		uint8_t b;
 
 		if (r->pos >= r->end)
-			return rd_fail(r, start, "truncated LEB128 (%s): the %s ends at 0x%zx",
-				       what, r->region, r->base + r->end);
+			return rd_fail(r, start, "truncated LEB128 (%s): the %s ends at 0x%zx", what, r->region,
+				       r->base + r->end);
 		b = r->p[r->pos++];
 		if (i == maxbytes - 1) {
 			unsigned used = bits - 7 * i;
@@ -228,8 +234,8 @@ static int rd_count(struct rd *r, uint32_t *out, size_t min_item, const char *wh
 	if (rd_u32(r, out, what))
 		return -1;
 	if (min_item && *out > rd_left(r) / min_item)
-		return rd_fail(r, at, "%s %u is more than the %zu bytes left in the %s can hold",
-			       what, *out, rd_left(r), r->region);
+		return rd_fail(r, at, "%s %u is more than the %zu bytes left in the %s can hold", what, *out,
+			       rd_left(r), r->region);
 	return 0;
 }
 
@@ -241,8 +247,8 @@ static int rd_name_raw(struct rd *r, const uint8_t **ptr, uint32_t *len, const c
 	if (rd_u32(r, len, what))
 		return -1;
 	if (*len > rd_left(r))
-		return rd_fail(r, at, "%s is %u bytes long, but only %zu bytes are left in the %s",
-			       what, *len, rd_left(r), r->region);
+		return rd_fail(r, at, "%s is %u bytes long, but only %zu bytes are left in the %s", what, *len,
+			       rd_left(r), r->region);
 	*ptr = r->p + r->pos;
 	ok = utf8_valid_prefix((const char *)*ptr, *len);
 	if (ok < *len)
@@ -269,8 +275,8 @@ static int rd_enter(struct rd *r, size_t at, uint32_t size, size_t *saved, const
 		    const char *region, const char *what)
 {
 	if (size > rd_left(r))
-		return rd_fail(r, at, "%s runs past the end of the %s (size 0x%x, 0x%zx bytes left)",
-			       what, r->region, size, rd_left(r));
+		return rd_fail(r, at, "%s runs past the end of the %s (size 0x%x, 0x%zx bytes left)", what, r->region,
+			       size, rd_left(r));
 	*saved = r->end;
 	*saved_region = r->region;
 	r->end = r->pos + size;
@@ -314,8 +320,8 @@ static int rd_heaptype(struct rd *r, struct wasm_valtype *vt, const char *what)
 		return 0;
 	}
 	if ((uint64_t)v >= r->m->ntypes)
-		return rd_fail(r, at, "heap type index %lld is out of range (%zu types) (%s)",
-			       (long long)v, r->m->ntypes, what);
+		return rd_fail(r, at, "heap type index %lld is out of range (%zu types) (%s)", (long long)v,
+			       r->m->ntypes, what);
 	vt->heap = 0;
 	vt->index = (uint32_t)v;
 	return 0;
@@ -384,8 +390,8 @@ static int rd_limits(struct rd *r, struct wasm_limits *l, int memory, const char
 		l->page_log2 = log2;
 	}
 	if (l->has_max && l->max < l->min)
-		return rd_fail(r, at, "maximum %llu is below the minimum %llu (%s)",
-			       (unsigned long long)l->max, (unsigned long long)l->min, what);
+		return rd_fail(r, at, "maximum %llu is below the minimum %llu (%s)", (unsigned long long)l->max,
+			       (unsigned long long)l->min, what);
 	if (l->shared && !l->has_max)
 		return rd_fail(r, at, "shared memory without a maximum (%s)", what);
 	if (memory) {
@@ -393,8 +399,8 @@ static int rd_limits(struct rd *r, struct wasm_limits *l, int memory, const char
 		bound = l->is64 ? (uint64_t)1 << (64 - l->page_log2 - (l->page_log2 ? 0 : 1))
 				: (uint64_t)1 << (32 - l->page_log2);
 		if (l->min > bound || (l->has_max && l->max > bound))
-			return rd_fail(r, at, "memory size is larger than %llu pages (%s)",
-				       (unsigned long long)bound, what);
+			return rd_fail(r, at, "memory size is larger than %llu pages (%s)", (unsigned long long)bound,
+				       what);
 	}
 	return 0;
 }
@@ -432,8 +438,8 @@ static int rd_const_expr(struct rd *r, const char *what)
 			if (rd_uleb(r, 32, &u, what))
 				return -1;
 			if (u >= r->m->nimported_globals + r->m->nglobals)
-				return rd_fail(r, at, "global.get %llu: no such global (%s)",
-					       (unsigned long long)u, what);
+				return rd_fail(r, at, "global.get %llu: no such global (%s)", (unsigned long long)u,
+					       what);
 			break;
 		case 0xd0: {  /* ref.null */
 			struct wasm_valtype vt;
@@ -446,11 +452,15 @@ static int rd_const_expr(struct rd *r, const char *what)
 			if (rd_uleb(r, 32, &u, what))
 				return -1;
 			if (u >= r->m->nimported_funcs + r->m->nfuncs)
-				return rd_fail(r, at, "ref.func %llu: no such function (%s)",
-					       (unsigned long long)u, what);
+				return rd_fail(r, at, "ref.func %llu: no such function (%s)", (unsigned long long)u,
+					       what);
 			break;
-		case 0x6a: case 0x6b: case 0x6c:  /* i32.add/sub/mul (extended-const) */
-		case 0x7c: case 0x7d: case 0x7e:  /* i64.add/sub/mul */
+		case 0x6a:
+		case 0x6b:
+		case 0x6c:  /* i32.add/sub/mul (extended-const) */
+		case 0x7c:
+		case 0x7d:
+		case 0x7e:  /* i64.add/sub/mul */
 			break;
 		case 0xfd:  /* v128.const */
 			if (rd_uleb(r, 32, &u, what))
@@ -462,8 +472,7 @@ static int rd_const_expr(struct rd *r, const char *what)
 				return -1;
 			break;
 		default:
-			return rd_fail(r, at, "unsupported instruction 0x%02x in a constant expression (%s)",
-				       op, what);
+			return rd_fail(r, at, "unsupported instruction 0x%02x in a constant expression (%s)", op, what);
 		}
 	}
 }
@@ -549,8 +558,7 @@ static int read_import_section(struct rd *r)
 		size_t at;
 		uint8_t kind;
 
-		if (rd_name(r, &im->module, "import module name") ||
-		    rd_name(r, &im->name, "import name"))
+		if (rd_name(r, &im->module, "import module name") || rd_name(r, &im->name, "import name"))
 			return -1;
 		at = r->pos;
 		if (rd_byte(r, &kind, "import kind"))
@@ -582,8 +590,8 @@ static int read_import_section(struct rd *r)
 			if (rd_byte(r, &mut, "global mutability"))
 				return -1;
 			if (mut > 1)
-				return rd_fail(r, at, "import %u (%s.%s): global mutability %u is not 0 or 1",
-					       i, im->module, im->name, mut);
+				return rd_fail(r, at, "import %u (%s.%s): global mutability %u is not 0 or 1", i,
+					       im->module, im->name, mut);
 			im->is_mutable = mut;
 			m->nimported_globals++;
 			break;
@@ -594,8 +602,8 @@ static int read_import_section(struct rd *r)
 			m->nimported_tags++;
 			break;
 		default:
-			return rd_fail(r, at, "import %u (%s.%s): unknown import kind 0x%02x",
-				       i, im->module, im->name, kind);
+			return rd_fail(r, at, "import %u (%s.%s): unknown import kind 0x%02x", i, im->module, im->name,
+				       kind);
 		}
 	}
 	return 0;
@@ -634,7 +642,8 @@ static int read_table_section(struct rd *r)
 			if (rd_bytes(r, 2, &b, "table with initialiser"))
 				return -1;
 			if (b[1] != 0x00)
-				return rd_fail(r, r->pos - 1, "table %u: expected 0x00 after 0x40, got 0x%02x", i, b[1]);
+				return rd_fail(r, r->pos - 1, "table %u: expected 0x00 after 0x40, got 0x%02x", i,
+					       b[1]);
 		}
 		if (rd_reftype(r, &m->table_types[i], "table element type") ||
 		    rd_limits(r, &m->table_limits[i], 0, "table limits"))
@@ -734,11 +743,21 @@ static int read_export_section(struct rd *r, size_t section_at)
 		if (rd_byte(r, &kind, "export kind"))
 			return -1;
 		switch (kind) {
-		case WASM_EXTERN_FUNC: space = m->nimported_funcs + m->nfuncs; break;
-		case WASM_EXTERN_TABLE: space = m->nimported_tables + m->ntables; break;
-		case WASM_EXTERN_MEMORY: space = m->nimported_memories + m->nmemories; break;
-		case WASM_EXTERN_GLOBAL: space = m->nimported_globals + m->nglobals; break;
-		case WASM_EXTERN_TAG: space = m->nimported_tags + m->ntags; break;
+		case WASM_EXTERN_FUNC:
+			space = m->nimported_funcs + m->nfuncs;
+			break;
+		case WASM_EXTERN_TABLE:
+			space = m->nimported_tables + m->ntables;
+			break;
+		case WASM_EXTERN_MEMORY:
+			space = m->nimported_memories + m->nmemories;
+			break;
+		case WASM_EXTERN_GLOBAL:
+			space = m->nimported_globals + m->nglobals;
+			break;
+		case WASM_EXTERN_TAG:
+			space = m->nimported_tags + m->ntags;
+			break;
 		default:
 			return rd_fail(r, at, "export %u (\"%s\"): unknown export kind 0x%02x", i, ex->name, kind);
 		}
@@ -747,8 +766,8 @@ static int read_export_section(struct rd *r, size_t section_at)
 		if (rd_u32(r, &ex->index, "export index"))
 			return -1;
 		if (ex->index >= space)
-			return rd_fail(r, at, "export %u (\"%s\"): %s index %u is out of range (%zu)",
-				       i, ex->name, wasm_extern_name(ex->kind), ex->index, space);
+			return rd_fail(r, at, "export %u (\"%s\"): %s index %u is out of range (%zu)", i, ex->name,
+				       wasm_extern_name(ex->kind), ex->index, space);
 	}
 	/* Engines refuse a module exporting one name twice. */
 	sorted = xcalloc(n, sizeof(*sorted));
@@ -775,8 +794,8 @@ static int read_start_section(struct rd *r)
 	if (rd_u32(r, &m->start, "start function index"))
 		return -1;
 	if (m->start >= m->nimported_funcs + m->nfuncs)
-		return rd_fail(r, at, "start function %u is out of range (%zu functions)",
-			       m->start, m->nimported_funcs + m->nfuncs);
+		return rd_fail(r, at, "start function %u is out of range (%zu functions)", m->start,
+			       m->nimported_funcs + m->nfuncs);
 	m->has_start = 1;
 	return 0;
 }
@@ -831,14 +850,16 @@ static int read_element_section(struct rd *r)
 				if (rd_byte(r, &elemkind, "element kind"))
 					return -1;
 				if (elemkind != 0)
-					return rd_fail(r, at, "element segment %u: element kind 0x%02x is not 0 (funcref)",
-						       i, elemkind);
+					return rd_fail(r, at,
+						       "element segment %u: element kind 0x%02x is not 0 (funcref)", i,
+						       elemkind);
 			}
 		}
 		if (rd_count(r, &count, flags & 4 ? 2 : 1, "element count"))
 			return -1;
 		for (uint32_t k = 0; k < count; k++) {
-			if (flags & 4 ? rd_const_expr(r, "element expression") : rd_funcidx(r, "element function index"))
+			if (flags & 4 ? rd_const_expr(r, "element expression")
+				      : rd_funcidx(r, "element function index"))
 				return -1;
 		}
 		m->nelements += count;
@@ -855,8 +876,8 @@ static int read_code_section(struct rd *r, size_t section_at)
 	if (rd_count(r, &n, 2, "function body count"))
 		return -1;
 	if (n != m->nfuncs)
-		return rd_fail(r, section_at, "%u function bodies, but the function section declares %zu functions",
-			       n, m->nfuncs);
+		return rd_fail(r, section_at, "%u function bodies, but the function section declares %zu functions", n,
+			       m->nfuncs);
 	for (uint32_t i = 0; i < n; i++) {
 		size_t at = r->pos;
 		uint32_t size;
@@ -866,8 +887,10 @@ static int read_code_section(struct rd *r, size_t section_at)
 		if (size == 0)
 			return rd_fail(r, at, "function body %u is empty", i);
 		if (size > rd_left(r))
-			return rd_fail(r, at, "function body %u runs past the end of the section (size 0x%x, 0x%zx bytes left)",
-				       i, size, rd_left(r));
+			return rd_fail(
+				r, at,
+				"function body %u runs past the end of the section (size 0x%x, 0x%zx bytes left)", i,
+				size, rd_left(r));
 		r->pos += size;
 		m->code_bytes += size;
 	}
@@ -882,8 +905,7 @@ static int read_data_section(struct rd *r, size_t section_at)
 	if (rd_count(r, &n, 2, "data segment count"))
 		return -1;
 	if (m->has_datacount && n != m->datacount)
-		return rd_fail(r, section_at, "%u data segments, but the data count section says %u",
-			       n, m->datacount);
+		return rd_fail(r, section_at, "%u data segments, but the data count section says %u", n, m->datacount);
 	for (uint32_t i = 0; i < n; i++) {
 		size_t at = r->pos;
 		uint32_t flags, mem, size;
@@ -905,7 +927,8 @@ static int read_data_section(struct rd *r, size_t section_at)
 		if (rd_u32(r, &size, "data segment size"))
 			return -1;
 		if (size > rd_left(r))
-			return rd_fail(r, at, "data segment %u runs past the end of the section (size 0x%x, 0x%zx bytes left)",
+			return rd_fail(r, at,
+				       "data segment %u runs past the end of the section (size 0x%x, 0x%zx bytes left)",
 				       i, size, rd_left(r));
 		r->pos += size;
 		m->data_bytes += size;
@@ -979,8 +1002,7 @@ static int read_producers_section(struct rd *r)
 		const char *field;
 		uint32_t nvalues;
 
-		if (rd_name(r, &field, "producers field name") ||
-		    rd_count(r, &nvalues, 2, "producers value count"))
+		if (rd_name(r, &field, "producers field name") || rd_count(r, &nvalues, 2, "producers value count"))
 			goto fail;
 		for (uint32_t v = 0; v < nvalues; v++) {
 			xgrow(&list, &cap, total + 1, sizeof(*list));
@@ -1065,8 +1087,7 @@ static int read_symbol_table(struct rd *r)
 				return -1;
 			if (defined) {
 				if (rd_u32(r, &s->index, "data segment index") ||
-				    rd_uleb(r, 64, &s->offset, "data offset") ||
-				    rd_uleb(r, 64, &s->size, "data size"))
+				    rd_uleb(r, 64, &s->offset, "data offset") || rd_uleb(r, 64, &s->size, "data size"))
 					return -1;
 			}
 			l->nsymbols = i + 1;
@@ -1084,19 +1105,21 @@ static int read_symbol_table(struct rd *r)
 		if (rd_u32(r, &s->index, "symbol index"))
 			return -1;
 		if (s->index >= space)
-			return rd_fail(r, at, "symbol %u: %s index %u is out of range (%zu)",
-				       i, wasm_symbol_kind_name(s->kind), s->index, space);
+			return rd_fail(r, at, "symbol %u: %s index %u is out of range (%zu)", i,
+				       wasm_symbol_kind_name(s->kind), s->index, space);
 		if (!defined && s->index >= nimported)
-			return rd_fail(r, at, "symbol %u: undefined %s %u is not an import",
-				       i, wasm_symbol_kind_name(s->kind), s->index);
+			return rd_fail(r, at, "symbol %u: undefined %s %u is not an import", i,
+				       wasm_symbol_kind_name(s->kind), s->index);
 		if (defined || (flags & WASM_SYM_EXPLICIT_NAME)) {
 			if (rd_name(r, &s->name, "symbol name"))
 				return -1;
 		} else {
 			/* The name is the import's: find the INDEX-th import of the kind. */
 			static const enum wasm_extern ext[] = {
-				[WASM_SYMBOL_FUNCTION] = WASM_EXTERN_FUNC, [WASM_SYMBOL_GLOBAL] = WASM_EXTERN_GLOBAL,
-				[WASM_SYMBOL_TAG] = WASM_EXTERN_TAG, [WASM_SYMBOL_TABLE] = WASM_EXTERN_TABLE,
+				[WASM_SYMBOL_FUNCTION] = WASM_EXTERN_FUNC,
+				[WASM_SYMBOL_GLOBAL] = WASM_EXTERN_GLOBAL,
+				[WASM_SYMBOL_TAG] = WASM_EXTERN_TAG,
+				[WASM_SYMBOL_TABLE] = WASM_EXTERN_TABLE,
 			};
 			uint32_t seen = 0;
 
@@ -1177,7 +1200,8 @@ static int read_linking_section(struct rd *r)
 					uint8_t kind;
 					uint32_t idx;
 
-					if (rd_byte(r, &kind, "comdat entry kind") || rd_u32(r, &idx, "comdat entry index"))
+					if (rd_byte(r, &kind, "comdat entry kind") ||
+					    rd_u32(r, &idx, "comdat entry index"))
 						return -1;
 				}
 			}
@@ -1238,7 +1262,8 @@ static int read_reloc_section(struct rd *r, const char *name, size_t nsections_b
 			return -1;
 		if (type >= WASM_RELOC_KNOWN) {
 			/* Its layout is unknown, so the rest cannot be read. */
-			add_note(m, wasm_arena_printf(m, "%s: offset 0x%zx: relocation type %u is newer than this reader; "
+			add_note(m, wasm_arena_printf(m,
+						      "%s: offset 0x%zx: relocation type %u is newer than this reader; "
 						      "the remaining %u relocations of %s were not read",
 						      r->label, r->base + at, type, n - i, name));
 			r->pos = r->end;
@@ -1258,12 +1283,13 @@ static int read_reloc_section(struct rd *r, const char *name, size_t nsections_b
 static int read_dylink_mem_info(struct rd *r, struct wasm_dylink *d)
 {
 	return rd_u32(r, &d->mem_size, "memory size") || rd_u32(r, &d->mem_p2align, "memory alignment") ||
-	       rd_u32(r, &d->table_size, "table size") || rd_u32(r, &d->table_p2align, "table alignment")
-		? -1 : 0;
+			       rd_u32(r, &d->table_size, "table size") ||
+			       rd_u32(r, &d->table_p2align, "table alignment")
+		       ? -1
+		       : 0;
 }
 
-static int read_string_list(struct rd *r, const char ***out, size_t *nout, const char *count_what,
-			    const char *what)
+static int read_string_list(struct rd *r, const char ***out, size_t *nout, const char *count_what, const char *what)
 {
 	uint32_t n;
 
@@ -1326,7 +1352,8 @@ static int read_dylink0_section(struct rd *r)
 			}
 			break;
 		case 5:  /* WASM_DYLINK_RUNTIME_PATH */
-			if (read_string_list(r, &d->runtime_path, &d->nruntime_path, "runtime path count", "runtime path"))
+			if (read_string_list(r, &d->runtime_path, &d->nruntime_path, "runtime path count",
+					     "runtime path"))
 				return -1;
 			break;
 		default:
@@ -1346,7 +1373,9 @@ static int read_dylink_legacy_section(struct rd *r)
 
 	d->section = "dylink";
 	return read_dylink_mem_info(r, d) ||
-	       read_string_list(r, &d->needed, &d->nneeded, "needed library count", "needed library") ? -1 : 0;
+			       read_string_list(r, &d->needed, &d->nneeded, "needed library count", "needed library")
+		       ? -1
+		       : 0;
 }
 
 static int read_custom_section(struct rd *r, const char *name, size_t nsections_before)
@@ -1365,7 +1394,8 @@ static int read_custom_section(struct rd *r, const char *name, size_t nsections_
 		return read_reloc_section(r, name, nsections_before);
 	if (strcmp(name, "dylink.0") == 0 || strcmp(name, "dylink") == 0) {
 		if (m->dylink.section)
-			return rd_fail(r, r->pos, "a second dylink section (\"%s\" after \"%s\")", name, m->dylink.section);
+			return rd_fail(r, r->pos, "a second dylink section (\"%s\" after \"%s\")", name,
+				       m->dylink.section);
 		return name[6] ? read_dylink0_section(r) : read_dylink_legacy_section(r);
 	}
 	if (strcmp(name, ".llvmbc") == 0 && !m->bitcode.present) {
@@ -1384,10 +1414,9 @@ static int read_custom_section(struct rd *r, const char *name, size_t nsections_
 static int section_rank(unsigned id)
 {
 	static const int rank[] = {
-		[WASM_SEC_TYPE] = 1, [WASM_SEC_IMPORT] = 2, [WASM_SEC_FUNCTION] = 3,
-		[WASM_SEC_TABLE] = 4, [WASM_SEC_MEMORY] = 5, [WASM_SEC_TAG] = 6,
-		[WASM_SEC_GLOBAL] = 7, [WASM_SEC_EXPORT] = 8, [WASM_SEC_START] = 9,
-		[WASM_SEC_ELEMENT] = 10, [WASM_SEC_DATACOUNT] = 11, [WASM_SEC_CODE] = 12,
+		[WASM_SEC_TYPE] = 1,   [WASM_SEC_IMPORT] = 2,   [WASM_SEC_FUNCTION] = 3,   [WASM_SEC_TABLE] = 4,
+		[WASM_SEC_MEMORY] = 5, [WASM_SEC_TAG] = 6,      [WASM_SEC_GLOBAL] = 7,     [WASM_SEC_EXPORT] = 8,
+		[WASM_SEC_START] = 9,  [WASM_SEC_ELEMENT] = 10, [WASM_SEC_DATACOUNT] = 11, [WASM_SEC_CODE] = 12,
 		[WASM_SEC_DATA] = 13,
 	};
 
@@ -1397,15 +1426,16 @@ static int section_rank(unsigned id)
 void wasm_append_valtype(struct strbuf *sb, const struct wasm_valtype *vt)
 {
 	static const char *const abstract[] = {
-		[0x69] = "exn", [0x6a] = "array", [0x6b] = "struct", [0x6c] = "i31",
-		[0x6d] = "eq", [0x6e] = "any", [0x6f] = "extern", [0x70] = "func",
+		[0x69] = "exn",  [0x6a] = "array",    [0x6b] = "struct", [0x6c] = "i31",
+		[0x6d] = "eq",   [0x6e] = "any",      [0x6f] = "extern", [0x70] = "func",
 		[0x71] = "none", [0x72] = "noextern", [0x73] = "nofunc", [0x74] = "noexn",
 	};
 	static const char *const shorthand[] = {
-		[0x69] = "exnref", [0x6a] = "arrayref", [0x6b] = "structref", [0x6c] = "i31ref",
-		[0x6d] = "eqref", [0x6e] = "anyref", [0x6f] = "externref", [0x70] = "funcref",
+		[0x69] = "exnref",  [0x6a] = "arrayref",      [0x6b] = "structref",   [0x6c] = "i31ref",
+		[0x6d] = "eqref",   [0x6e] = "anyref",        [0x6f] = "externref",   [0x70] = "funcref",
 		[0x71] = "nullref", [0x72] = "nullexternref", [0x73] = "nullfuncref", [0x74] = "nullexnref",
-		[0x7b] = "v128", [0x7c] = "f64", [0x7d] = "f32", [0x7e] = "i64", [0x7f] = "i32",
+		[0x7b] = "v128",    [0x7c] = "f64",           [0x7d] = "f32",         [0x7e] = "i64",
+		[0x7f] = "i32",
 	};
 
 	if (vt->code == 0x63 || vt->code == 0x64) {
@@ -1483,7 +1513,7 @@ static const struct wasm_import *nth_import(const struct wasm_module *m, enum wa
 
 static const char *import_signature(struct wasm_module *m, const struct wasm_import *im)
 {
-	struct strbuf sb = {0};
+	struct strbuf sb = { 0 };
 	const char *s;
 
 	switch (im->kind) {
@@ -1549,9 +1579,17 @@ static const char *export_signature(struct wasm_module *m, const struct wasm_exp
 }
 
 static const char *const main_runtime_exports[] = {
-	"stackAlloc", "stackSave", "stackRestore", "_emscripten_stack_alloc",
-	"_emscripten_stack_restore", "emscripten_stack_init", "emscripten_stack_get_current",
-	"emscripten_stack_set_limits", "_emscripten_find_dylib", "__heap_base", "__data_end",
+	"stackAlloc",
+	"stackSave",
+	"stackRestore",
+	"_emscripten_stack_alloc",
+	"_emscripten_stack_restore",
+	"emscripten_stack_init",
+	"emscripten_stack_get_current",
+	"emscripten_stack_set_limits",
+	"_emscripten_find_dylib",
+	"__heap_base",
+	"__data_end",
 };
 
 /* Main or side module: what the Emscripten runtime leaves in a main module. */
@@ -1574,7 +1612,8 @@ static const char *main_module_evidence(struct wasm_module *m)
 		const struct wasm_import *im = &m->imports[i];
 
 		if (strcmp(im->module, "wasi_snapshot_preview1") == 0)
-			return wasm_arena_printf(m, "imports %s.%s (libc lives in the main module)", im->module, im->name);
+			return wasm_arena_printf(m, "imports %s.%s (libc lives in the main module)", im->module,
+						 im->name);
 		if (strcmp(im->module, "GOT.mem") == 0 && strcmp(im->name, "__heap_base") == 0)
 			return "imports GOT.mem.__heap_base (Emscripten runtime)";
 	}
@@ -1605,11 +1644,12 @@ static void classify(struct wasm_module *m)
 }
 
 /* Reads the sections; m->sections grows with xgrow (CAP) until wasm_read() moves it. */
-static int read_sections(struct wasm_module *m, const char *label, const uint8_t *p, size_t len,
-			 size_t base, size_t *cap)
+static int read_sections(struct wasm_module *m, const char *label, const uint8_t *p, size_t len, size_t base,
+			 size_t *cap)
 {
-	struct rd r = { .p = p, .len = len, .pos = 8, .end = len, .base = base,
-			.label = label, .region = "file", .m = m };
+	struct rd r = {
+		.p = p, .len = len, .pos = 8, .end = len, .base = base, .label = label, .region = "file", .m = m
+	};
 	int last_rank = 0;
 	uint32_t version;
 
@@ -1640,12 +1680,14 @@ static int read_sections(struct wasm_module *m, const char *label, const uint8_t
 			return -1;
 		if (size > rd_left(&r)) {
 			r.ctx[0] = '\0';
-			return rd_fail(&r, at, "section %u (%s) runs past the end of the file (size 0x%x, 0x%zx bytes left)",
+			return rd_fail(&r, at,
+				       "section %u (%s) runs past the end of the file (size 0x%x, 0x%zx bytes left)",
 				       id, wasm_section_name(id), size, rd_left(&r));
 		}
 		rank = section_rank(id);
 		if (rank && rank <= last_rank)
-			return rd_fail(&r, at, "out of order or repeated (sections must follow the binary format's order)");
+			return rd_fail(&r, at,
+				       "out of order or repeated (sections must follow the binary format's order)");
 		if (rank)
 			last_rank = rank;
 		xgrow(&m->sections, cap, m->nsections + 1, sizeof(*m->sections));
@@ -1668,22 +1710,46 @@ static int read_sections(struct wasm_module *m, const char *label, const uint8_t
 			int rc = 0;
 
 			switch (id) {
-			case WASM_SEC_TYPE: rc = read_type_section(&r); break;
-			case WASM_SEC_IMPORT: rc = read_import_section(&r); break;
-			case WASM_SEC_FUNCTION: rc = read_function_section(&r); break;
-			case WASM_SEC_TABLE: rc = read_table_section(&r); break;
-			case WASM_SEC_MEMORY: rc = read_memory_section(&r); break;
-			case WASM_SEC_GLOBAL: rc = read_global_section(&r); break;
-			case WASM_SEC_EXPORT: rc = read_export_section(&r, at); break;
-			case WASM_SEC_START: rc = read_start_section(&r); break;
-			case WASM_SEC_ELEMENT: rc = read_element_section(&r); break;
-			case WASM_SEC_CODE: rc = read_code_section(&r, at); break;
-			case WASM_SEC_DATA: rc = read_data_section(&r, at); break;
+			case WASM_SEC_TYPE:
+				rc = read_type_section(&r);
+				break;
+			case WASM_SEC_IMPORT:
+				rc = read_import_section(&r);
+				break;
+			case WASM_SEC_FUNCTION:
+				rc = read_function_section(&r);
+				break;
+			case WASM_SEC_TABLE:
+				rc = read_table_section(&r);
+				break;
+			case WASM_SEC_MEMORY:
+				rc = read_memory_section(&r);
+				break;
+			case WASM_SEC_GLOBAL:
+				rc = read_global_section(&r);
+				break;
+			case WASM_SEC_EXPORT:
+				rc = read_export_section(&r, at);
+				break;
+			case WASM_SEC_START:
+				rc = read_start_section(&r);
+				break;
+			case WASM_SEC_ELEMENT:
+				rc = read_element_section(&r);
+				break;
+			case WASM_SEC_CODE:
+				rc = read_code_section(&r, at);
+				break;
+			case WASM_SEC_DATA:
+				rc = read_data_section(&r, at);
+				break;
 			case WASM_SEC_DATACOUNT:
 				rc = rd_u32(&r, &m->datacount, "data count");
 				m->has_datacount = 1;
 				break;
-			case WASM_SEC_TAG: rc = read_tag_section(&r); break;
+			case WASM_SEC_TAG:
+				rc = read_tag_section(&r);
+				break;
 			}
 			if (rc)
 				return -1;
@@ -1699,7 +1765,8 @@ static int read_sections(struct wasm_module *m, const char *label, const uint8_t
 		for (size_t i = 0; i < m->nsections; i++)
 			has_code |= m->sections[i].id == WASM_SEC_CODE;
 		if (!has_code)
-			return rd_fail(&r, len, "the function section declares %zu functions, but there is no code section",
+			return rd_fail(&r, len,
+				       "the function section declares %zu functions, but there is no code section",
 				       m->nfuncs);
 	}
 	if (m->has_datacount && m->datacount && !m->ndata_segments)

@@ -123,13 +123,15 @@ static void compute_facts(struct wasm_module *m)
 		if (t >= 0 && functype_has_i64(m, (uint32_t)t)) {
 			ne++;
 			if (!on_ev)
-				on_ev = wasm_arena_printf(m, "exports %s %s with i64 unlegalized", ex->name, ex->signature);
+				on_ev = wasm_arena_printf(m, "exports %s %s with i64 unlegalized", ex->name,
+							  ex->signature);
 		}
 	}
 	if (!wasm_ev && m->ntags)
 		wasm_ev = wasm_arena_printf(m, "defines %zu tag%s", m->ntags, m->ntags == 1 ? "" : "s");
 	if (!off_ev && m->nlegal_names)
-		off_ev = wasm_arena_printf(m, "names %zu legalstub$/legalfunc$ functions (i64 legalization)", m->nlegal_names);
+		off_ev = wasm_arena_printf(m, "names %zu legalstub$/legalfunc$ functions (i64 legalization)",
+					   m->nlegal_names);
 	if (!off_ev)
 		off_ev = off_weak;
 
@@ -141,8 +143,8 @@ static void compute_facts(struct wasm_module *m)
 		if (im->kind == WASM_EXTERN_FUNC && functype_has_i64(m, im->type)) {
 			f->i64_imports[f->ni64_imports++] = wasm_arena_printf(m, "%s.%s", im->module, im->name);
 			if (!on_ev && is_boundary_module(im->module))
-				on_ev = wasm_arena_printf(m, "imports %s.%s %s with i64 unlegalized",
-							  im->module, im->name, im->signature);
+				on_ev = wasm_arena_printf(m, "imports %s.%s %s with i64 unlegalized", im->module,
+							  im->name, im->signature);
 		}
 	}
 	for (size_t i = 0; i < m->nexports; i++) {
@@ -193,14 +195,13 @@ void wasm_compute_facts(struct wasm_module *m)
 
 /* ---- findings ------------------------------------------------------------ */
 
-static void add(struct wasm_findings *out, const char *class_id, enum wasm_severity sev,
-		const char *where, const char *subject, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+static void add(struct wasm_findings *out, const char *class_id, enum wasm_severity sev, const char *where,
+		const char *subject, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
-static void add(struct wasm_findings *out, const char *class_id, enum wasm_severity sev,
-		const char *where, const char *subject, const char *fmt, ...)
+static void add(struct wasm_findings *out, const char *class_id, enum wasm_severity sev, const char *where,
+		const char *subject, const char *fmt, ...)
 {
-	struct strbuf sb = {0};
+	struct strbuf sb = { 0 };
 	struct wasm_finding *fd;
 	va_list ap;
 
@@ -248,11 +249,12 @@ static void check_one(const struct wasm_module *m, const char *where, struct was
 	if (m->kind == WASM_KIND_BITCODE) {
 		if (!m->bitcode.producer)
 			add(out, "llvm_bitcode_unknown_producer", WASM_SEVERITY_INFO, where, NULL,
-			    "bitcode without an IDENTIFICATION block (LLVM older than 3.8?): its LLVM version is unknown");
+			    "bitcode without an IDENTIFICATION block (LLVM older than 3.8?): its LLVM version is "
+			    "unknown");
 		return;
 	}
 	if (m->kind != WASM_KIND_MAIN_MODULE && f->ni64_imports + f->ni64_exports) {
-		struct strbuf eg = {0};
+		struct strbuf eg = { 0 };
 
 		for (size_t i = 0; i < f->ni64_imports && i < 3; i++)
 			strbuf_addf(&eg, "%s%s", eg.len ? ", " : "", f->i64_imports[i]);
@@ -269,18 +271,21 @@ static void check_one(const struct wasm_module *m, const char *where, struct was
 	if (f->eh == WASM_EH_WASM && m->kind == WASM_KIND_MAIN_MODULE)
 		add(out, "eh_wasm", WASM_SEVERITY_INFO, where, NULL,
 		    "uses wasm exception handling (%s): side modules must too (-fwasm-exceptions; "
-		    "Rust: -Zemscripten-wasm-eh)", f->eh_evidence);
+		    "Rust: -Zemscripten-wasm-eh)",
+		    f->eh_evidence);
 	else if (f->eh == WASM_EH_WASM)
 		add(out, "eh_wasm", WASM_SEVERITY_INFO, where, NULL,
 		    "uses wasm exception handling (%s): the host must export the same tags", f->eh_evidence);
 	else if (f->eh == WASM_EH_JS && m->kind == WASM_KIND_MAIN_MODULE)
 		add(out, "eh_js", WASM_SEVERITY_INFO, where, NULL,
 		    "uses Emscripten JS exception handling or longjmp (%s): side modules using wasm "
-		    "exception handling cannot load into it", f->eh_evidence);
+		    "exception handling cannot load into it",
+		    f->eh_evidence);
 	else if (f->eh == WASM_EH_JS)
 		add(out, "eh_js", WASM_SEVERITY_INFO, where, NULL,
 		    "uses Emscripten JS exception handling or longjmp (%s): the host must be built with JS "
-		    "exceptions or -sSUPPORT_LONGJMP=emscripten", f->eh_evidence);
+		    "exceptions or -sSUPPORT_LONGJMP=emscripten",
+		    f->eh_evidence);
 	else if (f->eh == WASM_EH_MIXED)
 		add(out, "eh_mixed", WASM_SEVERITY_WARNING, where, NULL,
 		    "mixes wasm and JS exception handling (%s): no host provides both", f->eh_evidence);
@@ -508,20 +513,20 @@ static void check_limits(const struct wasm_import *im, const struct wasm_limits 
 		add(out, class_id, WASM_SEVERITY_ERROR, where, subject,
 		    "imports %s %s %s, but the main module's %s is %s: instantiation fails with a LinkError "
 		    "(threads builds and non-threads builds do not mix)",
-		    what, subject, want->shared ? "shared" : "not shared", what, have->shared ? "shared" : "not shared");
+		    what, subject, want->shared ? "shared" : "not shared", what,
+		    have->shared ? "shared" : "not shared");
 	if (want->is64 != have->is64)
 		add(out, class_id, WASM_SEVERITY_ERROR, where, subject,
-		    "imports %s %s with %s indices, but the main module's has %s: a LinkError (MEMORY64 differs)",
-		    what, subject, want->is64 ? "64-bit" : "32-bit", have->is64 ? "64-bit" : "32-bit");
+		    "imports %s %s with %s indices, but the main module's has %s: a LinkError (MEMORY64 differs)", what,
+		    subject, want->is64 ? "64-bit" : "32-bit", have->is64 ? "64-bit" : "32-bit");
 	if (have->has_max && have->max < want->min)
 		add(out, class_id, WASM_SEVERITY_ERROR, where, subject,
-		    "imports %s %s with at least %llu, but the main module's can never exceed %llu",
-		    what, subject, (unsigned long long)want->min, (unsigned long long)have->max);
+		    "imports %s %s with at least %llu, but the main module's can never exceed %llu", what, subject,
+		    (unsigned long long)want->min, (unsigned long long)have->max);
 	if (want->has_max && (!have->has_max || have->max > want->max))
 		add(out, class_id, WASM_SEVERITY_ERROR, where, subject,
-		    "imports %s %s with a maximum of %llu, but the main module's %s: a LinkError",
-		    what, subject, (unsigned long long)want->max,
-		    have->has_max ? "maximum is larger" : "has no maximum");
+		    "imports %s %s with a maximum of %llu, but the main module's %s: a LinkError", what, subject,
+		    (unsigned long long)want->max, have->has_max ? "maximum is larger" : "has no maximum");
 }
 
 /* Checks one wasm side module (or object, or plain module) against H. */
@@ -529,7 +534,7 @@ static void check_imports(const struct wasm_module *side, const struct host *h, 
 			  struct wasm_findings *out)
 {
 	const struct wasm_module *main = h->main;
-	struct strbuf invokes = {0};
+	struct strbuf invokes = { 0 };
 	size_t ninvokes = 0;
 
 	for (size_t i = 0; i < side->nimports; i++) {
@@ -541,7 +546,7 @@ static void check_imports(const struct wasm_module *side, const struct host *h, 
 		snprintf(subject, sizeof(subject), "%s.%s", im->module, im->name);
 		if (strcmp(im->module, "GOT.mem") == 0 || strcmp(im->module, "GOT.func") == 0) {
 			int func = im->module[4] == 'f';
-			struct strbuf sb = {0};
+			struct strbuf sb = { 0 };
 
 			if (is_weak_import(side, im->module, im->name) || own_export(side, im->name) ||
 			    host_export(h, im->name) || (func && host_js_import(h, im->name)))
@@ -553,24 +558,32 @@ static void check_imports(const struct wasm_module *side, const struct host *h, 
 				    subject, im->name, im->name);
 				continue;
 			}
-			strbuf_addf(&sb, "%s: the function %s is exported by neither the main module's wasm nor "
-				    "this side module", subject, im->name);
+			strbuf_addf(&sb,
+				    "%s: the function %s is exported by neither the main module's wasm nor "
+				    "this side module",
+				    subject, im->name);
 			if (is_mangled(im->name))
-				strbuf_addf(&sb, " (a Rust/C++ symbol no JS library provides): loading fails with "
-					    "\"undefined symbol '%s'\"", im->name);
+				strbuf_addf(&sb,
+					    " (a Rust/C++ symbol no JS library provides): loading fails with "
+					    "\"undefined symbol '%s'\"",
+					    im->name);
 			else
-				strbuf_addf(&sb, " (it may still be provided by the main module's JS); if not, "
-					    "loading fails with \"undefined symbol '%s'\"", im->name);
+				strbuf_addf(&sb,
+					    " (it may still be provided by the main module's JS); if not, "
+					    "loading fails with \"undefined symbol '%s'\"",
+					    im->name);
 			describe_needed(side, &sb);
-			add(out, "missing_main_export", is_mangled(im->name) ? WASM_SEVERITY_ERROR : WASM_SEVERITY_WARNING,
-			    where, subject, "%s", strbuf_str(&sb));
+			add(out, "missing_main_export",
+			    is_mangled(im->name) ? WASM_SEVERITY_ERROR : WASM_SEVERITY_WARNING, where, subject, "%s",
+			    strbuf_str(&sb));
 			strbuf_release(&sb);
 			continue;
 		}
 		if (!is_boundary_module(im->module)) {
 			add(out, "unknown_import_module", WASM_SEVERITY_ERROR, where, subject,
 			    "imports %s from module \"%s\": the loader provides only env, wasi_snapshot_preview1, "
-			    "GOT.mem and GOT.func, so instantiation fails with a LinkError", subject, im->module);
+			    "GOT.mem and GOT.func, so instantiation fails with a LinkError",
+			    subject, im->module);
 			continue;
 		}
 		switch (im->kind) {
@@ -606,15 +619,15 @@ static void check_imports(const struct wasm_module *side, const struct host *h, 
 				    subject, im->signature, im->name, main_eh_description(main));
 			else if (strcmp(ex->signature, im->signature) != 0)
 				add(out, "eh_tag_import_mismatch", WASM_SEVERITY_ERROR, where, subject,
-				    "imports the tag %s %s, but the main module's tag %s is %s: a LinkError",
-				    subject, im->signature, im->name, ex->signature);
+				    "imports the tag %s %s, but the main module's tag %s is %s: a LinkError", subject,
+				    im->signature, im->name, ex->signature);
 			continue;
 		}
 		if (ex) {
 			if (ex->kind != im->kind) {
 				add(out, "import_kind_mismatch", WASM_SEVERITY_ERROR, where, subject,
-				    "imports %s as a %s, but the main module exports %s as a %s: a LinkError",
-				    subject, wasm_extern_name(im->kind), im->name, wasm_extern_name(ex->kind));
+				    "imports %s as a %s, but the main module exports %s as a %s: a LinkError", subject,
+				    wasm_extern_name(im->kind), im->name, wasm_extern_name(ex->kind));
 			} else if (strcmp(ex->signature, im->signature) != 0) {
 				int legal = signature_has_i64(ex->signature) != signature_has_i64(im->signature);
 
@@ -624,7 +637,8 @@ static void check_imports(const struct wasm_module *side, const struct host *h, 
 				    "LinkError%s",
 				    subject, im->signature, im->name, ex->signature,
 				    legal ? " (one of them was built with i64 legalized into i32 halves, the other "
-					    "with WASM_BIGINT: build both the same way)" : "");
+					    "with WASM_BIGINT: build both the same way)"
+					  : "");
 			}
 			continue;
 		}
@@ -658,7 +672,7 @@ static void check_imports(const struct wasm_module *side, const struct host *h, 
 		if (im->kind == WASM_EXTERN_FUNC && strcmp(im->name, "_emscripten_get_now") == 0)
 			continue;  /* emscripten_get_now_misspelled, from wasm_check_module() */
 		if (im->kind == WASM_EXTERN_FUNC) {
-			struct strbuf sb = {0};
+			struct strbuf sb = { 0 };
 			int sure = is_mangled(im->name);
 
 			strbuf_addf(&sb, "imports %s %s, which the main module's wasm neither exports nor imports",
@@ -667,12 +681,13 @@ static void check_imports(const struct wasm_module *side, const struct host *h, 
 				strbuf_addstr(&sb, " (a Rust/C++ symbol no JS library provides)");
 			else
 				strbuf_addstr(&sb, " (it may still be provided by the main module's JS)");
-			strbuf_addf(&sb, ": the loader installs a lazy stub, so loading succeeds and the first "
+			strbuf_addf(&sb,
+				    ": the loader installs a lazy stub, so loading succeeds and the first "
 				    "call fails with \"cannot resolve symbol %s\" (or \"undefined symbol '%s'\")",
 				    im->name, im->name);
 			describe_needed(side, &sb);
-			add(out, "missing_main_export", sure ? WASM_SEVERITY_ERROR : WASM_SEVERITY_WARNING,
-			    where, subject, "%s", strbuf_str(&sb));
+			add(out, "missing_main_export", sure ? WASM_SEVERITY_ERROR : WASM_SEVERITY_WARNING, where,
+			    subject, "%s", strbuf_str(&sb));
 			strbuf_release(&sb);
 		} else {
 			add(out, "missing_main_export", WASM_SEVERITY_ERROR, where, subject,
@@ -709,7 +724,8 @@ static void check_imports(const struct wasm_module *side, const struct host *h, 
 	    (uint64_t)side->dylink.mem_size > h->memory->max * 65536)
 		add(out, "memory_import_mismatch", WASM_SEVERITY_ERROR, where, NULL,
 		    "needs %u bytes of static data (dylink), more than the main module's memory can ever "
-		    "hold (%llu pages)", side->dylink.mem_size, (unsigned long long)h->memory->max);
+		    "hold (%llu pages)",
+		    side->dylink.mem_size, (unsigned long long)h->memory->max);
 }
 
 /* The main module's LLVM, from its producers section (processed-by clang). */
@@ -722,8 +738,7 @@ static const char *main_llvm(const struct wasm_module *main)
 	return NULL;
 }
 
-int wasm_check_against(const struct wasm_module *side, const struct wasm_module *main,
-		       struct wasm_findings *out)
+int wasm_check_against(const struct wasm_module *side, const struct wasm_module *main, struct wasm_findings *out)
 {
 	struct host h;
 	const char *llvm;
@@ -731,7 +746,8 @@ int wasm_check_against(const struct wasm_module *side, const struct wasm_module 
 	if (main->kind == WASM_KIND_MODULE) {
 		add(out, "main_not_dynamic", WASM_SEVERITY_ERROR, NULL, NULL,
 		    "%s has no dylink section: it was not linked with -sMAIN_MODULE, so it cannot load "
-		    "side modules", main->path);
+		    "side modules",
+		    main->path);
 		return 0;
 	}
 	if (main->kind != WASM_KIND_MAIN_MODULE)
@@ -739,8 +755,8 @@ int wasm_check_against(const struct wasm_module *side, const struct wasm_module 
 			     main->kind == WASM_KIND_OBJECT || main->kind == WASM_KIND_ARCHIVE ? "an" : "a",
 			     wasm_kind_name(main->kind), main->kind_reason);
 	if (side->kind == WASM_KIND_MAIN_MODULE)
-		return error(EC_EXIT_INPUT, "%s is a main module (%s): --against checks a side module",
-			     side->path, side->kind_reason);
+		return error(EC_EXIT_INPUT, "%s is a main module (%s): --against checks a side module", side->path,
+			     side->kind_reason);
 	host_init(&h, main);
 	if (side->kind == WASM_KIND_ARCHIVE) {
 		for (size_t i = 0; i < side->nmembers; i++) {
@@ -791,20 +807,20 @@ int wasm_parse_llvm_version(const char *s, unsigned *major, unsigned *minor, uns
 	return 0;
 }
 
-static void check_bitcode(const struct wasm_module *m, const char *where, unsigned linker_major,
-			  const char *linker, struct wasm_findings *out)
+static void check_bitcode(const struct wasm_module *m, const char *where, unsigned linker_major, const char *linker,
+			  struct wasm_findings *out)
 {
 	unsigned major, minor, patch;
 	int embedded = m->kind != WASM_KIND_BITCODE;
 
 	if (!m->bitcode.present)
 		return;
-	if (!m->bitcode.llvm_version ||
-	    wasm_parse_llvm_version(m->bitcode.llvm_version, &major, &minor, &patch)) {
+	if (!m->bitcode.llvm_version || wasm_parse_llvm_version(m->bitcode.llvm_version, &major, &minor, &patch)) {
 		if (!embedded)
 			add(out, "llvm_bitcode_unknown_producer", WASM_SEVERITY_INFO, where, NULL,
 			    "bitcode producer %s%s%s names no LLVM version: cannot compare it with the linker's "
-			    "LLVM %s", m->bitcode.producer ? "\"" : "", m->bitcode.producer ? m->bitcode.producer : "unknown",
+			    "LLVM %s",
+			    m->bitcode.producer ? "\"" : "", m->bitcode.producer ? m->bitcode.producer : "unknown",
 			    m->bitcode.producer ? "\"" : "", linker);
 		return;
 	}
@@ -835,8 +851,8 @@ int wasm_check_linker_llvm(const struct wasm_module *m, const char *linker_llvm,
 	return 0;
 }
 
-int wasm_inspect_checked(const char *path, const char *against, const char *linker_llvm,
-			 struct wasm_module *m, struct wasm_module *main, struct wasm_findings *f)
+int wasm_inspect_checked(const char *path, const char *against, const char *linker_llvm, struct wasm_module *m,
+			 struct wasm_module *main, struct wasm_findings *f)
 {
 	memset(main, 0, sizeof(*main));
 	memset(f, 0, sizeof(*f));
@@ -850,8 +866,7 @@ int wasm_inspect_checked(const char *path, const char *against, const char *link
 	if (against)
 		wasm_compute_facts(main);
 	wasm_check_module(m, f);
-	if ((against && wasm_check_against(m, main, f)) ||
-	    (linker_llvm && wasm_check_linker_llvm(m, linker_llvm, f))) {
+	if ((against && wasm_check_against(m, main, f)) || (linker_llvm && wasm_check_linker_llvm(m, linker_llvm, f))) {
 		wasm_findings_release(f);
 		wasm_module_release(m);
 		wasm_module_release(main);

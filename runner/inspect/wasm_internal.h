@@ -18,15 +18,13 @@ void *wasm_arena_alloc(struct wasm_module *m, size_t n);
 void *wasm_arena_array(struct wasm_module *m, size_t count, size_t size);
 /* A NUL-terminated copy of N bytes at S in M's arena. */
 char *wasm_arena_strndup(struct wasm_module *m, const void *s, size_t n);
-char *wasm_arena_printf(struct wasm_module *m, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+char *wasm_arena_printf(struct wasm_module *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Zeroes *M and names it LABEL (a copy), LEN bytes long: before any reader. */
 void wasm_module_init(struct wasm_module *m, const char *label, size_t len);
 
 /* error(EC_EXIT_INPUT, "LABEL: offset 0x..: ..."), OFFSET absolute; -1. */
-int wasm_error_at(const char *label, size_t offset, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+int wasm_error_at(const char *label, size_t offset, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /*
  * The wasm reader: reads the wasm binary in the LEN bytes at P into M (set

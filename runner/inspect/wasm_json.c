@@ -29,11 +29,15 @@ static cJSON *string_array(const char *const *v, size_t n)
 
 static cJSON *flags_json(uint32_t flags)
 {
-	static const struct { uint32_t bit; const char *name; } names[] = {
-		{ WASM_SYM_BINDING_WEAK, "weak" }, { WASM_SYM_BINDING_LOCAL, "local" },
+	static const struct {
+		uint32_t bit;
+		const char *name;
+	} names[] = {
+		{ WASM_SYM_BINDING_WEAK, "weak" },        { WASM_SYM_BINDING_LOCAL, "local" },
 		{ WASM_SYM_VISIBILITY_HIDDEN, "hidden" }, { WASM_SYM_UNDEFINED, "undefined" },
-		{ WASM_SYM_EXPORTED, "exported" }, { WASM_SYM_EXPLICIT_NAME, "explicit_name" },
-		{ WASM_SYM_NO_STRIP, "no_strip" }, { WASM_SYM_TLS, "tls" }, { WASM_SYM_ABSOLUTE, "absolute" },
+		{ WASM_SYM_EXPORTED, "exported" },        { WASM_SYM_EXPLICIT_NAME, "explicit_name" },
+		{ WASM_SYM_NO_STRIP, "no_strip" },        { WASM_SYM_TLS, "tls" },
+		{ WASM_SYM_ABSOLUTE, "absolute" },
 	};
 	cJSON *a = cJSON_CreateArray();
 	uint32_t known = 0;
@@ -67,7 +71,7 @@ static cJSON *limits_json(const struct wasm_limits *l, int imported)
 static cJSON *table_json(const struct wasm_valtype *vt, const struct wasm_limits *l, int imported)
 {
 	cJSON *o = limits_json(l, imported);
-	struct strbuf sb = {0};
+	struct strbuf sb = { 0 };
 
 	wasm_append_valtype(&sb, vt);
 	cJSON_AddStringToObject(o, "type", strbuf_str(&sb));
@@ -152,7 +156,7 @@ static const char *section_name_at(const struct wasm_module *m, uint32_t index)
 static void add_relocations(cJSON *root, const struct wasm_module *m)
 {
 	cJSON *a = cJSON_AddArrayToObject(root, "relocations"), *used;
-	uint32_t total[WASM_RELOC_KNOWN] = {0};
+	uint32_t total[WASM_RELOC_KNOWN] = { 0 };
 
 	for (size_t i = 0; i < m->nrelocs; i++) {
 		const struct wasm_reloc_section *rs = &m->relocs[i];

@@ -66,7 +66,7 @@ char *wasm_arena_strndup(struct wasm_module *m, const void *s, size_t n)
 
 char *wasm_arena_printf(struct wasm_module *m, const char *fmt, ...)
 {
-	struct strbuf sb = {0};
+	struct strbuf sb = { 0 };
 	va_list ap;
 	char *p;
 

@@ -35,8 +35,7 @@ int matrix_key_index(const struct matrix *m, const char *key)
 	return -1;
 }
 
-const char *matrix_cell_get(const struct matrix *m, const struct matrix_cell *c,
-			    const char *key)
+const char *matrix_cell_get(const struct matrix *m, const struct matrix_cell *c, const char *key)
 {
 	int k = matrix_key_index(m, key);
 
@@ -50,19 +49,17 @@ static const char *own(struct matrix *m, const char *s)
 }
 
 /* Names appear in cell ids and on command lines: keep them plain. */
-static int check_name(const struct json_doc *d, const cJSON *at, const char *what,
-		      const char *s)
+static int check_name(const struct json_doc *d, const cJSON *at, const char *what, const char *s)
 {
 	if (!*s)
 		return json_doc_error(d, at, "%s: empty name", what);
 	if (strlen(s) > 64)
 		return json_doc_error(d, at, "%s \"%.64s...\": longer than 64 characters", what, s);
 	for (const char *p = s; *p; p++)
-		if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') &&
-		    !(*p >= '0' && *p <= '9') && !strchr("_-.", *p))
-			return json_doc_error(d, at,
-				"%s \"%s\": only letters, digits, '_', '-' and '.' are allowed",
-				what, s);
+		if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') && !(*p >= '0' && *p <= '9') &&
+		    !strchr("_-.", *p))
+			return json_doc_error(d, at, "%s \"%s\": only letters, digits, '_', '-' and '.' are allowed",
+					      what, s);
 	return 0;
 }
 
@@ -97,11 +94,12 @@ static int check_value(const struct json_doc *d, const cJSON *at, const char *wh
 				      where, s, *s);
 	for (const char *p = s; *p; p++) {
 		if (*p == ',' || *p == '=')
-			return json_doc_error(d, at, "%s: value \"%s\" contains '%c', which separates cell ids",
-					      where, s, *p);
-		if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') &&
-		    !(*p >= '0' && *p <= '9') && !strchr("._+-@:~", *p))
-			return json_doc_error(d, at, "%s: value contains %s at byte %zu: only letters, digits, "
+			return json_doc_error(d, at, "%s: value \"%s\" contains '%c', which separates cell ids", where,
+					      s, *p);
+		if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') && !(*p >= '0' && *p <= '9') &&
+		    !strchr("._+-@:~", *p))
+			return json_doc_error(d, at,
+					      "%s: value contains %s at byte %zu: only letters, digits, "
 					      "'.', '_', '+', '-', '@', ':' and '~' are allowed",
 					      where, show_char(*p, shown), (size_t)(p - s));
 	}
@@ -118,8 +116,8 @@ static int check_title(const struct json_doc *d, const cJSON *at)
 		return json_doc_error(d, at, "\"name\": longer than %d bytes", MAX_VALUE_LEN);
 	for (const char *p = s; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return json_doc_error(d, at, "\"name\": control character %s at byte %zu",
-					      show_char(*p, shown), (size_t)(p - s));
+			return json_doc_error(d, at, "\"name\": control character %s at byte %zu", show_char(*p, shown),
+					      (size_t)(p - s));
 	return 0;
 }
 
@@ -143,7 +141,7 @@ static int parse_axes(struct matrix *m, const struct json_doc *d, const cJSON *a
 		return json_doc_error(d, axes, "\"axes\" must be an object of axis name -> array of values");
 	m->axis_values = xcalloc(n, sizeof(*m->axis_values));
 	m->naxis_values = xcalloc(n, sizeof(*m->naxis_values));
-	cJSON_ArrayForEach(axis, axes) {
+	cJSON_ArrayForEach (axis, axes) {
 		size_t a = m->naxes, nv = (size_t)cJSON_GetArraySize(axis), i = 0;
 		const cJSON *v;
 		char where[128];
@@ -153,20 +151,19 @@ static int parse_axes(struct matrix *m, const struct json_doc *d, const cJSON *a
 		add_key(m, axis->string);
 		m->naxes++;
 		if (!cJSON_IsArray(axis))
-			return json_doc_error(d, axis, "axis \"%s\": must be an array of strings",
-					      axis->string);
+			return json_doc_error(d, axis, "axis \"%s\": must be an array of strings", axis->string);
 		if (nv == 0)
 			return json_doc_error(d, axis, "axis \"%s\": empty (an axis needs at least one value)",
 					      axis->string);
 		m->axis_values[a] = xcalloc(nv, sizeof(char *));
 		snprintf(where, sizeof(where), "axis \"%s\"", axis->string);
-		cJSON_ArrayForEach(v, axis) {
+		cJSON_ArrayForEach (v, axis) {
 			if (check_value(d, v, where))
 				return -1;
 			for (size_t j = 0; j < i; j++)
 				if (strcmp(m->axis_values[a][j], v->valuestring) == 0)
-					return json_doc_error(d, v, "axis \"%s\": duplicate value \"%s\"",
-							      axis->string, v->valuestring);
+					return json_doc_error(d, v, "axis \"%s\": duplicate value \"%s\"", axis->string,
+							      v->valuestring);
 			m->axis_values[a][i++] = xstrdup(v->valuestring);
 			m->naxis_values[a] = i;
 		}
@@ -175,8 +172,8 @@ static int parse_axes(struct matrix *m, const struct json_doc *d, const cJSON *a
 }
 
 /* Parses "include" or "exclude" (WHAT) into *OBJS. */
-static int parse_kv_list(struct matrix *m, const struct json_doc *d, const cJSON *list,
-			 const char *what, struct kv_obj **objs, size_t *nobjs)
+static int parse_kv_list(struct matrix *m, const struct json_doc *d, const cJSON *list, const char *what,
+			 struct kv_obj **objs, size_t *nobjs)
 {
 	const cJSON *o;
 	size_t i = 0;
@@ -187,7 +184,7 @@ static int parse_kv_list(struct matrix *m, const struct json_doc *d, const cJSON
 		return json_doc_error(d, list, "\"%s\" must be an array of objects", what);
 	*nobjs = (size_t)cJSON_GetArraySize(list);
 	*objs = xcalloc(*nobjs, sizeof(**objs));
-	cJSON_ArrayForEach(o, list) {
+	cJSON_ArrayForEach (o, list) {
 		struct kv_obj *kv = &(*objs)[i];
 		size_t n = (size_t)cJSON_GetArraySize(o);
 		const cJSON *e;
@@ -200,7 +197,7 @@ static int parse_kv_list(struct matrix *m, const struct json_doc *d, const cJSON
 			return json_doc_error(d, o, "%s[%zu]: empty object", what, i);
 		kv->key = xcalloc(n, sizeof(*kv->key));
 		kv->val = xcalloc(n, sizeof(*kv->val));
-		cJSON_ArrayForEach(e, o) {
+		cJSON_ArrayForEach (e, o) {
 			int k;
 
 			snprintf(where, sizeof(where), "%s[%zu].%s", what, i, e->string);
@@ -211,14 +208,15 @@ static int parse_kv_list(struct matrix *m, const struct json_doc *d, const cJSON
 				int found = 0;
 
 				if (k < 0 || (size_t)k >= m->naxes)
-					return json_doc_error(d, e, "%s: \"%s\" is not an axis of this matrix",
-							      where, e->string);
+					return json_doc_error(d, e, "%s: \"%s\" is not an axis of this matrix", where,
+							      e->string);
 				for (size_t j = 0; j < m->naxis_values[k]; j++)
 					found |= strcmp(m->axis_values[k][j], e->valuestring) == 0;
 				if (!found)
 					return json_doc_error(d, e,
-						"%s: \"%s\" is not a value of axis \"%s\", so this exclude matches nothing",
-						where, e->valuestring, e->string);
+							      "%s: \"%s\" is not a value of axis \"%s\", so this "
+							      "exclude matches nothing",
+							      where, e->valuestring, e->string);
 			} else if (k < 0) {
 				k = add_key(m, e->string);
 			}
@@ -245,11 +243,12 @@ static int parse_timeouts(struct matrix *m, const struct json_doc *d, const cJSO
 
 	if (!cJSON_IsObject(t))
 		return json_doc_error(d, t, "\"timeouts\" must be an object of stage -> seconds");
-	cJSON_ArrayForEach(e, t) {
+	cJSON_ArrayForEach (e, t) {
 		int s = stage_from_name(e->string);
 
 		if (s < 0)
-			return json_doc_error(d, e,
+			return json_doc_error(
+				d, e,
 				"timeouts: unknown stage \"%s\" (stages: std, compile, link, main, inspect, load, run)",
 				e->string);
 		if (!cJSON_IsNumber(e) || !(e->valuedouble > 0) || e->valuedouble > MAX_TIMEOUT)
@@ -266,15 +265,13 @@ static int parse_toolchains(struct matrix *m, const struct json_doc *d, const cJ
 
 	if (!cJSON_IsObject(t))
 		return json_doc_error(d, t, "\"toolchains\" must be an object keyed by axis name");
-	cJSON_ArrayForEach(e, t) {
+	cJSON_ArrayForEach (e, t) {
 		int k = matrix_key_index(m, e->string);
 
 		if (k < 0 || (size_t)k >= m->naxes)
-			return json_doc_error(d, e, "toolchains: \"%s\" is not an axis of this matrix",
-					      e->string);
+			return json_doc_error(d, e, "toolchains: \"%s\" is not an axis of this matrix", e->string);
 		if (!cJSON_IsObject(e))
-			return json_doc_error(d, e, "toolchains.%s: must be an object keyed by axis value",
-					      e->string);
+			return json_doc_error(d, e, "toolchains.%s: must be an object keyed by axis value", e->string);
 	}
 	m->toolchains = cJSON_Duplicate(t, 1);
 	return 0;
@@ -290,7 +287,7 @@ static int matches(const struct kv_obj *o, const char *const *values)
 
 static void set_id(struct matrix *m, struct matrix_cell *c)
 {
-	struct strbuf sb = {0};
+	struct strbuf sb = { 0 };
 
 	for (size_t k = 0; k < m->nkeys; k++) {
 		if (!c->values[k])
@@ -313,8 +310,8 @@ static struct matrix_cell *new_cell(struct matrix *m, size_t *cap)
 	return c;
 }
 
-static int expand(struct matrix *m, const struct json_doc *d, const cJSON *root,
-		  struct kv_obj *inc, size_t ninc, struct kv_obj *exc, size_t nexc)
+static int expand(struct matrix *m, const struct json_doc *d, const cJSON *root, struct kv_obj *inc, size_t ninc,
+		  struct kv_obj *exc, size_t nexc)
 {
 	double total = m->naxes ? 1 : 0;
 	size_t cap = 0, norig, *idx, *from;
@@ -323,8 +320,9 @@ static int expand(struct matrix *m, const struct json_doc *d, const cJSON *root,
 		total *= (double)m->naxis_values[a];
 	if (total + (double)ninc > MATRIX_MAX_CELLS)
 		return json_doc_error(d, cJSON_GetObjectItemCaseSensitive(root, "axes"),
-			"the axes' cross product has %.0f combinations; at most %d cells are allowed "
-			"(narrow the axes, or use --only or --shard)", total, MATRIX_MAX_CELLS);
+				      "the axes' cross product has %.0f combinations; at most %d cells are allowed "
+				      "(narrow the axes, or use --only or --shard)",
+				      total, MATRIX_MAX_CELLS);
 
 	idx = xcalloc(m->naxes + 1, sizeof(*idx));
 	for (size_t i = 0; i < (size_t)total; i++) {
@@ -376,7 +374,8 @@ static int expand(struct matrix *m, const struct json_doc *d, const cJSON *root,
 	}
 	if (m->ncells == 0) {
 		free(from);
-		return json_doc_error(d, cJSON_GetObjectItemCaseSensitive(root, "exclude"),
+		return json_doc_error(
+			d, cJSON_GetObjectItemCaseSensitive(root, "exclude"),
 			"the matrix is empty: \"exclude\" removes every combination and \"include\" adds none");
 	}
 	for (size_t c = 0; c < m->ncells; c++)
@@ -389,8 +388,8 @@ static int expand(struct matrix *m, const struct json_doc *d, const cJSON *root,
 
 				free(from);
 				return json_doc_error(d, inc[second].json,
-					"include[%zu]: adds the same combination as include[%zu]: \"%s\"",
-					second, first, m->cells[c].id);
+						      "include[%zu]: adds the same combination as include[%zu]: \"%s\"",
+						      second, first, m->cells[c].id);
 			}
 		}
 	}
@@ -407,7 +406,7 @@ static int parse_root(struct matrix *m, const struct json_doc *d)
 
 	if (!cJSON_IsObject(root))
 		return json_doc_error(d, root, "a matrix must be a JSON object");
-	cJSON_ArrayForEach(e, root) {
+	cJSON_ArrayForEach (e, root) {
 		size_t i;
 
 		for (i = 0; i < sizeof(known_keys) / sizeof(*known_keys); i++)
@@ -415,8 +414,9 @@ static int parse_root(struct matrix *m, const struct json_doc *d)
 				break;
 		if (i == sizeof(known_keys) / sizeof(*known_keys))
 			return json_doc_error(d, e,
-				"unknown key \"%s\" (known: name, axes, include, exclude, toolchains, timeouts, retries, provision)",
-				e->string);
+					      "unknown key \"%s\" (known: name, axes, include, exclude, toolchains, "
+					      "timeouts, retries, provision)",
+					      e->string);
 	}
 	e = cJSON_GetObjectItemCaseSensitive(root, "name");
 	if (e) {
@@ -550,8 +550,8 @@ int matrix_select(struct matrix *m, const struct matrix_only *only, size_t nonly
 		key[i] = matrix_key_index(m, only[i].key);
 		if (key[i] < 0) {
 			free(key);
-			return error(EC_EXIT_INPUT, "--only %s=%s: \"%s\" is not a key of matrix %s",
-				     only[i].key, only[i].value, only[i].key, m->path);
+			return error(EC_EXIT_INPUT, "--only %s=%s: \"%s\" is not a key of matrix %s", only[i].key,
+				     only[i].value, only[i].key, m->path);
 		}
 	}
 	keep = xcalloc(m->ncells + 1, 1);

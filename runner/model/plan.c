@@ -164,8 +164,8 @@ static void rehash(struct builder *b)
  * stage name, the name=value pairs it reads (sorted by name) and its deps'
  * keys, so the key does not depend on axis order or on the matrix file.
  */
-static int intern(struct builder *b, enum stage s, unsigned reads, int python, const size_t *deps,
-		  size_t ndeps, size_t cell, size_t *out)
+static int intern(struct builder *b, enum stage s, unsigned reads, int python, const size_t *deps, size_t ndeps,
+		  size_t cell, size_t *out)
 {
 	const char *c = b->scratch.buf;
 	size_t len = b->scratch.len, j;
@@ -195,8 +195,7 @@ static int intern(struct builder *b, enum stage s, unsigned reads, int python, c
 	n->cell = cell;
 	n->reads = reads;
 	n->python = python;
-	if (!EVP_DigestInit_ex(b->md, b->sha256, NULL) ||
-	    !EVP_DigestUpdate(b->md, c, len) ||
+	if (!EVP_DigestInit_ex(b->md, b->sha256, NULL) || !EVP_DigestUpdate(b->md, c, len) ||
 	    !EVP_DigestFinal_ex(b->md, n->key, &mdlen))
 		return error(EC_EXIT_INTERNAL, "SHA-256 failed (OpenSSL)");
 	{
@@ -262,8 +261,8 @@ static int cell_is_python(struct builder *b, const struct matrix_cell *c)
 	return b->probe_key >= 0 && c->values[b->probe_key] && probe_info(b, c->values[b->probe_key])->python;
 }
 
-static void content(struct builder *b, unsigned stages, enum stage s, const struct matrix_cell *c,
-		    const size_t *deps, size_t ndeps)
+static void content(struct builder *b, unsigned stages, enum stage s, const struct matrix_cell *c, const size_t *deps,
+		    size_t ndeps)
 {
 	struct strbuf *sb = &b->scratch;
 	const unsigned *reads = cell_is_python(b, c) ? b->reads_py : b->reads;
@@ -302,8 +301,7 @@ static void content(struct builder *b, unsigned stages, enum stage s, const stru
 }
 
 /* Adds (or shares) the node of STAGE for cell CI, reading the axes of BITS. */
-static int add_node(struct builder *b, size_t ci, enum stage stage, unsigned bits,
-		    size_t dep0, size_t dep1)
+static int add_node(struct builder *b, size_t ci, enum stage stage, unsigned bits, size_t dep0, size_t dep1)
 {
 	size_t deps[2], ndeps = 0;
 
@@ -329,8 +327,7 @@ static int add_cell(struct builder *b, size_t ci)
 	if (add_node(b, ci, STAGE_STD, BIT(STAGE_STD), PLAN_NONE, PLAN_NONE))
 		return -1;
 	if (mode && strcmp(mode, "rustc") == 0) {
-		if (add_node(b, ci, STAGE_LINK, BIT(STAGE_COMPILE) | BIT(STAGE_LINK),
-			     slot[STAGE_STD], PLAN_NONE))
+		if (add_node(b, ci, STAGE_LINK, BIT(STAGE_COMPILE) | BIT(STAGE_LINK), slot[STAGE_STD], PLAN_NONE))
 			return -1;
 	} else if (add_node(b, ci, STAGE_COMPILE, BIT(STAGE_COMPILE), slot[STAGE_STD], PLAN_NONE) ||
 		   add_node(b, ci, STAGE_LINK, BIT(STAGE_LINK), slot[STAGE_COMPILE], PLAN_NONE)) {

@@ -45,10 +45,10 @@ int shard_parse(const char *text, struct shard_spec *out)
 	const char *slash = strchr(text, '/');
 
 	if (!slash || parse_size(text, slash, &out->index) ||
-	    parse_size(slash + 1, slash + strlen(slash), &out->count) ||
-	    out->count < 1 || out->count > SHARD_MAX || out->index < 1 || out->index > out->count)
-		return error(EC_EXIT_INPUT, "--shard %s: expected I/N with 1 <= I <= N <= %d (e.g. 2/4)",
-			     text, SHARD_MAX);
+	    parse_size(slash + 1, slash + strlen(slash), &out->count) || out->count < 1 || out->count > SHARD_MAX ||
+	    out->index < 1 || out->index > out->count)
+		return error(EC_EXIT_INPUT, "--shard %s: expected I/N with 1 <= I <= N <= %d (e.g. 2/4)", text,
+			     SHARD_MAX);
 	return 0;
 }
 

@@ -19,7 +19,11 @@ char *toolchain_cache_dir(void)
 	return xasprintf("%s/.cache/emcompat", home && *home ? home : "/tmp");
 }
 
-enum key_type { KEY_STRING, KEY_ENV, KEY_ARGV };
+enum key_type {
+	KEY_STRING,
+	KEY_ENV,
+	KEY_ARGV
+};
 
 /* The keys recipes read (struct toolchain): their kind (NULL: every kind), type and place. */
 static const struct typed_key {
@@ -64,14 +68,14 @@ static const char *bad_type(const struct typed_key *k, const cJSON *v)
 	case KEY_ENV:
 		if (!cJSON_IsObject(v))
 			return "an object of strings";
-		cJSON_ArrayForEach(e, v)
+		cJSON_ArrayForEach (e, v)
 			if (!cJSON_IsString(e))
 				return "an object of strings";
 		return NULL;
 	case KEY_ARGV:
 		if (!cJSON_IsArray(v))
 			return "a list of strings";
-		cJSON_ArrayForEach(e, v)
+		cJSON_ArrayForEach (e, v)
 			if (!cJSON_IsString(e))
 				return "a list of strings";
 		return NULL;
@@ -111,20 +115,19 @@ static void resolve(struct toolchain *t)
 		case KEY_ENV:
 			t->nenv = (size_t)cJSON_GetArraySize(v);
 			t->env = xcalloc(t->nenv ? t->nenv : 1, sizeof(*t->env));
-			cJSON_ArrayForEach(e, v)
+			cJSON_ArrayForEach (e, v)
 				t->env[n++] = (struct toolchain_var){ e->string, e->valuestring };
 			break;
 		case KEY_ARGV:
 			t->emscripten.emcc = xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof(char *));
-			cJSON_ArrayForEach(e, v)
+			cJSON_ArrayForEach (e, v)
 				t->emscripten.emcc[n++] = e->valuestring;
 			break;
 		}
 	}
 }
 
-static void add(struct toolchain_set *s, const char *kind, const char *version, const char *from,
-		cJSON *json)
+static void add(struct toolchain_set *s, const char *kind, const char *version, const char *from, cJSON *json)
 {
 	struct toolchain *t;
 
@@ -234,7 +237,9 @@ static int scan_cache(struct toolchain_set *s)
 static const char *axis_kind(const char *axis)
 {
 	static const char *const kinds[][2] = {
-		{ "rust", "rust" }, { "emscripten", "emscripten" }, { "node", "node" },
+		{ "rust", "rust" },
+		{ "emscripten", "emscripten" },
+		{ "node", "node" },
 		{ "pyo3", "pyo3" },
 	};
 
@@ -251,12 +256,12 @@ static int merge_matrix(struct toolchain_set *s, const struct matrix *m)
 
 	if (!m || !m->toolchains)
 		return 0;
-	cJSON_ArrayForEach(axis, m->toolchains) {
+	cJSON_ArrayForEach (axis, m->toolchains) {
 		const char *kind = strcmp(axis->string, "loader") == 0 ? "pyodide" : axis_kind(axis->string);
 
 		if (!kind)
 			kind = axis->string;
-		cJSON_ArrayForEach(value, axis) {
+		cJSON_ArrayForEach (value, axis) {
 			const char *version = value->string;
 			struct toolchain *t;
 			const cJSON *e;
@@ -268,8 +273,8 @@ static int merge_matrix(struct toolchain_set *s, const struct matrix *m)
 				return error(EC_EXIT_INPUT, "%s: toolchains.%s.%s must be an object (a manifest)",
 					     m->path, axis->string, value->string);
 			if ((bad = mistyped(value, kind, &what)))
-				return error(EC_EXIT_INPUT, "%s: toolchains.%s.%s.%s must be %s", m->path,
-					     axis->string, value->string, bad->string, what);
+				return error(EC_EXIT_INPUT, "%s: toolchains.%s.%s.%s must be %s", m->path, axis->string,
+					     value->string, bad->string, what);
 			if (!t) {
 				cJSON *json = cJSON_CreateObject();
 
@@ -278,7 +283,7 @@ static int merge_matrix(struct toolchain_set *s, const struct matrix *m)
 				add(s, kind, version, "<matrix>", json);
 				t = &s->items[s->n - 1];
 			}
-			cJSON_ArrayForEach(e, value) {
+			cJSON_ArrayForEach (e, value) {
 				cJSON_DeleteItemFromObjectCaseSensitive(t->json, e->string);
 				cJSON_AddItemToObject(t->json, e->string, cJSON_Duplicate(e, 1));
 			}
@@ -300,8 +305,7 @@ int toolchain_scan(struct toolchain_set *s, const char *cache_dir, const struct 
 	return 0;
 }
 
-const struct toolchain *toolchain_find(const struct toolchain_set *s, const char *kind,
-				       const char *version)
+const struct toolchain *toolchain_find(const struct toolchain_set *s, const char *kind, const char *version)
 {
 	for (size_t i = 0; i < s->n; i++)
 		if (strcmp(s->items[i].kind, kind) == 0 && strcmp(s->items[i].version, version) == 0)
@@ -316,8 +320,7 @@ const char *toolchain_str(const struct toolchain *t, const char *key)
 	return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
-int toolchain_axis_value(const char *axis, const char *value, const char **kind,
-			 const char **version)
+int toolchain_axis_value(const char *axis, const char *value, const char **kind, const char **version)
 {
 	*kind = axis_kind(axis);
 	*version = value;
@@ -331,8 +334,8 @@ int toolchain_axis_value(const char *axis, const char *value, const char **kind,
 	return *kind && !(strcmp(*kind, "pyo3") == 0 && strcmp(value, "none") == 0);
 }
 
-const struct toolchain *toolchain_resolve(const struct toolchain_set *s, const char *axis,
-					  const char *value, int *none, char **why)
+const struct toolchain *toolchain_resolve(const struct toolchain_set *s, const char *axis, const char *value, int *none,
+					  char **why)
 {
 	const char *kind, *version;
 	const struct toolchain *t;
@@ -345,13 +348,14 @@ const struct toolchain *toolchain_resolve(const struct toolchain_set *s, const c
 	/* fetch has no PyO3 backend: PyO3 is vendored by the setup script. */
 	if (!t && strcmp(kind, "pyo3") == 0)
 		*why = xasprintf("pyo3 %s is not installed (no %s/pyo3/%s/toolchain.json): run "
-				 "scripts/setup-toolchains.sh pyo3/%s", version, s->cache_dir, version, version);
+				 "scripts/setup-toolchains.sh pyo3/%s",
+				 version, s->cache_dir, version, version);
 	else if (!t)
 		*why = xasprintf("%s %s is not installed (no %s/%s/%s/toolchain.json): run "
 				 "emcompat fetch %s %s (or set \"provision\": true in the matrix), or "
 				 "scripts/setup-toolchains.sh %s/%s, or describe it under \"toolchains\" "
-				 "in the matrix", kind, version, s->cache_dir, kind, version, kind, version,
-				 kind, version);
+				 "in the matrix",
+				 kind, version, s->cache_dir, kind, version, kind, version, kind, version);
 	return t;
 }
 

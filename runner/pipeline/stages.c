@@ -23,11 +23,10 @@
  * target Python from them.
  */
 static const char *const scrubbed[] = {
-	"EMCOMPAT_*", "PYO3_*",
-	"RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO_TARGET_DIR", "CARGO_BUILD_TARGET", "RUSTC",
-	"RUSTC_WRAPPER", "RUSTUP_TOOLCHAIN", "EM_CONFIG", "EM_CACHE", "EMCC_CFLAGS", "EMMAKEN_CFLAGS",
-	"LD_LIBRARY_PATH", "NODE_OPTIONS", "NODE_PATH", "PYTHONPATH", "CARGO_HOME", "CARGO_INCREMENTAL",
-	NULL,
+	"EMCOMPAT_*",         "PYO3_*",      "RUSTFLAGS",      "CARGO_ENCODED_RUSTFLAGS", "CARGO_TARGET_DIR",
+	"CARGO_BUILD_TARGET", "RUSTC",       "RUSTC_WRAPPER",  "RUSTUP_TOOLCHAIN",        "EM_CONFIG",
+	"EM_CACHE",           "EMCC_CFLAGS", "EMMAKEN_CFLAGS", "LD_LIBRARY_PATH",         "NODE_OPTIONS",
+	"NODE_PATH",          "PYTHONPATH",  "CARGO_HOME",     "CARGO_INCREMENTAL",       NULL,
 };
 
 static void *own(struct stages *s, void *p)
@@ -41,7 +40,7 @@ static const char *ownf(struct stages *s, const char *fmt, ...) __attribute__((f
 
 static const char *ownf(struct stages *s, const char *fmt, ...)
 {
-	struct strbuf sb = {0};
+	struct strbuf sb = { 0 };
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -130,8 +129,8 @@ static void env_path_prepend(struct stages *s, struct vec *env, const char *dir)
 	env_replace(s, env, "PATH", ownf(s, "%s:%s", dir, path ? path : "/usr/bin:/bin"));
 }
 
-void stages_init(struct stages *s, const struct plan *p, const struct toolchain_set *tc,
-		 const char *src, const char *nodes, const char *self)
+void stages_init(struct stages *s, const struct plan *p, const struct toolchain_set *tc, const char *src,
+		 const char *nodes, const char *self)
 {
 	memset(s, 0, sizeof(*s));
 	s->plan = p;
@@ -215,10 +214,10 @@ static void add_rustc_common(struct stages *s, size_t n, struct vec *argv, const
 static const char *exported_functions(struct stages *s, const cJSON *probe)
 {
 	const cJSON *e, *exports = cJSON_GetObjectItemCaseSensitive(probe, "exports");
-	struct strbuf sb = {0};
+	struct strbuf sb = { 0 };
 
 	strbuf_addstr(&sb, "-sEXPORTED_FUNCTIONS=");
-	cJSON_ArrayForEach(e, exports)
+	cJSON_ArrayForEach (e, exports)
 		if (cJSON_IsString(e))
 			strbuf_addf(&sb, "%s_%s", sb.buf[sb.len - 1] == '=' ? "" : ",", e->valuestring);
 	return own(s, strbuf_detach(&sb));
@@ -260,7 +259,7 @@ struct recipe {
 /* The first steps of every node: an empty output directory of its own. */
 static void clean_steps(struct stages *s, struct recipe *r, const char *out)
 {
-	struct vec rm = {0}, mk = {0}, env = {0};
+	struct vec rm = { 0 }, mk = { 0 }, env = { 0 };
 
 	env_base(&env);
 	vec_add(&rm, "/bin/rm");
@@ -295,7 +294,7 @@ static void step_again(struct stages *s, struct recipe *r, struct vec *argv)
 static int recipe_std(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
 {
 	const struct toolchain *rust = need(s, n, "rust", why), *em;
-	struct vec argv = {0}, env = {0};
+	struct vec argv = { 0 }, env = { 0 };
 
 	if (!rust || !(em = need(s, n, "emscripten", why)))
 		return 1;
@@ -317,8 +316,7 @@ static int recipe_std(struct stages *s, size_t n, struct recipe *r, const char *
 }
 
 /* Rust steps run with the toolchain's env, Emscripten's bin/ first in PATH. */
-static void rust_env(struct stages *s, struct vec *env, const struct toolchain *rust,
-		     const struct toolchain *em)
+static void rust_env(struct stages *s, struct vec *env, const struct toolchain *rust, const struct toolchain *em)
 {
 	env_base(env);
 	env_toolchain(s, env, rust);
@@ -371,7 +369,7 @@ static const char *python_minor(struct stages *s, const struct toolchain *pyodid
 /* V as a TOML basic string (for cargo --config KEY=VALUE). */
 static const char *toml_str(struct stages *s, const char *v)
 {
-	struct strbuf sb = {0};
+	struct strbuf sb = { 0 };
 
 	strbuf_addch(&sb, '"');
 	for (; *v; v++) {
@@ -403,21 +401,23 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 	const char *loader = value(s, n, "loader"), *std_dir = dep_dir(s, n, STAGE_STD);
 	const char *pyver, *pv = value(s, n, "pyo3");
 	const struct toolchain *pyo3, *pyodide;
-	const char *src = ownf(s, "%s/matrix/probes/%s", stages_probe_root(s, probe), probe), *std_name, *target, *crate;
+	const char *src = ownf(s, "%s/matrix/probes/%s", stages_probe_root(s, probe), probe), *std_name, *target,
+		   *crate;
 	int release = flag(s, n, "opt", "O2");
-	struct vec cp = {0}, argv = {0}, env = {0}, up = {0};
-	struct strbuf flags = {0};
+	struct vec cp = { 0 }, argv = { 0 }, env = { 0 }, up = { 0 };
+	struct strbuf flags = { 0 };
 	int none;
 
 	if (!pv || strcmp(pv, "none") == 0) {
 		*why = xasprintf("probe %s is a PyO3 module: its cells need a pyo3 version (the pyo3 axis "
-				 "is %s)", probe, pv ? "none" : "absent");
+				 "is %s)",
+				 probe, pv ? "none" : "absent");
 		return 1;
 	}
 	if (!loader || strncmp(loader, "pyodide-", 8) != 0) {
 		*why = xasprintf("probe %s is a Python extension module: it loads only into a pyodide-* "
-				 "loader, not %s (exclude such cells from the matrix)", probe,
-				 loader ? loader : "a cell without one");
+				 "loader, not %s (exclude such cells from the matrix)",
+				 probe, loader ? loader : "a cell without one");
 		return 1;
 	}
 	if (!(pyo3 = need(s, n, "pyo3", why)))
@@ -426,14 +426,14 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 		return 1;
 	if (!(pyver = python_minor(s, pyodide))) {
 		*why = xasprintf("the manifest of %s (%s) records no Python version: reinstall it with "
-				 "scripts/setup-toolchains.sh --force pyodide/%s", loader, pyodide->manifest,
-				 pyodide->version);
+				 "scripts/setup-toolchains.sh --force pyodide/%s",
+				 loader, pyodide->manifest, pyodide->version);
 		return 1;
 	}
 	if (!pyo3->pyo3.lock || !pyo3->pyo3.cargo_config) {
 		*why = xasprintf("the manifest of pyo3 %s (%s) names no lock and cargo_config: reinstall "
-				 "it with scripts/setup-toolchains.sh --force pyo3/%s", pyo3->version,
-				 pyo3->manifest, pyo3->version);
+				 "it with scripts/setup-toolchains.sh --force pyo3/%s",
+				 pyo3->version, pyo3->manifest, pyo3->version);
 		return 1;
 	}
 	s->used[s->nused++] = pyodide;
@@ -460,8 +460,7 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 	/* Nothing of the user's ~/.cargo; offline, so this stays empty. */
 	env_set(s, &env, "CARGO_HOME", ownf(s, "%s/cargo-home", out));
 	/* One argument per 0x1f-separated field: paths may hold spaces. */
-	strbuf_addf(&flags, "--sysroot=%s/sysroot\x1f-Crelocation-model=pic\x1f@%s/rustc-args",
-		    std_dir, std_dir);
+	strbuf_addf(&flags, "--sysroot=%s/sysroot\x1f-Crelocation-model=pic\x1f@%s/rustc-args", std_dir, std_dir);
 	if (flag(s, n, "lto", "linker-plugin"))
 		strbuf_addstr(&flags, "\x1f-Clinker-plugin-lto");
 	env_set(s, &env, "CARGO_ENCODED_RUSTFLAGS", own(s, strbuf_detach(&flags)));
@@ -518,7 +517,7 @@ static int recipe_compile(struct stages *s, size_t n, struct recipe *r, const ch
 	const struct toolchain *rust = need(s, n, "rust", why);
 	const char *probe;
 	const cJSON *pj;
-	struct vec argv = {0}, env = {0};
+	struct vec argv = { 0 }, env = { 0 };
 
 	if (!rust || !(pj = cell_probe(s, n, &probe, why)))
 		return 1;
@@ -538,14 +537,15 @@ static int recipe_link(struct stages *s, size_t n, struct recipe *r, const char 
 	const struct toolchain *em = need(s, n, "emscripten", why), *rust;
 	const char *probe;
 	const cJSON *pj;
-	struct vec argv = {0}, env = {0};
+	struct vec argv = { 0 }, env = { 0 };
 
 	if (!em || !(pj = cell_probe(s, n, &probe, why)))
 		return 1;
 	if (flag(s, n, "link_mode", "rustc")) {
 		if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(pj, "python"))) {
 			*why = xasprintf("probe %s is built by cargo: link_mode rustc (plain rustc from lib.rs) "
-					 "cannot build it; use link_mode emcc", probe);
+					 "cannot build it; use link_mode emcc",
+					 probe);
 			return 1;
 		}
 		/* rustc drives emcc with its target spec's arguments: the path users take. */
@@ -580,7 +580,7 @@ static int recipe_link(struct stages *s, size_t n, struct recipe *r, const char 
 static const char *host_exports(struct stages *s, size_t n)
 {
 	const struct embedded_file *f = embedded_find("matrix/loaders/host-exports.txt");
-	struct strbuf sb = {0};
+	struct strbuf sb = { 0 };
 	const char *p = f ? f->data : "main\n";
 
 	strbuf_addstr(&sb, "-sEXPORTED_FUNCTIONS=");
@@ -618,7 +618,7 @@ static const struct toolchain *need_host(struct stages *s, size_t n, char **why)
 static int recipe_main(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
 {
 	const struct toolchain *em = need_host(s, n, why);
-	struct vec argv = {0}, env = {0};
+	struct vec argv = { 0 }, env = { 0 };
 
 	if (!em)
 		return 1;
@@ -709,7 +709,7 @@ static void recipe_inspect(struct stages *s, size_t n, struct sched_job *job, co
 	const char *loader = value(s, n, "loader");
 	const struct toolchain *pyodide = NULL, *em = NULL;
 	struct inspect_args *a = own(s, xcalloc(1, sizeof(*a)));
-	struct vec argv = {0};
+	struct vec argv = { 0 };
 	char *why = NULL;
 	int none;
 
@@ -729,8 +729,8 @@ static void recipe_inspect(struct stages *s, size_t n, struct sched_job *job, co
 		vec_add(&argv, "--against");
 		vec_add(&argv, a->against);
 	}
-	em = value(s, n, "emscripten") ? toolchain_resolve(s->tc, "emscripten", value(s, n, "emscripten"),
-							&none, &why) : NULL;
+	em = value(s, n, "emscripten") ? toolchain_resolve(s->tc, "emscripten", value(s, n, "emscripten"), &none, &why)
+				       : NULL;
 	if (em) {
 		/* Its main module is what the side module is checked against. */
 		s->used[s->nused++] = em;
@@ -749,12 +749,11 @@ static void recipe_inspect(struct stages *s, size_t n, struct sched_job *job, co
 	job->argv = vec_done(s, &argv);
 }
 
-static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const char *out, const char *phase,
-			  char **why)
+static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const char *out, const char *phase, char **why)
 {
 	const char *loader = value(s, n, "loader"), *probe = value(s, n, "probe");
 	const struct toolchain *node = NULL, *em = NULL, *pyodide = NULL;
-	struct vec argv = {0}, env = {0};
+	struct vec argv = { 0 }, env = { 0 };
 	const char *harness;
 	int none;
 
@@ -796,8 +795,9 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 	vec_add(&argv, ownf(s, "%s/matrix/probes/%s/probe.json", stages_probe_root(s, probe), probe));
 	if (pyodide && s->warm) {
 		/* The server: this command's node and harness, its Pyodide, no cell. */
-		const char *server[] = { argv.v[0], harness, "--loader", "pyodide", "--index-url",
-					 pyodide->pyodide.index_url, NULL };
+		const char *server[] = { argv.v[0], harness,       "--loader",
+					 "pyodide", "--index-url", pyodide->pyodide.index_url,
+					 NULL };
 		const char *sock = warm_socket(s->warm, server);
 
 		if (!sock)
@@ -874,8 +874,8 @@ int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
 double stages_expected_seconds(const struct plan *p, size_t n)
 {
 	static const double seconds[STAGE_COUNT] = {
-		[STAGE_STD] = 60, [STAGE_COMPILE] = 3, [STAGE_LINK] = 2, [STAGE_MAIN] = 10,
-		[STAGE_INSPECT] = 0.05, [STAGE_LOAD] = 0.5, [STAGE_RUN] = 0.5,
+		[STAGE_STD] = 60,       [STAGE_COMPILE] = 3, [STAGE_LINK] = 2,  [STAGE_MAIN] = 10,
+		[STAGE_INSPECT] = 0.05, [STAGE_LOAD] = 0.5,  [STAGE_RUN] = 0.5,
 	};
 	const struct plan_node *node = &p->nodes[n];
 	const char *loader;

@@ -53,8 +53,8 @@ static size_t utf8_char(const unsigned char *s, size_t n, unsigned long *cp)
 /* Whether XML 1.0 can carry code point CP at all (its Char production). */
 static int xml_char(unsigned long cp)
 {
-	return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
-	       (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000;
+	return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+	       cp >= 0x10000;
 }
 
 /*
@@ -360,12 +360,13 @@ static void write_run_properties(struct jw *jw, const struct report_input *in)
 		property(jw, "emcompat.name", rf->name);
 	property(jw, "emcompat.started", rf->started);
 	property(jw, "emcompat.finished", rf->finished);
-	cJSON_ArrayForEach(kind, rf->toolchains) {
-		cJSON_ArrayForEach(version, kind) {
+	cJSON_ArrayForEach (kind, rf->toolchains) {
+		cJSON_ArrayForEach (version, kind) {
 			if (!cJSON_IsObject(kind) || !cJSON_IsObject(version))
 				continue;
-			cJSON_ArrayForEach(key, version) {
-				char *name = xasprintf("toolchain.%s.%s.%s", kind->string, version->string, key->string);
+			cJSON_ArrayForEach (key, version) {
+				char *name = xasprintf("toolchain.%s.%s.%s", kind->string, version->string,
+						       key->string);
 				char *value = cJSON_IsString(key) ? NULL : cJSON_PrintUnformatted(key);
 
 				property(jw, name, value ? value : key->valuestring);
@@ -400,8 +401,8 @@ static int in_suite(const struct runfile_cell *c, const char *probe)
 	return probe ? v && strcmp(v, probe) == 0 : !v;
 }
 
-static void write_suite(struct jw *jw, const struct report_input *in, const char *probe, const char *name,
-			size_t id, const char *timestamp, const char *hostname)
+static void write_suite(struct jw *jw, const struct report_input *in, const char *probe, const char *name, size_t id,
+			const char *timestamp, const char *hostname)
 {
 	const struct runfile *rf = in->run;
 	size_t tests = 0, failures = 0, errors = 0, skipped = 0;
@@ -451,8 +452,8 @@ static void write_suite(struct jw *jw, const struct report_input *in, const char
 		if (e && e->kind == DIFF_REGRESSED)
 			property(jw, "regressed", c->id);
 		if (e && (e->kind == DIFF_REGRESSED || e->kind == DIFF_FIXED || e->kind == DIFF_CHANGED))
-			strbuf_addf(&out, "%s since the baseline: %s (was %s, now %s)\n", diff_kind_name(e->kind), c->id,
-				    cell_status_name(e->base->status), cell_status_name(c->status));
+			strbuf_addf(&out, "%s since the baseline: %s (was %s, now %s)\n", diff_kind_name(e->kind),
+				    c->id, cell_status_name(e->base->status), cell_status_name(c->status));
 		else if (e && e->kind == DIFF_NEW)
 			strbuf_addf(&out, "new since the baseline: %s (%s)\n", c->id, cell_status_name(c->status));
 	}

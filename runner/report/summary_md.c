@@ -106,7 +106,7 @@ static void add_classes(struct strbuf *sb, const struct report_input *in)
 	}
 	if (nseen) {
 		strbuf_addstr(sb, "\n### Failures by class\n\n| Class | Cells | Stage | What | Example cell |\n"
-			      "|---|---|---|---|---|\n");
+				  "|---|---|---|---|---|\n");
 	}
 	for (size_t j = 0; j < nseen && j < MAX_ROWS; j++) {
 		const struct classify_class *cc = in->classes ? classify_find(in->classes, seen[j]) : NULL;
@@ -227,7 +227,7 @@ static int cmp_grid_pos(const void *a, const void *b)
 static void add_grid(struct strbuf *sb, const struct runfile *rf)
 {
 	static const char *const col_axes[] = { "emscripten", "loader" };
-	struct strset probes = {0}, rows = {0}, colv = {0};
+	struct strset probes = { 0 }, rows = { 0 }, colv = { 0 };
 	char **labels = NULL;
 	struct grid_pos *pos = NULL;
 	const char *cols[2], *row_axis = "rust";
@@ -270,7 +270,8 @@ static void add_grid(struct strbuf *sb, const struct runfile *rf)
 		pos[npos++] = g;
 	}
 	qsort(pos, npos, sizeof(*pos), cmp_grid_pos);
-	strbuf_addstr(sb, "\n### Grid\n\nWorking cells of each entry (over the other axes); the first failure's class.\n");
+	strbuf_addstr(sb,
+		      "\n### Grid\n\nWorking cells of each entry (over the other axes); the first failure's class.\n");
 	for (size_t p = 0; p < ntables; p++) {
 		if (probes.n)
 			strbuf_addf(sb, "\n**%s**\n", probes.v[p]);

@@ -30,8 +30,7 @@ int cell_status_parse(const char *name)
 	return -1;
 }
 
-enum cell_status results_cell_status(const struct plan *p, const struct sched_job *jobs, size_t c,
-				     size_t *node)
+enum cell_status results_cell_status(const struct plan *p, const struct sched_job *jobs, size_t c, size_t *node)
 {
 	int retried = 0;
 
@@ -73,7 +72,7 @@ enum cell_status results_cell_status(const struct plan *p, const struct sched_jo
  */
 static char *clean_line(const char *line)
 {
-	struct strbuf sb = {0};
+	struct strbuf sb = { 0 };
 	size_t n = strlen(line), i = 0;
 
 	while (i < n && sb.len < SUMMARY_MAX) {
@@ -357,7 +356,7 @@ static cJSON *add_inspection(struct runfile_cell *rc, const char *log_dir, const
 	free(path);
 	all = cJSON_GetObjectItemCaseSensitive(doc, "findings");
 	rc->findings = xcalloc((size_t)cJSON_GetArraySize(all) + 1, sizeof(*rc->findings));
-	cJSON_ArrayForEach(f, all) {
+	cJSON_ArrayForEach (f, all) {
 		const cJSON *sev = cJSON_GetObjectItemCaseSensitive(f, "severity");
 		const cJSON *cls = cJSON_GetObjectItemCaseSensitive(f, "class");
 		const cJSON *msg = cJSON_GetObjectItemCaseSensitive(f, "message");
@@ -365,7 +364,8 @@ static cJSON *add_inspection(struct runfile_cell *rc, const char *log_dir, const
 		if (!cJSON_IsString(sev) || strcmp(sev->valuestring, "info") == 0)
 			continue;
 		rc->findings[rc->nfindings++] = (struct runfile_finding){
-			cJSON_IsString(cls) ? cls->valuestring : NULL, sev->valuestring,
+			cJSON_IsString(cls) ? cls->valuestring : NULL,
+			sev->valuestring,
 			cJSON_IsString(msg) ? msg->valuestring : NULL,
 		};
 		errors |= strcmp(sev->valuestring, "error") == 0;
@@ -548,7 +548,7 @@ int results_write(const char *dir, const struct plan *p, const struct sched_job 
 		  const struct cell_outcome *outcomes, const struct results_run *r)
 {
 	cJSON *root = cJSON_CreateObject(), *run, *counts;
-	size_t count[CELL_STATUS_COUNT] = {0};
+	size_t count[CELL_STATUS_COUNT] = { 0 };
 	struct write_cells wc = { dir, p, jobs, outcomes, r->cached };
 	char started[32], finished[32], *path;
 	int rc;

@@ -15,7 +15,8 @@ static const cJSON *member(const cJSON *o, const char *key)
 static long long count_of(const cJSON *v)
 {
 	return cJSON_IsNumber(v) && v->valuedouble >= 0 && v->valuedouble <= 9007199254740992.0
-		       ? (long long)v->valuedouble : -1;
+		       ? (long long)v->valuedouble
+		       : -1;
 }
 
 static const char *str_or(const cJSON *o, const char *key, const char *dflt)
@@ -63,7 +64,7 @@ static int load_stages(struct arena *a, const struct json_doc *d, const cJSON *o
 		return json_doc_error(d, arr, "\"stages\" must be an array");
 	c->nstages = (size_t)cJSON_GetArraySize(arr);
 	c->stages = arena_alloc(a, (c->nstages + 1) * sizeof(*c->stages));
-	cJSON_ArrayForEach(e, arr) {
+	cJSON_ArrayForEach (e, arr) {
 		struct runfile_stage *s = &c->stages[i++];
 		const cJSON *v;
 
@@ -103,7 +104,7 @@ static int load_cell(struct arena *a, const struct json_doc *d, struct runfile_c
 	c->naxes = (size_t)cJSON_GetArraySize(axes);
 	c->axis_keys = arena_alloc(a, (c->naxes + 1) * sizeof(*c->axis_keys));
 	c->axis_values = arena_alloc(a, (c->naxes + 1) * sizeof(*c->axis_values));
-	cJSON_ArrayForEach(e, axes) {
+	cJSON_ArrayForEach (e, axes) {
 		if (!cJSON_IsString(e))
 			return json_doc_error(d, e, "axis \"%s\" must be a string", e->string);
 		c->axis_keys[i] = arena_strdup(a, e->string);
@@ -117,7 +118,7 @@ static int load_cell(struct arena *a, const struct json_doc *d, struct runfile_c
 		const cJSON *l;
 
 		c->lines = arena_alloc(a, ((size_t)cJSON_GetArraySize(e) + 1) * sizeof(*c->lines));
-		cJSON_ArrayForEach(l, e)
+		cJSON_ArrayForEach (l, e)
 			if (cJSON_IsString(l))
 				c->lines[c->nlines++] = arena_strdup(a, l->valuestring);
 	}
@@ -125,9 +126,10 @@ static int load_cell(struct arena *a, const struct json_doc *d, struct runfile_c
 		const cJSON *f;
 
 		c->findings = arena_alloc(a, ((size_t)cJSON_GetArraySize(e) + 1) * sizeof(*c->findings));
-		cJSON_ArrayForEach(f, e)
-			c->findings[c->nfindings++] = (struct runfile_finding){
-				keep_or(a, f, "class", "?"), keep_or(a, f, "severity", "?"), keep_or(a, f, "message", "") };
+		cJSON_ArrayForEach (f, e)
+			c->findings[c->nfindings++] = (struct runfile_finding){ keep_or(a, f, "class", "?"),
+										keep_or(a, f, "severity", "?"),
+										keep_or(a, f, "message", "") };
 	}
 	return load_stages(a, d, o, c);
 }
@@ -138,7 +140,8 @@ static int load_shard(struct runfile *rf, const cJSON *o)
 	long long i = count_of(member(o, "index")), n = count_of(member(o, "count"));
 
 	if (n < 1 || i < 1 || i > n)
-		return json_doc_error(&rf->doc, o, "\"shard\" must have \"index\" and \"count\" with 1 <= index <= count");
+		return json_doc_error(&rf->doc, o,
+				      "\"shard\" must have \"index\" and \"count\" with 1 <= index <= count");
 	if (need_str(&rf->doc, o, "of", &rf->shard.of))
 		return -1;
 	rf->shard.index = (size_t)i;
@@ -192,8 +195,8 @@ static int load_doc(struct runfile *rf, const struct json_span *spans, size_t n)
 	if (need_str(&rf->doc, root, "schema", &schema))
 		return -1;
 	if (strncmp(schema, "emcompat-results/", 17) != 0)
-		return json_doc_error(&rf->doc, member(root, "schema"),
-				      "schema \"%s\" is not emcompat-results/N", schema);
+		return json_doc_error(&rf->doc, member(root, "schema"), "schema \"%s\" is not emcompat-results/N",
+				      schema);
 	run = member(root, "run");
 	if (!cJSON_IsObject(run))
 		return json_doc_error(&rf->doc, run ? run : root, "\"run\" must be an object");
@@ -275,8 +278,8 @@ int runfile_parse(struct runfile *rf, const char *path, char *text, size_t len)
 		n = json_span_elements(text, arr.off, &spans);
 		root_text = root_stand_in(text, len, arr, &root_len);
 	}
-	rc = json_doc_parse_span(&rf->doc, rf->path, root_text ? root_text : text,
-				 (struct json_span){ 0, root_len }) || load_doc(rf, spans, n);
+	rc = json_doc_parse_span(&rf->doc, rf->path, root_text ? root_text : text, (struct json_span){ 0, root_len }) ||
+	     load_doc(rf, spans, n);
 	free(spans);
 	free(root_text);
 	/* Messages about the text are all given while loading; the tree owns its strings. */

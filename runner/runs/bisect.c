@@ -62,8 +62,7 @@ static size_t next_probe(const struct walk *w, size_t lo, size_t hi)
 	return SIZE_MAX;
 }
 
-int bisect_search(size_t n, size_t good, size_t bad, bisect_test_fn test, void *ctx,
-		  struct bisect_result *r)
+int bisect_search(size_t n, size_t good, size_t bad, bisect_test_fn test, void *ctx, struct bisect_result *r)
 {
 	struct walk w = { good, bad < good, test, ctx, r };
 	size_t lo = 0, hi = w.down ? good - bad : bad - good, p;
@@ -189,8 +188,8 @@ int bisect_pick_cells(struct matrix *m, size_t axis, size_t from, size_t to, con
 		return error(EC_EXIT_INPUT, "--cell and --only do not go together: --cell names every axis");
 	for (size_t i = 0; i < nonly; i++)
 		if (strcmp(only[i].key, m->keys[axis]) == 0)
-			return error(EC_EXIT_INPUT, "--only %s=%s: %s is the axis being bisected",
-				     only[i].key, only[i].value, only[i].key);
+			return error(EC_EXIT_INPUT, "--only %s=%s: %s is the axis being bisected", only[i].key,
+				     only[i].value, only[i].key);
 	if (cell_id) {
 		for (size_t c = 0; c < m->ncells && !ref; c++)
 			if (strcmp(m->cells[c].id, cell_id) == 0)
@@ -217,9 +216,10 @@ int bisect_pick_cells(struct matrix *m, size_t axis, size_t from, size_t to, con
 				cells[v] = c;
 			} else if (v >= lo && v <= hi) {
 				if (ref)
-					return error(EC_EXIT_INPUT, "--cell %s: two cells have its axes with %s=%s: "
-						     "%s and %s", cell_id, m->keys[axis], value,
-						     m->cells[cells[v]].id, cell->id);
+					return error(EC_EXIT_INPUT,
+						     "--cell %s: two cells have its axes with %s=%s: "
+						     "%s and %s",
+						     cell_id, m->keys[axis], value, m->cells[cells[v]].id, cell->id);
 				return open_axes_error(m, axis, lo, hi);
 			}
 		}

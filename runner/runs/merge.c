@@ -36,13 +36,15 @@ static int check_matrices(const struct merge_ctx *m)
 			if (strcmp(a->matrix_digest, b->matrix_digest) != 0)
 				return error(EC_EXIT_INPUT,
 					     "%s and %s are runs of different matrices (%s and %s expand to different "
-					     "cells: matrix_digest %.12s and %.12s); their cells do not add up to one matrix",
+					     "cells: matrix_digest %.12s and %.12s); their cells do not add up to one "
+					     "matrix",
 					     m->o->runs[0], m->o->runs[i], a->matrix, b->matrix, a->matrix_digest,
 					     b->matrix_digest);
 		} else if (strcmp(a->matrix, b->matrix) != 0 || !same_str(a->name, b->name)) {
 			return error(EC_EXIT_INPUT,
 				     "%s and %s are runs of different matrices (%s and %s); their cells do not add "
-				     "up to one matrix", m->o->runs[0], m->o->runs[i], a->matrix, b->matrix);
+				     "up to one matrix",
+				     m->o->runs[0], m->o->runs[i], a->matrix, b->matrix);
 		}
 	}
 	return 0;
@@ -59,9 +61,11 @@ static int check_shards(const struct merge_ctx *m)
 		const struct runfile *b = &m->runs[i];
 
 		if ((a->shard.count == 0) != (b->shard.count == 0))
-			return error(EC_EXIT_INPUT, "%s is %s and %s %s: merge the shards of one split, or runs "
-				     "that are not shards", m->o->runs[0], a->shard.count ? "a shard" : "not a shard",
-				     m->o->runs[i], b->shard.count ? "is" : "is not");
+			return error(EC_EXIT_INPUT,
+				     "%s is %s and %s %s: merge the shards of one split, or runs "
+				     "that are not shards",
+				     m->o->runs[0], a->shard.count ? "a shard" : "not a shard", m->o->runs[i],
+				     b->shard.count ? "is" : "is not");
 		if (n && (b->shard.count != n || strcmp(b->shard.of, a->shard.of) != 0))
 			return error(EC_EXIT_INPUT,
 				     "%s is shard %zu/%zu of cells %.12s, %s shard %zu/%zu of cells %.12s: shards of "
@@ -79,8 +83,10 @@ static int check_shards(const struct merge_ctx *m)
 			strbuf_addf(&missing, "%s%zu/%zu", missing.len ? ", " : "", s + 1, n);
 	free(have);
 	if (missing.len && !m->o->partial) {
-		error(EC_EXIT_INPUT, "shard %s missing: pass the run directory of every shard "
-		      "(or --partial to merge what is there)", missing.buf);
+		error(EC_EXIT_INPUT,
+		      "shard %s missing: pass the run directory of every shard "
+		      "(or --partial to merge what is there)",
+		      missing.buf);
 		strbuf_release(&missing);
 		return -1;
 	}
@@ -159,7 +165,8 @@ static int collect_cells(const struct merge_ctx *m, struct pick **out, size_t *n
 			strbuf_addf(&sb, " in %s, ", m->o->runs[first->run]);
 			put_result(&sb, by_id[i]->c);
 			strbuf_addf(&sb, " in %s", m->o->runs[by_id[i]->run]);
-			rc = error(EC_EXIT_INPUT, "cell %s is in two runs with different results (%s): which one "
+			rc = error(EC_EXIT_INPUT,
+				   "cell %s is in two runs with different results (%s): which one "
 				   "holds cannot be told; merge runs of one build on one set of toolchains",
 				   first->c->id, sb.buf);
 			strbuf_release(&sb);
@@ -185,20 +192,21 @@ static cJSON *merged_toolchains(const struct merge_ctx *m)
 	for (size_t r = 0; r < m->o->nruns; r++) {
 		const cJSON *kind, *ver;
 
-		cJSON_ArrayForEach(kind, m->runs[r].toolchains) {
+		cJSON_ArrayForEach (kind, m->runs[r].toolchains) {
 			cJSON *into = cJSON_GetObjectItemCaseSensitive(out, kind->string);
 
 			if (!cJSON_IsObject(kind))
 				continue;
 			if (!into)
 				into = cJSON_AddObjectToObject(out, kind->string);
-			cJSON_ArrayForEach(ver, kind) {
+			cJSON_ArrayForEach (ver, kind) {
 				const cJSON *had = cJSON_GetObjectItemCaseSensitive(into, ver->string);
 
 				if (!had)
 					cJSON_AddItemToObject(into, ver->string, cJSON_Duplicate(ver, 1));
 				else if (!cJSON_Compare(had, ver, 1))
-					fprintf(stderr, "emcompat merge: warning: %s %s is identified differently in %s; "
+					fprintf(stderr,
+						"emcompat merge: warning: %s %s is identified differently in %s; "
 						"keeping the identity of an earlier run\n",
 						kind->string, ver->string, m->o->runs[r]);
 			}

@@ -393,8 +393,7 @@ int recommend_all_pass(const struct recommend_value *v)
 }
 
 /* The value of varying key K that the N cells all have, or NULL (K is common to all cells, or they differ). */
-static const char *agreed_value(const struct recommend *r, const struct runfile_cell *const *cells, size_t n,
-				size_t k)
+static const char *agreed_value(const struct recommend *r, const struct runfile_cell *const *cells, size_t n, size_t k)
 {
 	const char *v = n && !r->common[k] ? runfile_cell_axis(cells[0], r->keys[k]) : NULL;
 
@@ -412,8 +411,7 @@ static const char *agreed_value(const struct recommend *r, const struct runfile_
  * all agree (for one cell, all its varying keys); a flag axis at its
  * default (opt=O0) is what a cell without that flag is, so it is left out.
  */
-static void add_where(const struct recommend *r, const struct runfile_cell *const *cells, size_t n,
-		      struct strbuf *sb)
+static void add_where(const struct recommend *r, const struct runfile_cell *const *cells, size_t n, struct strbuf *sb)
 {
 	size_t start = sb->len;
 
@@ -529,7 +527,8 @@ void recommend_explain(const struct recommend *r, const struct recommend_value *
 					strbuf_addf(&vals, "%s%s", vals.len ? ", " : "", val);
 			}
 			if (vals.len)
-				strbuf_addf(sb, "%s%s %s", sb->len > start ? "; " : " (", r->keys[k], strbuf_str(&vals));
+				strbuf_addf(sb, "%s%s %s", sb->len > start ? "; " : " (", r->keys[k],
+					    strbuf_str(&vals));
 			strbuf_release(&vals);
 		}
 		if (sb->len > start)

@@ -15,9 +15,9 @@
 #include "emcompat/journal.h"
 #include "emcompat/plan.h"
 #include "emcompat/report.h"
-#include "emcompat/runfile.h"
 #include "emcompat/results.h"
 #include "emcompat/run.h"
+#include "emcompat/runfile.h"
 #include "emcompat/sched.h"
 #include "emcompat/stages.h"
 #include "emcompat/toolchain.h"
@@ -26,8 +26,8 @@
 
 /* Per-stage timeouts when the matrix sets none: generous, they catch hangs. */
 static const double default_timeouts[STAGE_COUNT] = {
-	[STAGE_STD] = 1800, [STAGE_COMPILE] = 900, [STAGE_LINK] = 600, [STAGE_MAIN] = 900,
-	[STAGE_INSPECT] = 120, [STAGE_LOAD] = 300, [STAGE_RUN] = 300,
+	[STAGE_STD] = 1800,    [STAGE_COMPILE] = 900, [STAGE_LINK] = 600, [STAGE_MAIN] = 900,
+	[STAGE_INSPECT] = 120, [STAGE_LOAD] = 300,    [STAGE_RUN] = 300,
 };
 
 struct run_ctx {
@@ -251,8 +251,7 @@ static int on_finish(void *ctx, size_t n)
 		if (journal_append(&r->journal, &e))
 			return -1;
 		if (r->have_stages && (job->status == JOB_PASS || job->status == JOB_FAIL) &&
-		    cache_store(stages_node_dir(&r->stages, n), stages_fingerprint(&r->stages, n), job,
-				r->log_dir))
+		    cache_store(stages_node_dir(&r->stages, n), stages_fingerprint(&r->stages, n), job, r->log_dir))
 			return -1;
 	}
 	for (size_t k = r->cells.start[n]; k < r->cells.start[n + 1]; k++) {
@@ -286,8 +285,10 @@ static int setup_dir(struct run_ctx *r)
 	int rc = -1;
 
 	if (!r->o->resume && access(journal, F_OK) == 0) {
-		error(EC_EXIT_INPUT, "%s already holds a run (journal.jsonl): add --resume to continue it, "
-		      "or choose another -o DIR", r->dir);
+		error(EC_EXIT_INPUT,
+		      "%s already holds a run (journal.jsonl): add --resume to continue it, "
+		      "or choose another -o DIR",
+		      r->dir);
 		goto out;
 	}
 	if (path_check_no_links(journal, 0) || path_check_no_links(r->log_dir, 1) ||
@@ -416,7 +417,7 @@ static int finish(struct run_ctx *r, int jobs)
 	struct report_runs runs;
 	struct run_end end;
 	cJSON *tcjson = NULL, *shardjson = NULL;
-	size_t count[CELL_STATUS_COUNT] = {0};
+	size_t count[CELL_STATUS_COUNT] = { 0 };
 	char id[64];
 	int rc;
 
@@ -492,8 +493,8 @@ int run_main(const struct run_opts *o)
 	}
 	if (matrix_load(&r.m, o->matrix) || matrix_select(&r.m, o->only, o->nonly) ||
 	    (o->shard.count && shard_select(&r.m, &o->shard, &r.shard)) ||
-	    (o->baseline && runfile_check(o->baseline)) ||
-	    provision(&r) || plan_build(&r.p, &r.m) || mkdir_p(o->out_dir))
+	    (o->baseline && runfile_check(o->baseline)) || provision(&r) || plan_build(&r.p, &r.m) ||
+	    mkdir_p(o->out_dir))
 		return fail(&r);
 	/* Children run in their node directories: every path they get is absolute. */
 	r.dir = absolute_path(o->out_dir);

@@ -25,7 +25,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t len0 = nul ? (size_t)(nul - text) : size;
 	const char *logs[2] = { text, nul ? nul + 1 : "" };
 	size_t lens[2] = { len0, nul ? size - len0 - 1 : 0 };
-	static const struct classify_fact facts[] = { { "probe", "time" }, { "rust", "1.96.0" },
+	static const struct classify_fact facts[] = { { "probe", "time" },
+						      { "rust", "1.96.0" },
 						      { "loader", "pyodide-0.26.4" } };
 	char *line;
 

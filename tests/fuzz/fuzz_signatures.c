@@ -28,7 +28,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *text = xmalloc(size + 1);
 	struct classify_table *t;
-	static const struct classify_fact facts[] = { { "probe", "u128" }, { "rust", "1.63.0" },
+	static const struct classify_fact facts[] = { { "probe", "u128" },
+						      { "rust", "1.63.0" },
 						      { "emscripten", "3.1.6" } };
 	static const char *const findings[] = { "eh_tag_missing" };
 

@@ -29,7 +29,7 @@ static void ar_member(struct strbuf *a, const char *name, const void *data, size
 
 static void test_gnu_archive(void)
 {
-	struct strbuf a = {0}, obj = {0}, names = {0};
+	struct strbuf a = { 0 }, obj = { 0 }, names = { 0 };
 	struct wasm_module m;
 	struct bw w;
 	size_t n = make_bitcode(&w, "LLVM19.1.7", 1);
@@ -68,7 +68,7 @@ static void test_gnu_archive(void)
 	CHECK_INT(m.members[4].kind, WASM_MEMBER_OTHER);
 	CHECK_STR(m.members[4].name, "notes.txt");
 	{
-		struct wasm_findings f = {0};
+		struct wasm_findings f = { 0 };
 
 		wasm_check_module(&m, &f);
 		CHECK(find_finding(&f, "emscripten_get_now_misspelled") != NULL);
@@ -92,7 +92,7 @@ static void test_gnu_archive(void)
 
 static void test_bsd_archive(void)
 {
-	struct strbuf a = {0}, data = {0};
+	struct strbuf a = { 0 }, data = { 0 };
 	struct wasm_module m;
 	const char *name = "a-member-with-a-long-name.o";
 
@@ -100,7 +100,7 @@ static void test_bsd_archive(void)
 	bytes(&a, "!<arch>\n", 8);
 	ar_member(&a, "__.SYMDEF", "\0\0\0\0", 4);
 	{
-		struct strbuf body = {0};
+		struct strbuf body = { 0 };
 		char hdr[20];
 
 		bytes(&body, name, strlen(name));
@@ -123,7 +123,7 @@ static void test_bsd_archive(void)
 
 static void test_archive_malformed(void)
 {
-	struct strbuf a = {0}, bad = {0};
+	struct strbuf a = { 0 }, bad = { 0 };
 	struct wasm_module m;
 
 	bytes(&a, "!<arch>\n", 8);

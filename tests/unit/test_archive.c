@@ -123,7 +123,9 @@ static void test_refused(void)
 		{ "absolute", { "/tmp/escaped", AE_IFREG, "x", NULL }, "has an absolute path" },
 		{ "symlink-up", { "package/link", AE_IFLNK, "../../escaped", NULL }, "symbolic link leaving" },
 		{ "symlink-abs", { "package/link", AE_IFLNK, "/etc/passwd", NULL }, "symbolic link leaving" },
-		{ "hardlink-up", { "package/hard", AE_IFREG, NULL, "../outside" }, "hard link with a \"..\" component" },
+		{ "hardlink-up",
+		  { "package/hard", AE_IFREG, NULL, "../outside" },
+		  "hard link with a \"..\" component" },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {

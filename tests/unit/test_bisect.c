@@ -201,7 +201,7 @@ static void test_skips(void)
 static void test_callback_error(void)
 {
 	enum bisect_verdict v[8] = { BISECT_GOOD, BISECT_GOOD, BISECT_GOOD, BISECT_GOOD,
-				     BISECT_BAD, BISECT_BAD, BISECT_BAD, BISECT_BAD };
+				     BISECT_BAD,  BISECT_BAD,  BISECT_BAD,  BISECT_BAD };
 	struct bisect_result r;
 	struct script s;
 
@@ -218,8 +218,7 @@ static void test_callback_error(void)
 static void test_judge(void)
 {
 	struct runfile_cell c;
-	struct bisect_predicate any = { NULL, NULL }, eh = { "wasm_eh_tag_missing", NULL },
-				at_run = { NULL, "run" };
+	struct bisect_predicate any = { NULL, NULL }, eh = { "wasm_eh_tag_missing", NULL }, at_run = { NULL, "run" };
 
 	memset(&c, 0, sizeof(c));
 	c.status = CELL_PASS;

@@ -71,7 +71,7 @@ static void test_bitcode(void)
 
 static void test_embedded_bitcode(void)
 {
-	struct strbuf s = {0}, c = {0};
+	struct strbuf s = { 0 }, c = { 0 };
 	struct wasm_module m;
 	struct bw w;
 	size_t n = make_bitcode(&w, "LLVM22.1.8", 1);

@@ -124,8 +124,7 @@ static int finish(struct child *c, struct strbuf *out, struct strbuf *err)
 }
 
 /* Runs ARGV to completion; the exit code, or -3000 when it cannot start. */
-static int run(const char *const *argv, const char *const *env, const char *cwd,
-	       struct strbuf *out, struct strbuf *err)
+static int run(const char *const *argv, const char *const *env, const char *cwd, struct strbuf *out, struct strbuf *err)
 {
 	struct child_opts o = { .argv = argv, .env = env, .cwd = cwd };
 	struct child c;
@@ -142,7 +141,7 @@ static void test_stdout_and_stderr(void)
 {
 	const char *argv[] = { "sh", "-c", "echo out; echo err >&2; echo more", NULL };
 	struct child_opts o = { .argv = argv };
-	struct strbuf out = {0}, err = {0};
+	struct strbuf out = { 0 }, err = { 0 };
 	struct child c;
 
 	error_clear();
@@ -198,8 +197,8 @@ static char *make_file(const char *text, mode_t mode)
 	return path;
 }
 
-static void expect_no_start(const char *const *argv, const char *const *env, const char *cwd,
-			    int want_errno, const char *want_msg)
+static void expect_no_start(const char *const *argv, const char *const *env, const char *cwd, int want_errno,
+			    const char *want_msg)
 {
 	struct child_opts o = { .argv = argv, .env = env, .cwd = cwd };
 	struct child c = { 12345, 77, 78 };
@@ -243,11 +242,9 @@ static void test_start_failures(void)
 
 	CHECK(fds > 0 && kids >= 0);
 	/* Not found by our PATH search: posix_spawn is never called. */
-	expect_no_start(nopath, NULL, NULL, ENOENT,
-			"cannot start 'emcompat-no-such-tool': No such file or directory");
+	expect_no_start(nopath, NULL, NULL, ENOENT, "cannot start 'emcompat-no-such-tool': No such file or directory");
 	/* Found by exec in the child: glibc reports it synchronously. */
-	expect_no_start(noabs, NULL, NULL, ENOENT,
-			"cannot start '/nonexistent/emcompat-no-such-tool': No such file");
+	expect_no_start(noabs, NULL, NULL, ENOENT, "cannot start '/nonexistent/emcompat-no-such-tool': No such file");
 	msg = xasprintf("cannot start '%s': Permission denied", plain);
 	expect_no_start(plain_argv, NULL, NULL, EACCES, msg);
 	free(msg);
@@ -262,8 +259,7 @@ static void test_start_failures(void)
 	expect_no_start(abs_sh, NULL, plain, ENOTDIR, msg);
 	free(msg);
 	/* The child's PATH is searched, not ours; relative entries never. */
-	expect_no_start(sh, bad_path_env, NULL, ENOENT,
-			"cannot start 'sh': No such file or directory");
+	expect_no_start(sh, bad_path_env, NULL, ENOENT, "cannot start 'sh': No such file or directory");
 	expect_no_start(empty, NULL, NULL, EINVAL, "empty argv");
 	CHECK_INT(count_fds(), fds);
 	CHECK_INT(count_children(), kids);
@@ -280,7 +276,7 @@ static void test_env_and_cwd(void)
 	const char *argv[] = { "sh", "-c", "pwd; echo \"$FOO\"; echo \"[$EMCOMPAT_LEAK]\"", NULL };
 	const char *env[] = { "FOO=bar baz", "PATH=/usr/bin:/bin", NULL };
 	const char *no_path_env[] = { "FOO=x", NULL };
-	struct strbuf out = {0};
+	struct strbuf out = { 0 };
 
 	CHECK(mkdtemp(dir) != NULL);
 	CHECK(realpath(dir, real) != NULL);
@@ -314,7 +310,7 @@ static void test_env_and_cwd(void)
 static void test_stdin_is_dev_null(void)
 {
 	const char *argv[] = { "cat", NULL };
-	struct strbuf out = {0};
+	struct strbuf out = { 0 };
 	int p[2], saved = dup(0);
 	long long t0;
 
@@ -362,7 +358,7 @@ static void test_signals_reset(void)
 	const char *argv[] = { "cat", "/proc/self/status", NULL };
 	struct sigaction ign = { .sa_handler = SIG_IGN }, old_pipe, old_usr2;
 	sigset_t block, old_mask;
-	struct strbuf out = {0};
+	struct strbuf out = { 0 };
 
 	sigemptyset(&block);
 	sigaddset(&block, SIGUSR1);
@@ -497,7 +493,7 @@ static void test_run(void)
 	const char *slow[] = { "sh", "-c", "sleep 100 & echo $!; wait", NULL };
 	const char *missing[] = { "emcompat-no-such-tool", NULL };
 	struct child_opts o = { .argv = both };
-	struct strbuf out = {0}, err = {0};
+	struct strbuf out = { 0 }, err = { 0 };
 	long long t0;
 	pid_t grandchild;
 	int fds = count_fds(), kids = count_children();
@@ -561,7 +557,7 @@ static void test_run(void)
 /* A file's whole text, newly allocated. */
 static char *slurp(const char *path)
 {
-	struct strbuf sb = {0};
+	struct strbuf sb = { 0 };
 	char buf[4096];
 	int fd = open(path, O_RDONLY);
 	ssize_t n;
@@ -578,7 +574,9 @@ static char *slurp(const char *path)
 /* child_drain: everything is read, what the cap keeps reaches the log. */
 static void test_drain_into_capped_log(void)
 {
-	const char *argv[] = { "sh", "-c", "echo head; head -c 100000 /dev/zero | tr '\\0' x; echo; echo tail >&2; echo tail", NULL };
+	const char *argv[] = { "sh", "-c",
+			       "echo head; head -c 100000 /dev/zero | tr '\\0' x; echo; echo tail >&2; echo tail",
+			       NULL };
 	struct child_opts o = { .argv = argv };
 	char dir[] = "/tmp/emcompat-test-child-XXXXXX";
 	char *out_path, *err_path, *text;
@@ -635,7 +633,7 @@ static void test_env_merge(void)
 
 	setenv("EMCOMPAT_LEAK", "x", 1);
 	setenv("TEST_CHILD_DROP", "x", 1);
-	setenv("TEST_CHILD_DROPPED_NOT", "kept", 1);  /* a longer name: not dropped by "TEST_CHILD_DROP" */
+	setenv("TEST_CHILD_DROPPED_NOT", "kept", 1); /* a longer name: not dropped by "TEST_CHILD_DROP" */
 	setenv("TEST_CHILD_SET", "old", 1);
 	setenv("TEST_CHILD_KEEP", "y", 1);
 	for (n = 0; environ[n]; n++)
@@ -690,7 +688,8 @@ static void test_die_with_parent(void)
 {
 	const char *argv[] = { "sh", "-c",
 			       "echo out; echo err >&2; ls -l /proc/self/fd/3 | grep -q socket && echo fd3; "
-			       "ls /proc/self/fd | wc -l; echo \"$TEST_CHILD_ENV\"; exec sleep 100", NULL };
+			       "ls /proc/self/fd | wc -l; echo \"$TEST_CHILD_ENV\"; exec sleep 100",
+			       NULL };
 	const char *env[] = { "TEST_CHILD_ENV=given", "PATH=/usr/bin:/bin", NULL };
 	char dir[] = "/tmp/emcompat-test-child-XXXXXX";
 	struct child_opts o = { .argv = argv, .env = env, .die_with_parent = 1 };
@@ -822,8 +821,8 @@ static void on_escaped(void *ctx, pid_t pid, const char *comm, const char *cwd)
 static void test_reap_escaped(void)
 {
 	const char *argv[] = { "sh", "-c", "sleep 100 >/dev/null 2>&1 & echo $!", NULL };
-	struct strbuf out = {0};
-	struct escaped e = {0};
+	struct strbuf out = { 0 };
+	struct escaped e = { 0 };
 	pid_t orphan;
 	int kids = count_children();
 

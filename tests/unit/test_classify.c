@@ -77,8 +77,8 @@ static const char *run1(const struct classify_table *t, int stage, const char *l
 	return r->id;
 }
 
-static const char *classify1(const struct classify_table *t, int stage, const char *log,
-			     const char *facts, const char *findings)
+static const char *classify1(const struct classify_table *t, int stage, const char *log, const char *facts,
+			     const char *findings)
 {
 	static char id[64];
 	struct classify_result r;
@@ -108,26 +108,26 @@ static void test_bad_tables(void)
 			     "  {\"id\":\"a\",\"stages\":[\"link\"],\"patterns\":[\"x(\"],\n"
 			     "   \"title\":\"T\",\"explain\":\"E\",\"fix\":\"F\",\"refs\":[]}]}"),
 		  "sig.json:2:43: bad regular expression: ");
-	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
-			     CLASS(a) ",\"patterns\":[\"x\"]},\n"
-			     CLASS(a) ",\"patterns\":[\"y\"]}]}"),
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n" CLASS(
+			  a) ",\"patterns\":[\"x\"]},\n" CLASS(a) ",\"patterns\":[\"y\"]}]}"),
 		  "sig.json:3:2: duplicate class id \"c_a\"");
 	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
-			     "{\"id\":\"a\",\"stages\":[\"run\"],\"title\":\"T\",\"fix\":\"F\",\"refs\":[],\"patterns\":[\"x\"]}]}"),
+			     "{\"id\":\"a\",\"stages\":[\"run\"],\"title\":\"T\",\"fix\":\"F\",\"refs\":[],"
+			     "\"patterns\":[\"x\"]}]}"),
 		  "sig.json:2:1: a class needs \"explain\"");
-	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
-			     CLASS(a) ",\"patterns\":[\"x\"],\"refs\":[\"rust#1\"]}]}"),
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n" CLASS(
+			  a) ",\"patterns\":[\"x\"],\"refs\":[\"rust#1\"]}]}"),
 		  "sig.json:2:93: duplicate key \"refs\"");
 	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
 			     "{\"id\":\"a\",\"stages\":[\"run\"],\"title\":\"T\",\"explain\":\"E\",\"fix\":\"F\",\n"
 			     " \"refs\":[\"rust-lang/rust\"],\"patterns\":[\"x\"]}]}"),
 		  "sig.json:3:10: a ref must be \"owner/repo#N\"");
-	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
-			     CLASS(a) ",\"patterns\":[\"x\"],\n"
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n" CLASS(
+			  a) ",\"patterns\":[\"x\"],\n"
 			     " \"requires\":{\"rust\":\"<one\"}}]}"),
 		  "sig.json:3:14: '<one': expected a version after the operator, like \"<1.77\"");
-	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
-			     CLASS(a) ",\"patterns\":[{\"regex\":\"x\",\"when\":{}}]}]}"),
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n" CLASS(
+			  a) ",\"patterns\":[{\"regex\":\"x\",\"when\":{}}]}]}"),
 		  "sig.json:2:101: unknown key \"when\" (a pattern object has regex and requires)");
 	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
 			     "{\"id\":\"Bad-Id\",\"stages\":[\"run\"],\"title\":\"T\",\"explain\":\"E\",\"fix\":\"F\","
@@ -137,18 +137,19 @@ static void test_bad_tables(void)
 			     "{\"id\":\"none\",\"stages\":[\"run\"],\"title\":\"T\",\"explain\":\"E\",\"fix\":\"F\","
 			     "\"refs\":[],\"patterns\":[\"x\"]}]}"),
 		  "sig.json:2:2: id \"none\" is reserved");
-	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
-			     CLASS(a) ",\"patterns\":[]}]}"),
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n" CLASS(a) ",\"patterns\":[]}]}"),
 		  "sig.json:2:76: \"patterns\" must be a non-empty array of regular expressions");
 	/* Nested repetitions that would make regcomp take gigabytes (found by fuzz_signatures). */
-	CHECK_HAS(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
-			     CLASS(a) ",\"patterns\":[\"a++++++++++++++++++++++++++++++++++++++++\"]}]}"),
-		  "sig.json:2:88: pattern too complex: nested repetitions would make regcomp build more than 20000 nodes");
-	CHECK_HAS(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
-			     CLASS(a) ",\"patterns\":[\"((a{99}){99}){99}\"]}]}"),
+	CHECK_HAS(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n" CLASS(
+			  a) ",\"patterns\":[\"a++++++++++++++++++++++++++++++++++++++++\"]}]}"),
+		  "sig.json:2:88: pattern too complex: nested repetitions would make regcomp build more than 20000 "
+		  "nodes");
+	CHECK_HAS(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n" CLASS(
+			  a) ",\"patterns\":[\"((a{99}){99}){99}\"]}]}"),
 		  "pattern too complex");
-	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
-			     CLASS(a) ",\"patterns\":[\"(a{1,50}b+[+*{}]){0,3}\\\\++\"]}]}"), "ok");
+	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n" CLASS(
+			  a) ",\"patterns\":[\"(a{1,50}b+[+*{}]){0,3}\\\\++\"]}]}"),
+		  "ok");
 	/* A file that cannot be read: its name and the reason. */
 	{
 		struct classify_table *t;
@@ -162,16 +163,40 @@ static void test_bad_tables(void)
 
 static void test_requires(void)
 {
-	struct classify_table *t = load_text(
-		"{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
-		CLASS(old_rust) ",\"patterns\":[\"boom\"],\"requires\":{\"rust\":\"<1.77\"}},\n"
-		CLASS(exact) ",\"patterns\":[\"boom\"],\"requires\":{\"rust\":\"=1.80\",\"probe\":[\"u128\",\"i128\"]}},\n"
-		CLASS(finding) ",\"patterns\":[\"boom\"],\"requires\":{\"finding\":[\"f1\",\"f2\"]}},\n"
-		CLASS(ne) ",\"patterns\":[\"boom\"],\"requires\":{\"emscripten\":[\">=4\",\"!=3.1.6\"]}},\n"
-		CLASS(per_pattern) ",\"patterns\":[\"check failed\",{\"regex\":\"(?i)TRAP\",\"requires\":{\"probe\":\"x\"}}]},\n"
-		CLASS(also) ",\"patterns\":[\"Cannot read\"],\"also\":[\"dynCallLegacy\"]},\n"
-		CLASS(plain) ",\"patterns\":[\"boom|trap|Cannot read\"]}\n"
-		"]}");
+	struct
+		classify_table *t = load_text("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n" CLASS(old_rust) ",\"patterns\":[\"boom\"],\"requires\":{\"rust\":\"<1.77\"}},\n" CLASS(
+			exact) ",\"patterns\":[\"boom\"],\"requires\":{\"rust\":\"=1.80\",\"probe\":[\"u128\",\"i128\"]"
+			       "}},\n" CLASS(
+				       finding) ",\"patterns\":[\"boom\"],\"requires\":{\"finding\":[\"f1\","
+						"\"f2\"]}},\n" CLASS(
+							ne) ",\"patterns\":[\"boom\"],\"requires\":{"
+							    "\"emscripten\":[\">=4\",\"!=3.1.6\"]}},"
+							    "\n" CLASS(per_pattern) ",\"patterns\":["
+										    "\"check "
+										    "failed\",{"
+										    "\"regex\":\"(?"
+										    "i)TRAP\","
+										    "\"requires\":{"
+										    "\"probe\":"
+										    "\"x\"}}]},"
+										    "\n" CLASS(
+											    also) ",\"patterns\":["
+												  "\"Cannot "
+												  "read\"],\"also\":["
+												  "\"dynCallLegacy\"]},"
+												  "\n" CLASS(
+													  plain) ",\"pa"
+														 "ttern"
+														 "s\":["
+														 "\"boo"
+														 "m|"
+														 "trap|"
+														 "Canno"
+														 "t "
+														 "read"
+														 "\"]}"
+														 "\n"
+														 "]}");
 
 	CHECK(t != NULL);
 	if (!t)
@@ -279,7 +304,8 @@ static void test_result_shape(void)
 		CHECK_INT(classify_run(t, &in, &r), -1);
 		classify_result_release(&r);
 	}
-	CHECK_STR(run1(t, -1, "LinkError: import object field 'x' is not a Function\n", NULL, NULL, &r), "unclassified");
+	CHECK_STR(run1(t, -1, "LinkError: import object field 'x' is not a Function\n", NULL, NULL, &r),
+		  "unclassified");
 	CHECK_INT(r.kind, CLASSIFY_UNKNOWN);
 	CHECK_STR(r.summary, "LinkError: import object field 'x' is not a Function");
 	classify_result_release(&r);
@@ -331,7 +357,8 @@ static void test_telling_line(void)
 	/* Rust panics, old and new format. */
 	CHECK_STR(telling("thread 'main' panicked at 'explicit panic', src/main.rs:2:5\n"),
 		  "thread 'main' panicked at 'explicit panic', src/main.rs:2:5");
-	CHECK_STR(telling("  Compiling x\nthread 'main' panicked at src/main.rs:4:5:\nattempt to add with overflow\nnote: run with\n"),
+	CHECK_STR(telling("  Compiling x\nthread 'main' panicked at src/main.rs:4:5:\nattempt to add with "
+			  "overflow\nnote: run with\n"),
 		  "thread 'main' panicked at src/main.rs:4:5: attempt to add with overflow");
 	CHECK_STR(telling("LLVM ERROR: Cannot select: intrinsic %llvm.wasm.throw\n"),
 		  "LLVM ERROR: Cannot select: intrinsic %llvm.wasm.throw");
@@ -368,7 +395,10 @@ static void *thread_main(void *p)
 		"all fine\n",
 	};
 	static const char *const want[] = {
-		"lib_rmeta_whole_archive", "node_fetch_file_url", "js_eh_invoke_missing", "none",
+		"lib_rmeta_whole_archive",
+		"node_fetch_file_url",
+		"js_eh_invoke_missing",
+		"none",
 	};
 
 	for (int i = 0; i < 400; i++) {
@@ -386,7 +416,7 @@ static void test_threads_and_speed(const struct classify_table *t)
 {
 	pthread_t th[4];
 	struct thread_arg args[4];
-	struct strbuf big = {0};
+	struct strbuf big = { 0 };
 	struct classify_result r;
 	struct timespec t0, t1;
 	const char *log;
@@ -404,7 +434,8 @@ static void test_threads_and_speed(const struct classify_table *t)
 
 	/* A capped 4 MiB log of noise with the cause at the end: reported, not asserted. */
 	while (big.len < 4 << 20)
-		strbuf_addstr(&big, "   Compiling some-crate v0.1.0 (/src/some-crate): note: lorem ipsum dolor sit amet\n");
+		strbuf_addstr(&big,
+			      "   Compiling some-crate v0.1.0 (/src/some-crate): note: lorem ipsum dolor sit amet\n");
 	strbuf_addstr(&big, "wasm-ld: error: unknown file type: lib.rmeta\n");
 	log = strbuf_str(&big);
 	in.logs = &log;
@@ -573,8 +604,8 @@ static void test_corpus(const struct classify_table *t)
 			check_failures++;
 		} else {
 			if (strcmp(r.id, c.expect) != 0) {
-				fprintf(stderr, "%s: classified as %s, expected %s (summary: %s)\n",
-					names[i], r.id, c.expect, r.summary);
+				fprintf(stderr, "%s: classified as %s, expected %s (summary: %s)\n", names[i], r.id,
+					c.expect, r.summary);
 				check_failures++;
 				if (strcmp(c.expect, CLASSIFY_NONE) == 0)
 					false_pos++;
@@ -608,8 +639,8 @@ static void test_corpus(const struct classify_table *t)
 	CHECK(n >= 60);
 	CHECK(benign >= 10);
 	CHECK_INT(false_pos, 0);
-	printf("corpus: %zu cases (%zu classes, %zu benign, %zu unclassified); benign false positives: %zu\n",
-	       n, classify_count(t), benign, unclassified, false_pos);
+	printf("corpus: %zu cases (%zu classes, %zu benign, %zu unclassified); benign false positives: %zu\n", n,
+	       classify_count(t), benign, unclassified, false_pos);
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);

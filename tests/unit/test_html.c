@@ -111,12 +111,18 @@ static void test_page(void)
 	CHECK(str_at(cls, "fix") != NULL);
 	CHECK_STR(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(cls, "refs"), 0)->valuestring,
 		  classify_find(classes, "lib_rmeta_whole_archive")->refs[0]);
-	CHECK_INT(cJSON_GetObjectItemCaseSensitive(
-			  cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(blob, "baseline"), "counts"),
-			  "regressed")->valueint, 1);
+	CHECK_INT(
+		cJSON_GetObjectItemCaseSensitive(
+			cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(blob, "baseline"), "counts"),
+			"regressed")
+			->valueint,
+		1);
 	CHECK_STR(str_at(cJSON_GetObjectItemCaseSensitive(
-			  cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(blob, "toolchains"), "rust"),
-			  "1.63"), "llvm"), "14.0.6");
+				 cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(blob, "toolchains"),
+								  "rust"),
+				 "1.63"),
+			 "llvm"),
+		  "14.0.6");
 	cJSON_Delete(blob);
 	free(page);
 	page = NULL;

@@ -144,7 +144,7 @@ static void test_round_trip(void)
 	}
 	CHECK(strncmp(text, "{\"v\":1,\"node\":\"std-000000abc000\",", 33) == 0);
 	CHECK_HAS(text, "\"stage\":\"std\",\"status\":\"pass\",\"exit\":-1,\"attempts\":1,"
-		  "\"seconds\":1.250,\"started\":\"2026-11-27T16:38:09Z\"}\n");
+			"\"seconds\":1.250,\"started\":\"2026-11-27T16:38:09Z\"}\n");
 	CHECK_HAS(text, "\"stage\":\"run\",\"status\":\"error\"");
 	CHECK_HAS(text, "\"status\":\"timeout\"");
 	free(text);
@@ -541,7 +541,9 @@ static struct journal_entry entry(const char *key_prefix, enum job_status status
  */
 static void test_index(void)
 {
-	enum { N = 64 };
+	enum {
+		N = 64
+	};
 	struct journal_index ix;
 	struct journal_entry *e = calloc(N, sizeof(*e));
 	struct journal_entry probe = entry("ff", JOB_PASS, 1);
@@ -551,7 +553,8 @@ static void test_index(void)
 	e[1] = entry("0b", JOB_FAIL, 1);
 	/* Many records of one key among others: only the last, attempts N, may win. */
 	for (int i = 2; i < N; i++)
-		e[i] = i % 3 ? entry("7e", i == N - 1 ? JOB_PASS : JOB_ERROR, i) : entry(i % 2 ? "11" : "e0", JOB_PASS, i);
+		e[i] = i % 3 ? entry("7e", i == N - 1 ? JOB_PASS : JOB_ERROR, i)
+			     : entry(i % 2 ? "11" : "e0", JOB_PASS, i);
 	e[N - 1] = entry("7e", JOB_PASS, N);
 	journal_index_init(&ix, e, N);
 	CHECK_INT(ix.n, N);

@@ -27,14 +27,17 @@ static void test_syntax_errors(void)
 	CHECK_STR(parse_error("{\"a\" 1}"), "f.json:1:6: invalid JSON: unexpected '1' (expected ':' after the key)");
 	CHECK_STR(parse_error("{a: 1}"), "f.json:1:2: invalid JSON: unexpected 'a' (expected '\"' to start a key)");
 	CHECK_STR(parse_error("[1 2]"), "f.json:1:4: invalid JSON: unexpected '2' (expected ',' or ']')");
-	CHECK_STR(parse_error("[\"\\x\"]"), "f.json:1:4: invalid JSON: unexpected 'x' (expected an escape: \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)");
+	CHECK_STR(parse_error("[\"\\x\"]"), "f.json:1:4: invalid JSON: unexpected 'x' (expected an escape: \\\" \\\\ "
+					    "\\/ \\b \\f \\n \\r \\t or \\uXXXX)");
 	CHECK_STR(parse_error("[01]"), "f.json:1:3: invalid JSON: unexpected '1' (expected ',' or ']')");
 	CHECK_STR(parse_error("[tru]"), "f.json:1:2: invalid JSON: unexpected 't' (expected a value)");
 	CHECK_STR(parse_error("{} {}"), "f.json:1:4: invalid JSON: unexpected '{' (expected the end of the text)");
 	CHECK_STR(parse_error("  "), "f.json:1:3: invalid JSON: unexpected end of text (expected a value)");
-	CHECK_STR(parse_error("[\"abc"), "f.json:1:6: invalid JSON: unexpected end of text (expected '\"' to close the string)");
+	CHECK_STR(parse_error("[\"abc"),
+		  "f.json:1:6: invalid JSON: unexpected end of text (expected '\"' to close the string)");
 	/* Columns count characters, not bytes. */
-	CHECK_STR(parse_error("[\"\xc3\xa9\xc3\xa9\", x]"), "f.json:1:8: invalid JSON: unexpected 'x' (expected a value)");
+	CHECK_STR(parse_error("[\"\xc3\xa9\xc3\xa9\", x]"),
+		  "f.json:1:8: invalid JSON: unexpected 'x' (expected a value)");
 	CHECK_STR(parse_error("[1, 2.5e-3, -0, true, false, null, \"\\u00e9\"]"), "ok");
 }
 
@@ -44,19 +47,21 @@ static void test_deep_nesting(void)
 
 	memset(deep, '[', 600);
 	deep[600] = '\0';
-	CHECK_HAS(parse_error(deep), "f.json:1:513: invalid JSON: unexpected '[' (expected nesting no deeper than 512 levels)");
+	CHECK_HAS(parse_error(deep),
+		  "f.json:1:513: invalid JSON: unexpected '[' (expected nesting no deeper than 512 levels)");
 }
 
 static void test_utf8_and_nul(void)
 {
 	struct json_doc d;
 
-	CHECK_STR(parse_error("[\"\xed\xa0\x80\"]"), "f.json:1:3: invalid UTF-8 (JSON text must be UTF-8)");  /* surrogate */
-	CHECK_STR(parse_error("[\"\xc0\xaf\"]"), "f.json:1:3: invalid UTF-8 (JSON text must be UTF-8)");      /* overlong */
+	CHECK_STR(parse_error("[\"\xed\xa0\x80\"]"),
+		  "f.json:1:3: invalid UTF-8 (JSON text must be UTF-8)");  /* surrogate */
+	CHECK_STR(parse_error("[\"\xc0\xaf\"]"), "f.json:1:3: invalid UTF-8 (JSON text must be UTF-8)"); /* overlong */
 	error_clear();
 	CHECK_INT(json_doc_parse(&d, "f.json", "[1]\0[2]", 7), -1);
 	CHECK_STR(error_message(), "f.json:1:4: NUL byte in JSON text");
-	CHECK_INT(utf8_valid_prefix("ab\xf4\x90\x80\x80", 6), 2);  /* past U+10FFFF */
+	CHECK_INT(utf8_valid_prefix("ab\xf4\x90\x80\x80", 6), 2); /* past U+10FFFF */
 	CHECK_INT(utf8_valid_prefix("\xf0\x9f\x98\x80", 4), 4);
 }
 

@@ -20,45 +20,78 @@
 
 static char top[] = "/tmp/emcompat-test-junit-XXXXXX";
 
-#define STAGE(st, node, status, secs, reused) \
+#define STAGE(st, node, status, secs, reused)                                                     \
 	"{\"stage\":\"" st "\",\"node\":\"" node "\",\"status\":\"" status "\",\"seconds\":" secs \
 	",\"reused\":" reused ",\"log\":\"logs/" node ".stderr.log\",\"attempts\":1,\"exit\":1}"
 
-#define CELL(id, probe, status, rest)                                                                        \
-	"{\"id\":\"" id "\",\"axes\":{\"rust\":\"1.63\",\"probe\":\"" probe "\",\"case\":\"" id "\"},\"status\":\"" \
-	status "\"," rest "}"
+#define CELL(id, probe, status, rest)                                                           \
+	"{\"id\":\"" id "\",\"axes\":{\"rust\":\"1.63\",\"probe\":\"" probe "\",\"case\":\"" id \
+	"\"},\"status\":\"" status "\"," rest "}"
 
 static const char run_json[] =
 	"{\"schema\":\"emcompat-results/1\",\n"
 	" \"run\":{\"id\":\"run-7\",\"matrix\":\"m.json\",\"name\":\"nightly\",\"started\":\"2026-11-27T10:00:00Z\","
 	"\"finished\":\"2026-11-27T10:02:00Z\",\"wall_seconds\":120.5,\"jobs\":2},\n"
 	" \"toolchains\":{\"rust\":{\"1.63\":{\"identity\":\"rustc 1.63.0\",\"llvm\":\"14.0.5\"}}},\n"
-	" \"cells\":[\n"
-	CELL("ok", "add", "pass", "\"summary\":\"passed\",\"stages\":["
-	     STAGE("compile", "compile-1", "pass", "1.5", "true") "," STAGE("run", "run-1", "pass", "2.25", "false") "]")
-	",\n"
-	CELL("broken", "add", "fail",
-	     "\"stage\":\"link\",\"class\":\"lib_rmeta_whole_archive\","
-	     "\"summary\":\"a <b> & \\u0001 \\uFFFE end\",\"lines\":[\"x < y && z\",\"bell \\u0007\"],"
-	     "\"stages\":[" STAGE("link", "link-1", "fail", "0.5", "false") "]")
-	",\n"
-	CELL("slow", "add", "timeout", "\"stage\":\"run\",\"class\":\"timeout\",\"summary\":\"timed out after 60s\","
-	     "\"stages\":[" STAGE("run", "run-2", "timeout", "60", "false") "]")
-	",\n"
-	CELL("nostart", "u128", "error", "\"stage\":\"compile\",\"summary\":\"rust 1.63 is not installed\","
-	     "\"stages\":[{\"stage\":\"compile\",\"node\":\"compile-3\",\"status\":\"error\",\"seconds\":0,"
-	     "\"reused\":false,\"log\":\"../secret.log\",\"attempts\":1}]")
-	",\n"
-	CELL("after", "u128", "blocked", "\"stage\":\"load\",\"summary\":\"blocked by link-1\",\"stages\":[]")
-	",\n"
-	CELL("unreached", "u128", "skipped", "\"stage\":\"run\",\"summary\":\"not reached\",\"stages\":[]")
-	",\n"
-	CELL("wobbly", "u128", "flaky", "\"summary\":\"passed on a retry\",\"stages\":[{\"stage\":\"run\","
-	     "\"node\":\"run-4\",\"status\":\"pass\",\"seconds\":1,\"reused\":false,\"log\":\"logs/run-4.stderr.log\","
-	     "\"attempts\":2,\"exit\":0}]")
-	",\n"
-	"  {\"id\":\"rust=1.63\",\"axes\":{\"rust\":\"1.63\"},\"status\":\"pass\",\"summary\":\"passed\",\"stages\":[]}\n"
-	" ]}\n";
+	" \"cells\":[\n" CELL("ok", "add", "pass", "\"summary\":\"passed\",\"stages\":[" STAGE("compile", "compile-1", "pass", "1.5", "true") "," STAGE("run", "run-1", "pass", "2.25", "false") "]") ",\n" CELL(
+		"broken", "add", "fail",
+		"\"stage\":\"link\",\"class\":\"lib_rmeta_whole_archive\","
+		"\"summary\":\"a <b> & \\u0001 \\uFFFE end\",\"lines\":[\"x < y && z\",\"bell \\u0007\"],"
+		"\"stages\":[" STAGE(
+			"link", "link-1", "fail", "0.5",
+			"false") "]") ",\n" CELL("slow", "add", "timeout",
+						 "\"stage\":\"run\",\"class\":\"timeout\",\"summary\":\"timed "
+						 "out after 60s\","
+						 "\"stages\":[" STAGE(
+							 "run", "run-2", "timeout", "60",
+							 "false") "]") ",\n" CELL("nostart", "u128", "error",
+										  "\"stage\":\"compile\","
+										  "\"summary\":\"rust 1.63 is "
+										  "not installed\","
+										  "\"stages\":[{\"stage\":"
+										  "\"compile\",\"node\":"
+										  "\"compile-3\",\"status\":"
+										  "\"error\",\"seconds\":0,"
+										  "\"reused\":false,\"log\":\".."
+										  "/secret.log\",\"attempts\":1}"
+										  "]") ",\n" CELL("after", "u128",
+												  "blocked",
+												  "\"stage\":"
+												  "\"load\","
+												  "\"summary\":"
+												  "\"blocked by "
+												  "link-1\","
+												  "\"stages\":["
+												  "]") ","
+												       "\n" CELL(
+													       "unrea"
+													       "ched",
+													       "u128",
+													       "skipp"
+													       "ed",
+													       "\"sta"
+													       "ge\":"
+													       "\"run"
+													       "\","
+													       "\"sum"
+													       "mary"
+													       "\":"
+													       "\"not"
+													       " reac"
+													       "hed\""
+													       ",\"st"
+													       "ages"
+													       "\":["
+													       "]") ","
+														    "\n" CELL(
+															    "wobbly",
+															    "u128",
+															    "flaky",
+															    "\"summary\":\"passed on a retry\",\"stages\":[{\"stage\":\"run\","
+															    "\"node\":\"run-4\",\"status\":\"pass\",\"seconds\":1,\"reused\":false,\"log\":\"logs/run-4.stderr.log\","
+															    "\"attempts\":2,\"exit\":0}]") ",\n"
+																			   "  {\"id\":\"rust=1.63\",\"axes\":{\"rust\":\"1.63\"},\"status\":\"pass\",\"summary\":\"passed\",\"stages\":[]}\n"
+																			   " ]}\n";
 
 static char *path_in(const char *sub)
 {
@@ -132,11 +165,11 @@ static long xp_count(xmlXPathContextPtr ctx, const char *expr)
 	return n;
 }
 
-#define CHECK_XP(ctx, expr, want)              \
-	do {                                   \
-		char *got_ = xp(ctx, expr);    \
-		CHECK_STR(got_, want);         \
-		free(got_);                    \
+#define CHECK_XP(ctx, expr, want)           \
+	do {                                \
+		char *got_ = xp(ctx, expr); \
+		CHECK_STR(got_, want);      \
+		free(got_);                 \
 	} while (0)
 
 static int schema_valid(xmlDocPtr doc)

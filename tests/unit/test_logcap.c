@@ -37,7 +37,7 @@ static char *pattern(size_t n, uint64_t seed)
 /* What a logcap with CAP must leave in the file for the stream IN of N bytes. */
 static struct strbuf expected(const char *in, size_t n, size_t cap)
 {
-	struct strbuf sb = {0};
+	struct strbuf sb = { 0 };
 	size_t head = cap / 2, tail = cap - cap / 2;
 
 	if (n <= cap) {
@@ -45,8 +45,8 @@ static struct strbuf expected(const char *in, size_t n, size_t cap)
 		return sb;
 	}
 	strbuf_add(&sb, in, head);
-	strbuf_addf(&sb, "\n[emcompat: %zu bytes cut here; the first %zu and the last %zu bytes are kept]\n",
-		    n - cap, head, tail);
+	strbuf_addf(&sb, "\n[emcompat: %zu bytes cut here; the first %zu and the last %zu bytes are kept]\n", n - cap,
+		    head, tail);
 	strbuf_add(&sb, in + n - tail, tail);
 	return sb;
 }
@@ -67,8 +67,7 @@ static int file_equals(const char *path, const struct strbuf *want)
 	if (!same) {
 		for (i = 0; i < len && i < want->len && got[i] == want->buf[i]; i++)
 			;
-		fprintf(stderr, "%s: %zu bytes, expected %zu; first difference at %zu\n", path, len,
-			want->len, i);
+		fprintf(stderr, "%s: %zu bytes, expected %zu; first difference at %zu\n", path, len, want->len, i);
 	}
 	free(got);
 	return same;
@@ -113,7 +112,7 @@ static void check_stream(const char *in, size_t n, size_t cap, const size_t *chu
 static void test_small_is_verbatim(void)
 {
 	char *path = log_path("small.log");
-	struct strbuf want = {0};
+	struct strbuf want = { 0 };
 	struct logcap l;
 
 	CHECK_INT(logcap_open(&l, path, 64 << 10), 0);

@@ -43,22 +43,20 @@ static void test_cross_product_order(void)
 /* docs.github.com, "Expanding or adding matrix configurations". */
 static void test_github_include_example(void)
 {
-	const char *text =
-		"{\"axes\":{\"fruit\":[\"apple\",\"pear\"],\"animal\":[\"cat\",\"dog\"]},"
-		"\"include\":[{\"color\":\"green\"},"
-		"{\"color\":\"pink\",\"animal\":\"cat\"},"
-		"{\"fruit\":\"apple\",\"shape\":\"circle\"},"
-		"{\"fruit\":\"banana\"},"
-		"{\"fruit\":\"banana\",\"animal\":\"cat\"}]}";
+	const char *text = "{\"axes\":{\"fruit\":[\"apple\",\"pear\"],\"animal\":[\"cat\",\"dog\"]},"
+			   "\"include\":[{\"color\":\"green\"},"
+			   "{\"color\":\"pink\",\"animal\":\"cat\"},"
+			   "{\"fruit\":\"apple\",\"shape\":\"circle\"},"
+			   "{\"fruit\":\"banana\"},"
+			   "{\"fruit\":\"banana\",\"animal\":\"cat\"}]}";
 	struct matrix m;
 
-	CHECK_STR(cells_of(text),
-		  "fruit=apple,animal=cat,color=pink,shape=circle|"
-		  "fruit=apple,animal=dog,color=green,shape=circle|"
-		  "fruit=pear,animal=cat,color=pink|"
-		  "fruit=pear,animal=dog,color=green|"
-		  "fruit=banana|"
-		  "fruit=banana,animal=cat");
+	CHECK_STR(cells_of(text), "fruit=apple,animal=cat,color=pink,shape=circle|"
+				  "fruit=apple,animal=dog,color=green,shape=circle|"
+				  "fruit=pear,animal=cat,color=pink|"
+				  "fruit=pear,animal=dog,color=green|"
+				  "fruit=banana|"
+				  "fruit=banana,animal=cat");
 	CHECK_INT(parse(&m, text), 0);
 	CHECK_INT(m.naxes, 2);
 	CHECK_INT(m.nkeys, 4);
@@ -80,11 +78,10 @@ static void test_github_include_extends_one(void)
 /* docs.github.com, "Excluding matrix configurations": 12 - 1 - 2 = 9 jobs. */
 static void test_github_exclude_example(void)
 {
-	const char *text =
-		"{\"axes\":{\"os\":[\"macos-latest\",\"windows-latest\"],\"version\":[\"12\",\"14\",\"16\"],"
-		"\"environment\":[\"staging\",\"production\"]},"
-		"\"exclude\":[{\"os\":\"macos-latest\",\"version\":\"12\",\"environment\":\"production\"},"
-		"{\"os\":\"windows-latest\",\"version\":\"16\"}]}";
+	const char *text = "{\"axes\":{\"os\":[\"macos-latest\",\"windows-latest\"],\"version\":[\"12\",\"14\",\"16\"],"
+			   "\"environment\":[\"staging\",\"production\"]},"
+			   "\"exclude\":[{\"os\":\"macos-latest\",\"version\":\"12\",\"environment\":\"production\"},"
+			   "{\"os\":\"windows-latest\",\"version\":\"16\"}]}";
 	struct matrix m;
 
 	CHECK_INT(parse(&m, text), 0);
@@ -113,8 +110,7 @@ static void test_exclude_then_include(void)
 
 static void test_include_only(void)
 {
-	CHECK_STR(cells_of("{\"axes\":{},\"include\":[{\"a\":\"1\"},{\"a\":\"2\",\"b\":\"x\"}]}"),
-		  "a=1|a=2,b=x");
+	CHECK_STR(cells_of("{\"axes\":{},\"include\":[{\"a\":\"1\"},{\"a\":\"2\",\"b\":\"x\"}]}"), "a=1|a=2,b=x");
 }
 
 static void test_settings(void)
@@ -122,7 +118,8 @@ static void test_settings(void)
 	struct matrix m;
 
 	CHECK_INT(parse(&m, "{\"name\":\"n\",\"axes\":{\"a\":[\"1\"]},\"timeouts\":{\"link\":30,\"run\":1.5},"
-			    "\"retries\":2,\"toolchains\":{\"a\":{\"1\":{\"path\":\"/x\"}}}}"), 0);
+			    "\"retries\":2,\"toolchains\":{\"a\":{\"1\":{\"path\":\"/x\"}}}}"),
+		  0);
 	CHECK_STR(m.name, "n");
 	CHECK_INT(m.retries, 2);
 	CHECK(m.timeouts[STAGE_LINK] == 30);
@@ -142,25 +139,27 @@ static void test_settings(void)
 static void test_errors(void)
 {
 	/* Invalid JSON: FILE:LINE:COL. */
-	CHECK_HAS(cells_of("{\n  \"axes\": {\n    \"a\": [\"1\",]\n  }\n}"), "ERR:m.json:3:15: invalid JSON: unexpected ']'");
+	CHECK_HAS(cells_of("{\n  \"axes\": {\n    \"a\": [\"1\",]\n  }\n}"),
+		  "ERR:m.json:3:15: invalid JSON: unexpected ']'");
 	CHECK_HAS(cells_of("{\"axes\":{\"a\":[\"1\"]}"), "ERR:m.json:1:20: invalid JSON: unexpected end of text");
 	CHECK_HAS(cells_of("{\"axes\":{\"a\":[\"1\"]}} x"), "ERR:m.json:1:22: invalid JSON: unexpected 'x'");
 	CHECK_HAS(cells_of(""), "ERR:m.json:1:1: invalid JSON: unexpected end of text");
 	/* Semantic errors name the key, at its position. */
 	CHECK_STR(cells_of("{\"axes\":{\"a\":[\"1\"]},\n \"exlude\":[]}"),
-		  "ERR:m.json:2:2: unknown key \"exlude\" (known: name, axes, include, exclude, toolchains, timeouts, retries, provision)");
+		  "ERR:m.json:2:2: unknown key \"exlude\" (known: name, axes, include, exclude, toolchains, timeouts, "
+		  "retries, provision)");
 	CHECK_STR(cells_of("{\"axes\":{\"a\":[]}}"),
 		  "ERR:m.json:1:10: axis \"a\": empty (an axis needs at least one value)");
 	CHECK_STR(cells_of("{\"axes\":{\"a\":[\"1\",\n\"2\", \"1\"]}}"),
 		  "ERR:m.json:2:6: axis \"a\": duplicate value \"1\"");
-	CHECK_STR(cells_of("{\"axes\":{\"a\":[\"1\", 2]}}"),
-		  "ERR:m.json:1:20: axis \"a\": a value must be a string");
+	CHECK_STR(cells_of("{\"axes\":{\"a\":[\"1\", 2]}}"), "ERR:m.json:1:20: axis \"a\": a value must be a string");
 	CHECK_STR(cells_of("{\"axes\":{\"a\":[\"1\"]},\"exclude\":[{\"b\":\"1\"}]}"),
 		  "ERR:m.json:1:33: exclude[0].b: \"b\" is not an axis of this matrix");
 	CHECK_HAS(cells_of("{\"axes\":{\"a\":[\"1\"]},\"exclude\":[{\"a\":\"9\"}]}"),
 		  "\"9\" is not a value of axis \"a\"");
 	CHECK_STR(cells_of("{\"axes\":{\"a\":[\"1\"]},\"exclude\":[{\"a\":\"1\"}]}"),
-		  "ERR:m.json:1:21: the matrix is empty: \"exclude\" removes every combination and \"include\" adds none");
+		  "ERR:m.json:1:21: the matrix is empty: \"exclude\" removes every combination and \"include\" adds "
+		  "none");
 	CHECK_HAS(cells_of("{\"axes\":{\"a\":[\"1\"],\"a\":[\"2\"]}}"), "ERR:m.json:1:20: duplicate key \"a\"");
 	CHECK_HAS(cells_of("{\"axes\":{\"a\":[\"x,y\"]}}"), "contains ','");
 	CHECK_HAS(cells_of("{\"axes\":{\"a b\":[\"1\"]}}"), "axis \"a b\": only letters");

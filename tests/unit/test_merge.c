@@ -15,9 +15,10 @@ static char root[] = "/tmp/emcompat-test-merge-XXXXXX";
 static char *cell(const char *name, int index, const char *status, const char *cls)
 {
 	return xasprintf("{\"id\":\"p=%s\",\"index\":%d,\"axes\":{\"p\":\"%s\"},\"status\":\"%s\"%s%s%s,"
-			 "\"stages\":[{\"stage\":\"run\",\"node\":\"run-%s\",\"status\":\"%s\",\"log\":\"logs/run-%s.stderr.log\"}]}",
-			 name, index, name, status, cls ? ",\"class\":\"" : "", cls ? cls : "", cls ? "\"" : "",
-			 name, status, name);
+			 "\"stages\":[{\"stage\":\"run\",\"node\":\"run-%s\",\"status\":\"%s\",\"log\":\"logs/"
+			 "run-%s.stderr.log\"}]}",
+			 name, index, name, status, cls ? ",\"class\":\"" : "", cls ? cls : "", cls ? "\"" : "", name,
+			 status, name);
 }
 
 /* Writes ROOT/DIR: results.json (shard I/N of digest OF, or not a shard when N is 0), a log, a journal. */
@@ -27,12 +28,15 @@ static void make_run(const char *dir, const char *digest, int i, int n, const ch
 	char *path = xasprintf("%s/%s", root, dir), *file, *text, *shard;
 
 	CHECK_INT(mkdir_p(path), 0);
-	shard = n ? xasprintf(",\"shard\":{\"index\":%d,\"count\":%d,\"of\":\"cells-1\",\"cells\":5,\"grouping\":\"std\"}", i, n)
+	shard = n ? xasprintf(",\"shard\":{\"index\":%d,\"count\":%d,\"of\":\"cells-1\",\"cells\":5,\"grouping\":"
+			      "\"std\"}",
+			      i, n)
 		  : xstrdup("");
-	text = xasprintf("{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"%s\",\"matrix\":\"m.json\","
-			 "\"started\":\"2026-11-27T0%d:00:00Z\",\"finished\":\"2026-11-27T0%d:30:00Z\",\"wall_seconds\":%d,"
-			 "\"jobs\":2,\"matrix_digest\":\"%s\"%s},\"toolchains\":%s,\"cells\":[%s]}",
-			 dir, i, i, 100 * i, digest, shard, toolchains, cells);
+	text = xasprintf(
+		"{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"%s\",\"matrix\":\"m.json\","
+		"\"started\":\"2026-11-27T0%d:00:00Z\",\"finished\":\"2026-11-27T0%d:30:00Z\",\"wall_seconds\":%d,"
+		"\"jobs\":2,\"matrix_digest\":\"%s\"%s},\"toolchains\":%s,\"cells\":[%s]}",
+		dir, i, i, 100 * i, digest, shard, toolchains, cells);
 	file = xasprintf("%s/results.json", path);
 	CHECK_INT(write_file_atomic(file, text, strlen(text), 0644), 0);
 	free(file);
@@ -77,7 +81,8 @@ static void setup(void)
 
 	CHECK(mkdtemp(root) != NULL);
 	make_run("s1", "m-1", 1, 2, "{\"rust\":{\"1.96\":{\"llvm\":\"22\"}}}", s1, "run-a.stderr.log");
-	make_run("s2", "m-1", 2, 2, "{\"rust\":{\"1.63\":{\"llvm\":\"14\"}},\"node\":{\"20\":{}}}", s2, "run-b.stderr.log");
+	make_run("s2", "m-1", 2, 2, "{\"rust\":{\"1.63\":{\"llvm\":\"14\"}},\"node\":{\"20\":{}}}", s2,
+		 "run-b.stderr.log");
 	/* s2 again, overlapping s1 on cell e with the same result, then with another. */
 	make_run("s2same", "m-1", 2, 2, "{}", s2b, "run-b.stderr.log");
 	make_run("s2other", "m-1", 2, 2, "{}", s2c, "run-b.stderr.log");

@@ -22,8 +22,10 @@ static void test_sharing(void)
 	struct plan p;
 
 	/* 2 rust x 2 emscripten x 3 probe x 2 loader = 24 cells. */
-	CHECK_INT(load(&m, &p, "{\"axes\":{\"rust\":[\"1.63\",\"1.96\"],\"emscripten\":[\"3.1.6\",\"6.0.5\"],"
-			       "\"probe\":[\"add\",\"i64\",\"data\"],\"loader\":[\"emcc-main\",\"pyodide-0.26.4\"]}}"), 0);
+	CHECK_INT(load(&m, &p,
+		       "{\"axes\":{\"rust\":[\"1.63\",\"1.96\"],\"emscripten\":[\"3.1.6\",\"6.0.5\"],"
+		       "\"probe\":[\"add\",\"i64\",\"data\"],\"loader\":[\"emcc-main\",\"pyodide-0.26.4\"]}}"),
+		  0);
 	CHECK_INT(m.ncells, 24);
 	CHECK_INT(p.count[STAGE_STD], 4);       /* per rust x emscripten (libc asks emcc) */
 	CHECK_INT(p.count[STAGE_COMPILE], 12);  /* x probe */
@@ -58,8 +60,10 @@ static void test_rustc_link_mode(void)
 	struct matrix m;
 	struct plan p;
 
-	CHECK_INT(load(&m, &p, "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\",\"6.0.5\"],"
-			       "\"probe\":[\"add\"],\"link_mode\":[\"emcc\",\"rustc\"]}}"), 0);
+	CHECK_INT(load(&m, &p,
+		       "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\",\"6.0.5\"],"
+		       "\"probe\":[\"add\"],\"link_mode\":[\"emcc\",\"rustc\"]}}"),
+		  0);
 	CHECK_INT(p.count[STAGE_COMPILE], 2);   /* only the emcc cells compile apart, per std */
 	CHECK_INT(p.count[STAGE_LINK], 4);
 	CHECK(plan_cell_node(&p, 1, STAGE_COMPILE) == NULL);
@@ -88,17 +92,19 @@ static void test_stable_keys(void)
 	struct plan p1, p2;
 
 	CHECK_INT(load(&m1, &p1, "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\"],\"probe\":[\"add\"]}}"), 0);
-	CHECK_INT(load(&m2, &p2, "{\"axes\":{\"probe\":[\"add\"],\"emscripten\":[\"3.1.6\",\"6.0.5\"],\"rust\":[\"1.96\"]}}"), 0);
+	CHECK_INT(load(&m2, &p2,
+		       "{\"axes\":{\"probe\":[\"add\"],\"emscripten\":[\"3.1.6\",\"6.0.5\"],\"rust\":[\"1.96\"]}}"),
+		  0);
 	for (int s = 0; s < STAGE_COUNT; s++) {
 		const struct plan_node *a = plan_cell_node(&p1, 0, s), *b = plan_cell_node(&p2, 0, s);
 
 		CHECK(a && b && memcmp(a->key, b->key, PLAN_KEY_SIZE) == 0);
 	}
 	/* A different emscripten changes std (and so compile) and link; a probe changes neither std nor main. */
-	CHECK(memcmp(plan_cell_node(&p2, 0, STAGE_STD)->key, plan_cell_node(&p2, 1, STAGE_STD)->key,
-		     PLAN_KEY_SIZE) != 0);
-	CHECK(memcmp(plan_cell_node(&p2, 0, STAGE_LINK)->key, plan_cell_node(&p2, 1, STAGE_LINK)->key,
-		     PLAN_KEY_SIZE) != 0);
+	CHECK(memcmp(plan_cell_node(&p2, 0, STAGE_STD)->key, plan_cell_node(&p2, 1, STAGE_STD)->key, PLAN_KEY_SIZE) !=
+	      0);
+	CHECK(memcmp(plan_cell_node(&p2, 0, STAGE_LINK)->key, plan_cell_node(&p2, 1, STAGE_LINK)->key, PLAN_KEY_SIZE) !=
+	      0);
 	plan_release(&p1);
 	matrix_release(&m1);
 	plan_release(&p2);
@@ -112,17 +118,19 @@ static void test_flag_defaults(void)
 	struct plan p1, p2;
 
 	CHECK_INT(load(&m1, &p1, "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\"],\"probe\":[\"add\"]}}"), 0);
-	CHECK_INT(load(&m2, &p2, "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\"],\"probe\":[\"add\"],"
-			     "\"opt\":[\"O0\",\"O2\"],\"lto\":[\"off\"],\"bigint\":[\"on\"],"
-			     "\"link_mode\":[\"emcc\"],\"pyo3\":[\"none\"]}}"), 0);
+	CHECK_INT(load(&m2, &p2,
+		       "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\"],\"probe\":[\"add\"],"
+		       "\"opt\":[\"O0\",\"O2\"],\"lto\":[\"off\"],\"bigint\":[\"on\"],"
+		       "\"link_mode\":[\"emcc\"],\"pyo3\":[\"none\"]}}"),
+		  0);
 	for (int s = 0; s < STAGE_COUNT; s++) {
 		const struct plan_node *a = plan_cell_node(&p1, 0, s), *b = plan_cell_node(&p2, 0, s);
 
 		CHECK(a && b && memcmp(a->key, b->key, PLAN_KEY_SIZE) == 0);
 	}
 	/* opt=O2 is not the default: its link node (and what follows) differs. */
-	CHECK(memcmp(plan_cell_node(&p2, 0, STAGE_LINK)->key, plan_cell_node(&p2, 1, STAGE_LINK)->key,
-		     PLAN_KEY_SIZE) != 0);
+	CHECK(memcmp(plan_cell_node(&p2, 0, STAGE_LINK)->key, plan_cell_node(&p2, 1, STAGE_LINK)->key, PLAN_KEY_SIZE) !=
+	      0);
 	CHECK(plan_cell_node(&p2, 0, STAGE_COMPILE) == plan_cell_node(&p2, 1, STAGE_COMPILE));
 	plan_release(&p1);
 	matrix_release(&m1);
@@ -136,16 +144,20 @@ static void test_host_of_another_emscripten(void)
 	struct matrix m1, m2;
 	struct plan p1, p2;
 
-	CHECK_INT(load(&m1, &p1, "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\"],\"probe\":[\"add\"],"
-			     "\"loader\":[\"emcc-main\"]}}"), 0);
-	CHECK_INT(load(&m2, &p2, "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.69\"],\"probe\":[\"add\"],"
-			     "\"loader\":[\"emcc-main-3.1.6\",\"emcc-main-6.0.5\"]}}"), 0);
-	CHECK(memcmp(plan_cell_node(&p1, 0, STAGE_MAIN)->key, plan_cell_node(&p2, 0, STAGE_MAIN)->key,
-		     PLAN_KEY_SIZE) == 0);
+	CHECK_INT(load(&m1, &p1,
+		       "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\"],\"probe\":[\"add\"],"
+		       "\"loader\":[\"emcc-main\"]}}"),
+		  0);
+	CHECK_INT(load(&m2, &p2,
+		       "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.69\"],\"probe\":[\"add\"],"
+		       "\"loader\":[\"emcc-main-3.1.6\",\"emcc-main-6.0.5\"]}}"),
+		  0);
+	CHECK(memcmp(plan_cell_node(&p1, 0, STAGE_MAIN)->key, plan_cell_node(&p2, 0, STAGE_MAIN)->key, PLAN_KEY_SIZE) ==
+	      0);
 	CHECK(plan_cell_node(&p2, 0, STAGE_MAIN) != plan_cell_node(&p2, 1, STAGE_MAIN));
 	/* The side module is the cell's own Emscripten's, whatever the host. */
-	CHECK(memcmp(plan_cell_node(&p1, 0, STAGE_LINK)->key, plan_cell_node(&p2, 0, STAGE_LINK)->key,
-		     PLAN_KEY_SIZE) != 0);
+	CHECK(memcmp(plan_cell_node(&p1, 0, STAGE_LINK)->key, plan_cell_node(&p2, 0, STAGE_LINK)->key, PLAN_KEY_SIZE) !=
+	      0);
 	CHECK(plan_cell_node(&p2, 0, STAGE_LINK) == plan_cell_node(&p2, 1, STAGE_LINK));
 	CHECK(plan_cell_node(&p2, 0, STAGE_LOAD) != plan_cell_node(&p2, 1, STAGE_LOAD));
 	plan_release(&p1);
@@ -166,9 +178,11 @@ static void test_python_extension_reads_pyo3_and_loader(void)
 	size_t k_loader, k_pyo3;
 
 	/* 2 probe x 2 pyo3 x 2 loader = 8 cells. */
-	CHECK_INT(load(&m, &p, "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.69\"],"
-			       "\"probe\":[\"add\",\"pyo3\"],\"pyo3\":[\"0.22\",\"0.30\"],"
-			       "\"loader\":[\"pyodide-0.26.4\",\"pyodide-0.29.5\"]}}"), 0);
+	CHECK_INT(load(&m, &p,
+		       "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.69\"],"
+		       "\"probe\":[\"add\",\"pyo3\"],\"pyo3\":[\"0.22\",\"0.30\"],"
+		       "\"loader\":[\"pyodide-0.26.4\",\"pyodide-0.29.5\"]}}"),
+		  0);
 	CHECK_INT(m.ncells, 8);
 	CHECK_INT(p.count[STAGE_COMPILE], 1 + 4);  /* add once; pyo3 per version x loader */
 	CHECK_INT(p.count[STAGE_LINK], 1 + 4);
@@ -207,8 +221,10 @@ static void test_cell_index(void)
 	size_t std, total = 0;
 
 	/* 2 probe x 2 loader = 4 cells; one std node for all. */
-	CHECK_INT(load(&m, &p, "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\"],"
-			       "\"probe\":[\"add\",\"i64\"],\"loader\":[\"emcc-main\",\"pyodide-0.26.4\"]}}"), 0);
+	CHECK_INT(load(&m, &p,
+		       "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\"],"
+		       "\"probe\":[\"add\",\"i64\"],\"loader\":[\"emcc-main\",\"pyodide-0.26.4\"]}}"),
+		  0);
 	std = p.cell_nodes[0 * STAGE_COUNT + STAGE_STD];
 	done = calloc(p.nnodes, sizeof(*done));
 	done[std] = 1;

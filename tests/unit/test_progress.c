@@ -85,17 +85,16 @@ static void test_lines(void)
 	CHECK_INT(ev.finished(ev.ctx, &end), 0);
 	fflush(c.fout);
 	fflush(c.ferr);
-	CHECK_STR(c.out,
-		  "emcompat: 12 cells, 40 nodes, -j 2, into /r\n"
-		  "emcompat: shard 1/2: 12 of 24 cells\n"
-		  "emcompat: resuming: 5 nodes finished earlier, 3 cells complete\n"
-		  "emcompat: 7 of 40 nodes finished in earlier runs (cache /cache)\n"
-		  "[   4/12] pass    a=1\n"
-		  "[   5/12] fail    a=2\n          at link: some_class: what broke\n"
-		  "[   6/12] timeout a=3\n          at run: timed out after 1 s\n"
-		  "emcompat: 12 cells in 1m02s: 10 pass 1 fail 1 timeout\n"
-		  "emcompat: results: /r/results.json\n"
-		  "emcompat: reports: /r/report.html, junit.xml, summary.md\n");
+	CHECK_STR(c.out, "emcompat: 12 cells, 40 nodes, -j 2, into /r\n"
+			 "emcompat: shard 1/2: 12 of 24 cells\n"
+			 "emcompat: resuming: 5 nodes finished earlier, 3 cells complete\n"
+			 "emcompat: 7 of 40 nodes finished in earlier runs (cache /cache)\n"
+			 "[   4/12] pass    a=1\n"
+			 "[   5/12] fail    a=2\n          at link: some_class: what broke\n"
+			 "[   6/12] timeout a=3\n          at run: timed out after 1 s\n"
+			 "emcompat: 12 cells in 1m02s: 10 pass 1 fail 1 timeout\n"
+			 "emcompat: results: /r/results.json\n"
+			 "emcompat: reports: /r/report.html, junit.xml, summary.md\n");
 	CHECK_STR(c.err, "emcompat: warning: something\n");
 	capture_close(&c);
 }
@@ -126,11 +125,10 @@ static void test_live(void)
 	ev.interrupted(ev.ctx, SIGINT, "/r", NULL);
 	fflush(c.fout);
 	fflush(c.ferr);
-	CHECK_STR(c.out,
-		  "emcompat: 4 cells, 10 nodes, -j 1, into /r\n"
-		  "\r\033[K[0/4 cells] running 1, not passed 0, elapsed 0s, ETA ?"
-		  "\r\033[K[1/4 cells] running 1, not passed 0, elapsed 10s, ETA 30s"
-		  "\r\033[K[2/4] error   a=2\n          at std: no emcc\n");
+	CHECK_STR(c.out, "emcompat: 4 cells, 10 nodes, -j 1, into /r\n"
+			 "\r\033[K[0/4 cells] running 1, not passed 0, elapsed 0s, ETA ?"
+			 "\r\033[K[1/4 cells] running 1, not passed 0, elapsed 10s, ETA 30s"
+			 "\r\033[K[2/4] error   a=2\n          at std: no emcc\n");
 	CHECK_STR(c.err, "emcompat: interrupted by SIGINT; every finished node is in /r/journal.jsonl\n"
 			 "emcompat: resume with: emcompat run --resume -o /r\n");
 	capture_close(&c);

@@ -142,7 +142,7 @@ static void test_rank(void)
 	CHECK(!recommend_all_pass(&r.values[0]));
 	recommend_explain(&r, &r.values[0], &sb);
 	CHECK_STR(strbuf_str(&sb), "2 of 2 pass on the shared settings, 2 of 3 in all; "
-		  "untested: error at std (rust=1.63, probe=add)");
+				   "untested: error at std (rust=1.63, probe=add)");
 	strbuf_release(&sb);
 	recommend_release(&r);
 
@@ -292,8 +292,8 @@ static void test_fair_counts(void)
 	/* Grouped by class, the largest group first, with what its cells have in common (a flag
 	 * at its default is left out). */
 	CHECK_STR(strbuf_str(&sb), "0 of 1 pass on the shared settings, 2 of 6 in all; "
-		  "fails: wasm_eh_tag_missing at load (3 cells); "
-		  "fails: llvm_bitcode_mismatch at load (emscripten=3.1.69, lto=linker-plugin)");
+				   "fails: wasm_eh_tag_missing at load (3 cells); "
+				   "fails: llvm_bitcode_mismatch at load (emscripten=3.1.69, lto=linker-plugin)");
 	strbuf_release(&sb);
 	recommend_coverage(&r, &r.values[0], &sb);
 	CHECK_STR(strbuf_str(&sb), "; tested on 1 of 6 settings");
@@ -355,10 +355,12 @@ static void test_fair_shares(void)
 	CHECK(!recommend_all_pass(&r.values[2]));
 	CHECK(!recommend_ties(&r.values[1], &r.values[2]));
 	CHECK(recommend_alternative(&r, &sb));
-	CHECK_STR(strbuf_str(&sb), "emscripten=6.0.5 fails lto=linker-plugin (3 cells); no other value passes those settings");
+	CHECK_STR(strbuf_str(&sb),
+		  "emscripten=6.0.5 fails lto=linker-plugin (3 cells); no other value passes those settings");
 	strbuf_release(&sb);
 	recommend_explain(&r, &r.values[2], &sb);
-	CHECK_STR(strbuf_str(&sb), "2 of 4 pass on the shared settings, 2 of 4 in all; untested: error at std (2 cells: opt=O2)");
+	CHECK_STR(strbuf_str(&sb),
+		  "2 of 4 pass on the shared settings, 2 of 4 in all; untested: error at std (2 cells: opt=O2)");
 	strbuf_release(&sb);
 	j = recommend_json(&r);
 	CHECK_INT(cJSON_GetObjectItem(j, "shared_settings")->valueint, 4);

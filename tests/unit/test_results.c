@@ -22,9 +22,8 @@
  * 2 rust x 1 emscripten x 1 probe x 2 loader = 4 cells, last axis fastest:
  *   0 rust=1.63 emcc-main   1 rust=1.63 pyodide   2 rust=1.96 emcc-main   3 rust=1.96 pyodide
  */
-static const char matrix_text[] =
-	"{\"axes\":{\"rust\":[\"1.63\",\"1.96\"],\"emscripten\":[\"3.1.6\"],"
-	"\"probe\":[\"add\"],\"loader\":[\"emcc-main\",\"pyodide-0.26.4\"]}}";
+static const char matrix_text[] = "{\"axes\":{\"rust\":[\"1.63\",\"1.96\"],\"emscripten\":[\"3.1.6\"],"
+				  "\"probe\":[\"add\"],\"loader\":[\"emcc-main\",\"pyodide-0.26.4\"]}}";
 
 static struct matrix m;
 static struct plan p;
@@ -234,8 +233,11 @@ static int valid_utf8(const char *s)
 	const unsigned char *u = (const unsigned char *)s;
 
 	while (*u) {
-		int more = *u < 0x80 ? 0 : (*u & 0xe0) == 0xc0 ? 1 : (*u & 0xf0) == 0xe0 ? 2 :
-			   (*u & 0xf8) == 0xf0 ? 3 : -1;
+		int more = *u < 0x80             ? 0
+			   : (*u & 0xe0) == 0xc0 ? 1
+			   : (*u & 0xf0) == 0xe0 ? 2
+			   : (*u & 0xf8) == 0xf0 ? 3
+						 : -1;
 
 		if (more < 0)
 			return 0;
@@ -325,7 +327,7 @@ static void test_summary(void)
 	}
 	/* A big log: the last line is found at its end. */
 	{
-		struct strbuf sb = {0};
+		struct strbuf sb = { 0 };
 
 		for (int i = 0; i < 5000; i++)
 			strbuf_addf(&sb, "noise line %d\n", i);
@@ -381,7 +383,7 @@ static void test_summary(void)
 	 * is UTF-8): a line of 2-byte characters is not cut inside one.
 	 */
 	{
-		struct strbuf sb = {0};
+		struct strbuf sb = { 0 };
 
 		for (int i = 0; i < 200; i++)
 			strbuf_addstr(&sb, "\xc3\xa9");  /* U+00E9 */
@@ -460,8 +462,12 @@ static void test_write(void)
 	char dir[] = "/tmp/test_results.XXXXXX";
 	struct sched_job *jobs = jobs_new(JOB_PASS);
 	struct results_run run = {
-		.id = "20261127-163809-abcd", .matrix = "matrix/t.json", .name = NULL,
-		.started = T0, .finished = T0 + 125.5, .jobs = 4,
+		.id = "20261127-163809-abcd",
+		.matrix = "matrix/t.json",
+		.name = NULL,
+		.started = T0,
+		.finished = T0 + 125.5,
+		.jobs = 4,
 	};
 	size_t link = node_of(0, STAGE_LINK), load = node_of(3, STAGE_LOAD);
 	char *logs, *path, *text = NULL;
@@ -518,7 +524,9 @@ static void test_write(void)
 	CHECK(cJSON_IsObject(get(root, "toolchains")));
 	{
 		const cJSON *c = get(root, "counts");
-		static const char *const names[] = { "pass", "fail", "error", "timeout", "blocked", "skipped", "flaky" };
+		static const char *const names[] = {
+			"pass", "fail", "error", "timeout", "blocked", "skipped", "flaky"
+		};
 		static const int want[] = { 1, 2, 0, 1, 0, 0, 0 };
 
 		CHECK(cJSON_IsObject(c));
@@ -556,8 +564,9 @@ static void test_write(void)
 			} else {
 				CHECK_STR(get_str(cell, "class"), "unclassified");
 				CHECK_STR(get_str(cell, "stage"), c == 3 ? "load" : "link");
-				CHECK_STR(get_str(cell, "summary"), c == 3 ? "timed out after 60 s"
-						   : "wasm-ld: error: undefined symbol: __cxa_thrown");
+				CHECK_STR(get_str(cell, "summary"),
+					  c == 3 ? "timed out after 60 s"
+						 : "wasm-ld: error: undefined symbol: __cxa_thrown");
 			}
 			CHECK(cJSON_IsArray(stages));
 			CHECK_INT(cJSON_GetArraySize(stages), c % 2 ? 6 : 7);
@@ -583,7 +592,8 @@ static void test_write(void)
 				free(log);
 				CHECK_INT(get_int(e, "attempts"), jobs[n].attempts);
 				CHECK(cJSON_IsNumber(get(e, "seconds")) &&
-				      get(e, "seconds")->valuedouble == (double)(long long)(jobs[n].seconds * 1000) / 1000);
+				      get(e, "seconds")->valuedouble ==
+					      (double)(long long)(jobs[n].seconds * 1000) / 1000);
 				if (jobs[n].exit_code >= 0)
 					CHECK_INT(get_int(e, "exit"), jobs[n].exit_code);
 				else
@@ -672,7 +682,11 @@ static void test_write_fails(void)
 {
 	struct sched_job *jobs = jobs_new(JOB_PASS);
 	struct results_run run = {
-		.id = "x", .matrix = "m.json", .started = T0, .finished = T0, .jobs = 1,
+		.id = "x",
+		.matrix = "m.json",
+		.started = T0,
+		.finished = T0,
+		.jobs = 1,
 	};
 
 	error_clear();

@@ -115,9 +115,11 @@ static void test_bad(void)
 	check_bad("{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"x\"},\"cells\":{}}",
 		  "\"cells\" must be an array");
 	check_bad("{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"x\"},\n\"cells\":["
-		  "{\"id\":\"a\",\"axes\":{},\"status\":\"great\"}]}", "2:30: unknown status \"great\"");
+		  "{\"id\":\"a\",\"axes\":{},\"status\":\"great\"}]}",
+		  "2:30: unknown status \"great\"");
 	check_bad("{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"x\"},\"cells\":["
-		  "{\"id\":\"a\",\"axes\":{\"rust\":1},\"status\":\"pass\"}]}", "axis \"rust\" must be a string");
+		  "{\"id\":\"a\",\"axes\":{\"rust\":1},\"status\":\"pass\"}]}",
+		  "axis \"rust\" must be a string");
 	check_bad("{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"x\"},\"cells\":["
 		  "{\"id\":\"a\",\"axes\":{},\"status\":\"pass\"},{\"id\":\"a\",\"axes\":{},\"status\":\"fail\"}]}",
 		  "cell \"a\" appears twice");
@@ -137,11 +139,14 @@ static void test_positions(void)
 	cJSON *o;
 
 	check_bad("{\"schema\":\"emcompat-results/1\",\"cells\":[\n"
-		  "{\"id\":\"\xc3\xa9\",\"axes\":{},\"status\":\"pass\"}, {\"id\":\"b\",\"axes\":{},\"status\":\"pass\"}],"
-		  " \"run\":7}", "results.json:2:78: \"run\" must be an object");
+		  "{\"id\":\"\xc3\xa9\",\"axes\":{},\"status\":\"pass\"}, "
+		  "{\"id\":\"b\",\"axes\":{},\"status\":\"pass\"}],"
+		  " \"run\":7}",
+		  "results.json:2:78: \"run\" must be an object");
 	check_bad("{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"x\"},\"cells\":[\n"
 		  "{\"id\":\"a\",\"axes\":{},\"status\":\"pass\"},\n"
-		  "  {\"axes\":{}, \"id\":\"a\",\"status\":\"fail\"}]}", "results.json:3:15: cell \"a\" appears twice");
+		  "  {\"axes\":{}, \"id\":\"a\",\"status\":\"fail\"}]}",
+		  "results.json:3:15: cell \"a\" appears twice");
 	check_bad("{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"x\"},\"cells\":[],\n \"cells\":[]}",
 		  "results.json:2:2: duplicate key \"cells\"");
 	check_bad("{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"x\"},\"cells\":[\n"

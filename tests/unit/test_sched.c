@@ -209,8 +209,7 @@ static void test_parallelism(void)
 	snprintf(trace, sizeof(trace), "%s/trace", dir);
 	unlink(trace);
 	for (int i = 0; i < 6; i++) {
-		snprintf(scripts[i], sizeof(scripts[i]),
-			 "echo start >> %s; sleep 0.3; echo end >> %s", trace, trace);
+		snprintf(scripts[i], sizeof(scripts[i]), "echo start >> %s; sleep 0.3; echo end >> %s", trace, trace);
 		job(&j[i], (const char *[]){ "p0", "p1", "p2", "p3", "p4", "p5" }[i], scripts[i]);
 	}
 	CHECK_INT(run(j, 6, 2, 0, 0), SCHED_DONE);
@@ -234,8 +233,7 @@ static void test_locks(void)
 	snprintf(trace, sizeof(trace), "%s/locktrace", dir);
 	unlink(trace);
 	for (int i = 0; i < 3; i++) {
-		snprintf(scripts[i], sizeof(scripts[i]),
-			 "echo start >> %s; sleep 0.2; echo end >> %s", trace, trace);
+		snprintf(scripts[i], sizeof(scripts[i]), "echo start >> %s; sleep 0.2; echo end >> %s", trace, trace);
 		job(&j[i], (const char *[]){ "l0", "l1", "l2" }[i], scripts[i]);
 		j[i].lock = "cargo-target";
 	}
@@ -283,8 +281,7 @@ static void test_retry(void)
 	snprintf(marker, sizeof(marker), "%s/flaky.marker", dir);
 	unlink(marker);
 	snprintf(script, sizeof(script),
-		 "if [ -e %s ]; then echo second; else touch %s; echo first-failed >&2; exit 1; fi",
-		 marker, marker);
+		 "if [ -e %s ]; then echo second; else touch %s; echo first-failed >&2; exit 1; fi", marker, marker);
 	job(&j[0], "flaky", script);
 	job(&j[1], "always", "exit 2");
 	CHECK_INT(run(j, 2, 1, 2, 0), SCHED_DONE);
@@ -463,7 +460,7 @@ static pthread_t main_thread;
 /* A fake in-process job: what it prints, returns, and how long it takes. */
 struct fake {
 	const char *out, *err;
-	int rc;                    /* -1: error() "fake: no such input" */
+	int rc;      /* -1: error() "fake: no such input" */
 	int fail_first;            /* the first call fails with 1 */
 	int sigint;                /* sends us SIGINT first, like a Ctrl-C */
 	double sleep;
@@ -594,8 +591,8 @@ static void test_order_matches_reference(void)
 /* Pass, fail, error and a retried failure, between child jobs that depend on them. */
 static void test_inproc_outcomes(void)
 {
-	struct fake ok = { .out = "{\"findings\":[]}\n", .err = "note\n" }, bad = { .rc = 3 },
-		    broken = { .rc = -1 }, flaky = { .fail_first = 1 };
+	struct fake ok = { .out = "{\"findings\":[]}\n", .err = "note\n" }, bad = { .rc = 3 }, broken = { .rc = -1 },
+		    flaky = { .fail_first = 1 };
 	size_t dep_first[] = { 0 }, dep_ok[] = { 1 }, dep_bad[] = { 2 };
 	struct sched_job j[7];
 

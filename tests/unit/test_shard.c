@@ -75,8 +75,8 @@ static size_t check_partition(const struct plan *p, const struct shard_plan *sp,
 		if (st == STAGE_STD && sp->grouping == SHARD_BY_COMPILE)
 			continue;
 		if (shards_of[node] != 1)
-			fprintf(stderr, "node %s in %zu shards (grouping %s)\n", p->nodes[node].id,
-				shards_of[node], shard_grouping_name(sp->grouping));
+			fprintf(stderr, "node %s in %zu shards (grouping %s)\n", p->nodes[node].id, shards_of[node],
+				shard_grouping_name(sp->grouping));
 		CHECK_INT(shards_of[node], 1);
 	}
 	free(owner);
@@ -132,9 +132,8 @@ static void test_default_matrix(void)
 /* Two independent halves (no main node, one std per emscripten): nothing is repeated. */
 static void test_components(void)
 {
-	static const char text[] =
-		"{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\",\"6.0.5\"],"
-		"\"probe\":[\"add\",\"i64\",\"u128\"],\"loader\":[\"pyodide-0.26.4\"]}}";
+	static const char text[] = "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.6\",\"6.0.5\"],"
+				   "\"probe\":[\"add\",\"i64\",\"u128\"],\"loader\":[\"pyodide-0.26.4\"]}}";
 	struct matrix m;
 	struct plan p;
 	struct shard_plan a;
@@ -168,9 +167,8 @@ static void test_components(void)
 /* shard_select: the N shards of a matrix are disjoint, cover it, and keep matrix positions. */
 static void test_select(void)
 {
-	static const char text[] =
-		"{\"axes\":{\"rust\":[\"1.63\",\"1.96\"],\"emscripten\":[\"3.1.6\",\"6.0.5\"],"
-		"\"probe\":[\"add\",\"i64\"],\"loader\":[\"emcc-main\",\"pyodide-0.26.4\"]}}";
+	static const char text[] = "{\"axes\":{\"rust\":[\"1.63\",\"1.96\"],\"emscripten\":[\"3.1.6\",\"6.0.5\"],"
+				   "\"probe\":[\"add\",\"i64\"],\"loader\":[\"emcc-main\",\"pyodide-0.26.4\"]}}";
 	struct matrix whole;
 	unsigned char *hit;
 	char of[65] = "";

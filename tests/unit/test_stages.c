@@ -19,9 +19,8 @@
 
 static char dir[] = "/tmp/emcompat-test-stages-XXXXXX";
 
-static const char matrix_text[] =
-	"{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.69\"],\"probe\":[\"add\"],"
-	"\"loader\":[\"emcc-main\"]}}";
+static const char matrix_text[] = "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.69\"],\"probe\":[\"add\"],"
+				  "\"loader\":[\"emcc-main\"]}}";
 
 static void write_manifests(const char *em_config)
 {
@@ -30,7 +29,8 @@ static void write_manifests(const char *em_config)
 	char *etext = xasprintf(
 		"{\"schema\":\"emcompat-toolchain/1\",\"kind\":\"emscripten\",\"version\":\"3.1.69\","
 		"\"identity\":\"emcc 3.1.69\",\"installed\":\"2026-11-27T10:00:00Z\",\"llvm\":\"20.0.0\","
-		"\"env\":{\"EM_CONFIG\":\"%s\"},\"emcc\":[\"/bin/true\"],\"bin\":\"/nonexistent/bin\"}", em_config);
+		"\"env\":{\"EM_CONFIG\":\"%s\"},\"emcc\":[\"/bin/true\"],\"bin\":\"/nonexistent/bin\"}",
+		em_config);
 	static const char rtext[] =
 		"{\"schema\":\"emcompat-toolchain/1\",\"kind\":\"rust\",\"version\":\"1.96\","
 		"\"identity\":\"rustc 1.96.0\",\"installed\":\"2026-11-27T10:00:00Z\",\"llvm\":\"22.1.8\","
@@ -54,7 +54,8 @@ static char *fingerprints(const char *self)
 	struct toolchain_set tc;
 	struct stages s;
 	struct strbuf out = { NULL, 0, 0 };
-	char *cache = xasprintf("%s/cache", dir), *src = xasprintf("%s/src", dir), *nodes = xasprintf("%s/cache/nodes", dir);
+	char *cache = xasprintf("%s/cache", dir), *src = xasprintf("%s/src", dir),
+	     *nodes = xasprintf("%s/cache/nodes", dir);
 
 	error_clear();
 	CHECK_INT(matrix_parse(&m, "m.json", matrix_text, strlen(matrix_text)), 0);

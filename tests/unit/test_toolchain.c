@@ -169,7 +169,8 @@ static void test_matrix(void)
 static void test_malformed(void)
 {
 	static const char *const bad[][4] = {
-		{ "rust", "1.96", "{\"kind\":\"rust\",\"version\":\"1.96\",\"rustc\":5}", "\"rustc\" must be a string" },
+		{ "rust", "1.96", "{\"kind\":\"rust\",\"version\":\"1.96\",\"rustc\":5}",
+		  "\"rustc\" must be a string" },
 		{ "rust", "1.96", "{\"kind\":\"rust\",\"version\":\"1.96\",\"env\":{\"A\":1}}",
 		  "\"env\" must be an object of strings" },
 		{ "emscripten", "3.1.69", "{\"kind\":\"emscripten\",\"version\":\"3.1.69\",\"emcc\":\"/e/emcc\"}",
@@ -237,7 +238,7 @@ static void test_missing(void)
 	free(want);
 	CHECK(toolchain_resolve(&s, "pyo3", "0.22", &none, &why) == NULL);
 	CHECK_STR(why, "pyo3 0.22 is not installed (no /nonexistent/pyo3/0.22/toolchain.json): run "
-		  "scripts/setup-toolchains.sh pyo3/0.22");
+		       "scripts/setup-toolchains.sh pyo3/0.22");
 	free(why);
 	CHECK(toolchain_resolve(&s, "pyo3", "none", &none, &why) == NULL);
 	CHECK_INT(none, 1);

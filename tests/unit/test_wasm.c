@@ -18,7 +18,7 @@
 
 static void test_empty_module(void)
 {
-	struct strbuf s = {0};
+	struct strbuf s = { 0 };
 	struct wasm_module m;
 
 	header(&s);
@@ -33,7 +33,7 @@ static void test_empty_module(void)
 
 static void test_all_standard_sections(void)
 {
-	struct strbuf s = {0}, b = {0};
+	struct strbuf s = { 0 }, b = { 0 };
 	struct wasm_module m;
 	const struct wasm_export *ex;
 
@@ -41,46 +41,117 @@ static void test_all_standard_sections(void)
 	add_types(&s);
 	/* import: func, table, memory, global, tag */
 	leb(&b, 5);
-	str(&b, "env"); str(&b, "f"); u8(&b, 0); leb(&b, 1);
-	str(&b, "env"); str(&b, "t"); u8(&b, 1); u8(&b, 0x70); u8(&b, 1); leb(&b, 1); leb(&b, 10);
-	str(&b, "env"); str(&b, "memory"); u8(&b, 2); u8(&b, 3); leb(&b, 1); leb(&b, 256);
-	str(&b, "env"); str(&b, "g"); u8(&b, 3); u8(&b, 0x7e); u8(&b, 1);
-	str(&b, "env"); str(&b, "__cpp_exception"); u8(&b, 4); u8(&b, 0); leb(&b, 2);
+	str(&b, "env");
+	str(&b, "f");
+	u8(&b, 0);
+	leb(&b, 1);
+	str(&b, "env");
+	str(&b, "t");
+	u8(&b, 1);
+	u8(&b, 0x70);
+	u8(&b, 1);
+	leb(&b, 1);
+	leb(&b, 10);
+	str(&b, "env");
+	str(&b, "memory");
+	u8(&b, 2);
+	u8(&b, 3);
+	leb(&b, 1);
+	leb(&b, 256);
+	str(&b, "env");
+	str(&b, "g");
+	u8(&b, 3);
+	u8(&b, 0x7e);
+	u8(&b, 1);
+	str(&b, "env");
+	str(&b, "__cpp_exception");
+	u8(&b, 4);
+	u8(&b, 0);
+	leb(&b, 2);
 	section(&s, 2, &b);
-	leb(&b, 2); leb(&b, 0); leb(&b, 3);              /* function */
+	leb(&b, 2);
+	leb(&b, 0);
+	leb(&b, 3);              /* function */
 	section(&s, 3, &b);
-	leb(&b, 1); u8(&b, 0x70); u8(&b, 0); leb(&b, 2);  /* table */
+	leb(&b, 1);
+	u8(&b, 0x70);
+	u8(&b, 0);
+	leb(&b, 2);  /* table */
 	section(&s, 4, &b);
-	leb(&b, 1); u8(&b, 4); leb(&b, 1);                /* memory: i64 */
+	leb(&b, 1);
+	u8(&b, 4);
+	leb(&b, 1);                /* memory: i64 */
 	section(&s, 5, &b);
-	leb(&b, 1); u8(&b, 0); leb(&b, 2);                /* tag */
+	leb(&b, 1);
+	u8(&b, 0);
+	leb(&b, 2);                /* tag */
 	section(&s, 13, &b);
-	leb(&b, 2);                                        /* global */
-	u8(&b, 0x7f); u8(&b, 0); u8(&b, 0x41); sleb(&b, -5); u8(&b, 0x0b);
-	u8(&b, 0x7e); u8(&b, 1); u8(&b, 0x23); leb(&b, 0); u8(&b, 0x0b);
+	leb(&b, 2);     /* global */
+	u8(&b, 0x7f);
+	u8(&b, 0);
+	u8(&b, 0x41);
+	sleb(&b, -5);
+	u8(&b, 0x0b);
+	u8(&b, 0x7e);
+	u8(&b, 1);
+	u8(&b, 0x23);
+	leb(&b, 0);
+	u8(&b, 0x0b);
 	section(&s, 6, &b);
-	leb(&b, 5);                                        /* export */
-	str(&b, "run"); u8(&b, 0); leb(&b, 1);
-	str(&b, "sq"); u8(&b, 0); leb(&b, 2);
-	str(&b, "tab"); u8(&b, 1); leb(&b, 1);
-	str(&b, "counter"); u8(&b, 3); leb(&b, 2);
-	str(&b, "exc"); u8(&b, 4); leb(&b, 1);
+	leb(&b, 5);     /* export */
+	str(&b, "run");
+	u8(&b, 0);
+	leb(&b, 1);
+	str(&b, "sq");
+	u8(&b, 0);
+	leb(&b, 2);
+	str(&b, "tab");
+	u8(&b, 1);
+	leb(&b, 1);
+	str(&b, "counter");
+	u8(&b, 3);
+	leb(&b, 2);
+	str(&b, "exc");
+	u8(&b, 4);
+	leb(&b, 1);
 	section(&s, 7, &b);
-	leb(&b, 1);                                        /* start */
+	leb(&b, 1);     /* start */
 	section(&s, 8, &b);
-	leb(&b, 2);                                        /* element: active, passive exprs */
-	leb(&b, 0); u8(&b, 0x41); sleb(&b, 0); u8(&b, 0x0b); leb(&b, 2); leb(&b, 1); leb(&b, 2);
-	leb(&b, 5); u8(&b, 0x70); leb(&b, 1); u8(&b, 0xd2); leb(&b, 0); u8(&b, 0x0b);
+	leb(&b, 2);     /* element: active, passive exprs */
+	leb(&b, 0);
+	u8(&b, 0x41);
+	sleb(&b, 0);
+	u8(&b, 0x0b);
+	leb(&b, 2);
+	leb(&b, 1);
+	leb(&b, 2);
+	leb(&b, 5);
+	u8(&b, 0x70);
+	leb(&b, 1);
+	u8(&b, 0xd2);
+	leb(&b, 0);
+	u8(&b, 0x0b);
 	section(&s, 9, &b);
-	leb(&b, 2);                                        /* datacount */
+	leb(&b, 2);     /* datacount */
 	section(&s, 12, &b);
-	leb(&b, 2);                                        /* code */
-	leb(&b, 2); u8(&b, 0); u8(&b, 0x0b);
-	leb(&b, 4); u8(&b, 0); u8(&b, 0x20); u8(&b, 0); u8(&b, 0x0b);
+	leb(&b, 2);     /* code */
+	leb(&b, 2);
+	u8(&b, 0);
+	u8(&b, 0x0b);
+	leb(&b, 4);
+	u8(&b, 0);
+	u8(&b, 0x20);
+	u8(&b, 0);
+	u8(&b, 0x0b);
 	section(&s, 10, &b);
-	leb(&b, 2);                                        /* data: active (i64 memory), passive */
-	leb(&b, 0); u8(&b, 0x42); sleb(&b, 16); u8(&b, 0x0b); str(&b, "hello");
-	leb(&b, 1); str(&b, "xy");
+	leb(&b, 2);     /* data: active (i64 memory), passive */
+	leb(&b, 0);
+	u8(&b, 0x42);
+	sleb(&b, 16);
+	u8(&b, 0x0b);
+	str(&b, "hello");
+	leb(&b, 1);
+	str(&b, "xy");
 	section(&s, 11, &b);
 
 	CHECK_INT(inspect(&s, &m), 0);
@@ -131,7 +202,7 @@ static void test_all_standard_sections(void)
 
 static void test_reference_types_and_table_initialiser(void)
 {
-	struct strbuf s = {0}, b = {0};
+	struct strbuf s = { 0 }, b = { 0 };
 	struct wasm_module m;
 
 	header(&s);
@@ -141,14 +212,26 @@ static void test_reference_types_and_table_initialiser(void)
 	bytes(&b, "\x60\x01\x64\x00\x01\x69", 6);
 	section(&s, 1, &b);
 	leb(&b, 1);
-	str(&b, "env"); str(&b, "f"); u8(&b, 0); leb(&b, 1);
+	str(&b, "env");
+	str(&b, "f");
+	u8(&b, 0);
+	leb(&b, 1);
 	section(&s, 2, &b);
 	leb(&b, 1);   /* a table with an initialiser: 0x40 0x00 reftype limits expr */
-	u8(&b, 0x40); u8(&b, 0); u8(&b, 0x63); u8(&b, 0x70); u8(&b, 0); leb(&b, 1);
-	u8(&b, 0xd0); u8(&b, 0x70); u8(&b, 0x0b);
+	u8(&b, 0x40);
+	u8(&b, 0);
+	u8(&b, 0x63);
+	u8(&b, 0x70);
+	u8(&b, 0);
+	leb(&b, 1);
+	u8(&b, 0xd0);
+	u8(&b, 0x70);
+	u8(&b, 0x0b);
 	section(&s, 4, &b);
 	leb(&b, 1);
-	str(&b, "f"); u8(&b, 0); leb(&b, 0);
+	str(&b, "f");
+	u8(&b, 0);
+	leb(&b, 0);
 	section(&s, 7, &b);
 	CHECK_INT(inspect(&s, &m), 0);
 	CHECK_STR(error_message(), "");
@@ -164,16 +247,27 @@ static void test_reference_types_and_table_initialiser(void)
 
 static void test_dylink0_side_module(void)
 {
-	struct strbuf s = {0}, b = {0};
+	struct strbuf s = { 0 }, b = { 0 };
 	struct wasm_module m;
 
 	header(&s);
 	add_dylink0(&s, 4, 1, "libfoo.so");
 	add_types(&s);
 	leb(&b, 3);
-	str(&b, "env"); str(&b, "memory"); u8(&b, 2); u8(&b, 0); leb(&b, 1);
-	str(&b, "env"); str(&b, "__memory_base"); u8(&b, 3); u8(&b, 0x7f); u8(&b, 0);
-	str(&b, "env"); str(&b, "maybe"); u8(&b, 0); leb(&b, 0);
+	str(&b, "env");
+	str(&b, "memory");
+	u8(&b, 2);
+	u8(&b, 0);
+	leb(&b, 1);
+	str(&b, "env");
+	str(&b, "__memory_base");
+	u8(&b, 3);
+	u8(&b, 0x7f);
+	u8(&b, 0);
+	str(&b, "env");
+	str(&b, "maybe");
+	u8(&b, 0);
+	leb(&b, 0);
 	section(&s, 2, &b);
 	CHECK_INT(inspect(&s, &m), 0);
 	CHECK_STR(error_message(), "");
@@ -195,11 +289,17 @@ static void test_dylink0_side_module(void)
 
 static void test_legacy_dylink(void)
 {
-	struct strbuf s = {0}, c = {0};
+	struct strbuf s = { 0 }, c = { 0 };
 	struct wasm_module m;
 
 	header(&s);
-	leb(&c, 16); leb(&c, 3); leb(&c, 2); leb(&c, 0); leb(&c, 2); str(&c, "liba.so"); str(&c, "libb.so");
+	leb(&c, 16);
+	leb(&c, 3);
+	leb(&c, 2);
+	leb(&c, 0);
+	leb(&c, 2);
+	str(&c, "liba.so");
+	str(&c, "libb.so");
 	custom(&s, "dylink", &c);
 	CHECK_INT(inspect(&s, &m), 0);
 	CHECK_STR(m.dylink.section, "dylink");
@@ -215,17 +315,24 @@ static void test_legacy_dylink(void)
 
 static void test_main_module_kind(void)
 {
-	struct strbuf s = {0}, b = {0};
+	struct strbuf s = { 0 }, b = { 0 };
 	struct wasm_module m;
 
 	header(&s);
 	add_dylink0(&s, 0, 0, NULL);
 	add_types(&s);
-	leb(&b, 1); leb(&b, 0);
+	leb(&b, 1);
+	leb(&b, 0);
 	section(&s, 3, &b);
-	leb(&b, 1); str(&b, "stackAlloc"); u8(&b, 0); leb(&b, 0);
+	leb(&b, 1);
+	str(&b, "stackAlloc");
+	u8(&b, 0);
+	leb(&b, 0);
 	section(&s, 7, &b);
-	leb(&b, 1); leb(&b, 2); u8(&b, 0); u8(&b, 0x0b);
+	leb(&b, 1);
+	leb(&b, 2);
+	u8(&b, 0);
+	u8(&b, 0x0b);
 	section(&s, 10, &b);
 	CHECK_INT(inspect(&s, &m), 0);
 	CHECK_INT(m.kind, WASM_KIND_MAIN_MODULE);
@@ -236,35 +343,53 @@ static void test_main_module_kind(void)
 
 static void test_producers_features_name(void)
 {
-	struct strbuf s = {0}, c = {0}, sub = {0}, b = {0};
+	struct strbuf s = { 0 }, c = { 0 }, sub = { 0 }, b = { 0 };
 	struct wasm_module m;
 
 	header(&s);
 	add_types(&s);
-	leb(&b, 3); leb(&b, 0); leb(&b, 0); leb(&b, 0);
+	leb(&b, 3);
+	leb(&b, 0);
+	leb(&b, 0);
+	leb(&b, 0);
 	section(&s, 3, &b);
 	leb(&b, 3);
 	for (int i = 0; i < 3; i++) {
-		leb(&b, 2); u8(&b, 0); u8(&b, 0x0b);
+		leb(&b, 2);
+		u8(&b, 0);
+		u8(&b, 0x0b);
 	}
 	section(&s, 10, &b);
 	str(&sub, "probe");
 	subsection(&c, 0, &sub);
 	leb(&sub, 3);
-	leb(&sub, 0); str(&sub, "legalstub$add64");
-	leb(&sub, 1); str(&sub, "legalfunc$host");
-	leb(&sub, 2); str(&sub, "plain");
+	leb(&sub, 0);
+	str(&sub, "legalstub$add64");
+	leb(&sub, 1);
+	str(&sub, "legalfunc$host");
+	leb(&sub, 2);
+	str(&sub, "plain");
 	subsection(&c, 1, &sub);
 	bytes(&sub, "\x01\x00\x00", 3);  /* local names: skipped */
 	subsection(&c, 2, &sub);
 	custom(&s, "name", &c);
 	leb(&c, 2);
-	str(&c, "language"); leb(&c, 1); str(&c, "Rust"); str(&c, "");
-	str(&c, "processed-by"); leb(&c, 2); str(&c, "rustc"); str(&c, "1.96.0"); str(&c, "clang"); str(&c, "22.1.8");
+	str(&c, "language");
+	leb(&c, 1);
+	str(&c, "Rust");
+	str(&c, "");
+	str(&c, "processed-by");
+	leb(&c, 2);
+	str(&c, "rustc");
+	str(&c, "1.96.0");
+	str(&c, "clang");
+	str(&c, "22.1.8");
 	custom(&s, "producers", &c);
 	leb(&c, 2);
-	u8(&c, '+'); str(&c, "bulk-memory");
-	u8(&c, '-'); str(&c, "atomics");
+	u8(&c, '+');
+	str(&c, "bulk-memory");
+	u8(&c, '-');
+	str(&c, "atomics");
 	custom(&s, "target_features", &c);
 	bytes(&c, "opaque", 6);
 	custom(&s, "something.else", &c);
@@ -290,7 +415,7 @@ static void test_producers_features_name(void)
 
 static void test_object_linking_relocs(void)
 {
-	struct strbuf s = {0};
+	struct strbuf s = { 0 };
 	struct wasm_module m;
 
 	build_object(&s, 0);
@@ -338,7 +463,7 @@ static void test_object_linking_relocs(void)
 
 static void test_malformed_header(void)
 {
-	struct strbuf s = {0};
+	struct strbuf s = { 0 };
 
 	bytes(&s, "\0asm\1\0", 6);
 	CHECK_REJECTS(&s, "t.wasm: offset 0x6: truncated wasm header: 6 of 8 bytes");
@@ -349,7 +474,10 @@ static void test_malformed_header(void)
 	bytes(&s, "\0asm\x0d\0\1\0", 8);
 	CHECK_REJECTS(&s, "a WebAssembly component");
 	strbuf_release(&s);
-	bytes(&s, "\x7f" "ELF", 4);
+	bytes(&s,
+	      "\x7f"
+	      "ELF",
+	      4);
 	CHECK_REJECTS(&s, "offset 0x0: not a wasm file, LLVM bitcode or ar archive");
 	strbuf_release(&s);
 	CHECK_REJECTS(&s, "not a wasm file");  /* empty */
@@ -357,7 +485,7 @@ static void test_malformed_header(void)
 
 static void test_malformed_leb(void)
 {
-	struct strbuf s = {0};
+	struct strbuf s = { 0 };
 
 	/* Truncated: the section size LEB runs into the end of the file. */
 	header(&s);
@@ -383,12 +511,13 @@ static void test_malformed_leb(void)
 
 static void test_malformed_sections(void)
 {
-	struct strbuf s = {0}, b = {0};
+	struct strbuf s = { 0 }, b = { 0 };
 
 	/* The section runs past the end of the file: the brief's example. */
 	header(&s);
 	bytes(&s, "\x0a\x40\x01", 3);
-	CHECK_REJECTS(&s, "t.wasm: offset 0x8: section 10 (code) runs past the end of the file (size 0x40, 0x1 bytes left)");
+	CHECK_REJECTS(
+		&s, "t.wasm: offset 0x8: section 10 (code) runs past the end of the file (size 0x40, 0x1 bytes left)");
 	strbuf_release(&s);
 	/* An unknown id. */
 	header(&s);
@@ -412,7 +541,8 @@ static void test_malformed_sections(void)
 	/* A vector count larger than the bytes left: refused before allocating. */
 	header(&s);
 	bytes(&s, "\x02\x06\xff\xff\xff\xff\x0f\x00", 8);
-	CHECK_REJECTS(&s, "offset 0xa: section 2 (import): import count 4294967295 is more than the 1 bytes left in the section can hold");
+	CHECK_REJECTS(&s, "offset 0xa: section 2 (import): import count 4294967295 is more than the 1 bytes left in "
+			  "the section can hold");
 	strbuf_release(&s);
 	/* Function and code counts differ. */
 	header(&s);
@@ -433,12 +563,20 @@ static void test_malformed_sections(void)
 	strbuf_release(&s);
 	/* An unknown import kind; a bad global mutability. */
 	header(&s);
-	leb(&b, 1); str(&b, "env"); str(&b, "x"); u8(&b, 7);
+	leb(&b, 1);
+	str(&b, "env");
+	str(&b, "x");
+	u8(&b, 7);
 	section(&s, 2, &b);
 	CHECK_REJECTS(&s, "import 0 (env.x): unknown import kind 0x07");
 	strbuf_release(&s);
 	header(&s);
-	leb(&b, 1); str(&b, "env"); str(&b, "g"); u8(&b, 3); u8(&b, 0x7f); u8(&b, 2);
+	leb(&b, 1);
+	str(&b, "env");
+	str(&b, "g");
+	u8(&b, 3);
+	u8(&b, 0x7f);
+	u8(&b, 2);
 	section(&s, 2, &b);
 	CHECK_REJECTS(&s, "global mutability 2 is not 0 or 1");
 	strbuf_release(&s);
@@ -475,13 +613,22 @@ static void test_malformed_sections(void)
 	strbuf_release(&s);
 	/* Exports: an index out of range; a name twice. */
 	header(&s);
-	leb(&b, 1); str(&b, "f"); u8(&b, 0); leb(&b, 0);
+	leb(&b, 1);
+	str(&b, "f");
+	u8(&b, 0);
+	leb(&b, 0);
 	section(&s, 7, &b);
 	CHECK_REJECTS(&s, "export 0 (\"f\"): func index 0 is out of range (0)");
 	strbuf_release(&s);
 	header(&s);
 	bytes(&s, "\x05\x03\x01\x00\x01", 5);
-	leb(&b, 2); str(&b, "m"); u8(&b, 2); leb(&b, 0); str(&b, "m"); u8(&b, 2); leb(&b, 0);
+	leb(&b, 2);
+	str(&b, "m");
+	u8(&b, 2);
+	leb(&b, 0);
+	str(&b, "m");
+	u8(&b, 2);
+	leb(&b, 0);
 	section(&s, 7, &b);
 	CHECK_REJECTS(&s, "offset 0xd: section 7 (export): export name \"m\" appears twice");
 	strbuf_release(&s);
@@ -511,11 +658,16 @@ static void test_malformed_sections(void)
 
 static void test_malformed_names(void)
 {
-	struct strbuf s = {0}, b = {0};
+	struct strbuf s = { 0 }, b = { 0 };
 
 	/* An import name that is not UTF-8 (a lone continuation byte). */
 	header(&s);
-	leb(&b, 1); str(&b, "env"); leb(&b, 2); bytes(&b, "a\x80", 2); u8(&b, 0); leb(&b, 0);
+	leb(&b, 1);
+	str(&b, "env");
+	leb(&b, 2);
+	bytes(&b, "a\x80", 2);
+	u8(&b, 0);
+	leb(&b, 0);
 	section(&s, 2, &b);
 	CHECK_REJECTS(&s, "offset 0x11: section 2 (import): import name is not valid UTF-8 (byte 0x80)");
 	strbuf_release(&s);
@@ -531,7 +683,11 @@ static void test_malformed_names(void)
 	strbuf_release(&s);
 	/* NUL inside a name. */
 	header(&s);
-	leb(&b, 1); leb(&b, 2); bytes(&b, "a\0", 2); u8(&b, 2); leb(&b, 0);
+	leb(&b, 1);
+	leb(&b, 2);
+	bytes(&b, "a\0", 2);
+	u8(&b, 2);
+	leb(&b, 0);
 	section(&s, 7, &b);
 	CHECK_REJECTS(&s, "export name contains a NUL byte");
 	strbuf_release(&s);
@@ -539,7 +695,7 @@ static void test_malformed_names(void)
 
 static void test_malformed_custom_sections(void)
 {
-	struct strbuf s = {0}, c = {0}, sub = {0};
+	struct strbuf s = { 0 }, c = { 0 }, sub = { 0 };
 
 	/* dylink.0: a subsection that runs past the section. */
 	header(&s);
@@ -561,45 +717,65 @@ static void test_malformed_custom_sections(void)
 	strbuf_release(&s);
 	/* linking: a symbol of an unknown kind; a function symbol out of range. */
 	header(&s);
-	leb(&c, 2); leb(&sub, 1); u8(&sub, 9); leb(&sub, 0);
+	leb(&c, 2);
+	leb(&sub, 1);
+	u8(&sub, 9);
+	leb(&sub, 0);
 	subsection(&c, 8, &sub);
 	custom(&s, "linking", &c);
 	CHECK_REJECTS(&s, "symbol 0: unknown symbol kind 9");
 	strbuf_release(&s);
 	header(&s);
-	leb(&c, 2); leb(&sub, 1); u8(&sub, 0); leb(&sub, 0); leb(&sub, 3); str(&sub, "f");
+	leb(&c, 2);
+	leb(&sub, 1);
+	u8(&sub, 0);
+	leb(&sub, 0);
+	leb(&sub, 3);
+	str(&sub, "f");
 	subsection(&c, 8, &sub);
 	custom(&s, "linking", &c);
 	CHECK_REJECTS(&s, "symbol 0: function index 3 is out of range (0)");
 	strbuf_release(&s);
 	/* reloc: a target section that does not precede it. */
 	header(&s);
-	leb(&c, 5); leb(&c, 0);
+	leb(&c, 5);
+	leb(&c, 0);
 	custom(&s, "reloc.CODE", &c);
 	CHECK_REJECTS(&s, "relocation target section 5 does not precede this section");
 	strbuf_release(&s);
 	/* reloc: truncated entries. */
 	header(&s);
 	add_types(&s);
-	leb(&c, 0); leb(&c, 1); u8(&c, 4); leb(&c, 1); leb(&c, 2);
+	leb(&c, 0);
+	leb(&c, 1);
+	u8(&c, 4);
+	leb(&c, 1);
+	leb(&c, 2);
 	custom(&s, "reloc.CODE", &c);
 	CHECK_REJECTS(&s, "truncated LEB128 (relocation addend)");
 	strbuf_release(&s);
 	/* target_features: a bad prefix. */
 	header(&s);
-	leb(&c, 1); u8(&c, '?'); str(&c, "simd128");
+	leb(&c, 1);
+	u8(&c, '?');
+	str(&c, "simd128");
 	custom(&s, "target_features", &c);
 	CHECK_REJECTS(&s, "feature 0: prefix 0x3f is not '+', '-' or '='");
 	strbuf_release(&s);
 	/* producers: a value count larger than the bytes left. */
 	header(&s);
-	leb(&c, 1); str(&c, "language"); leb(&c, 1000);
+	leb(&c, 1);
+	str(&c, "language");
+	leb(&c, 1000);
 	custom(&s, "producers", &c);
 	CHECK_REJECTS(&s, "producers value count 1000 is more than the 0 bytes left");
 	strbuf_release(&s);
 	/* name: a function-name subsection with a bad name. */
 	header(&s);
-	leb(&sub, 1); leb(&sub, 0); leb(&sub, 1); u8(&sub, 0xff);
+	leb(&sub, 1);
+	leb(&sub, 0);
+	leb(&sub, 1);
+	u8(&sub, 0xff);
 	subsection(&c, 1, &sub);
 	custom(&s, "name", &c);
 	CHECK_REJECTS(&s, "function name is not valid UTF-8");
@@ -609,7 +785,7 @@ static void test_malformed_custom_sections(void)
 /* Truncating a valid module anywhere must give an error, never a crash. */
 static void test_every_truncation(void)
 {
-	struct strbuf s = {0};
+	struct strbuf s = { 0 };
 	struct wasm_module m;
 	size_t rejected = 0;
 

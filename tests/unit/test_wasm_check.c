@@ -26,62 +26,112 @@
  */
 static void build_main(struct strbuf *s, int wasm_eh, int shared)
 {
-	struct strbuf b = {0};
+	struct strbuf b = { 0 };
 
 	header(s);
 	add_dylink0(s, 0, 0, NULL);
 	add_types(s);
 	leb(&b, 2);
-	str(&b, "env"); str(&b, "js_impl"); u8(&b, 0); leb(&b, 3);
-	str(&b, "env"); str(&b, "__indirect_function_table"); u8(&b, 1); u8(&b, 0x70); u8(&b, 0); leb(&b, 1);
+	str(&b, "env");
+	str(&b, "js_impl");
+	u8(&b, 0);
+	leb(&b, 3);
+	str(&b, "env");
+	str(&b, "__indirect_function_table");
+	u8(&b, 1);
+	u8(&b, 0x70);
+	u8(&b, 0);
+	leb(&b, 1);
 	section(s, 2, &b);
-	leb(&b, 2); leb(&b, 0); leb(&b, 3);
+	leb(&b, 2);
+	leb(&b, 0);
+	leb(&b, 3);
 	section(s, 3, &b);
 	leb(&b, 1);
 	if (shared) {
-		u8(&b, 3); leb(&b, 1); leb(&b, 100);
+		u8(&b, 3);
+		leb(&b, 1);
+		leb(&b, 100);
 	} else {
-		u8(&b, 0); leb(&b, 1);
+		u8(&b, 0);
+		leb(&b, 1);
 	}
 	section(s, 5, &b);
 	if (wasm_eh) {
-		leb(&b, 1); u8(&b, 0); leb(&b, 2);
+		leb(&b, 1);
+		u8(&b, 0);
+		leb(&b, 2);
 		section(s, 13, &b);
 	}
-	leb(&b, 1); u8(&b, 0x7f); u8(&b, 0); u8(&b, 0x41); sleb(&b, 1024); u8(&b, 0x0b);
+	leb(&b, 1);
+	u8(&b, 0x7f);
+	u8(&b, 0);
+	u8(&b, 0x41);
+	sleb(&b, 1024);
+	u8(&b, 0x0b);
 	section(s, 6, &b);
 	leb(&b, wasm_eh ? 5 : 4);
-	str(&b, "memory"); u8(&b, 2); leb(&b, 0);
-	str(&b, "stackAlloc"); u8(&b, 0); leb(&b, 1);
-	str(&b, "host_i64"); u8(&b, 0); leb(&b, 2);
-	str(&b, "data_sym"); u8(&b, 3); leb(&b, 0);
+	str(&b, "memory");
+	u8(&b, 2);
+	leb(&b, 0);
+	str(&b, "stackAlloc");
+	u8(&b, 0);
+	leb(&b, 1);
+	str(&b, "host_i64");
+	u8(&b, 0);
+	leb(&b, 2);
+	str(&b, "data_sym");
+	u8(&b, 3);
+	leb(&b, 0);
 	if (wasm_eh) {
-		str(&b, "__cpp_exception"); u8(&b, 4); leb(&b, 0);
+		str(&b, "__cpp_exception");
+		u8(&b, 4);
+		leb(&b, 0);
 	}
 	section(s, 7, &b);
 	leb(&b, 2);
-	leb(&b, 2); u8(&b, 0); u8(&b, 0x0b);
-	leb(&b, 2); u8(&b, 0); u8(&b, 0x0b);
+	leb(&b, 2);
+	u8(&b, 0);
+	u8(&b, 0x0b);
+	leb(&b, 2);
+	u8(&b, 0);
+	u8(&b, 0x0b);
 	section(s, 10, &b);
 }
 
 /* A main module without WASM_BIGINT: it exports orig$foo; its JS implements js_impl. */
 static void build_legalized_main(struct strbuf *s)
 {
-	struct strbuf b = {0};
+	struct strbuf b = { 0 };
 
 	header(s);
 	add_dylink0(s, 0, 0, NULL);
 	add_types(s);
-	leb(&b, 1); str(&b, "env"); str(&b, "js_impl"); u8(&b, 0); leb(&b, 3);
+	leb(&b, 1);
+	str(&b, "env");
+	str(&b, "js_impl");
+	u8(&b, 0);
+	leb(&b, 3);
 	section(s, 2, &b);
-	leb(&b, 1); leb(&b, 3);
+	leb(&b, 1);
+	leb(&b, 3);
 	section(s, 3, &b);
-	leb(&b, 1); u8(&b, 0); leb(&b, 1);
+	leb(&b, 1);
+	u8(&b, 0);
+	leb(&b, 1);
 	section(s, 5, &b);
-	leb(&b, 2); str(&b, "memory"); u8(&b, 2); leb(&b, 0); str(&b, "orig$foo"); u8(&b, 0); leb(&b, 1);
+	leb(&b, 2);
+	str(&b, "memory");
+	u8(&b, 2);
+	leb(&b, 0);
+	str(&b, "orig$foo");
+	u8(&b, 0);
+	leb(&b, 1);
 	section(s, 7, &b);
-	leb(&b, 1); leb(&b, 2); u8(&b, 0); u8(&b, 0x0b);
+	leb(&b, 1);
+	leb(&b, 2);
+	u8(&b, 0);
+	u8(&b, 0x0b);
 	section(s, 10, &b);
 }
 
@@ -94,43 +144,92 @@ static void build_legalized_main(struct strbuf *s)
  */
 static void build_side(struct strbuf *s, int host_sig, int shared)
 {
-	struct strbuf b = {0};
+	struct strbuf b = { 0 };
 
 	header(s);
 	add_dylink0(s, 8, 2, NULL);
 	add_types(s);
 	leb(&b, 12);
-	str(&b, "env"); str(&b, "memory"); u8(&b, 2);
+	str(&b, "env");
+	str(&b, "memory");
+	u8(&b, 2);
 	if (shared) {
-		u8(&b, 3); leb(&b, 1); leb(&b, 100);
+		u8(&b, 3);
+		leb(&b, 1);
+		leb(&b, 100);
 	} else {
-		u8(&b, 0); leb(&b, 1);
+		u8(&b, 0);
+		leb(&b, 1);
 	}
-	str(&b, "env"); str(&b, "host_i64"); u8(&b, 0); leb(&b, (uint64_t)host_sig);
-	str(&b, "env"); str(&b, "js_impl"); u8(&b, 0); leb(&b, 3);
-	str(&b, "env"); str(&b, "missing_fn"); u8(&b, 0); leb(&b, 0);
-	str(&b, "env"); str(&b, "_ZN4core3fmt5write"); u8(&b, 0); leb(&b, 0);
-	str(&b, "env"); str(&b, "maybe"); u8(&b, 0); leb(&b, 0);
-	str(&b, "GOT.mem"); str(&b, "data_sym"); u8(&b, 3); u8(&b, 0x7f); u8(&b, 1);
-	str(&b, "GOT.mem"); str(&b, "nowhere"); u8(&b, 3); u8(&b, 0x7f); u8(&b, 1);
-	str(&b, "GOT.func"); str(&b, "own_fn"); u8(&b, 3); u8(&b, 0x7f); u8(&b, 1);
-	str(&b, "env"); str(&b, "invoke_vi"); u8(&b, 0); leb(&b, 2);
-	str(&b, "env"); str(&b, "__cpp_exception"); u8(&b, 4); u8(&b, 0); leb(&b, 2);
-	str(&b, "other"); str(&b, "thing"); u8(&b, 0); leb(&b, 0);
+	str(&b, "env");
+	str(&b, "host_i64");
+	u8(&b, 0);
+	leb(&b, (uint64_t)host_sig);
+	str(&b, "env");
+	str(&b, "js_impl");
+	u8(&b, 0);
+	leb(&b, 3);
+	str(&b, "env");
+	str(&b, "missing_fn");
+	u8(&b, 0);
+	leb(&b, 0);
+	str(&b, "env");
+	str(&b, "_ZN4core3fmt5write");
+	u8(&b, 0);
+	leb(&b, 0);
+	str(&b, "env");
+	str(&b, "maybe");
+	u8(&b, 0);
+	leb(&b, 0);
+	str(&b, "GOT.mem");
+	str(&b, "data_sym");
+	u8(&b, 3);
+	u8(&b, 0x7f);
+	u8(&b, 1);
+	str(&b, "GOT.mem");
+	str(&b, "nowhere");
+	u8(&b, 3);
+	u8(&b, 0x7f);
+	u8(&b, 1);
+	str(&b, "GOT.func");
+	str(&b, "own_fn");
+	u8(&b, 3);
+	u8(&b, 0x7f);
+	u8(&b, 1);
+	str(&b, "env");
+	str(&b, "invoke_vi");
+	u8(&b, 0);
+	leb(&b, 2);
+	str(&b, "env");
+	str(&b, "__cpp_exception");
+	u8(&b, 4);
+	u8(&b, 0);
+	leb(&b, 2);
+	str(&b, "other");
+	str(&b, "thing");
+	u8(&b, 0);
+	leb(&b, 0);
 	section(s, 2, &b);
-	leb(&b, 1); leb(&b, 0);
+	leb(&b, 1);
+	leb(&b, 0);
 	section(s, 3, &b);
-	leb(&b, 1); str(&b, "own_fn"); u8(&b, 0); leb(&b, 7);  /* after 7 imported functions */
+	leb(&b, 1);
+	str(&b, "own_fn");
+	u8(&b, 0);
+	leb(&b, 7);  /* after 7 imported functions */
 	section(s, 7, &b);
-	leb(&b, 1); leb(&b, 2); u8(&b, 0); u8(&b, 0x0b);
+	leb(&b, 1);
+	leb(&b, 2);
+	u8(&b, 0);
+	u8(&b, 0x0b);
 	section(s, 10, &b);
 }
 
 static void test_against(void)
 {
-	struct strbuf ms = {0}, ss = {0};
+	struct strbuf ms = { 0 }, ss = { 0 };
 	struct wasm_module main, side;
-	struct wasm_findings f = {0};
+	struct wasm_findings f = { 0 };
 	const struct wasm_finding *fd;
 
 	build_main(&ms, 0, 0);
@@ -215,7 +314,8 @@ static void test_against(void)
 	CHECK(fd != NULL);
 	if (fd) {
 		CHECK_STR(fd->subject, "env.host_i64");
-		CHECK_HAS(fd->message, "imports env.host_i64 (i32) -> (), but the main module exports host_i64 (i64) -> i64");
+		CHECK_HAS(fd->message,
+			  "imports env.host_i64 (i32) -> (), but the main module exports host_i64 (i64) -> i64");
 	}
 	wasm_findings_release(&f);
 	wasm_module_release(&main);
@@ -280,7 +380,7 @@ static void test_parse_llvm_version(void)
  * computed when asked (and the same when asked twice). */
 static void test_reader_leaves_facts(void)
 {
-	struct strbuf ss = {0};
+	struct strbuf ss = { 0 };
 	struct wasm_module side, rlib;
 	char *path = fixture("rust196-probe-embed-bc.rlib");
 
@@ -311,7 +411,7 @@ static void test_reader_leaves_facts(void)
 static void test_fixtures(void)
 {
 	struct wasm_module m, main;
-	struct wasm_findings f = {0};
+	struct wasm_findings f = { 0 };
 
 	CHECK_INT(load("emcc605-side.wasm", &m), 0);
 	CHECK_INT(m.kind, WASM_KIND_SIDE_MODULE);
@@ -399,7 +499,8 @@ static void test_fixtures(void)
 		char *path = fixture("truncated.wasm");
 
 		CHECK_INT(wasm_inspect_file(path, &m), -1);
-		CHECK_HAS(error_message(), "truncated.wasm: offset 0x14d: section 10 (code) runs past the end of the file");
+		CHECK_HAS(error_message(),
+			  "truncated.wasm: offset 0x14d: section 10 (code) runs past the end of the file");
 		error_clear();
 		free(path);
 	}
@@ -420,7 +521,7 @@ static void *worker(void *arg)
 	for (int round = 0; round < 20; round++) {
 		for (struct job *j = jobs; j->name; j++) {
 			struct wasm_module m;
-			struct wasm_findings f = {0};
+			struct wasm_findings f = { 0 };
 			cJSON *root;
 			char *text;
 
@@ -445,15 +546,17 @@ static void *worker(void *arg)
 static void test_threads(void)
 {
 	struct job jobs[] = {
-		{ "emcc605-side.wasm", NULL, 0 }, { "rust196-probe.rlib", NULL, 0 },
-		{ "emcc605-main-wasm-eh.wasm", NULL, 0 }, { "emcc605-object.bc", NULL, 0 },
+		{ "emcc605-side.wasm", NULL, 0 },
+		{ "rust196-probe.rlib", NULL, 0 },
+		{ "emcc605-main-wasm-eh.wasm", NULL, 0 },
+		{ "emcc605-object.bc", NULL, 0 },
 		{ NULL, NULL, 0 },
 	};
 	pthread_t t[6];
 
 	for (struct job *j = jobs; j->name; j++) {
 		struct wasm_module m;
-		struct wasm_findings f = {0};
+		struct wasm_findings f = { 0 };
 		cJSON *root;
 
 		CHECK_INT(load(j->name, &m), 0);

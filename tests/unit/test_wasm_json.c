@@ -17,14 +17,34 @@
 static void test_json(void)
 {
 	static const char *const keys[] = {
-		"file", "kind", "kind_reason", "size", "sections", "custom_sections", "imports", "exports",
-		"functions", "counts", "start", "memories", "tables", "producers", "target_features",
-		"dylink", "linking", "relocations", "relocation_types", "bitcode", "members", "facts",
-		"notes", "findings",
+		"file",
+		"kind",
+		"kind_reason",
+		"size",
+		"sections",
+		"custom_sections",
+		"imports",
+		"exports",
+		"functions",
+		"counts",
+		"start",
+		"memories",
+		"tables",
+		"producers",
+		"target_features",
+		"dylink",
+		"linking",
+		"relocations",
+		"relocation_types",
+		"bitcode",
+		"members",
+		"facts",
+		"notes",
+		"findings",
 	};
-	struct strbuf s = {0};
+	struct strbuf s = { 0 };
 	struct wasm_module m;
-	struct wasm_findings f = {0};
+	struct wasm_findings f = { 0 };
 	cJSON *root, *item;
 
 	build_object(&s, 0);

@@ -77,7 +77,7 @@ static inline void section(struct strbuf *mod, unsigned id, struct strbuf *body)
 
 static inline void custom(struct strbuf *mod, const char *name, struct strbuf *body)
 {
-	struct strbuf c = {0};
+	struct strbuf c = { 0 };
 
 	str(&c, name);
 	bytes(&c, body->buf ? body->buf : "", body->len);
@@ -101,15 +101,15 @@ static inline int inspect(const struct strbuf *s, struct wasm_module *m)
 }
 
 /* S must be rejected with a message containing WANT (and an offset). */
-#define CHECK_REJECTS(s, want)                                                   \
-	do {                                                                     \
-		struct wasm_module m_;                                           \
-		error_clear();                                                   \
-		CHECK_INT(inspect((s), &m_), -1);                                \
-		CHECK_HAS(error_message(), (want));                              \
-		CHECK_HAS(error_message(), "offset 0x");                         \
-		CHECK_INT(error_code(), EC_EXIT_INPUT);                          \
-		error_clear();                                                   \
+#define CHECK_REJECTS(s, want)                           \
+	do {                                             \
+		struct wasm_module m_;                   \
+		error_clear();                           \
+		CHECK_INT(inspect((s), &m_), -1);        \
+		CHECK_HAS(error_message(), (want));      \
+		CHECK_HAS(error_message(), "offset 0x"); \
+		CHECK_INT(error_code(), EC_EXIT_INPUT);  \
+		error_clear();                           \
 	} while (0)
 
 static inline const struct wasm_export *find_export(const struct wasm_module *m, const char *name)
@@ -140,7 +140,7 @@ static inline size_t count_findings(const struct wasm_findings *f, const char *c
 /* A type section: 0 () -> (), 1 (i32, i64) -> i32, 2 (i32) -> (), 3 (i64) -> i64. */
 static inline void add_types(struct strbuf *mod)
 {
-	struct strbuf b = {0};
+	struct strbuf b = { 0 };
 
 	leb(&b, 4);
 	bytes(&b, "\x60\x00\x00", 3);
@@ -152,17 +152,26 @@ static inline void add_types(struct strbuf *mod)
 
 static inline void add_dylink0(struct strbuf *s, uint32_t mem, uint32_t table, const char *needed)
 {
-	struct strbuf c = {0}, sub = {0};
+	struct strbuf c = { 0 }, sub = { 0 };
 
-	leb(&sub, mem); leb(&sub, 2); leb(&sub, table); leb(&sub, 0);
+	leb(&sub, mem);
+	leb(&sub, 2);
+	leb(&sub, table);
+	leb(&sub, 0);
 	subsection(&c, 1, &sub);
 	if (needed) {
-		leb(&sub, 1); str(&sub, needed);
+		leb(&sub, 1);
+		str(&sub, needed);
 		subsection(&c, 2, &sub);
 	}
-	leb(&sub, 1); str(&sub, "exported_tls"); leb(&sub, WASM_SYM_TLS);
+	leb(&sub, 1);
+	str(&sub, "exported_tls");
+	leb(&sub, WASM_SYM_TLS);
 	subsection(&c, 3, &sub);
-	leb(&sub, 1); str(&sub, "env"); str(&sub, "maybe"); leb(&sub, WASM_SYM_BINDING_WEAK);
+	leb(&sub, 1);
+	str(&sub, "env");
+	str(&sub, "maybe");
+	leb(&sub, WASM_SYM_BINDING_WEAK);
 	subsection(&c, 4, &sub);
 	bytes(&sub, "\x07\x00", 2);  /* an unknown subsection, skipped by its size */
 	subsection(&c, 9, &sub);
@@ -173,45 +182,95 @@ static inline void add_dylink0(struct strbuf *s, uint32_t mem, uint32_t table, c
 /* An object: imports (undefined symbols), a linking section, reloc.CODE. */
 static inline void build_object(struct strbuf *s, int with_unknown_reloc)
 {
-	struct strbuf b = {0}, c = {0}, sub = {0};
+	struct strbuf b = { 0 }, c = { 0 }, sub = { 0 };
 
 	header(s);
 	add_types(s);
 	leb(&b, 3);
-	str(&b, "env"); str(&b, "__linear_memory"); u8(&b, 2); u8(&b, 0); leb(&b, 1);
-	str(&b, "env"); str(&b, "host_i64"); u8(&b, 0); leb(&b, 3);
-	str(&b, "env"); str(&b, "_emscripten_get_now"); u8(&b, 0); leb(&b, 0);
+	str(&b, "env");
+	str(&b, "__linear_memory");
+	u8(&b, 2);
+	u8(&b, 0);
+	leb(&b, 1);
+	str(&b, "env");
+	str(&b, "host_i64");
+	u8(&b, 0);
+	leb(&b, 3);
+	str(&b, "env");
+	str(&b, "_emscripten_get_now");
+	u8(&b, 0);
+	leb(&b, 0);
 	section(s, 2, &b);
-	leb(&b, 1); leb(&b, 1);
+	leb(&b, 1);
+	leb(&b, 1);
 	section(s, 3, &b);
-	leb(&b, 1); leb(&b, 2); u8(&b, 0); u8(&b, 0x0b);
+	leb(&b, 1);
+	leb(&b, 2);
+	u8(&b, 0);
+	u8(&b, 0x0b);
 	section(s, 10, &b);                 /* section index 4 */
-	leb(&b, 1); leb(&b, 0); u8(&b, 0x41); sleb(&b, 0); u8(&b, 0x0b); str(&b, "abcd");
+	leb(&b, 1);
+	leb(&b, 0);
+	u8(&b, 0x41);
+	sleb(&b, 0);
+	u8(&b, 0x0b);
+	str(&b, "abcd");
 	section(s, 11, &b);
 
-	leb(&c, 2);                          /* linking version */
-	leb(&sub, 5);                        /* symbol table */
-	u8(&sub, 0); leb(&sub, WASM_SYM_EXPORTED); leb(&sub, 2); str(&sub, "probe");
-	u8(&sub, 0); leb(&sub, WASM_SYM_UNDEFINED); leb(&sub, 0);
-	u8(&sub, 0); leb(&sub, WASM_SYM_UNDEFINED | WASM_SYM_BINDING_WEAK | WASM_SYM_EXPLICIT_NAME);
-	leb(&sub, 1); str(&sub, "now_renamed");
-	u8(&sub, 1); leb(&sub, 0); str(&sub, "data_sym"); leb(&sub, 0); leb(&sub, 0); leb(&sub, 4);
-	u8(&sub, 3); leb(&sub, WASM_SYM_BINDING_LOCAL); leb(&sub, 4);
+	leb(&c, 2);     /* linking version */
+	leb(&sub, 5);   /* symbol table */
+	u8(&sub, 0);
+	leb(&sub, WASM_SYM_EXPORTED);
+	leb(&sub, 2);
+	str(&sub, "probe");
+	u8(&sub, 0);
+	leb(&sub, WASM_SYM_UNDEFINED);
+	leb(&sub, 0);
+	u8(&sub, 0);
+	leb(&sub, WASM_SYM_UNDEFINED | WASM_SYM_BINDING_WEAK | WASM_SYM_EXPLICIT_NAME);
+	leb(&sub, 1);
+	str(&sub, "now_renamed");
+	u8(&sub, 1);
+	leb(&sub, 0);
+	str(&sub, "data_sym");
+	leb(&sub, 0);
+	leb(&sub, 0);
+	leb(&sub, 4);
+	u8(&sub, 3);
+	leb(&sub, WASM_SYM_BINDING_LOCAL);
+	leb(&sub, 4);
 	subsection(&c, 8, &sub);
-	leb(&sub, 1); str(&sub, ".data.data_sym"); leb(&sub, 2); leb(&sub, 0);
+	leb(&sub, 1);
+	str(&sub, ".data.data_sym");
+	leb(&sub, 2);
+	leb(&sub, 0);
 	subsection(&c, 5, &sub);
-	leb(&sub, 1); leb(&sub, 65535); leb(&sub, 0);
+	leb(&sub, 1);
+	leb(&sub, 65535);
+	leb(&sub, 0);
 	subsection(&c, 6, &sub);
-	leb(&sub, 1); str(&sub, "comdat"); leb(&sub, 0); leb(&sub, 1); u8(&sub, 0); leb(&sub, 2);
+	leb(&sub, 1);
+	str(&sub, "comdat");
+	leb(&sub, 0);
+	leb(&sub, 1);
+	u8(&sub, 0);
+	leb(&sub, 2);
 	subsection(&c, 7, &sub);
 	custom(s, "linking", &c);
 
-	leb(&c, 4);                          /* reloc.CODE applies to section 4 */
+	leb(&c, 4);     /* reloc.CODE applies to section 4 */
 	leb(&c, with_unknown_reloc ? 3 : 2);
-	u8(&c, 0); leb(&c, 1); leb(&c, 1);                       /* FUNCTION_INDEX_LEB */
-	u8(&c, 4); leb(&c, 3); leb(&c, 3); sleb(&c, -8);        /* MEMORY_ADDR_SLEB + addend */
+	u8(&c, 0);
+	leb(&c, 1);
+	leb(&c, 1);         /* FUNCTION_INDEX_LEB */
+	u8(&c, 4);
+	leb(&c, 3);
+	leb(&c, 3);
+	sleb(&c, -8);        /* MEMORY_ADDR_SLEB + addend */
 	if (with_unknown_reloc) {
-		u8(&c, 99); leb(&c, 0); leb(&c, 0);
+		u8(&c, 99);
+		leb(&c, 0);
+		leb(&c, 0);
 	}
 	custom(s, "reloc.CODE", &c);
 }
@@ -267,7 +326,10 @@ static inline size_t make_bitcode(struct bw *w, const char *producer, int abbrev
 	size_t len_at, start;
 
 	memset(w, 0, sizeof(*w));
-	bw_put(w, 'B', 8); bw_put(w, 'C', 8); bw_put(w, 0xc0, 8); bw_put(w, 0xde, 8);
+	bw_put(w, 'B', 8);
+	bw_put(w, 'C', 8);
+	bw_put(w, 0xc0, 8);
+	bw_put(w, 0xde, 8);
 	bw_put(w, 1, 2);          /* ENTER_SUBBLOCK */
 	bw_vbr(w, 13, 8);         /* IDENTIFICATION_BLOCK_ID */
 	bw_vbr(w, 5, 4);          /* abbreviation width */
@@ -278,13 +340,19 @@ static inline size_t make_bitcode(struct bw *w, const char *producer, int abbrev
 	if (abbrev) {
 		bw_put(w, 2, 5);  /* DEFINE_ABBREV [literal 1, array, char6] */
 		bw_vbr(w, 3, 5);
-		bw_put(w, 1, 1); bw_vbr(w, 1, 8);
-		bw_put(w, 0, 1); bw_put(w, 3, 3);
-		bw_put(w, 0, 1); bw_put(w, 4, 3);
+		bw_put(w, 1, 1);
+		bw_vbr(w, 1, 8);
+		bw_put(w, 0, 1);
+		bw_put(w, 3, 3);
+		bw_put(w, 0, 1);
+		bw_put(w, 4, 3);
 		bw_put(w, 2, 5);  /* DEFINE_ABBREV [literal 2, vbr6] */
 		bw_vbr(w, 2, 5);
-		bw_put(w, 1, 1); bw_vbr(w, 2, 8);
-		bw_put(w, 0, 1); bw_put(w, 2, 3); bw_vbr(w, 6, 5);
+		bw_put(w, 1, 1);
+		bw_vbr(w, 2, 8);
+		bw_put(w, 0, 1);
+		bw_put(w, 2, 3);
+		bw_vbr(w, 6, 5);
 		bw_put(w, 4, 5);  /* STRING via abbreviation 4 */
 		bw_vbr(w, strlen(producer), 6);
 		for (const char *p = producer; *p; p++)
