@@ -488,15 +488,25 @@ install_rust() {
 # rustc and cargo (not the rustup proxies), and its source names the release
 # and commit, so a `rustup update` rewrites it and every node it built reruns.
 install_rustup() {
-  local tc=$1 rustc cargo ident source
+  local tc=$1 rustc cargo ident source src
   if ! command -v rustup >/dev/null; then log "rust $tc: no rustup on this machine; skipped"; return 0; fi
   if ! rustc=$(rustup which --toolchain "$tc" rustc 2>/dev/null); then
     log "rust $tc: rustup has no '$tc' toolchain; skipped"
     return 0
   fi
   cargo=$(rustup which --toolchain "$tc" cargo 2>/dev/null) || die "rust $tc: rustup toolchain '$tc' has no cargo"
+  # A std for wasm32-unknown-emscripten is built from rust-src, which rustup
+  # leaves out by default: add it where rustup can.
+  src=$(dirname "$(dirname "$rustc")")/lib/rustlib/src/rust/library
+  if [[ ! -d $src ]]; then
+    log "rust $tc: adding rust-src (rustup component add rust-src --toolchain $tc)"
+    timeout 600 rustup component add rust-src --toolchain "$tc" >&2 ||
+      log "rust $tc: rustup could not add rust-src; cells that need its std are errors until it is added"
+  fi
   ident=$("$rustc" -vV)
   source="rustup:$tc $(sed -n 's/^release: //p' <<<"$ident") $(sed -n 's/^commit-hash: //p' <<<"$ident")"
+  # Part of the identity: a std node that failed without rust-src must not be reused once it is there.
+  [[ -d $src ]] && source+=" +rust-src"
   current rust "$tc" "$source" "$rustc" "$cargo" && return 0
   log "rust $tc: rustup toolchain $(dirname "$(dirname "$rustc")")"
   begin rust "$tc"

@@ -291,6 +291,25 @@ static void step_again(struct stages *s, struct recipe *r, struct vec *argv)
 	r->nsteps++;
 }
 
+/*
+ * Why RUST has no std for the target and cannot build one: no rust-src (a
+ * rustup toolchain leaves it out by default). A runner-side problem, not a
+ * finding: the cell is an error that says what to run.
+ */
+static char *no_std_why(const struct toolchain *rust)
+{
+	const char *tc = rust->rust.sysroot ? strstr(rust->rust.sysroot, "/.rustup/toolchains/") : NULL;
+
+	if (tc)
+		return xasprintf("rust %s has no rust-src to build a std for the target from: run `rustup component "
+				 "add rust-src --toolchain %s`, then `scripts/setup-toolchains.sh rust/%s`",
+				 rust->version, tc + strlen("/.rustup/toolchains/"), rust->version);
+	return xasprintf("rust %s has no rust-src to build a std for the target from (%s is missing): install "
+			 "it, then `scripts/setup-toolchains.sh rust/%s`",
+			 rust->version, rust->rust.rust_src ? rust->rust.rust_src : "no rust_src recorded",
+			 rust->version);
+}
+
 static int recipe_std(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
 {
 	const struct toolchain *rust = need(s, n, "rust", why), *em;
@@ -298,6 +317,10 @@ static int recipe_std(struct stages *s, size_t n, struct recipe *r, const char *
 
 	if (!rust || !(em = need(s, n, "emscripten", why)))
 		return 1;
+	if (strcmp(toolchain_rust_std(rust), "none") == 0) {
+		*why = no_std_why(rust);
+		return 1;
+	}
 	env_base(&env);
 	/* One crates.io download cache for every std build. */
 	env_set(s, &env, "EMCOMPAT_CARGO_HOME", ownf(s, "%s/../cargo-home", s->nodes));

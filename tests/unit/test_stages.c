@@ -22,6 +22,9 @@ static char dir[] = "/tmp/emcompat-test-stages-XXXXXX";
 static const char matrix_text[] = "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.69\"],\"probe\":[\"add\"],"
 				  "\"loader\":[\"emcc-main\"]}}";
 
+/* The rust manifest's paths: a toolchain with rust-src unless SYSROOT is given (then without). */
+static const char *rust_sysroot;
+
 static void write_manifests(const char *em_config)
 {
 	char *rust = xasprintf("%s/cache/rust/1.96", dir), *em = xasprintf("%s/cache/emscripten/3.1.69", dir);
@@ -31,10 +34,12 @@ static void write_manifests(const char *em_config)
 		"\"identity\":\"emcc 3.1.69\",\"installed\":\"2026-11-27T10:00:00Z\",\"llvm\":\"20.0.0\","
 		"\"env\":{\"EM_CONFIG\":\"%s\"},\"emcc\":[\"/bin/true\"],\"bin\":\"/nonexistent/bin\"}",
 		em_config);
-	static const char rtext[] =
+	char *rtext = xasprintf(
 		"{\"schema\":\"emcompat-toolchain/1\",\"kind\":\"rust\",\"version\":\"1.96\","
 		"\"identity\":\"rustc 1.96.0\",\"installed\":\"2026-11-27T10:00:00Z\",\"llvm\":\"22.1.8\","
-		"\"env\":{},\"root\":\"/nonexistent\",\"rustc\":\"/bin/true\",\"rust_src\":\"/nonexistent\"}";
+		"\"env\":{},\"root\":\"/nonexistent\",\"rustc\":\"/bin/true\",\"sysroot\":\"%s\","
+		"\"rust_src\":\"%s\"}",
+		rust_sysroot ? rust_sysroot : "/nonexistent", rust_sysroot ? "/nonexistent/library" : dir);
 
 	CHECK_INT(mkdir_p(rust) || mkdir_p(em), 0);
 	CHECK_INT(write_file_atomic(rj, rtext, strlen(rtext), 0644), 0);
@@ -44,6 +49,7 @@ static void write_manifests(const char *em_config)
 	free(rj);
 	free(ej);
 	free(etext);
+	free(rtext);
 }
 
 /* The fingerprint of every node, in plan order, joined by spaces (caller frees); SELF is emcompat's binary. */
@@ -164,6 +170,49 @@ static void test_self(void)
 	free(copy);
 }
 
+/* No rust-src to build a std from: the std node is an error before it starts, saying what to run. */
+static void test_no_rust_src(void)
+{
+	struct matrix m;
+	struct plan p;
+	struct toolchain_set tc;
+	struct stages s;
+	char *cache = xasprintf("%s/cache", dir), *src = xasprintf("%s/src", dir),
+	     *nodes = xasprintf("%s/cache/nodes", dir);
+	int errors = 0;
+
+	rust_sysroot = "/home/u/.rustup/toolchains/stable-x86_64-unknown-linux-gnu";
+	write_manifests("/cfg/one");
+	error_clear();
+	CHECK_INT(matrix_parse(&m, "m.json", matrix_text, strlen(matrix_text)), 0);
+	CHECK_INT(plan_build(&p, &m), 0);
+	CHECK_INT(toolchain_scan(&tc, cache, &m), 0);
+	stages_init(&s, &p, &tc, src, nodes, "/bin/true");
+	for (size_t n = 0; n < p.nnodes; n++) {
+		struct sched_job job;
+		char *why = NULL;
+
+		memset(&job, 0, sizeof(job));
+		if (p.nodes[n].stage != STAGE_STD)
+			continue;
+		CHECK_INT(stages_job(&s, n, &job, &why), 1);
+		CHECK_STR(why, "rust 1.96 has no rust-src to build a std for the target from: run `rustup component "
+			       "add rust-src --toolchain stable-x86_64-unknown-linux-gnu`, then "
+			       "`scripts/setup-toolchains.sh rust/1.96`");
+		errors++;
+		free(why);
+	}
+	CHECK_INT(errors, 1);
+	stages_release(&s);
+	toolchain_set_release(&tc);
+	plan_release(&p);
+	matrix_release(&m);
+	free(cache);
+	free(src);
+	free(nodes);
+	rust_sysroot = NULL;
+}
+
 int main(void)
 {
 	char *cmd;
@@ -172,6 +221,7 @@ int main(void)
 		return 1;
 	test_env();
 	test_self();
+	test_no_rust_src();
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);
