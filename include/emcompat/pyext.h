@@ -33,7 +33,7 @@ struct py_runtime {
 	unsigned major, minor;
 	size_t nplatforms;
 	char **platforms;             /* wheel platform tags it installs, e.g. "pyodide_2025_0_wasm32" */
-	char *js;                     /* the JS loader it read; NULL: none found */
+	char *js;       /* the JS loader it read; NULL: none found */
 	size_t njs_names;
 	const char **js_names;        /* its wasmImports' names, sorted (strcmp) */
 };

@@ -72,7 +72,8 @@ static const struct command commands[] = {
 	{ "inspect", cmd_inspect, "inspect FILE [--json] [--against MAIN] [--llvm VERSION]",
 	  "read a wasm file and predict load failures",
 	  "Reads a wasm object (.o), side module or main module (.wasm), LLVM bitcode,\n"
-	  "an ar archive (.a, .rlib) or a wheel (.whl: its compiled extension) and prints its kind, producers, target features,\n"
+	  "an ar archive (.a, .rlib) or a wheel (.whl: its compiled extension) and prints its kind, producers, target "
+	  "features,\n"
 	  "dylink info, imports and exports with their signatures, relocation types and\n"
 	  "the compatibility facts: i64 at the JS boundary (BigInt), the exception\n"
 	  "handling it uses, emscripten_get_now, memory and table needs.\n"
@@ -92,7 +93,8 @@ static const struct command commands[] = {
 	  "\n"
 	  "Each finding has a class (e.g. missing_main_export, eh_tag_import_mismatch) and\n"
 	  "a severity; errors come first, the one a user meets first at the top, and\n"
-	  "\"prediction:\" says fail (its class) or pass. Exit: 0 no error finding, 1 a predicted failure, 2 a file that\n"
+	  "\"prediction:\" says fail (its class) or pass. Exit: 0 no error finding, 1 a predicted failure, 2 a file "
+	  "that\n"
 	  "cannot be read or is not valid (the message names the offset).\n" },
 	{ "classify", cmd_classify, "classify [--stage S] [--json] [--axis KEY=VALUE]... [LOG|-]",
 	  "name the breakage class of a failure log",

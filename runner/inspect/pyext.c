@@ -96,8 +96,7 @@ static int read_meta(struct py_runtime *rt)
 	}
 	/* The tags of the wheels it ships are the ones its installer takes. */
 	pkgs = cJSON_GetObjectItemCaseSensitive(d.root, "packages");
-	cJSON_ArrayForEach(p, pkgs)
-	{
+	cJSON_ArrayForEach (p, pkgs) {
 		const cJSON *fn = cJSON_GetObjectItemCaseSensitive(p, "file_name");
 		char *tag = cJSON_IsString(fn) ? wheel_platform(fn->valuestring) : NULL;
 
@@ -174,9 +173,10 @@ int py_runtime_load(const char *against, struct py_runtime *rt)
 				free(p);
 		}
 		if (!rt->wasm)
-			return error(EC_EXIT_INPUT,
-				     "%s: a directory without pyodide.asm.wasm (nor node_modules/pyodide/pyodide.asm.wasm)",
-				     against);
+			return error(
+				EC_EXIT_INPUT,
+				"%s: a directory without pyodide.asm.wasm (nor node_modules/pyodide/pyodide.asm.wasm)",
+				against);
 	} else {
 		rt->wasm = xstrdup(against);
 	}
