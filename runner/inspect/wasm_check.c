@@ -1043,12 +1043,15 @@ int wasm_check_linker_llvm(const struct wasm_module *m, const char *linker_llvm,
 	return 0;
 }
 
-/* When a user meets a finding: 0 before any wasm is loaded, 1 at load, 2 at the first call. */
-static int finding_phase(const char *class_id)
+/*
+ * When a user meets a finding: 0 before any wasm is loaded, 1 at load, 2
+ * at the first call (a lazy stub: every such message says so).
+ */
+static int finding_phase(const struct wasm_finding *f)
 {
-	if (strncmp(class_id, "python_abi", 10) == 0)
+	if (strncmp(f->class_id, "python_abi", 10) == 0)
 		return 0;
-	if (strcmp(class_id, "python_api_missing") == 0)
+	if (strstr(f->message, "first call fails"))
 		return 2;
 	return 1;
 }
@@ -1061,7 +1064,7 @@ struct ranked {
 static int cmp_ranked(const void *pa, const void *pb)
 {
 	const struct ranked *a = pa, *b = pb;
-	int pha = finding_phase(a->f.class_id), phb = finding_phase(b->f.class_id);
+	int pha = finding_phase(&a->f), phb = finding_phase(&b->f);
 
 	if (a->f.severity != b->f.severity)
 		return a->f.severity > b->f.severity ? -1 : 1;

@@ -80,8 +80,10 @@ static void test_runtime(void)
 	free(p);
 	free(side);
 	p = xasprintf("%s/pyodide-lock.json", dir);
-	write_text(p, "{\"info\": {\"python\": \"3.13.2\", \"platform\": \"emscripten_4_0_9\", \"abi_version\": \"2025_0\"},"
-		      " \"packages\": {\"a\": {\"file_name\": \"a-1-cp313-cp313-pyodide_2025_0_wasm32.whl\"}}}");
+	write_text(
+		p,
+		"{\"info\": {\"python\": \"3.13.2\", \"platform\": \"emscripten_4_0_9\", \"abi_version\": \"2025_0\"},"
+		" \"packages\": {\"a\": {\"file_name\": \"a-1-cp313-cp313-pyodide_2025_0_wasm32.whl\"}}}");
 	free(p);
 	p = xasprintf("%s/pyodide.asm.js", dir);
 	write_text(p, "var x;wasmImports={a:_a,\"__cpp_exception\":___cpp_exception,b};var y={};");
@@ -134,7 +136,9 @@ static void test_sort(void)
 	f.n = f.cap = 5;
 	f.items = xcalloc(5, sizeof(*f.items));
 	for (size_t i = 0; i < 5; i++)
-		f.items[i] = (struct wasm_finding){ classes[i], sev[i], NULL, xstrdup(classes[i]) };
+		f.items[i] = (struct wasm_finding){
+			classes[i], sev[i], NULL, xasprintf("%s%s", classes[i], i == 1 ? ": the first call fails" : "")
+		};
 	wasm_findings_sort(&f);
 	CHECK_STR(f.items[0].class_id, "python_abi_tag_mismatch");
 	CHECK_STR(f.items[1].class_id, "eh_tag_import_mismatch");
