@@ -7,10 +7,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 cache=${EMCOMPAT_CACHE:-$HOME/.cache/emcompat}
 dir=$("$here/fetch.sh")
 node=${NODE:-node}
-args=()
+deps=() wheels=()
 while IFS=$'\t' read -r file _ _ _ _ _ import; do
 	[[ -z $file || $file == \#* ]] && continue
-	args+=("$dir/$file=$import")
+	if [[ $import == - ]]; then
+		deps+=("$dir/$file=-")
+	else
+		wheels+=("$dir/$file=$import")
+	fi
 done <"$here/corpus.tsv"
 # The class that names what the real error means ('-': it passed).
 cause() {
@@ -27,7 +31,10 @@ printf '# wheel\tpyodide\treal outcome\tclass the real error means\treal error (
 for v in $(ls "$cache/pyodide" | sort -V); do
 	pdir=$cache/pyodide/$v/node_modules/pyodide
 	[[ -f $pdir/pyodide.asm.wasm ]] || continue
-	"$node" "$here/load.mjs" "$pdir" "${args[@]}" | while read -r line; do
+	# One fresh runtime per wheel: two builds of one package must not meet.
+	for w in "${wheels[@]}"; do
+		"$node" "$here/load.mjs" "$pdir" "${deps[@]}" "$w"
+	done | while read -r line; do
 		wheel=$(jq -r .wheel <<<"$line") result=$(jq -r .result <<<"$line") err=$(jq -r '.error // ""' <<<"$line")
 		class=-
 		[[ $result == fail ]] && class=$(cause "$err")
