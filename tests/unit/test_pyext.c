@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "emcompat/error.h"
@@ -116,6 +117,15 @@ static void test_runtime(void)
 	wasm_module_release(&m);
 	wasm_module_release(&main);
 	free(side);
+
+	for (size_t i = 0; i < 3; i++) {
+		static const char *const files[] = { "pyodide.asm.wasm", "pyodide-lock.json", "pyodide.asm.js" };
+
+		p = xasprintf("%s/%s", dir, files[i]);
+		CHECK_INT(unlink(p), 0);
+		free(p);
+	}
+	CHECK_INT(rmdir(dir), 0);
 
 	CHECK_INT(py_runtime_load("/nonexistent-dir-for-test/", &rt), 0);
 	CHECK(rt.meta == NULL);
