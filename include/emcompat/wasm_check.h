@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "emcompat/pyext.h"
 #include "emcompat/wasm.h"
 
 /*
@@ -48,7 +49,14 @@ const char *wasm_severity_name(enum wasm_severity s);
  *   unknown_import_module          an import from a module the loader does not
  *                                  provide (only env, wasi_snapshot_preview1, GOT.*)
  *   eh_tag_import_mismatch         side imports a tag (__cpp_exception, __c_longjmp)
- *                                  the main does not export, or with another type
+ *                                  the host provides neither from its wasm (an
+ *                                  export) nor from its JS (an import of its wasm,
+ *                                  or its JS loader's wasmImports), or with another type
+ *   host_provides_import           a tag or global the host's JS provides: the main
+ *                                  module imports it, or its JS loader has it (info;
+ *                                  the message names the source)
+ *   host_js_provides               functions only the host's JS library provides
+ *                                  (Pyodide's wasmImports in pyodide.asm.js) (info)
  *   eh_js_invoke_in_wasm_eh_host   side uses JS EH (invoke_*) in a wasm-EH main module,
  *                                  whose loader creates no invoke_* wrappers
  *   bigint_legalization_mismatch   one side legalizes i64 and the other does not
@@ -58,6 +66,16 @@ const char *wasm_severity_name(enum wasm_severity s);
  *   main_not_dynamic               the "main" has no dylink section: not MAIN_MODULE
  *   llvm_bitcode_newer_than_linker bitcode from a newer LLVM major than the linker's
  *   llvm_bitcode_unknown_producer  bitcode without an IDENTIFICATION producer (info)
+ * and, for a Python extension (it exports PyInit_*) in a Pyodide host:
+ *   python_abi_tag_mismatch        its file's ABI tag is another Python's
+ *                                  (cpython-314 in Python 3.13): Python never opens it
+ *   python_abi3_too_new            an abi3 wheel whose minimum Python is newer
+ *   wheel_platform_mismatch        the wheel's platform tag is none the runtime
+ *                                  installs (warning: installers refuse it; unpacked
+ *                                  by hand it may still load)
+ *   python_api_missing             C-API functions it imports that the runtime's
+ *                                  libpython lacks ("needs Python 3.14 API")
+ *   wheel_several_extensions       a wheel with more than one .so: the first is checked (info)
  * SUBJECT is what it is about (an import "env.foo", an export, a member), or NULL.
  */
 struct wasm_finding {
@@ -97,6 +115,22 @@ void wasm_check_module(const struct wasm_module *m, struct wasm_findings *out);
 int wasm_check_against(const struct wasm_module *side, const struct wasm_module *main, struct wasm_findings *out);
 
 /*
+ * wasm_check_against, knowing more of the host and the side module: RT
+ * (may be NULL) is the runtime MAIN belongs to (pyext.h): a Pyodide's JS
+ * library names count as provided, and its Python and platform are checked
+ * against TAGS (may be NULL), the side module's file and wheel tags.
+ */
+int wasm_check_against_host(const struct wasm_module *side, const struct wasm_module *main, const struct py_runtime *rt,
+			    const struct py_tags *tags, struct wasm_findings *out);
+
+/*
+ * Orders F as a user meets them: errors first, and among them what fails
+ * before any wasm is loaded (Python never opens the file), then what fails
+ * at load, then at the first call; then warnings, then info. Stable.
+ */
+void wasm_findings_sort(struct wasm_findings *f);
+
+/*
  * Appends llvm_bitcode_newer_than_linker for each bitcode in M (the file,
  * archive members, .llvmbc sections) made by an LLVM whose major version
  * is newer than LINKER_LLVM ("14.0.6", "22"). Returns 0, or -1 with
@@ -106,11 +140,15 @@ int wasm_check_linker_llvm(const struct wasm_module *m, const char *linker_llvm,
 
 /*
  * What `emcompat inspect PATH [--against AGAINST] [--llvm LINKER_LLVM]`
- * does before it prints: reads PATH into *M and, when AGAINST is not NULL,
- * the main module into *MAIN (zeroed otherwise), computes their facts
- * (wasm_compute_facts), and fills *F with the findings of wasm_check_module, wasm_check_against (AGAINST) and
- * wasm_check_linker_llvm (LINKER_LLVM not NULL). Returns 0; or -1 with
- * error() from the step that failed, and M, MAIN and F released.
+ * does before it prints: reads PATH into *M (a wheel, *.whl: its first
+ * .so, labelled "WHEEL(MEMBER)") and, when AGAINST is not NULL, the main
+ * module into *MAIN (zeroed otherwise; AGAINST may be a Pyodide directory,
+ * see py_runtime_load), computes their facts (wasm_compute_facts), fills
+ * *F with the findings of wasm_check_module, wasm_check_against_host
+ * (AGAINST, with the runtime's Python facts and PATH's tags) and
+ * wasm_check_linker_llvm (LINKER_LLVM not NULL), and sorts them
+ * (wasm_findings_sort). Returns 0; or -1 with error() from the step that
+ * failed, and M, MAIN and F released.
  */
 int wasm_inspect_checked(const char *path, const char *against, const char *linker_llvm, struct wasm_module *m,
 			 struct wasm_module *main, struct wasm_findings *f);

@@ -49,6 +49,9 @@
  *                     "i64_imports":[..],"i64_exports":[..],"imports_emscripten_get_now",
  *                     "imports__emscripten_get_now","embedded_bitcode"}
  *   notes            [string]
+ *   prediction       {"result": "fail" | "pass", "class", "reason"}: fail when a finding is an
+ *                    error, and then the first error (findings are in the order wasm_findings_sort
+ *                    leaves them: the first is what a user meets first); null for members
  *   findings         [{"class","severity","subject","message"}]
  *
  * Strings that are absent are null; arrays are never null. The caller

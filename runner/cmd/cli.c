@@ -71,8 +71,9 @@ static const struct command commands[] = {
 	  "  --json   print {\"cache\":DIR,\"toolchains\":[manifest...]}\n" },
 	{ "inspect", cmd_inspect, "inspect FILE [--json] [--against MAIN] [--llvm VERSION]",
 	  "read a wasm file and predict load failures",
-	  "Reads a wasm object (.o), side module or main module (.wasm), LLVM bitcode or\n"
-	  "an ar archive (.a, .rlib) and prints its kind, producers, target features,\n"
+	  "Reads a wasm object (.o), side module or main module (.wasm), LLVM bitcode,\n"
+	  "an ar archive (.a, .rlib) or a wheel (.whl: its compiled extension) and prints its kind, producers, target "
+	  "features,\n"
 	  "dylink info, imports and exports with their signatures, relocation types and\n"
 	  "the compatibility facts: i64 at the JS boundary (BigInt), the exception\n"
 	  "handling it uses, emscripten_get_now, memory and table needs.\n"
@@ -80,14 +81,20 @@ static const struct command commands[] = {
 	  "  --json             print the stable JSON form (see include/emcompat/wasm.h)\n"
 	  "  --against MAIN     predict loading FILE into MAIN, an Emscripten main\n"
 	  "                     module's .wasm or a Pyodide pyodide.asm.wasm: imports MAIN\n"
-	  "                     does not provide, exception handling and BigInt mismatches\n"
+	  "                     does not provide, exception handling and BigInt mismatches;\n"
+	  "                     MAIN may be a Pyodide's directory: then what its JS\n"
+	  "                     provides counts (pyodide.asm.js), and a Python extension's\n"
+	  "                     file name and wheel tags are checked against its Python\n"
+	  "                     and platform (pyodide-lock.json)\n"
 	  "  --llvm VERSION     the linker's LLVM (emcc's clang, e.g. 14.0.6): flag bitcode\n"
 	  "                     from a newer LLVM\n"
 	  "  --exit-zero        exit 0 even when a failure is predicted (the run's inspect\n"
 	  "                     stage: a prediction is data, the load stage is the verdict)\n"
 	  "\n"
 	  "Each finding has a class (e.g. missing_main_export, eh_tag_import_mismatch) and\n"
-	  "a severity. Exit: 0 no error finding, 1 a predicted failure, 2 a file that\n"
+	  "a severity; errors come first, the one a user meets first at the top, and\n"
+	  "\"prediction:\" says fail (its class) or pass. Exit: 0 no error finding, 1 a predicted failure, 2 a file "
+	  "that\n"
 	  "cannot be read or is not valid (the message names the offset).\n" },
 	{ "classify", cmd_classify, "classify [--stage S] [--json] [--axis KEY=VALUE]... [LOG|-]",
 	  "name the breakage class of a failure log",

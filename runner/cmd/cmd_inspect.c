@@ -261,6 +261,8 @@ static void print_member(const struct wasm_member *mb)
 
 static void print_text(const struct wasm_module *m, const struct wasm_module *main, const struct wasm_findings *f)
 {
+	size_t e;
+
 	printf("%s: %s, %zu bytes (%s)\n", m->path, wasm_kind_name(m->kind), m->file_size, m->kind_reason);
 	if (m->kind == WASM_KIND_ARCHIVE) {
 		print_list_sep("members", m->nmembers);
@@ -278,6 +280,12 @@ static void print_text(const struct wasm_module *m, const struct wasm_module *ma
 		printf("against %s: %s; exceptions %s; bigint %s; %zu exports, %zu imports\n", main->path,
 		       wasm_kind_name(main->kind), wasm_eh_name(main->facts.eh), wasm_bigint_name(main->facts.bigint),
 		       main->nexports, main->nimports);
+	for (e = 0; e < f->n && f->items[e].severity != WASM_SEVERITY_ERROR; e++)
+		;
+	if (e < f->n)
+		printf("prediction: fail (%s)\n", f->items[e].class_id);
+	else
+		printf("prediction: pass\n");
 	print_list_sep("findings", f->n);
 	for (size_t i = 0; i < f->n; i++)
 		printf("  %-7s %s: %s\n", wasm_severity_name(f->items[i].severity), f->items[i].class_id,

@@ -275,7 +275,7 @@ static void check_one(const struct wasm_module *m, const char *where, struct was
 		    f->eh_evidence);
 	else if (f->eh == WASM_EH_WASM)
 		add(out, "eh_wasm", WASM_SEVERITY_INFO, where, NULL,
-		    "uses wasm exception handling (%s): the host must export the same tags", f->eh_evidence);
+		    "uses wasm exception handling (%s): the host must provide the same tags", f->eh_evidence);
 	else if (f->eh == WASM_EH_JS && m->kind == WASM_KIND_MAIN_MODULE)
 		add(out, "eh_js", WASM_SEVERITY_INFO, where, NULL,
 		    "uses Emscripten JS exception handling or longjmp (%s): side modules using wasm "
@@ -367,20 +367,23 @@ static void lookup_release(struct lookup *l)
 
 struct host {
 	const struct wasm_module *main;
+	const struct py_runtime *rt;  /* or NULL */
 	struct lookup exports;   /* main's exports */
 	struct lookup imports;   /* main's env/wasi function imports (its JS) */
-	const char **import_names;
+	struct lookup others;    /* main's env tag and global imports (its JS too) */
+	const char **import_names, **other_names;
 	const struct wasm_limits *memory;
 	const struct wasm_limits *table;
 	struct wasm_valtype table_type;
 };
 
-static void host_init(struct host *h, const struct wasm_module *main)
+static void host_init(struct host *h, const struct wasm_module *main, const struct py_runtime *rt)
 {
 	const char **names = xcalloc(main->nexports, sizeof(*names));
 
 	memset(h, 0, sizeof(*h));
 	h->main = main;
+	h->rt = rt;
 	for (size_t i = 0; i < main->nexports; i++)
 		names[i] = main->exports[i].name;
 	lookup_build(&h->exports, names, main->nexports);
@@ -393,6 +396,16 @@ static void host_init(struct host *h, const struct wasm_module *main)
 		h->import_names[i] = (im->kind == WASM_EXTERN_FUNC && is_boundary_module(im->module)) ? im->name : "";
 	}
 	lookup_build(&h->imports, h->import_names, main->nimports);
+	h->other_names = xcalloc(main->nimports, sizeof(*h->other_names));
+	for (size_t i = 0; i < main->nimports; i++) {
+		const struct wasm_import *im = &main->imports[i];
+
+		h->other_names[i] = ((im->kind == WASM_EXTERN_TAG || im->kind == WASM_EXTERN_GLOBAL) &&
+				     strcmp(im->module, "env") == 0)
+					    ? im->name
+					    : "";
+	}
+	lookup_build(&h->others, h->other_names, main->nimports);
 	for (size_t i = 0; i < main->nimports; i++) {
 		const struct wasm_import *im = &main->imports[i];
 
@@ -415,7 +428,58 @@ static void host_release(struct host *h)
 {
 	lookup_release(&h->exports);
 	lookup_release(&h->imports);
+	lookup_release(&h->others);
 	free(h->import_names);
+	free(h->other_names);
+}
+
+/* The tag or global env.NAME the main module imports: its JS makes it, and gives it to side modules too. */
+static const struct wasm_import *host_other_import(const struct host *h, const char *name)
+{
+	long i;
+
+	if (!name[0])
+		return NULL;
+	i = lookup_find(&h->others, name);
+	return i < 0 ? NULL : &h->main->imports[i];
+}
+
+/* Whether the runtime's JS loader has NAME in its wasmImports. */
+static int host_js_library(const struct host *h, const char *name)
+{
+	const char *const *names = h->rt ? h->rt->js_names : NULL;
+	size_t lo = 0, hi = h->rt ? h->rt->njs_names : 0;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(names[mid], name);
+
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* Whether M is a Python extension module (exports PyInit_*). */
+static int is_python_extension(const struct wasm_module *m)
+{
+	for (size_t i = 0; i < m->nexports; i++)
+		if (m->exports[i].kind == WASM_EXTERN_FUNC && has_prefix(m->exports[i].name, "PyInit_"))
+			return 1;
+	return 0;
+}
+
+/* The Python a Python extension needs, for messages: "Python 3.14" or "a newer Python". */
+static void describe_wanted_python(const struct py_tags *tags, struct strbuf *sb)
+{
+	if (tags && tags->abi == PY_ABI_CPYTHON)
+		strbuf_addf(sb, "Python %u.%u", tags->major, tags->minor);
+	else
+		strbuf_addstr(sb, "a newer Python");
 }
 
 static const struct wasm_export *host_export(const struct host *h, const char *name)
@@ -531,11 +595,13 @@ static void check_limits(const struct wasm_import *im, const struct wasm_limits 
 
 /* Checks one wasm side module (or object, or plain module) against H. */
 static void check_imports(const struct wasm_module *side, const struct host *h, const char *where,
-			  struct wasm_findings *out)
+			  const struct py_tags *tags, struct wasm_findings *out)
 {
 	const struct wasm_module *main = h->main;
-	struct strbuf invokes = { 0 };
-	size_t ninvokes = 0;
+	struct strbuf invokes = { 0 }, jsprov = { 0 }, pyapi = { 0 };
+	size_t ninvokes = 0, njsprov = 0, npyapi = 0;
+	const char *pyfirst = NULL;
+	int python = h->rt && h->rt->python && is_python_extension(side);
 
 	for (size_t i = 0; i < side->nimports; i++) {
 		const struct wasm_import *im = &side->imports[i];
@@ -610,6 +676,38 @@ static void check_imports(const struct wasm_module *side, const struct host *h, 
 		if (im->kind == WASM_EXTERN_FUNC && is_weak_import(side, im->module, im->name))
 			continue;
 		ex = host_export(h, im->name);
+		if ((im->kind == WASM_EXTERN_TAG || im->kind == WASM_EXTERN_GLOBAL) && (!ex || ex->kind != im->kind)) {
+			const struct wasm_import *hi = host_other_import(h, im->name);
+
+			if (hi && hi->kind == im->kind && strcmp(hi->signature, im->signature) != 0) {
+				add(out,
+				    im->kind == WASM_EXTERN_TAG ? "eh_tag_import_mismatch"
+								: "import_signature_mismatch",
+				    WASM_SEVERITY_ERROR, where, subject,
+				    "imports the %s %s %s, but the host's JS provides it as %s (the main module "
+				    "imports "
+				    "env.%s %s): a LinkError",
+				    wasm_extern_name(im->kind), subject, im->signature, hi->signature, im->name,
+				    hi->signature);
+				continue;
+			}
+			if (hi && hi->kind == im->kind) {
+				add(out, "host_provides_import", WASM_SEVERITY_INFO, where, subject,
+				    "imports the %s %s %s, which the host's JS provides: the main module imports "
+				    "env.%s too (source: %s's imports), and the loader passes the same %s to side "
+				    "modules",
+				    wasm_extern_name(im->kind), subject, im->signature, im->name, main->path,
+				    wasm_extern_name(im->kind));
+				continue;
+			}
+			if (!ex && host_js_library(h, im->name)) {
+				add(out, "host_provides_import", WASM_SEVERITY_INFO, where, subject,
+				    "imports the %s %s %s, which the host's JS provides (source: %s, whose wasmImports "
+				    "has %s)",
+				    wasm_extern_name(im->kind), subject, im->signature, h->rt->js, im->name);
+				continue;
+			}
+		}
 		if (im->kind == WASM_EXTERN_TAG) {
 			if (!ex || ex->kind != WASM_EXTERN_TAG)
 				add(out, "eh_tag_import_mismatch", WASM_SEVERITY_ERROR, where, subject,
@@ -671,6 +769,22 @@ static void check_imports(const struct wasm_module *side, const struct host *h, 
 		}
 		if (im->kind == WASM_EXTERN_FUNC && strcmp(im->name, "_emscripten_get_now") == 0)
 			continue;  /* emscripten_get_now_misspelled, from wasm_check_module() */
+		if (im->kind == WASM_EXTERN_FUNC && host_js_library(h, im->name)) {
+			if (njsprov < 6)
+				strbuf_addf(&jsprov, "%s%s", njsprov ? ", " : "", im->name);
+			njsprov++;
+			continue;
+		}
+		/* No JS library has the C API: only the runtime's libpython could. */
+		if (im->kind == WASM_EXTERN_FUNC && python &&
+		    (has_prefix(im->name, "Py") || has_prefix(im->name, "_Py"))) {
+			if (!pyfirst)
+				pyfirst = im->name;
+			if (npyapi < 8)
+				strbuf_addf(&pyapi, "%s%s", npyapi ? ", " : "", im->name);
+			npyapi++;
+			continue;
+		}
 		if (im->kind == WASM_EXTERN_FUNC) {
 			struct strbuf sb = { 0 };
 			int sure = is_mangled(im->name);
@@ -704,6 +818,25 @@ static void check_imports(const struct wasm_module *side, const struct host *h, 
 		    "(Rust: -Zemscripten-wasm-eh)",
 		    ninvokes, strbuf_str(&invokes), ninvokes > 4 ? ", ..." : "", main->facts.eh_evidence);
 	strbuf_release(&invokes);
+	if (npyapi) {
+		struct strbuf want = { 0 };
+
+		describe_wanted_python(tags, &want);
+		add(out, "python_api_missing", WASM_SEVERITY_ERROR, where, NULL,
+		    "needs %s API: imports %zu Python C-API function%s (%s%s) that Python %s's libpython in %s "
+		    "lacks: the loader installs lazy stubs, so the first call fails with \"cannot resolve "
+		    "symbol %s\"; use a build for Python %u.%u",
+		    strbuf_str(&want), npyapi, npyapi == 1 ? "" : "s", strbuf_str(&pyapi), npyapi > 8 ? ", ..." : "",
+		    h->rt->python, main->path, pyfirst, h->rt->major, h->rt->minor);
+		strbuf_release(&want);
+	}
+	strbuf_release(&pyapi);
+	if (njsprov)
+		add(out, "host_js_provides", WASM_SEVERITY_INFO, where, NULL,
+		    "%zu imported function%s the main module's wasm neither exports nor imports (%s%s) the host's "
+		    "JS library provides (source: %s, its wasmImports)",
+		    njsprov, njsprov == 1 ? "" : "s", strbuf_str(&jsprov), njsprov > 6 ? ", ..." : "", h->rt->js);
+	strbuf_release(&jsprov);
 
 	/* A legalized side module's orig$ exports are ignored by a BigInt host. */
 	if (side->facts.bigint == WASM_BIGINT_OFF && main->facts.bigint == WASM_BIGINT_ON &&
@@ -738,7 +871,65 @@ static const char *main_llvm(const struct wasm_module *main)
 	return NULL;
 }
 
+/* Whether one of the '.'-separated tags in TAGS is in SET. */
+static int tag_in(const char *tags, char *const *set, size_t n)
+{
+	char *copy = xstrdup(tags), *save = NULL;
+	int found = 0;
+
+	for (char *t = strtok_r(copy, ".", &save); t && !found; t = strtok_r(NULL, ".", &save))
+		for (size_t i = 0; i < n && !found; i++)
+			found = strcmp(t, set[i]) == 0;
+	free(copy);
+	return found;
+}
+
+/* What Python decides before any wasm is loaded: does it open the file, would an installer take the wheel. */
+static void check_python(const struct wasm_module *side, const struct py_runtime *rt, const struct py_tags *tags,
+			 struct wasm_findings *out)
+{
+	const char *base = tags ? tags->file : NULL;
+
+	if (!rt || !rt->python || !tags || !is_python_extension(side))
+		return;
+	if (tags->abi == PY_ABI_CPYTHON && (tags->major != rt->major || tags->minor != rt->minor)) {
+		const char *leaf = strrchr(tags->module, '.') ? strrchr(tags->module, '.') + 1 : tags->module;
+
+		add(out, "python_abi_tag_mismatch", WASM_SEVERITY_ERROR, NULL, tags->module,
+		    "%s is built for Python %u.%u (ABI tag cpython-%u%u), but the runtime's Python is %s (source: "
+		    "%s), which opens only %s.cpython-%u%u-wasm32-emscripten.so, %s.abi3.so and %s.so: it never "
+		    "looks at this file, so \"import %s\" fails with \"ModuleNotFoundError: No module named "
+		    "'%s'\" before any wasm is loaded; use a build for Python %u.%u, or a Pyodide with Python %u.%u",
+		    base, tags->major, tags->minor, tags->major, tags->minor, rt->python, rt->meta, leaf, rt->major,
+		    rt->minor, leaf, leaf, tags->module, tags->module, rt->major, rt->minor, tags->major, tags->minor);
+	} else if (tags->abi == PY_ABI_ABI3 && tags->major &&
+		   (tags->major > rt->major || (tags->major == rt->major && tags->minor > rt->minor))) {
+		add(out, "python_abi3_too_new", WASM_SEVERITY_ERROR, NULL, tags->module,
+		    "%s is a stable-ABI (abi3) build for Python %u.%u and newer (wheel tag %s), but the runtime's "
+		    "Python is %s (source: %s): installers refuse the wheel, and the C API it uses may be missing",
+		    base, tags->major, tags->minor, tags->wheel_python, rt->python, rt->meta);
+	}
+	if (tags->wheel_platform && rt->nplatforms && !tag_in(tags->wheel_platform, rt->platforms, rt->nplatforms)) {
+		struct strbuf have = { 0 };
+
+		for (size_t i = 0; i < rt->nplatforms; i++)
+			strbuf_addf(&have, "%s%s", i ? ", " : "", rt->platforms[i]);
+		add(out, "wheel_platform_mismatch", WASM_SEVERITY_WARNING, NULL, tags->wheel,
+		    "the wheel's platform tag %s is none of the runtime's (%s; source: %s): micropip and pip "
+		    "refuse to install it; unpacked by hand (pyodide.unpackArchive) it may still load, as the "
+		    "findings about its wasm say",
+		    tags->wheel_platform, strbuf_str(&have), rt->meta);
+		strbuf_release(&have);
+	}
+}
+
 int wasm_check_against(const struct wasm_module *side, const struct wasm_module *main, struct wasm_findings *out)
+{
+	return wasm_check_against_host(side, main, NULL, NULL, out);
+}
+
+int wasm_check_against_host(const struct wasm_module *side, const struct wasm_module *main, const struct py_runtime *rt,
+			    const struct py_tags *tags, struct wasm_findings *out)
 {
 	struct host h;
 	const char *llvm;
@@ -757,16 +948,17 @@ int wasm_check_against(const struct wasm_module *side, const struct wasm_module 
 	if (side->kind == WASM_KIND_MAIN_MODULE)
 		return error(EC_EXIT_INPUT, "%s is a main module (%s): --against checks a side module", side->path,
 			     side->kind_reason);
-	host_init(&h, main);
+	host_init(&h, main, rt);
 	if (side->kind == WASM_KIND_ARCHIVE) {
 		for (size_t i = 0; i < side->nmembers; i++) {
 			const struct wasm_module *mm = side->members[i].module;
 
 			if (mm && mm->kind != WASM_KIND_BITCODE && mm->kind != WASM_KIND_MAIN_MODULE)
-				check_imports(mm, &h, side->members[i].name, out);
+				check_imports(mm, &h, side->members[i].name, NULL, out);
 		}
 	} else if (side->kind != WASM_KIND_BITCODE) {
-		check_imports(side, &h, NULL, out);
+		check_python(side, rt, tags, out);
+		check_imports(side, &h, NULL, tags, out);
 	}
 	host_release(&h);
 	llvm = main_llvm(main);
@@ -851,14 +1043,92 @@ int wasm_check_linker_llvm(const struct wasm_module *m, const char *linker_llvm,
 	return 0;
 }
 
+/*
+ * When a user meets a finding: 0 before any wasm is loaded, 1 at load, 2
+ * at the first call (a lazy stub: every such message says so).
+ */
+static int finding_phase(const struct wasm_finding *f)
+{
+	if (strncmp(f->class_id, "python_abi", 10) == 0)
+		return 0;
+	if (strstr(f->message, "first call fails"))
+		return 2;
+	return 1;
+}
+
+struct ranked {
+	struct wasm_finding f;
+	size_t index;
+};
+
+static int cmp_ranked(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+	int pha = finding_phase(&a->f), phb = finding_phase(&b->f);
+
+	if (a->f.severity != b->f.severity)
+		return a->f.severity > b->f.severity ? -1 : 1;
+	if (pha != phb)
+		return pha < phb ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+void wasm_findings_sort(struct wasm_findings *f)
+{
+	struct ranked *r = xcalloc(f->n ? f->n : 1, sizeof(*r));
+
+	for (size_t i = 0; i < f->n; i++)
+		r[i] = (struct ranked){ f->items[i], i };
+	qsort(r, f->n, sizeof(*r), cmp_ranked);
+	for (size_t i = 0; i < f->n; i++)
+		f->items[i] = r[i].f;
+	free(r);
+}
+
+/* Reads PATH into *M: a wheel's first extension, or the file; *TAGS from their names. */
+static int read_side(const char *path, struct wasm_module *m, struct py_tags *tags, struct wasm_findings *f)
+{
+	char *member, *label;
+	uint8_t *data;
+	size_t len, nso;
+	int rc;
+
+	if (!py_is_wheel(path)) {
+		py_tags_parse(path, NULL, tags);
+		return wasm_inspect_file(path, m);
+	}
+	if (py_wheel_read(path, &member, &data, &len, &nso))
+		return -1;
+	label = xasprintf("%s(%s)", path, member);
+	rc = wasm_inspect_buffer(label, data, len, m);
+	py_tags_parse(member, path, tags);
+	if (!rc && nso > 1)
+		add(f, "wheel_several_extensions", WASM_SEVERITY_INFO, NULL, member,
+		    "the wheel holds %zu compiled extensions (.so); this checks the first, %s", nso, member);
+	free(label);
+	free(member);
+	free(data);
+	return rc;
+}
+
 int wasm_inspect_checked(const char *path, const char *against, const char *linker_llvm, struct wasm_module *m,
 			 struct wasm_module *main, struct wasm_findings *f)
 {
+	struct py_runtime rt = { 0 };
+	struct py_tags tags;
+	int rc = 0;
+
 	memset(main, 0, sizeof(*main));
 	memset(f, 0, sizeof(*f));
-	if (wasm_inspect_file(path, m))
+	if (read_side(path, m, &tags, f)) {
+		py_tags_release(&tags);
+		wasm_findings_release(f);
 		return -1;
-	if (against && wasm_inspect_file(against, main)) {
+	}
+	if (against && (py_runtime_load(against, &rt) || wasm_inspect_file(rt.wasm, main))) {
+		py_runtime_release(&rt);
+		py_tags_release(&tags);
+		wasm_findings_release(f);
 		wasm_module_release(m);
 		return -1;
 	}
@@ -866,11 +1136,16 @@ int wasm_inspect_checked(const char *path, const char *against, const char *link
 	if (against)
 		wasm_compute_facts(main);
 	wasm_check_module(m, f);
-	if ((against && wasm_check_against(m, main, f)) || (linker_llvm && wasm_check_linker_llvm(m, linker_llvm, f))) {
+	if ((against && wasm_check_against_host(m, main, &rt, &tags, f)) ||
+	    (linker_llvm && wasm_check_linker_llvm(m, linker_llvm, f))) {
 		wasm_findings_release(f);
 		wasm_module_release(m);
 		wasm_module_release(main);
-		return -1;
+		rc = -1;
 	}
-	return 0;
+	if (!rc)
+		wasm_findings_sort(f);
+	py_runtime_release(&rt);
+	py_tags_release(&tags);
+	return rc;
 }

@@ -359,6 +359,21 @@ cJSON *wasm_module_to_json(const struct wasm_module *m, const struct wasm_findin
 	cJSON_AddItemToObject(root, "facts", facts_json(m));
 	cJSON_AddItemToObject(root, "notes", string_array(m->notes, m->nnotes));
 
+	if (findings) {
+		const struct wasm_finding *first = NULL;
+		int fail;
+		cJSON *p = cJSON_AddObjectToObject(root, "prediction");
+
+		for (size_t i = 0; i < findings->n && !first; i++)
+			if (findings->items[i].severity == WASM_SEVERITY_ERROR)
+				first = &findings->items[i];
+		fail = first != NULL;
+		cJSON_AddStringToObject(p, "result", fail ? "fail" : "pass");
+		add_string_or_null(p, "class", fail ? first->class_id : NULL);
+		add_string_or_null(p, "reason", fail ? first->message : NULL);
+	} else {
+		cJSON_AddNullToObject(root, "prediction");
+	}
 	a = cJSON_AddArrayToObject(root, "findings");
 	for (size_t i = 0; findings && i < findings->n; i++) {
 		const struct wasm_finding *f = &findings->items[i];
