@@ -16,6 +16,7 @@ packages=(
 	clang libclang-rt-14-dev  # the fuzz targets (libFuzzer) and their CI runs
 	clang-format-19 # scripts/check-format.sh (the version .clang-format is tuned for)
 	valgrind        # memcheck over a run (tests/cli/scripts/run-valgrind.sh)
+	jq              # tests/wheels/check.sh reads the inspector's JSON
 )
 
 missing=()
