@@ -36,18 +36,18 @@ static char *xml(const char *s, size_t n)
 	return strbuf_detach(&sb);
 }
 
-#define CHECK_TERM(in, want)                         \
-	do {                                         \
+#define CHECK_TERM(in, want)                           \
+	do {                                           \
 		char *got_ = term(in, sizeof(in) - 1); \
-		CHECK_STR(got_, want);               \
-		free(got_);                          \
+		CHECK_STR(got_, want);                 \
+		free(got_);                            \
 	} while (0)
 
-#define CHECK_MD(in, max, code, want)         \
-	do {                                  \
+#define CHECK_MD(in, max, code, want)           \
+	do {                                    \
 		char *got_ = md(in, max, code); \
-		CHECK_STR(got_, want);        \
-		free(got_);                   \
+		CHECK_STR(got_, want);          \
+		free(got_);                     \
 	} while (0)
 
 static void test_csi_len(void)
@@ -74,7 +74,7 @@ static void test_term(void)
 	CHECK_TERM("\x1b_apc\x1b\\ \x1b^pm\x1b\\ \x1bXsos\x1b\\", "\\e_apc\\e\\ \\e^pm\\e\\ \\eXsos\\e\\");
 	CHECK_TERM("a\x9b"
 		   "31m",
-		   "a\\x9b31m");                                       /* raw C1 byte */
+		   "a\\x9b31m");           /* raw C1 byte */
 	CHECK_TERM("a\xc2\x9b"
 		   "31m\xc2\x9d",
 		   "a\\u009b31m\\u009d");                              /* C1 in UTF-8 */
@@ -132,7 +132,9 @@ static void test_xml(void)
 	static const char in[] = "\x1b[31mred\x1b[0m \x1b]0;HACKED\x07 \x9b \xc2\x9b \x7f \xc3\x28 tab\tok\n";
 	char *s = xml(in, sizeof(in) - 1);
 
-	CHECK_STR(s, "red \xEF\xBF\xBD]0;HACKED\xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD( tab\tok\n");
+	CHECK_STR(
+		s,
+		"red \xEF\xBF\xBD]0;HACKED\xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD( tab\tok\n");
 	free(s);
 }
 
