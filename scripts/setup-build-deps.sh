@@ -13,6 +13,7 @@ packages=(
 	wabt            # wasm-objdump: the wasm reader is checked against it
 	chromium        # report.html is tested in headless Chromium (tests/browser)
 	python3-yaml    # docs/ci workflows are parsed in a test
+	cmark-gfm       # GitHub's Markdown renderer: summary.md from hostile logs is rendered in a test
 	clang libclang-rt-14-dev  # the fuzz targets (libFuzzer) and their CI runs
 	clang-format-19 # scripts/check-format.sh (the version .clang-format is tuned for)
 	valgrind        # memcheck over a run (tests/cli/scripts/run-valgrind.sh)

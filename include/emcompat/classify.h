@@ -64,9 +64,13 @@
  * a log with no error line at all gives "none", unless the caller says the
  * stage failed (then it is "unclassified" with the last line of output).
  *
- * Logs are read after dropping ANSI colour sequences, carriage returns and
- * CI timestamps ("2024-05-01T10:00:00.1234567Z ") at line starts, so that a
- * log pasted from a CI page matches like the raw one.
+ * Logs are read after dropping ANSI colour sequences (complete CSI
+ * sequences, untrusted.h), carriage returns and CI timestamps
+ * ("2024-05-01T10:00:00.1234567Z ") at line starts, so that a log pasted
+ * from a CI page matches like the raw one. The lines and summary of a
+ * result are UTF-8 (a byte that is not becomes U+FFFD) but otherwise the
+ * log's text, other escape sequences included: they are data, made safe
+ * by whoever shows them (untrusted.h).
  *
  * Thread safety: loading is not; once loaded, a table is read-only and
  * classify_run may be called from any number of threads at once.

@@ -16,8 +16,30 @@ int cli_main(int argc, char **argv);
 /* Prints COMMAND's usage to OUT. */
 void cli_usage(FILE *out, const char *command);
 
-/* Prints "emcompat: <recorded error>" and returns its exit code. */
+/*
+ * Prints "emcompat: <recorded error>" and returns its exit code. The
+ * message may quote what a file or a child holds: it is escaped for a
+ * terminal (untrusted.h).
+ */
 int cli_report_error(void);
+
+/*
+ * A command's text output, which quotes what runs, logs and files hold
+ * (untrusted.h): written into a memory stream (cli_text_open returns it;
+ * it aborts when none can be had, as the x-allocators do), then escaped
+ * for a terminal as a whole and written to OUT by cli_text_close. The
+ * command's own text holds no control but tab and newline.
+ */
+struct cli_text {
+	FILE *f;
+	char *buf;
+	size_t len;
+};
+FILE *cli_text_open(struct cli_text *t);
+void cli_text_close(struct cli_text *t, FILE *out);
+
+/* TEXT (JSON as cJSON prints it) and a newline on stdout, through untrusted_json_add (untrusted.h). */
+void cli_put_json(const char *text);
 
 int cmd_plan(int argc, char **argv);
 int cmd_run(int argc, char **argv);

@@ -71,7 +71,8 @@ void diff_release(struct diff *d);
  * then the flaky cells (noted apart, with their kind); then one line of
  * counts: "diff: N regressed, N fixed, ... ; N flaky". Still-failing and
  * unchanged cells are only counted. DIFF_PRINT_REGRESSED prints only the
- * regressed cells and the counts.
+ * regressed cells and the counts. What the runs hold (ids, classes,
+ * summaries, dirs) is escaped for a terminal (untrusted.h).
  */
 enum diff_print {
 	DIFF_PRINT_CHANGES,

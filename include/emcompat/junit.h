@@ -33,9 +33,10 @@
  * "regressed since the baseline (was STATUS): ".
  *
  * timestamp is the run's start in UTC without a zone suffix (the Ant
- * schema's pattern allows none). Text the logs carry that XML 1.0 cannot
- * (control characters, invalid UTF-8) becomes U+FFFD; terminal colour
- * sequences are dropped.
+ * schema's pattern allows none). Every string goes through
+ * untrusted_xml_add (untrusted.h): text the logs carry that XML 1.0 cannot
+ * (control characters, invalid UTF-8), DEL and C1 controls become U+FFFD;
+ * terminal colour sequences are dropped.
  */
 #ifndef EMCOMPAT_JUNIT_H
 #define EMCOMPAT_JUNIT_H

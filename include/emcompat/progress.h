@@ -19,7 +19,9 @@
  * Quiet keeps only the last three lines. On ERR (stderr), whatever the
  * quietness: "emcompat: MESSAGE" for warnings, and for an interrupt where
  * the journal is and how to resume. The live line is cleared before
- * anything else is printed.
+ * anything else is printed. Cell ids, classes, summaries and warnings are
+ * escaped for a terminal (untrusted.h): the live line's "\r ESC [K" is the
+ * only control sequence written.
  */
 #ifndef EMCOMPAT_PROGRESS_H
 #define EMCOMPAT_PROGRESS_H

@@ -1,8 +1,11 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "emcompat/cli.h"
 #include "emcompat/error.h"
+#include "emcompat/untrusted.h"
+#include "emcompat/util.h"
 
 struct command {
 	const char *name;
@@ -321,8 +324,43 @@ void cli_usage(FILE *out, const char *name)
 
 int cli_report_error(void)
 {
-	fprintf(stderr, "emcompat: %s\n", error_message());
+	fputs("emcompat: ", stderr);
+	untrusted_term_fputs(error_message(), stderr);
+	fputc('\n', stderr);
 	return error_code();
+}
+
+FILE *cli_text_open(struct cli_text *t)
+{
+	t->buf = NULL;
+	t->len = 0;
+	t->f = open_memstream(&t->buf, &t->len);
+	if (!t->f)
+		abort();
+	return t->f;
+}
+
+void cli_text_close(struct cli_text *t, FILE *out)
+{
+	struct strbuf sb = { 0 };
+
+	fclose(t->f);
+	untrusted_term_add(&sb, t->buf, t->len);
+	fwrite(strbuf_str(&sb), 1, sb.len, out);
+	strbuf_release(&sb);
+	free(t->buf);
+	t->f = NULL;
+	t->buf = NULL;
+}
+
+void cli_put_json(const char *text)
+{
+	struct strbuf sb = { 0 };
+
+	untrusted_json_add(&sb, text);
+	strbuf_addch(&sb, '\n');
+	fputs(strbuf_str(&sb), stdout);
+	strbuf_release(&sb);
 }
 
 int cli_main(int argc, char **argv)

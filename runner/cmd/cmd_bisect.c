@@ -12,6 +12,7 @@
 #include "emcompat/run.h"
 #include "emcompat/runfile.h"
 #include "emcompat/stage.h"
+#include "emcompat/untrusted.h"
 #include "emcompat/util.h"
 
 /* What one tested value gave: the cell read back, and where it came from. */
@@ -67,16 +68,25 @@ static void add_word(struct strbuf *sb, const char *word)
 	free(q);
 }
 
-/* "fail at load: CLASS: summary", "pass", "error at std: summary". */
+/*
+ * "fail at load: CLASS: summary", "pass", "error at std: summary", escaped
+ * for a terminal: the class and summary come from what a stage printed.
+ */
 static void describe(struct strbuf *sb, const struct runfile_cell *c)
 {
 	strbuf_addstr(sb, cell_status_name(c->status));
-	if (c->stage)
-		strbuf_addf(sb, " at %s", c->stage);
-	if (c->cls)
-		strbuf_addf(sb, ": %s", c->cls);
-	if (c->stage && *c->summary)
-		strbuf_addf(sb, ": %s", c->summary);
+	if (c->stage) {
+		strbuf_addstr(sb, " at ");
+		untrusted_term_add(sb, c->stage, strlen(c->stage));
+	}
+	if (c->cls) {
+		strbuf_addstr(sb, ": ");
+		untrusted_term_add(sb, c->cls, strlen(c->cls));
+	}
+	if (c->stage && *c->summary) {
+		strbuf_addstr(sb, ": ");
+		untrusted_term_add(sb, c->summary, strlen(c->summary));
+	}
 }
 
 /* The tester (bisect.h): the cell of value I from --from, else a run of it. */

@@ -54,22 +54,22 @@ static cJSON *result_json(const struct classify_result *r, int stage)
 	return o;
 }
 
-static void print_text(const struct classify_result *r)
+static void print_text(FILE *out, const struct classify_result *r)
 {
-	printf("class:   %s\n", r->id);
+	fprintf(out, "class:   %s\n", r->id);
 	if (r->cls)
-		printf("title:   %s\n", r->cls->title);
-	printf("summary: %s\n", r->summary);
+		fprintf(out, "title:   %s\n", r->cls->title);
+	fprintf(out, "summary: %s\n", r->summary);
 	for (size_t i = 0; i < r->nlines; i++)
-		printf("%s %s\n", i ? "        " : "lines:  ", r->lines[i]);
+		fprintf(out, "%s %s\n", i ? "        " : "lines:  ", r->lines[i]);
 	if (r->cls) {
-		printf("cause:   %s\n", r->cls->explain);
-		printf("fix:     %s\n", r->cls->fix);
+		fprintf(out, "cause:   %s\n", r->cls->explain);
+		fprintf(out, "fix:     %s\n", r->cls->fix);
 		if (r->cls->nrefs) {
-			printf("refs:   ");
+			fprintf(out, "refs:   ");
 			for (size_t i = 0; i < r->cls->nrefs; i++)
-				printf(" %s%s", r->cls->refs[i], i + 1 < r->cls->nrefs ? "," : "");
-			printf("\n");
+				fprintf(out, " %s%s", r->cls->refs[i], i + 1 < r->cls->nrefs ? "," : "");
+			fprintf(out, "\n");
 		}
 	}
 }
@@ -143,11 +143,15 @@ int cmd_classify(int argc, char **argv)
 		cJSON *o = result_json(&r, in.stage);
 		char *s = cJSON_PrintUnformatted(o);
 
-		puts(s);
+		cli_put_json(s);
 		free(s);
 		cJSON_Delete(o);
 	} else {
-		print_text(&r);
+		/* The summary and lines are the log's text. */
+		struct cli_text out;
+
+		print_text(cli_text_open(&out), &r);
+		cli_text_close(&out, stdout);
 	}
 	rc = r.kind == CLASSIFY_UNKNOWN ? EC_EXIT_FAILED : EC_EXIT_OK;
 	classify_result_release(&r);

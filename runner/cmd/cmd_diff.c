@@ -35,7 +35,7 @@ int cmd_diff(int argc, char **argv)
 		cJSON *root = diff_to_json(&d);
 		char *text = cJSON_PrintUnformatted(root);
 
-		puts(text);
+		cli_put_json(text);
 		free(text);
 		cJSON_Delete(root);
 	} else {

@@ -11,7 +11,7 @@
 /* Runners-up shown without --verbose: the answer fits in a screen. */
 #define SHOWN_RUNNERS_UP 6
 
-static void print_text(const struct recommend *r, size_t nruns, int verbose)
+static void print_text(FILE *out, const struct recommend *r, size_t nruns, int verbose)
 {
 	const struct recommend_value *best = &r->values[0];
 	struct strbuf with = { 0 }, why = { 0 };
@@ -20,52 +20,55 @@ static void print_text(const struct recommend *r, size_t nruns, int verbose)
 	for (size_t k = 0; k < r->nkeys; k++)
 		if (r->common[k])
 			strbuf_addf(&with, "%s%s=%s", with.len ? ", " : "", r->keys[k], r->common[k]);
-	printf("emcompat recommend: %zu %s values from %zu run%s (%zu cells)%s%s; newest by %s%s\n", r->nvalues,
-	       r->axis, nruns, nruns == 1 ? "" : "s", r->ncells, with.len ? " with " : "", strbuf_str(&with),
-	       r->order_source ? "the axis order of " : "version order", r->order_source ? r->order_source : "");
+	fprintf(out, "emcompat recommend: %zu %s values from %zu run%s (%zu cells)%s%s; newest by %s%s\n", r->nvalues,
+		r->axis, nruns, nruns == 1 ? "" : "s", r->ncells, with.len ? " with " : "", strbuf_str(&with),
+		r->order_source ? "the axis order of " : "version order", r->order_source ? r->order_source : "");
 	if (r->nvalues > 1 && r->nshared == 0)
-		printf("no setting of the other axes was tested with every %s value: each is ranked on its own cells\n",
-		       r->axis);
+		fprintf(out,
+			"no setting of the other axes was tested with every %s value: each is ranked on its own "
+			"cells\n",
+			r->axis);
 	else if (r->nshared < r->nsettings)
-		printf("compared on the %zu of %zu settings of the other axes that every %s value was tested on\n",
-		       r->nshared, r->nsettings, r->axis);
+		fprintf(out,
+			"compared on the %zu of %zu settings of the other axes that every %s value was tested on\n",
+			r->nshared, r->nsettings, r->axis);
 	recommend_explain(r, best, &why);
 	if (recommend_all_pass(best)) {
 		if (with.len)
 			strbuf_addf(&why, " with %s", strbuf_str(&with));
 		recommend_coverage(r, best, &why);
-		printf("recommended: %s=%s: %s\n", r->axis, best->value, strbuf_str(&why));
+		fprintf(out, "recommended: %s=%s: %s\n", r->axis, best->value, strbuf_str(&why));
 	} else {
 		recommend_coverage(r, best, &why);
-		printf("recommended: none passes every cell; the best is %s=%s: %s\n", r->axis, best->value,
-		       strbuf_str(&why));
+		fprintf(out, "recommended: none passes every cell; the best is %s=%s: %s\n", r->axis, best->value,
+			strbuf_str(&why));
 	}
 	strbuf_release(&why);
 	if (recommend_alternative(r, &why))
-		printf("  %s\n", strbuf_str(&why));
+		fprintf(out, "  %s\n", strbuf_str(&why));
 	if (r->nvalues > 1 && recommend_ties(&r->values[1], best))
-		printf("  (%s ties with it and is older: the newest is chosen)\n", r->values[1].value);
+		fprintf(out, "  (%s ties with it and is older: the newest is chosen)\n", r->values[1].value);
 	if (verbose) {
 		strbuf_release(&why);
 		recommend_list_cells(best, &why);
-		fputs(strbuf_str(&why), stdout);
+		fputs(strbuf_str(&why), out);
 	}
 	if (r->nvalues > 1)
-		printf("runners-up:\n");
+		fprintf(out, "runners-up:\n");
 	for (size_t i = 1; i < shown; i++) {
 		strbuf_release(&why);
 		recommend_explain(r, &r->values[i], &why);
 		recommend_coverage(r, &r->values[i], &why);
-		printf("  %zu. %s: %s\n", i + 1, r->values[i].value, strbuf_str(&why));
+		fprintf(out, "  %zu. %s: %s\n", i + 1, r->values[i].value, strbuf_str(&why));
 		if (verbose) {
 			strbuf_release(&why);
 			recommend_list_cells(&r->values[i], &why);
-			fputs(strbuf_str(&why), stdout);
+			fputs(strbuf_str(&why), out);
 		}
 	}
 	if (shown < r->nvalues)
-		printf("  ... and %zu more value%s (--verbose lists every value and cell)\n", r->nvalues - shown,
-		       r->nvalues - shown == 1 ? "" : "s");
+		fprintf(out, "  ... and %zu more value%s (--verbose lists every value and cell)\n", r->nvalues - shown,
+			r->nvalues - shown == 1 ? "" : "s");
 	strbuf_release(&why);
 	strbuf_release(&with);
 }
@@ -106,11 +109,15 @@ int cmd_recommend(int argc, char **argv)
 		cJSON *o = recommend_json(&r);
 		char *text = cJSON_PrintUnformatted(o);
 
-		puts(text);
+		cli_put_json(text);
 		free(text);
 		cJSON_Delete(o);
 	} else {
-		print_text(&r, nruns, verbose);
+		/* Values, classes and summaries come from the runs' results.json. */
+		struct cli_text t;
+
+		print_text(cli_text_open(&t), &r, nruns, verbose);
+		cli_text_close(&t, stdout);
 	}
 	rc = recommend_all_pass(&r.values[0]) ? EC_EXIT_OK : EC_EXIT_FAILED;
 	if (fflush(stdout) != 0)

@@ -7,6 +7,7 @@
 #include "emcompat/diff.h"
 #include "emcompat/progress.h"
 #include "emcompat/stage.h"
+#include "emcompat/untrusted.h"
 
 static double now_wall(void)
 {
@@ -79,28 +80,35 @@ static void on_warning(void *ctx, const char *message)
 	struct progress *p = ctx;
 
 	progress_clear(p);
-	fprintf(p->err, "emcompat: %s\n", message);
+	fputs("emcompat: ", p->err);
+	untrusted_term_fputs(message, p->err);
+	fputc('\n', p->err);
 }
 
 static void on_cell_done(void *ctx, const char *cell_id, const char *stage, const struct cell_outcome *o)
 {
 	struct progress *p = ctx;
 	int bad = o->status != CELL_PASS && o->status != CELL_FLAKY;
+	struct strbuf sb = { 0 };
 
 	p->done++;
 	p->bad += bad;
 	if (p->quiet || (p->live && !bad))
 		return;
 	progress_clear(p);
-	fprintf(p->out, "[%*zu/%zu] %-7s %s", p->live ? 1 : 4, p->done, p->cells, cell_status_name(o->status), cell_id);
+	fprintf(p->out, "[%*zu/%zu] %-7s %s", p->live ? 1 : 4, p->done, p->cells, cell_status_name(o->status),
+		untrusted_term(&sb, cell_id));
 	if (stage) {
+		/* The class and summary come from what the stage printed. */
 		fprintf(p->out, "\n          at %s: ", stage);
-		if (o->status == CELL_FAIL && o->cls)
-			fprintf(p->out, "%s: %s", o->cls, o->summary);
-		else
-			fputs(o->summary, p->out);
+		if (o->status == CELL_FAIL && o->cls) {
+			untrusted_term_fputs(o->cls, p->out);
+			fputs(": ", p->out);
+		}
+		untrusted_term_fputs(o->summary, p->out);
 	}
 	fputc('\n', p->out);
+	strbuf_release(&sb);
 	fflush(p->out);
 }
 

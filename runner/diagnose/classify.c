@@ -8,6 +8,7 @@
 #include "emcompat/error.h"
 #include "emcompat/json.h"
 #include "emcompat/stage.h"
+#include "emcompat/untrusted.h"
 #include "emcompat/util.h"
 
 #define SCHEMA "emcompat-signatures/1"
@@ -595,11 +596,8 @@ static char *clean_log(const char *s, size_t n)
 			}
 		}
 		at_line_start = 0;
-		if (c == 0x1b && i + 1 < n && s[i + 1] == '[') {
-			i += 2;
-			while (i < n && ((unsigned char)s[i] < 0x40 || (unsigned char)s[i] > 0x7e))
-				i++;
-			i++;
+		if (c == 0x1b && untrusted_csi_len(s + i, n - i)) {
+			i += untrusted_csi_len(s + i, n - i);
 			continue;
 		}
 		if (c == '\r') {
@@ -615,10 +613,14 @@ static char *clean_log(const char *s, size_t n)
 	return out;
 }
 
-/* The line of TEXT around offset OFF, trimmed and cut to LINE_MAX_BYTES. */
+/*
+ * The line of TEXT around offset OFF, trimmed and cut to LINE_MAX_BYTES,
+ * in UTF-8 (results.json carries it, and JSON text must be UTF-8).
+ */
 static char *line_at(const char *text, size_t off)
 {
 	const char *start = text + off, *end = text + off;
+	struct strbuf sb = { 0 };
 
 	while (start > text && start[-1] != '\n')
 		start--;
@@ -629,14 +631,12 @@ static char *line_at(const char *text, size_t off)
 	while (end > start && isspace((unsigned char)end[-1]))
 		end--;
 	if (end - start > LINE_MAX_BYTES) {
-		size_t n = utf8_valid_prefix(start, LINE_MAX_BYTES);
-		char *s = xmalloc(n + 4);
-
-		memcpy(s, start, n);
-		memcpy(s + n, "...", 4);
-		return s;
+		untrusted_utf8_add(&sb, start, utf8_valid_prefix(start, LINE_MAX_BYTES));
+		strbuf_addstr(&sb, "...");
+	} else {
+		untrusted_utf8_add(&sb, start, (size_t)(end - start));
 	}
-	return xstrndup(start, (size_t)(end - start));
+	return strbuf_detach(&sb);
 }
 
 /* ---- the most telling line ---- */

@@ -8,6 +8,7 @@
 
 #include "emcompat/error.h"
 #include "emcompat/junit.h"
+#include "emcompat/untrusted.h"
 #include "emcompat/util.h"
 
 /* The writer and whether any of its calls failed: checked once at the end. */
@@ -17,89 +18,12 @@ struct jw {
 	int failed;
 };
 
-static void add_replacement(struct strbuf *sb)
-{
-	strbuf_addstr(sb, "\xEF\xBF\xBD");
-}
-
-/* The length of the UTF-8 character at S (N bytes left) and its code point, or 0 when invalid. */
-static size_t utf8_char(const unsigned char *s, size_t n, unsigned long *cp)
-{
-	size_t len;
-	unsigned long min;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if ((s[0] & 0xE0) == 0xC0)
-		len = 2, min = 0x80, *cp = s[0] & 0x1F;
-	else if ((s[0] & 0xF0) == 0xE0)
-		len = 3, min = 0x800, *cp = s[0] & 0x0F;
-	else if ((s[0] & 0xF8) == 0xF0)
-		len = 4, min = 0x10000, *cp = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		*cp = (*cp << 6) | (s[i] & 0x3F);
-	}
-	return *cp < min || *cp > 0x10FFFF ? 0 : len;
-}
-
-/* Whether XML 1.0 can carry code point CP at all (its Char production). */
-static int xml_char(unsigned long cp)
-{
-	return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
-	       cp >= 0x10000;
-}
-
-/*
- * N bytes of S as XML character data: logs hold whatever a tool printed,
- * and one stray byte would make the whole file unreadable to every
- * consumer. Terminal colour sequences (ESC [ ... letter) are dropped.
- */
-static void add_xml_clean(struct strbuf *sb, const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned long cp;
-		size_t len;
-
-		if (p[i] == 0x1B && i + 1 < n && p[i + 1] == '[') {
-			size_t j = i + 2;
-
-			while (j < n && p[j] >= 0x20 && p[j] <= 0x3F)
-				j++;
-			if (j < n && p[j] >= 0x40 && p[j] <= 0x7E) {
-				i = j + 1;
-				continue;
-			}
-		}
-		len = utf8_char(p + i, n - i, &cp);
-		if (!len) {
-			add_replacement(sb);
-			i++;
-		} else if (!xml_char(cp)) {
-			add_replacement(sb);
-			i += len;
-		} else {
-			strbuf_add(sb, p + i, len);
-			i += len;
-		}
-	}
-}
-
+/* S as XML character data: one stray byte of a log would make the whole file unreadable to every consumer. */
 static const xmlChar *cleaned(struct jw *jw, const char *s)
 {
 	jw->clean.len = 0;
 	strbuf_add(&jw->clean, "", 0);  /* empties it, terminator included */
-	add_xml_clean(&jw->clean, s ? s : "", s ? strlen(s) : 0);
+	untrusted_xml_add(&jw->clean, s ? s : "", s ? strlen(s) : 0);
 	return (const xmlChar *)strbuf_str(&jw->clean);
 }
 

@@ -2,12 +2,17 @@
 #include <string.h>
 
 #include "emcompat/summary_md.h"
+#include "emcompat/untrusted.h"
 #include "emcompat/util.h"
 
 /* At most this many rows in a table; the rest are counted, report.html has them all. */
 #define MAX_ROWS 50
 
-/* S fit for one cell of a Markdown table: no newlines, no column breaks, at most MAX bytes. */
+/*
+ * Trusted S (a class title of the signature table) fit for one cell of a
+ * Markdown table: no newlines, no column breaks, at most MAX bytes. What a
+ * run read or a child printed goes through untrusted_md_add instead.
+ */
 static void add_md_cell(struct strbuf *sb, const char *s, size_t max)
 {
 	size_t n = 0;
@@ -56,8 +61,12 @@ static void add_baseline(struct strbuf *sb, const struct report_input *in)
 	const struct diff *d = in->baseline;
 	size_t rows = 0, listed = 0;
 
-	strbuf_addf(sb, "\n### Against the baseline%s%s\n\n", in->baseline_dir ? " " : "",
-		    in->baseline_dir ? in->baseline_dir : "");
+	strbuf_addstr(sb, "\n### Against the baseline");
+	if (in->baseline_dir) {
+		strbuf_addch(sb, ' ');
+		untrusted_md_add(sb, in->baseline_dir, 200);
+	}
+	strbuf_addstr(sb, "\n\n");
 	for (int k = 0; k < DIFF_KIND_COUNT; k++)
 		strbuf_addf(sb, "%s%zu %s", k ? " · " : "", d->counts[k], diff_kind_name(k));
 	strbuf_addf(sb, " · %zu flaky\n", d->flaky);
@@ -72,13 +81,13 @@ static void add_baseline(struct strbuf *sb, const struct report_input *in)
 
 			if (e->kind != shown[k] || rows++ >= MAX_ROWS)
 				continue;
-			strbuf_addf(sb, "| %s%s | `", diff_kind_name(e->kind), e->flaky ? " (flaky)" : "");
-			add_md_cell(sb, e->cur ? e->cur->id : e->base->id, 200);
-			strbuf_addf(sb, "` | %s | %s | ", e->base ? cell_status_name(e->base->status) : "—",
+			strbuf_addf(sb, "| %s%s | ", diff_kind_name(e->kind), e->flaky ? " (flaky)" : "");
+			untrusted_md_code_add(sb, e->cur ? e->cur->id : e->base->id, 200);
+			strbuf_addf(sb, " | %s | %s | ", e->base ? cell_status_name(e->base->status) : "—",
 				    e->cur ? cell_status_name(e->cur->status) : "—");
-			add_md_cell(sb, e->cur && e->cur->cls ? e->cur->cls : "", 80);
+			untrusted_md_add(sb, e->cur && e->cur->cls ? e->cur->cls : "", 80);
 			strbuf_addstr(sb, " | ");
-			add_md_cell(sb, e->cur && e->cur->stage ? e->cur->stage : "", 20);
+			untrusted_md_add(sb, e->cur && e->cur->stage ? e->cur->stage : "", 20);
 			strbuf_addstr(sb, " |\n");
 		}
 	}
@@ -120,13 +129,18 @@ static void add_classes(struct strbuf *sb, const struct report_input *in)
 				example = &rf->cells[i];
 			n++;
 		}
-		strbuf_addf(sb, "| `%s` | %zu | ", seen[j], n);
-		add_md_cell(sb, example->stage ? example->stage : "", 20);
+		strbuf_addstr(sb, "| ");
+		untrusted_md_code_add(sb, seen[j], 80);
+		strbuf_addf(sb, " | %zu | ", n);
+		untrusted_md_add(sb, example->stage ? example->stage : "", 20);
 		strbuf_addstr(sb, " | ");
-		add_md_cell(sb, cc ? cc->title : example->summary, 160);
-		strbuf_addstr(sb, " | `");
-		add_md_cell(sb, example->id, 200);
-		strbuf_addstr(sb, "` |\n");
+		if (cc)
+			add_md_cell(sb, cc->title, 160);
+		else
+			untrusted_md_add(sb, example->summary, 160);
+		strbuf_addstr(sb, " | ");
+		untrusted_md_code_add(sb, example->id, 200);
+		strbuf_addstr(sb, " |\n");
 	}
 	free(seen);
 }
@@ -273,12 +287,17 @@ static void add_grid(struct strbuf *sb, const struct runfile *rf)
 	strbuf_addstr(sb,
 		      "\n### Grid\n\nWorking cells of each entry (over the other axes); the first failure's class.\n");
 	for (size_t p = 0; p < ntables; p++) {
-		if (probes.n)
-			strbuf_addf(sb, "\n**%s**\n", probes.v[p]);
-		strbuf_addf(sb, "\n| %s |", row_axis);
+		if (probes.n) {
+			strbuf_addstr(sb, "\n**");
+			untrusted_md_add(sb, probes.v[p], 80);
+			strbuf_addstr(sb, "**\n");
+		}
+		strbuf_addstr(sb, "\n| ");
+		untrusted_md_add(sb, row_axis, 80);
+		strbuf_addstr(sb, " |");
 		for (size_t j = 0; j < colv.n; j++) {
 			strbuf_addch(sb, ' ');
-			add_md_cell(sb, colv.v[j], 80);
+			untrusted_md_add(sb, colv.v[j], 80);
 			strbuf_addstr(sb, " |");
 		}
 		strbuf_addstr(sb, "\n|---|");
@@ -287,7 +306,7 @@ static void add_grid(struct strbuf *sb, const struct runfile *rf)
 		strbuf_addch(sb, '\n');
 		for (size_t r = 0; r < rows.n; r++) {
 			strbuf_addstr(sb, "| ");
-			add_md_cell(sb, rows.v[r], 40);
+			untrusted_md_add(sb, rows.v[r], 40);
 			strbuf_addstr(sb, " |");
 			for (size_t j = 0; j < colv.n; j++) {
 				const struct runfile_cell *worst = NULL;
@@ -308,7 +327,8 @@ static void add_grid(struct strbuf *sb, const struct runfile *rf)
 					strbuf_addf(sb, " ✅ %zu/%zu |", ok, n);
 				else {
 					strbuf_addf(sb, " %s %zu/%zu ", status_mark(worst->status), ok, n);
-					add_md_cell(sb, worst->cls ? worst->cls : cell_status_name(worst->status), 40);
+					untrusted_md_add(sb, worst->cls ? worst->cls : cell_status_name(worst->status),
+							 40);
 					strbuf_addstr(sb, " |");
 				}
 			}
@@ -331,13 +351,15 @@ int summary_md_write(const char *path, const struct report_input *in)
 	int rc;
 
 	strbuf_addstr(&sb, "## emcompat: ");
-	add_md_cell(&sb, rf->name ? rf->name : rf->matrix, 120);
+	untrusted_md_add(&sb, rf->name ? rf->name : rf->matrix, 120);
 	strbuf_addf(&sb, " — %zu cells: ", rf->ncells);
 	add_counts(&sb, rf);
-	strbuf_addstr(&sb, "\n\nRun `");
-	add_md_cell(&sb, rf->id, 64);
-	strbuf_addf(&sb, "`, finished %s, %.0f s wall, -j %d. Details: report.html, junit.xml, results.json.\n",
-		    rf->finished, rf->wall_seconds, rf->jobs);
+	strbuf_addstr(&sb, "\n\nRun ");
+	untrusted_md_code_add(&sb, rf->id, 64);
+	strbuf_addstr(&sb, ", finished ");
+	untrusted_md_add(&sb, rf->finished, 64);
+	strbuf_addf(&sb, ", %.0f s wall, -j %d. Details: report.html, junit.xml, results.json.\n", rf->wall_seconds,
+		    rf->jobs);
 	if (in->baseline)
 		add_baseline(&sb, in);
 	add_classes(&sb, in);

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "emcompat/diff.h"
+#include "emcompat/untrusted.h"
 #include "emcompat/util.h"
 
 static const char *const kind_names[DIFF_KIND_COUNT] = {
@@ -87,15 +88,20 @@ void diff_release(struct diff *d)
 static void put_state(FILE *out, const struct runfile_cell *c)
 {
 	fputs(cell_status_name(c->status), out);
-	if (c->cls)
-		fprintf(out, " (%s)", c->cls);
+	if (c->cls) {
+		fputs(" (", out);
+		untrusted_term_fputs(c->cls, out);
+		fputc(')', out);
+	}
 }
 
 static void put_entry(FILE *out, const struct diff_entry *e)
 {
 	const struct runfile_cell *c = e->cur ? e->cur : e->base;
 
-	fprintf(out, "  %s  ", c->id);
+	fputs("  ", out);
+	untrusted_term_fputs(c->id, out);
+	fputs("  ", out);
 	if (e->base && e->cur) {
 		put_state(out, e->base);
 		fputs(" -> ", out);
@@ -106,8 +112,12 @@ static void put_entry(FILE *out, const struct diff_entry *e)
 		fputs("was ", out);
 		put_state(out, e->base);
 	}
-	if (e->cur && !runfile_status_ok(e->cur->status) && e->cur->stage)
-		fprintf(out, " at %s: %s", e->cur->stage, e->cur->summary);
+	if (e->cur && !runfile_status_ok(e->cur->status) && e->cur->stage) {
+		fputs(" at ", out);
+		untrusted_term_fputs(e->cur->stage, out);
+		fputs(": ", out);
+		untrusted_term_fputs(e->cur->summary, out);
+	}
 	fputc('\n', out);
 }
 
@@ -125,8 +135,12 @@ void diff_print(FILE *out, const struct diff *d, enum diff_print what)
 {
 	static const enum diff_kind listed[] = { DIFF_REGRESSED, DIFF_FIXED, DIFF_CHANGED, DIFF_NEW, DIFF_REMOVED };
 
-	fprintf(out, "diff: %s (%zu cells) -> %s (%zu cells)\n", d->base->dir, d->base->ncells, d->cur->dir,
-		d->cur->ncells);
+	struct strbuf a = { 0 }, b = { 0 };
+
+	fprintf(out, "diff: %s (%zu cells) -> %s (%zu cells)\n", untrusted_term(&a, d->base->dir), d->base->ncells,
+		untrusted_term(&b, d->cur->dir), d->cur->ncells);
+	strbuf_release(&a);
+	strbuf_release(&b);
 	for (size_t k = 0; k < sizeof(listed) / sizeof(*listed); k++)
 		if (what == DIFF_PRINT_CHANGES || listed[k] == DIFF_REGRESSED)
 			put_kind(out, d, listed[k]);

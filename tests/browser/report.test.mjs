@@ -1,5 +1,5 @@
 // report.html in headless Chromium: the runs tests/browser/run.sh made
-// (REPORT_DIRS/{plain,marked,hostile,axes}) opened from file://.
+// (REPORT_DIRS/{plain,marked,hostile,hostile-log,axes}) opened from file://.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
@@ -149,6 +149,19 @@ test("strings from the run stay text", async () => {
   assert.equal(await page.locator("#details p.summary").textContent(), cell.summary);
   assert.equal(await page.locator("#details pre.lines").textContent(), cell.lines[0]);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
+  await page.close();
+  assert.deepEqual(problems, []);
+});
+
+test("a log's escape sequences, Markdown and HTML stay text", async () => {
+  const cell = results("hostile-log").cells.find(c => c.status === "fail");
+  assert.ok(cell.summary.startsWith("error: \x1b]0;HACKED\x07"), cell.summary);
+  const { page, problems } = await open("hostile-log");
+  const title = await page.title();
+  await page.click(sel(cell.id));
+  assert.equal(await page.locator("#details p.summary").textContent(), cell.summary);
+  assert.equal(await page.title(), title);
+  assert.equal(await page.locator('a[href*="evil.example"], img, [src*="evil.example"], strong:has-text("bold")').count(), 0);
   await page.close();
   assert.deepEqual(problems, []);
 });

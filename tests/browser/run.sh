@@ -2,6 +2,7 @@
 # report.html in a real headless Chromium (Debian's chromium, driven by
 # playwright-core from npm): fake runs of tests/cli/data/fake-mixed.json,
 # the same against a baseline, one with hostile strings in its results,
+# one whose failing stage printed escape sequences, Markdown and HTML,
 # and one of a matrix without rust/emscripten/loader axes; report.test.mjs
 # checks each page. Screenshots go to ARTIFACT_DIR.
 #
@@ -68,6 +69,10 @@ c["lines"] = ["</SCRIPT><!-- <script>window.pwned = 3</script>"]
 json.dump(r, open(sys.argv[1], "w"))
 PY
 "$bin" report "$tmp/hostile" >/dev/null
+
+# A stage that fails printing terminal escape sequences, Markdown and HTML (tests/fake: hostile-<stage>).
+printf '{"name":"hostile-log","axes":{"rust":["1.63"],"emscripten":["3.1.6"],"probe":["add"],"loader":["emcc-main"],"behave":["ok","hostile-link"]}}\n' >"$tmp/hostile-log.json"
+"$bin" run "$tmp/hostile-log.json" -o "$tmp/hostile-log" --fake-toolchains "$fake" -j 2 -q >/dev/null || true
 
 # No rust, emscripten or loader axis: the first axis gives the rows.
 printf '{"name":"fake-axes","axes":{"alpha":["a1","a2"],"behave":["ok","fail-link","fail-run"],"gamma":["g1","g2"]}}\n' >"$tmp/axes.json"

@@ -161,11 +161,37 @@ static void test_quiet(void)
 	capture_close(&c);
 }
 
+/* What a stage printed reaches the terminal as visible escapes, never as control sequences. */
+static void test_hostile(void)
+{
+	struct capture c;
+	struct progress p;
+	struct run_events ev;
+	struct cell_outcome fail = outcome(CELL_FAIL, "x\x1b[2J",
+					   "error: \x1b]0;HACKED\x07 \x1bP+q\x1b\\ \xc2\x9b"
+					   "1m\r");
+
+	capture_open(&c);
+	progress_init(&p, c.fout, c.ferr, 0, 0, fake_clock);
+	memset(&ev, 0, sizeof(ev));
+	progress_events(&p, &ev);
+	p.cells = 1;
+	ev.cell_done(ev.ctx, "a=\x07", "link", &fail);
+	ev.warning(ev.ctx, "killed \x1b]8;;http://x");
+	fflush(c.fout);
+	fflush(c.ferr);
+	CHECK_STR(c.out, "[   1/1] fail    a=\\a\n          at link: x\\e[2J: error: \\e]0;HACKED\\a \\eP+q\\e\\ "
+			 "\\u009b1m\\r\n");
+	CHECK_STR(c.err, "emcompat: killed \\e]8;;http://x\n");
+	capture_close(&c);
+}
+
 int main(void)
 {
 	test_duration();
 	test_lines();
 	test_live();
 	test_quiet();
+	test_hostile();
 	return check_done();
 }

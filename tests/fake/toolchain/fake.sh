@@ -4,6 +4,9 @@
 # tests/fake/toolchain` runs toolchain/<stage>, which execs this with the
 # node's KEY=VALUE inputs. The `behave` axis picks what the stage does:
 #   fail-<stage>    print the recorded output recorded/<stage>.stderr, exit 1
+#   hostile-<stage> fail printing terminal escape sequences (OSC, CSI, DCS,
+#                   an unterminated OSC 8 hyperlink, C1 bytes), Markdown and
+#                   HTML, as a compromised tool could (untrusted.h)
 #   hang-<stage>    sleep, with a grandchild sleeping too (deadline tests)
 #   stubborn-<stage> like hang, ignoring SIGTERM
 #   flaky-<stage>   fail the first time, pass the next
@@ -30,6 +33,11 @@ trace start
 case $behave in
 "fail-$stage")
 	cat "$here/../recorded/$stage.stderr" >&2
+	trace end
+	exit 1 ;;
+"hostile-$stage")
+	printf 'note: \033[2J\033[H\033]0;HACKED\007 cleared the screen\n' >&2
+	printf 'error: \033]0;HACKED\007 \033[2J \033P+q\033\\ \233 \302\233 31m a|b [click](https://evil.example) **bold** <img src=https://evil.example/t.png> `tick` ``two`` \033]8;;http://x\n' >&2
 	trace end
 	exit 1 ;;
 "hang-$stage")
