@@ -58,8 +58,8 @@ struct cachedir_gc_opts {
 	double unused_days;               /* < 0: no such rule */
 	long unused_runs;                 /* < 0: no such rule */
 	long long max_size;               /* bytes; < 0: no budget */
-	int dry_run;                      /* say what would go, remove nothing */
-	double now;                       /* seconds since the epoch */
+	int dry_run;        /* say what would go, remove nothing */
+	double now;         /* seconds since the epoch */
 };
 
 /* One removed (or, dry run, removable) dir. */

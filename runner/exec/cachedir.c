@@ -61,8 +61,8 @@ static int node_stage(const char *name)
 	char stage[16];
 	int st;
 
-	if (!dash || strlen(dash + 1) != 2 * PLAN_KEY_SIZE || strspn(dash + 1, "0123456789abcdef") != 2 * PLAN_KEY_SIZE ||
-	    (size_t)(dash - name) >= sizeof(stage))
+	if (!dash || strlen(dash + 1) != 2 * PLAN_KEY_SIZE ||
+	    strspn(dash + 1, "0123456789abcdef") != 2 * PLAN_KEY_SIZE || (size_t)(dash - name) >= sizeof(stage))
 		return -1;
 	memcpy(stage, name, (size_t)(dash - name));
 	stage[dash - name] = '\0';
@@ -307,8 +307,8 @@ int cachedir_gc(const char *cache_dir, const struct cachedir_gc_opts *o, struct 
 	rc = cache_trylock(nodes_dir, &fd);
 	if (rc) {
 		if (rc == 1)
-			error(EC_EXIT_BUSY, "%s: a run is using this cache; nothing removed (try again when it is done)",
-			      nodes_dir);
+			error(EC_EXIT_BUSY,
+			      "%s: a run is using this cache; nothing removed (try again when it is done)", nodes_dir);
 		free(nodes_dir);
 		free(cache);
 		return -1;
