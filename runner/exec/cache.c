@@ -186,17 +186,17 @@ int cache_count_run(const char *nodes_dir, unsigned long *run)
 
 int cache_mark_used(const char *dir, unsigned long run, double now)
 {
-	char *path = xasprintf("%s/used", dir);
-	FILE *f = fopen(path, "w");
-	int rc = 0, bad;
+	char *path = xasprintf("%s/used", dir),
+	     *text = xasprintf("{\"v\":1,\"run\":%lu,\"time\":%lld}\n", run, (long long)now);
+	/* Not through a link: a run follows none where it writes (cache_check_links). */
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644), rc = 0;
+	size_t len = strlen(text);
 
-	if (!f) {
+	if (fd < 0 || write(fd, text, len) != (ssize_t)len)
 		rc = error(EC_EXIT_INTERNAL, "%s: cannot write: %s", path, strerror(errno));
-	} else {
-		bad = fprintf(f, "{\"v\":1,\"run\":%lu,\"time\":%lld}\n", run, (long long)now) < 0;
-		if (fclose(f) || bad)
-			rc = error(EC_EXIT_INTERNAL, "%s: cannot write: %s", path, strerror(errno));
-	}
+	if (fd >= 0 && close(fd) && rc == 0)
+		rc = error(EC_EXIT_INTERNAL, "%s: cannot write: %s", path, strerror(errno));
+	free(text);
 	free(path);
 	return rc;
 }

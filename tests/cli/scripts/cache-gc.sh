@@ -98,4 +98,9 @@ rm -rf "$cache/nodes"
 "$bin" run "$tmp/m.json" -o "$tmp/run2" -j 1 >"$tmp/out" 2>&1 || true
 [[ ! -e $(std_dir)/work ]] || fail "without --keep-failed the failed std node kept its work dir"
 [[ -d $(std_dir)/logs && -s $(std_dir)/node.json ]] || fail "the failed std node lost its logs or node.json"
+# A reuse notes the run that used the node: the second since nodes/ was emptied.
+"$bin" run "$tmp/m.json" -o "$tmp/run3" -j 1 >"$tmp/out" 2>&1 || true
+[[ ! -s $tmp/run3/journal.jsonl ]] || fail "the recorded failure was run again: $(cat "$tmp/run3/journal.jsonl")"
+expect_eq "runs of the cache" "$(cat "$cache/nodes/.runs")" 2
+grep -q '"run":2,' "$(std_dir)/used" || fail "the reuse was not noted: $(cat "$(std_dir)/used")"
 finish
