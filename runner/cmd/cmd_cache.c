@@ -10,6 +10,7 @@
 #include "emcompat/matrix.h"
 #include "emcompat/options.h"
 #include "emcompat/plan.h"
+#include "emcompat/untrusted.h"
 #include "emcompat/util.h"
 
 /* 1.2 GB, 954 MB, 12 kB: three digits at most, decimal units as du -h --si. */
@@ -53,13 +54,15 @@ static int show_json(const struct cachedir_usage *u)
 	return 0;
 }
 
+/* Names are the cache dir's file names, whatever put them there: shown as untrusted text. */
 static void show_text(const struct cachedir_usage *u)
 {
 	unsigned long long all = 0;
 	const char *group = NULL;
+	struct strbuf sb = { 0 };
 	char buf[16];
 
-	printf("cache %s (%lu runs)\n", u->cache_dir, u->runs);
+	printf("cache %s (%lu runs)\n", untrusted_term(&sb, u->cache_dir), u->runs);
 	for (size_t i = 0; i < u->nparts; i++) {
 		const struct cachedir_part *p = &u->parts[i];
 		unsigned long long sum = 0;
@@ -81,13 +84,15 @@ static void show_text(const struct cachedir_usage *u)
 			if (!u->parts[k].name)
 				continue;
 			if (strcmp(group, "other") == 0)
-				printf("  %-20s %9s\n", u->parts[k].name, human(u->parts[k].bytes, buf));
+				printf("  %-20s %9s\n", untrusted_term(&sb, u->parts[k].name),
+				       human(u->parts[k].bytes, buf));
 			else
-				printf("  %-12s %7zu %9s\n", u->parts[k].name, u->parts[k].count,
+				printf("  %-12s %7zu %9s\n", untrusted_term(&sb, u->parts[k].name), u->parts[k].count,
 				       human(u->parts[k].bytes, buf));
 		}
 	}
 	printf("%-22s %9s\n", "total", human(all, buf));
+	strbuf_release(&sb);
 }
 
 /* --max-size: bytes, or a number with k, M, G, T (decimal; KB/MB/GB/TB and KiB/MiB/GiB/TiB also taken). */
@@ -133,6 +138,7 @@ static int gc(char **paths, int n, struct cachedir_gc_opts *o)
 	struct plan *p = xcalloc(n ? (size_t)n : 1, sizeof(*p));
 	const struct plan **pp = xcalloc(n ? (size_t)n : 1, sizeof(*pp));
 	struct cachedir_gc_result res;
+	struct strbuf sb = { 0 };
 	unsigned long long freed = 0;
 	int nm = 0, np = 0, rc = EC_EXIT_OK;
 	char buf[16];
@@ -157,8 +163,8 @@ static int gc(char **paths, int n, struct cachedir_gc_opts *o)
 	if (cachedir_gc(NULL, o, &res))
 		rc = cli_report_error();
 	for (size_t i = 0; i < res.nremoved; i++) {
-		printf("%s %s (%s, %s)\n", o->dry_run ? "would remove" : "removed", res.removed[i].path,
-		       res.removed[i].why, human(res.removed[i].bytes, buf));
+		printf("%s %s (%s, %s)\n", o->dry_run ? "would remove" : "removed",
+		       untrusted_term(&sb, res.removed[i].path), res.removed[i].why, human(res.removed[i].bytes, buf));
 		freed += res.removed[i].bytes;
 	}
 	if (rc == EC_EXIT_OK) {
@@ -167,6 +173,7 @@ static int gc(char **paths, int n, struct cachedir_gc_opts *o)
 		printf("%s with their cargo targets\n", human(res.kept_bytes, buf));
 	}
 	cachedir_gc_result_release(&res);
+	strbuf_release(&sb);
 out:
 	for (int i = 0; i < np; i++)
 		plan_release(&p[i]);
