@@ -18,6 +18,14 @@
  * moment than about the code. node.json is written to a temp name and
  * renamed; a node that starts again first empties its directory, so
  * nothing of an interrupted attempt is ever read as a result.
+ *
+ * Once recorded, a node drops what its recipe calls intermediates
+ * (stages.h: stages_intermediates, e.g. a std node's cargo work dir):
+ * nothing later reads them, and a reuse reads node.json only. Each use of
+ * a node (run or reused) is written to DIR/used, {"v":1,"run":N,"time":T}
+ * (N the cache's run count, T seconds since the epoch): not part of any
+ * fingerprint, read by `emcompat cache --gc` (cachedir.h) to collect what
+ * no run used for long. NODES/.runs counts the runs of the cache.
  */
 #ifndef EMCOMPAT_CACHE_H
 #define EMCOMPAT_CACHE_H
@@ -59,6 +67,41 @@ int cache_restore_logs(const char *dir, const char *name, const char *log_dir);
  * cannot be opened.
  */
 int cache_lock(const char *nodes_dir, int *fd, void (*waiting)(void *ctx, const char *nodes_dir), void *ctx);
+
+/*
+ * Like cache_lock, never waiting: 0 with the lock in *FD, 1 when a run
+ * holds it (*FD -1), or -1 with error() (EC_EXIT_INTERNAL).
+ */
+int cache_trylock(const char *nodes_dir, int *fd);
+
+/*
+ * Counts a run of the cache: increments NODES_DIR/.runs (a decimal number,
+ * 0 when missing) into *RUN. Call with the cache lock held. 0 or -1 with
+ * error() (EC_EXIT_INTERNAL).
+ */
+int cache_count_run(const char *nodes_dir, unsigned long *run);
+
+/* The number NODES_DIR/.runs holds (0 when missing or unreadable). */
+unsigned long cache_runs(const char *nodes_dir);
+
+/*
+ * Writes DIR/used: the node was used by run RUN at time NOW (seconds).
+ * One small write, not synced: a lost or torn one only makes the node
+ * look older to gc. 0 or -1 with error() (EC_EXIT_INTERNAL).
+ */
+int cache_mark_used(const char *dir, unsigned long run, double now);
+
+/*
+ * When node DIR was last used: *RUN and *TIME from DIR/used; without a
+ * readable one, run 0 and the time node.json (else DIR) was last changed.
+ */
+void cache_last_used(const char *dir, unsigned long *run, double *time);
+
+/*
+ * Removes DIR/<path> for each of PATHS (NULL-terminated, relative, as
+ * stages_intermediates gives them). 0 or -1 with error().
+ */
+int cache_drop(const char *dir, const char *const *paths);
 
 /*
  * Checks that nothing a run writes in CACHE_DIR (nodes/, src/,

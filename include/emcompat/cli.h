@@ -48,6 +48,7 @@ int cmd_toolchains(int argc, char **argv);
 int cmd_classify(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_fetch(int argc, char **argv);
+int cmd_cache(int argc, char **argv);
 int cmd_bisect(int argc, char **argv);
 int cmd_recommend(int argc, char **argv);
 int cmd_diff(int argc, char **argv);

@@ -18,6 +18,7 @@ enum ec_exit {
 	EC_EXIT_FAILED = 1,    /* some cell failed; diff: a regression */
 	EC_EXIT_INPUT = 2,     /* bad usage or bad input (matrix, wasm, log...) */
 	EC_EXIT_INTERNAL = 3,  /* the runner itself failed (I/O, resources) */
+	EC_EXIT_BUSY = 4,      /* cache --gc: a run holds the cache; nothing was removed */
 };
 
 /*

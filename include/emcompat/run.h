@@ -8,7 +8,9 @@
  *   DIR/journal.jsonl  one line per finished node (journal.h)
  *   DIR/logs/          <node>.stdout.log and <node>.stderr.log
  * Nodes work in the cache (stages.h, cache.h), where a later run finds
- * them finished; the embedded sources are unpacked there too.
+ * them finished; the embedded sources are unpacked there too. A recorded
+ * node drops its intermediates (stages_intermediates: std's work/); a
+ * failed one keeps them with KEEP_FAILED. Logs are always kept.
  *
  * A DIR that already holds a journal is refused unless resuming, so a run
  * is never overwritten by accident. No symbolic link is followed where a
@@ -114,6 +116,7 @@ struct run_opts {
 	size_t log_cap;               /* 0: 4 MiB a stream */
 	struct shard_spec shard;      /* count 0: every cell; else only shard I/N (shard.h) */
 	const char *baseline;         /* a run dir to diff against at the end, or NULL */
+	int keep_failed;              /* a failed node keeps its intermediates (cache.h) */
 	struct run_events events;     /* all NULL: the run tells nothing */
 };
 

@@ -123,6 +123,17 @@ const char *stages_fingerprint(const struct stages *s, size_t n);
  */
 double stages_expected_seconds(const struct plan *p, size_t n);
 
+/*
+ * What a node of stage ST leaves in its directory that nothing reads once
+ * it is recorded (cache.h): paths relative to the node dir, NULL-terminated,
+ * static; NULL when none. No later stage, report or reuse reads them: std's
+ * work/ (cargo's target dir, the dummy crate, a copy of rust-src: 150-270
+ * MB; compile reads sysroot/ and rustc-args, the reports logs/), compile's
+ * cargo-home/ (an offline CARGO_HOME, empty; the pyo3 build's target dir is
+ * the shared cargo-target/, kept).
+ */
+const char *const *stages_intermediates(enum stage st);
+
 /* The socket of node N's warm runtime (warm.h), or NULL; after stages_job(N). */
 const char *stages_warm_socket(const struct stages *s, size_t n);
 

@@ -107,4 +107,14 @@ int mkdir_p(const char *path);
  */
 int path_check_no_links(const char *path, int depth);
 
+/* rm -rf PATH (a symbolic link is removed, not followed). 0, or -1 with error() (EC_EXIT_INTERNAL). */
+int remove_tree(const char *path);
+
+/*
+ * The disk space PATH takes (allocated blocks, as du counts them; links
+ * not followed below PATH, PATH itself resolved): 0 when it is missing.
+ * Not thread-safe.
+ */
+unsigned long long tree_size(const char *path);
+
 #endif

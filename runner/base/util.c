@@ -1,6 +1,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -407,4 +408,46 @@ void hex_encode(const unsigned char *data, size_t n, char *out)
 		out[2 * i + 1] = digits[data[i] & 15];
 	}
 	out[2 * n] = '\0';
+}
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	return (flag == FTW_DP ? rmdir(path) : unlink(path)) && errno != ENOENT ? -1 : 0;
+}
+
+int remove_tree(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? 0 : error(EC_EXIT_INTERNAL, "%s: %s", path, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return unlink(path) == 0 ? 0 : error(EC_EXIT_INTERNAL, "%s: cannot remove: %s", path, strerror(errno));
+	if (nftw(path, rm_entry, 32, FTW_DEPTH | FTW_PHYS) != 0)
+		return error(EC_EXIT_INTERNAL, "%s: cannot remove: %s", path, strerror(errno));
+	return 0;
+}
+
+static unsigned long long tree_bytes;
+
+static int size_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)path;
+	(void)ftw;
+	if (flag != FTW_NS)
+		tree_bytes += (unsigned long long)st->st_blocks * 512;
+	return 0;
+}
+
+unsigned long long tree_size(const char *path)
+{
+	char *real = realpath(path, NULL);
+
+	tree_bytes = 0;
+	if (real)
+		nftw(real, size_entry, 32, FTW_PHYS);
+	free(real);
+	return tree_bytes;
 }

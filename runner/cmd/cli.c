@@ -18,7 +18,7 @@ struct command {
 static const struct command commands[] = {
 	{ "run", cmd_run,
 	  "run [MATRIX] [-j N] [-o DIR] [--resume] [--only AXIS=VALUE]... [--shard I/N]\n"
-	  "                    [--retries N] [--baseline DIR]",
+	  "                    [--retries N] [--baseline DIR] [--keep-failed]",
 	  "run the matrix and write results and reports",
 	  "Runs every cell of MATRIX (default: the embedded matrix): each shared stage node\n"
 	  "once, in parallel, and writes DIR/results.json, DIR/journal.jsonl (one line per\n"
@@ -39,6 +39,9 @@ static const struct command commands[] = {
 	  "                            matrix's \"retries\", else 0); a cell that passes on\n"
 	  "                            a retry is \"flaky\"\n"
 	  "      --fail-fast           after the first failure start nothing new\n"
+	  "      --keep-failed         a failed node keeps its build intermediates in the\n"
+	  "                            cache (a std node's work/ dir: cargo's target dir);\n"
+	  "                            without it a node keeps its outputs and logs only\n"
 	  "  -q, --quiet               no progress output\n"
 	  "      --fake-toolchains DIR run DIR/<stage> for each node instead of the real\n"
 	  "                            recipes: a test seam (see include/emcompat/run.h)\n"
@@ -275,6 +278,35 @@ static const struct command commands[] = {
 	  "\n"
 	  "Exit: 0 installed (or already there), 2 bad input (an unknown kind, a version\n"
 	  "the source does not have), 3 a network, checksum, archive or tool failure.\n" },
+	{ "cache", cmd_cache,
+	  "cache [--json] | --gc [--dry-run] [--unused-days N] [--unused-runs N]\n"
+	  "                    [--max-size SIZE] [MATRIX...]",
+	  "show what the cache holds by kind; collect nodes no run needs",
+	  "Shows what the cache dir ($EMCOMPAT_CACHE, default ~/.cache/emcompat) holds, with\n"
+	  "sizes as du counts them: toolchains per kind, nodes per stage, the cargo target\n"
+	  "dirs of pyo3 builds, and the rest (downloads, src, ...). --json prints\n"
+	  "{\"cache\",\"runs\",\"parts\":[{\"kind\",\"name\",\"bytes\",\"count\"}]}.\n"
+	  "\n"
+	  "A node keeps what later stages and the reports read (its outputs, node.json,\n"
+	  "logs); build intermediates (a std node's cargo work dir) go once it is recorded\n"
+	  "('run --keep-failed' keeps a failed node's). Each run that uses a node notes\n"
+	  "when (its number among the cache's runs, and the time), for --gc.\n"
+	  "\n"
+	  "  --gc [MATRIX...]    remove the nodes none of the matrices plans (default: the\n"
+	  "                      embedded matrix), then those the options below name; a\n"
+	  "                      node goes whole, with its cargo target dirs; toolchains\n"
+	  "                      stay ('fetch --gc' removes those)\n"
+	  "  --unused-days N     also nodes no run used in the last N days\n"
+	  "  --unused-runs N     also nodes the last N runs of this cache did not use\n"
+	  "  --max-size SIZE     then, while nodes and cargo targets take more than SIZE\n"
+	  "                      (bytes, or 500M, 8G, 2GiB ...), the least recently used\n"
+	  "  --dry-run           say what would go, remove nothing\n"
+	  "\n"
+	  "A node removed is built again by the next run that needs it. --gc never runs\n"
+	  "while a run uses the cache: it removes nothing and exits 4.\n"
+	  "\n"
+	  "Exit: 0 done, 2 bad usage or input (a matrix), 3 a removal failed, 4 a run\n"
+	  "holds the cache (nothing removed).\n" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(*commands))
@@ -307,6 +339,7 @@ static void main_usage(FILE *out)
 		     "  1  some cell failed (diff: a regression)\n"
 		     "  2  bad usage or bad input (the message names the file, line and column)\n"
 		     "  3  the runner itself failed\n"
+		     "  4  cache --gc: a run holds the cache (nothing removed)\n"
 		     "\n"
 		     "Run 'emcompat help COMMAND' for a command's options.\n");
 }

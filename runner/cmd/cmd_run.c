@@ -23,6 +23,7 @@ int cmd_run(int argc, char **argv)
 		OPT_STRING(0, "fake-toolchains", &o.fake_toolchains),
 		OPT_CALLBACK(0, "shard", &o.shard, options_read_shard),
 		OPT_STRING(0, "baseline", &o.baseline),
+		OPT_FLAG(0, "keep-failed", &o.keep_failed),
 		OPT_END(),
 	};
 	struct progress pg;

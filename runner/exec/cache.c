@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "emcompat/cache.h"
@@ -136,6 +137,111 @@ int cache_lock(const char *nodes_dir, int *fd, void (*waiting)(void *ctx, const 
 	}
 	free(path);
 	return 0;
+}
+
+int cache_trylock(const char *nodes_dir, int *fd)
+{
+	char *path = xasprintf("%s/.lock", nodes_dir);
+	int rc = 0;
+
+	*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (*fd < 0)
+		rc = error(EC_EXIT_INTERNAL, "%s: cannot open: %s", path, strerror(errno));
+	else if (flock(*fd, LOCK_EX | LOCK_NB) != 0) {
+		close(*fd);
+		*fd = -1;
+		rc = 1;
+	}
+	free(path);
+	return rc;
+}
+
+unsigned long cache_runs(const char *nodes_dir)
+{
+	char *path = xasprintf("%s/.runs", nodes_dir), *text;
+	unsigned long n = 0;
+	size_t len;
+
+	if (access(path, F_OK) == 0 && read_file(path, &text, &len) == 0) {
+		n = strtoul(text, NULL, 10);
+		free(text);
+	}
+	error_clear();
+	free(path);
+	return n;
+}
+
+int cache_count_run(const char *nodes_dir, unsigned long *run)
+{
+	char *path = xasprintf("%s/.runs", nodes_dir), *text;
+	int rc;
+
+	*run = cache_runs(nodes_dir) + 1;
+	text = xasprintf("%lu\n", *run);
+	rc = write_file_atomic(path, text, strlen(text), 0644);
+	free(text);
+	free(path);
+	return rc;
+}
+
+int cache_mark_used(const char *dir, unsigned long run, double now)
+{
+	char *path = xasprintf("%s/used", dir),
+	     *text = xasprintf("{\"v\":1,\"run\":%lu,\"time\":%lld}\n", run, (long long)now);
+	/* Not through a link: a run follows none where it writes (cache_check_links). */
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644), rc = 0;
+	size_t len = strlen(text);
+
+	if (fd < 0 || write(fd, text, len) != (ssize_t)len)
+		rc = error(EC_EXIT_INTERNAL, "%s: cannot write: %s", path, strerror(errno));
+	if (fd >= 0 && close(fd) && rc == 0)
+		rc = error(EC_EXIT_INTERNAL, "%s: cannot write: %s", path, strerror(errno));
+	free(text);
+	free(path);
+	return rc;
+}
+
+void cache_last_used(const char *dir, unsigned long *run, double *time)
+{
+	char *path = xasprintf("%s/used", dir), *text;
+	struct stat st;
+	size_t len;
+	cJSON *o = NULL;
+	const cJSON *r, *t;
+
+	*run = 0;
+	*time = 0;
+	if (access(path, F_OK) == 0 && read_file(path, &text, &len) == 0) {
+		o = cJSON_ParseWithLength(text, len);
+		free(text);
+	}
+	error_clear();
+	r = cJSON_GetObjectItemCaseSensitive(o, "run");
+	t = cJSON_GetObjectItemCaseSensitive(o, "time");
+	if (cJSON_IsNumber(r) && cJSON_IsNumber(t) && r->valuedouble >= 0) {
+		*run = (unsigned long)r->valuedouble;
+		*time = t->valuedouble;
+	} else {
+		free(path);
+		path = xasprintf("%s/node.json", dir);
+		if (stat(path, &st) == 0 || stat(dir, &st) == 0)
+			*time = (double)st.st_mtime;
+	}
+	cJSON_Delete(o);
+	free(path);
+}
+
+int cache_drop(const char *dir, const char *const *paths)
+{
+	int rc = 0;
+
+	for (size_t i = 0; paths && paths[i] && rc == 0; i++) {
+		char *path = xasprintf("%s/%s", dir, paths[i]);
+
+		rc = remove_tree(path);
+		free(path);
+	}
+	return rc;
 }
 
 /*

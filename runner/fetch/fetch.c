@@ -1,7 +1,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,27 +87,6 @@ void fetch_opts_default(struct fetch_opts *o)
 }
 
 /* ---- files ------------------------------------------------------------------ */
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)ftw;
-	return (flag == FTW_DP ? rmdir(path) : unlink(path)) && errno != ENOENT ? -1 : 0;
-}
-
-/* rm -rf PATH. 0, or -1 with error(). */
-static int remove_tree(const char *path)
-{
-	struct stat st;
-
-	if (lstat(path, &st) != 0)
-		return errno == ENOENT ? 0 : error(EC_EXIT_INTERNAL, "%s: %s", path, strerror(errno));
-	if (!S_ISDIR(st.st_mode))
-		return unlink(path) == 0 ? 0 : error(EC_EXIT_INTERNAL, "%s: cannot remove: %s", path, strerror(errno));
-	if (nftw(path, rm_entry, 32, FTW_DEPTH | FTW_PHYS) != 0)
-		return error(EC_EXIT_INTERNAL, "%s: cannot remove: %s", path, strerror(errno));
-	return 0;
-}
 
 static int exists(const char *path)
 {

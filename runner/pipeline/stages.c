@@ -832,6 +832,20 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 	return 0;
 }
 
+const char *const *stages_intermediates(enum stage st)
+{
+	static const char *const std_drops[] = { "work", NULL }, *const compile_drops[] = { "cargo-home", NULL };
+
+	switch (st) {
+	case STAGE_STD:
+		return std_drops;
+	case STAGE_COMPILE:
+		return compile_drops;
+	default:
+		return NULL;
+	}
+}
+
 const char *stages_warm_socket(const struct stages *s, size_t n)
 {
 	return s->warm_sockets[n];

@@ -49,6 +49,7 @@ struct run_ctx {
 	int *cached;               /* per node: taken from the cache (cache.h) */
 	size_t cached_nodes;
 	int cache_lock;            /* flock'd fd on the cache's nodes dir, or -1 */
+	unsigned long cache_run;   /* this run's number in the cache (cache.h: cache_count_run) */
 	struct plan_cell_index cells;     /* when a cell's last node is final */
 	struct cell_outcome *outcomes;    /* per cell, once its nodes are final (summary set) */
 	size_t resumed_nodes;
@@ -105,7 +106,7 @@ static int real_recipes(struct run_ctx *r)
 	src = xasprintf("%s/src", r->tc.cache_dir);
 	nodes = xasprintf("%s/nodes", r->tc.cache_dir);
 	if (cache_check_links(r->tc.cache_dir) || mkdir_p(nodes) ||
-	    cache_lock(nodes, &r->cache_lock, waiting_for_cache, r)) {
+	    cache_lock(nodes, &r->cache_lock, waiting_for_cache, r) || cache_count_run(nodes, &r->cache_run)) {
 		free(src);
 		free(nodes);
 		return -1;
@@ -139,7 +140,8 @@ static int real_recipes(struct run_ctx *r)
 			job->seconds = rec.seconds;
 			r->preset[n] = r->cached[n] = 1;
 			r->cached_nodes++;
-			rc = cache_restore_logs(stages_node_dir(&r->stages, n), job->name, r->log_dir);
+			rc = cache_restore_logs(stages_node_dir(&r->stages, n), job->name, r->log_dir) ||
+			     cache_mark_used(stages_node_dir(&r->stages, n), r->cache_run, now_wall());
 		} else if (rc == 0 && !r->preset[n] && rec.seconds >= 0) {
 			/* Changed since it last ran, but likely to take about as long. */
 			job->expected = rec.seconds;
@@ -231,6 +233,23 @@ static void cell_done(struct run_ctx *r, size_t c)
 				       o->node != PLAN_NONE ? stage_name(r->p.nodes[o->node].stage) : NULL, o);
 }
 
+/*
+ * Records finished node N in the cache, then drops its intermediates: a
+ * failed one keeps them with --keep-failed, for a person to look into.
+ */
+static int store_node(struct run_ctx *r, size_t n)
+{
+	const struct sched_job *job = &r->jobs[n];
+	const char *dir = stages_node_dir(&r->stages, n);
+
+	if (cache_store(dir, stages_fingerprint(&r->stages, n), job, r->log_dir) ||
+	    cache_mark_used(dir, r->cache_run, now_wall()))
+		return -1;
+	if (job->status == JOB_FAIL && r->o->keep_failed)
+		return 0;
+	return cache_drop(dir, stages_intermediates(r->p.nodes[n].stage));
+}
+
 static int on_finish(void *ctx, size_t n)
 {
 	struct run_ctx *r = ctx;
@@ -250,8 +269,7 @@ static int on_finish(void *ctx, size_t n)
 		e.started = job->started;
 		if (journal_append(&r->journal, &e))
 			return -1;
-		if (r->have_stages && (job->status == JOB_PASS || job->status == JOB_FAIL) &&
-		    cache_store(stages_node_dir(&r->stages, n), stages_fingerprint(&r->stages, n), job, r->log_dir))
+		if (r->have_stages && (job->status == JOB_PASS || job->status == JOB_FAIL) && store_node(r, n))
 			return -1;
 	}
 	for (size_t k = r->cells.start[n]; k < r->cells.start[n + 1]; k++) {

@@ -35,8 +35,27 @@ need("$GITHUB_STEP_SUMMARY" in runs(merge), "github: summary.md not in the step 
 junit = [s for s in steps(merge) if "junit" in s.get("uses", "")]
 need(junit and junit[0]["with"]["report_paths"] == "merged/junit.xml", "github: no JUnit publisher")
 
+# The caches fit GitHub's 10 GB: toolchains under one key every shard shares,
+# nodes under a key per shard, collected by emcompat cache --gc before saved.
+keys = {s.get("uses", "").split("@")[0] + " " + s.get("with", {}).get("key", "") for s in steps(shard)}
+tc = [s for s in steps(shard) if "toolchains" in s.get("with", {}).get("key", "")]
+nodes = [s for s in steps(shard) if "nodes" in s.get("with", {}).get("key", "")]
+need(tc and all("matrix.shard" not in s["with"]["key"] for s in tc), f"github: no toolchain cache shared by the shards: {keys}")
+need(tc and all("nodes" not in s["with"]["path"] for s in tc), "github: the toolchain cache holds nodes")
+need(nodes and all("matrix.shard" in s["with"]["key"] for s in nodes), f"github: no node cache per shard: {keys}")
+need(nodes and all("/nodes" in s["with"]["path"] for s in nodes), "github: the node cache holds no nodes/")
+names = [s.get("name", s.get("uses", "")) for s in steps(shard)]
+gc = [i for i, s in enumerate(steps(shard)) if "emcompat cache --gc" in s.get("run", "")]
+save = [i for i, s in enumerate(steps(shard)) if s.get("uses", "").startswith("actions/cache/save@") and s in nodes]
+need(gc and save and gc[0] < save[0], f"github: nodes are not collected before they are saved: {names}")
+
 # GitLab CI.
-need(gl["stages"] == ["shard", "merge"], "gitlab: stages")
+need(gl["stages"] == ["toolchains", "shard", "merge"], "gitlab: stages")
+gcache = {c["key"]: c for c in gl["emcompat-shard"]["cache"]}
+need(gcache.get("emcompat-toolchains", {}).get("policy") == "pull", "gitlab: shards do not pull one toolchain cache")
+need("emcompat-nodes-$CI_NODE_INDEX" in gcache, "gitlab: no node cache per shard")
+need(gl["emcompat-toolchains"]["cache"]["key"] == "emcompat-toolchains", "gitlab: no job pushes the toolchains")
+need(any("emcompat cache --gc" in l for l in gl["emcompat-shard"].get("after_script", [])), "gitlab: nodes not collected")
 gshard, gmerge = gl["emcompat-shard"], gl["emcompat-merge"]
 need(isinstance(gshard["parallel"], int) and gshard["parallel"] >= 2, "gitlab: no parallel:")
 need(any('--shard "$CI_NODE_INDEX/$CI_NODE_TOTAL"' in l for l in gshard["script"]), "gitlab: no --shard")
@@ -51,4 +70,6 @@ PY
 # The options the workflows use exist.
 "$bin" help run | grep -- '--shard I/N' >/dev/null || fail "run has no --shard"
 "$bin" help merge | grep -- '--baseline DIR' >/dev/null || fail "merge has no --baseline"
+"$bin" help cache | grep -- '--max-size SIZE' >/dev/null || fail "cache has no --max-size"
+"$bin" help cache | grep -- '--unused-runs N' >/dev/null || fail "cache has no --unused-runs"
 finish
