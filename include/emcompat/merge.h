@@ -36,6 +36,7 @@
 
 #include <stddef.h>
 
+#include "emcompat/report.h"
 #include "emcompat/results.h"
 
 struct merge_opts {
@@ -50,9 +51,21 @@ struct merge_result {
 	size_t cells;
 	size_t counts[CELL_STATUS_COUNT];
 	size_t regressed;            /* against the baseline */
+	/*
+	 * The merged run read back for its reports, with the baseline and
+	 * their diff (reports.diff, when there is a baseline): a caller that
+	 * prints the regressions reads no file again. Owned: merge_result_release.
+	 */
+	struct report_runs reports;
+	int have_reports;
 };
 
-/* Merges as above. Returns 0, or -1 with error(). Warnings go to stderr. */
+/*
+ * Merges as above. Returns 0, or -1 with error(). Warnings go to stderr.
+ * Release RES either way.
+ */
 int merge_runs(const struct merge_opts *o, struct merge_result *res);
+
+void merge_result_release(struct merge_result *res);
 
 #endif

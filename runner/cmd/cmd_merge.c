@@ -16,7 +16,7 @@ int cmd_merge(int argc, char **argv)
 		OPT_END(),
 	};
 	struct merge_result res;
-	int first = options_parse(argc, argv, opts, 0);
+	int first = options_parse(argc, argv, opts, 0), rc;
 
 	if (first < 0)
 		return EC_EXIT_INPUT;
@@ -27,8 +27,10 @@ int cmd_merge(int argc, char **argv)
 	}
 	o.runs = (const char *const *)(argv + first);
 	o.nruns = (size_t)(argc - first);
-	if (merge_runs(&o, &res))
+	if (merge_runs(&o, &res)) {
+		merge_result_release(&res);
 		return cli_report_error();
+	}
 	printf("emcompat: merged %zu runs into %s: %zu cells:", o.nruns, o.out_dir, res.cells);
 	for (int s = 0; s < CELL_STATUS_COUNT; s++)
 		if (res.counts[s])
@@ -36,11 +38,14 @@ int cmd_merge(int argc, char **argv)
 	printf("\nemcompat: results: %s/results.json; reports: %s/summary.md\n", o.out_dir, o.out_dir);
 	if (o.baseline && !res.regressed)
 		printf("emcompat: nothing regressed against %s\n", o.baseline);
-	if (o.baseline && res.regressed && diff_print_dirs(stdout, o.baseline, o.out_dir, DIFF_PRINT_REGRESSED))
-		return cli_report_error();
+	if (o.baseline && res.regressed)
+		diff_print(stdout, &res.reports.diff, DIFF_PRINT_REGRESSED);
 	if (fflush(stdout) != 0)
-		return EC_EXIT_INTERNAL;
-	if (o.baseline)
-		return res.regressed ? EC_EXIT_FAILED : EC_EXIT_OK;
-	return res.counts[CELL_PASS] + res.counts[CELL_FLAKY] == res.cells ? EC_EXIT_OK : EC_EXIT_FAILED;
+		rc = EC_EXIT_INTERNAL;
+	else if (o.baseline)
+		rc = res.regressed ? EC_EXIT_FAILED : EC_EXIT_OK;
+	else
+		rc = res.counts[CELL_PASS] + res.counts[CELL_FLAKY] == res.cells ? EC_EXIT_OK : EC_EXIT_FAILED;
+	merge_result_release(&res);
+	return rc;
 }

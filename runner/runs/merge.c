@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "emcompat/classify.h"
 #include "emcompat/error.h"
 #include "emcompat/merge.h"
 #include "emcompat/report.h"
@@ -381,6 +382,7 @@ int merge_runs(const struct merge_opts *o, struct merge_result *res)
 	struct merge_ctx m;
 	char *existing = xasprintf("%s/results.json", o->out_dir), *journal = xasprintf("%s/journal.jsonl", o->out_dir);
 	char *logs = xasprintf("%s/logs", o->out_dir);
+	struct classify_table *classes = NULL;
 	int rc = -1;
 
 	memset(res, 0, sizeof(*res));
@@ -407,10 +409,19 @@ int merge_runs(const struct merge_opts *o, struct merge_result *res)
 	for (size_t r = 0; r < o->nruns; r++)
 		if (merge_logs(m.runs[r].dir, o->out_dir))
 			goto out;
-	if (merge_journals(&m) || report_dir(o->out_dir, o->baseline, &res->regressed))
+	if (merge_journals(&m) || report_runs_load(&res->reports, o->out_dir, o->baseline))
+		goto out;
+	res->have_reports = 1;
+	if (o->baseline)
+		res->regressed = res->reports.diff.counts[DIFF_REGRESSED];
+	/* Without the class table the reports still stand; they only lose the explanations. */
+	if (classify_load(&classes, NULL))
+		error_clear();
+	if (report_runs_write(&res->reports, classes))
 		goto out;
 	rc = 0;
 out:
+	classify_free(classes);
 	for (size_t r = 0; r < m.loaded; r++)
 		runfile_release(&m.runs[r]);
 	free(m.runs);
@@ -418,4 +429,11 @@ out:
 	free(journal);
 	free(logs);
 	return rc;
+}
+
+void merge_result_release(struct merge_result *res)
+{
+	if (res->have_reports)
+		report_runs_release(&res->reports);
+	res->have_reports = 0;
 }

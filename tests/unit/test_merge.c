@@ -66,6 +66,8 @@ static int merge(const char *out, const char *const *runs, size_t n, int partial
 		dirs[i] = xasprintf("%s/%s", root, runs[i]);
 	error_clear();
 	rc = merge_runs(&o, res);
+	/* The counts stay; the reports read back are not needed here. */
+	merge_result_release(res);
 	for (size_t i = 0; i < n; i++)
 		free(dirs[i]);
 	free(out_dir);
