@@ -90,4 +90,22 @@ refused "dir in use" "already holds a run" -o "$tmp/merged2" "$tmp/s2-1" "$tmp/s
 "$bin" merge -o "$tmp/m6" "$tmp/whole" "$tmp/whole" >/dev/null && rc=0 || rc=$?
 expect_eq "self merge" "$rc" 1
 cmp -s <(cells "$tmp/whole/results.json") <(cells "$tmp/m6/results.json") || fail "self merge changed the cells"
+# Against a baseline where one failing cell passed: the regression is named
+# and the exit is 1; against the whole run itself nothing regressed.
+mkdir "$tmp/better"
+python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+c = next(c for c in r["cells"] if c["status"] == "fail")
+c["status"] = "pass"
+c.pop("class", None)
+print(c["id"])
+json.dump(r, open(sys.argv[2], "w"))' "$tmp/whole/results.json" "$tmp/better/results.json" >"$tmp/better-id"
+"$bin" merge -o "$tmp/m7" --baseline "$tmp/better" "$tmp/s2-1" "$tmp/s2-2" >"$tmp/out" 2>&1 && rc=0 || rc=$?
+expect_eq "merge against a better baseline" "$rc" 1
+grep -qF "$(cat "$tmp/better-id")" "$tmp/out" || fail "the regressed cell is not named: $(cat "$tmp/out")"
+grep -q "regressed" "$tmp/out" || fail "no regression said: $(cat "$tmp/out")"
+"$bin" merge -o "$tmp/m8" --baseline "$tmp/whole" "$tmp/s2-1" "$tmp/s2-2" >"$tmp/out" 2>&1 && rc=0 || rc=$?
+expect_eq "merge against the whole run" "$rc" 0
+grep -q "nothing regressed against" "$tmp/out" || fail "no 'nothing regressed': $(cat "$tmp/out")"
 finish
