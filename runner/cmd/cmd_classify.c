@@ -29,7 +29,7 @@ static int read_stdin(char **out, size_t *len)
 	return 0;
 }
 
-static cJSON *result_json(const struct classify_result *r, int stage)
+static cJSON *result_json(const struct classify_result *r, const char *stage)
 {
 	cJSON *o = cJSON_CreateObject(), *lines, *refs;
 
@@ -38,8 +38,8 @@ static cJSON *result_json(const struct classify_result *r, int stage)
 				r->cls                      ? r->cls->title
 				: r->kind == CLASSIFY_CLEAN ? "no error"
 							    : "an error no signature knows");
-	if (stage >= 0)
-		cJSON_AddStringToObject(o, "stage", stage_name(stage));
+	if (stage)
+		cJSON_AddStringToObject(o, "stage", stage);
 	else
 		cJSON_AddNullToObject(o, "stage");
 	cJSON_AddStringToObject(o, "summary", r->summary);
@@ -74,27 +74,45 @@ static void print_text(FILE *out, const struct classify_result *r)
 	}
 }
 
-/* --stage S: the stage's enum into the int at opt->value. */
+/* --stage S as given, and the runner stage it restricts the classes to (-1: any). */
+struct stage_arg {
+	const char *name;  /* NULL: none given, or "none" */
+	int stage;
+};
+
+/*
+ * --stage S: a runner stage (std ... run) keeps the classes of that stage;
+ * a stage of a user's own pipeline (configure, build, install, test) or
+ * "none" says where the log comes from but restricts nothing.
+ */
 static int read_stage(const struct option_spec *opt, const char *arg)
 {
-	int stage = stage_from_name(arg);
+	static const char *const user_stages[] = { "configure", "build", "install", "test", "none" };
+	struct stage_arg *sa = opt->value;
+	int stage = stage_from_name(arg), user = 0;
 
-	if (stage < 0)
+	for (size_t i = 0; i < sizeof(user_stages) / sizeof(*user_stages); i++)
+		user |= strcmp(arg, user_stages[i]) == 0;
+	if (stage < 0 && !user)
 		return error(EC_EXIT_INPUT,
-			     "unknown stage '%s' (expected std, compile, link, main, inspect, load or run)", arg);
-	*(int *)opt->value = stage;
+			     "unknown stage '%s' (expected std, compile, link, main, inspect, load or run; or, "
+			     "for a log of your own, configure, build, install, test or none)",
+			     arg);
+	sa->stage = stage;
+	sa->name = strcmp(arg, "none") == 0 ? NULL : arg;
 	return 0;
 }
 
 int cmd_classify(int argc, char **argv)
 {
 	struct classify_input in = { .stage = -1 };
+	struct stage_arg stage = { NULL, -1 };
 	struct option_pairs axes = { 0 };
 	struct option_strings findings = { 0 };
 	const char *table_path = NULL, *log_path = "-";
 	int json = 0, first, rc = EC_EXIT_INPUT;
 	const struct option_spec opts[] = {
-		OPT_CALLBACK(0, "stage", &in.stage, read_stage),
+		OPT_CALLBACK(0, "stage", &stage, read_stage),
 		OPT_FLAG(0, "json", &json),
 		OPT_PAIRS(0, "axis", &axes, "KEY=VALUE"),
 		OPT_STRING_LIST(0, "finding", &findings),
@@ -123,6 +141,7 @@ int cmd_classify(int argc, char **argv)
 		goto out;
 	}
 
+	in.stage = stage.stage;
 	in.logs = (const char *const *)&text;
 	in.lens = &len;
 	in.nlogs = 1;
@@ -140,7 +159,7 @@ int cmd_classify(int argc, char **argv)
 		goto out;
 	}
 	if (json) {
-		cJSON *o = result_json(&r, in.stage);
+		cJSON *o = result_json(&r, stage.name);
 		char *s = cJSON_PrintUnformatted(o);
 
 		cli_put_json(s);
