@@ -1,7 +1,7 @@
 /*
  * child: every process the runner starts, from start to reap.
  *
- * The one owner of child processes (DESIGN.md, "Processes and threads"):
+ * The one owner of child processes (docs/DESIGN.md, "Processes and threads"):
  * no other module forks, executes or waits. Modelled on git's
  * run-command.h (start_command, finish_command, pipe_command) and ninja's
  * subprocess-posix.cc. A child is started from an argv array, never
