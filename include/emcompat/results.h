@@ -90,10 +90,24 @@ struct runfile_cell {
 	size_t nfindings;
 	struct runfile_finding *findings;
 	const char *prediction;          /* "predicted", "missed", "false_alarm" or NULL */
+	/*
+	 * A package cell's (matrix.h "packages"): "package": {"pypi", "version",
+	 * "file", "url", "sha256"}, the last three once its wheel was fetched.
+	 * NULL pypi: not a package cell.
+	 */
+	const char *package_pypi, *package_version, *package_file, *package_url, *package_sha256;
 	size_t nstages;
 	struct runfile_stage *stages;    /* in stage order */
 	struct json_span span;           /* private to runfile: the cell's object in the file's text */
 };
+
+/*
+ * The exit status of a package's download node (plan.h) when PyPI has no
+ * wheel of it for the cell's Pyodide: the cell is `skipped`, with the
+ * node's last line ("no wheel of jiter 0.19.0 for ... / cp313") as its
+ * summary.
+ */
+#define RESULTS_EXIT_NO_WHEEL 77
 
 /* The JSON forms of a cell; each is written by results_cell_json only. */
 enum results_cell_form {
