@@ -124,7 +124,9 @@ async function main() {
   } catch (e) {
     const text = String(e.message || e);
     const lines = text.split('\n').map((l) => l.trim()).filter((l) => l);
-    const line = lines[lines.length - 1] || 'the import failed';
+    // The exception's line: Pyodide may add hints after it (how to install a missing package).
+    const line = [...lines].reverse().find((l) => /^[A-Za-z_][\w.]*(Error|Exception)(:|$)/.test(l))
+      || lines[lines.length - 1] || 'the import failed';
     summary.failed = 1;
     summary.load_ms = Date.now() - t;
     out({ check: 'load', ok: false, expected: 'loaded', actual: line });
