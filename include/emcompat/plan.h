@@ -44,10 +44,12 @@
  * A cell whose probe names a package of the matrix (matrix.h, "packages")
  * with build "wheel" has no std, compile or main node: its link node
  * downloads the package's wheel for the cell's Pyodide, then inspect, load
- * and run as for a probe. Its nodes read the package (its name and the
- * digest of its object), loader, node (load and run only) and any axis no
- * stage names, and the digest of the embedded matrix/packages/ (fetcher
- * and harness); never rust, emscripten or the flag axes.
+ * and run as for a probe. Its link and inspect nodes read what is
+ * downloaded ("pypi" and "requires": packages that fetch the same share
+ * them), its load and run nodes the package (its name and the digest of
+ * its object, checks included); all read loader, node (load and run only),
+ * any axis no stage names, and the digest of the embedded matrix/packages/
+ * (fetcher and harness); never rust, emscripten or the flag axes.
  *
  * Node order is topological: every node comes after its dependencies.
  */

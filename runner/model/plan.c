@@ -318,8 +318,9 @@ static int add_node(struct builder *b, size_t ci, enum stage stage, unsigned bit
 }
 
 /*
- * The content of a package cell's node of stage S: its package (name and
- * digest), the axes the stage reads of loader and node, every axis no
+ * The content of a package cell's node of stage S: what it downloads
+ * (link, inspect: the requirement and its "requires"), or its package (load,
+ * run: name and digest, so edited checks re-run), the axes the stage reads of loader and node, every axis no
  * stage table names, the digest of matrix/packages/ (the fetcher and the
  * harness), and its deps' keys. A prebuilt wheel does not depend on the
  * cell's Rust, Emscripten or flag axes, so those are left out.
@@ -330,7 +331,14 @@ static void package_content(struct builder *b, enum stage s, const struct matrix
 	struct strbuf *sb = &b->scratch;
 
 	sb->len = 0;
-	strbuf_addf(sb, "%s\npackage=%s\npkg=%s\n", stage_name(s), pk->name, pk->digest);
+	/* The download and its inspection depend on what is fetched, not on the checks. */
+	if (s == STAGE_LINK || s == STAGE_INSPECT) {
+		strbuf_addf(sb, "%s\npypi=%s\n", stage_name(s), pk->pypi);
+		for (size_t i = 0; i < pk->nrequires; i++)
+			strbuf_addf(sb, "requires=%s\n", pk->requires[i]);
+	} else {
+		strbuf_addf(sb, "%s\npackage=%s\npkg=%s\n", stage_name(s), pk->name, pk->digest);
+	}
 	for (size_t i = 0; i < b->m->nkeys; i++) {
 		size_t k = b->by_name[i];
 		const char *key = b->m->keys[k];

@@ -279,12 +279,16 @@ static void test_package_cells(void)
 	CHECK(link && link->package && strcmp(link->package->name, "jiter") == 0 && link->ndeps == 0);
 	CHECK(run && run->package && run->ncells == 2);
 	CHECK(plan_cell_node(&p, 1, STAGE_LINK)->package == NULL);
-	/* Another check is another package object: other keys, from the download on. */
+	/* Another check: the same download and inspection, other load and run nodes. */
 	CHECK_INT(load(&m2, &p2,
 		       "{\"axes\":{\"rust\":[\"1.63\",\"1.96\"],\"probe\":[\"add\",\"jiter\"],"
 		       "\"loader\":[\"pyodide-0.29.5\",\"pyodide-314.0.7\"]}," PKG("2") "}"),
 		  0);
-	CHECK(memcmp(plan_cell_node(&p2, 3, STAGE_LINK)->key, link->key, PLAN_KEY_SIZE) != 0);
+	CHECK(memcmp(plan_cell_node(&p2, 3, STAGE_LINK)->key, link->key, PLAN_KEY_SIZE) == 0);
+	CHECK(memcmp(plan_cell_node(&p2, 3, STAGE_INSPECT)->key, plan_cell_node(&p, 3, STAGE_INSPECT)->key,
+		     PLAN_KEY_SIZE) == 0);
+	CHECK(memcmp(plan_cell_node(&p2, 3, STAGE_LOAD)->key, plan_cell_node(&p, 3, STAGE_LOAD)->key, PLAN_KEY_SIZE) !=
+	      0);
 	/* The probe cells are the same nodes. */
 	CHECK(memcmp(plan_cell_node(&p2, 1, STAGE_RUN)->key, plan_cell_node(&p, 1, STAGE_RUN)->key, PLAN_KEY_SIZE) ==
 	      0);
