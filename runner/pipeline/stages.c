@@ -914,12 +914,14 @@ static int recipe_fetch_wheel(struct stages *s, size_t n, struct recipe *r, cons
 {
 	const struct matrix_package *pk = s->plan->nodes[n].package;
 	const struct toolchain *py = package_pyodide(s, n, why);
-	const char *root = stages_src_root(s, "matrix/packages/", "packages");
+	const char *root;
 	struct vec argv = { 0 }, env = { 0 };
 	struct py_runtime rt;
 
-	if (!py || !root)
-		return py ? -1 : 1;
+	if (!py)
+		return 1;
+	if (!(root = stages_src_root(s, "matrix/packages/", "packages")))
+		return -1;
 	if (py_runtime_load(py->pyodide.index_url, &rt))
 		return -1;
 	if (!rt.meta || !rt.nplatforms) {
@@ -1015,11 +1017,51 @@ const char *stages_warm_socket(const struct stages *s, size_t n)
 	return s->warm_sockets[n];
 }
 
+/* The recipe of node N of a probe's cell (the inspect node is in-process: stages_job). */
+static int recipe_probe(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
+{
+	int rc = 0;
+
+	switch (s->plan->nodes[n].stage) {
+	case STAGE_STD:
+		rc = recipe_std(s, n, r, out, why);
+		break;
+	case STAGE_COMPILE:
+		rc = recipe_compile(s, n, r, out, why);
+		break;
+	case STAGE_LINK:
+		rc = recipe_link(s, n, r, out, why);
+		break;
+	case STAGE_MAIN:
+		rc = recipe_main(s, n, r, out, why);
+		break;
+	case STAGE_LOAD:
+		rc = recipe_harness(s, n, r, out, "load", why);
+		break;
+	case STAGE_RUN:
+		rc = recipe_harness(s, n, r, out, "run", why);
+		break;
+	case STAGE_INSPECT:  /* in-process: stages_job */
+	case STAGE_COUNT:
+		break;
+	}
+	return rc;
+}
+
+/* The recipe of node N of a package's cell: the download, or wheel.mjs. */
+static int recipe_package(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
+{
+	enum stage st = s->plan->nodes[n].stage;
+
+	return st == STAGE_LINK ? recipe_fetch_wheel(s, n, r, out, why)
+				: recipe_wheel_harness(s, n, r, out, stage_name(st), why);
+}
+
 int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
 {
 	const char *out = stages_node_dir(s, n);
 	struct recipe *r;
-	int rc = 0;
+	int rc;
 
 	*why = NULL;
 	s->nused = 0;
@@ -1038,34 +1080,7 @@ int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
 	}
 	r = own(s, xcalloc(1, sizeof(*r)));
 	clean_steps(s, r, out);
-	if (s->plan->nodes[n].package && s->plan->nodes[n].stage == STAGE_LINK)
-		rc = recipe_fetch_wheel(s, n, r, out, why);
-	else if (s->plan->nodes[n].package)
-		rc = recipe_wheel_harness(s, n, r, out, stage_name(s->plan->nodes[n].stage), why);
-	else
-		switch (s->plan->nodes[n].stage) {
-		case STAGE_STD:
-			rc = recipe_std(s, n, r, out, why);
-			break;
-		case STAGE_COMPILE:
-			rc = recipe_compile(s, n, r, out, why);
-			break;
-		case STAGE_LINK:
-			rc = recipe_link(s, n, r, out, why);
-			break;
-		case STAGE_MAIN:
-			rc = recipe_main(s, n, r, out, why);
-			break;
-		case STAGE_LOAD:
-			rc = recipe_harness(s, n, r, out, "load", why);
-			break;
-		case STAGE_RUN:
-			rc = recipe_harness(s, n, r, out, "run", why);
-			break;
-		case STAGE_INSPECT:  /* in-process: above */
-		case STAGE_COUNT:
-			break;
-		}
+	rc = s->plan->nodes[n].package ? recipe_package(s, n, r, out, why) : recipe_probe(s, n, r, out, why);
 	if (rc == 0 && error_pending())
 		rc = -1;  /* unpacking a source dir failed */
 	if (rc)
