@@ -12,8 +12,24 @@
  *     "toolchains": { "rust": { "1.96": { ... } } },
  *     "timeouts": { "compile": 600, "load": 60 },
  *     "retries": 1,
- *     "provision": true
+ *     "provision": true,
+ *     "packages": { "jiter": { "pypi": "jiter==0.19.0", "build": "wheel", ... } }
  *   }
+ *
+ * "packages" declares real packages from PyPI; a package's name is a value
+ * of the "probe" axis (a name a built-in probe under matrix/probes/ has
+ * is an error). Each is an object:
+ *   "pypi"      "name==version", the requirement (required);
+ *   "build"     "wheel" (default): the prebuilt wheel from PyPI that matches
+ *               the cell's Pyodide (its platform tags and Python ABI);
+ *               "source" is refused: not supported yet;
+ *   "import"    the module to import (required; a dotted Python name);
+ *   "module"    the compiled module that must be loaded (dotted name);
+ *               default: any module of "import"'s package with a .so file;
+ *   "requires"  pure-Python requirements installed first, "name==version";
+ *   "checks"    as the pyo3 probe's (matrix/probes/pyo3/probe.json): a
+ *               non-empty array of {"name", "py", "expect" | "expect_prefix"};
+ *   "note"      free text.
  *
  * "provision": true makes `emcompat run` fetch (fetch.h) every toolchain
  * the selected cells name that is not installed, before planning.
@@ -63,6 +79,21 @@ struct matrix_only {
 	const char *value;
 };
 
+/* One entry of "packages" (see the top); every string is owned. */
+struct matrix_package {
+	char *name;            /* its probe value */
+	char *pypi;            /* "jiter==0.19.0" */
+	char *project;         /* "jiter" */
+	char *version;         /* "0.19.0" */
+	char *import;          /* "jiter" */
+	char *module;          /* the compiled module to verify, or NULL */
+	char **
+		requires;       /* "typing-extensions==4.15.0", ... */
+	size_t nrequires;
+	cJSON *json;           /* the object as written: what the harness reads */
+	char digest[65];       /* SHA-256 of it printed unformatted: a node-key input */
+};
+
 struct matrix {
 	char *path;            /* the name used in messages; "<default>" when embedded */
 	char *name;            /* "name", or NULL */
@@ -78,6 +109,8 @@ struct matrix {
 	double timeouts[STAGE_COUNT];  /* seconds; 0 = the runner's default */
 	int retries;           /* -1 when the file does not say */
 	int provision;         /* "provision": true */
+	struct matrix_package *packages;
+	size_t npackages;
 	char digest[65];       /* matrix_cells_digest() of the expanded matrix:
 	                        * which matrix a run ran, wherever its file was */
 	/* Private: the strings that includes and excludes own. */
@@ -114,6 +147,9 @@ void matrix_keep(struct matrix *m, const unsigned char *keep);
  * for two matrices with the same cells in the same order.
  */
 void matrix_cells_digest(const struct matrix *m, char out[65]);
+
+/* The package whose name is PROBE (a probe axis value), or NULL. */
+const struct matrix_package *matrix_package_find(const struct matrix *m, const char *probe);
 
 /* Index of KEY among m->keys, or -1. */
 int matrix_key_index(const struct matrix *m, const char *key);

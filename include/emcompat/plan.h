@@ -41,6 +41,16 @@
  * (embedded.h; notes, *.md, are not part of it), so an edited probe or
  * harness never reuses a stale node.
  *
+ * A cell whose probe names a package of the matrix (matrix.h, "packages")
+ * with build "wheel" has no std, compile or main node: its link node
+ * downloads the package's wheel for the cell's Pyodide, then inspect, load
+ * and run as for a probe. Its link and inspect nodes read what is
+ * downloaded ("pypi" and "requires": packages that fetch the same share
+ * them), its load and run nodes the package (its name and the digest of
+ * its object, checks included); all read loader, node (load and run only),
+ * any axis no stage names, and the digest of the embedded matrix/packages/
+ * (fetcher and harness); never rust, emscripten or the flag axes.
+ *
  * Node order is topological: every node comes after its dependencies.
  */
 #ifndef EMCOMPAT_PLAN_H
@@ -65,6 +75,7 @@ struct plan_node {
 	size_t cell;      /* the first cell using it: its axis values drive the recipe */
 	unsigned reads;   /* stage bits whose axes it reads (1 << STAGE_x) */
 	int python;       /* its cells' probe is a Python extension (see above) */
+	const struct matrix_package *package;  /* a package cell's node (below), or NULL; borrowed */
 };
 
 struct plan {

@@ -38,6 +38,19 @@
  *            (pyodide-* loaders, with S->warm set: the same command asks the
  *            warm runtime first and re-runs a failure alone; see warm.h)
  *
+ * A package cell's nodes (plan.h; matrix.h "packages", build "wheel"):
+ *   link     python3 matrix/packages/fetch-wheel.py OUT NAME==VERSION --python X.Y
+ *            --abi cpXY --platform TAG... [--require REQ]...: pip downloads the
+ *            wheel matching the cell's Pyodide (its Python and platform tags
+ *            from the runtime's files, pyext.h) into OUT/wheel/, each
+ *            requirement into OUT/requires/NAME/, checks their sha256 against
+ *            PyPI's index and prints {"wheel": {...}, "requires": [...]}
+ *            (results.json's "package"); exit 77: PyPI has no such wheel
+ *   inspect  the same in-process inspector on the one wheel in LINK/wheel/
+ *   load/run node matrix/packages/wheel.mjs --phase P --index-url PYODIDE/
+ *            --fetched LINK --package SRC/package-NAME-<digest>.json, in a
+ *            fresh Pyodide (no warm runtime)
+ *
  * Flag axes (the first value is what an absent axis means): eh (default |
  * wasm | js: default is the Rust toolchain's own mode), bigint (on | off),
  * opt (O0 | O2), lto (off | linker-plugin), link_mode (emcc | rustc).

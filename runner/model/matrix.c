@@ -24,7 +24,7 @@ struct kv_obj {
 };
 
 static const char *const known_keys[] = {
-	"name", "axes", "include", "exclude", "toolchains", "timeouts", "retries", "provision",
+	"name", "axes", "include", "exclude", "toolchains", "timeouts", "retries", "provision", "packages",
 };
 
 int matrix_key_index(const struct matrix *m, const char *key)
@@ -277,6 +277,250 @@ static int parse_toolchains(struct matrix *m, const struct json_doc *d, const cJ
 	return 0;
 }
 
+/* A requirement "name==version" (PyPI's project and version characters): its two parts, owned. */
+static int parse_requirement(const struct json_doc *d, const cJSON *at, const char *where, char **name, char **version)
+{
+	const char *s = cJSON_IsString(at) ? at->valuestring : NULL, *eq;
+
+	if (!s || !(eq = strstr(s, "==")) || eq == s || !eq[2])
+		return json_doc_error(d, at, "%s: must be a string \"name==version\"", where);
+	if (strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != (size_t)(eq - s) ||
+	    strspn(eq + 2, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.+!_-") != strlen(eq + 2) ||
+	    eq[2] == '-' || s[0] == '-' || s[0] == '.')
+		return json_doc_error(d, at, "%s: \"%s\" is not \"name==version\" (letters, digits, '.', '_', '-')",
+				      where, s);
+	*name = xstrndup(s, (size_t)(eq - s));
+	*version = xstrdup(eq + 2);
+	return 0;
+}
+
+/* A dotted Python module name, such as "pydantic_core._pydantic_core". */
+static int check_module(const struct json_doc *d, const cJSON *at, const char *where)
+{
+	const char *s = cJSON_IsString(at) ? at->valuestring : NULL;
+	int start = 1;
+
+	if (!s || !*s)
+		return json_doc_error(d, at, "%s: must be a module name (a string)", where);
+	if (strlen(s) > 128)
+		return json_doc_error(d, at, "%s: module name longer than 128 characters", where);
+	for (const char *p = s; *p; p++) {
+		int alpha = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_';
+
+		if (*p == '.' && !start && p[1]) {
+			start = 1;
+			continue;
+		}
+		if (!alpha && !(!start && *p >= '0' && *p <= '9'))
+			return json_doc_error(d, at, "%s: \"%s\" is not a dotted Python module name", where, s);
+		start = 0;
+	}
+	return 0;
+}
+
+/* A package's "checks": as a Python probe's in probe.json. */
+static int check_package_checks(const struct json_doc *d, const cJSON *checks, const char *pkg)
+{
+	const cJSON *c, *x;
+	size_t i = 0;
+
+	if (!cJSON_IsArray(checks) || cJSON_GetArraySize(checks) == 0)
+		return json_doc_error(d, checks, "packages.%s.checks: must be a non-empty array", pkg);
+	cJSON_ArrayForEach (c, checks) {
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(c, "name");
+		const cJSON *expect = cJSON_GetObjectItemCaseSensitive(c, "expect");
+		const cJSON *prefix = cJSON_GetObjectItemCaseSensitive(c, "expect_prefix");
+
+		if (!cJSON_IsObject(c))
+			return json_doc_error(d, c, "packages.%s.checks[%zu]: must be an object", pkg, i);
+		cJSON_ArrayForEach (x, c)
+			if (strcmp(x->string, "name") && strcmp(x->string, "py") && strcmp(x->string, "expect") &&
+			    strcmp(x->string, "expect_prefix") && strcmp(x->string, "note"))
+				return json_doc_error(d, x,
+						      "packages.%s.checks[%zu]: unknown key \"%s\" (known: name, py, "
+						      "expect, expect_prefix, note)",
+						      pkg, i, x->string);
+		if (!cJSON_IsString(name) || !*name->valuestring)
+			return json_doc_error(d, c, "packages.%s.checks[%zu]: needs \"name\" (a non-empty string)", pkg,
+					      i);
+		for (const cJSON *o = checks->child; o != c; o = o->next)
+			if (strcmp(cJSON_GetObjectItemCaseSensitive(o, "name")->valuestring, name->valuestring) == 0)
+				return json_doc_error(d, name, "packages.%s.checks[%zu]: duplicate name \"%s\"", pkg, i,
+						      name->valuestring);
+		if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(c, "py")))
+			return json_doc_error(d, c, "packages.%s.checks[%zu]: needs \"py\" (a Python expression)", pkg,
+					      i);
+		if ((expect && !cJSON_IsString(expect)) || (prefix && !cJSON_IsString(prefix)) || !(expect || prefix))
+			return json_doc_error(
+				d, c, "packages.%s.checks[%zu]: needs \"expect\" or \"expect_prefix\" (a string)", pkg,
+				i);
+		i++;
+	}
+	return 0;
+}
+
+static void package_release(struct matrix_package *pk)
+{
+	free(pk->name);
+	free(pk->pypi);
+	free(pk->project);
+	free(pk->version);
+	free(pk->import);
+	free(pk->module);
+	for (size_t i = 0; i < pk->nrequires; i++)
+		free(pk->requires[i]);
+	free(pk->requires);
+	cJSON_Delete(pk->json);
+}
+
+static int parse_package(struct matrix_package *pk, const struct json_doc *d, const cJSON *o)
+{
+	const char *name = o->string;
+	const cJSON *e;
+	char *where;
+	int rc;
+
+	if (check_name(d, o, "packages: package", name))
+		return -1;
+	{
+		char *probe = xasprintf("matrix/probes/%s/probe.json", name);
+		int builtin = embedded_find(probe) != NULL;
+
+		free(probe);
+		if (builtin)
+			return json_doc_error(
+				d, o, "packages: \"%s\" is the name of a built-in probe: name it otherwise", name);
+	}
+	if (!cJSON_IsObject(o))
+		return json_doc_error(d, o, "packages.%s: must be an object", name);
+	cJSON_ArrayForEach (e, o) {
+		static const char *const known[] = {
+			"pypi", "build", "import", "module", "requires", "checks", "note"
+		};
+		size_t i;
+
+		if (strcmp(e->string, "path") == 0)
+			return json_doc_error(d, e, "packages.%s: \"path\" (a local project) is not supported yet",
+					      name);
+		if (strcmp(e->string, "platform") == 0)
+			return json_doc_error(d, e, "packages.%s: \"platform\" is not supported yet", name);
+		for (i = 0; i < sizeof(known) / sizeof(*known); i++)
+			if (strcmp(e->string, known[i]) == 0)
+				break;
+		if (i == sizeof(known) / sizeof(*known))
+			return json_doc_error(d, e,
+					      "packages.%s: unknown key \"%s\" (known: pypi, build, import, module, "
+					      "requires, checks, note)",
+					      name, e->string);
+	}
+	pk->name = xstrdup(name);
+	e = cJSON_GetObjectItemCaseSensitive(o, "pypi");
+	if (!e)
+		return json_doc_error(d, o, "packages.%s: missing key \"pypi\" (\"name==version\")", name);
+	where = xasprintf("packages.%s.pypi", name);
+	rc = parse_requirement(d, e, where, &pk->project, &pk->version);
+	free(where);
+	if (rc)
+		return -1;
+	pk->pypi = xstrdup(e->valuestring);
+	e = cJSON_GetObjectItemCaseSensitive(o, "build");
+	if (e && !(cJSON_IsString(e) && strcmp(e->valuestring, "wheel") == 0)) {
+		if (cJSON_IsString(e) && strcmp(e->valuestring, "source") == 0)
+			return json_doc_error(d, e,
+					      "packages.%s.build: \"source\" is not supported yet (only \"wheel\": the "
+					      "prebuilt wheel from PyPI)",
+					      name);
+		return json_doc_error(d, e, "packages.%s.build: must be \"wheel\"", name);
+	}
+	e = cJSON_GetObjectItemCaseSensitive(o, "import");
+	if (!e)
+		return json_doc_error(d, o, "packages.%s: missing key \"import\" (the module to import)", name);
+	where = xasprintf("packages.%s.import", name);
+	rc = check_module(d, e, where);
+	free(where);
+	if (rc)
+		return -1;
+	pk->import = xstrdup(e->valuestring);
+	e = cJSON_GetObjectItemCaseSensitive(o, "module");
+	if (e) {
+		where = xasprintf("packages.%s.module", name);
+		rc = check_module(d, e, where);
+		free(where);
+		if (rc)
+			return -1;
+		pk->module = xstrdup(e->valuestring);
+	}
+	e = cJSON_GetObjectItemCaseSensitive(o, "requires");
+	if (e) {
+		const cJSON *r;
+
+		if (!cJSON_IsArray(e))
+			return json_doc_error(d, e, "packages.%s.requires: must be an array of \"name==version\"",
+					      name);
+		pk->
+			requires
+		= xcalloc((size_t)cJSON_GetArraySize(e) + 1, sizeof(*pk->requires));
+		cJSON_ArrayForEach (r, e) {
+			char *n = NULL, *v = NULL;
+
+			where = xasprintf("packages.%s.requires[%zu]", name, pk->nrequires);
+			rc = parse_requirement(d, r, where, &n, &v);
+			free(where);
+			free(n);
+			free(v);
+			if (rc)
+				return -1;
+			pk->
+				requires[
+					pk->nrequires++] = xstrdup(r->valuestring);
+		}
+	}
+	e = cJSON_GetObjectItemCaseSensitive(o, "checks");
+	if (!e)
+		return json_doc_error(d, o, "packages.%s: missing key \"checks\"", name);
+	if (check_package_checks(d, e, name))
+		return -1;
+	e = cJSON_GetObjectItemCaseSensitive(o, "note");
+	if (e && !cJSON_IsString(e))
+		return json_doc_error(d, e, "packages.%s.note: must be a string", name);
+	pk->json = cJSON_Duplicate(o, 1);
+	{
+		char *text = json_print(pk->json, 0);
+		unsigned char md[EVP_MAX_MD_SIZE];
+		unsigned int len = 0;
+
+		EVP_Digest(text, strlen(text), md, &len, EVP_sha256(), NULL);
+		hex_encode(md, 32, pk->digest);
+		free(text);
+	}
+	return 0;
+}
+
+static int parse_packages(struct matrix *m, const struct json_doc *d, const cJSON *t)
+{
+	const cJSON *o;
+
+	if (!cJSON_IsObject(t))
+		return json_doc_error(d, t, "\"packages\" must be an object keyed by package name");
+	m->packages = xcalloc((size_t)cJSON_GetArraySize(t) + 1, sizeof(*m->packages));
+	cJSON_ArrayForEach (o, t) {
+		if (parse_package(&m->packages[m->npackages], d, o)) {
+			package_release(&m->packages[m->npackages]);
+			return -1;
+		}
+		m->npackages++;
+	}
+	return 0;
+}
+
+const struct matrix_package *matrix_package_find(const struct matrix *m, const char *probe)
+{
+	for (size_t i = 0; probe && i < m->npackages; i++)
+		if (strcmp(m->packages[i].name, probe) == 0)
+			return &m->packages[i];
+	return NULL;
+}
+
 static int matches(const struct kv_obj *o, const char *const *values)
 {
 	for (size_t i = 0; i < o->n; i++)
@@ -415,7 +659,7 @@ static int parse_root(struct matrix *m, const struct json_doc *d)
 		if (i == sizeof(known_keys) / sizeof(*known_keys))
 			return json_doc_error(d, e,
 					      "unknown key \"%s\" (known: name, axes, include, exclude, toolchains, "
-					      "timeouts, retries, provision)",
+					      "timeouts, retries, provision, packages)",
 					      e->string);
 	}
 	e = cJSON_GetObjectItemCaseSensitive(root, "name");
@@ -449,6 +693,9 @@ static int parse_root(struct matrix *m, const struct json_doc *d)
 		return -1;
 	e = cJSON_GetObjectItemCaseSensitive(root, "toolchains");
 	if (e && parse_toolchains(m, d, e))
+		return -1;
+	e = cJSON_GetObjectItemCaseSensitive(root, "packages");
+	if (e && parse_packages(m, d, e))
 		return -1;
 	if (parse_kv_list(m, d, cJSON_GetObjectItemCaseSensitive(root, "exclude"), "exclude", &exc, &nexc) ||
 	    parse_kv_list(m, d, cJSON_GetObjectItemCaseSensitive(root, "include"), "include", &inc, &ninc))
@@ -601,6 +848,9 @@ void matrix_release(struct matrix *m)
 		free(m->strings[s]);
 	free(m->strings);
 	cJSON_Delete(m->toolchains);
+	for (size_t i = 0; i < m->npackages; i++)
+		package_release(&m->packages[i]);
+	free(m->packages);
 	free(m->name);
 	free(m->path);
 	memset(m, 0, sizeof(*m));

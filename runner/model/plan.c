@@ -66,6 +66,7 @@ struct builder {
 	struct strbuf scratch;
 	char loaders_digest[65];
 	char scripts_digest[65];   /* the std builder */
+	char packages_digest[65];  /* the wheel fetcher and harness */
 	struct probe_info *probes;
 	size_t nprobes, cap_probes;
 	int probe_key;         /* key index of "probe", or -1 */
@@ -113,6 +114,7 @@ static void builder_init(struct builder *b, struct plan *p, const struct matrix 
 	b->slot_hash = xcalloc(b->nslots, sizeof(*b->slot_hash));
 	embedded_digest("matrix/loaders/", b->loaders_digest);
 	embedded_digest("scripts/", b->scripts_digest);
+	embedded_digest("matrix/packages/", b->packages_digest);
 	b->probe_key = matrix_key_index(m, "probe");
 	b->em_key = matrix_key_index(m, "emscripten");
 	b->loader_key = matrix_key_index(m, "loader");
@@ -315,6 +317,72 @@ static int add_node(struct builder *b, size_t ci, enum stage stage, unsigned bit
 		      &b->p->cell_nodes[ci * STAGE_COUNT + stage]);
 }
 
+/*
+ * The content of a package cell's node of stage S: what it downloads
+ * (link, inspect: the requirement and its "requires"), or its package (load,
+ * run: name and digest, so edited checks re-run), the axes the stage reads of loader and node, every axis no
+ * stage table names, the digest of matrix/packages/ (the fetcher and the
+ * harness), and its deps' keys. A prebuilt wheel does not depend on the
+ * cell's Rust, Emscripten or flag axes, so those are left out.
+ */
+static void package_content(struct builder *b, enum stage s, const struct matrix_cell *c,
+			    const struct matrix_package *pk, const size_t *deps, size_t ndeps)
+{
+	struct strbuf *sb = &b->scratch;
+
+	sb->len = 0;
+	/* The download and its inspection depend on what is fetched, not on the checks. */
+	if (s == STAGE_LINK || s == STAGE_INSPECT) {
+		strbuf_addf(sb, "%s\npypi=%s\n", stage_name(s), pk->pypi);
+		for (size_t i = 0; i < pk->nrequires; i++)
+			strbuf_addf(sb, "requires=%s\n", pk->requires[i]);
+	} else {
+		strbuf_addf(sb, "%s\npackage=%s\npkg=%s\n", stage_name(s), pk->name, pk->digest);
+	}
+	for (size_t i = 0; i < b->m->nkeys; i++) {
+		size_t k = b->by_name[i];
+		const char *key = b->m->keys[k];
+
+		if (!c->values[k] || (int)k == b->probe_key)
+			continue;
+		if ((b->reads[k] != ALL_STAGES && strcmp(key, "loader") != 0 && strcmp(key, "node") != 0) ||
+		    (strcmp(key, "node") == 0 && s != STAGE_LOAD && s != STAGE_RUN))
+			continue;
+		strbuf_addf(sb, "%s=%s\n", key, c->values[k]);
+	}
+	strbuf_addf(sb, "packages=%s\n", b->packages_digest);
+	for (size_t i = 0; i < ndeps; i++)
+		strbuf_add(sb, b->p->nodes[deps[i]].key, PLAN_KEY_SIZE);
+}
+
+static int add_package_node(struct builder *b, size_t ci, const struct matrix_package *pk, enum stage s, size_t dep)
+{
+	size_t deps[1] = { dep }, ndeps = dep != PLAN_NONE;
+	size_t *slot = &b->p->cell_nodes[ci * STAGE_COUNT + s];
+
+	package_content(b, s, &b->m->cells[ci], pk, deps, ndeps);
+	b->p->stage_runs_unshared++;
+	if (intern(b, s, BIT(s), 0, deps, ndeps, ci, slot))
+		return -1;
+	b->p->nodes[*slot].package = pk;
+	return 0;
+}
+
+/*
+ * A prebuilt wheel's cell: no std, compile or main node. Its link node
+ * downloads the wheel that matches the cell's Pyodide (the side module
+ * comes from PyPI instead of emcc); inspect, load and run read it.
+ */
+static int add_package_cell(struct builder *b, size_t ci, const struct matrix_package *pk)
+{
+	size_t *slot = &b->p->cell_nodes[ci * STAGE_COUNT];
+
+	return add_package_node(b, ci, pk, STAGE_LINK, PLAN_NONE) ||
+	       add_package_node(b, ci, pk, STAGE_INSPECT, slot[STAGE_LINK]) ||
+	       add_package_node(b, ci, pk, STAGE_LOAD, slot[STAGE_LINK]) ||
+	       add_package_node(b, ci, pk, STAGE_RUN, slot[STAGE_LOAD]);
+}
+
 static int add_cell(struct builder *b, size_t ci)
 {
 	const struct matrix_cell *c = &b->m->cells[ci];
@@ -322,8 +390,12 @@ static int add_cell(struct builder *b, size_t ci)
 	const char *loader = matrix_cell_get(b->m, c, "loader");
 	size_t *slot = &b->p->cell_nodes[ci * STAGE_COUNT];
 
+	const struct matrix_package *pk = b->probe_key >= 0 ? matrix_package_find(b->m, c->values[b->probe_key]) : NULL;
+
 	for (int s = 0; s < STAGE_COUNT; s++)
 		slot[s] = PLAN_NONE;
+	if (pk)
+		return add_package_cell(b, ci, pk);
 	if (add_node(b, ci, STAGE_STD, BIT(STAGE_STD), PLAN_NONE, PLAN_NONE))
 		return -1;
 	if (mode && strcmp(mode, "rustc") == 0) {

@@ -3,11 +3,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "emcompat/child.h"
 #include "emcompat/embedded.h"
 #include "emcompat/error.h"
 #include "emcompat/json.h"
 #include "emcompat/logcap.h"
+#include "emcompat/pyext.h"
 #include "emcompat/stages.h"
 #include "emcompat/util.h"
 #include "emcompat/wasm.h"
@@ -684,6 +689,40 @@ struct inspect_args {
 };
 
 /*
+ * When DIR is a directory (a package's download node's wheel/), *WHEEL
+ * (caller frees) is the one wheel in it; else *WHEEL is NULL. Returns 0,
+ * or -1 with error(EC_EXIT_INPUT) for a directory without exactly one.
+ * Thread-safe: a pool job's (readdir, no strerror).
+ */
+static int wheel_in(const char *dir, char **wheel)
+{
+	struct stat st;
+	struct dirent *e;
+	DIR *d;
+	int found = 0;
+
+	*wheel = NULL;
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return 0;
+	if (!(d = opendir(dir)))
+		return error(EC_EXIT_INPUT, "%s: cannot be read", dir);
+	while ((e = readdir(d))) {
+		if (!py_is_wheel(e->d_name))
+			continue;
+		if (found++) {
+			free(*wheel);
+			*wheel = NULL;
+			continue;
+		}
+		*wheel = xasprintf("%s/%s", dir, e->d_name);
+	}
+	closedir(d);
+	if (found != 1)
+		return error(EC_EXIT_INPUT, "%s: %d wheels in it, not one", dir, found);
+	return 0;
+}
+
+/*
  * The inspect node's work, on a pool thread (sched.h): what `emcompat
  * inspect --json --exit-zero` prints, into the node's stdout log. A file
  * that cannot be read or is not valid fails the node as the command
@@ -698,12 +737,21 @@ static int inspect_node(void *arg, struct logcap *out, struct logcap *err)
 	struct wasm_module m, main;
 	struct wasm_findings f;
 	cJSON *root;
-	char *text;
+	char *text, *side = NULL;
+	int rc;
 
 	/* It writes no file, but the cache records the node in its directory. */
 	if (mkdir_p(a->dir))
 		return -1;
-	if (wasm_inspect_checked(a->side, a->against, a->llvm, &m, &main, &f)) {
+	if (wheel_in(a->side, &side)) {
+		logcap_write(err, "emcompat: ", 10);
+		logcap_write(err, error_message(), strlen(error_message()));
+		logcap_write(err, "\n", 1);
+		return error_code();
+	}
+	rc = wasm_inspect_checked(side ? side : a->side, a->against, a->llvm, &m, &main, &f);
+	free(side);
+	if (rc) {
 		char *msg = xasprintf("emcompat: %s\n", error_message());
 
 		logcap_write(err, msg, strlen(msg));
@@ -764,7 +812,10 @@ static void recipe_inspect(struct stages *s, size_t n, struct sched_job *job, co
 		}
 	}
 	free(why);
-	a->side = ownf(s, "%s/probe.wasm", dep_dir(s, n, STAGE_LINK));
+	if (s->plan->nodes[n].package)
+		a->side = ownf(s, "%s/wheel", dep_dir(s, n, STAGE_LINK));
+	else
+		a->side = ownf(s, "%s/probe.wasm", dep_dir(s, n, STAGE_LINK));
 	a->dir = out;
 	vec_add(&argv, a->side);
 	job->fn = inspect_node;
@@ -832,6 +883,121 @@ static int recipe_harness(struct stages *s, size_t n, struct recipe *r, const ch
 	return 0;
 }
 
+/* The Pyodide runtime of a package cell's node N: NULL with *WHY when the loader is none. */
+static const struct toolchain *package_pyodide(struct stages *s, size_t n, char **why)
+{
+	const char *loader = value(s, n, "loader");
+	const struct toolchain *t;
+	int none;
+
+	if (!loader || strncmp(loader, "pyodide-", 8) != 0) {
+		*why = xasprintf("package %s is a Python wheel: its cells need a pyodide-* loader, not %s",
+				 s->plan->nodes[n].package->name, loader ? loader : "none");
+		return NULL;
+	}
+	if (!(t = toolchain_resolve(s->tc, "loader", loader, &none, why)))
+		return NULL;
+	if (!t->pyodide.index_url) {
+		*why = xasprintf("the manifest of %s names no index_url", loader);
+		return NULL;
+	}
+	s->used[s->nused++] = t;
+	return t;
+}
+
+/*
+ * A package cell's link node: fetch-wheel.py downloads the wheel that
+ * matches the Pyodide's Python (cpXY, abi3, none) and platform tags, read
+ * from the runtime's own files (pyext.h), and its requirements.
+ */
+static int recipe_fetch_wheel(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
+{
+	const struct matrix_package *pk = s->plan->nodes[n].package;
+	const struct toolchain *py = package_pyodide(s, n, why);
+	const char *root;
+	struct vec argv = { 0 }, env = { 0 };
+	struct py_runtime rt;
+
+	if (!py)
+		return 1;
+	if (!(root = stages_src_root(s, "matrix/packages/", "packages")))
+		return -1;
+	if (py_runtime_load(py->pyodide.index_url, &rt))
+		return -1;
+	if (!rt.meta || !rt.nplatforms) {
+		*why = xasprintf("%s names no Python or wheel platform in its files (pyodide-lock.json)", py->version);
+		py_runtime_release(&rt);
+		return 1;
+	}
+	env_base(&env);
+	vec_add(&argv, "python3");
+	vec_add(&argv, ownf(s, "%s/matrix/packages/fetch-wheel.py", root));
+	vec_add(&argv, out);
+	vec_add(&argv, pk->pypi);
+	vec_add(&argv, "--python");
+	vec_add(&argv, ownf(s, "%u.%u", rt.major, rt.minor));
+	vec_add(&argv, "--abi");
+	vec_add(&argv, ownf(s, "cp%u%u", rt.major, rt.minor));
+	for (size_t i = 0; i < rt.nplatforms; i++) {
+		vec_add(&argv, "--platform");
+		vec_add(&argv, ownf(s, "%s", rt.platforms[i]));
+	}
+	for (size_t i = 0; i < pk->nrequires; i++) {
+		vec_add(&argv, "--require");
+		vec_add(&argv, pk->requires[i]);
+	}
+	py_runtime_release(&rt);
+	step(s, r, &argv, &env, out);
+	return 0;
+}
+
+/* SRC/package-NAME-<digest>.json: the package's object, what wheel.mjs reads. */
+static const char *package_json(struct stages *s, const struct matrix_package *pk)
+{
+	const char *path = ownf(s, "%s/package-%s-%s.json", s->src, pk->name, pk->digest);
+	char *text;
+	int rc;
+
+	if (access(path, F_OK) == 0)
+		return path;
+	if (mkdir_p(s->src))
+		return NULL;
+	text = json_print(pk->json, 1);
+	rc = write_file_atomic(path, text, strlen(text), 0644);
+	free(text);
+	return rc ? NULL : path;
+}
+
+/* A package cell's load and run nodes: matrix/packages/wheel.mjs in the cell's Pyodide. */
+static int recipe_wheel_harness(struct stages *s, size_t n, struct recipe *r, const char *out, const char *phase,
+				char **why)
+{
+	const struct toolchain *py = package_pyodide(s, n, why), *node = NULL;
+	const char *root, *spec;
+	struct vec argv = { 0 }, env = { 0 };
+
+	if (!py)
+		return 1;
+	if (value(s, n, "node") && !(node = need(s, n, "node", why)))
+		return 1;
+	if (!(root = stages_src_root(s, "matrix/packages/", "packages")) ||
+	    !(spec = package_json(s, s->plan->nodes[n].package)))
+		return -1;
+	env_base(&env);
+	vec_add(&argv, node && node->node.node ? node->node.node : "node");
+	vec_add(&argv, ownf(s, "%s/matrix/packages/wheel.mjs", root));
+	vec_add(&argv, "--phase");
+	vec_add(&argv, phase);
+	vec_add(&argv, "--index-url");
+	vec_add(&argv, py->pyodide.index_url);
+	vec_add(&argv, "--fetched");
+	vec_add(&argv, dep_dir(s, n, STAGE_LINK));
+	vec_add(&argv, "--package");
+	vec_add(&argv, spec);
+	step(s, r, &argv, &env, out);
+	return 0;
+}
+
 const char *const *stages_intermediates(enum stage st)
 {
 	static const char *const std_drops[] = { "work", NULL }, *const compile_drops[] = { "cargo-home", NULL };
@@ -851,29 +1017,11 @@ const char *stages_warm_socket(const struct stages *s, size_t n)
 	return s->warm_sockets[n];
 }
 
-int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
+/* The recipe of node N of a probe's cell (the inspect node is in-process: stages_job). */
+static int recipe_probe(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
 {
-	const char *out = stages_node_dir(s, n);
-	struct recipe *r;
 	int rc = 0;
 
-	*why = NULL;
-	s->nused = 0;
-	s->env_fp.len = 0;
-	if (mkdir_p(s->nodes))
-		return -1;
-	if (s->plan->nodes[n].stage == STAGE_INSPECT) {
-		const char *digest = stages_self_digest(s);
-
-		if (!digest)
-			return -1;
-		recipe_inspect(s, n, job, out);
-		/* Not argv[0]: the binary's digest names it, wherever it was run from. */
-		stages_fingerprint_node(s, n, &(struct sched_step){ job->argv + 1, NULL, NULL }, 1, digest);
-		return 0;
-	}
-	r = own(s, xcalloc(1, sizeof(*r)));
-	clean_steps(s, r, out);
 	switch (s->plan->nodes[n].stage) {
 	case STAGE_STD:
 		rc = recipe_std(s, n, r, out, why);
@@ -893,10 +1041,46 @@ int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
 	case STAGE_RUN:
 		rc = recipe_harness(s, n, r, out, "run", why);
 		break;
-	case STAGE_INSPECT:  /* in-process: above */
+	case STAGE_INSPECT:  /* in-process: stages_job */
 	case STAGE_COUNT:
 		break;
 	}
+	return rc;
+}
+
+/* The recipe of node N of a package's cell: the download, or wheel.mjs. */
+static int recipe_package(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
+{
+	enum stage st = s->plan->nodes[n].stage;
+
+	return st == STAGE_LINK ? recipe_fetch_wheel(s, n, r, out, why)
+				: recipe_wheel_harness(s, n, r, out, stage_name(st), why);
+}
+
+int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
+{
+	const char *out = stages_node_dir(s, n);
+	struct recipe *r;
+	int rc;
+
+	*why = NULL;
+	s->nused = 0;
+	s->env_fp.len = 0;
+	if (mkdir_p(s->nodes))
+		return -1;
+	if (s->plan->nodes[n].stage == STAGE_INSPECT) {
+		const char *digest = stages_self_digest(s);
+
+		if (!digest)
+			return -1;
+		recipe_inspect(s, n, job, out);
+		/* Not argv[0]: the binary's digest names it, wherever it was run from. */
+		stages_fingerprint_node(s, n, &(struct sched_step){ job->argv + 1, NULL, NULL }, 1, digest);
+		return 0;
+	}
+	r = own(s, xcalloc(1, sizeof(*r)));
+	clean_steps(s, r, out);
+	rc = s->plan->nodes[n].package ? recipe_package(s, n, r, out, why) : recipe_probe(s, n, r, out, why);
 	if (rc == 0 && error_pending())
 		rc = -1;  /* unpacking a source dir failed */
 	if (rc)

@@ -46,6 +46,10 @@ enum cell_status results_cell_status(const struct plan *p, const struct sched_jo
 			continue;
 		case JOB_FAIL:
 			*node = n;
+			/* A package's download that found no wheel for the cell's Pyodide. */
+			if (p->nodes[n].package && p->nodes[n].stage == STAGE_LINK &&
+			    jobs[n].exit_code == RESULTS_EXIT_NO_WHEEL)
+				return CELL_SKIPPED;
 			return CELL_FAIL;
 		case JOB_ERROR:
 			*node = n;
@@ -315,6 +319,15 @@ cJSON *results_cell_json(const struct runfile_cell *c, enum results_cell_form fo
 		}
 	}
 	add_str(o, "prediction", c->prediction, form);
+	if (c->package_pypi) {
+		cJSON *pk = cJSON_AddObjectToObject(o, "package");
+
+		add_str(pk, "pypi", c->package_pypi, RESULTS_CELL_FILE);
+		add_str(pk, "version", c->package_version, RESULTS_CELL_FILE);
+		add_str(pk, "file", c->package_file, RESULTS_CELL_FILE);
+		add_str(pk, "url", c->package_url, RESULTS_CELL_FILE);
+		add_str(pk, "sha256", c->package_sha256, RESULTS_CELL_FILE);
+	}
 	stages = cJSON_AddArrayToObject(o, "stages");
 	for (size_t k = 0; k < c->nstages; k++)
 		cJSON_AddItemToArray(stages, stage_json(&c->stages[k], form));
@@ -419,6 +432,44 @@ void cell_outcome_release(struct cell_outcome *o)
 
 static const char *no_lines[1];
 
+/*
+ * A package cell's record into RC: its requirement, and what its download
+ * node (the link node) printed as its one {"wheel": ...} line: the wheel's
+ * file, URL and sha256. Returns the parsed line (the caller deletes it;
+ * NULL when there is none: the node did not pass, or is no package's).
+ */
+static cJSON *add_package(struct runfile_cell *rc, const char *log_dir, const struct plan *p,
+			  const struct sched_job *jobs, size_t c)
+{
+	size_t n = p->cell_nodes[c * STAGE_COUNT + STAGE_LINK];
+	const struct matrix_package *pk = n == PLAN_NONE ? NULL : p->nodes[n].package;
+	char *path, *text = NULL, *line;
+	const cJSON *w;
+	cJSON *doc = NULL;
+	size_t len;
+
+	if (!pk)
+		return NULL;
+	rc->package_pypi = pk->pypi;
+	rc->package_version = pk->version;
+	if (jobs[n].status != JOB_PASS)
+		return NULL;
+	path = xasprintf("%s/%s.stdout.log", log_dir, jobs[n].name);
+	if (access(path, F_OK) == 0 && read_file(path, &text, &len) == 0) {
+		for (line = text; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
+			if (strncmp(line, "{\"", 2) == 0 && (doc = cJSON_Parse(line)))
+				break;
+	}
+	error_clear();
+	free(text);
+	free(path);
+	w = cJSON_GetObjectItemCaseSensitive(doc, "wheel");
+	rc->package_file = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(w, "file"));
+	rc->package_url = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(w, "url"));
+	rc->package_sha256 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(w, "sha256"));
+	return doc;
+}
+
 /* Cell C of the run as results.json has it, from its nodes' jobs and its outcome OC. */
 static cJSON *cell_json(const char *dir, const struct plan *p, const struct sched_job *jobs, size_t c,
 			const struct cell_outcome *oc, const int *cached)
@@ -428,7 +479,7 @@ static cJSON *cell_json(const char *dir, const struct plan *p, const struct sche
 	struct runfile_stage stages[STAGE_COUNT];
 	struct runfile_cell rc;
 	char *log_dir = xasprintf("%s/logs", dir), *logs[STAGE_COUNT];
-	cJSON *o, *inspection;
+	cJSON *o, *inspection, *package;
 
 	memset(&rc, 0, sizeof(rc));
 	rc.id = m->cells[c].id;
@@ -450,6 +501,7 @@ static cJSON *cell_json(const char *dir, const struct plan *p, const struct sche
 		rc.lines = oc->lines ? (const char **)oc->lines : no_lines;
 	rc.nlines = oc->nlines;
 	inspection = add_inspection(&rc, log_dir, p, jobs, c, oc->status, oc->node);
+	package = add_package(&rc, log_dir, p, jobs, c);
 	rc.stages = stages;
 	for (int s = 0; s < STAGE_COUNT; s++) {
 		size_t n = p->cell_nodes[c * STAGE_COUNT + s];
@@ -471,6 +523,7 @@ static cJSON *cell_json(const char *dir, const struct plan *p, const struct sche
 	for (size_t i = 0; i < rc.nstages; i++)
 		free(logs[i]);
 	cJSON_Delete(inspection);
+	cJSON_Delete(package);
 	free(rc.findings);
 	free(keys);
 	free(values);

@@ -114,6 +114,13 @@ static int load_cell(struct arena *a, const struct json_doc *d, struct runfile_c
 	c->stage = keep_or(a, o, "stage", NULL);
 	c->summary = keep_or(a, o, "summary", "");
 	c->prediction = keep_or(a, o, "prediction", NULL);
+	if (cJSON_IsObject(e = member(o, "package"))) {
+		c->package_pypi = keep_or(a, e, "pypi", NULL);
+		c->package_version = keep_or(a, e, "version", NULL);
+		c->package_file = keep_or(a, e, "file", NULL);
+		c->package_url = keep_or(a, e, "url", NULL);
+		c->package_sha256 = keep_or(a, e, "sha256", NULL);
+	}
 	if (cJSON_IsArray(e = member(o, "lines"))) {
 		const cJSON *l;
 

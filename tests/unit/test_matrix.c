@@ -147,7 +147,7 @@ static void test_errors(void)
 	/* Semantic errors name the key, at its position. */
 	CHECK_STR(cells_of("{\"axes\":{\"a\":[\"1\"]},\n \"exlude\":[]}"),
 		  "ERR:m.json:2:2: unknown key \"exlude\" (known: name, axes, include, exclude, toolchains, timeouts, "
-		  "retries, provision)");
+		  "retries, provision, packages)");
 	CHECK_STR(cells_of("{\"axes\":{\"a\":[]}}"),
 		  "ERR:m.json:1:10: axis \"a\": empty (an axis needs at least one value)");
 	CHECK_STR(cells_of("{\"axes\":{\"a\":[\"1\",\n\"2\", \"1\"]}}"),
@@ -231,6 +231,87 @@ static void test_default_matrix(void)
 	CHECK_HAS(error_message(), "/nonexistent/m.json: cannot open");
 }
 
+/* A matrix with one package JIT (its object's members) on the probe axis. */
+static char *with_package(const char *members)
+{
+	static char text[4096];
+
+	snprintf(text, sizeof(text),
+		 "{\"axes\":{\"probe\":[\"add\",\"jiter\"],\"loader\":[\"pyodide-314.0.7\"]},\n"
+		 "\"packages\":{\"jiter\":{%s}}}",
+		 members);
+	return cells_of(text);
+}
+
+#define CHECKS "\"checks\":[{\"name\":\"a\",\"py\":\"jiter.from_json(b'1')\",\"expect\":\"1\"}]"
+
+static void test_packages(void)
+{
+	const char *text = "{\"axes\":{\"probe\":[\"jiter\"]},\"packages\":{\"jiter\":{\"pypi\":\"jiter==0.19.0\","
+			   "\"build\":\"wheel\",\"import\":\"jiter\",\"module\":\"jiter.jiter\","
+			   "\"requires\":[\"typing-extensions==4.15.0\"]," CHECKS "}}}";
+	const struct matrix_package *pk;
+	struct matrix m;
+
+	CHECK_INT(parse(&m, text), 0);
+	CHECK_INT((long)m.npackages, 1);
+	pk = matrix_package_find(&m, "jiter");
+	CHECK(pk != NULL);
+	CHECK(matrix_package_find(&m, "add") == NULL);
+	if (pk) {
+		CHECK_STR(pk->project, "jiter");
+		CHECK_STR(pk->version, "0.19.0");
+		CHECK_STR(pk->import, "jiter");
+		CHECK_STR(pk->module, "jiter.jiter");
+		CHECK_INT((long)pk->nrequires, 1);
+		CHECK_STR(pk->requires[0], "typing-extensions==4.15.0");
+		CHECK_INT((long)strlen(pk->digest), 64);
+	}
+	matrix_release(&m);
+	/* "build" defaults to wheel; "module" is optional. */
+	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\"," CHECKS),
+		  "probe=add,loader=pyodide-314.0.7|probe=jiter,loader=pyodide-314.0.7");
+	/* Errors name FILE:LINE:COL. */
+	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"build\":\"source\",\"import\":\"jiter\"," CHECKS),
+		  "ERR:m.json:2:45: packages.jiter.build: \"source\" is not supported yet (only \"wheel\": the "
+		  "prebuilt wheel from PyPI)");
+	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"build\":\"egg\",\"import\":\"jiter\"," CHECKS),
+		  "ERR:m.json:2:45: packages.jiter.build: must be \"wheel\"");
+	CHECK_STR(with_package("\"pypi\":\"jiter\",\"import\":\"jiter\"," CHECKS),
+		  "ERR:m.json:2:22: packages.jiter.pypi: must be a string \"name==version\"");
+	CHECK_HAS(with_package("\"pypi\":\"ji ter==1\",\"import\":\"jiter\"," CHECKS),
+		  "ERR:m.json:2:22: packages.jiter.pypi: \"ji ter==1\" is not \"name==version\"");
+	CHECK_STR(with_package("\"import\":\"jiter\"," CHECKS),
+		  "ERR:m.json:2:13: packages.jiter: missing key \"pypi\" (\"name==version\")");
+	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\"," CHECKS),
+		  "ERR:m.json:2:13: packages.jiter: missing key \"import\" (the module to import)");
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter.\"," CHECKS),
+		  "ERR:m.json:2:45: packages.jiter.import: \"jiter.\" is not a dotted Python module name");
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"module\":\"1x\"," CHECKS),
+		  "packages.jiter.module: \"1x\" is not a dotted Python module name");
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"requires\":[\"x\"]," CHECKS),
+		  "packages.jiter.requires[0]: must be a string \"name==version\"");
+	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\""),
+		  "ERR:m.json:2:13: packages.jiter: missing key \"checks\"");
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"checks\":[]"),
+		  "packages.jiter.checks: must be a non-empty array");
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"checks\":[{\"name\":\"a\","
+			       "\"py\":\"1\"}]"),
+		  "packages.jiter.checks[0]: needs \"expect\" or \"expect_prefix\" (a string)");
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"checks\":[{\"name\":\"a\","
+			       "\"py\":\"1\",\"expect\":\"1\"},{\"name\":\"a\",\"py\":\"2\",\"expect\":\"2\"}]"),
+		  "packages.jiter.checks[1]: duplicate name \"a\"");
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"path\":\".\"," CHECKS),
+		  "packages.jiter: \"path\" (a local project) is not supported yet");
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"impot\":\"x\"," CHECKS),
+		  "packages.jiter: unknown key \"impot\"");
+	/* A built-in probe's name is taken. */
+	CHECK_STR(cells_of("{\"axes\":{\"probe\":[\"add\"]},\n\"packages\":{\"add\":{\"pypi\":\"a==1\"}}}"),
+		  "ERR:m.json:2:13: packages: \"add\" is the name of a built-in probe: name it otherwise");
+	CHECK_HAS(cells_of("{\"axes\":{\"probe\":[\"add\"]},\"packages\":[]}"),
+		  "\"packages\" must be an object keyed by package name");
+}
+
 int main(void)
 {
 	test_cross_product_order();
@@ -244,5 +325,6 @@ int main(void)
 	test_too_large();
 	test_select();
 	test_default_matrix();
+	test_packages();
 	return check_done();
 }

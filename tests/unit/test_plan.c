@@ -248,9 +248,60 @@ static void test_cell_index(void)
 	matrix_release(&m);
 }
 
+#define PKG(checks_expect)                                                                                      \
+	"\"packages\":{\"jiter\":{\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"checks\":[{\"name\":\"a\"," \
+	"\"py\":\"1\",\"expect\":\"" checks_expect "\"}]}}"
+
+/* A package cell: download (link), inspect, load, run; no build axis read; its object is an input. */
+static void test_package_cells(void)
+{
+	struct matrix m, m2;
+	struct plan p, p2;
+	const struct plan_node *link, *run;
+
+	CHECK_INT(load(&m, &p,
+		       "{\"axes\":{\"rust\":[\"1.63\",\"1.96\"],\"probe\":[\"add\",\"jiter\"],"
+		       "\"loader\":[\"pyodide-0.29.5\",\"pyodide-314.0.7\"]}," PKG("1") "}"),
+		  0);
+	CHECK_INT(m.ncells, 8);
+	/* jiter: one download per loader, shared by both rust values; no std, compile or main. */
+	CHECK_INT(p.count[STAGE_STD], 2);
+	CHECK_INT(p.count[STAGE_COMPILE], 2);
+	CHECK_INT(p.count[STAGE_LINK], 2 + 2);
+	CHECK_INT(p.count[STAGE_MAIN], 0);
+	CHECK_INT(p.count[STAGE_LOAD], 4 + 2);
+	/* Cell 3: rust=1.63, probe=jiter, loader=pyodide-314.0.7. */
+	CHECK(plan_cell_node(&p, 3, STAGE_STD) == NULL);
+	CHECK(plan_cell_node(&p, 3, STAGE_COMPILE) == NULL);
+	CHECK(plan_cell_node(&p, 3, STAGE_MAIN) == NULL);
+	link = plan_cell_node(&p, 3, STAGE_LINK);
+	run = plan_cell_node(&p, 3, STAGE_RUN);
+	CHECK(link && link->package && strcmp(link->package->name, "jiter") == 0 && link->ndeps == 0);
+	CHECK(run && run->package && run->ncells == 2);
+	CHECK(plan_cell_node(&p, 1, STAGE_LINK)->package == NULL);
+	/* Another check: the same download and inspection, other load and run nodes. */
+	CHECK_INT(load(&m2, &p2,
+		       "{\"axes\":{\"rust\":[\"1.63\",\"1.96\"],\"probe\":[\"add\",\"jiter\"],"
+		       "\"loader\":[\"pyodide-0.29.5\",\"pyodide-314.0.7\"]}," PKG("2") "}"),
+		  0);
+	CHECK(memcmp(plan_cell_node(&p2, 3, STAGE_LINK)->key, link->key, PLAN_KEY_SIZE) == 0);
+	CHECK(memcmp(plan_cell_node(&p2, 3, STAGE_INSPECT)->key, plan_cell_node(&p, 3, STAGE_INSPECT)->key,
+		     PLAN_KEY_SIZE) == 0);
+	CHECK(memcmp(plan_cell_node(&p2, 3, STAGE_LOAD)->key, plan_cell_node(&p, 3, STAGE_LOAD)->key, PLAN_KEY_SIZE) !=
+	      0);
+	/* The probe cells are the same nodes. */
+	CHECK(memcmp(plan_cell_node(&p2, 1, STAGE_RUN)->key, plan_cell_node(&p, 1, STAGE_RUN)->key, PLAN_KEY_SIZE) ==
+	      0);
+	plan_release(&p2);
+	matrix_release(&m2);
+	plan_release(&p);
+	matrix_release(&m);
+}
+
 int main(void)
 {
 	test_cell_index();
+	test_package_cells();
 	test_sharing();
 	test_rustc_link_mode();
 	test_python_extension_reads_pyo3_and_loader();

@@ -698,8 +698,44 @@ static void test_write_fails(void)
 	free(jobs);
 }
 
+/* A package's download that found no wheel (exit 77) skips its cell; a probe's link exiting 77 fails. */
+static void test_package_no_wheel(void)
+{
+	static const char text[] = "{\"axes\":{\"probe\":[\"add\",\"jiter\"],\"loader\":[\"pyodide-0.26.4\"]},"
+				   "\"packages\":{\"jiter\":{\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\","
+				   "\"checks\":[{\"name\":\"a\",\"py\":\"1\",\"expect\":\"1\"}]}}}";
+	struct matrix pm;
+	struct plan pp;
+	struct sched_job *jobs;
+	size_t node, add_link, jiter_link;
+
+	CHECK_INT(matrix_parse(&pm, "p.json", text, strlen(text)), 0);
+	CHECK_INT(plan_build(&pp, &pm), 0);
+	jobs = xcalloc(pp.nnodes, sizeof(*jobs));
+	for (size_t n = 0; n < pp.nnodes; n++) {
+		jobs[n].name = pp.nodes[n].id;
+		jobs[n].status = JOB_PASS;
+		jobs[n].attempts = 1;
+	}
+	add_link = pp.cell_nodes[0 * STAGE_COUNT + STAGE_LINK];
+	jiter_link = pp.cell_nodes[1 * STAGE_COUNT + STAGE_LINK];
+	jobs[jiter_link].status = JOB_FAIL;
+	jobs[jiter_link].exit_code = RESULTS_EXIT_NO_WHEEL;
+	CHECK_INT(results_cell_status(&pp, jobs, 1, &node), CELL_SKIPPED);
+	CHECK(node == jiter_link);
+	jobs[jiter_link].exit_code = 1;
+	CHECK_INT(results_cell_status(&pp, jobs, 1, &node), CELL_FAIL);
+	jobs[add_link].status = JOB_FAIL;
+	jobs[add_link].exit_code = RESULTS_EXIT_NO_WHEEL;
+	CHECK_INT(results_cell_status(&pp, jobs, 0, &node), CELL_FAIL);
+	free(jobs);
+	plan_release(&pp);
+	matrix_release(&pm);
+}
+
 int main(void)
 {
+	test_package_no_wheel();
 	if (setup()) {
 		check_failures++;
 		return check_done();

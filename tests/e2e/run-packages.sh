@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# End to end on real packages from PyPI: prebuilt wheels as cells
+# (tests/e2e/packages.json). jiter 0.19.0, css-inline 0.24.0 and
+# pydantic-core 2.50.5 pass their checks in the Pyodide their wheels are
+# for (314.0.7; css-inline's abi3 wheel in 0.29.5 too); pydantic-core
+# without its typing-extensions fails by name; jiter has no wheel for
+# Pyodide 0.26.4: skipped, saying so. The wheels are downloaded once into
+# the cache (the download nodes); a second run runs nothing and needs no
+# network. Needs Pyodide 0.26.4, 0.29.5 and 314.0.7 and node 20
+# (scripts/setup-toolchains.sh), and PyPI the first time.
+#
+#   run-packages.sh EMCOMPAT
+set -euo pipefail
+bin=$1
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+for run in 1 2; do
+	"$bin" run "$here/packages.json" -o "$tmp/run$run" -j 2 >"$tmp/out$run" 2>"$tmp/err$run" && rc=0 || rc=$?
+	cat "$tmp/out$run"
+	if [[ $rc -ne 1 ]]; then
+		echo "FAIL: run $run: expected exit 1 (a cell fails), got $rc"
+		cat "$tmp/err$run"
+		exit 1
+	fi
+done
+
+python3 - "$tmp/run1/results.json" "$tmp/run2/results.json" <<'PY'
+import json, re, sys
+
+failures = []
+for n, path in enumerate(sys.argv[1:], 1):
+    r = json.load(open(path))
+    cells = {c["id"]: c for c in r["cells"]}
+
+    def expect(cell, status, stage=None, cls=None, summary=None):
+        c = cells.get(cell)
+        if c is None:
+            failures.append(f"run {n}: {cell}: missing from results.json")
+            return None
+        got = (c["status"], c.get("stage"), c.get("class"))
+        if got != (status, stage, cls):
+            failures.append(f"run {n}: {cell}: got {got} {c.get('summary')!r}, expected {(status, stage, cls)}")
+        if summary and summary not in c.get("summary", ""):
+            failures.append(f"run {n}: {cell}: summary {c.get('summary')!r} lacks {summary!r}")
+        return c
+
+    for probe, loader in (("jiter", "314.0.7"), ("css-inline", "314.0.7"), ("css-inline", "0.29.5"),
+                          ("pydantic-core", "314.0.7")):
+        c = expect(f"probe={probe},loader=pyodide-{loader},node=20", "pass")
+        pk = (c or {}).get("package", {})
+        if not re.fullmatch(r"[0-9a-f]{64}", pk.get("sha256", "")) or \
+                not pk.get("url", "").startswith("https://files.pythonhosted.org/") or \
+                not pk.get("file", "").endswith(".whl") or not pk.get("version"):
+            failures.append(f"run {n}: {probe} in {loader}: package record {pk}")
+    expect("probe=pydantic-core-bare,loader=pyodide-314.0.7,node=20", "fail", "load", "python_requirement_missing",
+           "No module named 'typing_extensions'")
+    expect("probe=jiter,loader=pyodide-0.26.4,node=20", "skipped", "link", None,
+           "no wheel of jiter 0.19.0 for ")
+    if n == 2:
+        ran = [f"{c['id']}: {s['stage']}" for c in r["cells"] for s in c["stages"]
+               if s["status"] in ("pass", "fail") and not s["reused"]]
+        if ran:
+            failures.append(f"the second run ran nodes: {ran}")
+
+if failures:
+    print("\n".join("FAIL: " + f for f in failures))
+    print(f"0 passed, {len(failures)} failed")
+    sys.exit(1)
+print("1 passed, 0 failed (6 package cells, twice: the second run from the cache)")
+PY
