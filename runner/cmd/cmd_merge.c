@@ -9,14 +9,17 @@
 int cmd_merge(int argc, char **argv)
 {
 	struct merge_opts o = { NULL, NULL, 0, 0, NULL };
+	const char *history_file = NULL;
+	struct history h;
 	const struct option_spec opts[] = {
 		OPT_STRING('o', "output", &o.out_dir),
 		OPT_FLAG(0, "partial", &o.partial),
 		OPT_STRING(0, "baseline", &o.baseline),
+		OPT_STRING(0, "history", &history_file),
 		OPT_END(),
 	};
 	struct merge_result res;
-	int first = options_parse(argc, argv, opts, 0);
+	int first = options_parse(argc, argv, opts, 0), rc;
 
 	if (first < 0)
 		return EC_EXIT_INPUT;
@@ -25,10 +28,14 @@ int cmd_merge(int argc, char **argv)
 		cli_usage(stderr, "merge");
 		return EC_EXIT_INPUT;
 	}
+	if ((rc = cmd_history_open(&h, history_file)))
+		return rc;
 	o.runs = (const char *const *)(argv + first);
 	o.nruns = (size_t)(argc - first);
-	if (merge_runs(&o, &res))
+	if (merge_runs(&o, &res)) {
+		history_close(&h);
 		return cli_report_error();
+	}
 	printf("emcompat: merged %zu runs into %s: %zu cells:", o.nruns, o.out_dir, res.cells);
 	for (int s = 0; s < CELL_STATUS_COUNT; s++)
 		if (res.counts[s])
@@ -36,8 +43,12 @@ int cmd_merge(int argc, char **argv)
 	printf("\nemcompat: results: %s/results.json; reports: %s/summary.md\n", o.out_dir, o.out_dir);
 	if (o.baseline && !res.regressed)
 		printf("emcompat: nothing regressed against %s\n", o.baseline);
-	if (o.baseline && res.regressed && diff_print_dirs(stdout, o.baseline, o.out_dir, DIFF_PRINT_REGRESSED))
+	if (o.baseline && res.regressed && diff_print_dirs(stdout, o.baseline, o.out_dir, DIFF_PRINT_REGRESSED)) {
+		history_close(&h);
 		return cli_report_error();
+	}
+	if ((rc = cmd_history_record(&h, o.out_dir)))
+		return rc;
 	if (fflush(stdout) != 0)
 		return EC_EXIT_INTERNAL;
 	if (o.baseline)
