@@ -82,8 +82,8 @@ struct history_query {
 					   * of one axis are alternatives, axes must all match) */
 	size_t nonly;
 	const char *cell;                 /* one cell's id, or NULL */
-	size_t last;                      /* the runs shown: the last N of the matrix */
-	int all;                          /* every cell, not only those with news */
+	size_t last;        /* the runs shown: the last N of the matrix */
+	int all;     /* every cell, not only those with news */
 };
 
 /* A recorded run. */
@@ -109,8 +109,8 @@ struct history_change {
 
 struct history_cell {
 	char *id;
-	int *status;                      /* per run shown: enum cell_status, -1 not in that run */
-	int now;                          /* its status in the newest run shown, -1 absent */
+	int *status;        /* per run shown: enum cell_status, -1 not in that run */
+	int now;     /* its status in the newest run shown, -1 absent */
 	char *cls, *stage, *summary;      /* of that run; NULL when absent */
 	size_t failing;                   /* runs in a row it has not passed, up to the newest (all recorded) */
 	const struct history_run *since;  /* the first of them, or NULL */

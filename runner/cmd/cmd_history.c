@@ -74,7 +74,8 @@ static void put_cell(FILE *f, const struct history_report *r, const struct histo
 		fprintf(f, ": %s", c->summary);
 	fputc('\n', f);
 	if (failing(c->now)) {
-		fprintf(f, "         failing since %.10s (%zu run%s)", c->since->started, c->failing, c->failing == 1 ? "" : "s");
+		fprintf(f, "         failing since %.10s (%zu run%s)", c->since->started, c->failing,
+			c->failing == 1 ? "" : "s");
 		if (c->passed)
 			fprintf(f, "; last passed %.10s\n", c->passed->started);
 		else
@@ -88,8 +89,9 @@ static void put_cell(FILE *f, const struct history_report *r, const struct histo
 	if (c->bad && c->nchanges)
 		put_changes(f, r, c);
 	else if (c->bad)
-		fprintf(f, "         none of its toolchains changed between the last good run (%s) and the first bad one "
-			   "(%.10s): the cause is elsewhere (the matrix, emcompat, the machine) or it is flaky\n",
+		fprintf(f,
+			"         none of its toolchains changed between the last good run (%s) and the first bad one "
+			"(%.10s): the cause is elsewhere (the matrix, emcompat, the machine) or it is flaky\n",
 			c->passed->started, c->bad->started);
 }
 
@@ -154,7 +156,9 @@ static int query(int argc, char **argv)
 			r.newest->name ? " (\"" : "", r.newest->name ? r.newest->name : "", r.newest->name ? "\")" : "",
 			shown, r.nruns, r.runs[r.first].started);
 		fprintf(f, " to %.10s)\n", r.newest->started);
-		fputs("runs oldest first: P pass, F fail, T timeout, E error, B blocked, S skipped, ~ flaky, . not run\n", f);
+		fputs("runs oldest first: P pass, F fail, T timeout, E error, B blocked, S skipped, ~ flaky, . not "
+		      "run\n",
+		      f);
 		for (size_t i = 0; i < r.ncells; i++)
 			put_cell(f, &r, &r.cells[i]);
 		if (r.quiet)

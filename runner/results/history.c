@@ -87,6 +87,26 @@ static char *column_dup(sqlite3_stmt *st, int i)
 	return s ? xstrdup((const char *)s) : NULL;
 }
 
+/*
+ * When a file does not look like a history: whether SQLite finds it
+ * corrupt, which is said apart from another application's database. Only
+ * then, since checking reads the whole file.
+ */
+static int corrupt(struct history *h)
+{
+	sqlite3_stmt *st = NULL;
+	int bad = 1;
+
+	if (sqlite3_prepare_v2(h->db, "PRAGMA quick_check", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		bad = strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0;
+	sqlite3_finalize(st);
+	if (bad)
+		error(EC_EXIT_INPUT,
+		      "%s: not a usable emcompat history: SQLite finds it corrupt: refused, left as it is", h->path);
+	return bad;
+}
+
 /* Checks that H is a history this emcompat reads: its meta, then its schema version. */
 static int check_schema(struct history *h)
 {
@@ -97,20 +117,27 @@ static int check_schema(struct history *h)
 	if (query_int(h, "SELECT count(*) FROM sqlite_master") < 0)
 		return -1;
 	if (query_int(h, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'") != 1)
-		return error(EC_EXIT_INPUT, "%s: an SQLite database of another application, not an emcompat history "
-					    "(no meta table): refused, left as it is", h->path);
+		return corrupt(h) ? -1
+				  : error(EC_EXIT_INPUT,
+					  "%s: an SQLite database of another application, not an emcompat history "
+					  "(no meta table): refused, left as it is",
+					  h->path);
 	if (!(st = prepare(h, "SELECT value FROM meta WHERE key = 'application'")))
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
 		ours = strcmp((const char *)sqlite3_column_text(st, 0), APPLICATION) == 0;
 	sqlite3_finalize(st);
 	if (!ours)
-		return error(EC_EXIT_INPUT, "%s: an SQLite database of another application, not an emcompat history "
-					    "(meta names no \"" APPLICATION "\"): refused, left as it is", h->path);
+		return corrupt(h) ? -1
+				  : error(EC_EXIT_INPUT,
+					  "%s: an SQLite database of another application, not an emcompat history "
+					  "(meta names no \"" APPLICATION "\"): refused, left as it is",
+					  h->path);
 	if ((version = query_int(h, "PRAGMA user_version")) < 0)
 		return -1;
 	if (version > HISTORY_SCHEMA)
-		return error(EC_EXIT_INPUT, "%s: history schema %lld is newer than this emcompat's (%d): use a newer emcompat",
+		return error(EC_EXIT_INPUT,
+			     "%s: history schema %lld is newer than this emcompat's (%d): use a newer emcompat",
 			     h->path, version, HISTORY_SCHEMA);
 	if (version < HISTORY_SCHEMA)
 		return error(EC_EXIT_INPUT, "%s: history schema %lld is older than %d and has no migration", h->path,
@@ -125,8 +152,8 @@ static int create_schema(struct history *h)
 
 	if (exec(h, "BEGIN IMMEDIATE", "creating"))
 		return -1;
-	if ((n = query_int(h, "SELECT count(*) FROM sqlite_master")) < 0 || (n == 0 && exec(h, schema_v1, "creating")) ||
-	    exec(h, "COMMIT", "creating")) {
+	if ((n = query_int(h, "SELECT count(*) FROM sqlite_master")) < 0 ||
+	    (n == 0 && exec(h, schema_v1, "creating")) || exec(h, "COMMIT", "creating")) {
 		sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
@@ -159,8 +186,10 @@ int history_open(struct history *h, const char *path)
 		if (n < 0)
 			return error(EC_EXIT_INPUT, "%s: %s", path, strerror(errno));
 		if (n != (ssize_t)sizeof(head) || memcmp(head, "SQLite format 3", 16) != 0)
-			return error(EC_EXIT_INPUT, "%s: not an emcompat history (not an SQLite database): refused, "
-						    "left as it is", path);
+			return error(EC_EXIT_INPUT,
+				     "%s: not an emcompat history (not an SQLite database): refused, "
+				     "left as it is",
+				     path);
 	}
 	if (fresh)
 		flags |= SQLITE_OPEN_CREATE;
@@ -230,10 +259,8 @@ static int add_toolchains(struct history *h, const struct runfile *rf, long long
 
 	if (!st)
 		return -1;
-	cJSON_ArrayForEach(kind, rf->toolchains)
-	{
-		cJSON_ArrayForEach(ver, kind)
-		{
+	cJSON_ArrayForEach (kind, rf->toolchains) {
+		cJSON_ArrayForEach (ver, kind) {
 			const cJSON *id = cJSON_GetObjectItemCaseSensitive(ver, "identity");
 			char *entry = cJSON_PrintUnformatted(ver);
 
@@ -270,7 +297,8 @@ static int add_cells(struct history *h, const struct runfile *rf, long long run)
 		long long cell = intern(h, find_cell, add_cell, c->id), summary = 0;
 
 		/* A passing cell's summary says nothing ("passed"): not stored. */
-		if (cell < 0 || (!runfile_status_ok(c->status) && (summary = intern(h, find_text, add_text, c->summary)) < 0)) {
+		if (cell < 0 ||
+		    (!runfile_status_ok(c->status) && (summary = intern(h, find_text, add_text, c->summary)) < 0)) {
 			rc = -1;
 			break;
 		}
@@ -339,8 +367,10 @@ int history_add(struct history *h, const struct runfile *rf)
 	int rc;
 
 	if (rf->shard.count)
-		return error(EC_EXIT_INPUT, "%s: the run of one shard (%zu of %zu): record the merged run "
-					    "('emcompat merge --history')", rf->path, rf->shard.index, rf->shard.count);
+		return error(EC_EXIT_INPUT,
+			     "%s: the run of one shard (%zu of %zu): record the merged run "
+			     "('emcompat merge --history')",
+			     rf->path, rf->shard.index, rf->shard.count);
 	if (exec(h, "BEGIN IMMEDIATE", "writing"))
 		return -1;
 	rc = add_run(h, rf);
@@ -392,7 +422,7 @@ static int load_runs(struct query *qy, const struct history_query *q)
 	int rc = 0;
 
 	if (!(st = prepare(qy->h, q->matrix ? "SELECT matrix_key FROM runs WHERE name = ?1 OR matrix_key LIKE ?1 || '%'"
-						" ORDER BY started DESC, id DESC LIMIT 1"
+					      " ORDER BY started DESC, id DESC LIMIT 1"
 					    : "SELECT matrix_key FROM runs ORDER BY started DESC, id DESC LIMIT 1")))
 		return -1;
 	if (q->matrix)
@@ -537,9 +567,9 @@ static int cell_matches(const char *id, const struct history_query *q)
  * Calls FN for each toolchain of cell ID that differs between runs A and B
  * (indexes into r->runs); returns how many differ.
  */
-static size_t each_change(const struct query *qy, const char *id, size_t a, size_t b,
-			  void (*fn)(void *arg, const char *axis, const char *kind, const char *version, int ia, int ib),
-			  void *arg)
+static size_t
+each_change(const struct query *qy, const char *id, size_t a, size_t b,
+	    void (*fn)(void *arg, const char *axis, const char *kind, const char *version, int ia, int ib), void *arg)
 {
 	size_t n = 0;
 	const char *p = id;
@@ -553,7 +583,8 @@ static size_t each_change(const struct query *qy, const char *id, size_t a, size
 			axis = xasprintf("%.*s", (int)eq, p);
 			value = xasprintf("%.*s", (int)(len - eq - 1), p + eq + 1);
 			if (toolchain_axis_value(axis, value, &kind, &version)) {
-				int ia = find_tool(&qy->tools[a], kind, version), ib = find_tool(&qy->tools[b], kind, version);
+				int ia = find_tool(&qy->tools[a], kind, version),
+				    ib = find_tool(&qy->tools[b], kind, version);
 				const char *ea = ia >= 0 ? qy->tools[a].v[ia].entry : NULL;
 				const char *eb = ib >= 0 ? qy->tools[b].v[ib].entry : NULL;
 
@@ -632,7 +663,8 @@ static char *end_value(const char *kind, const char *version, const char *identi
 		for (const char *p = identity; *p; p++) {
 			size_t n;
 
-			if (!isdigit((unsigned char)*p) || (p > identity && (isalnum((unsigned char)p[-1]) || p[-1] == '.')))
+			if (!isdigit((unsigned char)*p) ||
+			    (p > identity && (isalnum((unsigned char)p[-1]) || p[-1] == '.')))
 				continue;
 			n = strspn(p, "0123456789.");
 			while (n && p[n - 1] == '.')
@@ -805,7 +837,8 @@ static int load_cells(struct query *qy, const struct history_query *q)
 	size_t cap = 0;
 	int rc = 0, step;
 
-	ids = prepare(qy->h, q->cell ? "SELECT id, cell FROM cell_ids WHERE cell = ?" : "SELECT id, cell FROM cell_ids");
+	ids = prepare(qy->h,
+		      q->cell ? "SELECT id, cell FROM cell_ids WHERE cell = ?" : "SELECT id, cell FROM cell_ids");
 	st = prepare(qy->h, "SELECT c.run, c.status, c.class, c.stage, t.text FROM cells c"
 			    " LEFT JOIN texts t ON t.id = c.summary WHERE c.cell = ?");
 	if (!ids || !st)
