@@ -75,6 +75,16 @@ int history_add(struct history *h, const struct runfile *rf);
 /* As history_add, for the run in DIR (or its results.json). */
 int history_add_dir(struct history *h, const char *dir);
 
+/*
+ * Writes DIR/results.json (DIR exists) holding the newest recorded run of
+ * the matrix with digest MATRIX_DIGEST as far as the history has it: its
+ * run, toolchains and cells (id, index in recorded order, axes from the
+ * id, status, class, stage, summary), to be diffed against as a baseline.
+ * Returns 1 written, with that run's id and start in *RUN_ID and *STARTED
+ * (caller frees), 0 no run of that matrix is recorded, -1 with error().
+ */
+int history_write_last(struct history *h, const char *matrix_digest, const char *dir, char **run_id, char **started);
+
 /* What `emcompat history` asks. */
 struct history_query {
 	const char *matrix;               /* the matrix's name or digest (prefix); NULL: the newest run's */

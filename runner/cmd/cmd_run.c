@@ -54,6 +54,7 @@ int cmd_run(int argc, char **argv)
 		free(only.v);
 		return rc;
 	}
+	o.history = h.db ? &h : NULL;
 	/* The run tells what it does through its events; the terminal's telling is ours. */
 	progress_init_terminal(&pg, o.quiet);
 	progress_events(&pg, &o.events);

@@ -396,6 +396,127 @@ int history_add_dir(struct history *h, const char *dir)
 	return rc;
 }
 
+struct last_cells {
+	sqlite3_stmt *st;
+	struct history *h;
+	long index;
+};
+
+/* The next cell of the run LAST_CELLS reads, as results.json has it; NULL with error() at the end or on failure. */
+static cJSON *next_cell(void *arg, size_t i)
+{
+	struct last_cells *lc = arg;
+	sqlite3_stmt *st = lc->st;
+	cJSON *c, *axes;
+	const char *id, *p;
+
+	(void)i;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_error(lc->h, "reading");
+		return NULL;
+	}
+	id = (const char *)sqlite3_column_text(st, 0);
+	c = cJSON_CreateObject();
+	cJSON_AddStringToObject(c, "id", id);
+	cJSON_AddNumberToObject(c, "index", (double)lc->index++);
+	axes = cJSON_AddObjectToObject(c, "axes");
+	for (p = id; *p;) {
+		size_t len = strcspn(p, ","), eq = strcspn(p, "=");
+
+		if (eq < len) {
+			char *k = xstrndup(p, eq), *v = xstrndup(p + eq + 1, len - eq - 1);
+
+			cJSON_AddStringToObject(axes, k, v);
+			free(k);
+			free(v);
+		}
+		p += len + (p[len] == ',');
+	}
+	cJSON_AddStringToObject(c, "status", (const char *)sqlite3_column_text(st, 1));
+	if (sqlite3_column_text(st, 2))
+		cJSON_AddStringToObject(c, "class", (const char *)sqlite3_column_text(st, 2));
+	if (sqlite3_column_text(st, 3))
+		cJSON_AddStringToObject(c, "stage", (const char *)sqlite3_column_text(st, 3));
+	cJSON_AddStringToObject(c, "summary",
+				sqlite3_column_text(st, 4) ? (const char *)sqlite3_column_text(st, 4) : "passed");
+	return c;
+}
+
+static int write_last(struct history *h, const char *dir, sqlite3_stmt *run, long long id, long long ncells)
+{
+	sqlite3_stmt *st = NULL;
+	cJSON *root = cJSON_CreateObject(), *r, *tc;
+	struct last_cells lc = { NULL, h, 0 };
+	char *path = xasprintf("%s/results.json", dir);
+	int rc = -1;
+
+	cJSON_AddStringToObject(root, "schema", "emcompat-results/1");
+	r = cJSON_AddObjectToObject(root, "run");
+	cJSON_AddStringToObject(r, "id", (const char *)sqlite3_column_text(run, 1));
+	cJSON_AddStringToObject(r, "matrix",
+				sqlite3_column_text(run, 2) ? (const char *)sqlite3_column_text(run, 2) : "");
+	if (sqlite3_column_text(run, 3))
+		cJSON_AddStringToObject(r, "name", (const char *)sqlite3_column_text(run, 3));
+	cJSON_AddStringToObject(r, "started", (const char *)sqlite3_column_text(run, 4));
+	cJSON_AddStringToObject(r, "finished",
+				sqlite3_column_text(run, 5) ? (const char *)sqlite3_column_text(run, 5) : "");
+	cJSON_AddStringToObject(r, "matrix_digest", (const char *)sqlite3_column_text(run, 6));
+	tc = cJSON_AddObjectToObject(root, "toolchains");
+	if (!(st = prepare(h, "SELECT kind, version, entry FROM toolchains WHERE run = ?")))
+		goto out;
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *kind = (const char *)sqlite3_column_text(st, 0);
+		cJSON *k = cJSON_GetObjectItemCaseSensitive(tc, kind), *e;
+
+		if (!k)
+			k = cJSON_AddObjectToObject(tc, kind);
+		if ((e = cJSON_Parse((const char *)sqlite3_column_text(st, 2))))
+			cJSON_AddItemToObject(k, (const char *)sqlite3_column_text(st, 1), e);
+	}
+	sqlite3_finalize(st);
+	cJSON_AddArrayToObject(root, "cells");
+	if (!(lc.st = prepare(h,
+			      "SELECT i.cell, c.status, c.class, c.stage, t.text FROM cells c"
+			      " JOIN cell_ids i ON i.id = c.cell LEFT JOIN texts t ON t.id = c.summary WHERE c.run = ?"
+			      " ORDER BY i.id")))
+		goto out;
+	sqlite3_bind_int64(lc.st, 1, id);
+	rc = results_write_file(path, root, (size_t)ncells, next_cell, &lc);
+	root = NULL;
+out:
+	sqlite3_finalize(lc.st);
+	cJSON_Delete(root);
+	free(path);
+	return rc;
+}
+
+int history_write_last(struct history *h, const char *matrix_digest, const char *dir, char **run_id, char **started)
+{
+	sqlite3_stmt *run;
+	int rc = 0;
+
+	*run_id = *started = NULL;
+	if (exec(h, "BEGIN", "reading"))
+		return -1;
+	run = prepare(h, "SELECT id, run_id, matrix, name, started, finished, matrix_digest, cells FROM runs"
+			 " WHERE matrix_key = ? ORDER BY started DESC, id DESC LIMIT 1");
+	if (!run)
+		rc = -1;
+	else
+		bind_text(run, 1, matrix_digest);
+	if (run && sqlite3_step(run) == SQLITE_ROW) {
+		rc = write_last(h, dir, run, sqlite3_column_int64(run, 0), sqlite3_column_int64(run, 7)) ? -1 : 1;
+		if (rc == 1) {
+			*run_id = column_dup(run, 1);
+			*started = column_dup(run, 4);
+		}
+	}
+	sqlite3_finalize(run);
+	sqlite3_exec(h->db, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
 /* A recorded toolchain of one run, for comparing runs. */
 struct tool {
 	char *kind, *version, *identity, *entry;

@@ -27,28 +27,32 @@ static char *nightly(int day, int commit)
  */
 static void add_night(struct history *h, int n, const char *const status[4], int same_nightly, const char *digest)
 {
-	static const char *const ids[4] = { "rust=nightly,probe=add", "rust=nightly,probe=panic",
-					    "rust=1.96,probe=add", "rust=1.96,probe=flip" };
+	static const char *const ids[4] = { "rust=nightly,probe=add", "rust=nightly,probe=panic", "rust=1.96,probe=add",
+					    "rust=1.96,probe=flip" };
 	struct strbuf sb = { 0 };
 	struct runfile rf;
 	char *text;
 	char *ident = nightly(20 + (same_nightly ? 0 : n), same_nightly ? 0 : n);
 
-	strbuf_addf(&sb,
-		    "{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"night-%d\",\"matrix\":\"m.json\","
-		    "\"name\":\"nightly\",\"started\":\"2026-11-%02dT01:00:00Z\",\"finished\":\"2026-11-%02dT01:10:00Z\","
-		    "\"wall_seconds\":600,\"jobs\":2,\"matrix_digest\":\"%s\"},"
-		    "\"toolchains\":{\"rust\":{\"nightly\":{\"identity\":\"%s\",\"source\":\"rustup\"},"
-		    "\"1.96\":{\"identity\":\"rustc 1.96.0\",\"source\":\"rustup\"}}},\"cells\":[",
-		    n, 21 + n, 21 + n, digest, ident);
+	strbuf_addf(
+		&sb,
+		"{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"night-%d\",\"matrix\":\"m.json\","
+		"\"name\":\"nightly\",\"started\":\"2026-11-%02dT01:00:00Z\",\"finished\":\"2026-11-%02dT01:10:00Z\","
+		"\"wall_seconds\":600,\"jobs\":2,\"matrix_digest\":\"%s\"},"
+		"\"toolchains\":{\"rust\":{\"nightly\":{\"identity\":\"%s\",\"source\":\"rustup\"},"
+		"\"1.96\":{\"identity\":\"rustc 1.96.0\",\"source\":\"rustup\"}}},\"cells\":[",
+		n, 21 + n, 21 + n, digest, ident);
 	for (int i = 0; i < 4; i++) {
 		const char *probe = strchr(ids[i], ',') + 7;
 		int ok = strcmp(status[i], "pass") == 0;
 
-		strbuf_addf(&sb, "%s{\"id\":\"%s\",\"index\":%d,\"axes\":{\"rust\":\"%.*s\",\"probe\":\"%s\"},\"status\":\"%s\"",
-			    i ? "," : "", ids[i], i, (int)(strchr(ids[i], ',') - ids[i] - 5), ids[i] + 5, probe, status[i]);
+		strbuf_addf(
+			&sb,
+			"%s{\"id\":\"%s\",\"index\":%d,\"axes\":{\"rust\":\"%.*s\",\"probe\":\"%s\"},\"status\":\"%s\"",
+			i ? "," : "", ids[i], i, (int)(strchr(ids[i], ',') - ids[i] - 5), ids[i] + 5, probe, status[i]);
 		if (!ok)
-			strbuf_addstr(&sb, ",\"class\":\"wasm_eh_tag_missing\",\"stage\":\"load\",\"summary\":\"no tag\"");
+			strbuf_addstr(&sb,
+				      ",\"class\":\"wasm_eh_tag_missing\",\"stage\":\"load\",\"summary\":\"no tag\"");
 		strbuf_addstr(&sb, "}");
 	}
 	strbuf_addstr(&sb, "]}");

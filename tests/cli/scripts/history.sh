@@ -130,6 +130,29 @@ fails = [c for c in r["cells"] if c["status"] == "fail"]
 assert fails and all(c["failing_runs"] == 3 and c["last_passed"] is None for c in fails), fails
 PY
 
+# With a history and no --baseline, a run is compared with the last recorded run of its matrix.
+python3 - "$tmp/r1/results.json" "$tmp/older" <<'PY'
+import json, os, sys
+r = json.load(open(sys.argv[1]))
+r["run"]["id"] = "older"
+r["run"]["started"] = "2026-01-01T00:00:00Z"
+c = next(c for c in r["cells"] if c["status"] == "fail")
+c["status"] = "pass"
+c.pop("class"), c.pop("stage")
+os.makedirs(sys.argv[2])
+json.dump(r, open(sys.argv[2] + "/results.json", "w"))
+print(c["id"], file=open(sys.argv[2] + "/cell", "w"))
+PY
+"$bin" history add "$tmp/base.db" "$tmp/older" >/dev/null
+"$bin" run "$m" -o "$tmp/r4" --fake-toolchains "$fake" --history "$tmp/base.db" >"$tmp/out" 2>&1 && rc=0 || rc=$?
+expect_eq "run against the history's last run" "$rc" 1
+grep -qF "diff: the last recorded run older (2026-01-01) in $tmp/base.db (16 cells) -> $tmp/r4" "$tmp/out" || fail "diff line: $(cat "$tmp/out")"
+grep -qF "  $(cat "$tmp/older/cell")  pass -> fail" "$tmp/out" || fail "regression: $(cat "$tmp/out")"
+grep -qF 'regressed · 0 fixed' "$tmp/r4/summary.md" || fail "summary.md: $(cat "$tmp/r4/summary.md")"
+grep -qF "Against the baseline \`the last recorded run older (2026-01-01) in $tmp/base.db\`" "$tmp/r4/summary.md" ||
+	fail "summary.md baseline: $(grep -F Against "$tmp/r4/summary.md")"
+ls "${TMPDIR:-/tmp}" | grep -q "^emcompat-baseline-" && fail "a baseline temp dir was left"
+
 # Foreign and corrupt files: exit 2, a message, the bytes as they were, nothing run.
 printf 'not a database, just some notes of a night\n' >"$tmp/notes"
 cp "$tmp/notes" "$tmp/notes.orig"
