@@ -65,20 +65,22 @@ static char *night(int n, long cells)
 	t -= 86400;
 	gmtime_r(&t, &tm);
 	strftime(commit, sizeof(commit), "%Y-%m-%d", &tm);
-	strbuf_addf(&sb,
-		    "{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"night-%d\",\"matrix\":\"nightly.json\","
-		    "\"name\":\"nightly\",\"started\":\"%sT01:00:00Z\",\"finished\":\"%sT03:00:00Z\",\"wall_seconds\":7200,"
-		    "\"jobs\":2,\"matrix_digest\":\"%064d\"},\"toolchains\":{\"rust\":{\"nightly\":{\"identity\":"
-		    "\"rustc 1.97.0-nightly (%07x %s)\\nbinary: rustc\\ncommit-hash: %07x\\ncommit-date: %s\\n"
-		    "LLVM version: 21.1.%d\",\"source\":\"rustup\"},\"1.96\":{\"identity\":\"rustc 1.96.0\\nLLVM version: "
-		    "21.1.0\"}},\"emscripten\":{\"3.1.69\":{\"identity\":\"emcc 3.1.69\"},\"6.0.5\":{\"identity\":\"emcc "
-		    "6.0.5\"}},\"node\":{\"22\":{\"identity\":\"v22.12.0\"}}},\"cells\":[",
-		    n, day, day, 0, n * 7919, commit, n * 7919, commit, n % 10);
+	strbuf_addf(
+		&sb,
+		"{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"night-%d\",\"matrix\":\"nightly.json\","
+		"\"name\":\"nightly\",\"started\":\"%sT01:00:00Z\",\"finished\":\"%sT03:00:00Z\",\"wall_seconds\":7200,"
+		"\"jobs\":2,\"matrix_digest\":\"%064d\"},\"toolchains\":{\"rust\":{\"nightly\":{\"identity\":"
+		"\"rustc 1.97.0-nightly (%07x %s)\\nbinary: rustc\\ncommit-hash: %07x\\ncommit-date: %s\\n"
+		"LLVM version: 21.1.%d\",\"source\":\"rustup\"},\"1.96\":{\"identity\":\"rustc 1.96.0\\nLLVM version: "
+		"21.1.0\"}},\"emscripten\":{\"3.1.69\":{\"identity\":\"emcc 3.1.69\"},\"6.0.5\":{\"identity\":\"emcc "
+		"6.0.5\"}},\"node\":{\"22\":{\"identity\":\"v22.12.0\"}}},\"cells\":[",
+		n, day, day, 0, n * 7919, commit, n * 7919, commit, n % 10);
 	for (long c = 0; c < cells; c++) {
 		const char *st = cell_status(c, n);
 
 		strbuf_addf(&sb,
-			    "%s{\"id\":\"rust=%s,emscripten=%s,node=22,probe=p%ld\",\"index\":%ld,\"axes\":{\"rust\":\"%s\","
+			    "%s{\"id\":\"rust=%s,emscripten=%s,node=22,probe=p%ld\",\"index\":%ld,\"axes\":{\"rust\":"
+			    "\"%s\","
 			    "\"emscripten\":\"%s\",\"node\":\"22\",\"probe\":\"p%ld\"},\"status\":\"%s\"",
 			    c ? "," : "", c % 2 ? "nightly" : "1.96", c % 4 < 2 ? "3.1.69" : "6.0.5", c / 4, c,
 			    c % 2 ? "nightly" : "1.96", c % 4 < 2 ? "3.1.69" : "6.0.5", c / 4, st);

@@ -85,6 +85,16 @@ int history_add_dir(struct history *h, const char *dir);
  */
 int history_write_last(struct history *h, const char *matrix_digest, const char *dir, char **run_id, char **started);
 
+/*
+ * The recent nights of every cell of the matrix with digest MATRIX_DIGEST,
+ * the last LAST runs recorded, for report.html:
+ *   {"runs":[{"id","started"}],"cells":{"<cell id>":["pass",null,...]}}
+ * (a status per run, oldest first; null: not in that run). NULL when no
+ * run of that matrix is recorded (no error then), or with error(). The
+ * caller deletes it.
+ */
+cJSON *history_nights_json(struct history *h, const char *matrix_digest, size_t last);
+
 /* What `emcompat history` asks. */
 struct history_query {
 	const char *matrix;               /* the matrix's name or digest (prefix); NULL: the newest run's */

@@ -1114,6 +1114,44 @@ cJSON *history_report_json(const struct history_report *r)
 	return o;
 }
 
+cJSON *history_nights_json(struct history *h, const char *matrix_digest, size_t last)
+{
+	struct history_query q = { .matrix = matrix_digest, .last = last, .all = 1 };
+	struct history_report r;
+	cJSON *o, *runs, *cells;
+	long long n = -1;
+	sqlite3_stmt *st = prepare(h, "SELECT count(*) FROM runs WHERE matrix_key = ?");
+
+	if (!st)
+		return NULL;
+	bind_text(st, 1, matrix_digest);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (n <= 0) {
+		if (n < 0)
+			db_error(h, "reading");
+		return NULL;
+	}
+	if (history_report(h, &q, &r))
+		return NULL;
+	o = cJSON_CreateObject();
+	runs = cJSON_AddArrayToObject(o, "runs");
+	for (size_t i = r.first; i < r.nruns; i++)
+		cJSON_AddItemToArray(runs, run_json(&r.runs[i]));
+	cells = cJSON_AddObjectToObject(o, "cells");
+	for (size_t i = 0; i < r.ncells; i++) {
+		cJSON *a = cJSON_AddArrayToObject(cells, r.cells[i].id);
+
+		for (size_t j = 0; j < r.nruns - r.first; j++)
+			cJSON_AddItemToArray(a, r.cells[i].status[j] < 0
+							? cJSON_CreateNull()
+							: cJSON_CreateString(cell_status_name(r.cells[i].status[j])));
+	}
+	history_report_release(&r);
+	return o;
+}
+
 void history_report_release(struct history_report *r)
 {
 	for (size_t i = 0; i < r->ncells; i++)

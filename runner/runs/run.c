@@ -442,7 +442,7 @@ static int finish(struct run_ctx *r, int jobs)
 	struct results_run rr;
 	struct report_runs runs;
 	struct run_end end;
-	cJSON *tcjson = NULL, *shardjson = NULL;
+	cJSON *tcjson = NULL, *shardjson = NULL, *nights = NULL;
 	size_t count[CELL_STATUS_COUNT] = { 0 };
 	char id[64];
 	int rc;
@@ -472,6 +472,11 @@ static int finish(struct run_ctx *r, int jobs)
 	release_outcomes(r);
 	if (rc || report_runs_load(&runs, r->dir, r->baseline))
 		return -1;
+	if (o->history && !o->shard.count &&
+	    !(runs.nights = nights = history_nights_json(o->history, r->m.digest, 13)) && error_pending()) {
+		report_runs_release(&runs);
+		return -1;
+	}
 	if (r->baseline_label) {
 		/* The temp dir is gone at the end: what is shown names the history's run. */
 		runs.baseline_dir = r->baseline_label;
@@ -494,6 +499,7 @@ static int finish(struct run_ctx *r, int jobs)
 			rc = EC_EXIT_INTERNAL;
 	}
 	report_runs_release(&runs);
+	cJSON_Delete(nights);
 	return rc;
 }
 
