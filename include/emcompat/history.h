@@ -23,7 +23,8 @@
  * A later schema adds a migration from each older version here; a file of
  * a newer version is refused, named.
  *
- * Safety: a file that is not an SQLite database, or one without the meta
+ * Safety: a path that is not a regular file (a symbolic link is not
+ * followed), a file that is not an SQLite database, or one without the meta
  * table above (another application's), or that SQLite finds corrupt, is
  * refused with EC_EXIT_INPUT and never written. Each run is recorded in one
  * transaction (rollback journal, synchronous=FULL): a writer killed at any

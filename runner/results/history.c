@@ -168,12 +168,13 @@ int history_open(struct history *h, const char *path)
 	const char *wait = getenv("EMCOMPAT_HISTORY_WAIT");
 
 	memset(h, 0, sizeof(*h));
-	if (stat(path, &sb) != 0) {
+	if (lstat(path, &sb) != 0) {
 		if (errno != ENOENT)
 			return error(EC_EXIT_INPUT, "%s: %s", path, strerror(errno));
 		fresh = 1;
 	} else if (!S_ISREG(sb.st_mode)) {
-		return error(EC_EXIT_INPUT, "%s: not a regular file: refused", path);
+		/* A link is not followed where emcompat writes (README, "Security"). */
+		return error(EC_EXIT_INPUT, "%s: not a regular file (a link?): refused", path);
 	} else if (sb.st_size == 0) {
 		fresh = 1;
 	} else {

@@ -181,6 +181,11 @@ grep -qF "not a usable emcompat history" "$tmp/err" || fail "corrupt: $(cat "$tm
 expect_eq "history add to a corrupt history" "$rc" 2
 cmp -s "$tmp/corrupt.db" "$tmp/corrupt.orig" || fail "the corrupt history was changed"
 
+ln -s "$h" "$tmp/link.db"
+"$bin" history "$tmp/link.db" 2>"$tmp/err" && rc=0 || rc=$?
+expect_eq "a link to a history" "$rc" 2
+grep -qF "not a regular file (a link?): refused" "$tmp/err" || fail "link: $(cat "$tmp/err")"
+
 # runs FILE: how many runs it records, and whether each has all its cells.
 runs() {
 	python3 - "$1" <<'PY'
