@@ -216,8 +216,11 @@ static int add(int argc, char **argv)
 
 int cmd_history(int argc, char **argv)
 {
-	if (argc > 1 && strcmp(argv[1], "add") == 0)
+	/* add's options are read under the name "history": its messages and usage are history's. */
+	if (argc > 1 && strcmp(argv[1], "add") == 0) {
+		argv[1] = argv[0];
 		return add(argc - 1, argv + 1);
+	}
 	return query(argc, argv);
 }
 
