@@ -532,8 +532,8 @@ struct query {
 	struct history *h;
 	struct history_report *r;
 	struct run_tools *tools;   /* per run of r->runs */
-	long long *ids;            /* r->runs' row ids, sorted, and ... */
-	size_t *order;             /* ... the index in r->runs of each */
+	size_t *order;             /* r->runs' indexes by row id */
+	long long window_from;     /* the least row id of the runs shown */
 };
 
 static int load_runs(struct query *qy, const struct history_query *q)
@@ -616,6 +616,10 @@ static int load_tools(struct query *qy)
 	for (size_t i = 0; i < r->nruns; i++)
 		qy->order[i] = i;
 	qsort_r(qy->order, r->nruns, sizeof(*qy->order), by_row_id, r->runs);
+	qy->window_from = r->runs[r->first].id;
+	for (size_t i = r->first; i < r->nruns; i++)
+		if (r->runs[i].id < qy->window_from)
+			qy->window_from = r->runs[i].id;
 	qy->tools = xcalloc(r->nruns, sizeof(*qy->tools));
 	if (!(st = prepare(qy->h, "SELECT t.run, t.kind, t.version, t.identity, t.entry FROM toolchains t"
 				  " JOIN runs r ON r.id = t.run WHERE r.matrix_key = ?")))
@@ -837,18 +841,33 @@ struct cell_row {
 	char *cls, *stage, *summary;
 };
 
-/* Reads cell ID's runs of this matrix into ROWS (per r->runs, status -1 absent) and judges it into C. */
-static int judge_cell(struct query *qy, sqlite3_stmt *st, long long cell, const char *id, struct cell_row *rows,
-		      struct history_cell *c)
+static void rows_clear(struct cell_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].cls);
+		free(rows[i].stage);
+		free(rows[i].summary);
+		rows[i].cls = rows[i].stage = rows[i].summary = NULL;
+		rows[i].status = -1;
+	}
+}
+
+/*
+ * Reads cell CELL's rows of runs with row id FROM or more into ROWS (per
+ * r->runs, status -1 absent). Returns how many of the runs shown it
+ * worked in, -1 with error(); *SEEN tells whether it has a row at all.
+ */
+static int read_rows(struct query *qy, sqlite3_stmt *st, long long cell, long long from, struct cell_row *rows,
+		     int *seen)
 {
 	struct history_report *r = qy->r;
-	size_t last_ok = SIZE_MAX, prev = SIZE_MAX;
-	int rc, seen = 0;
+	int rc, ok = 0;
 
-	for (size_t i = 0; i < r->nruns; i++)
-		rows[i].status = -1;
+	rows_clear(rows, r->nruns);
+	*seen = 0;
 	sqlite3_reset(st);
 	sqlite3_bind_int64(st, 1, cell);
+	sqlite3_bind_int64(st, 2, from);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		size_t i = run_index(qy, sqlite3_column_int64(st, 0));
 
@@ -859,11 +878,30 @@ static int judge_cell(struct query *qy, sqlite3_stmt *st, long long cell, const 
 			rows[i].cls = column_dup(st, 2);
 			rows[i].stage = column_dup(st, 3);
 			rows[i].summary = column_dup(st, 4);
+			ok += rows[i].status >= 0 && runfile_status_ok((enum cell_status)rows[i].status);
 		}
-		seen = 1;
+		*seen = 1;
 	}
-	if (rc != SQLITE_DONE)
-		return db_error(qy->h, "reading");
+	return rc == SQLITE_DONE ? ok : db_error(qy->h, "reading");
+}
+
+/*
+ * Reads cell ID's runs of this matrix and judges it into C. The runs
+ * shown come first: when the cell worked in one of them, what is judged
+ * (failing since, last passed, flips, changes) lies among them, and the
+ * older rows are not read; else every row is.
+ */
+static int judge_cell(struct query *qy, sqlite3_stmt *st, long long cell, const char *id, struct cell_row *rows,
+		      struct history_cell *c)
+{
+	struct history_report *r = qy->r;
+	size_t last_ok = SIZE_MAX, prev = SIZE_MAX;
+	long long oldest = qy->r->runs[qy->order[0]].id;
+	int worked, seen;
+
+	if ((worked = read_rows(qy, st, cell, qy->window_from, rows, &seen)) < 0 ||
+	    (!worked && qy->window_from > oldest && read_rows(qy, st, cell, oldest, rows, &seen) < 0))
+		return -1;
 	memset(c, 0, sizeof(*c));
 	if (!seen)
 		return 0;
@@ -962,7 +1000,7 @@ static int load_cells(struct query *qy, const struct history_query *q)
 	ids = prepare(qy->h,
 		      q->cell ? "SELECT id, cell FROM cell_ids WHERE cell = ?" : "SELECT id, cell FROM cell_ids");
 	st = prepare(qy->h, "SELECT c.run, c.status, c.class, c.stage, t.text FROM cells c"
-			    " LEFT JOIN texts t ON t.id = c.summary WHERE c.cell = ?");
+			    " LEFT JOIN texts t ON t.id = c.summary WHERE c.cell = ? AND c.run >= ?");
 	if (!ids || !st)
 		rc = -1;
 	if (!rc && q->cell)
@@ -975,12 +1013,7 @@ static int load_cells(struct query *qy, const struct history_query *q)
 		if (!cell_matches(id, q))
 			continue;
 		got = judge_cell(qy, st, sqlite3_column_int64(ids, 0), id, rows, &c);
-		for (size_t i = 0; i < r->nruns; i++) {
-			free(rows[i].cls);
-			free(rows[i].stage);
-			free(rows[i].summary);
-			rows[i].cls = rows[i].stage = rows[i].summary = NULL;
-		}
+		rows_clear(rows, r->nruns);
 		if (got < 0) {
 			rc = -1;
 			break;
@@ -1009,7 +1042,7 @@ static int load_cells(struct query *qy, const struct history_query *q)
 
 int history_report(struct history *h, const struct history_query *q, struct history_report *r)
 {
-	struct query qy = { h, r, NULL, NULL, NULL };
+	struct query qy = { h, r, NULL, NULL, 0 };
 	int rc;
 
 	memset(r, 0, sizeof(*r));

@@ -165,6 +165,44 @@ static void test_nights(void)
 	free(path);
 }
 
+/* Nights recorded newest first (a backfill): the order is the runs' start, not the recording's. */
+static void test_backfill(void)
+{
+	char *path = xasprintf("%s/backfill.db", dir);
+	struct history h;
+	struct history_report r;
+	struct history_query q = { .last = 3 };
+	const struct history_cell *c;
+
+	CHECK_INT(history_open(&h, path), 0);
+	for (int n = 6; n >= 0; n--) {
+		const char *st[4] = { "pass", n < 4 ? "pass" : "fail", "pass", n % 2 ? "fail" : "pass" };
+
+		add_night(&h, n, st, 0, "d4");
+	}
+	CHECK_INT(history_report(&h, &q, &r), 0);
+	CHECK_STR(r.runs[r.first].run_id, "night-4");
+	c = find_cell(&r, "rust=nightly,probe=panic");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK_INT(c->failing, 3);
+		CHECK_STR(c->passed->run_id, "night-3");
+		CHECK_INT(c->nchanges, 1);
+		if (c->nchanges)
+			CHECK_STR(c->changes[0].bad_value, "nightly-2026-11-25");
+	}
+	c = find_cell(&r, "rust=1.96,probe=flip");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK_STR(c->passed->run_id, "night-6");
+		CHECK_INT(c->flips, 2);
+		CHECK(history_cell_flaky(c));
+	}
+	history_report_release(&r);
+	history_close(&h);
+	free(path);
+}
+
 /* A regression with the nightly unchanged: no change named, flaky after two flips. */
 static void test_no_change(void)
 {
@@ -319,6 +357,7 @@ int main(void)
 	if (!mkdtemp(dir))
 		return 1;
 	test_nights();
+	test_backfill();
 	test_no_change();
 	test_refused();
 	test_shard_refused();
