@@ -223,7 +223,7 @@ static int bind_text(sqlite3_stmt *st, int i, const char *s)
 	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
 }
 
-/* The id of TEXT in TABLE (cell_ids or texts, column COL), added when new; -1 with error(). */
+/* The id of TEXT as FIND finds it (in cell_ids or texts), added by ADD when new; -1 with error(). */
 static long long intern(struct history *h, sqlite3_stmt *find, sqlite3_stmt *add, const char *text)
 {
 	long long id = -1;
@@ -643,7 +643,7 @@ static int load_tools(struct query *qy)
 	return rc == SQLITE_DONE ? 0 : db_error(qy->h, "reading");
 }
 
-/* Run I's toolchain KIND VERSION: its index, or -1 when it recorded none. */
+/* The toolchain KIND VERSION among a run's T: its index, or -1 when the run recorded none. */
 static int find_tool(const struct run_tools *t, const char *kind, const char *version)
 {
 	for (size_t i = 0; i < t->n; i++)
@@ -776,7 +776,9 @@ static char *end_value(const char *kind, const char *version, const char *identi
 			strftime(date, sizeof(date), "%Y-%m-%d", &tm);
 			return xasprintf("nightly-%s", date);
 		}
-		if (identity_line(identity, "release", buf, sizeof(buf)))
+		/* Shown inside commands to copy: a release that is not a plain version is not one. */
+		if (identity_line(identity, "release", buf, sizeof(buf)) && buf[0] &&
+		    strspn(buf, "0123456789.-abcdefghijklmnopqrstuvwxyz") == strlen(buf))
 			return xstrdup(buf);
 		return NULL;
 	}
