@@ -25,6 +25,9 @@ void cli_usage(FILE *out, const char *command);
  */
 int cli_report_error(void);
 
+/* S quoted for a POSIX shell when it needs it, for the commands a command prints to copy. Caller frees. */
+char *cli_shell_quote(const char *s);
+
 /*
  * A command's text output, which quotes what runs, logs and files hold
  * (untrusted.h): written into a memory stream (cli_text_open returns it;

@@ -411,6 +411,22 @@ void cli_usage(FILE *out, const char *name)
 	fprintf(out, "usage: emcompat %s\n\n%s", c->synopsis, c->help);
 }
 
+char *cli_shell_quote(const char *s)
+{
+	struct strbuf sb = { 0 };
+
+	if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-=/,:+@") == strlen(s))
+		return xstrdup(s);
+	strbuf_addch(&sb, '\'');
+	for (; *s; s++)
+		if (*s == '\'')
+			strbuf_addstr(&sb, "'\\''");
+		else
+			strbuf_addch(&sb, *s);
+	strbuf_addch(&sb, '\'');
+	return strbuf_detach(&sb);
+}
+
 int cli_report_error(void)
 {
 	fputs("emcompat: ", stderr);

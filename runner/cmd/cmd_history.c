@@ -51,11 +51,15 @@ static void put_changes(FILE *f, const struct history_report *r, const struct hi
 
 		if (!x->good_value || !x->bad_value)
 			continue;
+		char *m = cli_shell_quote(r->newest->matrix && *r->newest->matrix ? r->newest->matrix : "MATRIX");
+		char *id = cli_shell_quote(c->id);
+
 		fprintf(f, "         %s emcompat fetch %s %s %s\n", narrowed++ ? "          " : "narrow it:", x->kind,
 			x->good_value, x->bad_value);
-		fprintf(f, "                    emcompat bisect %s --axis %s --good %s --bad %s --cell %s\n",
-			r->newest->matrix && *r->newest->matrix ? r->newest->matrix : "MATRIX", x->axis, x->good_value,
-			x->bad_value, c->id);
+		fprintf(f, "                    emcompat bisect %s --axis %s --good %s --bad %s --cell %s\n", m,
+			x->axis, x->good_value, x->bad_value, id);
+		free(m);
+		free(id);
 	}
 }
 
