@@ -8,6 +8,7 @@ packages=(
 	cmake ninja-build gcc make pkg-config python3
 	libcjson-dev libxml2-dev libcurl4-openssl-dev libssl-dev
 	libarchive-dev  # toolchain archives (emcompat fetch)
+	libsqlite3-dev  # the history of runs (emcompat history)
 	libxml2-utils   # xmllint: the JUnit report is validated against its XSD
 	python3-venv    # the JUnit consumer (junitparser) the junit test reads junit.xml with
 	wabt            # wasm-objdump: the wasm reader is checked against it

@@ -11,6 +11,8 @@
 
 #include <stdio.h>
 
+#include "emcompat/history.h"
+
 int cli_main(int argc, char **argv);
 
 /* Prints COMMAND's usage to OUT. */
@@ -22,6 +24,9 @@ void cli_usage(FILE *out, const char *command);
  * terminal (untrusted.h).
  */
 int cli_report_error(void);
+
+/* S quoted for a POSIX shell when it needs it, for the commands a command prints to copy. Caller frees. */
+char *cli_shell_quote(const char *s);
 
 /*
  * A command's text output, which quotes what runs, logs and files hold
@@ -53,5 +58,20 @@ int cmd_bisect(int argc, char **argv);
 int cmd_recommend(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_history(int argc, char **argv);
+
+/*
+ * --history FILE of run and merge: opens FILE (else $EMCOMPAT_HISTORY;
+ * neither: H stays closed and nothing is recorded) before anything runs,
+ * so a foreign or corrupt file is refused first. Returns 0, or the exit
+ * code after printing the error.
+ */
+int cmd_history_open(struct history *h, const char *option);
+
+/*
+ * Records the finished run in DIR in H (when open), says so, and closes
+ * H. Returns 0, or the exit code after printing the error.
+ */
+int cmd_history_record(struct history *h, const char *dir);
 
 #endif

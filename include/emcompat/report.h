@@ -47,6 +47,7 @@ struct report_runs {
 	struct runfile base;          /* loaded when baseline_dir is set */
 	struct diff diff;             /* base -> run, when baseline_dir is set */
 	const char *baseline_dir;     /* borrowed, or NULL */
+	const cJSON *nights;          /* borrowed, or NULL: set by the caller (report_input.h) */
 };
 
 /*

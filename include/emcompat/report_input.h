@@ -16,6 +16,11 @@ struct report_input {
 	const struct diff *baseline;             /* run against a baseline, or NULL */
 	const char *baseline_dir;                /* the baseline's dir, or NULL */
 	const struct classify_table *classes;    /* titles, explanations, fixes; may be NULL */
+	/*
+	 * The cells' recent nights from a history (history_nights_json), or
+	 * NULL: report.html shows each cell's as a strip.
+	 */
+	const cJSON *nights;
 };
 
 #endif

@@ -57,6 +57,7 @@
 #include "emcompat/shard.h"
 
 struct diff;
+struct history;
 
 /* What a run has to say when its jobs start. */
 struct run_start {
@@ -117,6 +118,14 @@ struct run_opts {
 	struct shard_spec shard;      /* count 0: every cell; else only shard I/N (shard.h) */
 	const char *baseline;         /* a run dir to diff against at the end, or NULL */
 	int keep_failed;              /* a failed node keeps its intermediates (cache.h) */
+	/*
+	 * An open history (history.h; borrowed), or NULL. Without a baseline
+	 * the run is compared with the last run of its matrix recorded there
+	 * (not for a shard): its regressions printed and marked in the
+	 * reports, the exit code as without a baseline. Recording the run
+	 * is the caller's.
+	 */
+	struct history *history;
 	struct run_events events;     /* all NULL: the run tells nothing */
 };
 

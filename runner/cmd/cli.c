@@ -18,7 +18,7 @@ struct command {
 static const struct command commands[] = {
 	{ "run", cmd_run,
 	  "run [MATRIX] [-j N] [-o DIR] [--resume] [--only AXIS=VALUE]... [--shard I/N]\n"
-	  "                    [--retries N] [--baseline DIR] [--keep-failed]",
+	  "                    [--retries N] [--baseline DIR] [--keep-failed] [--history FILE]",
 	  "run the matrix and write results and reports",
 	  "Runs every cell of MATRIX (default: the embedded matrix): each shared stage node\n"
 	  "once, in parallel, and writes DIR/results.json, DIR/journal.jsonl (one line per\n"
@@ -42,6 +42,12 @@ static const struct command commands[] = {
 	  "      --keep-failed         a failed node keeps its build intermediates in the\n"
 	  "                            cache (a std node's work/ dir: cargo's target dir);\n"
 	  "                            without it a node keeps its outputs and logs only\n"
+	  "      --history FILE        record the run in the history FILE when it ends\n"
+	  "                            (default: $EMCOMPAT_HISTORY when set; see\n"
+	  "                            'emcompat help history'); without --baseline,\n"
+	  "                            diff the run against the last run of its matrix\n"
+	  "                            recorded there (not for a shard), as --baseline\n"
+	  "                            does but with the exit code of a run without one\n"
 	  "  -q, --quiet               no progress output\n"
 	  "      --fake-toolchains DIR run DIR/<stage> for each node instead of the real\n"
 	  "                            recipes: a test seam (see include/emcompat/run.h)\n"
@@ -170,7 +176,8 @@ static const struct command commands[] = {
 	  "\n"
 	  "Exit: 0 nothing regressed, 1 some cell regressed, 2 bad input (a missing or\n"
 	  "malformed results.json: FILE:LINE:COL), 3 runner failure.\n" },
-	{ "merge", cmd_merge, "merge -o DIR [--partial] [--baseline DIR] RUN...", "combine shard runs into one run",
+	{ "merge", cmd_merge, "merge -o DIR [--partial] [--baseline DIR] [--history FILE] RUN...",
+	  "combine shard runs into one run",
 	  "Combines the run directories of the shards of one matrix ('run --shard I/N')\n"
 	  "into one run directory, as if the matrix had run whole: results.json with\n"
 	  "every cell in matrix order, counts and toolchains, logs/ (hard links, else\n"
@@ -181,12 +188,61 @@ static const struct command commands[] = {
 	  "      --partial      merge even when a shard of N is missing\n"
 	  "      --baseline DIR mark the reports against the run in DIR and exit 1 only\n"
 	  "                     when a cell regressed (as 'run --baseline')\n"
+	  "      --history FILE record the merged run in the history FILE (default:\n"
+	  "                     $EMCOMPAT_HISTORY when set; see 'emcompat help history')\n"
 	  "\n"
 	  "Refused (exit 2): runs of different matrices (their matrix_digest, the\n"
 	  "cells they expand to, differ), shards of different splits (count, or the\n"
 	  "cells being split), a missing shard without --partial, and a cell in two\n"
 	  "runs with different results. Exit: 0 merged and every cell passed, 1 merged\n"
 	  "and some cell did not pass, 2 refused or bad input, 3 runner failure.\n" },
+	{ "history", cmd_history,
+	  "history [FILE] [--only AXIS=VALUE]... [--cell ID] [--last N] [--matrix M] [--all] [--json]\n"
+	  "       history add [FILE] RUN...",
+	  "the nights of each cell from a history of runs: failing since, what changed",
+	  "Remembers finished runs in FILE, one SQLite file (default: $EMCOMPAT_HISTORY),\n"
+	  "an artifact to carry from night to night, and tells each cell's nights.\n"
+	  "\n"
+	  "'history add FILE RUN...' records finished run directories (or their\n"
+	  "results.json), each in one transaction; a run recorded already is left as it\n"
+	  "is. 'run --history FILE' and 'merge --history FILE' record their run when it\n"
+	  "ends; a shard's run is refused (record the merge). Without --baseline, 'run\n"
+	  "--history' diffs the run against the last recorded run of its matrix: its\n"
+	  "regressions printed and marked in the reports. FILE is created when it\n"
+	  "does not exist; a file that is not an emcompat history (another application's\n"
+	  "database, a corrupt one, a newer schema) is refused with exit 2 and left as it\n"
+	  "is. A second writer waits up to $EMCOMPAT_HISTORY_WAIT seconds (default 60),\n"
+	  "then fails with exit 4.\n"
+	  "\n"
+	  "'history FILE' shows, for the newest run's matrix (runs of the same\n"
+	  "matrix_digest), each cell with news over the last N runs: a strip of its\n"
+	  "statuses, oldest first; for a cell failing now 'failing since DATE (N runs)'\n"
+	  "and 'last passed DATE' (over every recorded run); the toolchains of the cell\n"
+	  "whose identity changed between its last good and first bad run, and the\n"
+	  "'emcompat fetch' and 'emcompat bisect' commands for the two ends (a Rust\n"
+	  "nightly is named nightly-DATE, a day after its commit date; bisect needs a\n"
+	  "matrix whose axis lists the values between the ends); 'flaky across nights'\n"
+	  "when it flipped between working and not twice or more with none of its\n"
+	  "toolchains changed.\n"
+	  "\n"
+	  "  --only AXIS=VALUE    keep only matching cells (repeatable, as for run)\n"
+	  "  --cell ID            that cell only, news or not\n"
+	  "  --last N             the runs shown (default 14)\n"
+	  "  --matrix M           the matrix of the runs: its name or digest (prefix);\n"
+	  "                       default: the newest recorded run's\n"
+	  "  --all                every cell, also those that passed in every run shown\n"
+	  "  --json               print {\"matrix\",\"name\",\"matrix_key\",\"recorded_runs\",\n"
+	  "                       \"runs\":[{\"id\",\"started\"}],\"quiet\",\"cells\":[{\"id\",\n"
+	  "                       \"statuses\",\"status\",\"class\",\"stage\",\"summary\",\n"
+	  "                       \"failing_runs\",\"failing_since\",\"last_passed\",\"first_bad\",\n"
+	  "                       \"flips\",\"flips_without_toolchain_change\",\n"
+	  "                       \"flaky_across_nights\",\"changed\":[{\"axis\",\"kind\",\n"
+	  "                       \"version\",\"good\",\"bad\",\"good_value\",\"bad_value\"}]}]}\n"
+	  "\n"
+	  "The schema is in include/emcompat/history.h. Exit: 0 no cell shown fails in\n"
+	  "the newest run (add: recorded), 1 some cell does, 2 bad usage or input (a\n"
+	  "file that is not a history, no recorded run), 3 runner failure, 4 another\n"
+	  "writer held the file too long.\n" },
 	{ "bisect", cmd_bisect,
 	  "bisect [MATRIX] --axis A --good V --bad V [--only AXIS=VALUE]... [--cell ID]\n"
 	  "                [--class C] [--stage S] [--from DIR]... [-o DIR] [-j N] [-v]",
@@ -364,6 +420,22 @@ void cli_usage(FILE *out, const char *name)
 		return;
 	}
 	fprintf(out, "usage: emcompat %s\n\n%s", c->synopsis, c->help);
+}
+
+char *cli_shell_quote(const char *s)
+{
+	struct strbuf sb = { 0 };
+
+	if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-=/,:+@") == strlen(s))
+		return xstrdup(s);
+	strbuf_addch(&sb, '\'');
+	for (; *s; s++)
+		if (*s == '\'')
+			strbuf_addstr(&sb, "'\\''");
+		else
+			strbuf_addch(&sb, *s);
+	strbuf_addch(&sb, '\'');
+	return strbuf_detach(&sb);
 }
 
 int cli_report_error(void)

@@ -43,26 +43,9 @@ static const char *value_at(const struct bisect_cmd *b, size_t i)
 	return b->m.axis_values[b->axis][i];
 }
 
-/* S quoted for a POSIX shell when it needs it. Caller frees. */
-static char *shell_quote(const char *s)
-{
-	struct strbuf sb = { 0 };
-
-	if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-=/,:+@") == strlen(s))
-		return xstrdup(s);
-	strbuf_addch(&sb, '\'');
-	for (; *s; s++)
-		if (*s == '\'')
-			strbuf_addstr(&sb, "'\\''");
-		else
-			strbuf_addch(&sb, *s);
-	strbuf_addch(&sb, '\'');
-	return strbuf_detach(&sb);
-}
-
 static void add_word(struct strbuf *sb, const char *word)
 {
-	char *q = shell_quote(word);
+	char *q = cli_shell_quote(word);
 
 	strbuf_addf(sb, " %s", q);
 	free(q);

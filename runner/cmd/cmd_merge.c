@@ -9,10 +9,13 @@
 int cmd_merge(int argc, char **argv)
 {
 	struct merge_opts o = { NULL, NULL, 0, 0, NULL };
+	const char *history_file = NULL;
+	struct history h;
 	const struct option_spec opts[] = {
 		OPT_STRING('o', "output", &o.out_dir),
 		OPT_FLAG(0, "partial", &o.partial),
 		OPT_STRING(0, "baseline", &o.baseline),
+		OPT_STRING(0, "history", &history_file),
 		OPT_END(),
 	};
 	struct merge_result res;
@@ -25,10 +28,13 @@ int cmd_merge(int argc, char **argv)
 		cli_usage(stderr, "merge");
 		return EC_EXIT_INPUT;
 	}
+	if ((rc = cmd_history_open(&h, history_file)))
+		return rc;
 	o.runs = (const char *const *)(argv + first);
 	o.nruns = (size_t)(argc - first);
 	if (merge_runs(&o, &res)) {
 		merge_result_release(&res);
+		history_close(&h);
 		return cli_report_error();
 	}
 	printf("emcompat: merged %zu runs into %s: %zu cells:", o.nruns, o.out_dir, res.cells);
@@ -40,6 +46,10 @@ int cmd_merge(int argc, char **argv)
 		printf("emcompat: nothing regressed against %s\n", o.baseline);
 	if (o.baseline && res.regressed)
 		diff_print(stdout, &res.reports.diff, DIFF_PRINT_REGRESSED);
+	if ((rc = cmd_history_record(&h, o.out_dir))) {
+		merge_result_release(&res);
+		return rc;
+	}
 	if (fflush(stdout) != 0)
 		rc = EC_EXIT_INTERNAL;
 	else if (o.baseline)

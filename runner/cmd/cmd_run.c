@@ -12,6 +12,8 @@ int cmd_run(int argc, char **argv)
 {
 	struct option_pairs only = { 0 };
 	struct run_opts o;
+	const char *history_file = NULL;
+	struct history h;
 	const struct option_spec opts[] = {
 		OPT_INT('j', "jobs", &o.jobs, 1, 1024, "a number of slots"),
 		OPT_STRING('o', "output", &o.out_dir),
@@ -24,6 +26,7 @@ int cmd_run(int argc, char **argv)
 		OPT_CALLBACK(0, "shard", &o.shard, options_read_shard),
 		OPT_STRING(0, "baseline", &o.baseline),
 		OPT_FLAG(0, "keep-failed", &o.keep_failed),
+		OPT_STRING(0, "history", &history_file),
 		OPT_END(),
 	};
 	struct progress pg;
@@ -47,6 +50,11 @@ int cmd_run(int argc, char **argv)
 	o.matrix = first < argc ? argv[first] : NULL;
 	if (getenv("EMCOMPAT_KILL_GRACE"))
 		o.kill_grace = atof(getenv("EMCOMPAT_KILL_GRACE"));
+	if ((rc = cmd_history_open(&h, history_file))) {
+		free(only.v);
+		return rc;
+	}
+	o.history = h.db ? &h : NULL;
 	/* The run tells what it does through its events; the terminal's telling is ours. */
 	progress_init_terminal(&pg, o.quiet);
 	progress_events(&pg, &o.events);
@@ -54,6 +62,13 @@ int cmd_run(int argc, char **argv)
 	if (rc < 0) {
 		progress_clear(&pg);
 		rc = cli_report_error();
+	}
+	if (rc == EC_EXIT_OK || rc == EC_EXIT_FAILED) {
+		int hrc = cmd_history_record(&h, o.out_dir);
+
+		rc = hrc ? hrc : rc;
+	} else {
+		history_close(&h);
 	}
 	free(only.v);
 	return rc;

@@ -105,7 +105,7 @@ static cJSON *baseline_json(const struct report_input *in)
 
 /*
  * The report's data, {"schema","run","counts","toolchains","cells",
- * "classes","baseline"}, in two parts around "cells": the cells are
+ * "classes","baseline","nights"}, in two parts around "cells": the cells are
  * printed one at a time, so 10,000 of them never stand as one tree.
  */
 static cJSON *data_head_json(const struct report_input *in)
@@ -129,6 +129,7 @@ static cJSON *data_tail_json(const struct report_input *in)
 
 	cJSON_AddItemToObject(o, "classes", classes_json(in));
 	cJSON_AddItemToObject(o, "baseline", in->baseline ? baseline_json(in) : cJSON_CreateNull());
+	cJSON_AddItemToObject(o, "nights", in->nights ? cJSON_Duplicate(in->nights, 1) : cJSON_CreateNull());
 	return o;
 }
 

@@ -50,6 +50,7 @@ int report_runs_write(const struct report_runs *rr, const struct classify_table 
 		in.baseline_dir = rr->baseline_dir;
 	}
 	in.classes = classes;
+	in.nights = rr->nights;
 	return report_write_all(&in);
 }
 

@@ -12,6 +12,7 @@
 #include "emcompat/error.h"
 #include "emcompat/fake.h"
 #include "emcompat/fetch.h"
+#include "emcompat/history.h"
 #include "emcompat/journal.h"
 #include "emcompat/plan.h"
 #include "emcompat/report.h"
@@ -54,6 +55,9 @@ struct run_ctx {
 	struct cell_outcome *outcomes;    /* per cell, once its nodes are final (summary set) */
 	size_t resumed_nodes;
 	double t0;
+	const char *baseline;      /* --baseline, or a temp dir holding the history's last run */
+	char *baseline_tmp;        /* that temp dir, removed at the end, or NULL */
+	char *baseline_label;      /* how the reports name the history's last run */
 };
 
 static double now_wall(void)
@@ -370,6 +374,10 @@ static void run_release(struct run_ctx *r)
 	toolchain_set_release(&r->tc);
 	shard_info_release(&r->shard);
 	classify_free(r->classes);
+	if (r->baseline_tmp && remove_tree(r->baseline_tmp))
+		error_clear();
+	free(r->baseline_tmp);
+	free(r->baseline_label);
 }
 
 static int fail(struct run_ctx *r)
@@ -434,7 +442,7 @@ static int finish(struct run_ctx *r, int jobs)
 	struct results_run rr;
 	struct report_runs runs;
 	struct run_end end;
-	cJSON *tcjson = NULL, *shardjson = NULL;
+	cJSON *tcjson = NULL, *shardjson = NULL, *nights = NULL;
 	size_t count[CELL_STATUS_COUNT] = { 0 };
 	char id[64];
 	int rc;
@@ -462,8 +470,19 @@ static int finish(struct run_ctx *r, int jobs)
 	/* The reports read results.json back: with 10,000 cells, not holding the nodes too halves the peak. */
 	release_nodes(r);
 	release_outcomes(r);
-	if (rc || report_runs_load(&runs, r->dir, o->baseline))
+	if (rc || report_runs_load(&runs, r->dir, r->baseline))
 		return -1;
+	if (o->history && !o->shard.count &&
+	    !(runs.nights = nights = history_nights_json(o->history, r->m.digest, 13)) && error_pending()) {
+		report_runs_release(&runs);
+		return -1;
+	}
+	if (r->baseline_label) {
+		/* The temp dir is gone at the end: what is shown names the history's run. */
+		runs.baseline_dir = r->baseline_label;
+		free(runs.base.dir);
+		runs.base.dir = xstrdup(r->baseline_label);
+	}
 	rc = report_runs_write(&runs, r->classes);
 	if (rc == 0) {
 		memset(&end, 0, sizeof(end));
@@ -471,7 +490,7 @@ static int finish(struct run_ctx *r, int jobs)
 		end.seconds = rr.finished - rr.started;
 		end.counts = count;
 		end.dir = r->dir;
-		end.baseline = o->baseline ? &runs.diff : NULL;
+		end.baseline = r->baseline ? &runs.diff : NULL;
 		if (o->baseline)
 			rc = runs.diff.counts[DIFF_REGRESSED] ? EC_EXIT_FAILED : EC_EXIT_OK;
 		else
@@ -480,7 +499,39 @@ static int finish(struct run_ctx *r, int jobs)
 			rc = EC_EXIT_INTERNAL;
 	}
 	report_runs_release(&runs);
+	cJSON_Delete(nights);
 	return rc;
+}
+
+/*
+ * With a history and no --baseline, the run is compared with the last
+ * recorded run of its matrix (not for a shard: its merge is recorded),
+ * written from the history into a temp dir as a results.json.
+ */
+static int history_baseline(struct run_ctx *r)
+{
+	const struct run_opts *o = r->o;
+	char *id, *started;
+	int rc;
+
+	r->baseline = o->baseline;
+	if (!o->history || o->baseline || o->shard.count)
+		return 0;
+	r->baseline_tmp = xasprintf("%s/emcompat-baseline-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(r->baseline_tmp)) {
+		rc = error(EC_EXIT_INTERNAL, "%s: %s", r->baseline_tmp, strerror(errno));
+		free(r->baseline_tmp);
+		r->baseline_tmp = NULL;
+		return rc;
+	}
+	rc = history_write_last(o->history, r->m.digest, r->baseline_tmp, &id, &started);
+	if (rc == 1) {
+		r->baseline = r->baseline_tmp;
+		r->baseline_label = xasprintf("the last recorded run %s (%.10s) in %s", id, started, o->history->path);
+	}
+	free(id);
+	free(started);
+	return rc < 0 ? -1 : 0;
 }
 
 int run_main(const struct run_opts *o)
@@ -512,7 +563,7 @@ int run_main(const struct run_opts *o)
 	if (matrix_load(&r.m, o->matrix) || matrix_select(&r.m, o->only, o->nonly) ||
 	    (o->shard.count && shard_select(&r.m, &o->shard, &r.shard)) ||
 	    (o->baseline && runfile_check(o->baseline)) || provision(&r) || plan_build(&r.p, &r.m) ||
-	    mkdir_p(o->out_dir))
+	    history_baseline(&r) || mkdir_p(o->out_dir))
 		return fail(&r);
 	/* Children run in their node directories: every path they get is absolute. */
 	r.dir = absolute_path(o->out_dir);

@@ -122,6 +122,20 @@ test("filters by status and by axis value hide cells", async () => {
   assert.deepEqual(problems, []);
 });
 
+test("with a history, a cell's recent nights show as a strip", async () => {
+  const run = results("nights");
+  const failing = run.cells.find(c => c.status === "fail");
+  const { page, problems } = await open("nights");
+  await page.click("#expand");
+  await page.click(sel(failing.id));
+  const nights = await page.$$eval("#details .nights .night", els => els.map(e => e.className));
+  assert.deepEqual(nights, ["night st-fail", "night tonight st-fail"]);
+  assert.match(await page.getAttribute("#details .nights .night", "title"), /^\d{4}-\d\d-\d\d \(.+\): fail$/);
+  await page.screenshot({ path: join(artifacts, "report-nights.png"), fullPage: true });
+  await page.close();
+  assert.deepEqual(problems, []);
+});
+
 test("against a baseline, regressed and fixed cells are marked", async () => {
   const ids = JSON.parse(readFileSync(join(dirs, "base", "results.json.ids"), "utf8"));
   const { page, problems } = await open("marked");

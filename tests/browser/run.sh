@@ -57,6 +57,10 @@ json.dump({"regressed": failing["id"], "fixed": passing["id"]}, open(sys.argv[2]
 PY
 "$bin" report "$tmp/marked" --baseline "$tmp/base" >/dev/null
 
+# Two nights recorded in a history: the second run's report shows each cell's nights as a strip.
+"$bin" run "$src/tests/cli/data/fake-mixed.json" -o "$tmp/night1" --fake-toolchains "$fake" -j 2 -q --history "$tmp/history.db" >/dev/null || true
+"$bin" run "$src/tests/cli/data/fake-mixed.json" -o "$tmp/nights" --fake-toolchains "$fake" -j 2 -q --history "$tmp/history.db" >/dev/null || true
+
 # Strings of a run that must stay text: a log line that closes the script
 # element, markup, U+2028/U+2029 line ends.
 cp -r "$tmp/plain" "$tmp/hostile"

@@ -12,7 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-"$bin" run "$here/small.json" -o "$tmp/run" -j 2 >"$tmp/out" 2>"$tmp/err" && rc=0 || rc=$?
+"$bin" run "$here/small.json" -o "$tmp/run" -j 2 --history "$tmp/history.db" >"$tmp/out" 2>"$tmp/err" && rc=0 || rc=$?
 cat "$tmp/out"
 if [[ $rc -ne 1 ]]; then
 	echo "FAIL: expected exit 1 (some cells fail), got $rc"
@@ -78,7 +78,7 @@ PY
 
 # Again, with every node in the cache: nothing runs, and no warm Pyodide
 # runtime starts for nodes that cannot run (their dependency failed).
-"$bin" run "$here/small.json" -o "$tmp/again" -j 2 >"$tmp/out2" 2>"$tmp/err2" && rc=0 || rc=$?
+"$bin" run "$here/small.json" -o "$tmp/again" -j 2 --history "$tmp/history.db" >"$tmp/out2" 2>"$tmp/err2" && rc=0 || rc=$?
 if [[ $rc -ne 1 ]] || [[ -s $tmp/again/journal.jsonl ]]; then
 	echo "FAIL: a second run should take every node from the cache (exit $rc, $(wc -l <"$tmp/again/journal.jsonl") nodes ran)"
 	exit 1
@@ -88,3 +88,23 @@ if compgen -G "$tmp/again/logs/warm-*.log" >/dev/null; then
 	exit 1
 fi
 echo "second run: every node from the cache, no warm runtime started"
+
+# Both runs are in the history: the second was diffed against the first (nothing
+# regressed), and the history tells the real toolchains' identities and nights.
+grep -qF "diff: 0 regressed, 0 fixed, 0 changed" "$tmp/out2" || { echo "FAIL: no diff against the history's last run"; cat "$tmp/out2"; exit 1; }
+"$bin" history "$tmp/history.db" --json >"$tmp/history.json" && rc=0 || rc=$?
+[[ $rc -eq 1 ]] || { echo "FAIL: history should exit 1 (cells fail), got $rc"; exit 1; }
+python3 - "$tmp/history.json" "$tmp/history.db" <<'PY'
+import json, sqlite3, sys
+h = json.load(open(sys.argv[1]))
+assert h["recorded_runs"] == 2, h["recorded_runs"]
+cells = {c["id"]: c for c in h["cells"]}
+c = cells["rust=1.96,emscripten=3.1.6,probe=panic,loader=pyodide-0.26.4"]
+assert c["statuses"] == ["fail", "fail"] and c["failing_runs"] == 2 and c["changed"] == [], c
+assert c["class"] == "wasm_eh_tag_missing" and c["last_passed"] is None, c
+db = sqlite3.connect(sys.argv[2])
+ids = dict(((k, v), i) for k, v, i in db.execute("select kind, version, identity from toolchains"))
+assert "rustc 1.96" in ids[("rust", "1.96")], ids
+assert "3.1.6" in ids[("emscripten", "3.1.6")], ids
+print("history: 2 runs recorded, identities of", sorted(ids))
+PY
