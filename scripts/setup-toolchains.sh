@@ -500,7 +500,7 @@ install_rustup() {
   src=$(dirname "$(dirname "$rustc")")/lib/rustlib/src/rust/library
   if [[ ! -d $src ]]; then
     log "rust $tc: adding rust-src (rustup component add rust-src --toolchain $tc)"
-    timeout 600 rustup component add rust-src --toolchain "$tc" >&2 ||
+    timeout 120 rustup component add rust-src --toolchain "$tc" >&2 ||
       log "rust $tc: rustup could not add rust-src; cells that need its std are errors until it is added"
   fi
   ident=$("$rustc" -vV)
