@@ -16,6 +16,7 @@
 #include "emcompat/embedded.h"
 #include "emcompat/error.h"
 #include "emcompat/fetch.h"
+#include "emcompat/journal.h"
 #include "emcompat/json.h"
 #include "emcompat/toolchain.h"
 #include "emcompat/util.h"
@@ -1041,21 +1042,10 @@ static int download_archives(struct fetch_ctx *c, struct fetch_job *jobs, size_t
 	return rc;
 }
 
-static char *now_iso(void)
-{
-	char buf[32];
-	time_t t = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return xstrdup(buf);
-}
-
 /* Verify, unpack into tmp, prepare, rename, identify, write the manifest. */
 static int job_install(struct fetch_ctx *c, struct fetch_job *j)
 {
-	char *manifest, *text, *ts;
+	char *manifest, *text, ts[32];
 	int rc;
 
 	if (j->url) {
@@ -1079,10 +1069,9 @@ static int job_install(struct fetch_ctx *c, struct fetch_job *j)
 		return error(EC_EXIT_INTERNAL, "%s: cannot rename to %s: %s", j->tmp, j->final, strerror(errno));
 	if (j->b->identify(c, j))
 		return -1;
-	ts = now_iso();
+	journal_format_time((double)time(NULL), ts);
 	cJSON_AddStringToObject(j->m, "fetched_by", FETCHED_BY);
 	cJSON_AddStringToObject(j->m, "installed", ts);
-	free(ts);
 	manifest = xasprintf("%s/toolchain.json", j->final);
 	text = cJSON_Print(j->m);
 	rc = write_text(manifest, text, 0644);

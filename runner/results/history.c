@@ -13,6 +13,7 @@
 
 #include "emcompat/error.h"
 #include "emcompat/history.h"
+#include "emcompat/journal.h"
 #include "emcompat/toolchain.h"
 #include "emcompat/util.h"
 
@@ -241,17 +242,6 @@ static long long intern(struct history *h, sqlite3_stmt *find, sqlite3_stmt *add
 	return id;
 }
 
-static char *now_iso(void)
-{
-	char buf[32];
-	time_t t = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return xstrdup(buf);
-}
-
 static int add_toolchains(struct history *h, const struct runfile *rf, long long run)
 {
 	sqlite3_stmt *st = prepare(h, "INSERT INTO toolchains VALUES(?, ?, ?, ?, ?)");
@@ -327,7 +317,7 @@ static int add_cells(struct history *h, const struct runfile *rf, long long run)
 static int add_run(struct history *h, const struct runfile *rf)
 {
 	sqlite3_stmt *st = prepare(h, "SELECT id FROM runs WHERE run_id = ?");
-	char *key, *recorded;
+	char *key, recorded[32];
 	long long run;
 	int found, rc;
 
@@ -342,7 +332,7 @@ static int add_run(struct history *h, const struct runfile *rf)
 			      " wall_seconds, cells, recorded) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
 		return -1;
 	key = rf->matrix_digest ? xstrdup(rf->matrix_digest) : xasprintf("path:%s", rf->matrix);
-	recorded = now_iso();
+	journal_format_time((double)time(NULL), recorded);
 	bind_text(st, 1, rf->id);
 	bind_text(st, 2, key);
 	bind_text(st, 3, rf->matrix);
@@ -357,7 +347,6 @@ static int add_run(struct history *h, const struct runfile *rf)
 	run = sqlite3_last_insert_rowid(h->db);
 	sqlite3_finalize(st);
 	free(key);
-	free(recorded);
 	if (rc || add_toolchains(h, rf, run) || add_cells(h, rf, run))
 		return -1;
 	return 1;
