@@ -11,6 +11,8 @@
 
 #include <stdio.h>
 
+#include <cjson/cJSON.h>
+
 #include "emcompat/history.h"
 
 int cli_main(int argc, char **argv);
@@ -43,8 +45,11 @@ struct cli_text {
 FILE *cli_text_open(struct cli_text *t);
 void cli_text_close(struct cli_text *t, FILE *out);
 
-/* TEXT (JSON as cJSON prints it) and a newline on stdout, through untrusted_json_add (untrusted.h). */
-void cli_put_json(const char *text);
+/*
+ * DOC printed unformatted and a newline on stdout, through
+ * untrusted_json_add (untrusted.h). Takes DOC: it is deleted.
+ */
+void cli_put_json(cJSON *doc);
 
 int cmd_plan(int argc, char **argv);
 int cmd_run(int argc, char **argv);

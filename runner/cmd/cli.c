@@ -4,6 +4,7 @@
 
 #include "emcompat/cli.h"
 #include "emcompat/error.h"
+#include "emcompat/json.h"
 #include "emcompat/untrusted.h"
 #include "emcompat/util.h"
 
@@ -469,11 +470,14 @@ void cli_text_close(struct cli_text *t, FILE *out)
 	t->buf = NULL;
 }
 
-void cli_put_json(const char *text)
+void cli_put_json(cJSON *doc)
 {
 	struct strbuf sb = { 0 };
+	char *text = json_print(doc, 0);
 
+	cJSON_Delete(doc);
 	untrusted_json_add(&sb, text);
+	free(text);
 	strbuf_addch(&sb, '\n');
 	fputs(strbuf_str(&sb), stdout);
 	strbuf_release(&sb);

@@ -159,12 +159,7 @@ int cmd_classify(int argc, char **argv)
 		goto out;
 	}
 	if (json) {
-		cJSON *o = result_json(&r, stage.name);
-		char *s = cJSON_PrintUnformatted(o);
-
-		cli_put_json(s);
-		free(s);
-		cJSON_Delete(o);
+		cli_put_json(result_json(&r, stage.name));
 	} else {
 		/* The summary and lines are the log's text. */
 		struct cli_text out;

@@ -32,12 +32,7 @@ int cmd_diff(int argc, char **argv)
 	}
 	diff_runs(&d, &base, &cur);
 	if (json) {
-		cJSON *root = diff_to_json(&d);
-		char *text = cJSON_PrintUnformatted(root);
-
-		cli_put_json(text);
-		free(text);
-		cJSON_Delete(root);
+		cli_put_json(diff_to_json(&d));
 	} else {
 		diff_print(stdout, &d, DIFF_PRINT_CHANGES);
 	}

@@ -144,12 +144,7 @@ static int query(int argc, char **argv)
 		if (failing(r.cells[i].now))
 			rc = EC_EXIT_FAILED;
 	if (json) {
-		cJSON *o = history_report_json(&r);
-		char *text = cJSON_PrintUnformatted(o);
-
-		cli_put_json(text);
-		free(text);
-		cJSON_Delete(o);
+		cli_put_json(history_report_json(&r));
 	} else {
 		/* Cell ids, classes, summaries and identities come from the runs' results.json. */
 		struct cli_text t;

@@ -320,12 +320,7 @@ int cmd_inspect(int argc, char **argv)
 	if (wasm_inspect_checked(argv[first], against, llvm, &m, &main, &f))
 		return cli_report_error();
 	if (json) {
-		cJSON *root = wasm_module_to_json(&m, &f);
-		char *text = json_print(root, 0);
-
-		cli_put_json(text);
-		free(text);
-		cJSON_Delete(root);
+		cli_put_json(wasm_module_to_json(&m, &f));
 	} else {
 		/* Names in a wasm file are whatever bytes its producer wrote. */
 		struct cli_text t;

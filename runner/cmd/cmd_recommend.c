@@ -106,12 +106,7 @@ int cmd_recommend(int argc, char **argv)
 	if (recommend_rank(&r, runs, nruns, axis, only.v, only.n, NULL, 0))
 		goto input;
 	if (json) {
-		cJSON *o = recommend_json(&r);
-		char *text = cJSON_PrintUnformatted(o);
-
-		cli_put_json(text);
-		free(text);
-		cJSON_Delete(o);
+		cli_put_json(recommend_json(&r));
 	} else {
 		/* Values, classes and summaries come from the runs' results.json. */
 		struct cli_text t;
