@@ -27,14 +27,6 @@
 #include "emcompat/history.h"
 #include "emcompat/util.h"
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -134,39 +126,39 @@ int main(int argc, char **argv)
 			fprintf(stderr, "bench: %s\n", error_message());
 			return 1;
 		}
-		t0 = now();
+		t0 = time_monotonic();
 		if (history_add(&h, &rf) < 0) {
 			fprintf(stderr, "bench: %s\n", error_message());
 			return 1;
 		}
-		add_s += now() - t0;
+		add_s += time_monotonic() - t0;
 		runfile_release(&rf);
 	}
 	for (int i = 0; i < 5; i++) {
 		struct history_query q = { .last = 14 };
 		struct history_report r;
 		char *id = xasprintf("rust=nightly,emscripten=3.1.69,node=22,probe=p%ld", (cells / 4) * i / 5 + 12);
-		double t0 = now();
+		double t0 = time_monotonic();
 
 		q.cell = id;
 		if (history_report(&h, &q, &r)) {
 			fprintf(stderr, "bench: %s\n", error_message());
 			return 1;
 		}
-		one[i] = now() - t0;
+		one[i] = time_monotonic() - t0;
 		history_report_release(&r);
 		free(id);
 	}
 	for (int i = 0; i < 3; i++) {
 		struct history_query q = { .last = 14 };
 		struct history_report r;
-		double t0 = now();
+		double t0 = time_monotonic();
 
 		if (history_report(&h, &q, &r)) {
 			fprintf(stderr, "bench: %s\n", error_message());
 			return 1;
 		}
-		all[i] = now() - t0;
+		all[i] = time_monotonic() - t0;
 		if (i == 0)
 			printf("whole matrix: %zu cells with news, %zu quiet\n", r.ncells, r.quiet);
 		history_report_release(&r);
@@ -176,13 +168,13 @@ int main(int argc, char **argv)
 		double t0;
 
 		mkdir(dir, 0700);
-		t0 = now();
+		t0 = time_monotonic();
 		if (history_write_last(&h, "0000000000000000000000000000000000000000000000000000000000000000", dir, &id,
 				       &started) != 1) {
 			fprintf(stderr, "bench: %s\n", error_message());
 			return 1;
 		}
-		last[i] = now() - t0;
+		last[i] = time_monotonic() - t0;
 		free(id);
 		free(started);
 		remove_tree(dir);

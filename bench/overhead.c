@@ -35,14 +35,6 @@
 
 extern char **environ;
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -55,7 +47,7 @@ static double baseline(size_t n, int j)
 {
 	char *argv[] = { "true", NULL };
 	size_t started = 0, running = 0;
-	double t0 = now();
+	double t0 = time_monotonic();
 
 	while (started < n || running) {
 		pid_t pid;
@@ -71,7 +63,7 @@ static double baseline(size_t n, int j)
 			return -1;
 		running--;
 	}
-	return now() - t0;
+	return time_monotonic() - t0;
 }
 
 /* Runs emcompat on MATRIX into OUT; fills the wall seconds and peak RSS (KiB). */
@@ -91,10 +83,10 @@ static int run_emcompat(const char *bin, const char *matrix, const char *fake, c
 		fprintf(stderr, "bench: could not remove %s\n", out);
 	free(cmd);
 	snprintf(jobs, sizeof(jobs), "%d", j);
-	t0 = now();
+	t0 = time_monotonic();
 	if (posix_spawn(&pid, bin, NULL, NULL, argv, environ) != 0 || wait4(pid, &st, 0, &ru) < 0)
 		return -1;
-	*wall = now() - t0;
+	*wall = time_monotonic() - t0;
 	*rss_kb = ru.ru_maxrss;
 	/* 0: every cell passed. Anything else means the numbers are not of this bench. */
 	return WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;

@@ -20,14 +20,6 @@
 #include "emcompat/plan.h"
 #include "emcompat/util.h"
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -57,18 +49,18 @@ int main(int argc, char **argv)
 	for (int run = 0; run < 3; run++) {
 		struct matrix m;
 		struct plan p;
-		double t0 = now(), t1, t2;
+		double t0 = time_monotonic(), t1, t2;
 
 		if (matrix_parse(&m, "bench.json", text.buf, text.len)) {
 			fprintf(stderr, "bench: %s\n", error_message());
 			return 3;
 		}
-		t1 = now();
+		t1 = time_monotonic();
 		if (plan_build(&p, &m)) {
 			fprintf(stderr, "bench: %s\n", error_message());
 			return 3;
 		}
-		t2 = now();
+		t2 = time_monotonic();
 		cells = m.ncells;
 		nodes = p.nnodes;
 		plan_release(&p);

@@ -117,4 +117,10 @@ int remove_tree(const char *path);
  */
 unsigned long long tree_size(const char *path);
 
+/* Seconds on CLOCK_MONOTONIC: for durations and deadlines. */
+double time_monotonic(void);
+
+/* Seconds since the epoch (CLOCK_REALTIME): for what is recorded or shown as a date. */
+double time_wall(void);
+
 #endif

@@ -9,21 +9,13 @@
 #include "emcompat/stage.h"
 #include "emcompat/untrusted.h"
 
-static double now_wall(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 void progress_init(struct progress *p, FILE *out, FILE *err, int live, int quiet, double (*now)(void))
 {
 	p->out = out;
 	p->err = err;
 	p->live = live;
 	p->quiet = quiet;
-	p->now = now ? now : now_wall;
+	p->now = now ? now : time_wall;
 	p->t0 = p->now();
 	p->last_draw = 0;
 	p->line_drawn = 0;

@@ -108,22 +108,6 @@ static void on_signal(int sig)
 	errno = saved;
 }
 
-static double now_mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double now_wall(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int is_final(enum job_status s)
 {
 	return s != JOB_PENDING;
@@ -454,12 +438,12 @@ static int start(struct loop *l, int si, size_t j)
 	memset(s, 0, sizeof(*s));
 	s->job = (size_t)-1;
 	job->attempts++;
-	job->started = now_wall();
+	job->started = time_wall();
 	free(job->message);
 	job->message = NULL;
 	if (open_logs(l, s, job))
 		return -1;
-	s->start = now_mono();
+	s->start = time_monotonic();
 	if (job->fn) {
 		start_task(l, si, j);
 	} else if (start_step(s, job)) {
@@ -541,12 +525,12 @@ static int complete(struct loop *l, int si)
 			return 0;
 		}
 		/* The next step could not start: the job is an ERROR. */
-		job->seconds = now_mono() - s->start;
+		job->seconds = time_monotonic() - s->start;
 		job->status = JOB_ERROR;
 		job->exit_code = -1;
 		return settle(l, si);
 	}
-	job->seconds = now_mono() - s->start;
+	job->seconds = time_monotonic() - s->start;
 	if (s->timed_out) {
 		job->status = JOB_TIMEOUT;
 		job->exit_code = -1;
@@ -583,7 +567,7 @@ static int complete_task(struct loop *l, struct sched_task *t)
 		l->nrunning--;
 		return 0;
 	}
-	job->seconds = now_mono() - s->start;
+	job->seconds = time_monotonic() - s->start;
 	if (t->rc < 0) {
 		job->status = JOB_ERROR;
 		job->exit_code = -1;
@@ -716,7 +700,7 @@ static void drop_tasks(struct loop *l)
  */
 static void kill_all(struct loop *l, double grace)
 {
-	double until = now_mono() + grace;
+	double until = time_monotonic() + grace;
 
 	for (int si = 0; si < l->o->jobs; si++)
 		if (l->slots[si].job != (size_t)-1 && !l->slots[si].exited && !l->slots[si].task)
@@ -731,16 +715,16 @@ static void kill_all(struct loop *l, double grace)
 			if (s->job == (size_t)-1)
 				continue;
 			if (!s->task)
-				check_exit(s, now_mono());
+				check_exit(s, time_monotonic());
 			alive |= !s->exited;
 		}
 		if (!alive)
 			break;
-		if (now_mono() >= until) {
+		if (time_monotonic() >= until) {
 			for (int si = 0; si < l->o->jobs; si++)
 				if (l->slots[si].job != (size_t)-1 && !l->slots[si].exited && !l->slots[si].task)
 					kill_group(&l->slots[si], SIGKILL);
-			until = now_mono() + 3600;
+			until = time_monotonic() + 3600;
 		}
 		poll(NULL, 0, 10);
 	}
@@ -794,7 +778,7 @@ static int loop_run(struct loop *l, int *signo)
 			if (s->child.err_fd >= 0)
 				fds[nfds++] = (struct pollfd){ .fd = s->child.err_fd, .events = POLLIN };
 		}
-		if (poll(fds, nfds, next_timeout(l, now_mono())) < 0 && errno != EINTR) {
+		if (poll(fds, nfds, next_timeout(l, time_monotonic())) < 0 && errno != EINTR) {
 			rc = error(EC_EXIT_INTERNAL, "poll: %s", strerror(errno));
 			break;
 		}
@@ -816,7 +800,7 @@ static int loop_run(struct loop *l, int *signo)
 				if (complete_task(l, (struct sched_task *)pt))
 					rc = -1;
 		}
-		now = now_mono();
+		now = time_monotonic();
 		for (int si = 0; si < l->o->jobs && rc == SCHED_DONE; si++) {
 			struct slot *s = &l->slots[si];
 

@@ -39,14 +39,6 @@ static void curl_init_once(void)
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 }
 
-static double now_mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static long env_long(const char *name, long def)
 {
 	const char *v = getenv(name);
@@ -209,7 +201,7 @@ static int finish(struct xfer *x, CURLM *multi, CURLcode rc, const struct downlo
 	if (x->attempts <= o->retries && retriable(rc, status)) {
 		double delay = 0.5 * (double)(1 << (x->attempts - 1 < 4 ? x->attempts - 1 : 4));
 
-		x->next_start = now_mono() + delay;
+		x->next_start = time_monotonic() + delay;
 		return 0;
 	}
 	x->d->failed = 1;
@@ -262,7 +254,7 @@ int download_run(struct download *d, size_t n, const struct download_opts *o)
 		x[i].next_start = 1;  /* due now */
 	}
 	while (left && rc == 0) {
-		double now = now_mono(), wait = 1.0;
+		double now = time_monotonic(), wait = 1.0;
 		int still;
 		CURLMsg *msg;
 

@@ -60,14 +60,6 @@ struct run_ctx {
 	char *baseline_label;      /* how the reports name the history's last run */
 };
 
-static double now_wall(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* PATH made absolute and normalised when it exists; else joined to the cwd. */
 static char *absolute_path(const char *path)
 {
@@ -145,7 +137,7 @@ static int real_recipes(struct run_ctx *r)
 			r->preset[n] = r->cached[n] = 1;
 			r->cached_nodes++;
 			rc = cache_restore_logs(stages_node_dir(&r->stages, n), job->name, r->log_dir) ||
-			     cache_mark_used(stages_node_dir(&r->stages, n), r->cache_run, now_wall());
+			     cache_mark_used(stages_node_dir(&r->stages, n), r->cache_run, time_wall());
 		} else if (rc == 0 && !r->preset[n] && rec.seconds >= 0) {
 			/* Changed since it last ran, but likely to take about as long. */
 			job->expected = rec.seconds;
@@ -247,7 +239,7 @@ static int store_node(struct run_ctx *r, size_t n)
 	const char *dir = stages_node_dir(&r->stages, n);
 
 	if (cache_store(dir, stages_fingerprint(&r->stages, n), job, r->log_dir) ||
-	    cache_mark_used(dir, r->cache_run, now_wall()))
+	    cache_mark_used(dir, r->cache_run, time_wall()))
 		return -1;
 	if (job->status == JOB_FAIL && r->o->keep_failed)
 		return 0;
@@ -458,7 +450,7 @@ static int finish(struct run_ctx *r, int jobs)
 	rr.matrix = r->m.path;
 	rr.name = r->m.name;
 	rr.started = r->t0;
-	rr.finished = now_wall();
+	rr.finished = time_wall();
 	rr.jobs = jobs;
 	rr.cached = r->cached;
 	rr.toolchains = r->fake_dir ? NULL : (tcjson = toolchain_used_json(&r->tc, &r->m));
@@ -544,7 +536,7 @@ int run_main(const struct run_opts *o)
 	r.o = o;
 	r.journal.fd = -1;
 	r.cache_lock = -1;
-	r.t0 = now_wall();
+	r.t0 = time_wall();
 	/* Descendants that leave their group come back to us to be killed (child_reap_escaped). */
 	child_become_subreaper();
 	/*
