@@ -6,6 +6,7 @@ set -euo pipefail
 
 packages=(
 	cmake ninja-build gcc make pkg-config python3
+	python3-pip     # pip download: PyPI wheels of package cells (matrix/packages) and tests/wheels
 	libcjson-dev libxml2-dev libcurl4-openssl-dev libssl-dev
 	libarchive-dev  # toolchain archives (emcompat fetch)
 	libsqlite3-dev  # the history of runs (emcompat history)
