@@ -147,7 +147,9 @@ char *results_summary(const char *log_dir, const struct sched_job *job);
 
 /*
  * Names the breakage of cell C, which node N decided, from N's logs under
- * LOG_DIR and the cell's axis values (as classifier facts). Fills R, which
+ * LOG_DIR, the cell's axis values (as classifier facts) and the ids of its
+ * inspect node's warning and error findings (a class's "requires":
+ * {"finding": ...}). Fills R, which
  * the caller releases with classify_result_release. Returns 0, or -1 when
  * the table is NULL or classification fails (R is then zeroed).
  */
