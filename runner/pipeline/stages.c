@@ -908,7 +908,8 @@ static const struct toolchain *package_pyodide(struct stages *s, size_t n, char 
 /*
  * A package cell's link node: fetch-wheel.py downloads the wheel that
  * matches the Pyodide's Python (cpXY, abi3, none) and platform tags, read
- * from the runtime's own files (pyext.h), and its requirements.
+ * from the runtime's own files (pyext.h), or the one "platform" forces,
+ * and its requirements.
  */
 static int recipe_fetch_wheel(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
 {
@@ -941,6 +942,10 @@ static int recipe_fetch_wheel(struct stages *s, size_t n, struct recipe *r, cons
 	for (size_t i = 0; i < rt.nplatforms; i++) {
 		vec_add(&argv, "--platform");
 		vec_add(&argv, ownf(s, "%s", rt.platforms[i]));
+	}
+	if (pk->platform) {
+		vec_add(&argv, "--force-platform");
+		vec_add(&argv, pk->platform);
 	}
 	for (size_t i = 0; i < pk->nrequires; i++) {
 		vec_add(&argv, "--require");
