@@ -825,7 +825,9 @@ static void check_imports(const struct wasm_module *side, const struct host *h, 
 		add(out, "python_api_missing", WASM_SEVERITY_ERROR, where, NULL,
 		    "needs %s API: imports %zu Python C-API function%s (%s%s) that Python %s's libpython in %s "
 		    "lacks: the loader installs lazy stubs, so the first call fails with \"cannot resolve "
-		    "symbol %s\"; use a build for Python %u.%u",
+		    "symbol %s\" (in a Rust extension the stub's JS error cannot unwind through its extern "
+		    "\"C\" frames: \"panic in a function that cannot unwind\", and Pyodide aborts); use a "
+		    "build for Python %u.%u",
 		    strbuf_str(&want), npyapi, npyapi == 1 ? "" : "s", strbuf_str(&pyapi), npyapi > 8 ? ", ..." : "",
 		    h->rt->python, main->path, pyfirst, h->rt->major, h->rt->minor);
 		strbuf_release(&want);
