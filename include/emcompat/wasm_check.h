@@ -75,7 +75,7 @@ const char *wasm_severity_name(enum wasm_severity s);
  *                                  by hand it may still load)
  *   python_api_missing             C-API functions it imports that the runtime's
  *                                  libpython lacks ("needs Python 3.14 API")
- *   wheel_several_extensions       a wheel with more than one .so: the first is checked (info)
+ *   wheel_several_extensions       a wheel with more than one .so: each is checked (info)
  * SUBJECT is what it is about (an import "env.foo", an export, a member), or NULL.
  */
 struct wasm_finding {
