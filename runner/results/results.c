@@ -369,6 +369,7 @@ cJSON *results_cell_json(const struct runfile_cell *c, enum results_cell_form fo
 
 		add_str(pk, "pypi", c->package_pypi, RESULTS_CELL_FILE);
 		add_str(pk, "version", c->package_version, RESULTS_CELL_FILE);
+		add_str(pk, "platform", c->package_platform, RESULTS_CELL_FILE);
 		add_str(pk, "file", c->package_file, RESULTS_CELL_FILE);
 		add_str(pk, "url", c->package_url, RESULTS_CELL_FILE);
 		add_str(pk, "sha256", c->package_sha256, RESULTS_CELL_FILE);
@@ -483,6 +484,7 @@ static cJSON *add_package(struct runfile_cell *rc, const char *log_dir, const st
 		return NULL;
 	rc->package_pypi = pk->pypi;
 	rc->package_version = pk->version;
+	rc->package_platform = pk->platform;
 	if (jobs[n].status != JOB_PASS)
 		return NULL;
 	path = xasprintf("%s/%s.stdout.log", log_dir, jobs[n].name);

@@ -68,8 +68,13 @@ for n, path in enumerate(sys.argv[1:], 1):
         found = {f["class"] for f in c.get("findings") or []}
         if c.get("prediction") != "predicted" or not {"python_abi_tag_mismatch", "python_api_missing"} <= found:
             failures.append(f"run {n}: jiter-any in 0.29.5: prediction {c.get('prediction')}, findings {sorted(found)}")
-        if c.get("package", {}).get("file") != "jiter-0.19.0-cp314-cp314-pyemscripten_2026_0_wasm32.whl":
+        if c.get("package", {}).get("file") != "jiter-0.19.0-cp314-cp314-pyemscripten_2026_0_wasm32.whl" or \
+                c.get("package", {}).get("platform") != "any":
             failures.append(f"run {n}: jiter-any in 0.29.5: forced wheel {c.get('package')}")
+    if "platform" in cells.get("probe=jiter,loader=pyodide-314.0.7,node=20", {}).get("package", {}):
+        failures.append(f"run {n}: jiter (matching wheel) has a platform in its package record")
+    if '"platform":"any"' not in open(path.replace("results.json", "report.html")).read():
+        failures.append(f"run {n}: report.html does not carry jiter-any's platform")
     if n == 2:
         ran = [f"{c['id']}: {s['stage']}" for c in r["cells"] for s in c["stages"]
                if s["status"] in ("pass", "fail") and not s["reused"]]
