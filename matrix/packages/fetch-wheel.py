@@ -80,11 +80,11 @@ def python_rank(tag):
     return (int(m.group(1)), int(m.group(2) or 0)) if m else None
 
 
-def forced_wheel(req, want):
-    """(python X.Y, abi, platform, file) of the wheel --force-platform WANT picks, or None."""
-    name, version = req.split("==", 1)
+def forced_wheel(files, version, want):
+    """(python X.Y, abi, platform, file) of the wheel --force-platform WANT picks
+    among FILES (an index's "files") of VERSION, or None."""
     best = None
-    for u in index(name).get("files", []):
+    for u in files:
         file = u.get("filename", "")
         parts = file[:-4].split("-") if file.endswith(".whl") else []
         if len(parts) < 5 or parts[1] != version:
@@ -124,7 +124,7 @@ def main():
     own = (a.python, [a.abi, "abi3", "none"], a.platform)
     name, version = a.req.split("==", 1)
     if a.force_platform:
-        pick = forced_wheel(a.req, a.force_platform)
+        pick = forced_wheel(index(name).get("files", []), version, a.force_platform)
         if pick is None:
             print("no Pyodide wheel of %s %s on PyPI%s" % (
                 name, version, "" if a.force_platform == "any" else " for " + a.force_platform))
