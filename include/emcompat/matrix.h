@@ -23,6 +23,11 @@
  *   "build"     "wheel" (default): the prebuilt wheel from PyPI that matches
  *               the cell's Pyodide (its platform tags and Python ABI);
  *               "source" is refused: not supported yet;
+ *   "platform"  "any": the newest Pyodide wheel PyPI has of the requirement
+ *               (the newest platform tag, then the newest Python), forced
+ *               onto every cell's Pyodide whatever its own tags, to ask
+ *               whether it would load there; or a platform tag such as
+ *               "pyemscripten_2026_0_wasm32": the newest wheel for that tag;
  *   "import"    the module to import (required; a dotted Python name);
  *   "module"    the compiled module that must be loaded (dotted name);
  *               default: any module of "import"'s package with a .so file;
@@ -87,6 +92,8 @@ struct matrix_package {
 	char *version;         /* "0.19.0" */
 	char *import;          /* "jiter" */
 	char *module;          /* the compiled module to verify, or NULL */
+	char *platform;        /* "any" or a platform tag: the wheel forced onto
+	                        * every loader; NULL: the one matching each loader */
 	char **
 		requires;       /* "typing-extensions==4.15.0", ... */
 	size_t nrequires;

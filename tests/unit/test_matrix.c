@@ -305,6 +305,29 @@ static void test_packages(void)
 		  "packages.jiter: \"path\" (a local project) is not supported yet");
 	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"impot\":\"x\"," CHECKS),
 		  "packages.jiter: unknown key \"impot\"");
+	/* "platform": "any" or a Pyodide platform tag, forced onto every loader. */
+	CHECK_INT(parse(&m, "{\"axes\":{\"probe\":[\"jiter\"]},\"packages\":{\"jiter\":{\"pypi\":\"jiter==0.19.0\","
+			    "\"import\":\"jiter\",\"platform\":\"any\"," CHECKS "}}}"),
+		  0);
+	pk = matrix_package_find(&m, "jiter");
+	CHECK(pk && pk->platform && strcmp(pk->platform, "any") == 0);
+	matrix_release(&m);
+	CHECK_INT(parse(&m, "{\"axes\":{\"probe\":[\"jiter\"]},\"packages\":{\"jiter\":{\"pypi\":\"jiter==0.19.0\","
+			    "\"import\":\"jiter\"," CHECKS "}}}"),
+		  0);
+	pk = matrix_package_find(&m, "jiter");
+	CHECK(pk && pk->platform == NULL);
+	matrix_release(&m);
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\","
+			       "\"platform\":\"pyemscripten_2026_0_wasm32\"," CHECKS),
+		  "jiter");
+	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"platform\":\"linux_x86_64\"," CHECKS),
+		  "ERR:m.json:2:62: packages.jiter.platform: must be \"any\" (the newest Pyodide wheel on PyPI) or a "
+		  "wheel platform tag such as \"pyemscripten_2026_0_wasm32\"");
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"platform\":\"--x_wasm32\"," CHECKS),
+		  "packages.jiter.platform: must be");
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"platform\":1," CHECKS),
+		  "packages.jiter.platform: must be");
 	/* A built-in probe's name is taken. */
 	CHECK_STR(cells_of("{\"axes\":{\"probe\":[\"add\"]},\n\"packages\":{\"add\":{\"pypi\":\"a==1\"}}}"),
 		  "ERR:m.json:2:13: packages: \"add\" is the name of a built-in probe: name it otherwise");
