@@ -208,12 +208,16 @@ static const struct command commands[] = {
 	  "results.json), each in one transaction; a run recorded already is left as it\n"
 	  "is. 'run --history FILE' and 'merge --history FILE' record their run when it\n"
 	  "ends; a shard's run is refused (record the merge). Without --baseline, 'run\n"
-	  "--history' diffs the run against the last recorded run of its matrix: its\n"
-	  "regressions printed and marked in the reports. FILE is created when it\n"
-	  "does not exist; a file that is not an emcompat history (another application's\n"
-	  "database, a corrupt one, a newer schema) is refused with exit 2 and left as it\n"
-	  "is. A second writer waits up to $EMCOMPAT_HISTORY_WAIT seconds (default 60),\n"
-	  "then fails with exit 4.\n"
+	  "--history' and 'merge --history' diff the run against the last recorded run\n"
+	  "of its matrix: its regressions printed; the reports say what regressed,\n"
+	  "was fixed or changed since last night and which cells are still failing\n"
+	  "since when, and report.html shows each cell's recent nights. 'recommend\n"
+	  "--history' and 'bisect --history' read each cell's newest recorded result.\n"
+	  "FILE is created when it does not exist (not by recommend or bisect); a file\n"
+	  "that is not an emcompat history (another application's database, a corrupt\n"
+	  "one, a newer schema) is refused with exit 2 and left as it is. A second\n"
+	  "writer waits up to $EMCOMPAT_HISTORY_WAIT seconds (default 60), then fails\n"
+	  "with exit 4.\n"
 	  "\n"
 	  "'history FILE' shows, for the newest run's matrix (runs of the same\n"
 	  "matrix_digest), each cell with news over the last N runs: a strip of its\n"
@@ -246,7 +250,7 @@ static const struct command commands[] = {
 	  "writer held the file too long.\n" },
 	{ "bisect", cmd_bisect,
 	  "bisect [MATRIX] --axis A --good V --bad V [--only AXIS=VALUE]... [--cell ID]\n"
-	  "                [--class C] [--stage S] [--from DIR]... [-o DIR] [-j N] [-v]",
+	  "                [--class C] [--stage S] [--from DIR]... [--history FILE] [-o DIR] [-j N] [-v]",
 	  "find the first bad value of an axis",
 	  "Finds the first value of axis A, walking from V (good) to V (bad) in the order\n"
 	  "of the matrix file (oldest first), at which one cell breaks. Both ends are\n"
@@ -265,6 +269,9 @@ static const struct command commands[] = {
 	  "  --stage S            only a failure at stage S is bad (likewise)\n"
 	  "  --from DIR           a previous run: its cells are used, not run again (those\n"
 	  "                       that were errors are run); repeatable\n"
+	  "  --history FILE       a history of runs (default: $EMCOMPAT_HISTORY): the newest\n"
+	  "                       recorded result of each cell is used as from --from (after\n"
+	  "                       the --from runs)\n"
 	  "  -o, --output DIR     where the runs go (default: emcompat-bisect)\n"
 	  "  -j, --jobs N         parallel slots per run\n"
 	  "  -v, --verbose        show each run's progress\n"
@@ -280,13 +287,15 @@ static const struct command commands[] = {
 	  "Exit: 0 the first bad value found, 1 no single answer (a range, or an end that\n"
 	  "is not as labelled), 2 bad usage or input, 3 runner failure, 130/143\n"
 	  "interrupted.\n" },
-	{ "recommend", cmd_recommend, "recommend RUN... [--axis A] [--only AXIS=VALUE]... [--verbose] [--json]",
+	{ "recommend", cmd_recommend,
+	  "recommend [RUN...] [--history FILE] [--axis A] [--only AXIS=VALUE]... [--verbose] [--json]",
 	  "rank the values of an axis from past runs",
 	  "Ranks the values of axis A (default emscripten) from finished runs (run\n"
 	  "directories or their results.json, e.g. a nightly history) for the cells that\n"
 	  "match the constraints, and names the one to use and why, with the runners-up\n"
 	  "and what each fails, grouped by class. A cell in several runs counts once,\n"
-	  "from the run that started last.\n"
+	  "from the run that started last. With --history FILE (default:\n"
+	  "$EMCOMPAT_HISTORY), the newest recorded result of each cell is read too.\n"
 	  "\n"
 	  "Like is compared with like: values are ranked on the settings of the other\n"
 	  "axes that every value was tested on (a flag axis a cell lacks counts as its\n"
@@ -298,6 +307,7 @@ static const struct command commands[] = {
 	  "says where the best one fails and which value passes there.\n"
 	  "\n"
 	  "  --axis A             the axis to rank (default: emscripten)\n"
+	  "  --history FILE       a history of runs ('emcompat history'); RUN may be left out\n"
 	  "  --only AXIS=VALUE    keep only matching cells (repeatable: values of one axis\n"
 	  "                       are alternatives, different axes must all match)\n"
 	  "  --verbose            every runner-up (not just the first six) and every cell\n"
