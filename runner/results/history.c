@@ -846,13 +846,30 @@ static const char *identity_line(const char *identity, const char *key, char *bu
 	return NULL;
 }
 
+/* The "channel_date" of toolchain entry ENTRY (JSON text), YYYY-MM-DD, into DATE; NULL when it has none. */
+static const char *channel_date(const char *entry, char date[16])
+{
+	cJSON *o = entry ? cJSON_Parse(entry) : NULL;
+	const cJSON *d = cJSON_GetObjectItemCaseSensitive(o, "channel_date");
+	const char *s = cJSON_IsString(d) ? d->valuestring : "";
+	int ok = strlen(s) == 10 && strspn(s, "0123456789-") == 10 && s[4] == '-' && s[7] == '-';
+
+	if (ok)
+		memcpy(date, s, 11);
+	cJSON_Delete(o);
+	return ok ? date : NULL;
+}
+
 /*
- * A value of KIND's axis naming the toolchain IDENTITY is, for fetch and
- * bisect: a Rust channel's dated name (rustup dates a nightly the day
- * after its last commit), else the last version number the identity
- * names when VERSION is not one already. Caller frees; NULL: none.
+ * A value of KIND's axis naming the toolchain IDENTITY (its entry ENTRY)
+ * is, for fetch and bisect: a Rust nightly's dated name, the date of the
+ * rustup manifest it came from when recorded (channel_date), else the day
+ * after its commit date, as rustup dates a nightly built from the day's
+ * last commit (nightly-2024-02-01 is rustc 11f32b73e 2024-01-31); else the
+ * last version number the identity names when VERSION is not one already.
+ * Caller frees; NULL: none.
  */
-static char *end_value(const char *kind, const char *version, const char *identity)
+static char *end_value(const char *kind, const char *version, const char *identity, const char *entry)
 {
 	char buf[64];
 
@@ -862,6 +879,8 @@ static char *end_value(const char *kind, const char *version, const char *identi
 		struct tm tm = { 0 };
 		char date[16];
 
+		if (strcmp(version, "nightly") == 0 && channel_date(entry, date))
+			return xasprintf("nightly-%s", date);
 		if (!identity_line(identity, "commit-date", buf, sizeof(buf)) ||
 		    sscanf(buf, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
 			return NULL;
@@ -928,8 +947,8 @@ static void add_change(void *arg, const char *axis, const char *kind, const char
 	ch->version = xstrdup(version);
 	ch->good = ga ? xstrdup(ga) : NULL;
 	ch->bad = gb ? xstrdup(gb) : NULL;
-	ch->good_value = end_value(kind, version, ga);
-	ch->bad_value = end_value(kind, version, gb);
+	ch->good_value = end_value(kind, version, ga, ia >= 0 ? x->qy->tools[x->a].v[ia].entry : NULL);
+	ch->bad_value = end_value(kind, version, gb, ib >= 0 ? x->qy->tools[x->b].v[ib].entry : NULL);
 	if (ch->good_value && ch->bad_value && strcmp(ch->good_value, ch->bad_value) == 0) {
 		free(ch->good_value);
 		free(ch->bad_value);
