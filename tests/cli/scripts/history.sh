@@ -7,46 +7,10 @@
 # read.
 source "$(dirname "$0")/lib.sh"
 
-# nights.py OUT FIRST COUNT CELLS: COUNT nights of one matrix from night FIRST,
+# history-nights.py OUT FIRST COUNT CELLS: COUNT nights of one matrix from night FIRST,
 # the first four cells as the README's week, then CELLS-4 cells that pass.
-cat >"$tmp/nights.py" <<'PY'
-import datetime, json, os, sys
-out, first, count, ncells = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-def nightly(n):
-    d = (datetime.date(2026, 11, 19) + datetime.timedelta(days=n)).isoformat()
-    return ("rustc 1.97.0-nightly (abc%04d %s)\nbinary: rustc\ncommit-hash: abc%04d\n"
-            "commit-date: %s\nhost: x86_64-unknown-linux-gnu\nrelease: 1.97.0-nightly\n"
-            "LLVM version: 21.1.%d" % (n, d, n, d, n))
-for n in range(first, first + count):
-    status = {
-        "rust=nightly,probe=add": "pass",
-        "rust=nightly,probe=panic": "pass" if n % 7 < 4 else "fail",
-        "rust=1.96,probe=flip": "pass" if n % 2 == 0 else "fail",
-        "rust=1.96,probe=old": "fail",
-    }
-    for i in range(ncells - 4):
-        status["rust=1.96,probe=p%d" % i] = "pass"
-    cells = []
-    for i, (cid, st) in enumerate(status.items()):
-        c = {"id": cid, "index": i, "axes": dict(kv.split("=") for kv in cid.split(",")), "status": st,
-             "summary": "passed"}
-        if st == "fail":
-            c.update({"class": "wasm_eh_tag_missing", "stage": "load",
-                      "summary": "tag import requires a WebAssembly.Tag"})
-        cells.append(c)
-    day = (datetime.date(2026, 11, 20) + datetime.timedelta(days=n)).isoformat() + "T01:00:00Z"
-    run = {"schema": "emcompat-results/1",
-           "run": {"id": "night-%d" % n, "matrix": "nightly.json", "name": "nightly",
-                   "started": day, "finished": day,
-                   "wall_seconds": 600, "jobs": 2, "matrix_digest": "d" * 64},
-           "toolchains": {"rust": {"nightly": {"identity": nightly(n), "source": "rustup"},
-                                   "1.96": {"identity": "rustc 1.96.0\nLLVM version: 21.1.0", "source": "rustup"}}},
-           "cells": cells}
-    os.makedirs(os.path.join(out, "night-%d" % n), exist_ok=True)
-    with open(os.path.join(out, "night-%d" % n, "results.json"), "w") as f:
-        json.dump(run, f)
-PY
-python3 "$tmp/nights.py" "$tmp/n" 0 7 6
+nights() { python3 "$src/tests/cli/data/history-nights.py" "$@"; }
+nights "$tmp/n" 0 7 6
 
 h=$tmp/h.db
 "$bin" history add "$h" "$tmp"/n/night-{0..6} >"$tmp/out" 2>&1 && rc=0 || rc=$?
@@ -260,7 +224,7 @@ PY
 }
 
 # Two writers at once: the second waits for the first; both finish.
-python3 "$tmp/nights.py" "$tmp/w" 0 40 500
+nights "$tmp/w" 0 40 500
 "$bin" history add "$tmp/two.db" "$tmp"/w/night-{0..19} >/dev/null 2>"$tmp/err1" &
 p1=$!
 "$bin" history add "$tmp/two.db" "$tmp"/w/night-{20..39} >/dev/null 2>"$tmp/err2" &
@@ -272,7 +236,7 @@ expect_eq "second writer" "$rc2" 0
 expect_eq "runs of two writers" "$(runs "$tmp/two.db")" 40
 
 # SIGKILL a writer mid-write: the runs committed before it are whole, the file reads cleanly.
-python3 "$tmp/nights.py" "$tmp/k" 0 30 5000
+nights "$tmp/k" 0 30 5000
 "$bin" history add "$tmp/kill.db" "$tmp"/k/night-{0..29} >/dev/null 2>&1 &
 pk=$!
 # Some runs are in, more are being written.
