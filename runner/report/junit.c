@@ -234,7 +234,7 @@ static char *case_text(const struct report_input *in, const struct runfile_cell 
 	if (cc && cc->fix && *cc->fix)
 		strbuf_addf(&sb, "fix: %s\n", cc->fix);
 	if (e && e->kind == DIFF_REGRESSED)
-		strbuf_addf(&sb, "regressed since %s %s (was %s)\n", since_what(in),
+		strbuf_addf(&sb, "regressed since %s%s%s (was %s)\n", since_what(in), in->baseline_night ? ", " : " ",
 			    in->baseline_dir ? in->baseline_dir : "", cell_status_name(e->base->status));
 	if (still_failing(in, c))
 		strbuf_addf(&sb, "still failing since %s (%zu runs; the first failing run recorded: %s)\n",
