@@ -563,6 +563,44 @@ int history_last_run_dir(struct history *h, const char *matrix_key, char **dir, 
 	return rc;
 }
 
+/* Runs read one by one, newest first, before the rest of the cells are looked up each alone. */
+#define NEWEST_RUNS "16"
+
+/*
+ * Fills temp.newest. The newest runs first, each with one look-up per
+ * cell (a nightly history's newest run usually holds every cell); a cell
+ * in none of them then gets its newest row from its own rows.
+ */
+static int newest_cells(struct history *h)
+{
+	sqlite3_stmt *runs = prepare(h, "SELECT id FROM runs ORDER BY started DESC, id DESC LIMIT " NEWEST_RUNS);
+	sqlite3_stmt *add = prepare(h, "INSERT OR IGNORE INTO temp.newest(cell, run) SELECT c.cell, c.run"
+				       " FROM cell_ids i JOIN cells c ON c.cell = i.id AND c.run = ?");
+	long long ncells = query_int(h, "SELECT count(*) FROM cell_ids");
+	int rc = runs && add && ncells >= 0 ? 0 : -1, step = SQLITE_DONE;
+
+	while (!rc && (step = sqlite3_step(runs)) == SQLITE_ROW) {
+		sqlite3_reset(add);
+		sqlite3_bind_int64(add, 1, sqlite3_column_int64(runs, 0));
+		if (sqlite3_step(add) != SQLITE_DONE)
+			rc = db_error(h, "reading");
+		else if (query_int(h, "SELECT count(*) FROM temp.newest") == ncells)
+			break;
+	}
+	if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = db_error(h, "reading");
+	sqlite3_finalize(runs);
+	sqlite3_finalize(add);
+	if (!rc && query_int(h, "SELECT count(*) FROM temp.newest") != ncells)
+		rc = exec(h,
+			  "INSERT INTO temp.newest SELECT id, run FROM (SELECT i.id, (SELECT c.run FROM cells c"
+			  " JOIN runs r ON r.id = c.run WHERE c.cell = i.id ORDER BY r.started DESC, r.id DESC LIMIT 1)"
+			  " AS run FROM cell_ids i WHERE i.id NOT IN (SELECT cell FROM temp.newest)) WHERE run IS NOT "
+			  "NULL",
+			  "reading");
+	return rc;
+}
+
 int history_newest_dir(struct history *h, char **dir, size_t *n)
 {
 	sqlite3_stmt *run = NULL;
@@ -579,13 +617,9 @@ int history_newest_dir(struct history *h, char **dir, size_t *n)
 	/* Per cell, its row of the run that started last (then was recorded last). */
 	if (exec(h,
 		 "DROP TABLE IF EXISTS temp.newest;"
-		 "CREATE TEMP TABLE newest(cell INTEGER PRIMARY KEY, run INTEGER NOT NULL);"
-		 "INSERT INTO temp.newest SELECT cell, run FROM (SELECT c.cell, c.run, row_number() OVER"
-		 " (PARTITION BY c.cell ORDER BY r.started DESC, r.id DESC) AS k FROM cells c JOIN runs r ON r.id = "
-		 "c.run)"
-		 " WHERE k = 1;"
-		 "CREATE INDEX temp.newest_by_run ON newest(run);",
+		 "CREATE TEMP TABLE newest(cell INTEGER PRIMARY KEY, run INTEGER NOT NULL);",
 		 "reading") ||
+	    newest_cells(h) || exec(h, "CREATE INDEX temp.newest_by_run ON newest(run);", "reading") ||
 	    !(run = prepare(h, "SELECT r.id, r.run_id, r.matrix, r.name, r.started, r.finished, r.matrix_digest,"
 			       " (SELECT count(*) FROM temp.newest n WHERE n.run = r.id) FROM runs r"
 			       " WHERE r.id IN (SELECT run FROM temp.newest) ORDER BY r.started, r.id")))

@@ -403,6 +403,42 @@ static void test_newest(void)
 	free(sub);
 	CHECK_INT(remove_tree(out), 0);
 	free(out);
+
+	/* A cell only in an old run, behind more than the runs read one by one: looked up alone. */
+	json = "{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"ancient\",\"matrix\":\"o.json\","
+	       "\"started\":\"2026-01-01T00:00:00Z\"},\"toolchains\":{},\"cells\":["
+	       "{\"id\":\"rust=1.0,probe=gone\",\"axes\":{\"rust\":\"1.0\",\"probe\":\"gone\"},\"status\":\"pass\"}]}";
+	if (runfile_parse(&rf, "ancient/results.json", xstrdup(json), strlen(json)) == 0) {
+		CHECK_INT(history_add(&h, &rf), 1);
+		runfile_release(&rf);
+	}
+	for (int i = 3; i < 20; i++) {
+		const char *st[4] = { "pass", "pass", "pass", "pass" };
+
+		add_night(&h, i, st, 0, "d7");
+	}
+	CHECK_INT(history_newest_dir(&h, &out, &n), 0);
+	CHECK_INT(n, 3);
+	sub = xasprintf("%s/0", out);
+	if (runfile_load(&rf, sub) == 0) {
+		CHECK_STR(rf.id, "ancient");
+		CHECK_INT(rf.ncells, 1);
+		runfile_release(&rf);
+	} else {
+		CHECK(0);
+	}
+	free(sub);
+	sub = xasprintf("%s/1", out);
+	if (runfile_load(&rf, sub) == 0) {
+		CHECK_STR(rf.id, "night-19");
+		CHECK_INT(rf.ncells, 3);
+		runfile_release(&rf);
+	} else {
+		CHECK(0);
+	}
+	free(sub);
+	CHECK_INT(remove_tree(out), 0);
+	free(out);
 	history_close(&h);
 	free(path);
 }

@@ -20,17 +20,19 @@ static int load_run(struct runfile *rf, const char *name, size_t n, const char *
 	struct strbuf sb = { 0 };
 	char *text;
 
-	strbuf_addf(&sb, "{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"%s\",\"matrix\":\"m.json\","
-			 "\"name\":\"nightly\",\"started\":\"2026-11-27T01:00:00Z\",\"finished\":\"2026-11-27T01:10:00Z\","
-			 "\"wall_seconds\":600,\"jobs\":2},\"toolchains\":{},\"cells\":[",
+	strbuf_addf(&sb,
+		    "{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"%s\",\"matrix\":\"m.json\","
+		    "\"name\":\"nightly\",\"started\":\"2026-11-27T01:00:00Z\",\"finished\":\"2026-11-27T01:10:00Z\","
+		    "\"wall_seconds\":600,\"jobs\":2},\"toolchains\":{},\"cells\":[",
 		    name);
 	for (size_t i = 0; i < n; i++) {
 		int bad = fail[i % strlen(fail)] == 'F';
 
-		strbuf_addf(&sb, "%s{\"id\":\"c%zu\",\"axes\":{\"probe\":\"p\",\"case\":\"c%zu\"},\"status\":\"%s\"", i ? "," : "",
-			    i, i, bad ? "fail" : "pass");
+		strbuf_addf(&sb, "%s{\"id\":\"c%zu\",\"axes\":{\"probe\":\"p\",\"case\":\"c%zu\"},\"status\":\"%s\"",
+			    i ? "," : "", i, i, bad ? "fail" : "pass");
 		if (bad)
-			strbuf_addstr(&sb, ",\"class\":\"wasm_eh_tag_missing\",\"stage\":\"load\",\"summary\":\"no tag\"");
+			strbuf_addstr(&sb,
+				      ",\"class\":\"wasm_eh_tag_missing\",\"stage\":\"load\",\"summary\":\"no tag\"");
 		strbuf_addch(&sb, '}');
 	}
 	strbuf_addstr(&sb, "]}");
@@ -107,7 +109,8 @@ static void test_nights(void)
 	md = write_summary(&in);
 	CHECK_HAS(md, "### Changed since last night: `the last recorded run n6 (2026-11-26) in h.db`\n");
 	CHECK_HAS(md, "| regressed | `c0` | pass | fail |");
-	CHECK_HAS(md, "### Still failing\n\n59 cells failed in the last recorded run too (runs counted with this one).\n");
+	CHECK_HAS(md,
+		  "### Still failing\n\n59 cells failed in the last recorded run too (runs counted with this one).\n");
 	/*
 	 * The oldest first: c59 since 2026-09-01 (60 runs with this one) ... c31 since 09-29, then
 	 * c29 since 10-01 ...; 50 rows: the newest breakages, c1 (10-29) and c30 (10-30), are left out.
