@@ -395,8 +395,9 @@ static int history_baseline(struct merge_ctx *m, struct merge_result *res)
 {
 	if (!m->o->history || m->o->baseline)
 		return 0;
-	return history_last_run_dir(m->o->history, history_key(m), &res->baseline_tmp, &res->baseline_label) < 0 ? -1
-														 : 0;
+	if (history_last_run_dir(m->o->history, history_key(m), &res->baseline_tmp, &res->baseline_label) < 0)
+		return -1;
+	return 0;
 }
 
 int merge_runs(const struct merge_opts *o, struct merge_result *res)
