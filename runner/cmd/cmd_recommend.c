@@ -79,8 +79,12 @@ int cmd_recommend(int argc, char **argv)
 	const char *axis = "emscripten", *history_file = NULL;
 	int json = 0, verbose = 0, first, rc;
 	const struct option_spec opts[] = {
-		OPT_STRING(0, "axis", &axis),     OPT_PAIRS(0, "only", &only, "AXIS=VALUE"), OPT_FLAG(0, "json", &json),
-		OPT_FLAG(0, "verbose", &verbose), OPT_STRING(0, "history", &history_file),   OPT_END(),
+		OPT_STRING(0, "axis", &axis),
+		OPT_PAIRS(0, "only", &only, "AXIS=VALUE"),
+		OPT_FLAG(0, "json", &json),
+		OPT_FLAG(0, "verbose", &verbose),
+		OPT_STRING(0, "history", &history_file), /* read before the RUNs */
+		OPT_END(),
 	};
 	struct runfile *runs = NULL;
 	struct recommend r;
