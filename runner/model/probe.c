@@ -32,8 +32,8 @@ int probe_spec_parse(const cJSON *pj, const char *name, struct probe_spec *out)
 	if (build) {
 		if (!cJSON_IsString(build) ||
 		    (strcmp(build->valuestring, "rustc") != 0 && strcmp(build->valuestring, "cargo") != 0))
-			return error(EC_EXIT_INPUT, "matrix/probes/%s/probe.json: \"build\" must be \"rustc\" or \"cargo\"",
-				     name);
+			return error(EC_EXIT_INPUT,
+				     "matrix/probes/%s/probe.json: \"build\" must be \"rustc\" or \"cargo\"", name);
 		if (strcmp(build->valuestring, "rustc") == 0 && out->python)
 			return error(EC_EXIT_INPUT,
 				     "matrix/probes/%s/probe.json: a Python extension (\"python\") is built by cargo, "

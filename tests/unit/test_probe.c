@@ -90,11 +90,13 @@ static void test_kinds(void)
 
 static void test_errors(void)
 {
-	parse_fails("x", "{\"build\":\"make\"}", "matrix/probes/x/probe.json: \"build\" must be \"rustc\" or \"cargo\"");
+	parse_fails("x", "{\"build\":\"make\"}",
+		    "matrix/probes/x/probe.json: \"build\" must be \"rustc\" or \"cargo\"");
 	parse_fails("x", "{\"build\":1}", "\"build\" must be");
 	parse_fails("pyo3", "{\"python\":{},\"build\":\"rustc\"}", "is built by cargo, not \"build\": \"rustc\"");
 	/* A cargo probe with no Cargo.lock (add has only lib.rs and probe.json). */
-	parse_fails("add", "{\"build\":\"cargo\"}", "matrix/probes/add/: \"build\": \"cargo\" needs a Cargo.toml and a Cargo.lock");
+	parse_fails("add", "{\"build\":\"cargo\"}",
+		    "matrix/probes/add/: \"build\": \"cargo\" needs a Cargo.toml and a Cargo.lock");
 	parse_fails("nonexistent", "{\"build\":\"cargo\"}", "needs a Cargo.toml and a Cargo.lock");
 }
 
