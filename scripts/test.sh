@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-build-deps.sh
 # The real toolchains the end-to-end test crosses (idempotent: seconds when present).
-scripts/setup-toolchains.sh emscripten/3.1.6 emscripten/3.1.69 rust/1.63 rust/1.85 rust/1.96 pyodide/0.26.4 pyodide/314.0.7 pyo3/0.22 pyo3/0.30
+scripts/setup-toolchains.sh emscripten/3.1.6 emscripten/3.1.69 rust/1.63 rust/1.85 rust/1.96 pyodide/0.26.4 pyodide/314.0.7 pyo3/0.22 pyo3/0.30 crates
 jobs=$(nproc)
 
 scripts/check-format.sh

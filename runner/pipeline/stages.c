@@ -12,6 +12,7 @@
 #include "emcompat/error.h"
 #include "emcompat/json.h"
 #include "emcompat/logcap.h"
+#include "emcompat/probe.h"
 #include "emcompat/pyext.h"
 #include "emcompat/stages.h"
 #include "emcompat/util.h"
@@ -368,6 +369,21 @@ static const cJSON *cell_probe(struct stages *s, size_t n, const char **name, ch
 	return stages_probe_json(s, *name, why);
 }
 
+/* How node N's probe is built (probe.h), or 1 with *WHY. */
+static int cell_probe_spec(struct stages *s, size_t n, const char **name, struct probe_spec *spec, char **why)
+{
+	const cJSON *pj = cell_probe(s, n, name, why);
+
+	if (!pj)
+		return 1;
+	if (probe_spec_parse(pj, *name, spec)) {
+		*why = xstrdup(error_message());
+		error_clear();
+		return 1;
+	}
+	return 0;
+}
+
 /* rustc with the flags every probe build shares, producing CRATE_TYPE. */
 static void add_rustc_probe(struct stages *s, size_t n, struct vec *argv, const struct toolchain *rust,
 			    const char *crate_type)
@@ -418,22 +434,29 @@ static int pyo3_bound_api(const char *version)
 }
 
 /*
- * A Python extension probe (probe.json "python"): cargo builds the crate
- * against the cell's PyO3, vendored by setup-toolchains.sh, offline, for
- * the Python of the cell's Pyodide, with the std node's sysroot and flags
- * for every target crate (build scripts and proc macros are host code).
+ * What a cargo-built probe's compile needs beyond the std node: the cargo
+ * --config file replacing crates.io with vendored sources, the Cargo.lock
+ * to build with, and the name of the cache's cargo target dir after the
+ * std node (cargo-target/<std node>-<TARGET_TAG>[-lto]).
  */
-static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, const char *out,
-				const struct toolchain *rust, const char *probe, char **why)
+struct cargo_probe {
+	const char *config;
+	const char *lock;
+	const char *target_tag;
+};
+
+/*
+ * A Python extension probe (probe.json "python"): the cell's PyO3,
+ * vendored by setup-toolchains.sh pyo3/<v>, for the Python of the cell's
+ * Pyodide. Adds to ARGV what cargo needs for it (the `bound` feature, the
+ * target Python through cargo's [env], for build scripts, so that it is
+ * part of the argv, hence of the node's fingerprint).
+ */
+static int cargo_pyo3(struct stages *s, size_t n, const char *probe, struct cargo_probe *cp, struct vec *argv,
+		      char **why)
 {
-	const char *loader = value(s, n, "loader"), *std_dir = dep_dir(s, n, STAGE_STD);
-	const char *pyver, *pv = value(s, n, "pyo3");
+	const char *loader = value(s, n, "loader"), *pyver, *pv = value(s, n, "pyo3");
 	const struct toolchain *pyo3, *pyodide;
-	const char *src = ownf(s, "%s/matrix/probes/%s", stages_probe_root(s, probe), probe), *std_name, *target,
-		   *crate;
-	int release = flag(s, n, "opt", "O2");
-	struct vec cp = { 0 }, argv = { 0 }, env = { 0 }, up = { 0 };
-	struct strbuf flags = { 0 };
 	int none;
 
 	if (!pv || strcmp(pv, "none") == 0) {
@@ -465,14 +488,76 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 		return 1;
 	}
 	s->used[s->nused++] = pyodide;
+	cp->config = pyo3->pyo3.cargo_config;
+	cp->lock = pyo3->pyo3.lock;
 	/*
-	 * One cargo target dir per std node (Rust, Emscripten, eh), PyO3
-	 * version and LTO flag, in the cache, shared by every compile node
-	 * built on them: PyO3 and its dependencies are built once, and cargo
-	 * rebuilds what its own fingerprints say changed (the probe, another
-	 * Python). Not one per std node only: the same dependency vendored
+	 * Not one target dir per std node only: the same dependency vendored
 	 * for two PyO3 versions is one crate to cargo, at two paths, so each
-	 * version's build would make the other's stale. The crate
+	 * version's build would make the other's stale.
+	 */
+	cp->target_tag = ownf(s, "pyo3-%s", pyo3->version);
+	if (pyo3_bound_api(pyo3->version))
+		vec_add(argv, "--features=bound");
+	/* The runtime's sysconfig data is what pyodide-build gives PyO3 too; 0.15 requires it. */
+	vec_add(argv, "--config");
+	vec_add(argv, ownf(s, "env.PYO3_CROSS_PYTHON_VERSION=%s", toml_str(s, pyver)));
+	if (pyodide->pyodide.python_lib_dir) {
+		vec_add(argv, "--config");
+		vec_add(argv, ownf(s, "env.PYO3_CROSS_LIB_DIR=%s", toml_str(s, pyodide->pyodide.python_lib_dir)));
+	}
+	return 0;
+}
+
+/*
+ * A probe with crates.io dependencies ("build": "cargo", probe.h): its own
+ * Cargo.lock, the crates vendored once by setup-toolchains.sh crates.
+ */
+static int cargo_crates(struct stages *s, const char *probe, const struct probe_spec *spec, const char *src,
+			struct cargo_probe *cp, char **why)
+{
+	char *dir = probe_crates_dir(s->tc->cache_dir, probe, spec);
+
+	cp->config = ownf(s, "%s/cargo-config.toml", dir);
+	free(dir);
+	if (access(cp->config, F_OK) != 0) {
+		*why = xasprintf("the crates.io dependencies of probe %s (matrix/probes/%s/Cargo.lock) are not "
+				 "vendored in the cache (no %s): run scripts/setup-toolchains.sh crates/%s",
+				 probe, probe, cp->config, probe);
+		return 1;
+	}
+	cp->lock = ownf(s, "%s/Cargo.lock", src);
+	/* Per probe: two probes may vendor the same crate at two paths (see cargo_pyo3). */
+	cp->target_tag = ownf(s, "crates-%s", probe);
+	return 0;
+}
+
+/*
+ * A probe built by cargo (probe.h): offline against vendored crates, with
+ * the std node's sysroot and flags for every target crate (build scripts
+ * and proc macros are host code).
+ */
+static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, const char *out,
+				const struct toolchain *rust, const char *probe, const struct probe_spec *spec,
+				char **why)
+{
+	const char *std_dir = dep_dir(s, n, STAGE_STD);
+	const char *src = ownf(s, "%s/matrix/probes/%s", stages_probe_root(s, probe), probe), *std_name, *target,
+		   *crate;
+	int release = flag(s, n, "opt", "O2");
+	struct cargo_probe c = { 0 };
+	struct vec cp = { 0 }, argv = { 0 }, env = { 0 }, up = { 0 }, extra = { 0 };
+	struct strbuf flags = { 0 };
+
+	if (spec->python ? cargo_pyo3(s, n, probe, &c, &extra, why) : cargo_crates(s, probe, spec, src, &c, why)) {
+		free(extra.v);
+		return 1;
+	}
+	/*
+	 * One cargo target dir per std node (Rust, Emscripten, eh), the
+	 * probe's crates (c.target_tag) and LTO flag, in the cache, shared by
+	 * every compile node built on them: the dependencies are built once,
+	 * and cargo rebuilds what its own fingerprints say changed (the
+	 * probe, another Python). The crate
 	 * is built from one place in it, copied there afresh by each node: a
 	 * root package's build hash leaves out its path, so two node dirs
 	 * would pass for one crate and cargo would call the other node's
@@ -480,7 +565,7 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 	 * The lock key keeps two such nodes from sharing the dir at once.
 	 */
 	std_name = strrchr(std_dir, '/') ? strrchr(std_dir, '/') + 1 : std_dir;
-	target = ownf(s, "%s/../cargo-target/%s-pyo3-%s%s", s->nodes, std_name, pyo3->version,
+	target = ownf(s, "%s/../cargo-target/%s-%s%s", s->nodes, std_name, c.target_tag,
 		      flag(s, n, "lto", "linker-plugin") ? "-lto" : "");
 	crate = ownf(s, "%s/crate-%s", target, probe);
 	r->lock = ownf(s, "cargo-target:%s", target);
@@ -502,34 +587,23 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 	vec_add(&cp, "--");
 	vec_add(&cp, ownf(s, "%s/Cargo.toml", src));
 	vec_add(&cp, ownf(s, "%s/lib.rs", src));
-	vec_add(&cp, pyo3->pyo3.lock);
+	vec_add(&cp, c.lock);
 	step(s, r, &cp, &env, out);
 
 	vec_add(&argv, rust->rust.cargo ? rust->rust.cargo : "cargo");
 	vec_add(&argv, "build");
 	vec_add(&argv, "--offline");
 	vec_add(&argv, "--config");
-	vec_add(&argv, pyo3->pyo3.cargo_config);
+	vec_add(&argv, c.config);
 	vec_add(&argv, "--manifest-path");
 	vec_add(&argv, ownf(s, "%s/Cargo.toml", crate));
 	vec_add(&argv, "--target=" TARGET);
 	vec_add(&argv, ownf(s, "--target-dir=%s", target));
 	if (release)
 		vec_add(&argv, "--release");
-	if (pyo3_bound_api(pyo3->version))
-		vec_add(&argv, "--features=bound");
-	/*
-	 * PyO3's target Python, through cargo's [env] (for build scripts) so
-	 * that it is part of the argv, hence of the node's fingerprint. The
-	 * runtime's sysconfig data is what pyodide-build gives PyO3 too; 0.15
-	 * requires it.
-	 */
-	vec_add(&argv, "--config");
-	vec_add(&argv, ownf(s, "env.PYO3_CROSS_PYTHON_VERSION=%s", toml_str(s, pyver)));
-	if (pyodide->pyodide.python_lib_dir) {
-		vec_add(&argv, "--config");
-		vec_add(&argv, ownf(s, "env.PYO3_CROSS_LIB_DIR=%s", toml_str(s, pyodide->pyodide.python_lib_dir)));
-	}
+	for (size_t i = 0; i < extra.n; i++)
+		vec_add(&argv, extra.v[i]);
+	free(extra.v);
 	step_again(s, r, &argv);
 
 	vec_add(&up, "/bin/cp");
@@ -544,13 +618,13 @@ static int recipe_compile(struct stages *s, size_t n, struct recipe *r, const ch
 {
 	const struct toolchain *rust = need(s, n, "rust", why);
 	const char *probe;
-	const cJSON *pj;
+	struct probe_spec spec;
 	struct vec argv = { 0 }, env = { 0 };
 
-	if (!rust || !(pj = cell_probe(s, n, &probe, why)))
+	if (!rust || cell_probe_spec(s, n, &probe, &spec, why))
 		return 1;
-	if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(pj, "python")))
-		return recipe_compile_cargo(s, n, r, out, rust, probe, why);
+	if (spec.build == PROBE_BUILD_CARGO)
+		return recipe_compile_cargo(s, n, r, out, rust, probe, &spec, why);
 	rust_env(s, &env, rust, NULL);
 	add_rustc_probe(s, n, &argv, rust, "staticlib");
 	vec_add(&argv, "-o");
@@ -570,7 +644,14 @@ static int recipe_link(struct stages *s, size_t n, struct recipe *r, const char 
 	if (!em || !(pj = cell_probe(s, n, &probe, why)))
 		return 1;
 	if (flag(s, n, "link_mode", "rustc")) {
-		if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(pj, "python"))) {
+		struct probe_spec spec;
+
+		if (probe_spec_parse(pj, probe, &spec)) {
+			*why = xstrdup(error_message());
+			error_clear();
+			return 1;
+		}
+		if (spec.build == PROBE_BUILD_CARGO) {
 			*why = xasprintf("probe %s is built by cargo: link_mode rustc (plain rustc from lib.rs) "
 					 "cannot build it; use link_mode emcc",
 					 probe);
