@@ -26,16 +26,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "emcompat/error.h"
 #include "emcompat/history.h"
 #include "emcompat/util.h"
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
 
 static const char *cell_status(long c, int night)
 {
@@ -211,10 +205,10 @@ int main(int argc, char **argv)
 		free(dir);
 	}
 	history_close(&h);
-	qsort(nights, 3, sizeof(double), cmp_double);
-	qsort(last, 3, sizeof(double), cmp_double);
-	qsort(one, 5, sizeof(double), cmp_double);
-	qsort(all, 3, sizeof(double), cmp_double);
+	qsort(nights, 3, sizeof(double), bench_cmp_double);
+	qsort(last, 3, sizeof(double), bench_cmp_double);
+	qsort(one, 5, sizeof(double), bench_cmp_double);
+	qsort(all, 3, sizeof(double), bench_cmp_double);
 	if (stat(path, &sb) != 0)
 		sb.st_size = 0;
 	printf("%d nights x %ld cells: recording %.1f ms a night; one cell's history %.1f ms (median of 5); "
