@@ -22,7 +22,10 @@
  *   "pypi"      "name==version", the requirement (required);
  *   "build"     "wheel" (default): the prebuilt wheel from PyPI that matches
  *               the cell's Pyodide (its platform tags and Python ABI);
- *               "source" is refused: not supported yet;
+ *               "source": the sdist from PyPI, its crates vendored from its
+ *               Cargo.lock, built by the cell's cargo (release) against the
+ *               cell's std for its Pyodide's Python, linked by the cell's
+ *               emcc (plan.h: the nodes);
  *   "import"    the module to import (required; a dotted Python name);
  *   "module"    the compiled module that must be loaded (dotted name);
  *               default: any module of "import"'s package with a .so file;
@@ -87,6 +90,7 @@ struct matrix_package {
 	char *version;         /* "0.19.0" */
 	char *import;          /* "jiter" */
 	char *module;          /* the compiled module to verify, or NULL */
+	int source;            /* "build": "source" (else a prebuilt wheel) */
 	char **
 		requires;       /* "typing-extensions==4.15.0", ... */
 	size_t nrequires;

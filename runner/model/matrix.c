@@ -424,14 +424,10 @@ static int parse_package(struct matrix_package *pk, const struct json_doc *d, co
 		return -1;
 	pk->pypi = xstrdup(e->valuestring);
 	e = cJSON_GetObjectItemCaseSensitive(o, "build");
-	if (e && !(cJSON_IsString(e) && strcmp(e->valuestring, "wheel") == 0)) {
-		if (cJSON_IsString(e) && strcmp(e->valuestring, "source") == 0)
-			return json_doc_error(d, e,
-					      "packages.%s.build: \"source\" is not supported yet (only \"wheel\": the "
-					      "prebuilt wheel from PyPI)",
-					      name);
-		return json_doc_error(d, e, "packages.%s.build: must be \"wheel\"", name);
-	}
+	if (e && cJSON_IsString(e) && strcmp(e->valuestring, "source") == 0)
+		pk->source = 1;
+	else if (e && !(cJSON_IsString(e) && strcmp(e->valuestring, "wheel") == 0))
+		return json_doc_error(d, e, "packages.%s.build: must be \"wheel\" or \"source\"", name);
 	e = cJSON_GetObjectItemCaseSensitive(o, "import");
 	if (!e)
 		return json_doc_error(d, o, "packages.%s: missing key \"import\" (the module to import)", name);
