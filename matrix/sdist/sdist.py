@@ -173,6 +173,13 @@ def build(a):
     with open(os.path.join(src, ".cargo", "config.toml"), "w") as f:
         f.write(vendor)
     p = project(src)
+    # The lockfile first: a cargo too old for its format says so here,
+    # before any option of the build it may not know.
+    say("$ %s metadata --offline --locked --format-version 1 --manifest-path %s" % (a.cargo, p["manifest"]))
+    r = subprocess.run([a.cargo, "metadata", "--offline", "--locked", "--format-version", "1", "--manifest-path",
+                        p["manifest"]], cwd=src, stdout=subprocess.DEVNULL)
+    if r.returncode != 0:
+        sys.exit("sdist: cargo metadata exited %d" % r.returncode)
     cmd = [a.cargo, "rustc", "--offline", "--locked", "--manifest-path", p["manifest"], "-p", p["crate"], "--lib",
            "--release", "--crate-type", "staticlib", "--target", "wasm32-unknown-emscripten",
            "--target-dir", a.target_dir]
