@@ -268,15 +268,25 @@ static void test_packages(void)
 		CHECK_INT((long)strlen(pk->digest), 64);
 	}
 	matrix_release(&m);
+	/* "build": "source" is a package built from its sdist. */
+	CHECK_INT(parse(&m, "{\"axes\":{\"probe\":[\"jiter\"]},\"packages\":{\"jiter\":{\"pypi\":\"jiter==0.19.0\","
+			    "\"build\":\"source\",\"import\":\"jiter\"," CHECKS "}}}"),
+		  0);
+	CHECK(m.npackages == 1 && m.packages[0].source == 1);
+	matrix_release(&m);
+	CHECK_INT(parse(&m, text), 0);
+	CHECK(m.npackages == 1 && m.packages[0].source == 0);
+	matrix_release(&m);
+	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"build\":\"source\",\"import\":\"jiter\"," CHECKS),
+		  "probe=add,loader=pyodide-314.0.7|probe=jiter,loader=pyodide-314.0.7");
 	/* "build" defaults to wheel; "module" is optional. */
 	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\"," CHECKS),
 		  "probe=add,loader=pyodide-314.0.7|probe=jiter,loader=pyodide-314.0.7");
 	/* Errors name FILE:LINE:COL. */
-	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"build\":\"source\",\"import\":\"jiter\"," CHECKS),
-		  "ERR:m.json:2:45: packages.jiter.build: \"source\" is not supported yet (only \"wheel\": the "
-		  "prebuilt wheel from PyPI)");
+	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"build\":1,\"import\":\"jiter\"," CHECKS),
+		  "ERR:m.json:2:45: packages.jiter.build: must be \"wheel\" or \"source\"");
 	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"build\":\"egg\",\"import\":\"jiter\"," CHECKS),
-		  "ERR:m.json:2:45: packages.jiter.build: must be \"wheel\"");
+		  "ERR:m.json:2:45: packages.jiter.build: must be \"wheel\" or \"source\"");
 	CHECK_STR(with_package("\"pypi\":\"jiter\",\"import\":\"jiter\"," CHECKS),
 		  "ERR:m.json:2:22: packages.jiter.pypi: must be a string \"name==version\"");
 	CHECK_HAS(with_package("\"pypi\":\"ji ter==1\",\"import\":\"jiter\"," CHECKS),
