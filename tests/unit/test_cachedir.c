@@ -138,6 +138,7 @@ static void test_gc(const struct plan *p)
 	struct cachedir_usage u;
 	size_t std_node = 0;
 	int fd;
+	char *src_target;
 
 	for (size_t n = 0; n < p->nnodes; n++)
 		if (p->nodes[n].stage == STAGE_STD)
@@ -146,6 +147,9 @@ static void test_gc(const struct plan *p)
 	/* By matrix, dry run: says what would go, removes nothing. */
 	make_cache(cache, p, &names);
 	target_dir = xasprintf("cargo-target/%s-pyo3-0.22", names[std_node]);
+	/* A source package's target dir: its std node's too. */
+	src_target = xasprintf("%s/cargo-target/%s-py3.14-rpds-py/release", cache, names[std_node]);
+	CHECK_INT(mkdir_p(src_target), 0);
 	o = opts(plans);
 	o.dry_run = 1;
 	CHECK_INT(cachedir_gc(cache, &o, &res), 0);
@@ -166,6 +170,7 @@ static void test_gc(const struct plan *p)
 		free(sub);
 	}
 	CHECK(exists(cache, target_dir));
+	CHECK(access(src_target, F_OK) == 0);
 	CHECK(exists(cache, "toolchainless/x"));
 	cachedir_gc_result_release(&res);
 
@@ -178,7 +183,7 @@ static void test_gc(const struct plan *p)
 			CHECK(u.parts[i].bytes >= 8 * 1024);
 		}
 		if (strcmp(u.parts[i].group, "cargo-target") == 0)
-			CHECK_INT(u.parts[i].count, 1);
+			CHECK_INT(u.parts[i].count, 2);
 	}
 	cachedir_usage_release(&u);
 
@@ -257,6 +262,7 @@ static void test_gc(const struct plan *p)
 
 	free_names(names, p->nnodes);
 	free(target_dir);
+	free(src_target);
 	free(unplanned_dir);
 	free(cache);
 }
