@@ -1212,6 +1212,9 @@ double stages_expected_seconds(const struct plan *p, size_t n)
 	const struct plan_node *node = &p->nodes[n];
 	const char *loader;
 
+	/* A real package's cargo build and its link: measured 20-160 s and 6-27 s. */
+	if (node->package && node->package->source && (node->stage == STAGE_COMPILE || node->stage == STAGE_LINK))
+		return node->stage == STAGE_COMPILE ? 60 : 10;
 	if (node->stage != STAGE_LOAD && node->stage != STAGE_RUN)
 		return seconds[node->stage];
 	loader = matrix_cell_get(p->matrix, &p->matrix->cells[node->cell], "loader");
