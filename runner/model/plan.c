@@ -376,8 +376,8 @@ static int add_package_node(struct builder *b, size_t ci, const struct matrix_pa
  * Python; link: emscripten, opt, bigint, eh and loader, for the wheel's
  * tags), every axis no stage table names, the digest of matrix/sdist/ and
  * the deps' keys. Rust, Emscripten and eh reach the build through its std
- * node's key; nothing of the link (Emscripten, opt) does, so every link
- * of one build shares it.
+ * node's key; the link's own axes (opt, bigint) do not, so every link of
+ * one build shares it.
  */
 static void source_content(struct builder *b, enum stage s, const struct matrix_cell *c,
 			   const struct matrix_package *pk, const size_t *deps, size_t ndeps)
