@@ -19,7 +19,10 @@
  * "packages" declares real packages from PyPI; a package's name is a value
  * of the "probe" axis (a name a built-in probe under matrix/probes/ has
  * is an error). Each is an object:
- *   "pypi"      "name==version", the requirement (required);
+ *   "pypi"      "name==version", the requirement; or
+ *   "path"      a local project (a PyO3 crate or maturin project with a
+ *               Cargo.lock), relative to the matrix file's directory: built
+ *               from source, its files' digest a node-key input;
  *   "build"     "wheel" (default): the prebuilt wheel from PyPI that matches
  *               the cell's Pyodide (its platform tags and Python ABI);
  *               "source": the sdist from PyPI, its crates vendored from its
@@ -85,9 +88,11 @@ struct matrix_only {
 /* One entry of "packages" (see the top); every string is owned. */
 struct matrix_package {
 	char *name;            /* its probe value */
-	char *pypi;            /* "jiter==0.19.0" */
-	char *project;         /* "jiter" */
-	char *version;         /* "0.19.0" */
+	char *pypi;            /* "jiter==0.19.0", or NULL for a "path" */
+	char *path;            /* the "path" resolved (realpath), or NULL */
+	char tree_digest[65];  /* with a path: the SHA-256 of its files (node-key input) */
+	char *project;         /* "jiter"; a path's: the package's name */
+	char *version;         /* "0.19.0"; NULL for a path */
 	char *import;          /* "jiter" */
 	char *module;          /* the compiled module to verify, or NULL */
 	int source;            /* "build": "source" (else a prebuilt wheel) */

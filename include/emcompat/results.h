@@ -99,10 +99,12 @@ struct runfile_cell {
 	 * A package cell's (matrix.h "packages"): "package": {"pypi", "version",
 	 * "file", "url", "sha256", "build"}, file, url and sha256 once its wheel
 	 * (or sdist) was fetched; build "source" for a package built from its
-	 * sdist, absent (NULL) for a prebuilt wheel. NULL pypi: not a package cell.
+	 * sdist or path, absent (NULL) for a prebuilt wheel. NULL pypi and
+	 * path: not a package cell.
 	 */
 	const char *package_pypi, *package_version, *package_file, *package_url, *package_sha256;
 	const char *package_build;
+	const char *package_path;        /* a "path" package's directory ("path"; then no pypi) */
 	size_t nstages;
 	struct runfile_stage *stages;    /* in stage order */
 	struct json_span span;           /* private to runfile: the cell's object in the file's text */

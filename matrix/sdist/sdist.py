@@ -2,8 +2,8 @@
 # sdist.py: the build and link nodes of a package cell built from source
 # ("build": "source"), and the test setup's download.
 #
-#   sdist.py fetch --store DIR --cargo CARGO [--cargo-home DIR] REQ
-#   sdist.py build --store DIR --cargo CARGO [--cargo-home DIR] --target-dir DIR --out DIR REQ
+#   sdist.py fetch --store DIR --cargo CARGO [--cargo-home DIR] REQ | --path DIR
+#   sdist.py build --store DIR --cargo CARGO [--cargo-home DIR] --target-dir DIR --out DIR REQ | --path DIR
 #   sdist.py link --build DIR --out DIR --python-tag cpXY --platform TAG -- EMCC ARG...
 #
 # fetch: REQ ("name==version") once into the store: the sdist by pip
@@ -12,7 +12,9 @@
 # what is built); STORE/<name>-<version>.json names STORE/<sha256>/, which
 # holds the sdist, vendor/ and vendor.toml. Under a lock; a second call
 # reads the store, offline. --cargo-home: the CARGO_HOME cargo vendor
-# downloads crates with (the build itself runs offline).
+# downloads crates with (the build itself runs offline). --path DIR: a local
+# project instead (a matrix's "path"), built from a fresh copy; its crates
+# are vendored once per content of its Cargo.lock (STORE/lock-<sha256>/).
 # build: fetch, then the sdist unpacked afresh into the target dir and
 # built by `cargo rustc --offline --locked --release --crate-type
 # staticlib` for wasm32-unknown-emscripten (the recipe's environment
@@ -157,21 +159,91 @@ def fetch(store, cargo, req, cargo_home=None):
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+COPY_SKIP = shutil.ignore_patterns("target", ".git", "__pycache__")
+
+
+def lockfile(src, manifest):
+    """The Cargo.lock of MANIFEST's workspace: the first one from its directory up to SRC."""
+    d = os.path.dirname(os.path.abspath(manifest))
+    while True:
+        if os.path.exists(os.path.join(d, "Cargo.lock")):
+            return os.path.join(d, "Cargo.lock")
+        if d == os.path.abspath(src) or d == os.path.dirname(d):
+            sys.exit("sdist: %s has no Cargo.lock: run `cargo generate-lockfile` in it" % src)
+        d = os.path.dirname(d)
+
+
+def fetch_path(store, cargo, path, cargo_home=None):
+    """The vendor dir of the local project PATH: STORE/lock-<sha256 of its Cargo.lock>/, made once."""
+    env = {"CARGO_HOME": cargo_home} if cargo_home else {}
+    p = project(path)
+    lock_file = lockfile(path, p["manifest"])
+    final = os.path.join(store, "lock-" + sha256_of(lock_file))
+    os.makedirs(store, exist_ok=True)
+    with open(os.path.join(store, ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if os.path.exists(os.path.join(final, "vendor.toml")):
+            say("sdist: the crates of %s from the cache (%s)" % (lock_file, final))
+            return final
+        tmp = tempfile.mkdtemp(prefix=".fetch-", dir=store)
+        try:
+            src = os.path.join(tmp, "src")
+            shutil.copytree(path, src, ignore=COPY_SKIP)
+            manifest = os.path.join(src, os.path.relpath(p["manifest"], path))
+            shutil.rmtree(final, ignore_errors=True)
+            say("$ %s vendor --locked --versioned-dirs --manifest-path %s %s/vendor" % (cargo, manifest, final))
+            out = subprocess.run([cargo, "vendor", "--locked", "--versioned-dirs", "--manifest-path", manifest,
+                                  os.path.join(final, "vendor")],
+                                 stdout=subprocess.PIPE, text=True, cwd=src, env=dict(os.environ, **env))
+            if out.returncode != 0:
+                shutil.rmtree(final, ignore_errors=True)
+                sys.exit("sdist: cargo vendor exited %d" % out.returncode)
+            with open(os.path.join(final, "vendor.toml.tmp"), "w") as f:
+                f.write(out.stdout)
+            os.rename(os.path.join(final, "vendor.toml.tmp"), os.path.join(final, "vendor.toml"))
+            return final
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def metadata(src):
+    """A local project's distribution name and version: pyproject's [project], else Cargo's [package]."""
+    proj = {}
+    if os.path.exists(os.path.join(src, "pyproject.toml")):
+        with open(os.path.join(src, "pyproject.toml"), "rb") as f:
+            proj = tomllib.load(f).get("project", {})
+    with open(project(src)["manifest"], "rb") as f:
+        pkg = tomllib.load(f).get("package", {})
+    version = proj.get("version") or pkg.get("version")
+    return proj.get("name") or pkg["name"], version if isinstance(version, str) else "0"
+
+
 def build(a):
-    rec = fetch(a.store, a.cargo, a.req, a.cargo_home)
-    base = os.path.join(a.store, rec["sha256"])
-    name = a.req.split("==", 1)[0]
-    # Unpacked afresh in one place per target dir: cargo leaves a root
-    # package's path out of its fingerprints, and fresh files are newer than
-    # the last build, so the package is always rebuilt, its deps not.
-    work = os.path.join(a.target_dir, "src-" + name)
-    shutil.rmtree(work, ignore_errors=True)
-    src = unpack(os.path.join(base, rec["file"]), work)
+    # Unpacked (or copied) afresh in one place per target dir: cargo leaves
+    # a root package's path out of its fingerprints, and fresh files are
+    # newer than the last build, so the package is always rebuilt, its deps
+    # not.
+    if a.path:
+        base = fetch_path(a.store, a.cargo, a.path, a.cargo_home)
+        name, version = metadata(a.path)
+        rec = {"path": a.path, "version": version}
+        work = os.path.join(a.target_dir, "src-" + name)
+        shutil.rmtree(work, ignore_errors=True)
+        src = os.path.join(work, os.path.basename(a.path))
+        shutil.copytree(a.path, src, ignore=COPY_SKIP)
+    else:
+        rec = fetch(a.store, a.cargo, a.req, a.cargo_home)
+        base = os.path.join(a.store, rec["sha256"])
+        name = a.req.split("==", 1)[0]
+        work = os.path.join(a.target_dir, "src-" + name)
+        shutil.rmtree(work, ignore_errors=True)
+        src = unpack(os.path.join(base, rec["file"]), work)
     os.makedirs(os.path.join(src, ".cargo"), exist_ok=True)
     with open(os.path.join(base, "vendor.toml")) as f:
         vendor = f.read()
-    with open(os.path.join(src, ".cargo", "config.toml"), "w") as f:
-        f.write(vendor)
+    # After the project's own cargo config, if it has one.
+    with open(os.path.join(src, ".cargo", "config.toml"), "a") as f:
+        f.write("\n" + vendor)
     p = project(src)
     # The lockfile first: a cargo too old for its format says so here,
     # before any option of the build it may not know.
@@ -249,14 +321,16 @@ def main():
     f.add_argument("--store", required=True)
     f.add_argument("--cargo", required=True)
     f.add_argument("--cargo-home")
-    f.add_argument("req")
+    f.add_argument("req", nargs="?")
+    f.add_argument("--path")
     b = sub.add_parser("build")
     b.add_argument("--store", required=True)
     b.add_argument("--cargo", required=True)
     b.add_argument("--cargo-home")
     b.add_argument("--target-dir", required=True)
     b.add_argument("--out", required=True)
-    b.add_argument("req")
+    b.add_argument("req", nargs="?")
+    b.add_argument("--path")
     k = sub.add_parser("link")
     k.add_argument("--build", required=True)
     k.add_argument("--out", required=True)
@@ -264,7 +338,11 @@ def main():
     k.add_argument("--platform", required=True)
     k.add_argument("emcc", nargs=argparse.REMAINDER)
     a = ap.parse_args()
-    if a.cmd == "fetch":
+    if a.cmd in ("fetch", "build") and bool(a.req) == bool(a.path):
+        sys.exit("sdist: %s needs a requirement NAME==VERSION or --path DIR, not both" % a.cmd)
+    if a.cmd == "fetch" and a.path:
+        fetch_path(a.store, a.cargo, a.path, a.cargo_home)
+    elif a.cmd == "fetch":
         say(json.dumps({"sdist": fetch(a.store, a.cargo, a.req, a.cargo_home)}, sort_keys=True))
     elif a.cmd == "build":
         build(a)

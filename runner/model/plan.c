@@ -334,7 +334,9 @@ static void package_content(struct builder *b, enum stage s, const struct matrix
 
 	sb->len = 0;
 	/* The download and its inspection depend on what is fetched, not on the checks. */
-	if (s == STAGE_LINK || s == STAGE_INSPECT) {
+	if (pk->path) {
+		strbuf_addf(sb, "%s\npath=%s\n", stage_name(s), pk->tree_digest);
+	} else if (s == STAGE_LINK || s == STAGE_INSPECT) {
 		strbuf_addf(sb, "%s\npypi=%s\n", stage_name(s), pk->pypi);
 		for (size_t i = 0; i < pk->nrequires; i++)
 			strbuf_addf(sb, "requires=%s\n", pk->requires[i]);
@@ -386,7 +388,10 @@ static void source_content(struct builder *b, enum stage s, const struct matrix_
 	struct strbuf *sb = &b->scratch;
 
 	sb->len = 0;
-	strbuf_addf(sb, "%s\nbuild=source\npypi=%s\n", stage_name(s), pk->pypi);
+	if (pk->path)
+		strbuf_addf(sb, "%s\nbuild=source\npath=%s\n", stage_name(s), pk->tree_digest);
+	else
+		strbuf_addf(sb, "%s\nbuild=source\npypi=%s\n", stage_name(s), pk->pypi);
 	for (size_t i = 0; i < b->m->nkeys; i++) {
 		size_t k = b->by_name[i];
 		const char *key = b->m->keys[k];

@@ -1103,7 +1103,12 @@ static int recipe_sdist_build(struct stages *s, size_t n, struct recipe *r, cons
 	vec_add(&argv, target);
 	vec_add(&argv, "--out");
 	vec_add(&argv, out);
-	vec_add(&argv, pk->pypi);
+	if (pk->path) {
+		vec_add(&argv, "--path");
+		vec_add(&argv, pk->path);
+	} else {
+		vec_add(&argv, pk->pypi);
+	}
 	step(s, r, &argv, &env, out);
 	return 0;
 }

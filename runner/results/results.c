@@ -319,7 +319,7 @@ cJSON *results_cell_json(const struct runfile_cell *c, enum results_cell_form fo
 		}
 	}
 	add_str(o, "prediction", c->prediction, form);
-	if (c->package_pypi) {
+	if (c->package_pypi || c->package_path) {
 		cJSON *pk = cJSON_AddObjectToObject(o, "package");
 
 		add_str(pk, "pypi", c->package_pypi, RESULTS_CELL_FILE);
@@ -328,6 +328,7 @@ cJSON *results_cell_json(const struct runfile_cell *c, enum results_cell_form fo
 		add_str(pk, "url", c->package_url, RESULTS_CELL_FILE);
 		add_str(pk, "sha256", c->package_sha256, RESULTS_CELL_FILE);
 		add_str(pk, "build", c->package_build, RESULTS_CELL_FILE);
+		add_str(pk, "path", c->package_path, RESULTS_CELL_FILE);
 	}
 	stages = cJSON_AddArrayToObject(o, "stages");
 	for (size_t k = 0; k < c->nstages; k++)
@@ -453,6 +454,7 @@ static cJSON *add_package(struct runfile_cell *rc, const char *log_dir, const st
 	if (!pk)
 		return NULL;
 	rc->package_pypi = pk->pypi;
+	rc->package_path = pk->path;
 	rc->package_version = pk->version;
 	if (pk->source) {
 		rc->package_build = "source";

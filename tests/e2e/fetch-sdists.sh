@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test setup's download for e2e/sdists: the sdists of tests/e2e/sdists.json
-# fetched once into the cache's sdist store (matrix/sdist/sdist.py fetch: pip
+# (and the crates of its local project) fetched once into the cache's sdist store (matrix/sdist/sdist.py fetch: pip
 # download, sha256 checked against PyPI, crates vendored from the sdist's
 # Cargo.lock by Rust 1.96's cargo, which reads its version-4 format), so the
 # test's build nodes run offline. Seconds when the store has them.
@@ -14,9 +14,11 @@ if [[ ! -f $manifest ]]; then
 	echo "fetch-sdists: no Rust 1.96 in $cache (scripts/setup-toolchains.sh rust/1.96)" >&2
 	exit 1
 fi
-for req in $(python3 -c 'import json, sys
+# A requirement, or --path DIR for a local project (its crates vendored).
+python3 -c 'import json, os, sys
 for p in json.load(open(sys.argv[1]))["packages"].values():
-    print(p["pypi"])' "$here/sdists.json"); do
+    print(p["pypi"] if "pypi" in p else "--path=" + os.path.join(os.path.dirname(sys.argv[1]), p["path"]))' \
+	"$here/sdists.json" | while read -r req; do
 	# The toolchain's env (its LD_LIBRARY_PATH) for its cargo.
 	python3 - "$manifest" "$here/../../matrix/sdist/sdist.py" "$cache" "$req" <<'PY'
 import json, os, sys

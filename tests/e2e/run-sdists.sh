@@ -7,7 +7,8 @@
 # rpds-py linked by emcc 3.1.69 at -O2 fails by name
 # (binaryen_unknown_feature), jiter with Rust 1.85 (rust-version 1.88:
 # rust_too_old_for_crate) and rpds-py with Rust 1.63 (a version-4 Cargo.lock:
-# cargo_lockfile_too_new) too. A second run runs nothing.
+# cargo_lockfile_too_new) too. A local PyO3 project ("path": data/hello-ext,
+# PyO3 0.22) builds and passes in 0.29.5. A second run runs nothing.
 # The sdists are fetched by the test setup (tests/e2e/fetch-sdists.sh,
 # called by scripts/test.sh); without it the build nodes fetch them (network).
 # Needs Rust 1.63, 1.85, 1.96, Emscripten 3.1.69 and 6.0.5, Pyodide 0.29.5
@@ -67,6 +68,10 @@ for n, path in enumerate(sys.argv[1:], 1):
            "rustc 1.85")
     expect(cell("1.63", "3.1.69", "rpds-py", "0.29.5"), "fail", "compile", "cargo_lockfile_too_new",
            "lock file version")
+    c = expect(cell("1.96", "6.0.5", "hello-ext", "0.29.5"), "pass")
+    pk = (c or {}).get("package", {})
+    if not pk.get("path", "").endswith("/tests/e2e/data/hello-ext") or pk.get("build") != "source" or "pypi" in pk:
+        failures.append(f"run {n}: hello-ext: package record {pk}")
     if n == 2:
         ran = [f"{c['id']}: {s['stage']}" for c in r["cells"] for s in c["stages"]
                if s["status"] in ("pass", "fail") and not s["reused"]]
@@ -77,5 +82,5 @@ if failures:
     print("\n".join("FAIL: " + f for f in failures))
     print(f"0 passed, {len(failures)} failed")
     sys.exit(1)
-print("1 passed, 0 failed (7 source package cells, twice: the second run from the cache)")
+print("1 passed, 0 failed (8 source package cells, twice: the second run from the cache)")
 PY
