@@ -58,6 +58,8 @@
  * reading the requirement, emscripten, opt, bigint, eh, loader and any axis
  * no stage names, plus the build's key; both also read the digest of the
  * embedded matrix/sdist/ (flag axes at their default left out, as above).
+ * A "path" package's nodes read its files' digest where others read the
+ * requirement (matrix.h).
  * Inspect, load and run are a wheel's, on the link node. No main node.
  *
  * Node order is topological: every node comes after its dependencies.
