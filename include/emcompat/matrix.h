@@ -29,6 +29,12 @@
  *               Cargo.lock, built by the cell's cargo (release) against the
  *               cell's std for its Pyodide's Python, linked by the cell's
  *               emcc (plan.h: the nodes);
+ *   "platform"  "any": the newest Pyodide wheel PyPI has of the requirement
+ *               (the newest platform tag, then the newest Python), forced
+ *               onto every cell's Pyodide whatever its own tags, to ask
+ *               whether it would load there; or a platform tag such as
+ *               "pyemscripten_2026_0_wasm32": the newest wheel for that tag (a prebuilt
+ *               wheel's: not with "build": "source");
  *   "import"    the module to import (required; a dotted Python name);
  *   "module"    the compiled module that must be loaded (dotted name);
  *               default: any module of "import"'s package with a .so file;
@@ -96,6 +102,8 @@ struct matrix_package {
 	char *import;          /* "jiter" */
 	char *module;          /* the compiled module to verify, or NULL */
 	int source;            /* "build": "source" (else a prebuilt wheel) */
+	char *platform;        /* "any" or a platform tag: the wheel forced onto
+	                        * every loader; NULL: the one matching each loader */
 	char **
 		requires;       /* "typing-extensions==4.15.0", ... */
 	size_t nrequires;

@@ -19,6 +19,7 @@
 #include "emcompat/journal.h"
 #include "emcompat/json.h"
 #include "emcompat/toolchain.h"
+#include "emcompat/untrusted.h"
 #include "emcompat/util.h"
 
 #define SCHEMA "emcompat-toolchain/1"
@@ -63,15 +64,21 @@ static void say(const struct fetch_ctx *c, const char *fmt, ...) __attribute__((
 
 static void say(const struct fetch_ctx *c, const char *fmt, ...)
 {
+	struct strbuf msg = { 0 }, out = { 0 };
 	va_list ap;
 
 	if (c->o->quiet)
 		return;
 	va_start(ap, fmt);
-	fputs("fetch: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	strbuf_vaddf(&msg, fmt, ap);
 	va_end(ap);
+	/* Versions, URLs and tool output come from manifests and servers. */
+	strbuf_addstr(&out, "fetch: ");
+	untrusted_term_add(&out, msg.buf, msg.len);
+	strbuf_addch(&out, '\n');
+	fputs(out.buf, stderr);
+	strbuf_release(&msg);
+	strbuf_release(&out);
 }
 
 static const char *env_or(const char *name, const char *def)

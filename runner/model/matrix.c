@@ -484,6 +484,27 @@ static int parse_package_path(struct matrix_package *pk, const struct json_doc *
 	return 0;
 }
 
+/*
+ * "platform": "any" or a Pyodide wheel platform tag (pyemscripten_2026_0_wasm32,
+ * pyodide_2024_0_wasm32, emscripten_3_1_58_wasm32): lower-case letters,
+ * digits and '_', ending in "_wasm32", since it reaches pip's argv.
+ */
+static int check_platform(const struct json_doc *d, const cJSON *e, const char *pkg)
+{
+	const char *v = cJSON_IsString(e) ? e->valuestring : NULL;
+	size_t n = v ? strlen(v) : 0;
+
+	if (v && strcmp(v, "any") == 0)
+		return 0;
+	if (v && n > 7 && n <= 64 && strcmp(v + n - 7, "_wasm32") == 0 &&
+	    strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789_") == n)
+		return 0;
+	return json_doc_error(d, e,
+			      "packages.%s.platform: must be \"any\" (the newest Pyodide wheel on PyPI) or a wheel "
+			      "platform tag such as \"pyemscripten_2026_0_wasm32\"",
+			      pkg);
+}
+
 static void package_release(struct matrix_package *pk)
 {
 	free(pk->name);
@@ -493,6 +514,7 @@ static void package_release(struct matrix_package *pk)
 	free(pk->version);
 	free(pk->import);
 	free(pk->module);
+	free(pk->platform);
 	for (size_t i = 0; i < pk->nrequires; i++)
 		free(pk->requires[i]);
 	free(pk->requires);
@@ -520,19 +542,17 @@ static int parse_package(struct matrix_package *pk, const struct json_doc *d, co
 	if (!cJSON_IsObject(o))
 		return json_doc_error(d, o, "packages.%s: must be an object", name);
 	cJSON_ArrayForEach (e, o) {
-		static const char *const known[] = { "pypi",   "path",     "build",  "import",
-						     "module", "requires", "checks", "note" };
+		static const char *const known[] = { "pypi",     "path",   "build", "import",  "module",
+						     "requires", "checks", "note",  "platform" };
 		size_t i;
 
-		if (strcmp(e->string, "platform") == 0)
-			return json_doc_error(d, e, "packages.%s: \"platform\" is not supported yet", name);
 		for (i = 0; i < sizeof(known) / sizeof(*known); i++)
 			if (strcmp(e->string, known[i]) == 0)
 				break;
 		if (i == sizeof(known) / sizeof(*known))
 			return json_doc_error(d, e,
 					      "packages.%s: unknown key \"%s\" (known: pypi, path, build, import, "
-					      "module, requires, checks, note)",
+					      "module, requires, checks, note, platform)",
 					      name, e->string);
 	}
 	pk->name = xstrdup(name);
@@ -567,6 +587,15 @@ static int parse_package(struct matrix_package *pk, const struct json_doc *d, co
 				      name);
 	else if (e && !(cJSON_IsString(e) && strcmp(e->valuestring, "wheel") == 0))
 		return json_doc_error(d, e, "packages.%s.build: must be \"wheel\" or \"source\"", name);
+	e = cJSON_GetObjectItemCaseSensitive(o, "platform");
+	if (e) {
+		if (check_platform(d, e, name))
+			return -1;
+		pk->platform = xstrdup(e->valuestring);
+	}
+	if (pk->platform && pk->source)
+		return json_doc_error(
+			d, e, "packages.%s.platform: forces a prebuilt wheel: not with \"build\": \"source\"", name);
 	e = cJSON_GetObjectItemCaseSensitive(o, "import");
 	if (!e)
 		return json_doc_error(d, o, "packages.%s: missing key \"import\" (the module to import)", name);

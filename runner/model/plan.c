@@ -340,6 +340,8 @@ static void package_content(struct builder *b, enum stage s, const struct matrix
 		strbuf_addf(sb, "%s\npypi=%s\n", stage_name(s), pk->pypi);
 		for (size_t i = 0; i < pk->nrequires; i++)
 			strbuf_addf(sb, "requires=%s\n", pk->requires[i]);
+		if (pk->platform)  /* only when set: the matching wheel's keys stay as they were */
+			strbuf_addf(sb, "platform=%s\n", pk->platform);
 	} else {
 		strbuf_addf(sb, "%s\npackage=%s\npkg=%s\n", stage_name(s), pk->name, pk->digest);
 	}

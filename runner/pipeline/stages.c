@@ -906,9 +906,19 @@ static const struct toolchain *package_pyodide(struct stages *s, size_t n, char 
 }
 
 /*
+ * pip's settings of where it looks for files: a package's download node
+ * passes them on as the user set them, and they are part of its
+ * fingerprint (another index or links dir may hold other files, or none).
+ * pip's config files are not read here.
+ */
+static const char *const pip_sources[] = { "PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "PIP_FIND_LINKS",
+					   "PIP_NO_INDEX",  "PIP_CONFIG_FILE",     NULL };
+
+/*
  * A package cell's link node: fetch-wheel.py downloads the wheel that
  * matches the Pyodide's Python (cpXY, abi3, none) and platform tags, read
- * from the runtime's own files (pyext.h), and its requirements.
+ * from the runtime's own files (pyext.h), or the one "platform" forces,
+ * and its requirements.
  */
 static int recipe_fetch_wheel(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
 {
@@ -930,6 +940,9 @@ static int recipe_fetch_wheel(struct stages *s, size_t n, struct recipe *r, cons
 		return 1;
 	}
 	env_base(&env);
+	for (const char *const *v = pip_sources; *v; v++)
+		if (getenv(*v))
+			env_set(s, &env, *v, ownf(s, "%s", getenv(*v)));
 	vec_add(&argv, "python3");
 	vec_add(&argv, ownf(s, "%s/matrix/packages/fetch-wheel.py", root));
 	vec_add(&argv, out);
@@ -941,6 +954,10 @@ static int recipe_fetch_wheel(struct stages *s, size_t n, struct recipe *r, cons
 	for (size_t i = 0; i < rt.nplatforms; i++) {
 		vec_add(&argv, "--platform");
 		vec_add(&argv, ownf(s, "%s", rt.platforms[i]));
+	}
+	if (pk->platform) {
+		vec_add(&argv, "--force-platform");
+		vec_add(&argv, pk->platform);
 	}
 	for (size_t i = 0; i < pk->nrequires; i++) {
 		vec_add(&argv, "--require");

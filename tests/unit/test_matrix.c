@@ -287,6 +287,9 @@ static void test_packages(void)
 	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\"," CHECKS),
 		  "probe=add,loader=pyodide-314.0.7|probe=jiter,loader=pyodide-314.0.7");
 	/* Errors name FILE:LINE:COL. */
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"build\":\"source\",\"platform\":\"any\","
+			       "\"import\":\"jiter\"," CHECKS),
+		  "packages.jiter.platform: forces a prebuilt wheel: not with \"build\": \"source\"");
 	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"build\":1,\"import\":\"jiter\"," CHECKS),
 		  "ERR:m.json:2:45: packages.jiter.build: must be \"wheel\" or \"source\"");
 	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"build\":\"egg\",\"import\":\"jiter\"," CHECKS),
@@ -320,6 +323,29 @@ static void test_packages(void)
 		  "packages.jiter: \"pypi\" and \"path\" exclude each other");
 	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"impot\":\"x\"," CHECKS),
 		  "packages.jiter: unknown key \"impot\"");
+	/* "platform": "any" or a Pyodide platform tag, forced onto every loader. */
+	CHECK_INT(parse(&m, "{\"axes\":{\"probe\":[\"jiter\"]},\"packages\":{\"jiter\":{\"pypi\":\"jiter==0.19.0\","
+			    "\"import\":\"jiter\",\"platform\":\"any\"," CHECKS "}}}"),
+		  0);
+	pk = matrix_package_find(&m, "jiter");
+	CHECK(pk && pk->platform && strcmp(pk->platform, "any") == 0);
+	matrix_release(&m);
+	CHECK_INT(parse(&m, "{\"axes\":{\"probe\":[\"jiter\"]},\"packages\":{\"jiter\":{\"pypi\":\"jiter==0.19.0\","
+			    "\"import\":\"jiter\"," CHECKS "}}}"),
+		  0);
+	pk = matrix_package_find(&m, "jiter");
+	CHECK(pk && pk->platform == NULL);
+	matrix_release(&m);
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\","
+			       "\"platform\":\"pyemscripten_2026_0_wasm32\"," CHECKS),
+		  "jiter");
+	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"platform\":\"linux_x86_64\"," CHECKS),
+		  "ERR:m.json:2:62: packages.jiter.platform: must be \"any\" (the newest Pyodide wheel on PyPI) or a "
+		  "wheel platform tag such as \"pyemscripten_2026_0_wasm32\"");
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"platform\":\"--x_wasm32\"," CHECKS),
+		  "packages.jiter.platform: must be");
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"platform\":1," CHECKS),
+		  "packages.jiter.platform: must be");
 	/* A built-in probe's name is taken. */
 	CHECK_STR(cells_of("{\"axes\":{\"probe\":[\"add\"]},\n\"packages\":{\"add\":{\"pypi\":\"a==1\"}}}"),
 		  "ERR:m.json:2:13: packages: \"add\" is the name of a built-in probe: name it otherwise");

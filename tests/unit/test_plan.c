@@ -294,6 +294,22 @@ static void test_package_cells(void)
 	      0);
 	plan_release(&p2);
 	matrix_release(&m2);
+	/* "platform" changes what is downloaded: other download, inspect, load and run nodes. */
+	CHECK_INT(load(&m2, &p2,
+		       "{\"axes\":{\"rust\":[\"1.63\",\"1.96\"],\"probe\":[\"add\",\"jiter\"],"
+		       "\"loader\":[\"pyodide-0.29.5\",\"pyodide-314.0.7\"]},"
+		       "\"packages\":{\"jiter\":{\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"platform\":\"any\","
+		       "\"checks\":[{\"name\":\"a\",\"py\":\"1\",\"expect\":\"1\"}]}}}"),
+		  0);
+	CHECK_INT(p2.count[STAGE_LINK], 2 + 2);
+	for (int s = STAGE_LINK; s < STAGE_COUNT; s++)
+		if (s != STAGE_MAIN)
+			CHECK(memcmp(plan_cell_node(&p2, 3, (enum stage)s)->key,
+				     plan_cell_node(&p, 3, (enum stage)s)->key, PLAN_KEY_SIZE) != 0);
+	CHECK(memcmp(plan_cell_node(&p2, 1, STAGE_RUN)->key, plan_cell_node(&p, 1, STAGE_RUN)->key, PLAN_KEY_SIZE) ==
+	      0);
+	plan_release(&p2);
+	matrix_release(&m2);
 	plan_release(&p);
 	matrix_release(&m);
 }
