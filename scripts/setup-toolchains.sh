@@ -53,7 +53,8 @@
 #               cache, deb (package=version), llvm (clang version), llvm_root,
 #               binaryen (wasm-opt version), binaryen_root, node (NODE_JS)
 #   rust        rustc, cargo, deb (package=version), sysroot, rust_src (std's
-#               library/ dir), llvm, host, release, commit_hash
+#               library/ dir), llvm, host, release, commit_hash, channel_date
+#               (a rustup toolchain's: the date of its channel manifest)
 #   node        node (path), release (e.g. "v22.23.3")
 #   pyodide     index_url (dir, trailing /), emscripten, python, node (used to check),
 #               python_lib_dir (holds the runtime's _sysconfigdata_*.py, from its
@@ -440,16 +441,19 @@ warm_emscripten() {
 rust_manifest() { # VERSION ROOT SOURCE DEB RUSTC CARGO ENV...
   local v=$1 root=$2 source=$3 deb=$4 rustc=$5 cargo=$6
   shift 6
-  local env=("$@") ident sysroot
+  local env=("$@") ident sysroot dated=()
   ident=$(env "${env[@]}" "$rustc" -vV)
   sysroot=$(env "${env[@]}" "$rustc" --print sysroot)
   field() { sed -n "s/^$1: //p" <<<"$ident"; }
   [[ ! $v =~ ^[0-9] || $(field release) == "$v".* ]] || die "rust $v: rustc says release $(field release)"
   env "${env[@]}" "$cargo" --version >/dev/null || die "rust $v: $cargo does not run"
+  # rustup keeps its channel manifest: its date names a nightly (a day after its commit date, as a rule).
+  local manifest=$root/lib/rustlib/multirust-channel-manifest.toml
+  [[ -f $manifest ]] && dated=(channel_date="$(sed -n 's/^date = "\([0-9-]*\)"$/\1/p' "$manifest" | head -n1)")
   write_manifest rust "$v" identity="$ident" env:="$(json_env "${env[@]}")" root="$root" \
     source="$source" deb="$deb" rustc="$rustc" cargo="$cargo" sysroot="$sysroot" \
     rust_src="$sysroot/lib/rustlib/src/rust/library" llvm="$(field 'LLVM version')" \
-    host="$(field host)" release="$(field release)" commit_hash="$(field commit-hash)"
+    host="$(field host)" release="$(field release)" commit_hash="$(field commit-hash)" "${dated[@]}"
 }
 
 install_rust() {
