@@ -1,10 +1,14 @@
 /* Plan: node sharing, stage shapes, stable keys. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unistd.h>
 
 #include "check.h"
 #include "emcompat/error.h"
 #include "emcompat/plan.h"
+#include "emcompat/util.h"
 
 static int load(struct matrix *m, struct plan *p, const char *text)
 {
@@ -376,8 +380,58 @@ static void test_source_package_cells(void)
 	matrix_release(&m);
 }
 
+/* The plan of one "path" package cell at DIR (absolute), into *M and *P. */
+static int load_path(struct matrix *m, struct plan *p, const char *dir)
+{
+	char *text = xasprintf("{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"6.0.5\"],\"probe\":[\"hello\"],"
+			       "\"loader\":[\"pyodide-0.29.5\"]},\"packages\":{\"hello\":{\"path\":\"%s\","
+			       "\"import\":\"hello\",\"checks\":[{\"name\":\"a\",\"py\":\"1\",\"expect\":\"1\"}]}}}",
+			       dir);
+	int rc = load(m, p, text);
+
+	free(text);
+	return rc;
+}
+
+/* A "path" package: its nodes follow its files' content, not where they are. */
+static void test_path_package_keys(void)
+{
+	char t1[] = "/tmp/emcompat-test-plan-XXXXXX", t2[] = "/tmp/emcompat-test-plan-XXXXXX";
+	char *d1 = mkdtemp(t1), *d2 = mkdtemp(t2), *f1 = xasprintf("%s/lib.rs", d1), *f2 = xasprintf("%s/lib.rs", d2);
+	unsigned char build[PLAN_KEY_SIZE];
+	struct matrix m;
+	struct plan p;
+
+	CHECK(d1 && d2);
+	CHECK_INT(write_file_atomic(f1, "a", 1, 0644), 0);
+	CHECK_INT(write_file_atomic(f2, "a", 1, 0644), 0);
+	CHECK_INT(load_path(&m, &p, d1), 0);
+	CHECK(plan_cell_node(&p, 0, STAGE_COMPILE) && plan_cell_node(&p, 0, STAGE_MAIN) == NULL);
+	memcpy(build, plan_cell_node(&p, 0, STAGE_COMPILE)->key, PLAN_KEY_SIZE);
+	plan_release(&p);
+	matrix_release(&m);
+	/* The same files elsewhere: the same build. */
+	CHECK_INT(load_path(&m, &p, d2), 0);
+	CHECK(memcmp(plan_cell_node(&p, 0, STAGE_COMPILE)->key, build, PLAN_KEY_SIZE) == 0);
+	plan_release(&p);
+	matrix_release(&m);
+	/* An edit: another build, and another link. */
+	CHECK_INT(write_file_atomic(f2, "b", 1, 0644), 0);
+	CHECK_INT(load_path(&m, &p, d2), 0);
+	CHECK(memcmp(plan_cell_node(&p, 0, STAGE_COMPILE)->key, build, PLAN_KEY_SIZE) != 0);
+	plan_release(&p);
+	matrix_release(&m);
+	remove(f1);
+	remove(f2);
+	rmdir(d1);
+	rmdir(d2);
+	free(f1);
+	free(f2);
+}
+
 int main(void)
 {
+	test_path_package_keys();
 	test_cell_index();
 	test_package_cells();
 	test_source_package_cells();
