@@ -98,11 +98,15 @@ struct runfile_cell {
 	const char *prediction;          /* "predicted", "missed", "false_alarm" or NULL */
 	/*
 	 * A package cell's (matrix.h "packages"): "package": {"pypi", "version",
-	 * "platform", "file", "url", "sha256"}, the last three once its wheel was
-	 * fetched; platform NULL unless the package forces one. NULL pypi: not a
+	 * "platform", "file", "url", "sha256", "build", "path"}, file, url and
+	 * sha256 once its wheel (or sdist) was fetched; platform NULL unless the
+	 * package forces one; build "source" for a package built from its sdist
+	 * or path, absent (NULL) for a prebuilt wheel. NULL pypi and path: not a
 	 * package cell.
 	 */
 	const char *package_pypi, *package_version, *package_platform, *package_file, *package_url, *package_sha256;
+	const char *package_build;
+	const char *package_path;        /* a "path" package's directory ("path"; then no pypi) */
 	size_t nstages;
 	struct runfile_stage *stages;    /* in stage order */
 	struct json_span span;           /* private to runfile: the cell's object in the file's text */

@@ -972,7 +972,7 @@ static const struct toolchain *package_pyodide(struct stages *s, size_t n, char 
 	int none;
 
 	if (!loader || strncmp(loader, "pyodide-", 8) != 0) {
-		*why = xasprintf("package %s is a Python wheel: its cells need a pyodide-* loader, not %s",
+		*why = xasprintf("package %s is a Python package: its cells need a pyodide-* loader, not %s",
 				 s->plan->nodes[n].package->name, loader ? loader : "none");
 		return NULL;
 	}
@@ -1146,11 +1146,127 @@ static int recipe_probe(struct stages *s, size_t n, struct recipe *r, const char
 	return rc;
 }
 
-/* The recipe of node N of a package's cell: the download, or wheel.mjs. */
+/*
+ * A source package's build (compile) node: matrix/sdist/sdist.py fetches
+ * the sdist and vendors its crates once into <cache>/sdists (cargo
+ * vendor, the cell's cargo, with the crates.io cache std builds use), then
+ * builds it offline with the cell's cargo as maturin would (release, its
+ * [tool.maturin] features; LTO off: the prebuilt std has no bitcode), for
+ * the Python of the cell's Pyodide, against the std node's sysroot. One
+ * cargo target dir per (std node, Python, project) in the cache, under a
+ * lock key, as for the pyo3 probe: the package's dependencies build once.
+ */
+static int recipe_sdist_build(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
+{
+	const struct matrix_package *pk = s->plan->nodes[n].package;
+	const struct toolchain *rust = need(s, n, "rust", why), *em, *py;
+	const char *std_dir = dep_dir(s, n, STAGE_STD), *std_name, *pyver, *root, *target;
+	struct vec argv = { 0 }, env = { 0 };
+	struct strbuf flags = { 0 };
+
+	if (!rust || !(em = need(s, n, "emscripten", why)) || !(py = package_pyodide(s, n, why)))
+		return 1;
+	if (!(pyver = python_minor(s, py))) {
+		*why = xasprintf("the manifest of %s records no Python version: reinstall it with "
+				 "scripts/setup-toolchains.sh --force pyodide/%s",
+				 py->version, py->version);
+		return 1;
+	}
+	if (!(root = stages_src_root(s, "matrix/sdist/", "sdist")))
+		return -1;
+	std_name = strrchr(std_dir, '/') ? strrchr(std_dir, '/') + 1 : std_dir;
+	target = ownf(s, "%s/../cargo-target/%s-py%s-%s", s->nodes, std_name, pyver, pk->project);
+	r->lock = ownf(s, "cargo-target:%s", target);
+	rust_env(s, &env, rust, em);
+	/* Nothing of the user's ~/.cargo; the build is offline, so this stays empty. */
+	env_set(s, &env, "CARGO_HOME", ownf(s, "%s/cargo-home", out));
+	strbuf_addf(&flags, "--sysroot=%s/sysroot\x1f-Crelocation-model=pic\x1f@%s/rustc-args", std_dir, std_dir);
+	env_set(s, &env, "CARGO_ENCODED_RUSTFLAGS", own(s, strbuf_detach(&flags)));
+	env_set(s, &env, "CARGO_PROFILE_RELEASE_LTO", "false");
+	/* PyO3 >= 0.26 reads it; older ones take the feature from [tool.maturin]. */
+	env_set(s, &env, "PYO3_BUILD_EXTENSION_MODULE", "1");
+	env_set(s, &env, "PYO3_CROSS_PYTHON_VERSION", pyver);
+	if (py->pyodide.python_lib_dir)
+		env_set(s, &env, "PYO3_CROSS_LIB_DIR", py->pyodide.python_lib_dir);
+	vec_add(&argv, "python3");
+	vec_add(&argv, ownf(s, "%s/matrix/sdist/sdist.py", root));
+	vec_add(&argv, "build");
+	vec_add(&argv, "--store");
+	vec_add(&argv, ownf(s, "%s/../sdists", s->nodes));
+	vec_add(&argv, "--cargo");
+	vec_add(&argv, rust->rust.cargo ? rust->rust.cargo : "cargo");
+	vec_add(&argv, "--cargo-home");
+	vec_add(&argv, ownf(s, "%s/../cargo-home", s->nodes));
+	vec_add(&argv, "--target-dir");
+	vec_add(&argv, target);
+	vec_add(&argv, "--out");
+	vec_add(&argv, out);
+	if (pk->path) {
+		vec_add(&argv, "--path");
+		vec_add(&argv, pk->path);
+	} else {
+		vec_add(&argv, pk->pypi);
+	}
+	step(s, r, &argv, &env, out);
+	return 0;
+}
+
+/*
+ * A source package's link node: the cell's emcc links the build's static
+ * library into a side module exporting PyInit_<module>, with the cell's
+ * flags; sdist.py packs it as a wheel tagged for the cell's Pyodide
+ * (cpXY, its first platform tag), which inspect, load and run read as
+ * they read a downloaded one.
+ */
+static int recipe_sdist_link(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
+{
+	const struct toolchain *em = need(s, n, "emscripten", why), *py;
+	const char *root;
+	struct vec argv = { 0 }, env = { 0 };
+	struct py_runtime rt;
+
+	if (!em || !(py = package_pyodide(s, n, why)))
+		return 1;
+	if (!(root = stages_src_root(s, "matrix/sdist/", "sdist")))
+		return -1;
+	if (py_runtime_load(py->pyodide.index_url, &rt))
+		return -1;
+	if (!rt.meta || !rt.nplatforms) {
+		*why = xasprintf("%s names no Python or wheel platform in its files (pyodide-lock.json)", py->version);
+		py_runtime_release(&rt);
+		return 1;
+	}
+	env_base(&env);
+	env_toolchain(s, &env, em);
+	vec_add(&argv, "python3");
+	vec_add(&argv, ownf(s, "%s/matrix/sdist/sdist.py", root));
+	vec_add(&argv, "link");
+	vec_add(&argv, "--build");
+	vec_add(&argv, dep_dir(s, n, STAGE_COMPILE));
+	vec_add(&argv, "--out");
+	vec_add(&argv, out);
+	vec_add(&argv, "--python-tag");
+	vec_add(&argv, ownf(s, "cp%u%u", rt.major, rt.minor));
+	vec_add(&argv, "--platform");
+	vec_add(&argv, ownf(s, "%s", rt.platforms[0]));
+	py_runtime_release(&rt);
+	vec_add(&argv, "--");
+	add_emcc(s, &argv, em);
+	vec_add(&argv, "-sSIDE_MODULE=2");
+	add_emcc_flags(s, n, &argv);
+	step(s, r, &argv, &env, out);
+	return 0;
+}
+
+/* The recipe of node N of a package's cell (its std node is a probe's): build and link from source, the download, or wheel.mjs. */
 static int recipe_package(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
 {
 	enum stage st = s->plan->nodes[n].stage;
 
+	if (s->plan->nodes[n].package->source && st == STAGE_COMPILE)
+		return recipe_sdist_build(s, n, r, out, why);
+	if (s->plan->nodes[n].package->source && st == STAGE_LINK)
+		return recipe_sdist_link(s, n, r, out, why);
 	return st == STAGE_LINK ? recipe_fetch_wheel(s, n, r, out, why)
 				: recipe_wheel_harness(s, n, r, out, stage_name(st), why);
 }
@@ -1180,7 +1296,7 @@ int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
 	clean_steps(s, r, out);
 	rc = s->plan->nodes[n].package ? recipe_package(s, n, r, out, why) : recipe_probe(s, n, r, out, why);
 	if (rc == 0 && error_pending())
-		rc = -1;  /* unpacking a source dir failed */
+		rc = -1; /* unpacking a source dir failed */
 	if (rc)
 		return rc;
 	job->steps = r->steps;
@@ -1199,6 +1315,9 @@ double stages_expected_seconds(const struct plan *p, size_t n)
 	const struct plan_node *node = &p->nodes[n];
 	const char *loader;
 
+	/* A real package's cargo build and its link: measured 20-160 s and 6-27 s. */
+	if (node->package && node->package->source && (node->stage == STAGE_COMPILE || node->stage == STAGE_LINK))
+		return node->stage == STAGE_COMPILE ? 60 : 10;
 	if (node->stage != STAGE_LOAD && node->stage != STAGE_RUN)
 		return seconds[node->stage];
 	loader = matrix_cell_get(p->matrix, &p->matrix->cells[node->cell], "loader");

@@ -364,7 +364,7 @@ cJSON *results_cell_json(const struct runfile_cell *c, enum results_cell_form fo
 		}
 	}
 	add_str(o, "prediction", c->prediction, form);
-	if (c->package_pypi) {
+	if (c->package_pypi || c->package_path) {
 		cJSON *pk = cJSON_AddObjectToObject(o, "package");
 
 		add_str(pk, "pypi", c->package_pypi, RESULTS_CELL_FILE);
@@ -373,6 +373,8 @@ cJSON *results_cell_json(const struct runfile_cell *c, enum results_cell_form fo
 		add_str(pk, "file", c->package_file, RESULTS_CELL_FILE);
 		add_str(pk, "url", c->package_url, RESULTS_CELL_FILE);
 		add_str(pk, "sha256", c->package_sha256, RESULTS_CELL_FILE);
+		add_str(pk, "build", c->package_build, RESULTS_CELL_FILE);
+		add_str(pk, "path", c->package_path, RESULTS_CELL_FILE);
 	}
 	stages = cJSON_AddArrayToObject(o, "stages");
 	for (size_t k = 0; k < c->nstages; k++)
@@ -466,9 +468,10 @@ static const char *no_lines[1];
 
 /*
  * A package cell's record into RC: its requirement, and what its download
- * node (the link node) printed as its one {"wheel": ...} line: the wheel's
- * file, URL and sha256. Returns the parsed line (the caller deletes it;
- * NULL when there is none: the node did not pass, or is no package's).
+ * printed as its one {"wheel": ...} line (the link node of a prebuilt
+ * wheel) or {"sdist": ...} line (the build node of a source package): the
+ * file's name, URL and sha256. Returns the parsed line (the caller deletes
+ * it; NULL when there is none: the node did not pass, or is no package's).
  */
 static cJSON *add_package(struct runfile_cell *rc, const char *log_dir, const struct plan *p,
 			  const struct sched_job *jobs, size_t c)
@@ -483,8 +486,13 @@ static cJSON *add_package(struct runfile_cell *rc, const char *log_dir, const st
 	if (!pk)
 		return NULL;
 	rc->package_pypi = pk->pypi;
+	rc->package_path = pk->path;
 	rc->package_version = pk->version;
 	rc->package_platform = pk->platform;
+	if (pk->source) {
+		rc->package_build = "source";
+		n = p->cell_nodes[c * STAGE_COUNT + STAGE_COMPILE];
+	}
 	if (jobs[n].status != JOB_PASS)
 		return NULL;
 	path = xasprintf("%s/%s.stdout.log", log_dir, jobs[n].name);
@@ -496,7 +504,7 @@ static cJSON *add_package(struct runfile_cell *rc, const char *log_dir, const st
 	error_clear();
 	free(text);
 	free(path);
-	w = cJSON_GetObjectItemCaseSensitive(doc, "wheel");
+	w = cJSON_GetObjectItemCaseSensitive(doc, pk->source ? "sdist" : "wheel");
 	rc->package_file = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(w, "file"));
 	rc->package_url = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(w, "url"));
 	rc->package_sha256 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(w, "sha256"));

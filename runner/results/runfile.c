@@ -121,6 +121,8 @@ static int load_cell(struct arena *a, const struct json_doc *d, struct runfile_c
 		c->package_file = keep_or(a, e, "file", NULL);
 		c->package_url = keep_or(a, e, "url", NULL);
 		c->package_sha256 = keep_or(a, e, "sha256", NULL);
+		c->package_build = keep_or(a, e, "build", NULL);
+		c->package_path = keep_or(a, e, "path", NULL);
 	}
 	if (cJSON_IsArray(e = member(o, "lines"))) {
 		const cJSON *l;

@@ -141,6 +141,7 @@ static void test_gc(const struct plan *p)
 	struct cachedir_usage u;
 	size_t std_node = 0;
 	int fd;
+	char *src_target;
 
 	for (size_t n = 0; n < p->nnodes; n++)
 		if (p->nodes[n].stage == STAGE_STD)
@@ -150,6 +151,9 @@ static void test_gc(const struct plan *p)
 	make_cache(cache, p, &names);
 	target_dir = xasprintf("cargo-target/%s-pyo3-0.22", names[std_node]);
 	crates_dir = xasprintf("cargo-target/%s-crates-chrono_0_4_19", names[std_node]);
+	/* A source package's target dir: its std node's too. */
+	src_target = xasprintf("%s/cargo-target/%s-py3.14-rpds-py/release", cache, names[std_node]);
+	CHECK_INT(mkdir_p(src_target), 0);
 	o = opts(plans);
 	o.dry_run = 1;
 	CHECK_INT(cachedir_gc(cache, &o, &res), 0);
@@ -172,6 +176,7 @@ static void test_gc(const struct plan *p)
 	CHECK(exists(cache, target_dir));
 	/* A crates probe's target dir (stages.h) belongs to its std node too. */
 	CHECK(exists(cache, crates_dir));
+	CHECK(access(src_target, F_OK) == 0);
 	CHECK(exists(cache, "toolchainless/x"));
 	cachedir_gc_result_release(&res);
 
@@ -184,7 +189,7 @@ static void test_gc(const struct plan *p)
 			CHECK(u.parts[i].bytes >= 8 * 1024);
 		}
 		if (strcmp(u.parts[i].group, "cargo-target") == 0)
-			CHECK_INT(u.parts[i].count, 2);  /* the std node's pyo3 and crates dirs */
+			CHECK_INT(u.parts[i].count, 3); /* the std node's pyo3, crates and source package dirs */
 	}
 	cachedir_usage_release(&u);
 
@@ -265,6 +270,7 @@ static void test_gc(const struct plan *p)
 	free_names(names, p->nnodes);
 	free(target_dir);
 	free(crates_dir);
+	free(src_target);
 	free(unplanned_dir);
 	free(cache);
 }
