@@ -17,16 +17,18 @@
 # evenly over the matrix and extrapolates to all cells (said so in the output).
 #
 #   bench/matrix_vs_naive.sh [--emcompat BIN] [--matrix FILE] [--only AXIS=VALUE]...
-#                            [--cells N] [--rounds R] [-j J] [--store DIR] [--keep DIR]
+#                            [--cells N] [--rounds R] [-j J] [--store DIR] [--keep DIR] [--no-naive]
 #
 #   --only      shrinks the matrix for every part (as `emcompat run --only`)
 #   --keep DIR  work in DIR and keep it (runs, caches); default: a temp dir, removed
+#   --no-naive  only cold, warm and the lower bound (the default matrix: a naive pass
+#               of it would take most of a day)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=$root/build/emcompat
 matrix=$root/bench/matrix_vs_naive.json
 store=${EMCOMPAT_CACHE:-$HOME/.cache/emcompat}
-only=() cells=0 rounds=1 jobs=2 keep=
+only=() cells=0 rounds=1 jobs=2 keep= no_naive=0
 while (($#)); do
 	case $1 in
 	--emcompat) bin=$2; shift ;;
@@ -37,7 +39,8 @@ while (($#)); do
 	-j) jobs=$2; shift ;;
 	--store) store=$2; shift ;;
 	--keep) keep=$2; shift ;;
-	*) echo "usage: $0 [--emcompat BIN] [--matrix FILE] [--only AXIS=VALUE]... [--cells N] [--rounds R] [-j J] [--store DIR] [--keep DIR]" >&2
+	--no-naive) no_naive=1 ;;
+	*) echo "usage: $0 [--emcompat BIN] [--matrix FILE] [--only AXIS=VALUE]... [--cells N] [--rounds R] [-j J] [--store DIR] [--keep DIR] [--no-naive]" >&2
 	   exit 2 ;;
 	esac
 	shift
@@ -68,7 +71,8 @@ read -r ncells nnodes nnaive <"$work/cells.tsv"
 fresh_cache() {
 	rm -rf "$1"
 	mkdir -p "$1"
-	for k in rust emscripten node pyodide binaryen pyo3 cargo apt; do
+	# crates/: the probes' vendored crates.io dependencies (setup-toolchains.sh crates).
+	for k in rust emscripten node pyodide binaryen pyo3 cargo apt crates; do
 		[[ -e $store/$k ]] && ln -s "$store/$k" "$1/$k"
 	done
 	[[ -d $store/cargo-home ]] && cp -a "$store/cargo-home" "$1/cargo-home"
@@ -92,6 +96,10 @@ timed() {
 
 naive() {
 	local i=0 total=0 args
+	if ((no_naive)); then
+		naive_s=nan naive_note="not run: --no-naive"
+		return 0
+	fi
 	while IFS= read -r line; do
 		IFS=$'\t' read -r -a args <<<"$line"
 		fresh_cache "$work/naive-cache"
