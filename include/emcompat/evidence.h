@@ -69,7 +69,9 @@
  * Bounds (logs can be huge and hostile): each line is read once and in
  * linear time; at most EVIDENCE_MAX_LINES evidence lines are kept (the
  * heaviest, the earlier of equal weight, one copy of a repeated text),
- * each cut to EVIDENCE_LINE_MAX bytes before tokens are taken from it, at
+ * each cut to EVIDENCE_LINE_MAX bytes of the log before tokens are taken
+ * from it (so at most 3 * EVIDENCE_LINE_MAX + 3 bytes of text: an invalid
+ * byte becomes the 3 bytes of U+FFFD, a cut line ends in "..."), at
  * most EVIDENCE_MAX_TOKENS tokens a line. Any bytes are accepted; texts
  * are UTF-8 (an invalid byte becomes U+FFFD) but otherwise the log's, to be
  * made safe by whoever shows them (untrusted.h).

@@ -26,12 +26,7 @@ static int starts_with(const char *s, const char *end, const char *prefix)
 
 static const char *find_in(const char *s, const char *end, const char *needle)
 {
-	size_t n = strlen(needle);
-
-	for (; s + n <= end; s++)
-		if (*s == *needle && memcmp(s, needle, n) == 0)
-			return s;
-	return NULL;
+	return s < end ? memmem(s, (size_t)(end - s), needle, strlen(needle)) : NULL;
 }
 
 static int is_ident(int c)

@@ -30,7 +30,7 @@ static void check_evidence(const struct evidence *ev)
 	for (size_t i = 0; i < ev->nlines; i++) {
 		const struct evidence_line *l = &ev->lines[i];
 
-		if (!l->text || strchr(l->text, '\n') || strlen(l->text) > EVIDENCE_LINE_MAX + 3 ||
+		if (!l->text || strchr(l->text, '\n') || strlen(l->text) > 3 * EVIDENCE_LINE_MAX + 3 ||
 		    !evidence_is_tool(l->tool) || l->weight <= 0 || l->ntokens > EVIDENCE_MAX_TOKENS || l->log > 1)
 			abort();
 		for (size_t k = 0; k < l->ntokens; k++)

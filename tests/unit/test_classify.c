@@ -334,6 +334,9 @@ static void test_rules_generalize(const struct classify_table *t)
 		  "std_built_by_other_rustc");
 	CHECK_STR(classify1(t, STAGE_RUN, "TypeError: can't convert BigInt to number\n", NULL, NULL),
 		  "bigint_js_boundary");
+	CHECK_STR(classify1(t, STAGE_RUN, "This emscripten-generated code requires node v18.3.0 (detected v16.20.2)\n",
+			    NULL, NULL),
+		  "engine_lacks_wasm_feature");
 	/* no guess: an unknown JS error stays unclassified */
 	CHECK_STR(classify1(t, STAGE_LOAD, "TypeError: e is not a function\n", NULL, NULL), "unclassified");
 }
