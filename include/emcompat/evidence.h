@@ -28,10 +28,12 @@
  *   pip        "... is not a supported wheel on this platform"            60
  *   npm, crash "npm ERR!", "Segmentation fault", "Assertion failed"      60
  *   pip        "ERROR: ..." naming a wheel or a distribution             50
- *   error      any other "ERROR: ..." line                               50
+ *   error      any other "ERROR: ..." line, "Error while ...", "critical ..." 50
  *   wrapper    an error line that only says a step failed ("error:
  *              linking with `emcc` failed", "could not compile",
- *              "emcc: error: '.../wasm-ld ...' failed")                  40
+ *              "emcc: error: '.../wasm-ld ...' failed", "make: *** ...",
+ *              "PythonError: Traceback (most recent call last):", whose
+ *              exception comes at the traceback's end)                   40
  *
  * "warning:" before the error word makes a line no evidence. The deciding
  * line is the first line of the highest weight; the classifier quotes it

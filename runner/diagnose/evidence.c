@@ -244,6 +244,14 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "crash";
 		return 60;
 	}
+	if (starts_with(s, end, "make: *** ") || (starts_with(s, end, "make[") && find_in(s, end, "]: *** "))) {
+		*tool = "wrapper";
+		return 40;
+	}
+	if (starts_with(s, end, "Error while ") || starts_with(s, end, "critical ")) {
+		*tool = "error";
+		return 50;
+	}
 	if (starts_with(s, end, "ERROR:") || starts_with(s, end, "ERROR ")) {
 		*tool = find_in(s, end, "wheel") || find_in(s, end, "distribution") ? "pip" : "error";
 		return 50;
@@ -308,8 +316,11 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			eol = end;
 		lineno++;
 		weight = line_weight(line, eol, &why, &tool);
-		if (starts_with(why, eol, "Traceback (most recent call last):")) {
+		if (find_in(why, eol, "Traceback (most recent call last):")) {
+			/* "PythonError: Traceback ...": the exception comes at the end */
 			in_traceback = 1;
+			weight = weight ? 40 : 0;
+			tool = "wrapper";
 		} else if (in_traceback && why == line && why < eol && !isspace((unsigned char)*why)) {
 			/* The first unindented line after a traceback: its exception. */
 			in_traceback = 0;
