@@ -50,8 +50,8 @@
  * class needs "evidence" or "patterns" (or both).
  *
  * A class matches when a rule of its `evidence` holds on an evidence line
- * (the deciding line is tried first) or any of its `patterns` matches a
- * line of any log,
+ * (the first such line in the logs is quoted) or any of its `patterns`
+ * matches a line of any log,
  * every `also` pattern matches somewhere in the logs (evidence spread over
  * several lines, e.g. an exception and a stack frame), and every key of
  * `requires` holds:

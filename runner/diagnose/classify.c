@@ -905,15 +905,28 @@ static int rule_holds(const struct rule *r, const struct evidence_line *l, const
 	return requirements_hold(r->reqs, r->nreqs, in);
 }
 
-/* The first evidence line (deciding line first) a rule of E holds on, or NULL. */
+/*
+ * The evidence line a rule of E holds on that comes first in the logs, or
+ * NULL: the line a pattern would have quoted, so that a class's summary
+ * does not depend on which of the two named it.
+ */
 static const struct evidence_line *rules_match(const struct entry *e, const struct evidence *ev,
 					       const struct classify_input *in)
 {
-	for (size_t i = 0; i < ev->nlines; i++)
+	const struct evidence_line *best = NULL;
+
+	for (size_t i = 0; i < ev->nlines; i++) {
+		const struct evidence_line *l = &ev->lines[i];
+
+		if (best && (l->log > best->log || (l->log == best->log && l->lineno > best->lineno)))
+			continue;
 		for (size_t k = 0; k < e->nrules; k++)
-			if (rule_holds(&e->rules[k], &ev->lines[i], in))
-				return &ev->lines[i];
-	return NULL;
+			if (rule_holds(&e->rules[k], l, in)) {
+				best = l;
+				break;
+			}
+	}
+	return best;
 }
 
 static void clear_lines(struct classify_result *r)
