@@ -49,9 +49,9 @@
  * symbol invoke_vi" and "Aborted(missing function: invoke_vi)" alike. A
  * class needs "evidence" or "patterns" (or both).
  *
- * A class matches when a rule of its `evidence` holds on an evidence line
- * (the first such line in the logs is quoted) or any of its `patterns`
- * matches a line of any log,
+ * A class matches when any of its `patterns` matches a line of any log
+ * (the first pattern's line is quoted) or, failing that, a rule of its
+ * `evidence` holds on an evidence line (the first such line in the logs),
  * every `also` pattern matches somewhere in the logs (evidence spread over
  * several lines, e.g. an exception and a stack frame), and every key of
  * `requires` holds:

@@ -939,8 +939,10 @@ static void clear_lines(struct classify_result *r)
 }
 
 /*
- * Whether entry E matches: by a rule over the evidence (its line in
- * R->used), else by a pattern; on a match its lines are added to R.
+ * Whether entry E matches: by a pattern, else by a rule over the evidence
+ * (its line in R->used); on a match its lines are added to R. Patterns
+ * first: where both name the class, the line quoted is the one it always
+ * was.
  */
 static int entry_matches(const struct entry *e, const struct classify_input *in, char *const *logs,
 			 struct classify_result *r)
@@ -950,8 +952,9 @@ static int entry_matches(const struct entry *e, const struct classify_input *in,
 
 	if (!requirements_hold(e->reqs, e->nreqs, in))
 		return 0;
-	r->used = rules_match(e, &r->evidence, in);
-	first = r->used ? xstrdup(r->used->text) : search_any(e->patterns, e->npatterns, in, logs, 0, &which);
+	first = search_any(e->patterns, e->npatterns, in, logs, 0, &which);
+	if (!first && (r->used = rules_match(e, &r->evidence, in)))
+		first = xstrdup(r->used->text);
 	if (!first)
 		return 0;
 	r->basis = r->used ? CLASSIFY_BY_RULE : CLASSIFY_BY_SIGNATURE;
