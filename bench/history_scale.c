@@ -3,7 +3,10 @@
  * (history.h) and print the time to record a night, to tell one cell's
  * nights (`history --cell`), to tell the whole matrix's news over the last
  * 14 nights (`history`), to write the last night as the baseline of the
- * next run (run --history), and the file's size.
+ * next run (run --history), to read the nights and streaks the reports of
+ * the next run show ("changed since last night", "still failing since"),
+ * to write each cell's newest result (recommend/bisect --history), and the
+ * file's size.
  *
  * The nights are synthetic: a Rust nightly with a new identity each night
  * and four fixed toolchains; 1 cell in 10 fails from night 0, 1 in 50
@@ -23,16 +26,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "emcompat/error.h"
 #include "emcompat/history.h"
 #include "emcompat/util.h"
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
 
 static const char *cell_status(long c, int night)
 {
@@ -95,7 +92,7 @@ int main(int argc, char **argv)
 	const char *path = NULL;
 	char *tmp = NULL;
 	struct history h;
-	double add_s = 0, one[5], all[3], last[3];
+	double add_s = 0, one[5], all[3], last[3], nights[3], newest;
 	struct stat sb;
 
 	for (int i = 1; i < argc; i++) {
@@ -180,16 +177,46 @@ int main(int argc, char **argv)
 		remove_tree(dir);
 		free(dir);
 	}
+	for (int i = 0; i < 3; i++) {
+		struct history_nights n;
+		double t0 = time_monotonic();
+
+		if (history_nights(&h, "0000000000000000000000000000000000000000000000000000000000000000", 13, &n) !=
+		    1) {
+			fprintf(stderr, "bench: %s\n", error_message());
+			return 1;
+		}
+		nights[i] = time_monotonic() - t0;
+		if (i == 0)
+			printf("the reports' nights: %zu cells still failing\n", n.nstreaks);
+		history_nights_release(&n);
+	}
+	{
+		char *dir;
+		size_t nd;
+		double t0 = time_monotonic();
+
+		if (history_newest_dir(&h, &dir, &nd)) {
+			fprintf(stderr, "bench: %s\n", error_message());
+			return 1;
+		}
+		newest = time_monotonic() - t0;
+		remove_tree(dir);
+		free(dir);
+	}
 	history_close(&h);
-	qsort(last, 3, sizeof(double), cmp_double);
-	qsort(one, 5, sizeof(double), cmp_double);
-	qsort(all, 3, sizeof(double), cmp_double);
+	qsort(nights, 3, sizeof(double), bench_cmp_double);
+	qsort(last, 3, sizeof(double), bench_cmp_double);
+	qsort(one, 5, sizeof(double), bench_cmp_double);
+	qsort(all, 3, sizeof(double), bench_cmp_double);
 	if (stat(path, &sb) != 0)
 		sb.st_size = 0;
 	printf("%d nights x %ld cells: recording %.1f ms a night; one cell's history %.1f ms (median of 5); "
 	       "the whole matrix over 14 nights %.2f s (median of 3); the last night as a baseline results.json "
-	       "%.2f s (median of 3); file %.1f MB\n",
-	       runs, cells, 1000 * add_s / runs, 1000 * one[2], all[1], last[1], (double)sb.st_size / 1e6);
+	       "%.2f s (median of 3); the reports' nights and streaks (changed since last night) %.2f s (median "
+	       "of 3); each cell's newest result (recommend/bisect --history) %.2f s; file %.1f MB\n",
+	       runs, cells, 1000 * add_s / runs, 1000 * one[2], all[1], last[1], nights[1], newest,
+	       (double)sb.st_size / 1e6);
 	if (own)
 		unlink(path);
 	free(tmp);

@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "emcompat/error.h"
 #include "emcompat/matrix.h"
 #include "emcompat/plan.h"
@@ -34,13 +35,6 @@
 #include "emcompat/util.h"
 
 extern char **environ;
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
 
 /* Spawns /bin/true N times, J at a time. Returns the wall seconds, or -1. */
 static double baseline(size_t n, int j)
@@ -161,8 +155,8 @@ int main(int argc, char **argv)
 		       (double)rss[r] / 1024.0);
 		fflush(stdout);
 	}
-	qsort(ours, 3, sizeof(double), cmp_double);
-	qsort(base, 3, sizeof(double), cmp_double);
+	qsort(ours, 3, sizeof(double), bench_cmp_double);
+	qsort(base, 3, sizeof(double), bench_cmp_double);
 	printf("median: baseline (spawn /bin/true only) %.2f s, emcompat %.2f s: ratio %.2f\n", base[1], ours[1],
 	       ours[1] / base[1]);
 	printf("runner overhead per node: %.3f ms (target < 2 ms); emcompat per node in all: %.3f ms\n",

@@ -15,17 +15,11 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "bench.h"
 #include "emcompat/error.h"
 #include "emcompat/matrix.h"
 #include "emcompat/plan.h"
 #include "emcompat/util.h"
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
 
 int main(int argc, char **argv)
 {
@@ -69,9 +63,9 @@ int main(int argc, char **argv)
 		plan_s[run] = t2 - t1;
 		total_s[run] = t2 - t0;
 	}
-	qsort(expand_s, 3, sizeof(double), cmp_double);
-	qsort(plan_s, 3, sizeof(double), cmp_double);
-	qsort(total_s, 3, sizeof(double), cmp_double);
+	qsort(expand_s, 3, sizeof(double), bench_cmp_double);
+	qsort(plan_s, 3, sizeof(double), bench_cmp_double);
+	qsort(total_s, 3, sizeof(double), bench_cmp_double);
 	getrusage(RUSAGE_SELF, &ru);
 	printf("plan_scale (%s axes): %zu cells, %zu nodes\n", names == real ? "real" : "unknown", cells, nodes);
 	printf("median of 3: expand %.3f s, plan %.3f s, total %.3f s (%.2f us per cell)\n", expand_s[1], plan_s[1],

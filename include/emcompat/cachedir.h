@@ -6,8 +6,9 @@
  *   toolchains    <kind>/<version>/toolchain.json, per kind (a kind dir may
  *                 be a symbolic link: it is measured where it points)
  *   nodes         nodes/<stage>-<plan key, 64 hex>/, per stage (cache.h)
- *   cargo-target  cargo-target/<std node>-pyo3-<v>[-lto]/ (stages.h): the
- *                 build dir of pyo3 compile nodes on that std node
+ *   cargo-target  cargo-target/<std node>-pyo3-<v>[-lto]/ and
+ *                 <std node>-crates-<probe>[-lto]/ (stages.h): the build dir
+ *                 of cargo-built probes' compile nodes on that std node
  *   other         every other top-level dir (downloads, src, cargo-home, ...)
  *
  * Collection removes node dirs, never toolchains (`fetch --gc` does those):

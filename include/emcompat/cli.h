@@ -79,4 +79,14 @@ int cmd_history_open(struct history *h, const char *option);
  */
 int cmd_history_record(struct history *h, const char *dir);
 
+/*
+ * --history FILE of recommend and bisect: the newest recorded result of
+ * every cell in FILE (else $EMCOMPAT_HISTORY; neither: *N is 0) as runs
+ * (history_newest_dir), oldest first, appended to *RUNS (grown; *N
+ * counts them all). Each is named "FILE: run ID" (its path; its dir is
+ * FILE): the temp files they were read from are gone. Returns 0, or the
+ * exit code after printing the error.
+ */
+int cmd_history_runs(const char *option, struct runfile **runs, size_t *n);
+
 #endif

@@ -27,10 +27,14 @@
  *               published for these archives: the SHA-256 is recorded.
  *   rust        rustup (from PATH or ~/.cargo/bin) when its server
  *               ($RUSTUP_DIST_SERVER, default https://static.rust-lang.org)
- *               has channel-rust-VERSION.toml: `rustup toolchain install
- *               VERSION --profile minimal --target wasm32-unknown-emscripten`
- *               into <cache>/rust/<version>/rustup (rustup checks its own
- *               hashes); else Debian's rustc-web through
+ *               has channel-rust-VERSION.toml (a dated channel's under its
+ *               date, as rustup keeps it: nightly-2026-11-24 is
+ *               dist/2026-11-24/channel-rust-nightly.toml): `rustup toolchain
+ *               install VERSION --profile minimal --target
+ *               wasm32-unknown-emscripten` into <cache>/rust/<version>/rustup
+ *               (rustup checks its own hashes; a channel's rustc must say a
+ *               release of it, 1.97.0-nightly; the date of the manifest rustup
+ *               kept is recorded as channel_date); else Debian's rustc-web through
  *               scripts/setup-toolchains.sh rust/VERSION (apt-get download,
  *               dpkg -x), which writes its own manifest.
  * The Node that runs pyodide and emcc: $EMCOMPAT_NODE, else the newest node

@@ -87,14 +87,63 @@ int history_add_dir(struct history *h, const char *dir);
 int history_write_last(struct history *h, const char *matrix_digest, const char *dir, char **run_id, char **started);
 
 /*
- * The recent nights of every cell of the matrix with digest MATRIX_DIGEST,
- * the last LAST runs recorded, for report.html:
- *   {"runs":[{"id","started"}],"cells":{"<cell id>":["pass",null,...]}}
- * (a status per run, oldest first; null: not in that run). NULL when no
- * run of that matrix is recorded (no error then), or with error(). The
- * caller deletes it.
+ * The last recorded run of the matrix MATRIX_KEY (a matrix_digest, else
+ * "path:" and its path), written as by history_write_last into a new
+ * temp dir under $TMPDIR, for a new run of the matrix to be diffed
+ * against. *DIR: that dir (the caller removes it: remove_tree, and frees
+ * it); *LABEL: how the reports name the run ("the last recorded run ID
+ * (DATE) in FILE"; caller frees). Returns 1, 0 no run of the matrix is
+ * recorded (both NULL), -1 with error().
  */
-cJSON *history_nights_json(struct history *h, const char *matrix_digest, size_t last);
+int history_last_run_dir(struct history *h, const char *matrix_key, char **dir, char **label);
+
+/*
+ * The newest recorded result of every cell, whatever its matrix (a later
+ * start wins, then the later recorded), for the commands that read
+ * earlier runs (`recommend`, `bisect --from`): written into a new temp
+ * dir under $TMPDIR as one run dir per recorded run that holds some
+ * cell's newest result, each as by history_write_last but with only those
+ * cells: *DIR/0, *DIR/1, ... in the order the runs started, oldest first
+ * (*N of them). The caller removes *DIR (remove_tree) and frees it.
+ * Returns 0 (*N may be 0: nothing recorded), -1 with error().
+ */
+int history_newest_dir(struct history *h, char **dir, size_t *n);
+
+/* A cell that did not work in the last recorded run of its matrix, and since when. */
+struct history_streak {
+	char *id;
+	char *since, *since_run;   /* the start and run id of the first run of the streak */
+	size_t runs;               /* recorded runs in a row it has not worked in, up to the last */
+};
+
+/*
+ * What the reports of a new run of a matrix take from a history
+ * (report_input.h), read by history_nights. All owned.
+ */
+struct history_nights {
+	/*
+	 * For report.html: the last runs recorded, oldest first, each cell's
+	 * status in each (null: not in that run), and the streaks:
+	 *   {"runs":[{"id","started"}],"cells":{"<cell id>":["pass",null,...]},
+	 *    "failing":{"<cell id>":{"since","run","runs"}}}
+	 */
+	cJSON *json;
+	char *last_run, *last_started;    /* the last recorded run of the matrix */
+	struct history_streak *streaks;   /* the cells not working in it, by id */
+	size_t nstreaks;
+};
+
+/*
+ * Reads the last LAST runs of the matrix MATRIX_KEY and every cell's
+ * streak (over every recorded run) into N (release it). Returns 1, 0 no
+ * run of that matrix is recorded (N holds nothing), -1 with error().
+ */
+int history_nights(struct history *h, const char *matrix_key, size_t last, struct history_nights *n);
+
+/* Cell ID's streak in N, or NULL: it worked in the last recorded run, or was not in it. */
+const struct history_streak *history_nights_streak(const struct history_nights *n, const char *id);
+
+void history_nights_release(struct history_nights *n);
 
 /* What `emcompat history` asks. */
 struct history_query {

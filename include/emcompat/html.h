@@ -21,8 +21,14 @@
  *              with a baseline: "diff":"<diff kind>","flaky":bool,
  *              "was":{"status","class"}}],
  *    "classes":{"<id>":{"title","explain","fix","refs":["owner/repo#N"]}},
- *    "baseline":null | {"dir","counts":{"<diff kind>":N},"flaky":N,
- *                       "removed":[{"id","status","class"}]}}
+ *    "baseline":null | {"dir","night":bool,"counts":{"<diff kind>":N},
+ *                       "flaky":N,"removed":[{"id","status","class"}]},
+ *    "nights":null | the history's (history.h: history_nights)}
+ * A history draws each cell's recent nights as a strip in its details
+ * and "still failing since"; with "night" (the baseline is the history's
+ * last run) the page has a section "Changed since last night": the
+ * cells that regressed, were fixed, changed, are new, or still fail, and
+ * since when.
  * `classes` holds the classes the cells name that the table knows. In the
  * page the blob sits in a <script type="application/json"> element; every
  * '<' and U+2028/U+2029 in it is written as a \u escape, so no string of

@@ -30,7 +30,12 @@
  * tail (at most JUNIT_TAIL_LINES lines, JUNIT_TAIL_BYTES bytes) of the
  * deciding stage's stderr log (its stdout log when stderr is empty).
  * With a baseline, a regressed cell's message starts with
- * "regressed since the baseline (was STATUS): ".
+ * "regressed since the baseline (was STATUS): " ("since last night" when
+ * the baseline is a history's last run), and system-out lists the cells
+ * regressed, fixed, changed and new since. With a history, a cell that
+ * fails now and did in its last recorded run too says so: its message
+ * starts with "still failing since DATE (N runs): " (N counts this run),
+ * its TEXT names the first failing run, and system-out lists it.
  *
  * timestamp is the run's start in UTC without a zone suffix (the Ant
  * schema's pattern allows none). Every string goes through

@@ -19,10 +19,22 @@
  * "packages" declares real packages from PyPI; a package's name is a value
  * of the "probe" axis (a name a built-in probe under matrix/probes/ has
  * is an error). Each is an object:
- *   "pypi"      "name==version", the requirement (required);
+ *   "pypi"      "name==version", the requirement; or
+ *   "path"      a local project (a PyO3 crate or maturin project with a
+ *               Cargo.lock), relative to the matrix file's directory: built
+ *               from source, its files' digest a node-key input;
  *   "build"     "wheel" (default): the prebuilt wheel from PyPI that matches
  *               the cell's Pyodide (its platform tags and Python ABI);
- *               "source" is refused: not supported yet;
+ *               "source": the sdist from PyPI, its crates vendored from its
+ *               Cargo.lock, built by the cell's cargo (release) against the
+ *               cell's std for its Pyodide's Python, linked by the cell's
+ *               emcc (plan.h: the nodes);
+ *   "platform"  "any": the newest Pyodide wheel PyPI has of the requirement
+ *               (the newest platform tag, then the newest Python), forced
+ *               onto every cell's Pyodide whatever its own tags, to ask
+ *               whether it would load there; or a platform tag such as
+ *               "pyemscripten_2026_0_wasm32": the newest wheel for that tag (a prebuilt
+ *               wheel's: not with "build": "source");
  *   "import"    the module to import (required; a dotted Python name);
  *   "module"    the compiled module that must be loaded (dotted name);
  *               default: any module of "import"'s package with a .so file;
@@ -82,11 +94,16 @@ struct matrix_only {
 /* One entry of "packages" (see the top); every string is owned. */
 struct matrix_package {
 	char *name;            /* its probe value */
-	char *pypi;            /* "jiter==0.19.0" */
-	char *project;         /* "jiter" */
-	char *version;         /* "0.19.0" */
+	char *pypi;            /* "jiter==0.19.0", or NULL for a "path" */
+	char *path;            /* the "path" resolved (realpath), or NULL */
+	char tree_digest[65];  /* with a path: the SHA-256 of its files (node-key input) */
+	char *project;         /* "jiter"; a path's: the package's name */
+	char *version;         /* "0.19.0"; NULL for a path */
 	char *import;          /* "jiter" */
 	char *module;          /* the compiled module to verify, or NULL */
+	int source;            /* "build": "source" (else a prebuilt wheel) */
+	char *platform;        /* "any" or a platform tag: the wheel forced onto
+	                        * every loader; NULL: the one matching each loader */
 	char **
 		requires;       /* "typing-extensions==4.15.0", ... */
 	size_t nrequires;

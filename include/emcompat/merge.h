@@ -36,6 +36,7 @@
 
 #include <stddef.h>
 
+#include "emcompat/history.h"
 #include "emcompat/report.h"
 #include "emcompat/results.h"
 
@@ -45,6 +46,14 @@ struct merge_opts {
 	size_t nruns;
 	int partial;                 /* allow missing shards */
 	const char *baseline;        /* a run dir to mark the reports against, or NULL */
+	/*
+	 * An open history (history.h; borrowed), or NULL. Without a baseline
+	 * the merged run is compared with the last run of its matrix recorded
+	 * there, as `run --history` does (the reports say "since last
+	 * night"), and report.html shows each cell's recent nights. Recording
+	 * the merged run is the caller's.
+	 */
+	struct history *history;
 };
 
 struct merge_result {
@@ -58,6 +67,9 @@ struct merge_result {
 	 */
 	struct report_runs reports;
 	int have_reports;
+	struct history_nights nights;      /* from the history, for the reports (owned) */
+	char *baseline_tmp;                /* the history's last run, written out; removed on release */
+	char *baseline_label;              /* how the reports name it, or NULL: no run recorded */
 };
 
 /*

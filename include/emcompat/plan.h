@@ -51,6 +51,17 @@
  * any axis no stage names, and the digest of the embedded matrix/packages/
  * (fetcher and harness); never rust, emscripten or the flag axes.
  *
+ * With build "source" the cell has the std node a probe of its rust,
+ * emscripten and eh has, then compile (the build: the sdist fetched and
+ * built by cargo) reading the requirement, loader (its Python) and any axis
+ * no stage names, plus the std node's key; link (emcc, the wheel packed)
+ * reading the requirement, emscripten, opt, bigint, eh, loader and any axis
+ * no stage names, plus the build's key; both also read the digest of the
+ * embedded matrix/sdist/ (flag axes at their default left out, as above).
+ * A "path" package's nodes read its files' digest where others read the
+ * requirement (matrix.h).
+ * Inspect, load and run are a wheel's, on the link node. No main node.
+ *
  * Node order is topological: every node comes after its dependencies.
  */
 #ifndef EMCOMPAT_PLAN_H

@@ -74,14 +74,14 @@ void py_tags_parse(const char *path, const char *wheel, struct py_tags *t);
 void py_tags_release(struct py_tags *t);
 
 /*
- * Reads the compiled extension of the wheel (a zip) at WHEEL: the first,
- * in archive order, of its members whose name ends in ".so". Sets
- * *MEMBER to its path in the wheel, *DATA and *LEN to its bytes, *NSO to
- * how many ".so" members the wheel holds (caller frees MEMBER and DATA).
- * Returns 0, or -1 with error(EC_EXIT_INPUT) when WHEEL cannot be read or
- * holds no ".so".
+ * Reads a compiled extension of the wheel (a zip) at WHEEL: number WHICH
+ * (0: the first), in archive order, of its members whose name ends in
+ * ".so". Sets *MEMBER to its path in the wheel, *DATA and *LEN to its
+ * bytes, *NSO to how many ".so" members the wheel holds (caller frees
+ * MEMBER and DATA). Returns 0, or -1 with error(EC_EXIT_INPUT) when WHEEL
+ * cannot be read or holds no ".so" number WHICH.
  */
-int py_wheel_read(const char *wheel, char **member, uint8_t **data, size_t *len, size_t *nso);
+int py_wheel_read(const char *wheel, size_t which, char **member, uint8_t **data, size_t *len, size_t *nso);
 
 /* Whether PATH names a wheel (ends in ".whl"). */
 int py_is_wheel(const char *path);

@@ -47,7 +47,9 @@ struct report_runs {
 	struct runfile base;          /* loaded when baseline_dir is set */
 	struct diff diff;             /* base -> run, when baseline_dir is set */
 	const char *baseline_dir;     /* borrowed, or NULL */
-	const cJSON *nights;          /* borrowed, or NULL: set by the caller (report_input.h) */
+	/* Set by the caller (report_input.h): */
+	const struct history_nights *nights;   /* borrowed, or NULL */
+	int baseline_night;
 };
 
 /*

@@ -8,6 +8,7 @@
 
 #include "emcompat/classify.h"
 #include "emcompat/diff.h"
+#include "emcompat/history.h"
 #include "emcompat/runfile.h"
 
 /* All borrowed. */
@@ -17,10 +18,18 @@ struct report_input {
 	const char *baseline_dir;                /* the baseline's dir, or NULL */
 	const struct classify_table *classes;    /* titles, explanations, fixes; may be NULL */
 	/*
-	 * The cells' recent nights from a history (history_nights_json), or
-	 * NULL: report.html shows each cell's as a strip.
+	 * What a history says of the run's matrix (history_nights), or NULL:
+	 * report.html shows each cell's recent nights as a strip, and every
+	 * report says since when a cell that fails now has failed ("still
+	 * failing since DATE (N runs)", this run counted).
 	 */
-	const cJSON *nights;
+	const struct history_nights *nights;
+	/*
+	 * The baseline is the last recorded run of the history (NIGHTS'
+	 * last_run): the reports say "since last night", and report.html
+	 * has a section of what changed since.
+	 */
+	int baseline_night;
 };
 
 #endif

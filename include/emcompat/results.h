@@ -17,7 +17,7 @@
  *    "counts":{"pass":N,"fail":N,...},
  *    "cells":[{"id","index","axes":{...},"status","class","stage","summary","lines",
  *              "findings":[{"class","severity","message"}],"prediction",
- *              "package":{"pypi","version","file","url","sha256"},
+ *              "package":{"pypi","version","platform","file","url","sha256"},
  *              "stages":[{"stage","node","status","seconds","reused","log","attempts","exit"}]}]}
  * `stage` is present for a cell that did not pass, and `class` for one that
  * failed or timed out: the breakage class the classifier (classify.h) names
@@ -30,9 +30,10 @@
  * whether it foresaw the outcome: "predicted" (an error finding, and the
  * cell failed at load or run), "missed" (failed there without one) or
  * "false_alarm" (an error finding, and the cell passed).
- * `package` is a package cell's (matrix.h "packages"): its requirement, and
- * once its wheel was downloaded the wheel's file name, URL and sha256 (what
- * its link node printed). Such a cell whose download found no wheel for
+ * `package` is a package cell's (matrix.h "packages"): its requirement, its
+ * "platform" when the package forces one wheel onto every Pyodide ("any" or
+ * a tag; absent otherwise), and once its wheel was downloaded the wheel's
+ * file name, URL and sha256 (what its link node printed). Such a cell whose download found no wheel for
  * its Pyodide is `skipped` at link (RESULTS_EXIT_NO_WHEEL).
  * A cell's `index` is its position in the expanded matrix (before --only
  * and --shard), so merged shards come back in matrix order. The run's
@@ -97,10 +98,15 @@ struct runfile_cell {
 	const char *prediction;          /* "predicted", "missed", "false_alarm" or NULL */
 	/*
 	 * A package cell's (matrix.h "packages"): "package": {"pypi", "version",
-	 * "file", "url", "sha256"}, the last three once its wheel was fetched.
-	 * NULL pypi: not a package cell.
+	 * "platform", "file", "url", "sha256", "build", "path"}, file, url and
+	 * sha256 once its wheel (or sdist) was fetched; platform NULL unless the
+	 * package forces one; build "source" for a package built from its sdist
+	 * or path, absent (NULL) for a prebuilt wheel. NULL pypi and path: not a
+	 * package cell.
 	 */
-	const char *package_pypi, *package_version, *package_file, *package_url, *package_sha256;
+	const char *package_pypi, *package_version, *package_platform, *package_file, *package_url, *package_sha256;
+	const char *package_build;
+	const char *package_path;        /* a "path" package's directory ("path"; then no pypi) */
 	size_t nstages;
 	struct runfile_stage *stages;    /* in stage order */
 	struct json_span span;           /* private to runfile: the cell's object in the file's text */
@@ -147,7 +153,9 @@ char *results_summary(const char *log_dir, const struct sched_job *job);
 
 /*
  * Names the breakage of cell C, which node N decided, from N's logs under
- * LOG_DIR and the cell's axis values (as classifier facts). Fills R, which
+ * LOG_DIR, the cell's axis values (as classifier facts) and the ids of its
+ * inspect node's warning and error findings (a class's "requires":
+ * {"finding": ...}). Fills R, which
  * the caller releases with classify_result_release. Returns 0, or -1 when
  * the table is NULL or classification fails (R is then zeroed).
  */

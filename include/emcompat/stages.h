@@ -24,7 +24,12 @@
  *            (shared by the compile nodes on those, lock key "cargo-target:DIR";
  *            the crate is copied into DIR/crate-<probe> first), then its
  *            libprobe.a copied to OUT; such cells
- *            need a pyo3 value and a pyodide-* loader, else `error`
+ *            need a pyo3 value and a pyodide-* loader, else `error`. A probe
+ *            with crates.io dependencies ("build": "cargo", probe.h) is built
+ *            the same way with its own Cargo.lock and the crates vendored for
+ *            it (--config CACHE/crates/<probe>-<lock digest>/cargo-config.toml), in
+ *            cargo-target/<std node>-crates-<probe>[-lto]; not vendored yet:
+ *            `error` naming the setup command
  *   link     emcc -sSIDE_MODULE=2 -sEXPORTED_FUNCTIONS=... libprobe.a -> OUT/probe.wasm
  *            (link_mode=rustc: rustc --crate-type cdylib -C linker=emcc, one step
  *            from source to side module)

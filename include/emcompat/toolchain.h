@@ -131,7 +131,8 @@ const char *toolchain_rust_std(const struct toolchain *t);
 /*
  * The identities of the toolchains M's cells use, for results.json:
  *   {"<kind>": {"<version>": {"identity", "source", and where the manifest
- *    has them "llvm", "release", "emscripten", "python", "std"}}}
+ *    has them "llvm", "release", "emscripten", "python", "channel_date" (a
+ *    rustup toolchain's manifest date, which names a nightly), "std"}}}
  * Values that resolve to nothing are left out (their cells are errors that
  * say so). Caller owns the object.
  */

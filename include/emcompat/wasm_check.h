@@ -75,7 +75,7 @@ const char *wasm_severity_name(enum wasm_severity s);
  *                                  by hand it may still load)
  *   python_api_missing             C-API functions it imports that the runtime's
  *                                  libpython lacks ("needs Python 3.14 API")
- *   wheel_several_extensions       a wheel with more than one .so: the first is checked (info)
+ *   wheel_several_extensions       a wheel with more than one .so: each is checked (info)
  * SUBJECT is what it is about (an import "env.foo", an export, a member), or NULL.
  */
 struct wasm_finding {
@@ -141,7 +141,9 @@ int wasm_check_linker_llvm(const struct wasm_module *m, const char *linker_llvm,
 /*
  * What `emcompat inspect PATH [--against AGAINST] [--llvm LINKER_LLVM]`
  * does before it prints: reads PATH into *M (a wheel, *.whl: its first
- * .so, labelled "WHEEL(MEMBER)") and, when AGAINST is not NULL, the main
+ * .so, labelled "WHEEL(MEMBER)"; a wheel's other .so files are checked
+ * too, and with several every finding starts with its member's path, plus
+ * an info finding wheel_several_extensions) and, when AGAINST is not NULL, the main
  * module into *MAIN (zeroed otherwise; AGAINST may be a Pyodide directory,
  * see py_runtime_load), computes their facts (wasm_compute_facts), fills
  * *F with the findings of wasm_check_module, wasm_check_against_host

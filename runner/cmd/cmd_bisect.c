@@ -342,6 +342,29 @@ static void bisect_cmd_release(struct bisect_cmd *b)
 	matrix_release(&b->m);
 }
 
+/*
+ * --history FILE: the newest recorded result of each cell, read after the
+ * --from runs, the newest run first (the first run holding a cell gives it).
+ * 0, or the exit code after printing the error.
+ */
+static int add_history(struct bisect_cmd *b, const char *file)
+{
+	struct runfile *runs = NULL;
+	size_t n = 0, cap = b->nfrom, dcap = b->nfrom;
+	int rc = cmd_history_runs(file, &runs, &n);
+
+	if (!rc && n) {
+		xgrow(&b->from, &cap, b->nfrom + n, sizeof(*b->from));
+		xgrow(&b->from_dirs, &dcap, b->nfrom + n, sizeof(*b->from_dirs));
+		for (size_t k = n; k-- > 0; b->nfrom++) {
+			b->from[b->nfrom] = runs[k];
+			b->from_dirs[b->nfrom] = b->from[b->nfrom].path;
+		}
+	}
+	free(runs);
+	return rc;
+}
+
 /* --stage S: checked to be a stage, kept by name in the const char * at opt->value. */
 static int read_stage(const struct option_spec *opt, const char *arg)
 {
@@ -356,7 +379,7 @@ int cmd_bisect(int argc, char **argv)
 {
 	struct option_pairs only = { 0 };
 	struct option_strings from = { 0 };
-	const char *axis = NULL, *good_v = NULL, *bad_v = NULL;
+	const char *axis = NULL, *good_v = NULL, *bad_v = NULL, *history_file = NULL;
 	struct bisect_cmd b;
 	const struct option_spec opts[] = {
 		OPT_STRING(0, "axis", &axis),
@@ -367,6 +390,7 @@ int cmd_bisect(int argc, char **argv)
 		OPT_STRING(0, "class", &b.pred.cls),
 		OPT_CALLBACK(0, "stage", &b.pred.stage, read_stage),
 		OPT_STRING_LIST(0, "from", &from),
+		OPT_STRING(0, "history", &history_file),
 		OPT_STRING('o', "output", &b.out),
 		OPT_INT('j', "jobs", &b.jobs, 1, 1024, "a number of slots"),
 		OPT_FLAG('v', "verbose", &b.verbose),
@@ -422,6 +446,11 @@ int cmd_bisect(int argc, char **argv)
 			b.nfrom = 0;
 			goto input;
 		}
+	if ((rc = add_history(&b, history_file))) {
+		bisect_cmd_release(&b);
+		free(only.v);
+		return rc;
+	}
 	b.t = xcalloc(b.m.naxis_values[b.axis], sizeof(*b.t));
 
 	printf("emcompat bisect: %s from %s (good) to %s (bad), %zu values, matrix %s\n", axis, good_v, bad_v,

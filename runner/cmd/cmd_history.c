@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -248,4 +249,53 @@ int cmd_history_record(struct history *h, const char *dir)
 	printf("emcompat: %s in history %s\n", rc ? "recorded" : "already recorded", h->path);
 	history_close(h);
 	return 0;
+}
+
+int cmd_history_runs(const char *option, struct runfile **runs, size_t *n)
+{
+	struct history h;
+	char *dir = NULL;
+	const char *file = option ? option : getenv("EMCOMPAT_HISTORY");
+	size_t got = 0, loaded = 0, cap;
+	struct stat sb;
+	int rc;
+
+	/* A reader does not make a history. */
+	if (file && *file && lstat(file, &sb) != 0 && errno == ENOENT) {
+		error(EC_EXIT_INPUT, "%s: no such history", file);
+		return cli_report_error();
+	}
+	if ((rc = cmd_history_open(&h, option)) || !h.db)
+		return rc;
+	if (history_newest_dir(&h, &dir, &got)) {
+		history_close(&h);
+		return cli_report_error();
+	}
+	cap = *n;
+	xgrow(runs, &cap, *n + got + 1, sizeof(**runs));
+	for (; loaded < got; loaded++) {
+		struct runfile *rf = &(*runs)[*n + loaded];
+		char *sub = xasprintf("%s/%zu", dir, loaded);
+
+		rc = runfile_load(rf, sub);
+		free(sub);
+		if (rc)
+			break;
+		free(rf->dir);
+		free(rf->path);
+		rf->dir = xstrdup(h.path);
+		rf->path = xasprintf("%s: run %s", h.path, rf->id);
+	}
+	if (loaded < got) {
+		rc = cli_report_error();
+		for (size_t i = 0; i < loaded; i++)
+			runfile_release(&(*runs)[*n + i]);
+		loaded = 0;
+	}
+	*n += loaded;
+	if (remove_tree(dir))
+		error_clear();
+	free(dir);
+	history_close(&h);
+	return rc;
 }

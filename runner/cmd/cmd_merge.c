@@ -8,7 +8,7 @@
 
 int cmd_merge(int argc, char **argv)
 {
-	struct merge_opts o = { NULL, NULL, 0, 0, NULL };
+	struct merge_opts o = { NULL, NULL, 0, 0, NULL, NULL };
 	const char *history_file = NULL;
 	struct history h;
 	const struct option_spec opts[] = {
@@ -30,6 +30,7 @@ int cmd_merge(int argc, char **argv)
 	}
 	if ((rc = cmd_history_open(&h, history_file)))
 		return rc;
+	o.history = h.db ? &h : NULL;
 	o.runs = (const char *const *)(argv + first);
 	o.nruns = (size_t)(argc - first);
 	if (merge_runs(&o, &res)) {
@@ -42,9 +43,10 @@ int cmd_merge(int argc, char **argv)
 		if (res.counts[s])
 			printf(" %zu %s", res.counts[s], cell_status_name(s));
 	printf("\nemcompat: results: %s/results.json; reports: %s/summary.md\n", o.out_dir, o.out_dir);
-	if (o.baseline && !res.regressed)
-		printf("emcompat: nothing regressed against %s\n", o.baseline);
-	if (o.baseline && res.regressed)
+	/* Against --baseline, or the history's last run of the matrix. */
+	if (res.reports.baseline_dir && !res.regressed)
+		printf("emcompat: nothing regressed against %s\n", res.reports.baseline_dir);
+	if (res.reports.baseline_dir && res.regressed)
 		diff_print(stdout, &res.reports.diff, DIFF_PRINT_REGRESSED);
 	if ((rc = cmd_history_record(&h, o.out_dir))) {
 		merge_result_release(&res);

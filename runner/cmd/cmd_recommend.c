@@ -76,33 +76,43 @@ static void print_text(FILE *out, const struct recommend *r, size_t nruns, int v
 int cmd_recommend(int argc, char **argv)
 {
 	struct option_pairs only = { 0 };
-	const char *axis = "emscripten";
+	const char *axis = "emscripten", *history_file = NULL;
 	int json = 0, verbose = 0, first, rc;
 	const struct option_spec opts[] = {
 		OPT_STRING(0, "axis", &axis),
 		OPT_PAIRS(0, "only", &only, "AXIS=VALUE"),
 		OPT_FLAG(0, "json", &json),
 		OPT_FLAG(0, "verbose", &verbose),
+		OPT_STRING(0, "history", &history_file), /* read before the RUNs */
 		OPT_END(),
 	};
 	struct runfile *runs = NULL;
 	struct recommend r;
-	size_t nruns = 0;
+	size_t nruns = 0, cap;
 
 	if ((first = options_parse(argc, argv, opts, 0)) < 0) {
 		free(only.v);
 		return EC_EXIT_INPUT;
 	}
-	if (first >= argc) {
-		fprintf(stderr, "emcompat recommend: name at least one RUN (a run directory or its results.json)\n");
+	if (first >= argc && !history_file && !getenv("EMCOMPAT_HISTORY")) {
+		fprintf(stderr, "emcompat recommend: name at least one RUN (a run directory or its results.json) "
+				"or a --history\n");
 		free(only.v);
 		cli_usage(stderr, "recommend");
 		return EC_EXIT_INPUT;
 	}
-	runs = xcalloc((size_t)(argc - first), sizeof(*runs));
+	/* The history's newest results first: a RUN named that started later wins, as does one given later. */
+	if ((rc = cmd_history_runs(history_file, &runs, &nruns)))
+		goto out;
+	cap = nruns;
+	xgrow(&runs, &cap, nruns + (size_t)(argc - first) + 1, sizeof(*runs));
 	for (int i = first; i < argc; i++, nruns++)
 		if (runfile_load(&runs[nruns], argv[i]))
 			goto input;
+	if (!nruns) {
+		error(EC_EXIT_INPUT, "%s: no run recorded", history_file ? history_file : getenv("EMCOMPAT_HISTORY"));
+		goto input;
+	}
 	if (recommend_rank(&r, runs, nruns, axis, only.v, only.n, NULL, 0))
 		goto input;
 	if (json) {

@@ -6,41 +6,49 @@
 #include "emcompat/error.h"
 #include "emcompat/options.h"
 #include "emcompat/toolchain.h"
+#include "emcompat/untrusted.h"
+#include "emcompat/util.h"
 
 /* The first line of the manifest's identity (rustc -vV has one per key). */
-static void print_first_line(const char *s)
+static void add_first_line(struct strbuf *sb, const char *s)
 {
-	printf("%.*s", (int)strcspn(s ? s : "?", "\n"), s ? s : "?");
+	if (!s)
+		s = "?";
+	strbuf_add(sb, s, strcspn(s, "\n"));
 }
 
+/* Manifests are files anyone could have written: shown through untrusted.h. */
 static void print_text(const struct toolchain_set *s)
 {
-	printf("toolchains in %s\n", s->cache_dir);
+	struct strbuf sb = { 0 };
+
+	strbuf_addf(&sb, "toolchains in %s\n", s->cache_dir);
 	if (s->n == 0)
-		printf("  none: run scripts/setup-toolchains.sh to install them\n");
+		strbuf_addf(&sb, "  none: run scripts/setup-toolchains.sh to install them\n");
 	for (size_t i = 0; i < s->n; i++) {
 		const struct toolchain *t = &s->items[i];
 		const char *llvm = toolchain_str(t, "llvm");
 
-		printf("  %-10s %-9s ", t->kind, t->version);
-		print_first_line(toolchain_str(t, "identity"));
+		strbuf_addf(&sb, "  %-10s %-9s ", t->kind, t->version);
+		add_first_line(&sb, toolchain_str(t, "identity"));
 		if (llvm)
-			printf("; LLVM %s", llvm);
+			strbuf_addf(&sb, "; LLVM %s", llvm);
 		if (strcmp(t->kind, "rust") == 0)
-			printf("; std for wasm32-unknown-emscripten: %s", toolchain_rust_std(t));
+			strbuf_addf(&sb, "; std for wasm32-unknown-emscripten: %s", toolchain_rust_std(t));
 		if (strcmp(t->kind, "pyodide") == 0 && toolchain_str(t, "emscripten"))
-			printf("; built with Emscripten %s", toolchain_str(t, "emscripten"));
+			strbuf_addf(&sb, "; built with Emscripten %s", toolchain_str(t, "emscripten"));
 		if (strcmp(t->kind, "pyo3") == 0 && toolchain_str(t, "rust_version") &&
 		    *toolchain_str(t, "rust_version"))
-			printf("; needs Rust %s", toolchain_str(t, "rust_version"));
-		putchar('\n');
+			strbuf_addf(&sb, "; needs Rust %s", toolchain_str(t, "rust_version"));
+		strbuf_addch(&sb, '\n');
 	}
+	untrusted_term_fputs(sb.buf ? sb.buf : "", stdout);
+	strbuf_release(&sb);
 }
 
 static void print_json(const struct toolchain_set *s)
 {
 	cJSON *root = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(root, "toolchains");
-	char *text;
 
 	cJSON_AddStringToObject(root, "cache", s->cache_dir);
 	for (size_t i = 0; i < s->n; i++) {
@@ -51,10 +59,7 @@ static void print_json(const struct toolchain_set *s)
 			cJSON_AddStringToObject(t, "std", toolchain_rust_std(&s->items[i]));
 		cJSON_AddItemToArray(list, t);
 	}
-	text = cJSON_PrintUnformatted(root);
-	puts(text);
-	free(text);
-	cJSON_Delete(root);
+	cli_put_json(root);
 }
 
 int cmd_toolchains(int argc, char **argv)

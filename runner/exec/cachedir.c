@@ -261,9 +261,13 @@ static void gc_scan(const char *cache, struct gc_node **nodes, size_t *nnodes, c
 		cache_last_used(dir, &g->run, &g->time);
 		free(dir);
 	}
-	/* <std node>-pyo3-...: the std node's name is the part before "-pyo3-". */
+	/*
+	 * <std node>-pyo3-... (a pyo3 probe's), <std node>-crates-... (a probe
+	 * with crates.io dependencies) or <std node>-py<X.Y>-<project> (a source
+	 * package's): the std node's name is the part before.
+	 */
 	for (size_t i = 0; i < nt; i++) {
-		const char *cut = strstr(t[i], "-pyo3-");
+		const char *cut = strstr(t[i], "-crates-") ? strstr(t[i], "-crates-") : strstr(t[i], "-py");
 		char *owner = cut ? xstrndup(t[i], (size_t)(cut - t[i])) : xstrdup(t[i]), *dir;
 		struct gc_node key = { .name = owner }, *g;
 		size_t tcap;

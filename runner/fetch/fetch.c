@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -19,6 +20,7 @@
 #include "emcompat/journal.h"
 #include "emcompat/json.h"
 #include "emcompat/toolchain.h"
+#include "emcompat/untrusted.h"
 #include "emcompat/util.h"
 
 #define SCHEMA "emcompat-toolchain/1"
@@ -63,15 +65,21 @@ static void say(const struct fetch_ctx *c, const char *fmt, ...) __attribute__((
 
 static void say(const struct fetch_ctx *c, const char *fmt, ...)
 {
+	struct strbuf msg = { 0 }, out = { 0 };
 	va_list ap;
 
 	if (c->o->quiet)
 		return;
 	va_start(ap, fmt);
-	fputs("fetch: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	strbuf_vaddf(&msg, fmt, ap);
 	va_end(ap);
+	/* Versions, URLs and tool output come from manifests and servers. */
+	strbuf_addstr(&out, "fetch: ");
+	untrusted_term_add(&out, msg.buf, msg.len);
+	strbuf_addch(&out, '\n');
+	fputs(out.buf, stderr);
+	strbuf_release(&msg);
+	strbuf_release(&out);
 }
 
 static const char *env_or(const char *name, const char *def)
@@ -740,10 +748,55 @@ static int rust_debian(struct fetch_ctx *c, struct fetch_job *j)
 	return rc;
 }
 
+/*
+ * Whether VERSION is a rustup channel (nightly, beta, stable), dated
+ * ("nightly-2026-11-24": *DATE points at the date) or not (*DATE NULL);
+ * *CHANNEL_LEN is the channel's length.
+ */
+static int rust_channel(const char *version, size_t *channel_len, const char **date)
+{
+	static const char *const channels[] = { "nightly", "beta", "stable" };
+
+	for (size_t i = 0; i < sizeof(channels) / sizeof(*channels); i++) {
+		size_t n = strlen(channels[i]);
+		const char *d = version + n + 1;
+
+		if (strncmp(version, channels[i], n) != 0)
+			continue;
+		*channel_len = n;
+		*date = NULL;
+		if (!version[n])
+			return 1;
+		/* rustup's dated names: CHANNEL-YYYY-MM-DD. */
+		if (version[n] == '-' && strlen(d) == 10 && strspn(d, "0123456789-") == 10 && d[4] == '-' &&
+		    d[7] == '-') {
+			*date = d;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The checksum URL of rustup's channel manifest for VERSION: a release's
+ * is dist/channel-rust-1.85.0.toml, a channel's dist/channel-rust-nightly.toml,
+ * and a dated channel's is kept under its date, as rustup looks for it
+ * (nightly-2026-11-24: dist/2026-11-24/channel-rust-nightly.toml).
+ */
+static char *rust_manifest_url(const char *server, const char *version)
+{
+	size_t n;
+	const char *date;
+
+	if (rust_channel(version, &n, &date) && date)
+		return xasprintf("%s/dist/%s/channel-rust-%.*s.toml.sha256", server, date, (int)n, version);
+	return xasprintf("%s/dist/channel-rust-%s.toml.sha256", server, version);
+}
+
 static int rust_resolve(struct fetch_ctx *c, struct fetch_job *j)
 {
 	const char *server = env_or("RUSTUP_DIST_SERVER", "https://static.rust-lang.org");
-	char *url = xasprintf("%s/dist/channel-rust-%s.toml.sha256", server, j->version);
+	char *url = rust_manifest_url(server, j->version);
 	char *rustup = find_rustup(), *body = NULL, *home, *cargo, *out = NULL, *src;
 	struct download_opts o = c->o->dl;
 	size_t len;
@@ -793,11 +846,34 @@ out:
 	return rc;
 }
 
+/*
+ * Whether rustc's RELEASE is what VERSION asks: the release itself or a
+ * patch of it (1.85 -> 1.85.0), a nightly or beta channel's prerelease
+ * (1.97.0-nightly), stable's a plain version.
+ */
+static int rust_release_is(const char *version, const char *release)
+{
+	size_t n;
+	const char *date;
+
+	if (rust_channel(version, &n, &date)) {
+		const char *dash = strchr(release, '-');
+
+		if (strncmp(version, "stable", n) == 0)
+			return !dash && isdigit((unsigned char)release[0]);
+		return dash && strlen(dash + 1) == n && strncmp(dash + 1, version, n) == 0;
+	}
+	return strcmp(release, version) == 0 ||
+	       (strncmp(release, version, strlen(version)) == 0 && release[strlen(version)] == '.');
+}
+
 static int rust_identify(struct fetch_ctx *c, struct fetch_job *j)
 {
 	char *tdir = xasprintf("%s/rustup/toolchains", j->final), *root = NULL;
 	char *rustc = NULL, *cargo = NULL, *out = NULL, *ident = NULL, *sysroot = NULL;
-	char *release = NULL, *want = NULL, *tmp;
+	char *release = NULL, *tmp, *manifest = NULL, *channel_date = NULL;
+	const char *want_date;
+	size_t len;
 	const char *names[] = { "host", "release", "commit-hash", "LLVM version" };
 	const char *keys[] = { "host", "release", "commit_hash", "llvm" };
 	cJSON *env;
@@ -829,9 +905,26 @@ static int rust_identify(struct fetch_ctx *c, struct fetch_job *j)
 	}
 	ident = xstrndup(out, strlen(out) - (strlen(out) && out[strlen(out) - 1] == '\n'));
 	release = field(ident, "release");
-	want = xasprintf("%s.", j->version);
-	if (!release || (strcmp(release, j->version) != 0 && strncmp(release, want, strlen(want)) != 0)) {
+	if (!release || !rust_release_is(j->version, release)) {
 		error(EC_EXIT_INTERNAL, "rust %s: rustc says release %s", j->version, release ? release : "?");
+		goto out;
+	}
+	/* The channel's date, which names a nightly (rustup's manifest kept with the toolchain). */
+	tmp = xasprintf("%s/lib/rustlib/multirust-channel-manifest.toml", root);
+	if (exists(tmp) && read_file(tmp, &manifest, &len) == 0) {
+		const char *d = strstr(manifest, "\ndate = \"");
+
+		if (d && strlen(d + 9) > 10 && d[19] == '"')
+			channel_date = xstrndup(d + 9, 10);
+	} else if (error_pending()) {
+		/* Without it the toolchain is still identified; only its date is not known. */
+		error_clear();
+	}
+	free(tmp);
+	if (rust_channel(j->version, &len, &want_date) && want_date &&
+	    (!channel_date || strcmp(channel_date, want_date) != 0)) {
+		error(EC_EXIT_INTERNAL, "rust %s: rustup installed the %.*s of %s", j->version, (int)len, j->version,
+		      channel_date ? channel_date : "an unknown date");
 		goto out;
 	}
 	free(out);
@@ -852,6 +945,8 @@ static int rust_identify(struct fetch_ctx *c, struct fetch_job *j)
 			goto out;
 	}
 	cJSON_AddStringToObject(j->m, "identity", ident);
+	if (channel_date)
+		cJSON_AddStringToObject(j->m, "channel_date", channel_date);
 	env = cJSON_AddObjectToObject(j->m, "env");
 	cJSON_AddStringToObject(env, "RUSTC", rustc);
 	tmp = xasprintf("%s/bin/rustdoc", root);
@@ -872,7 +967,8 @@ static int rust_identify(struct fetch_ctx *c, struct fetch_job *j)
 	}
 	rc = 0;
 out:
-	free(want);
+	free(manifest);
+	free(channel_date);
 	free(release);
 	free(sysroot);
 	free(ident);

@@ -318,7 +318,7 @@ void py_tags_release(struct py_tags *t)
 
 /* ---- wheels ---------------------------------------------------------------- */
 
-int py_wheel_read(const char *wheel, char **member, uint8_t **data, size_t *len, size_t *nso)
+int py_wheel_read(const char *wheel, size_t which, char **member, uint8_t **data, size_t *len, size_t *nso)
 {
 	struct archive *in = archive_read_new();
 	struct archive_entry *e;
@@ -341,7 +341,7 @@ int py_wheel_read(const char *wheel, char **member, uint8_t **data, size_t *len,
 
 		if (!name || !ends_with(name, ".so") || archive_entry_filetype(e) != AE_IFREG)
 			continue;
-		if ((*nso)++)
+		if ((*nso)++ != which)
 			continue;
 		if (size < 0 || (uint64_t)size > SO_MAX) {
 			rc = error(EC_EXIT_INPUT, "%s: %s: size %lld is not one this reader takes", wheel, name,
@@ -360,8 +360,11 @@ int py_wheel_read(const char *wheel, char **member, uint8_t **data, size_t *len,
 	}
 	if (r != ARCHIVE_EOF)
 		rc = error(EC_EXIT_INPUT, "%s: %s", wheel, aerr(in));
-	else if (!*member)
+	else if (!*nso)
 		rc = error(EC_EXIT_INPUT, "%s: a wheel without a compiled extension (no .so in it)", wheel);
+	else if (!*member)
+		rc = error(EC_EXIT_INPUT, "%s: no compiled extension number %zu (it holds %zu)", wheel, which + 1,
+			   *nso);
 out:
 	archive_read_free(in);
 	if (rc) {

@@ -825,7 +825,9 @@ static void check_imports(const struct wasm_module *side, const struct host *h, 
 		add(out, "python_api_missing", WASM_SEVERITY_ERROR, where, NULL,
 		    "needs %s API: imports %zu Python C-API function%s (%s%s) that Python %s's libpython in %s "
 		    "lacks: the loader installs lazy stubs, so the first call fails with \"cannot resolve "
-		    "symbol %s\"; use a build for Python %u.%u",
+		    "symbol %s\" (in a Rust extension the stub's JS error cannot unwind through its extern "
+		    "\"C\" frames: \"panic in a function that cannot unwind\", and Pyodide aborts); use a "
+		    "build for Python %u.%u",
 		    strbuf_str(&want), npyapi, npyapi == 1 ? "" : "s", strbuf_str(&pyapi), npyapi > 8 ? ", ..." : "",
 		    h->rt->python, main->path, pyfirst, h->rt->major, h->rt->minor);
 		strbuf_release(&want);
@@ -1085,30 +1087,89 @@ void wasm_findings_sort(struct wasm_findings *f)
 	free(r);
 }
 
-/* Reads PATH into *M: a wheel's first extension, or the file; *TAGS from their names. */
-static int read_side(const char *path, struct wasm_module *m, struct py_tags *tags, struct wasm_findings *f)
+/*
+ * Reads PATH into *M: a wheel's extension number WHICH (*MEMBER its path in
+ * the wheel, caller frees; *NSO how many it holds), or the file (*MEMBER
+ * NULL, *NSO 0); *TAGS from their names.
+ */
+static int read_side(const char *path, size_t which, struct wasm_module *m, struct py_tags *tags, char **member,
+		     size_t *nso)
 {
-	char *member, *label;
+	char *label;
 	uint8_t *data;
-	size_t len, nso;
+	size_t len;
 	int rc;
 
+	*member = NULL;
+	*nso = 0;
 	if (!py_is_wheel(path)) {
 		py_tags_parse(path, NULL, tags);
 		return wasm_inspect_file(path, m);
 	}
-	if (py_wheel_read(path, &member, &data, &len, &nso))
+	if (py_wheel_read(path, which, member, &data, &len, nso)) {
+		py_tags_parse(path, NULL, tags);
 		return -1;
-	label = xasprintf("%s(%s)", path, member);
+	}
+	label = xasprintf("%s(%s)", path, *member);
 	rc = wasm_inspect_buffer(label, data, len, m);
-	py_tags_parse(member, path, tags);
-	if (!rc && nso > 1)
-		add(f, "wheel_several_extensions", WASM_SEVERITY_INFO, NULL, member,
-		    "the wheel holds %zu compiled extensions (.so); this checks the first, %s", nso, member);
+	py_tags_parse(*member, path, tags);
 	free(label);
-	free(member);
 	free(data);
 	return rc;
+}
+
+/* The findings of side module M (facts computed) on its own, against MAIN (RT, TAGS) and LINKER_LLVM's. */
+static int check_side(const struct wasm_module *m, const struct wasm_module *main, const struct py_runtime *rt,
+		      const struct py_tags *tags, const char *linker_llvm, struct wasm_findings *f)
+{
+	wasm_check_module(m, f);
+	if (main && wasm_check_against_host(m, main, rt, tags, f))
+		return -1;
+	return linker_llvm ? wasm_check_linker_llvm(m, linker_llvm, f) : 0;
+}
+
+/* Names MEMBER in F's findings from FROM on, as add() names a where. */
+static void name_findings(struct wasm_findings *f, size_t from, const char *member)
+{
+	for (size_t i = from; i < f->n; i++) {
+		struct wasm_finding *fd = &f->items[i];
+		char *subject = fd->subject ? xasprintf("%s: %s", member, fd->subject) : xstrdup(member);
+		char *message = xasprintf("%s: %s", member, fd->message);
+
+		free(fd->subject);
+		free(fd->message);
+		fd->subject = subject;
+		fd->message = message;
+	}
+}
+
+/*
+ * A wheel with several extensions: each after the first (PATH's numbers
+ * 1 to NSO - 1) checked like it, its findings appended to F, each naming
+ * its member.
+ */
+static int check_other_extensions(const char *path, size_t nso, const struct wasm_module *main,
+				  const struct py_runtime *rt, const char *linker_llvm, struct wasm_findings *f)
+{
+	for (size_t i = 1; i < nso; i++) {
+		struct wasm_module x;
+		struct py_tags t;
+		char *member;
+		size_t n, from = f->n;
+		int rc = read_side(path, i, &x, &t, &member, &n);
+
+		if (!rc) {
+			wasm_compute_facts(&x);
+			rc = check_side(&x, main, rt, &t, linker_llvm, f);
+			name_findings(f, from, member);
+			wasm_module_release(&x);
+		}
+		py_tags_release(&t);
+		free(member);
+		if (rc)
+			return -1;
+	}
+	return 0;
 }
 
 int wasm_inspect_checked(const char *path, const char *against, const char *linker_llvm, struct wasm_module *m,
@@ -1116,35 +1177,45 @@ int wasm_inspect_checked(const char *path, const char *against, const char *link
 {
 	struct py_runtime rt = { 0 };
 	struct py_tags tags;
+	char *member;
+	size_t nso;
 	int rc = 0;
 
 	memset(main, 0, sizeof(*main));
 	memset(f, 0, sizeof(*f));
-	if (read_side(path, m, &tags, f)) {
+	if (read_side(path, 0, m, &tags, &member, &nso)) {
+		free(member);
 		py_tags_release(&tags);
-		wasm_findings_release(f);
 		return -1;
 	}
 	if (against && (py_runtime_load(against, &rt) || wasm_inspect_file(rt.wasm, main))) {
+		free(member);
 		py_runtime_release(&rt);
 		py_tags_release(&tags);
-		wasm_findings_release(f);
 		wasm_module_release(m);
 		return -1;
 	}
 	wasm_compute_facts(m);
 	if (against)
 		wasm_compute_facts(main);
-	wasm_check_module(m, f);
-	if ((against && wasm_check_against_host(m, main, &rt, &tags, f)) ||
-	    (linker_llvm && wasm_check_linker_llvm(m, linker_llvm, f))) {
+	rc = check_side(m, against ? main : NULL, &rt, &tags, linker_llvm, f);
+	if (!rc && nso > 1) {
+		name_findings(f, 0, member);
+		rc = check_other_extensions(path, nso, against ? main : NULL, &rt, linker_llvm, f);
+	}
+	if (rc) {
 		wasm_findings_release(f);
 		wasm_module_release(m);
 		wasm_module_release(main);
-		rc = -1;
 	}
+	if (!rc && nso > 1)
+		add(f, "wheel_several_extensions", WASM_SEVERITY_INFO, NULL, member,
+		    "the wheel holds %zu compiled extensions (.so): each is checked, and its findings name it; "
+		    "the module's facts shown are the first's, %s",
+		    nso, member);
 	if (!rc)
 		wasm_findings_sort(f);
+	free(member);
 	py_runtime_release(&rt);
 	py_tags_release(&tags);
 	return rc;

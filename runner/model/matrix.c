@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <openssl/evp.h>
 
 #include "emcompat/embedded.h"
@@ -359,21 +362,166 @@ static int check_package_checks(const struct json_doc *d, const cJSON *checks, c
 	return 0;
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The regular files under ROOT/REL (REL "" for ROOT itself), as paths
+ * relative to ROOT, appended to *V. Skipped: what builds and VCSs leave
+ * there (target, .git, __pycache__) and symbolic links to directories.
+ */
+static int list_tree(const char *root, const char *rel, char ***v, size_t *n, size_t *cap)
+{
+	char *dir = *rel ? xasprintf("%s/%s", root, rel) : xstrdup(root);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int rc = 0;
+
+	if (!d) {
+		rc = error(EC_EXIT_INPUT, "%s: cannot be read", dir);
+		free(dir);
+		return rc;
+	}
+	while (rc == 0 && (e = readdir(d))) {
+		char *sub, *full;
+		struct stat st;
+
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 || strcmp(e->d_name, "target") == 0 ||
+		    strcmp(e->d_name, ".git") == 0 || strcmp(e->d_name, "__pycache__") == 0)
+			continue;
+		sub = *rel ? xasprintf("%s/%s", rel, e->d_name) : xstrdup(e->d_name);
+		full = xasprintf("%s/%s", root, sub);
+		if (lstat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+			rc = list_tree(root, sub, v, n, cap);
+			free(sub);
+		} else if (stat(full, &st) == 0 && S_ISREG(st.st_mode)) {
+			xgrow(v, cap, *n + 1, sizeof(**v));
+			(*v)[(*n)++] = sub;
+		} else {
+			free(sub);
+		}
+		free(full);
+	}
+	closedir(d);
+	free(dir);
+	return rc;
+}
+
+/*
+ * OUT: the SHA-256 of the files under DIR (list_tree), each as its
+ * relative path, its size and its bytes, in path order: a node-key input,
+ * so an edited project rebuilds and an unchanged one does not.
+ */
+static int tree_digest(const char *dir, char out[65])
+{
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	unsigned char key[EVP_MAX_MD_SIZE];
+	unsigned int len = 0;
+	int rc = list_tree(dir, "", &v, &n, &cap);
+
+	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
+	if (rc == 0)
+		qsort(v, n, sizeof(*v), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, v[i]), *text = NULL, size[32];
+		size_t tlen = 0;
+
+		if (rc == 0 && (rc = read_file(path, &text, &tlen)) == 0) {
+			snprintf(size, sizeof(size), "%zu", tlen);
+			EVP_DigestUpdate(md, v[i], strlen(v[i]) + 1);
+			EVP_DigestUpdate(md, size, strlen(size) + 1);
+			EVP_DigestUpdate(md, text, tlen);
+		}
+		free(text);
+		free(path);
+		free(v[i]);
+	}
+	free(v);
+	EVP_DigestFinal_ex(md, key, &len);
+	EVP_MD_CTX_free(md);
+	hex_encode(key, 32, out);
+	return rc;
+}
+
+/*
+ * "path": DIR relative to the matrix file's directory (the current one for
+ * the embedded matrix), into PK->path (absolute) with its tree_digest.
+ */
+static int parse_package_path(struct matrix_package *pk, const struct json_doc *d, const cJSON *e,
+			      const char *matrix_path)
+{
+	const char *slash = strrchr(matrix_path, '/');
+	char *joined, *real;
+	struct stat st;
+
+	if (!cJSON_IsString(e) || !*e->valuestring)
+		return json_doc_error(d, e, "packages.%s.path: must be a directory (a string)", pk->name);
+	if (e->valuestring[0] == '/' || !slash || matrix_path[0] == '<')
+		joined = xstrdup(e->valuestring);
+	else
+		joined = xasprintf("%.*s/%s", (int)(slash - matrix_path), matrix_path, e->valuestring);
+	real = realpath(joined, NULL);
+	if (!real || stat(real, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		json_doc_error(d, e, "packages.%s.path: %s is not a directory", pk->name, joined);
+		free(joined);
+		free(real);
+		return -1;
+	}
+	free(joined);
+	pk->path = real;
+	if (tree_digest(pk->path, pk->tree_digest)) {
+		char *why = xstrdup(error_message());
+
+		error_clear();
+		json_doc_error(d, e, "packages.%s.path: %s", pk->name, why);
+		free(why);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * "platform": "any" or a Pyodide wheel platform tag (pyemscripten_2026_0_wasm32,
+ * pyodide_2024_0_wasm32, emscripten_3_1_58_wasm32): lower-case letters,
+ * digits and '_', ending in "_wasm32", since it reaches pip's argv.
+ */
+static int check_platform(const struct json_doc *d, const cJSON *e, const char *pkg)
+{
+	const char *v = cJSON_IsString(e) ? e->valuestring : NULL;
+	size_t n = v ? strlen(v) : 0;
+
+	if (v && strcmp(v, "any") == 0)
+		return 0;
+	if (v && n > 7 && n <= 64 && strcmp(v + n - 7, "_wasm32") == 0 &&
+	    strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789_") == n)
+		return 0;
+	return json_doc_error(d, e,
+			      "packages.%s.platform: must be \"any\" (the newest Pyodide wheel on PyPI) or a wheel "
+			      "platform tag such as \"pyemscripten_2026_0_wasm32\"",
+			      pkg);
+}
+
 static void package_release(struct matrix_package *pk)
 {
 	free(pk->name);
+	free(pk->path);
 	free(pk->pypi);
 	free(pk->project);
 	free(pk->version);
 	free(pk->import);
 	free(pk->module);
+	free(pk->platform);
 	for (size_t i = 0; i < pk->nrequires; i++)
 		free(pk->requires[i]);
 	free(pk->requires);
 	cJSON_Delete(pk->json);
 }
 
-static int parse_package(struct matrix_package *pk, const struct json_doc *d, const cJSON *o)
+static int parse_package(struct matrix_package *pk, const struct json_doc *d, const cJSON *o, const char *matrix_path)
 {
 	const char *name = o->string;
 	const cJSON *e;
@@ -394,44 +542,60 @@ static int parse_package(struct matrix_package *pk, const struct json_doc *d, co
 	if (!cJSON_IsObject(o))
 		return json_doc_error(d, o, "packages.%s: must be an object", name);
 	cJSON_ArrayForEach (e, o) {
-		static const char *const known[] = {
-			"pypi", "build", "import", "module", "requires", "checks", "note"
-		};
+		static const char *const known[] = { "pypi",     "path",   "build", "import",  "module",
+						     "requires", "checks", "note",  "platform" };
 		size_t i;
 
-		if (strcmp(e->string, "path") == 0)
-			return json_doc_error(d, e, "packages.%s: \"path\" (a local project) is not supported yet",
-					      name);
-		if (strcmp(e->string, "platform") == 0)
-			return json_doc_error(d, e, "packages.%s: \"platform\" is not supported yet", name);
 		for (i = 0; i < sizeof(known) / sizeof(*known); i++)
 			if (strcmp(e->string, known[i]) == 0)
 				break;
 		if (i == sizeof(known) / sizeof(*known))
 			return json_doc_error(d, e,
-					      "packages.%s: unknown key \"%s\" (known: pypi, build, import, module, "
-					      "requires, checks, note)",
+					      "packages.%s: unknown key \"%s\" (known: pypi, path, build, import, "
+					      "module, requires, checks, note, platform)",
 					      name, e->string);
 	}
 	pk->name = xstrdup(name);
-	e = cJSON_GetObjectItemCaseSensitive(o, "pypi");
-	if (!e)
-		return json_doc_error(d, o, "packages.%s: missing key \"pypi\" (\"name==version\")", name);
-	where = xasprintf("packages.%s.pypi", name);
-	rc = parse_requirement(d, e, where, &pk->project, &pk->version);
-	free(where);
-	if (rc)
-		return -1;
-	pk->pypi = xstrdup(e->valuestring);
-	e = cJSON_GetObjectItemCaseSensitive(o, "build");
-	if (e && !(cJSON_IsString(e) && strcmp(e->valuestring, "wheel") == 0)) {
-		if (cJSON_IsString(e) && strcmp(e->valuestring, "source") == 0)
-			return json_doc_error(d, e,
-					      "packages.%s.build: \"source\" is not supported yet (only \"wheel\": the "
-					      "prebuilt wheel from PyPI)",
+	e = cJSON_GetObjectItemCaseSensitive(o, "path");
+	if (e && cJSON_GetObjectItemCaseSensitive(o, "pypi"))
+		return json_doc_error(d, e, "packages.%s: \"pypi\" and \"path\" exclude each other", name);
+	if (e) {
+		/* A local project is built from source; its name is the package's. */
+		if (parse_package_path(pk, d, e, matrix_path))
+			return -1;
+		pk->project = xstrdup(name);
+		pk->source = 1;
+	} else {
+		e = cJSON_GetObjectItemCaseSensitive(o, "pypi");
+		if (!e)
+			return json_doc_error(d, o,
+					      "packages.%s: missing key \"pypi\" (\"name==version\") or \"path\" (a "
+					      "local project)",
 					      name);
-		return json_doc_error(d, e, "packages.%s.build: must be \"wheel\"", name);
+		where = xasprintf("packages.%s.pypi", name);
+		rc = parse_requirement(d, e, where, &pk->project, &pk->version);
+		free(where);
+		if (rc)
+			return -1;
+		pk->pypi = xstrdup(e->valuestring);
 	}
+	e = cJSON_GetObjectItemCaseSensitive(o, "build");
+	if (e && cJSON_IsString(e) && strcmp(e->valuestring, "source") == 0)
+		pk->source = 1;
+	else if (e && pk->path)
+		return json_doc_error(d, e, "packages.%s.build: a \"path\" is built from source: must be \"source\"",
+				      name);
+	else if (e && !(cJSON_IsString(e) && strcmp(e->valuestring, "wheel") == 0))
+		return json_doc_error(d, e, "packages.%s.build: must be \"wheel\" or \"source\"", name);
+	e = cJSON_GetObjectItemCaseSensitive(o, "platform");
+	if (e) {
+		if (check_platform(d, e, name))
+			return -1;
+		pk->platform = xstrdup(e->valuestring);
+	}
+	if (pk->platform && pk->source)
+		return json_doc_error(
+			d, e, "packages.%s.platform: forces a prebuilt wheel: not with \"build\": \"source\"", name);
 	e = cJSON_GetObjectItemCaseSensitive(o, "import");
 	if (!e)
 		return json_doc_error(d, o, "packages.%s: missing key \"import\" (the module to import)", name);
@@ -504,7 +668,7 @@ static int parse_packages(struct matrix *m, const struct json_doc *d, const cJSO
 		return json_doc_error(d, t, "\"packages\" must be an object keyed by package name");
 	m->packages = xcalloc((size_t)cJSON_GetArraySize(t) + 1, sizeof(*m->packages));
 	cJSON_ArrayForEach (o, t) {
-		if (parse_package(&m->packages[m->npackages], d, o)) {
+		if (parse_package(&m->packages[m->npackages], d, o, m->path)) {
 			package_release(&m->packages[m->npackages]);
 			return -1;
 		}

@@ -67,6 +67,7 @@ struct builder {
 	char loaders_digest[65];
 	char scripts_digest[65];   /* the std builder */
 	char packages_digest[65];  /* the wheel fetcher and harness */
+	char sdist_digest[65];     /* the sdist fetcher, builder and packer */
 	struct probe_info *probes;
 	size_t nprobes, cap_probes;
 	int probe_key;         /* key index of "probe", or -1 */
@@ -115,6 +116,7 @@ static void builder_init(struct builder *b, struct plan *p, const struct matrix 
 	embedded_digest("matrix/loaders/", b->loaders_digest);
 	embedded_digest("scripts/", b->scripts_digest);
 	embedded_digest("matrix/packages/", b->packages_digest);
+	embedded_digest("matrix/sdist/", b->sdist_digest);
 	b->probe_key = matrix_key_index(m, "probe");
 	b->em_key = matrix_key_index(m, "emscripten");
 	b->loader_key = matrix_key_index(m, "loader");
@@ -332,10 +334,14 @@ static void package_content(struct builder *b, enum stage s, const struct matrix
 
 	sb->len = 0;
 	/* The download and its inspection depend on what is fetched, not on the checks. */
-	if (s == STAGE_LINK || s == STAGE_INSPECT) {
+	if (pk->path) {
+		strbuf_addf(sb, "%s\npath=%s\n", stage_name(s), pk->tree_digest);
+	} else if (s == STAGE_LINK || s == STAGE_INSPECT) {
 		strbuf_addf(sb, "%s\npypi=%s\n", stage_name(s), pk->pypi);
 		for (size_t i = 0; i < pk->nrequires; i++)
 			strbuf_addf(sb, "requires=%s\n", pk->requires[i]);
+		if (pk->platform)  /* only when set: the matching wheel's keys stay as they were */
+			strbuf_addf(sb, "platform=%s\n", pk->platform);
 	} else {
 		strbuf_addf(sb, "%s\npackage=%s\npkg=%s\n", stage_name(s), pk->name, pk->digest);
 	}
@@ -369,6 +375,74 @@ static int add_package_node(struct builder *b, size_t ci, const struct matrix_pa
 }
 
 /*
+ * The content of a source package cell's compile (build) or link node:
+ * the requirement, the axes the stage reads (build: loader, for its
+ * Python; link: emscripten, opt, bigint, eh and loader, for the wheel's
+ * tags), every axis no stage table names, the digest of matrix/sdist/ and
+ * the deps' keys. Rust, Emscripten and eh reach the build through its std
+ * node's key; the link's own axes (opt, bigint) do not, so every link of
+ * one build shares it.
+ */
+static void source_content(struct builder *b, enum stage s, const struct matrix_cell *c,
+			   const struct matrix_package *pk, const size_t *deps, size_t ndeps)
+{
+	static const char *const link_reads[] = { "emscripten", "opt", "bigint", "eh", "loader", NULL };
+	struct strbuf *sb = &b->scratch;
+
+	sb->len = 0;
+	if (pk->path)
+		strbuf_addf(sb, "%s\nbuild=source\npath=%s\n", stage_name(s), pk->tree_digest);
+	else
+		strbuf_addf(sb, "%s\nbuild=source\npypi=%s\n", stage_name(s), pk->pypi);
+	for (size_t i = 0; i < b->m->nkeys; i++) {
+		size_t k = b->by_name[i];
+		const char *key = b->m->keys[k];
+		int read = b->reads[k] == ALL_STAGES || strcmp(key, "loader") == 0;
+
+		for (size_t j = 0; s == STAGE_LINK && link_reads[j]; j++)
+			read |= strcmp(key, link_reads[j]) == 0;
+		if (!c->values[k] || (int)k == b->probe_key || !read ||
+		    (b->dflt[k] && strcmp(c->values[k], b->dflt[k]) == 0))
+			continue;
+		strbuf_addf(sb, "%s=%s\n", key, c->values[k]);
+	}
+	strbuf_addf(sb, "sdist=%s\n", b->sdist_digest);
+	for (size_t i = 0; i < ndeps; i++)
+		strbuf_add(sb, b->p->nodes[deps[i]].key, PLAN_KEY_SIZE);
+}
+
+static int add_source_node(struct builder *b, size_t ci, const struct matrix_package *pk, enum stage s, size_t dep)
+{
+	size_t deps[1] = { dep };
+	size_t *slot = &b->p->cell_nodes[ci * STAGE_COUNT + s];
+
+	source_content(b, s, &b->m->cells[ci], pk, deps, 1);
+	b->p->stage_runs_unshared++;
+	if (intern(b, s, BIT(s), 1, deps, 1, ci, slot))
+		return -1;
+	b->p->nodes[*slot].package = pk;
+	return 0;
+}
+
+/*
+ * A source package's cell: the std node a probe of its Rust, Emscripten
+ * and eh would use, the build (compile: download, vendor, cargo), the link
+ * (emcc, then the module packed as a wheel), then inspect, load and run as
+ * for a prebuilt wheel. No main node: it loads into a Pyodide only.
+ */
+static int add_source_cell(struct builder *b, size_t ci, const struct matrix_package *pk)
+{
+	size_t *slot = &b->p->cell_nodes[ci * STAGE_COUNT];
+
+	return add_node(b, ci, STAGE_STD, BIT(STAGE_STD), PLAN_NONE, PLAN_NONE) ||
+	       add_source_node(b, ci, pk, STAGE_COMPILE, slot[STAGE_STD]) ||
+	       add_source_node(b, ci, pk, STAGE_LINK, slot[STAGE_COMPILE]) ||
+	       add_package_node(b, ci, pk, STAGE_INSPECT, slot[STAGE_LINK]) ||
+	       add_package_node(b, ci, pk, STAGE_LOAD, slot[STAGE_LINK]) ||
+	       add_package_node(b, ci, pk, STAGE_RUN, slot[STAGE_LOAD]);
+}
+
+/*
  * A prebuilt wheel's cell: no std, compile or main node. Its link node
  * downloads the wheel that matches the cell's Pyodide (the side module
  * comes from PyPI instead of emcc); inspect, load and run read it.
@@ -395,7 +469,7 @@ static int add_cell(struct builder *b, size_t ci)
 	for (int s = 0; s < STAGE_COUNT; s++)
 		slot[s] = PLAN_NONE;
 	if (pk)
-		return add_package_cell(b, ci, pk);
+		return pk->source ? add_source_cell(b, ci, pk) : add_package_cell(b, ci, pk);
 	if (add_node(b, ci, STAGE_STD, BIT(STAGE_STD), PLAN_NONE, PLAN_NONE))
 		return -1;
 	if (mode && strcmp(mode, "rustc") == 0) {

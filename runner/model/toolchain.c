@@ -379,7 +379,10 @@ const char *toolchain_rust_std(const struct toolchain *t)
 
 cJSON *toolchain_used_json(const struct toolchain_set *s, const struct matrix *m)
 {
-	static const char *const keys[] = { "identity", "source", "llvm", "release", "emscripten", "python" };
+	/* channel_date: the date of a rustup toolchain's manifest, which names a nightly. */
+	static const char *const keys[] = {
+		"identity", "source", "llvm", "release", "emscripten", "python", "channel_date",
+	};
 	cJSON *out = cJSON_CreateObject();
 
 	for (size_t a = 0; a < m->naxes; a++) {

@@ -12,6 +12,7 @@
 #include "emcompat/error.h"
 #include "emcompat/json.h"
 #include "emcompat/logcap.h"
+#include "emcompat/probe.h"
 #include "emcompat/pyext.h"
 #include "emcompat/stages.h"
 #include "emcompat/util.h"
@@ -368,6 +369,21 @@ static const cJSON *cell_probe(struct stages *s, size_t n, const char **name, ch
 	return stages_probe_json(s, *name, why);
 }
 
+/* How node N's probe is built (probe.h), or 1 with *WHY. */
+static int cell_probe_spec(struct stages *s, size_t n, const char **name, struct probe_spec *spec, char **why)
+{
+	const cJSON *pj = cell_probe(s, n, name, why);
+
+	if (!pj)
+		return 1;
+	if (probe_spec_parse(pj, *name, spec)) {
+		*why = xstrdup(error_message());
+		error_clear();
+		return 1;
+	}
+	return 0;
+}
+
 /* rustc with the flags every probe build shares, producing CRATE_TYPE. */
 static void add_rustc_probe(struct stages *s, size_t n, struct vec *argv, const struct toolchain *rust,
 			    const char *crate_type)
@@ -418,22 +434,29 @@ static int pyo3_bound_api(const char *version)
 }
 
 /*
- * A Python extension probe (probe.json "python"): cargo builds the crate
- * against the cell's PyO3, vendored by setup-toolchains.sh, offline, for
- * the Python of the cell's Pyodide, with the std node's sysroot and flags
- * for every target crate (build scripts and proc macros are host code).
+ * What a cargo-built probe's compile needs beyond the std node: the cargo
+ * --config file replacing crates.io with vendored sources, the Cargo.lock
+ * to build with, and the name of the cache's cargo target dir after the
+ * std node (cargo-target/<std node>-<TARGET_TAG>[-lto]).
  */
-static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, const char *out,
-				const struct toolchain *rust, const char *probe, char **why)
+struct cargo_probe {
+	const char *config;
+	const char *lock;
+	const char *target_tag;
+};
+
+/*
+ * A Python extension probe (probe.json "python"): the cell's PyO3,
+ * vendored by setup-toolchains.sh pyo3/<v>, for the Python of the cell's
+ * Pyodide. Adds to ARGV what cargo needs for it (the `bound` feature, the
+ * target Python through cargo's [env], for build scripts, so that it is
+ * part of the argv, hence of the node's fingerprint).
+ */
+static int cargo_pyo3(struct stages *s, size_t n, const char *probe, struct cargo_probe *cp, struct vec *argv,
+		      char **why)
 {
-	const char *loader = value(s, n, "loader"), *std_dir = dep_dir(s, n, STAGE_STD);
-	const char *pyver, *pv = value(s, n, "pyo3");
+	const char *loader = value(s, n, "loader"), *pyver, *pv = value(s, n, "pyo3");
 	const struct toolchain *pyo3, *pyodide;
-	const char *src = ownf(s, "%s/matrix/probes/%s", stages_probe_root(s, probe), probe), *std_name, *target,
-		   *crate;
-	int release = flag(s, n, "opt", "O2");
-	struct vec cp = { 0 }, argv = { 0 }, env = { 0 }, up = { 0 };
-	struct strbuf flags = { 0 };
 	int none;
 
 	if (!pv || strcmp(pv, "none") == 0) {
@@ -465,14 +488,76 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 		return 1;
 	}
 	s->used[s->nused++] = pyodide;
+	cp->config = pyo3->pyo3.cargo_config;
+	cp->lock = pyo3->pyo3.lock;
 	/*
-	 * One cargo target dir per std node (Rust, Emscripten, eh), PyO3
-	 * version and LTO flag, in the cache, shared by every compile node
-	 * built on them: PyO3 and its dependencies are built once, and cargo
-	 * rebuilds what its own fingerprints say changed (the probe, another
-	 * Python). Not one per std node only: the same dependency vendored
+	 * Not one target dir per std node only: the same dependency vendored
 	 * for two PyO3 versions is one crate to cargo, at two paths, so each
-	 * version's build would make the other's stale. The crate
+	 * version's build would make the other's stale.
+	 */
+	cp->target_tag = ownf(s, "pyo3-%s", pyo3->version);
+	if (pyo3_bound_api(pyo3->version))
+		vec_add(argv, "--features=bound");
+	/* The runtime's sysconfig data is what pyodide-build gives PyO3 too; 0.15 requires it. */
+	vec_add(argv, "--config");
+	vec_add(argv, ownf(s, "env.PYO3_CROSS_PYTHON_VERSION=%s", toml_str(s, pyver)));
+	if (pyodide->pyodide.python_lib_dir) {
+		vec_add(argv, "--config");
+		vec_add(argv, ownf(s, "env.PYO3_CROSS_LIB_DIR=%s", toml_str(s, pyodide->pyodide.python_lib_dir)));
+	}
+	return 0;
+}
+
+/*
+ * A probe with crates.io dependencies ("build": "cargo", probe.h): its own
+ * Cargo.lock, the crates vendored once by setup-toolchains.sh crates.
+ */
+static int cargo_crates(struct stages *s, const char *probe, const struct probe_spec *spec, const char *src,
+			struct cargo_probe *cp, char **why)
+{
+	char *dir = probe_crates_dir(s->tc->cache_dir, probe, spec);
+
+	cp->config = ownf(s, "%s/cargo-config.toml", dir);
+	free(dir);
+	if (access(cp->config, F_OK) != 0) {
+		*why = xasprintf("the crates.io dependencies of probe %s (matrix/probes/%s/Cargo.lock) are not "
+				 "vendored in the cache (no %s): run scripts/setup-toolchains.sh crates/%s",
+				 probe, probe, cp->config, probe);
+		return 1;
+	}
+	cp->lock = ownf(s, "%s/Cargo.lock", src);
+	/* Per probe: two probes may vendor the same crate at two paths (see cargo_pyo3). */
+	cp->target_tag = ownf(s, "crates-%s", probe);
+	return 0;
+}
+
+/*
+ * A probe built by cargo (probe.h): offline against vendored crates, with
+ * the std node's sysroot and flags for every target crate (build scripts
+ * and proc macros are host code).
+ */
+static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, const char *out,
+				const struct toolchain *rust, const char *probe, const struct probe_spec *spec,
+				char **why)
+{
+	const char *std_dir = dep_dir(s, n, STAGE_STD);
+	const char *src = ownf(s, "%s/matrix/probes/%s", stages_probe_root(s, probe), probe), *std_name, *target,
+		   *crate;
+	int release = flag(s, n, "opt", "O2");
+	struct cargo_probe c = { 0 };
+	struct vec cp = { 0 }, argv = { 0 }, env = { 0 }, up = { 0 }, extra = { 0 };
+	struct strbuf flags = { 0 };
+
+	if (spec->python ? cargo_pyo3(s, n, probe, &c, &extra, why) : cargo_crates(s, probe, spec, src, &c, why)) {
+		free(extra.v);
+		return 1;
+	}
+	/*
+	 * One cargo target dir per std node (Rust, Emscripten, eh), the
+	 * probe's crates (c.target_tag) and LTO flag, in the cache, shared by
+	 * every compile node built on them: the dependencies are built once,
+	 * and cargo rebuilds what its own fingerprints say changed (the
+	 * probe, another Python). The crate
 	 * is built from one place in it, copied there afresh by each node: a
 	 * root package's build hash leaves out its path, so two node dirs
 	 * would pass for one crate and cargo would call the other node's
@@ -480,7 +565,7 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 	 * The lock key keeps two such nodes from sharing the dir at once.
 	 */
 	std_name = strrchr(std_dir, '/') ? strrchr(std_dir, '/') + 1 : std_dir;
-	target = ownf(s, "%s/../cargo-target/%s-pyo3-%s%s", s->nodes, std_name, pyo3->version,
+	target = ownf(s, "%s/../cargo-target/%s-%s%s", s->nodes, std_name, c.target_tag,
 		      flag(s, n, "lto", "linker-plugin") ? "-lto" : "");
 	crate = ownf(s, "%s/crate-%s", target, probe);
 	r->lock = ownf(s, "cargo-target:%s", target);
@@ -502,34 +587,23 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 	vec_add(&cp, "--");
 	vec_add(&cp, ownf(s, "%s/Cargo.toml", src));
 	vec_add(&cp, ownf(s, "%s/lib.rs", src));
-	vec_add(&cp, pyo3->pyo3.lock);
+	vec_add(&cp, c.lock);
 	step(s, r, &cp, &env, out);
 
 	vec_add(&argv, rust->rust.cargo ? rust->rust.cargo : "cargo");
 	vec_add(&argv, "build");
 	vec_add(&argv, "--offline");
 	vec_add(&argv, "--config");
-	vec_add(&argv, pyo3->pyo3.cargo_config);
+	vec_add(&argv, c.config);
 	vec_add(&argv, "--manifest-path");
 	vec_add(&argv, ownf(s, "%s/Cargo.toml", crate));
 	vec_add(&argv, "--target=" TARGET);
 	vec_add(&argv, ownf(s, "--target-dir=%s", target));
 	if (release)
 		vec_add(&argv, "--release");
-	if (pyo3_bound_api(pyo3->version))
-		vec_add(&argv, "--features=bound");
-	/*
-	 * PyO3's target Python, through cargo's [env] (for build scripts) so
-	 * that it is part of the argv, hence of the node's fingerprint. The
-	 * runtime's sysconfig data is what pyodide-build gives PyO3 too; 0.15
-	 * requires it.
-	 */
-	vec_add(&argv, "--config");
-	vec_add(&argv, ownf(s, "env.PYO3_CROSS_PYTHON_VERSION=%s", toml_str(s, pyver)));
-	if (pyodide->pyodide.python_lib_dir) {
-		vec_add(&argv, "--config");
-		vec_add(&argv, ownf(s, "env.PYO3_CROSS_LIB_DIR=%s", toml_str(s, pyodide->pyodide.python_lib_dir)));
-	}
+	for (size_t i = 0; i < extra.n; i++)
+		vec_add(&argv, extra.v[i]);
+	free(extra.v);
 	step_again(s, r, &argv);
 
 	vec_add(&up, "/bin/cp");
@@ -544,13 +618,13 @@ static int recipe_compile(struct stages *s, size_t n, struct recipe *r, const ch
 {
 	const struct toolchain *rust = need(s, n, "rust", why);
 	const char *probe;
-	const cJSON *pj;
+	struct probe_spec spec;
 	struct vec argv = { 0 }, env = { 0 };
 
-	if (!rust || !(pj = cell_probe(s, n, &probe, why)))
+	if (!rust || cell_probe_spec(s, n, &probe, &spec, why))
 		return 1;
-	if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(pj, "python")))
-		return recipe_compile_cargo(s, n, r, out, rust, probe, why);
+	if (spec.build == PROBE_BUILD_CARGO)
+		return recipe_compile_cargo(s, n, r, out, rust, probe, &spec, why);
 	rust_env(s, &env, rust, NULL);
 	add_rustc_probe(s, n, &argv, rust, "staticlib");
 	vec_add(&argv, "-o");
@@ -570,7 +644,14 @@ static int recipe_link(struct stages *s, size_t n, struct recipe *r, const char 
 	if (!em || !(pj = cell_probe(s, n, &probe, why)))
 		return 1;
 	if (flag(s, n, "link_mode", "rustc")) {
-		if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(pj, "python"))) {
+		struct probe_spec spec;
+
+		if (probe_spec_parse(pj, probe, &spec)) {
+			*why = xstrdup(error_message());
+			error_clear();
+			return 1;
+		}
+		if (spec.build == PROBE_BUILD_CARGO) {
 			*why = xasprintf("probe %s is built by cargo: link_mode rustc (plain rustc from lib.rs) "
 					 "cannot build it; use link_mode emcc",
 					 probe);
@@ -891,7 +972,7 @@ static const struct toolchain *package_pyodide(struct stages *s, size_t n, char 
 	int none;
 
 	if (!loader || strncmp(loader, "pyodide-", 8) != 0) {
-		*why = xasprintf("package %s is a Python wheel: its cells need a pyodide-* loader, not %s",
+		*why = xasprintf("package %s is a Python package: its cells need a pyodide-* loader, not %s",
 				 s->plan->nodes[n].package->name, loader ? loader : "none");
 		return NULL;
 	}
@@ -906,9 +987,19 @@ static const struct toolchain *package_pyodide(struct stages *s, size_t n, char 
 }
 
 /*
+ * pip's settings of where it looks for files: a package's download node
+ * passes them on as the user set them, and they are part of its
+ * fingerprint (another index or links dir may hold other files, or none).
+ * pip's config files are not read here.
+ */
+static const char *const pip_sources[] = { "PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "PIP_FIND_LINKS",
+					   "PIP_NO_INDEX",  "PIP_CONFIG_FILE",     NULL };
+
+/*
  * A package cell's link node: fetch-wheel.py downloads the wheel that
  * matches the Pyodide's Python (cpXY, abi3, none) and platform tags, read
- * from the runtime's own files (pyext.h), and its requirements.
+ * from the runtime's own files (pyext.h), or the one "platform" forces,
+ * and its requirements.
  */
 static int recipe_fetch_wheel(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
 {
@@ -930,6 +1021,9 @@ static int recipe_fetch_wheel(struct stages *s, size_t n, struct recipe *r, cons
 		return 1;
 	}
 	env_base(&env);
+	for (const char *const *v = pip_sources; *v; v++)
+		if (getenv(*v))
+			env_set(s, &env, *v, ownf(s, "%s", getenv(*v)));
 	vec_add(&argv, "python3");
 	vec_add(&argv, ownf(s, "%s/matrix/packages/fetch-wheel.py", root));
 	vec_add(&argv, out);
@@ -941,6 +1035,10 @@ static int recipe_fetch_wheel(struct stages *s, size_t n, struct recipe *r, cons
 	for (size_t i = 0; i < rt.nplatforms; i++) {
 		vec_add(&argv, "--platform");
 		vec_add(&argv, ownf(s, "%s", rt.platforms[i]));
+	}
+	if (pk->platform) {
+		vec_add(&argv, "--force-platform");
+		vec_add(&argv, pk->platform);
 	}
 	for (size_t i = 0; i < pk->nrequires; i++) {
 		vec_add(&argv, "--require");
@@ -1048,11 +1146,127 @@ static int recipe_probe(struct stages *s, size_t n, struct recipe *r, const char
 	return rc;
 }
 
-/* The recipe of node N of a package's cell: the download, or wheel.mjs. */
+/*
+ * A source package's build (compile) node: matrix/sdist/sdist.py fetches
+ * the sdist and vendors its crates once into <cache>/sdists (cargo
+ * vendor, the cell's cargo, with the crates.io cache std builds use), then
+ * builds it offline with the cell's cargo as maturin would (release, its
+ * [tool.maturin] features; LTO off: the prebuilt std has no bitcode), for
+ * the Python of the cell's Pyodide, against the std node's sysroot. One
+ * cargo target dir per (std node, Python, project) in the cache, under a
+ * lock key, as for the pyo3 probe: the package's dependencies build once.
+ */
+static int recipe_sdist_build(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
+{
+	const struct matrix_package *pk = s->plan->nodes[n].package;
+	const struct toolchain *rust = need(s, n, "rust", why), *em, *py;
+	const char *std_dir = dep_dir(s, n, STAGE_STD), *std_name, *pyver, *root, *target;
+	struct vec argv = { 0 }, env = { 0 };
+	struct strbuf flags = { 0 };
+
+	if (!rust || !(em = need(s, n, "emscripten", why)) || !(py = package_pyodide(s, n, why)))
+		return 1;
+	if (!(pyver = python_minor(s, py))) {
+		*why = xasprintf("the manifest of %s records no Python version: reinstall it with "
+				 "scripts/setup-toolchains.sh --force pyodide/%s",
+				 py->version, py->version);
+		return 1;
+	}
+	if (!(root = stages_src_root(s, "matrix/sdist/", "sdist")))
+		return -1;
+	std_name = strrchr(std_dir, '/') ? strrchr(std_dir, '/') + 1 : std_dir;
+	target = ownf(s, "%s/../cargo-target/%s-py%s-%s", s->nodes, std_name, pyver, pk->project);
+	r->lock = ownf(s, "cargo-target:%s", target);
+	rust_env(s, &env, rust, em);
+	/* Nothing of the user's ~/.cargo; the build is offline, so this stays empty. */
+	env_set(s, &env, "CARGO_HOME", ownf(s, "%s/cargo-home", out));
+	strbuf_addf(&flags, "--sysroot=%s/sysroot\x1f-Crelocation-model=pic\x1f@%s/rustc-args", std_dir, std_dir);
+	env_set(s, &env, "CARGO_ENCODED_RUSTFLAGS", own(s, strbuf_detach(&flags)));
+	env_set(s, &env, "CARGO_PROFILE_RELEASE_LTO", "false");
+	/* PyO3 >= 0.26 reads it; older ones take the feature from [tool.maturin]. */
+	env_set(s, &env, "PYO3_BUILD_EXTENSION_MODULE", "1");
+	env_set(s, &env, "PYO3_CROSS_PYTHON_VERSION", pyver);
+	if (py->pyodide.python_lib_dir)
+		env_set(s, &env, "PYO3_CROSS_LIB_DIR", py->pyodide.python_lib_dir);
+	vec_add(&argv, "python3");
+	vec_add(&argv, ownf(s, "%s/matrix/sdist/sdist.py", root));
+	vec_add(&argv, "build");
+	vec_add(&argv, "--store");
+	vec_add(&argv, ownf(s, "%s/../sdists", s->nodes));
+	vec_add(&argv, "--cargo");
+	vec_add(&argv, rust->rust.cargo ? rust->rust.cargo : "cargo");
+	vec_add(&argv, "--cargo-home");
+	vec_add(&argv, ownf(s, "%s/../cargo-home", s->nodes));
+	vec_add(&argv, "--target-dir");
+	vec_add(&argv, target);
+	vec_add(&argv, "--out");
+	vec_add(&argv, out);
+	if (pk->path) {
+		vec_add(&argv, "--path");
+		vec_add(&argv, pk->path);
+	} else {
+		vec_add(&argv, pk->pypi);
+	}
+	step(s, r, &argv, &env, out);
+	return 0;
+}
+
+/*
+ * A source package's link node: the cell's emcc links the build's static
+ * library into a side module exporting PyInit_<module>, with the cell's
+ * flags; sdist.py packs it as a wheel tagged for the cell's Pyodide
+ * (cpXY, its first platform tag), which inspect, load and run read as
+ * they read a downloaded one.
+ */
+static int recipe_sdist_link(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
+{
+	const struct toolchain *em = need(s, n, "emscripten", why), *py;
+	const char *root;
+	struct vec argv = { 0 }, env = { 0 };
+	struct py_runtime rt;
+
+	if (!em || !(py = package_pyodide(s, n, why)))
+		return 1;
+	if (!(root = stages_src_root(s, "matrix/sdist/", "sdist")))
+		return -1;
+	if (py_runtime_load(py->pyodide.index_url, &rt))
+		return -1;
+	if (!rt.meta || !rt.nplatforms) {
+		*why = xasprintf("%s names no Python or wheel platform in its files (pyodide-lock.json)", py->version);
+		py_runtime_release(&rt);
+		return 1;
+	}
+	env_base(&env);
+	env_toolchain(s, &env, em);
+	vec_add(&argv, "python3");
+	vec_add(&argv, ownf(s, "%s/matrix/sdist/sdist.py", root));
+	vec_add(&argv, "link");
+	vec_add(&argv, "--build");
+	vec_add(&argv, dep_dir(s, n, STAGE_COMPILE));
+	vec_add(&argv, "--out");
+	vec_add(&argv, out);
+	vec_add(&argv, "--python-tag");
+	vec_add(&argv, ownf(s, "cp%u%u", rt.major, rt.minor));
+	vec_add(&argv, "--platform");
+	vec_add(&argv, ownf(s, "%s", rt.platforms[0]));
+	py_runtime_release(&rt);
+	vec_add(&argv, "--");
+	add_emcc(s, &argv, em);
+	vec_add(&argv, "-sSIDE_MODULE=2");
+	add_emcc_flags(s, n, &argv);
+	step(s, r, &argv, &env, out);
+	return 0;
+}
+
+/* The recipe of node N of a package's cell (its std node is a probe's): build and link from source, the download, or wheel.mjs. */
 static int recipe_package(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
 {
 	enum stage st = s->plan->nodes[n].stage;
 
+	if (s->plan->nodes[n].package->source && st == STAGE_COMPILE)
+		return recipe_sdist_build(s, n, r, out, why);
+	if (s->plan->nodes[n].package->source && st == STAGE_LINK)
+		return recipe_sdist_link(s, n, r, out, why);
 	return st == STAGE_LINK ? recipe_fetch_wheel(s, n, r, out, why)
 				: recipe_wheel_harness(s, n, r, out, stage_name(st), why);
 }
@@ -1082,7 +1296,7 @@ int stages_job(struct stages *s, size_t n, struct sched_job *job, char **why)
 	clean_steps(s, r, out);
 	rc = s->plan->nodes[n].package ? recipe_package(s, n, r, out, why) : recipe_probe(s, n, r, out, why);
 	if (rc == 0 && error_pending())
-		rc = -1;  /* unpacking a source dir failed */
+		rc = -1; /* unpacking a source dir failed */
 	if (rc)
 		return rc;
 	job->steps = r->steps;
@@ -1101,6 +1315,9 @@ double stages_expected_seconds(const struct plan *p, size_t n)
 	const struct plan_node *node = &p->nodes[n];
 	const char *loader;
 
+	/* A real package's cargo build and its link: measured 20-160 s and 6-27 s. */
+	if (node->package && node->package->source && (node->stage == STAGE_COMPILE || node->stage == STAGE_LINK))
+		return node->stage == STAGE_COMPILE ? 60 : 10;
 	if (node->stage != STAGE_LOAD && node->stage != STAGE_RUN)
 		return seconds[node->stage];
 	loader = matrix_cell_get(p->matrix, &p->matrix->cells[node->cell], "loader");

@@ -83,6 +83,8 @@ static cJSON *baseline_json(const struct report_input *in)
 	cJSON *o = cJSON_CreateObject(), *counts, *removed;
 
 	add_str(o, "dir", in->baseline_dir);
+	/* The history's last recorded run: the page has a section "changed since last night". */
+	cJSON_AddBoolToObject(o, "night", in->baseline_night);
 	counts = cJSON_AddObjectToObject(o, "counts");
 	for (int k = 0; k < DIFF_KIND_COUNT; k++)
 		cJSON_AddNumberToObject(counts, diff_kind_name(k), (double)d->counts[k]);
@@ -129,7 +131,7 @@ static cJSON *data_tail_json(const struct report_input *in)
 
 	cJSON_AddItemToObject(o, "classes", classes_json(in));
 	cJSON_AddItemToObject(o, "baseline", in->baseline ? baseline_json(in) : cJSON_CreateNull());
-	cJSON_AddItemToObject(o, "nights", in->nights ? cJSON_Duplicate(in->nights, 1) : cJSON_CreateNull());
+	cJSON_AddItemToObject(o, "nights", in->nights ? cJSON_Duplicate(in->nights->json, 1) : cJSON_CreateNull());
 	return o;
 }
 

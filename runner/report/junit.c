@@ -188,13 +188,29 @@ static const char *case_type(const struct runfile_cell *c)
 	return c->cls ? c->cls : cell_status_name(c->status);
 }
 
-static char *case_message(const struct runfile_cell *c, const struct diff_entry *e)
+/* What the run is compared with: the history's last run, or a --baseline. */
+static const char *since_what(const struct report_input *in)
+{
+	return in->baseline_night ? "last night" : "the baseline";
+}
+
+/* Cell C's streak in the history, when it does not work now either. */
+static const struct history_streak *still_failing(const struct report_input *in, const struct runfile_cell *c)
+{
+	return runfile_status_ok(c->status) ? NULL : history_nights_streak(in->nights, c->id);
+}
+
+static char *case_message(const struct report_input *in, const struct runfile_cell *c, const struct diff_entry *e)
 {
 	const char *summary = *c->summary ? c->summary : cell_status_name(c->status);
+	const struct history_streak *sk = still_failing(in, c);
 
 	if (e && e->kind == DIFF_REGRESSED)
-		return xasprintf("regressed since the baseline (was %s): %s", cell_status_name(e->base->status),
+		return xasprintf("regressed since %s (was %s): %s", since_what(in), cell_status_name(e->base->status),
 				 summary);
+	/* This run is one more of the streak. */
+	if (sk)
+		return xasprintf("still failing since %.10s (%zu runs): %s", sk->since, sk->runs + 1, summary);
 	return xstrdup(summary);
 }
 
@@ -218,8 +234,12 @@ static char *case_text(const struct report_input *in, const struct runfile_cell 
 	if (cc && cc->fix && *cc->fix)
 		strbuf_addf(&sb, "fix: %s\n", cc->fix);
 	if (e && e->kind == DIFF_REGRESSED)
-		strbuf_addf(&sb, "regressed since the baseline %s (was %s)\n", in->baseline_dir ? in->baseline_dir : "",
-			    cell_status_name(e->base->status));
+		strbuf_addf(&sb, "regressed since %s%s%s (was %s)\n", since_what(in), in->baseline_night ? ", " : " ",
+			    in->baseline_dir ? in->baseline_dir : "", cell_status_name(e->base->status));
+	if (still_failing(in, c))
+		strbuf_addf(&sb, "still failing since %s (%zu runs; the first failing run recorded: %s)\n",
+			    still_failing(in, c)->since, still_failing(in, c)->runs + 1,
+			    still_failing(in, c)->since_run);
 	if (c->nlines)
 		strbuf_addstr(&sb, "matching lines:\n");
 	for (size_t i = 0; i < c->nlines; i++)
@@ -259,7 +279,7 @@ static void write_case(struct jw *jw, const struct report_input *in, const struc
 		break;
 	}
 	if (outcome) {
-		message = case_message(c, e);
+		message = case_message(in, c, e);
 		body = case_text(in, c, e);
 		start(jw, outcome);
 		attr(jw, "type", case_type(c));
@@ -376,10 +396,14 @@ static void write_suite(struct jw *jw, const struct report_input *in, const char
 		if (e && e->kind == DIFF_REGRESSED)
 			property(jw, "regressed", c->id);
 		if (e && (e->kind == DIFF_REGRESSED || e->kind == DIFF_FIXED || e->kind == DIFF_CHANGED))
-			strbuf_addf(&out, "%s since the baseline: %s (was %s, now %s)\n", diff_kind_name(e->kind),
+			strbuf_addf(&out, "%s since %s: %s (was %s, now %s)\n", diff_kind_name(e->kind), since_what(in),
 				    c->id, cell_status_name(e->base->status), cell_status_name(c->status));
 		else if (e && e->kind == DIFF_NEW)
-			strbuf_addf(&out, "new since the baseline: %s (%s)\n", c->id, cell_status_name(c->status));
+			strbuf_addf(&out, "new since %s: %s (%s)\n", since_what(in), c->id,
+				    cell_status_name(c->status));
+		if (still_failing(in, c))
+			strbuf_addf(&out, "still failing since %.10s (%zu runs): %s\n", still_failing(in, c)->since,
+				    still_failing(in, c)->runs + 1, c->id);
 	}
 	end(jw);
 

@@ -51,6 +51,7 @@ int report_runs_write(const struct report_runs *rr, const struct classify_table 
 	}
 	in.classes = classes;
 	in.nights = rr->nights;
+	in.baseline_night = rr->baseline_night && rr->baseline_dir;
 	return report_write_all(&in);
 }
 

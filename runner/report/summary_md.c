@@ -61,7 +61,7 @@ static void add_baseline(struct strbuf *sb, const struct report_input *in)
 	const struct diff *d = in->baseline;
 	size_t rows = 0, listed = 0;
 
-	strbuf_addstr(sb, "\n### Against the baseline");
+	strbuf_addstr(sb, in->baseline_night ? "\n### Changed since last night:" : "\n### Against the baseline");
 	if (in->baseline_dir) {
 		strbuf_addch(sb, ' ');
 		untrusted_md_add(sb, in->baseline_dir, 200);
@@ -93,6 +93,61 @@ static void add_baseline(struct strbuf *sb, const struct report_input *in)
 	}
 	if (rows > MAX_ROWS)
 		strbuf_addf(sb, "\n%zu more changed cells: see report.html.\n", rows - MAX_ROWS);
+}
+
+struct still {
+	const struct runfile_cell *c;
+	const struct history_streak *sk;
+};
+
+/* The longest streak first. */
+static int cmp_still(const void *a, const void *b)
+{
+	const struct still *x = a, *y = b;
+	int d = strcmp(x->sk->since, y->sk->since);
+
+	return d ? d : strcmp(x->c->id, y->c->id);
+}
+
+/* With a history: the cells that failed in its last run and fail now, since when. */
+static void add_still_failing(struct strbuf *sb, const struct report_input *in)
+{
+	const struct runfile *rf = in->run;
+	struct still *v = xcalloc(rf->ncells + 1, sizeof(*v));
+	size_t n = 0;
+
+	for (size_t i = 0; i < rf->ncells; i++) {
+		const struct runfile_cell *c = &rf->cells[i];
+		const struct history_streak *sk;
+
+		if (!runfile_status_ok(c->status) && (sk = history_nights_streak(in->nights, c->id)))
+			v[n++] = (struct still){ c, sk };
+	}
+	if (n) {
+		qsort(v, n, sizeof(*v), cmp_still);
+		strbuf_addf(sb,
+			    "\n### Still failing\n\n%zu cell%s failed in the last recorded run too"
+			    " (runs counted with this one).\n\n| Cell | Since | Runs | Status | Class | Stage |\n"
+			    "|---|---|---|---|---|---|\n",
+			    n, n == 1 ? "" : "s");
+	}
+	for (size_t i = 0; i < n && i < MAX_ROWS; i++) {
+		char day[16];
+
+		strbuf_addstr(sb, "| ");
+		untrusted_md_code_add(sb, v[i].c->id, 200);
+		snprintf(day, sizeof(day), "%.10s", v[i].sk->since);
+		strbuf_addstr(sb, " | ");
+		untrusted_md_add(sb, day, 16);
+		strbuf_addf(sb, " | %zu | %s | ", v[i].sk->runs + 1, cell_status_name(v[i].c->status));
+		untrusted_md_add(sb, v[i].c->cls ? v[i].c->cls : "", 80);
+		strbuf_addstr(sb, " | ");
+		untrusted_md_add(sb, v[i].c->stage ? v[i].c->stage : "", 20);
+		strbuf_addstr(sb, " |\n");
+	}
+	if (n > MAX_ROWS)
+		strbuf_addf(sb, "\n%zu more still failing cells: see report.html.\n", n - MAX_ROWS);
+	free(v);
 }
 
 /* The distinct classes of failed cells, in order of first appearance. */
@@ -362,6 +417,8 @@ int summary_md_write(const char *path, const struct report_input *in)
 		    rf->jobs);
 	if (in->baseline)
 		add_baseline(&sb, in);
+	if (in->nights)
+		add_still_failing(&sb, in);
 	add_classes(&sb, in);
 	add_grid(&sb, rf);
 	rc = write_file_atomic(path, sb.buf ? sb.buf : "", sb.len, 0644);

@@ -432,7 +432,12 @@ static cJSON *next_cell(void *arg, size_t i)
 	return c;
 }
 
-static int write_last(struct history *h, const char *dir, sqlite3_stmt *run, long long id, long long ncells)
+/*
+ * Writes DIR/results.json for the run RUN's row holds (the columns of
+ * RUN_COLUMNS) with the NCELLS cells CELLS_SQL selects for its row id.
+ */
+static int write_run(struct history *h, const char *dir, sqlite3_stmt *run, long long id, long long ncells,
+		     const char *cells_sql)
 {
 	sqlite3_stmt *st = NULL;
 	cJSON *root = cJSON_CreateObject(), *r, *tc;
@@ -466,10 +471,7 @@ static int write_last(struct history *h, const char *dir, sqlite3_stmt *run, lon
 	}
 	sqlite3_finalize(st);
 	cJSON_AddArrayToObject(root, "cells");
-	if (!(lc.st = prepare(h,
-			      "SELECT i.cell, c.status, c.class, c.stage, t.text FROM cells c"
-			      " JOIN cell_ids i ON i.id = c.cell LEFT JOIN texts t ON t.id = c.summary WHERE c.run = ?"
-			      " ORDER BY i.id")))
+	if (!(lc.st = prepare(h, cells_sql)))
 		goto out;
 	sqlite3_bind_int64(lc.st, 1, id);
 	rc = results_write_file(path, root, (size_t)ncells, next_cell, &lc);
@@ -481,6 +483,13 @@ out:
 	return rc;
 }
 
+#define RUN_COLUMNS "id, run_id, matrix, name, started, finished, matrix_digest, cells"
+
+/* A run's cells, as results.json has them. */
+static const char all_cells_sql[] =
+	"SELECT i.cell, c.status, c.class, c.stage, t.text FROM cells c"
+	" JOIN cell_ids i ON i.id = c.cell LEFT JOIN texts t ON t.id = c.summary WHERE c.run = ? ORDER BY i.id";
+
 int history_write_last(struct history *h, const char *matrix_digest, const char *dir, char **run_id, char **started)
 {
 	sqlite3_stmt *run;
@@ -489,14 +498,16 @@ int history_write_last(struct history *h, const char *matrix_digest, const char 
 	*run_id = *started = NULL;
 	if (exec(h, "BEGIN", "reading"))
 		return -1;
-	run = prepare(h, "SELECT id, run_id, matrix, name, started, finished, matrix_digest, cells FROM runs"
-			 " WHERE matrix_key = ? ORDER BY started DESC, id DESC LIMIT 1");
+	run = prepare(h,
+		      "SELECT " RUN_COLUMNS " FROM runs WHERE matrix_key = ? ORDER BY started DESC, id DESC LIMIT 1");
 	if (!run)
 		rc = -1;
 	else
 		bind_text(run, 1, matrix_digest);
 	if (run && sqlite3_step(run) == SQLITE_ROW) {
-		rc = write_last(h, dir, run, sqlite3_column_int64(run, 0), sqlite3_column_int64(run, 7)) ? -1 : 1;
+		rc = write_run(h, dir, run, sqlite3_column_int64(run, 0), sqlite3_column_int64(run, 7), all_cells_sql)
+			     ? -1
+			     : 1;
 		if (rc == 1) {
 			*run_id = column_dup(run, 1);
 			*started = column_dup(run, 4);
@@ -504,6 +515,139 @@ int history_write_last(struct history *h, const char *matrix_digest, const char 
 	}
 	sqlite3_finalize(run);
 	sqlite3_exec(h->db, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
+/* A new temp dir under $TMPDIR named emcompat-NAME-XXXXXX, or NULL with error(). */
+static char *temp_dir(const char *name)
+{
+	char *dir = xasprintf("%s/emcompat-%s-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", name);
+
+	if (!mkdtemp(dir)) {
+		error(EC_EXIT_INTERNAL, "%s: %s", dir, strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+/* Removes DIR (a temp dir of ours) and frees it, keeping a pending error and errno. */
+static void drop_temp_dir(char *dir)
+{
+	int saved = errno, had = error_pending();
+
+	if (remove_tree(dir) && !had)
+		error_clear();
+	free(dir);
+	errno = saved;
+}
+
+int history_last_run_dir(struct history *h, const char *matrix_key, char **dir, char **label)
+{
+	char *id, *started;
+	int rc;
+
+	*label = NULL;
+	if (!(*dir = temp_dir("baseline")))
+		return -1;
+	rc = history_write_last(h, matrix_key, *dir, &id, &started);
+	if (rc == 1)
+		*label = xasprintf("the last recorded run %s (%.10s) in %s", id, started, h->path);
+	free(id);
+	free(started);
+	if (rc != 1) {
+		/* Nothing to diff against, or an error: the dir goes, the first error stays. */
+		drop_temp_dir(*dir);
+		*dir = NULL;
+	}
+	return rc;
+}
+
+/* Runs read one by one, newest first, before the rest of the cells are looked up each alone. */
+#define NEWEST_RUNS "16"
+
+/*
+ * Fills temp.newest. The newest runs first, each with one look-up per
+ * cell (a nightly history's newest run usually holds every cell); a cell
+ * in none of them then gets its newest row from its own rows.
+ */
+static int newest_cells(struct history *h)
+{
+	sqlite3_stmt *runs = prepare(h, "SELECT id FROM runs ORDER BY started DESC, id DESC LIMIT " NEWEST_RUNS);
+	sqlite3_stmt *add = prepare(h, "INSERT OR IGNORE INTO temp.newest(cell, run) SELECT c.cell, c.run"
+				       " FROM cell_ids i JOIN cells c ON c.cell = i.id AND c.run = ?");
+	long long ncells = query_int(h, "SELECT count(*) FROM cell_ids");
+	int rc = runs && add && ncells >= 0 ? 0 : -1, step = SQLITE_DONE;
+
+	while (!rc && (step = sqlite3_step(runs)) == SQLITE_ROW) {
+		sqlite3_reset(add);
+		sqlite3_bind_int64(add, 1, sqlite3_column_int64(runs, 0));
+		if (sqlite3_step(add) != SQLITE_DONE)
+			rc = db_error(h, "reading");
+		else if (query_int(h, "SELECT count(*) FROM temp.newest") == ncells)
+			break;
+	}
+	if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = db_error(h, "reading");
+	sqlite3_finalize(runs);
+	sqlite3_finalize(add);
+	if (!rc && query_int(h, "SELECT count(*) FROM temp.newest") != ncells)
+		rc = exec(h,
+			  "INSERT INTO temp.newest SELECT id, run FROM (SELECT i.id, (SELECT c.run FROM cells c"
+			  " JOIN runs r ON r.id = c.run WHERE c.cell = i.id ORDER BY r.started DESC, r.id DESC LIMIT 1)"
+			  " AS run FROM cell_ids i WHERE i.id NOT IN (SELECT cell FROM temp.newest)) WHERE run IS NOT "
+			  "NULL",
+			  "reading");
+	return rc;
+}
+
+int history_newest_dir(struct history *h, char **dir, size_t *n)
+{
+	sqlite3_stmt *run = NULL;
+	int rc = 0, step = SQLITE_DONE;
+
+	*n = 0;
+	if (!(*dir = temp_dir("history")))
+		return -1;
+	if (exec(h, "BEGIN", "reading")) {
+		drop_temp_dir(*dir);
+		*dir = NULL;
+		return -1;
+	}
+	/* Per cell, its row of the run that started last (then was recorded last). */
+	if (exec(h,
+		 "DROP TABLE IF EXISTS temp.newest;"
+		 "CREATE TEMP TABLE newest(cell INTEGER PRIMARY KEY, run INTEGER NOT NULL);",
+		 "reading") ||
+	    newest_cells(h) || exec(h, "CREATE INDEX temp.newest_by_run ON newest(run);", "reading") ||
+	    !(run = prepare(h, "SELECT r.id, r.run_id, r.matrix, r.name, r.started, r.finished, r.matrix_digest,"
+			       " (SELECT count(*) FROM temp.newest n WHERE n.run = r.id) FROM runs r"
+			       " WHERE r.id IN (SELECT run FROM temp.newest) ORDER BY r.started, r.id")))
+		rc = -1;
+	while (!rc && (step = sqlite3_step(run)) == SQLITE_ROW) {
+		char *sub = xasprintf("%s/%zu", *dir, *n);
+
+		if (mkdir(sub, 0700) != 0)
+			rc = error(EC_EXIT_INTERNAL, "%s: %s", sub, strerror(errno));
+		else if (write_run(h, sub, run, sqlite3_column_int64(run, 0), sqlite3_column_int64(run, 7),
+				   "SELECT i.cell, c.status, c.class, c.stage, t.text FROM temp.newest n"
+				   " JOIN cells c ON c.cell = n.cell AND c.run = n.run JOIN cell_ids i ON i.id = n.cell"
+				   " LEFT JOIN texts t ON t.id = c.summary WHERE n.run = ? ORDER BY i.id"))
+			rc = -1;
+		else
+			++*n;
+		free(sub);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_error(h, "reading");
+	sqlite3_finalize(run);
+	sqlite3_exec(h->db, "DROP TABLE IF EXISTS temp.newest", NULL, NULL, NULL);
+	sqlite3_exec(h->db, "COMMIT", NULL, NULL, NULL);
+	if (rc) {
+		drop_temp_dir(*dir);
+		*dir = NULL;
+		*n = 0;
+	}
 	return rc;
 }
 
@@ -736,13 +880,30 @@ static const char *identity_line(const char *identity, const char *key, char *bu
 	return NULL;
 }
 
+/* The "channel_date" of toolchain entry ENTRY (JSON text), YYYY-MM-DD, into DATE; NULL when it has none. */
+static const char *channel_date(const char *entry, char date[16])
+{
+	cJSON *o = entry ? cJSON_Parse(entry) : NULL;
+	const cJSON *d = cJSON_GetObjectItemCaseSensitive(o, "channel_date");
+	const char *s = cJSON_IsString(d) ? d->valuestring : "";
+	int ok = strlen(s) == 10 && strspn(s, "0123456789-") == 10 && s[4] == '-' && s[7] == '-';
+
+	if (ok)
+		memcpy(date, s, 11);
+	cJSON_Delete(o);
+	return ok ? date : NULL;
+}
+
 /*
- * A value of KIND's axis naming the toolchain IDENTITY is, for fetch and
- * bisect: a Rust channel's dated name (rustup dates a nightly the day
- * after its last commit), else the last version number the identity
- * names when VERSION is not one already. Caller frees; NULL: none.
+ * A value of KIND's axis naming the toolchain IDENTITY (its entry ENTRY)
+ * is, for fetch and bisect: a Rust nightly's dated name, the date of the
+ * rustup manifest it came from when recorded (channel_date), else the day
+ * after its commit date, as rustup dates a nightly built from the day's
+ * last commit (nightly-2024-02-01 is rustc 11f32b73e 2024-01-31); else the
+ * last version number the identity names when VERSION is not one already.
+ * Caller frees; NULL: none.
  */
-static char *end_value(const char *kind, const char *version, const char *identity)
+static char *end_value(const char *kind, const char *version, const char *identity, const char *entry)
 {
 	char buf[64];
 
@@ -752,6 +913,8 @@ static char *end_value(const char *kind, const char *version, const char *identi
 		struct tm tm = { 0 };
 		char date[16];
 
+		if (strcmp(version, "nightly") == 0 && channel_date(entry, date))
+			return xasprintf("nightly-%s", date);
 		if (!identity_line(identity, "commit-date", buf, sizeof(buf)) ||
 		    sscanf(buf, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
 			return NULL;
@@ -818,8 +981,8 @@ static void add_change(void *arg, const char *axis, const char *kind, const char
 	ch->version = xstrdup(version);
 	ch->good = ga ? xstrdup(ga) : NULL;
 	ch->bad = gb ? xstrdup(gb) : NULL;
-	ch->good_value = end_value(kind, version, ga);
-	ch->bad_value = end_value(kind, version, gb);
+	ch->good_value = end_value(kind, version, ga, ia >= 0 ? x->qy->tools[x->a].v[ia].entry : NULL);
+	ch->bad_value = end_value(kind, version, gb, ib >= 0 ? x->qy->tools[x->b].v[ib].entry : NULL);
 	if (ch->good_value && ch->bad_value && strcmp(ch->good_value, ch->bad_value) == 0) {
 		free(ch->good_value);
 		free(ch->bad_value);
@@ -1139,42 +1302,87 @@ cJSON *history_report_json(const struct history_report *r)
 	return o;
 }
 
-cJSON *history_nights_json(struct history *h, const char *matrix_digest, size_t last)
+static int streak_cmp(const void *a, const void *b)
 {
-	struct history_query q = { .matrix = matrix_digest, .last = last, .all = 1 };
+	return strcmp(((const struct history_streak *)a)->id, ((const struct history_streak *)b)->id);
+}
+
+int history_nights(struct history *h, const char *matrix_key, size_t last, struct history_nights *n)
+{
+	struct history_query q = { .matrix = matrix_key, .last = last, .all = 1 };
 	struct history_report r;
-	cJSON *o, *runs, *cells;
-	long long n = -1;
+	cJSON *runs, *cells, *failing;
+	long long count = -1;
 	sqlite3_stmt *st = prepare(h, "SELECT count(*) FROM runs WHERE matrix_key = ?");
 
+	memset(n, 0, sizeof(*n));
 	if (!st)
-		return NULL;
-	bind_text(st, 1, matrix_digest);
+		return -1;
+	bind_text(st, 1, matrix_key);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
+		count = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	if (n <= 0) {
-		if (n < 0)
-			db_error(h, "reading");
-		return NULL;
-	}
+	if (count <= 0)
+		return count < 0 ? db_error(h, "reading") : 0;
 	if (history_report(h, &q, &r))
-		return NULL;
-	o = cJSON_CreateObject();
-	runs = cJSON_AddArrayToObject(o, "runs");
+		return -1;
+	n->json = cJSON_CreateObject();
+	n->last_run = xstrdup(r.newest->run_id);
+	n->last_started = xstrdup(r.newest->started);
+	runs = cJSON_AddArrayToObject(n->json, "runs");
 	for (size_t i = r.first; i < r.nruns; i++)
 		cJSON_AddItemToArray(runs, run_json(&r.runs[i]));
-	cells = cJSON_AddObjectToObject(o, "cells");
+	cells = cJSON_AddObjectToObject(n->json, "cells");
+	failing = cJSON_AddObjectToObject(n->json, "failing");
+	n->streaks = xcalloc(r.ncells + 1, sizeof(*n->streaks));
 	for (size_t i = 0; i < r.ncells; i++) {
-		cJSON *a = cJSON_AddArrayToObject(cells, r.cells[i].id);
+		const struct history_cell *c = &r.cells[i];
+		cJSON *a = cJSON_AddArrayToObject(cells, c->id), *f;
+		struct history_streak *sk;
 
 		for (size_t j = 0; j < r.nruns - r.first; j++)
-			cJSON_AddItemToArray(a, r.cells[i].status[j] < 0
-							? cJSON_CreateNull()
-							: cJSON_CreateString(cell_status_name(r.cells[i].status[j])));
+			cJSON_AddItemToArray(a, c->status[j] < 0 ? cJSON_CreateNull()
+								 : cJSON_CreateString(cell_status_name(c->status[j])));
+		if (c->now < 0 || runfile_status_ok((enum cell_status)c->now) || !c->since)
+			continue;
+		sk = &n->streaks[n->nstreaks++];
+		sk->id = xstrdup(c->id);
+		sk->since = xstrdup(c->since->started);
+		sk->since_run = xstrdup(c->since->run_id);
+		sk->runs = c->failing;
+		f = cJSON_AddObjectToObject(failing, c->id);
+		cJSON_AddStringToObject(f, "since", sk->since);
+		cJSON_AddStringToObject(f, "run", sk->since_run);
+		cJSON_AddNumberToObject(f, "runs", (double)sk->runs);
 	}
+	if (n->nstreaks)
+		qsort(n->streaks, n->nstreaks, sizeof(*n->streaks), streak_cmp);
 	history_report_release(&r);
-	return o;
+	return 1;
+}
+
+const struct history_streak *history_nights_streak(const struct history_nights *n, const char *id)
+{
+	struct history_streak key = { 0 };
+
+	if (!n || !n->nstreaks)
+		return NULL;
+	key.id = (char *)id;
+	return bsearch(&key, n->streaks, n->nstreaks, sizeof(*n->streaks), streak_cmp);
+}
+
+void history_nights_release(struct history_nights *n)
+{
+	for (size_t i = 0; i < n->nstreaks; i++) {
+		free(n->streaks[i].id);
+		free(n->streaks[i].since);
+		free(n->streaks[i].since_run);
+	}
+	free(n->streaks);
+	free(n->last_run);
+	free(n->last_started);
+	cJSON_Delete(n->json);
+	memset(n, 0, sizeof(*n));
 }
 
 void history_report_release(struct history_report *r)

@@ -190,6 +190,34 @@ static size_t drop_command_lines(char *text, size_t len)
 	return out;
 }
 
+/*
+ * The `emcompat inspect --json` document of cell C's inspect node (its
+ * stdout log's first JSON line), or NULL when it has none or did not
+ * pass. The caller deletes it.
+ */
+static cJSON *inspection_doc(const char *log_dir, const struct plan *p, const struct sched_job *jobs, size_t c)
+{
+	size_t n = p->cell_nodes[c * STAGE_COUNT + STAGE_INSPECT];
+	char *path, *text = NULL, *line;
+	cJSON *doc = NULL;
+	size_t len;
+
+	if (n == PLAN_NONE || jobs[n].status != JOB_PASS)
+		return NULL;
+	path = xasprintf("%s/%s.stdout.log", log_dir, jobs[n].name);
+	if (access(path, F_OK) == 0 && read_file(path, &text, &len) == 0) {
+		for (line = text; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
+			if (*line == '{') {
+				doc = cJSON_Parse(line);
+				break;
+			}
+	}
+	error_clear();
+	free(text);
+	free(path);
+	return doc;
+}
+
 int results_classify(const struct classify_table *t, const char *log_dir, const struct plan *p,
 		     const struct sched_job *jobs, size_t c, size_t n, struct classify_result *r)
 {
@@ -198,7 +226,10 @@ int results_classify(const struct classify_table *t, const char *log_dir, const 
 	struct classify_fact *facts;
 	struct classify_input in;
 	char *logs[2] = { NULL, NULL };
-	size_t lens[2] = { 0, 0 }, nfacts = 0;
+	size_t lens[2] = { 0, 0 }, nfacts = 0, nfindings = 0;
+	const char **findings;
+	const cJSON *f, *all;
+	cJSON *doc;
 	int rc;
 
 	memset(r, 0, sizeof(*r));
@@ -215,6 +246,16 @@ int results_classify(const struct classify_table *t, const char *log_dir, const 
 		free(path);
 		lens[i] = drop_command_lines(logs[i], lens[i]);
 	}
+	doc = inspection_doc(log_dir, p, jobs, c);
+	all = cJSON_GetObjectItemCaseSensitive(doc, "findings");
+	findings = xcalloc((size_t)cJSON_GetArraySize(all) + 1, sizeof(*findings));
+	cJSON_ArrayForEach (f, all) {
+		const char *sev = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "severity"));
+		const char *cls = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "class"));
+
+		if (sev && cls && strcmp(sev, "info") != 0)
+			findings[nfindings++] = cls;
+	}
 	facts = xcalloc(m->nkeys + 1, sizeof(*facts));
 	for (size_t k = 0; k < m->nkeys; k++)
 		if (m->cells[c].values[k])
@@ -226,6 +267,8 @@ int results_classify(const struct classify_table *t, const char *log_dir, const 
 	in.nlogs = 2;
 	in.facts = facts;
 	in.nfacts = nfacts;
+	in.findings = findings;
+	in.nfindings = nfindings;
 	in.failed = 1;
 	rc = classify_run(t, &in, r);
 	if (rc == 0 && r->kind == CLASSIFY_UNKNOWN && lens[0] == 0 && lens[1] == 0) {
@@ -234,6 +277,8 @@ int results_classify(const struct classify_table *t, const char *log_dir, const 
 		r->summary = results_summary(log_dir, &jobs[n]);
 	}
 	free(facts);
+	free(findings);
+	cJSON_Delete(doc);
 	free(logs[0]);
 	free(logs[1]);
 	if (rc)
@@ -319,14 +364,17 @@ cJSON *results_cell_json(const struct runfile_cell *c, enum results_cell_form fo
 		}
 	}
 	add_str(o, "prediction", c->prediction, form);
-	if (c->package_pypi) {
+	if (c->package_pypi || c->package_path) {
 		cJSON *pk = cJSON_AddObjectToObject(o, "package");
 
 		add_str(pk, "pypi", c->package_pypi, RESULTS_CELL_FILE);
 		add_str(pk, "version", c->package_version, RESULTS_CELL_FILE);
+		add_str(pk, "platform", c->package_platform, RESULTS_CELL_FILE);
 		add_str(pk, "file", c->package_file, RESULTS_CELL_FILE);
 		add_str(pk, "url", c->package_url, RESULTS_CELL_FILE);
 		add_str(pk, "sha256", c->package_sha256, RESULTS_CELL_FILE);
+		add_str(pk, "build", c->package_build, RESULTS_CELL_FILE);
+		add_str(pk, "path", c->package_path, RESULTS_CELL_FILE);
 	}
 	stages = cJSON_AddArrayToObject(o, "stages");
 	for (size_t k = 0; k < c->nstages; k++)
@@ -347,26 +395,12 @@ cJSON *results_cell_json(const struct runfile_cell *c, enum results_cell_form fo
 static cJSON *add_inspection(struct runfile_cell *rc, const char *log_dir, const struct plan *p,
 			     const struct sched_job *jobs, size_t c, enum cell_status st, size_t decided)
 {
-	size_t n = p->cell_nodes[c * STAGE_COUNT + STAGE_INSPECT];
-	char *path, *text = NULL, *line;
-	cJSON *doc = NULL;
+	cJSON *doc = inspection_doc(log_dir, p, jobs, c);
 	const cJSON *f, *all;
-	size_t len;
 	int errors = 0, at_load;
 
-	if (n == PLAN_NONE || jobs[n].status != JOB_PASS)
+	if (!doc)
 		return NULL;
-	path = xasprintf("%s/%s.stdout.log", log_dir, jobs[n].name);
-	if (access(path, F_OK) == 0 && read_file(path, &text, &len) == 0) {
-		for (line = text; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
-			if (*line == '{') {
-				doc = cJSON_Parse(line);
-				break;
-			}
-	}
-	error_clear();
-	free(text);
-	free(path);
 	all = cJSON_GetObjectItemCaseSensitive(doc, "findings");
 	rc->findings = xcalloc((size_t)cJSON_GetArraySize(all) + 1, sizeof(*rc->findings));
 	cJSON_ArrayForEach (f, all) {
@@ -434,9 +468,10 @@ static const char *no_lines[1];
 
 /*
  * A package cell's record into RC: its requirement, and what its download
- * node (the link node) printed as its one {"wheel": ...} line: the wheel's
- * file, URL and sha256. Returns the parsed line (the caller deletes it;
- * NULL when there is none: the node did not pass, or is no package's).
+ * printed as its one {"wheel": ...} line (the link node of a prebuilt
+ * wheel) or {"sdist": ...} line (the build node of a source package): the
+ * file's name, URL and sha256. Returns the parsed line (the caller deletes
+ * it; NULL when there is none: the node did not pass, or is no package's).
  */
 static cJSON *add_package(struct runfile_cell *rc, const char *log_dir, const struct plan *p,
 			  const struct sched_job *jobs, size_t c)
@@ -451,7 +486,13 @@ static cJSON *add_package(struct runfile_cell *rc, const char *log_dir, const st
 	if (!pk)
 		return NULL;
 	rc->package_pypi = pk->pypi;
+	rc->package_path = pk->path;
 	rc->package_version = pk->version;
+	rc->package_platform = pk->platform;
+	if (pk->source) {
+		rc->package_build = "source";
+		n = p->cell_nodes[c * STAGE_COUNT + STAGE_COMPILE];
+	}
 	if (jobs[n].status != JOB_PASS)
 		return NULL;
 	path = xasprintf("%s/%s.stdout.log", log_dir, jobs[n].name);
@@ -463,7 +504,7 @@ static cJSON *add_package(struct runfile_cell *rc, const char *log_dir, const st
 	error_clear();
 	free(text);
 	free(path);
-	w = cJSON_GetObjectItemCaseSensitive(doc, "wheel");
+	w = cJSON_GetObjectItemCaseSensitive(doc, pk->source ? "sdist" : "wheel");
 	rc->package_file = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(w, "file"));
 	rc->package_url = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(w, "url"));
 	rc->package_sha256 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(w, "sha256"));

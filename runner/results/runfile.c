@@ -117,9 +117,12 @@ static int load_cell(struct arena *a, const struct json_doc *d, struct runfile_c
 	if (cJSON_IsObject(e = member(o, "package"))) {
 		c->package_pypi = keep_or(a, e, "pypi", NULL);
 		c->package_version = keep_or(a, e, "version", NULL);
+		c->package_platform = keep_or(a, e, "platform", NULL);
 		c->package_file = keep_or(a, e, "file", NULL);
 		c->package_url = keep_or(a, e, "url", NULL);
 		c->package_sha256 = keep_or(a, e, "sha256", NULL);
+		c->package_build = keep_or(a, e, "build", NULL);
+		c->package_path = keep_or(a, e, "path", NULL);
 	}
 	if (cJSON_IsArray(e = member(o, "lines"))) {
 		const cJSON *l;

@@ -19,6 +19,7 @@ struct merge_ctx {
 	const struct merge_opts *o;
 	struct runfile *runs;
 	size_t loaded;
+	char *path_key;    /* history_key's, when the runs record no digest */
 };
 
 static int same_str(const char *a, const char *b)
@@ -377,6 +378,28 @@ static int merge_journals(const struct merge_ctx *m)
 	return rc;
 }
 
+/* The history's key of the runs' matrix (history.h): its digest, else its path. */
+static const char *history_key(struct merge_ctx *m)
+{
+	const struct runfile *rf = &m->runs[0];
+
+	if (rf->matrix_digest)
+		return rf->matrix_digest;
+	if (!m->path_key)
+		m->path_key = xasprintf("path:%s", rf->matrix);
+	return m->path_key;
+}
+
+/* With a history and no baseline, the last recorded run of the matrix is the baseline. */
+static int history_baseline(struct merge_ctx *m, struct merge_result *res)
+{
+	if (!m->o->history || m->o->baseline)
+		return 0;
+	if (history_last_run_dir(m->o->history, history_key(m), &res->baseline_tmp, &res->baseline_label) < 0)
+		return -1;
+	return 0;
+}
+
 int merge_runs(const struct merge_opts *o, struct merge_result *res)
 {
 	struct merge_ctx m;
@@ -409,11 +432,23 @@ int merge_runs(const struct merge_opts *o, struct merge_result *res)
 	for (size_t r = 0; r < o->nruns; r++)
 		if (merge_logs(m.runs[r].dir, o->out_dir))
 			goto out;
-	if (merge_journals(&m) || report_runs_load(&res->reports, o->out_dir, o->baseline))
+	if (merge_journals(&m) || history_baseline(&m, res) ||
+	    report_runs_load(&res->reports, o->out_dir, o->baseline ? o->baseline : res->baseline_tmp))
 		goto out;
 	res->have_reports = 1;
-	if (o->baseline)
+	if (res->baseline_label) {
+		/* The temp dir goes with the result: what is shown names the history's run. */
+		res->reports.baseline_dir = res->baseline_label;
+		free(res->reports.base.dir);
+		res->reports.base.dir = xstrdup(res->baseline_label);
+		res->reports.baseline_night = 1;
+	}
+	if (res->reports.baseline_dir)
 		res->regressed = res->reports.diff.counts[DIFF_REGRESSED];
+	if (o->history && history_nights(o->history, history_key(&m), 13, &res->nights) < 0)
+		goto out;
+	if (res->nights.json)
+		res->reports.nights = &res->nights;
 	/* Without the class table the reports still stand; they only lose the explanations. */
 	if (classify_load(&classes, NULL))
 		error_clear();
@@ -425,6 +460,7 @@ out:
 	for (size_t r = 0; r < m.loaded; r++)
 		runfile_release(&m.runs[r]);
 	free(m.runs);
+	free(m.path_key);
 	free(existing);
 	free(journal);
 	free(logs);
@@ -433,7 +469,16 @@ out:
 
 void merge_result_release(struct merge_result *res)
 {
+	int had = error_pending();
+
 	if (res->have_reports)
 		report_runs_release(&res->reports);
 	res->have_reports = 0;
+	history_nights_release(&res->nights);
+	/* A temp dir that will not go is no reason to fail, nor to hide the error that ended the merge. */
+	if (res->baseline_tmp && remove_tree(res->baseline_tmp) && !had)
+		error_clear();
+	free(res->baseline_tmp);
+	free(res->baseline_label);
+	res->baseline_tmp = res->baseline_label = NULL;
 }

@@ -434,7 +434,8 @@ static int finish(struct run_ctx *r, int jobs)
 	struct results_run rr;
 	struct report_runs runs;
 	struct run_end end;
-	cJSON *tcjson = NULL, *shardjson = NULL, *nights = NULL;
+	cJSON *tcjson = NULL, *shardjson = NULL;
+	struct history_nights nights = { 0 };
 	size_t count[CELL_STATUS_COUNT] = { 0 };
 	char id[64];
 	int rc;
@@ -464,10 +465,15 @@ static int finish(struct run_ctx *r, int jobs)
 	release_outcomes(r);
 	if (rc || report_runs_load(&runs, r->dir, r->baseline))
 		return -1;
-	if (o->history && !o->shard.count &&
-	    !(runs.nights = nights = history_nights_json(o->history, r->m.digest, 13)) && error_pending()) {
-		report_runs_release(&runs);
-		return -1;
+	if (o->history && !o->shard.count) {
+		int got = history_nights(o->history, r->m.digest, 13, &nights);
+
+		if (got < 0) {
+			report_runs_release(&runs);
+			return -1;
+		}
+		runs.nights = got ? &nights : NULL;
+		runs.baseline_night = r->baseline_label != NULL;
 	}
 	if (r->baseline_label) {
 		/* The temp dir is gone at the end: what is shown names the history's run. */
@@ -491,7 +497,7 @@ static int finish(struct run_ctx *r, int jobs)
 			rc = EC_EXIT_INTERNAL;
 	}
 	report_runs_release(&runs);
-	cJSON_Delete(nights);
+	history_nights_release(&nights);
 	return rc;
 }
 
@@ -503,27 +509,15 @@ static int finish(struct run_ctx *r, int jobs)
 static int history_baseline(struct run_ctx *r)
 {
 	const struct run_opts *o = r->o;
-	char *id, *started;
-	int rc;
 
 	r->baseline = o->baseline;
 	if (!o->history || o->baseline || o->shard.count)
 		return 0;
-	r->baseline_tmp = xasprintf("%s/emcompat-baseline-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	if (!mkdtemp(r->baseline_tmp)) {
-		rc = error(EC_EXIT_INTERNAL, "%s: %s", r->baseline_tmp, strerror(errno));
-		free(r->baseline_tmp);
-		r->baseline_tmp = NULL;
-		return rc;
-	}
-	rc = history_write_last(o->history, r->m.digest, r->baseline_tmp, &id, &started);
-	if (rc == 1) {
+	if (history_last_run_dir(o->history, r->m.digest, &r->baseline_tmp, &r->baseline_label) < 0)
+		return -1;
+	if (r->baseline_tmp)
 		r->baseline = r->baseline_tmp;
-		r->baseline_label = xasprintf("the last recorded run %s (%.10s) in %s", id, started, o->history->path);
-	}
-	free(id);
-	free(started);
-	return rc < 0 ? -1 : 0;
+	return 0;
 }
 
 int run_main(const struct run_opts *o)

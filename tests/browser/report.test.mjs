@@ -125,13 +125,51 @@ test("filters by status and by axis value hide cells", async () => {
 test("with a history, a cell's recent nights show as a strip", async () => {
   const run = results("nights");
   const failing = run.cells.find(c => c.status === "fail");
+  const day = results("night1").run.started.slice(0, 10);
   const { page, problems } = await open("nights");
   await page.click("#expand");
   await page.click(sel(failing.id));
   const nights = await page.$$eval("#details .nights .night", els => els.map(e => e.className));
-  assert.deepEqual(nights, ["night st-fail", "night tonight st-fail"]);
+  assert.deepEqual(nights, ["night st-fail", "night st-fail", "night tonight st-fail"]);
   assert.match(await page.getAttribute("#details .nights .night", "title"), /^\d{4}-\d\d-\d\d \(.+\): fail$/);
+  assert.match(await page.locator("#details .nights").textContent(), new RegExp("still failing since " + day + " \\(3 runs\\)$"));
   await page.screenshot({ path: join(artifacts, "report-nights.png"), fullPage: true });
+  await page.close();
+  assert.deepEqual(problems, []);
+});
+
+test("with a history, the page says what changed since last night", async () => {
+  const run = results("nights");
+  const ids = JSON.parse(readFileSync(join(dirs, "night2", "results.json.ids"), "utf8"));
+  const day = results("night1").run.started.slice(0, 10);
+  const { page, problems } = await open("nights");
+  const changes = page.locator("#changes");
+  assert.ok(await changes.isVisible());
+  assert.equal(await changes.locator("h2").textContent(), "Changed since last night");
+  assert.match(await changes.locator("p.meta").textContent(), /^against the last recorded run night2 \(\d{4}-\d\d-\d\d\) in /);
+  const list = kind => changes.locator(`ul[data-diff="${kind}"] li code`).allTextContents();
+  assert.deepEqual(await list("regressed"), [ids.regressed]);
+  assert.deepEqual(await list("fixed"), [ids.fixed]);
+  const still = run.cells.filter(c => c.status === "fail" && c.id !== ids.regressed).map(c => c.id);
+  assert.deepEqual((await list("still-failing")).sort(), still.sort());
+  for (const li of await changes.locator('ul[data-diff="still-failing"] li').allTextContents())
+    assert.match(li, new RegExp("still failing since " + day + " \\(3 runs\\)$"), li);
+  assert.match(await changes.locator('ul[data-diff="regressed"] li').textContent(), /: was pass, now fail/);
+  assert.match(await page.locator("#baseline").textContent(), /^Since last night, the last recorded run night2 /);
+  // A cell of the section opens its details; the grid's cells stay the only [data-cell] elements.
+  await changes.locator('ul[data-diff="regressed"] button').click();
+  await page.locator("#details").waitFor({ state: "visible" });
+  assert.equal(await page.locator("#details h2").textContent(), ids.regressed);
+  assert.match(await page.locator("#details p.diff").textContent(), /^regressed — last night: pass$/);
+  assert.equal((await dataCells(page)).length, run.cells.length);
+  await page.screenshot({ path: join(artifacts, "report-changes.png"), fullPage: true });
+  await page.close();
+  assert.deepEqual(problems, []);
+});
+
+test("without a history, the page has no section of changes", async () => {
+  const { page, problems } = await open("marked");
+  assert.ok(!(await page.isVisible("#changes")));
   await page.close();
   assert.deepEqual(problems, []);
 });

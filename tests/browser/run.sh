@@ -57,8 +57,27 @@ json.dump({"regressed": failing["id"], "fixed": passing["id"]}, open(sys.argv[2]
 PY
 "$bin" report "$tmp/marked" --baseline "$tmp/base" >/dev/null
 
-# Two nights recorded in a history: the second run's report shows each cell's nights as a strip.
+# Three nights in a history: the third run's report shows each cell's nights as a strip and
+# what changed since the second, in which one failing cell passed and one passing cell failed.
 "$bin" run "$src/tests/cli/data/fake-mixed.json" -o "$tmp/night1" --fake-toolchains "$fake" -j 2 -q --history "$tmp/history.db" >/dev/null || true
+mkdir "$tmp/night2"
+python3 - "$tmp/night1/results.json" "$tmp/night2/results.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+r["run"]["id"] = "night2"
+r["run"]["started"] = r["run"]["finished"]
+failing = [c for c in r["cells"] if c["status"] == "fail"]
+passing = next(c for c in r["cells"] if c["status"] == "pass")
+failing[-1]["status"] = "pass"
+for k in ("class", "stage"):
+    failing[-1].pop(k, None)
+passing["status"] = "fail"
+passing["class"] = "unclassified"
+passing["stage"] = "run"
+json.dump(r, open(sys.argv[2], "w"))
+json.dump({"regressed": failing[-1]["id"], "fixed": passing["id"]}, open(sys.argv[2] + ".ids", "w"))
+PY
+"$bin" history add "$tmp/history.db" "$tmp/night2" >/dev/null
 "$bin" run "$src/tests/cli/data/fake-mixed.json" -o "$tmp/nights" --fake-toolchains "$fake" -j 2 -q --history "$tmp/history.db" >/dev/null || true
 
 # Strings of a run that must stay text: a log line that closes the script

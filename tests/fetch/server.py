@@ -20,6 +20,8 @@ What it serves (URL bases as emcompat's environment variables expect them):
   /rust/dist/channel-rust-1.99.0.toml[.sha256]   rustup's channel manifest (v2), and the
                                          rust-installer tarballs it names (rustc, cargo, rust-std
                                          for the host and wasm32-unknown-emscripten)
+  /rust/dist/2026-01-02/channel-rust-nightly.toml[.sha256]   nightly-2026-01-02 likewise
+                                         (1.99.0-nightly, committed on 2026-01-01)
 """
 import base64
 import hashlib
@@ -74,27 +76,29 @@ def emscripten(version):
     ]
 
 
-RUSTC_VV = """rustc 1.99.0 (0123456789 2026-01-01)
+RUSTC_VV = """rustc %(release)s (0123456789 %(commit)s)
 binary: rustc
 commit-hash: 0123456789abcdef0123456789abcdef01234567
-commit-date: 2026-01-01
+commit-date: %(commit)s
 host: x86_64-unknown-linux-gnu
-release: 1.99.0
+release: %(release)s
 LLVM version: 23.1.0"""
 
 
-def rust(version="1.99.0", date="2026-01-01"):
-    """channel-rust-V.toml and rust-installer tarballs, as static.rust-lang.org has them."""
+def rust(version="1.99.0", date="2026-01-01", channel=None, commit="2026-01-01"):
+    """channel-rust-V.toml and rust-installer tarballs, as static.rust-lang.org has them; a
+    CHANNEL's (nightly) manifest of DATE under dist/DATE/, its rustc committed on COMMIT."""
     host, wasm = "x86_64-unknown-linux-gnu", "wasm32-unknown-emscripten"
+    release = version + ("-" + channel if channel else "")
     tools = {
         "rustc": ("bin/rustc", "#!/bin/sh\n"
                   "case $1 in -vV) cat <<'V'\n%s\nV\n;; --print) cd \"$(dirname \"$0\")/..\" && pwd;; esac\n"
-                  % RUSTC_VV),
-        "cargo": ("bin/cargo", "#!/bin/sh\necho 'cargo %s'\n" % version),
+                  % (RUSTC_VV % {"release": release, "commit": commit})),
+        "cargo": ("bin/cargo", "#!/bin/sh\necho 'cargo %s'\n" % release),
     }
     toml = ['manifest-version = "2"', 'date = "%s"' % date]
     def component(pkg, target, name, rel, text):
-        base = "%s-%s-%s" % (pkg, version, target)
+        base = "%s-%s-%s" % (pkg, channel or version, target)
         data = tar([("%s/rust-installer-version" % base, "3\n", False),
                     ("%s/components" % base, name + "\n", False),
                     ("%s/%s/manifest.in" % (base, name), "file:%s\n" % rel, False),
@@ -104,23 +108,26 @@ def rust(version="1.99.0", date="2026-01-01"):
                      'url = "{base}/dist/%s/%s.tar.gz"' % (date, base),
                      'hash = "%s"' % hashlib.sha256(data).hexdigest()])
     for pkg, (rel, text) in tools.items():
-        toml.extend(["[pkg.%s]" % pkg, 'version = "%s (0123456789 %s)"' % (version, date)])
+        toml.extend(["[pkg.%s]" % pkg, 'version = "%s (0123456789 %s)"' % (release, commit)])
         component(pkg, host, pkg, rel, text)
-    toml.extend(["[pkg.rust-std]", 'version = "%s (0123456789 %s)"' % (version, date)])
+    toml.extend(["[pkg.rust-std]", 'version = "%s (0123456789 %s)"' % (release, commit)])
     for target in (host, wasm):
         component("rust-std", target, "rust-std-" + target, "lib/rustlib/%s/lib/libstd.rlib" % target, "std\n")
-    toml.extend(["[pkg.rust]", 'version = "%s (0123456789 %s)"' % (version, date),
+    toml.extend(["[pkg.rust]", 'version = "%s (0123456789 %s)"' % (release, commit),
                  "[pkg.rust.target.%s]" % host, "available = true",
                  'url = "{base}/dist/none.tar.gz"', 'hash = "%s"' % ("0" * 64)])
     for pkg, target in (("rustc", host), ("cargo", host), ("rust-std", host)):
         toml.extend(["[[pkg.rust.target.%s.components]]" % host, 'pkg = "%s"' % pkg, 'target = "%s"' % target])
     toml.extend(["[[pkg.rust.target.%s.extensions]]" % host, 'pkg = "rust-std"', 'target = "%s"' % wasm])
     toml.extend(["[profiles]", 'minimal = ["rustc", "cargo", "rust-std"]', "[renames]"])
-    put("rust/dist/channel-rust-%s.toml.in" % version, ("\n".join(toml) + "\n").encode())
+    put("rust/dist/%schannel-rust-%s.toml.in" % (date + "/" if channel else "", channel or version),
+        ("\n".join(toml) + "\n").encode())
 
 
 def build():
     rust()
+    # A nightly is published with the date of the day after its last commit.
+    rust(version="1.99.0", date="2026-01-02", channel="nightly", commit="2026-01-01")
     releases = {"9.9.9": "a" * 40, "9.9.8": "b" * 40}
     put("emsdk/emscripten-releases-tags.json",
         json.dumps({"aliases": {"latest": "9.9.9"}, "releases": releases}).encode())
@@ -178,7 +185,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 return self.send_body(b'{"error":"not found"}', 404)
             return self.send_body(json.dumps(doc).replace("{port}", str(port)).encode(),
                                   extra={"Content-Type": "application/json"})
-        if path.startswith("/rust/dist/channel-rust-"):
+        if path.startswith("/rust/dist/") and "/channel-rust-" in path:
             # The manifest names absolute URLs: fill in this server's.
             name = path[len("/rust/dist/"):]
             tmpl = os.path.join(WWW, "rust/dist", name.replace(".sha256", "") + ".in")

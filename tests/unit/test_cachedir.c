@@ -81,6 +81,9 @@ static void make_cache(const char *cache, const struct plan *p, char ***names)
 			path = xasprintf("%s/cargo-target/%s-pyo3-0.22/debug", cache, (*names)[n]);
 			CHECK_INT(mkdir_p(path), 0);
 			free(path);
+			path = xasprintf("%s/cargo-target/%s-crates-chrono_0_4_19/debug", cache, (*names)[n]);
+			CHECK_INT(mkdir_p(path), 0);
+			free(path);
 		}
 	path = xasprintf("%s/cargo-target/%s-pyo3-0.22", cache, unplanned);
 	CHECK_INT(mkdir_p(path), 0);
@@ -132,12 +135,13 @@ static void test_gc(const struct plan *p)
 {
 	const struct plan *plans[] = { p };
 	char *cache = xasprintf("%s/cache", root), *unplanned_dir = xasprintf("nodes/%s", unplanned), **names;
-	char *target_dir;
+	char *target_dir, *crates_dir;
 	struct cachedir_gc_result res;
 	struct cachedir_gc_opts o;
 	struct cachedir_usage u;
 	size_t std_node = 0;
 	int fd;
+	char *src_target;
 
 	for (size_t n = 0; n < p->nnodes; n++)
 		if (p->nodes[n].stage == STAGE_STD)
@@ -146,6 +150,10 @@ static void test_gc(const struct plan *p)
 	/* By matrix, dry run: says what would go, removes nothing. */
 	make_cache(cache, p, &names);
 	target_dir = xasprintf("cargo-target/%s-pyo3-0.22", names[std_node]);
+	crates_dir = xasprintf("cargo-target/%s-crates-chrono_0_4_19", names[std_node]);
+	/* A source package's target dir: its std node's too. */
+	src_target = xasprintf("%s/cargo-target/%s-py3.14-rpds-py/release", cache, names[std_node]);
+	CHECK_INT(mkdir_p(src_target), 0);
 	o = opts(plans);
 	o.dry_run = 1;
 	CHECK_INT(cachedir_gc(cache, &o, &res), 0);
@@ -166,6 +174,9 @@ static void test_gc(const struct plan *p)
 		free(sub);
 	}
 	CHECK(exists(cache, target_dir));
+	/* A crates probe's target dir (stages.h) belongs to its std node too. */
+	CHECK(exists(cache, crates_dir));
+	CHECK(access(src_target, F_OK) == 0);
 	CHECK(exists(cache, "toolchainless/x"));
 	cachedir_gc_result_release(&res);
 
@@ -178,11 +189,11 @@ static void test_gc(const struct plan *p)
 			CHECK(u.parts[i].bytes >= 8 * 1024);
 		}
 		if (strcmp(u.parts[i].group, "cargo-target") == 0)
-			CHECK_INT(u.parts[i].count, 1);
+			CHECK_INT(u.parts[i].count, 3); /* the std node's pyo3, crates and source package dirs */
 	}
 	cachedir_usage_release(&u);
 
-	/* By age: a node last used 40 days ago goes with --unused-days 30, its target with it. */
+	/* By age: a node last used 40 days ago goes with --unused-days 30, its targets with it. */
 	free_names(names, p->nnodes);
 	make_cache(cache, p, &names);
 	{
@@ -194,8 +205,9 @@ static void test_gc(const struct plan *p)
 	o = opts(plans);
 	o.unused_days = 30;
 	CHECK_INT(cachedir_gc(cache, &o, &res), 0);
-	CHECK_INT(removed_with(&res, "unused"), 2);
+	CHECK_INT(removed_with(&res, "unused"), 3);  /* the node and its two targets */
 	CHECK(!exists(cache, target_dir));
+	CHECK(!exists(cache, crates_dir));
 	CHECK_INT(res.kept_nodes, p->nnodes - 1);
 	cachedir_gc_result_release(&res);
 
@@ -257,6 +269,8 @@ static void test_gc(const struct plan *p)
 
 	free_names(names, p->nnodes);
 	free(target_dir);
+	free(crates_dir);
+	free(src_target);
 	free(unplanned_dir);
 	free(cache);
 }

@@ -13,6 +13,9 @@
 
 static char dir[] = "/tmp/emcompat-history-XXXXXX";
 
+/* When set, add_night records the nightly's channel_date: published two days after its commit. */
+static int with_channel_date;
+
 /* A nightly Rust's identity, as rustc -vV says it, committed on 2026-11-DAY. */
 static char *nightly(int day, int commit)
 {
@@ -33,15 +36,19 @@ static void add_night(struct history *h, int n, const char *const status[4], int
 	struct runfile rf;
 	char *text;
 	char *ident = nightly(20 + (same_nightly ? 0 : n), same_nightly ? 0 : n);
+	char cdate[48] = "";
+
+	if (with_channel_date)
+		snprintf(cdate, sizeof(cdate), ",\"channel_date\":\"2026-11-%02d\"", 22 + (same_nightly ? 0 : n));
 
 	strbuf_addf(
 		&sb,
 		"{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"night-%d\",\"matrix\":\"m.json\","
 		"\"name\":\"nightly\",\"started\":\"2026-11-%02dT01:00:00Z\",\"finished\":\"2026-11-%02dT01:10:00Z\","
 		"\"wall_seconds\":600,\"jobs\":2,\"matrix_digest\":\"%s\"},"
-		"\"toolchains\":{\"rust\":{\"nightly\":{\"identity\":\"%s\",\"source\":\"rustup\"},"
+		"\"toolchains\":{\"rust\":{\"nightly\":{\"identity\":\"%s\",\"source\":\"rustup\"%s},"
 		"\"1.96\":{\"identity\":\"rustc 1.96.0\",\"source\":\"rustup\"}}},\"cells\":[",
-		n, 21 + n, 21 + n, digest, ident);
+		n, 21 + n, 21 + n, digest, ident, cdate);
 	for (int i = 0; i < 4; i++) {
 		const char *probe = strchr(ids[i], ',') + 7;
 		int ok = strcmp(status[i], "pass") == 0;
@@ -240,6 +247,202 @@ static void test_no_change(void)
 	free(path);
 }
 
+/* A recorded channel_date names the nightly, not its commit date + 1 (a nightly skipped a day). */
+static void test_channel_date(void)
+{
+	char *path = xasprintf("%s/dated.db", dir);
+	struct history h;
+	struct history_report r;
+	struct history_query q = { 0 };
+	const struct history_cell *c;
+
+	CHECK_INT(history_open(&h, path), 0);
+	with_channel_date = 1;
+	for (int n = 0; n < 3; n++) {
+		const char *st[4] = { "pass", n < 2 ? "pass" : "fail", "pass", "pass" };
+
+		add_night(&h, n, st, 0, "d5");
+	}
+	with_channel_date = 0;
+	CHECK_INT(history_report(&h, &q, &r), 0);
+	c = find_cell(&r, "rust=nightly,probe=panic");
+	CHECK(c != NULL);
+	if (c && c->nchanges) {
+		CHECK_HAS(c->changes[0].good, "2026-11-21");
+		CHECK_STR(c->changes[0].good_value, "nightly-2026-11-23");
+		CHECK_STR(c->changes[0].bad_value, "nightly-2026-11-24");
+	} else {
+		CHECK(0);
+	}
+	history_report_release(&r);
+	history_close(&h);
+	free(path);
+}
+
+/* What the reports take from a history: the strip, and since when the failing cells fail. */
+static void test_nights_for_reports(void)
+{
+	char *path = xasprintf("%s/reports.db", dir);
+	struct history h;
+	struct history_nights n;
+	const struct history_streak *sk;
+	const cJSON *f;
+	char *tmp = NULL, *label = NULL;
+	struct runfile rf;
+
+	CHECK_INT(history_open(&h, path), 0);
+	CHECK_INT(history_nights(&h, "d6", 13, &n), 0);
+	CHECK(n.json == NULL);
+	CHECK_INT(history_last_run_dir(&h, "d6", &tmp, &label), 0);
+	CHECK(tmp == NULL && label == NULL);
+	for (int i = 0; i < 7; i++) {
+		const char *st[4] = { "pass", i < 4 ? "pass" : "fail", "fail", i % 2 ? "fail" : "pass" };
+
+		add_night(&h, i, st, 0, "d6");
+	}
+	CHECK_INT(history_nights(&h, "d6", 3, &n), 1);
+	CHECK_STR(n.last_run, "night-6");
+	CHECK_STR(n.last_started, "2026-11-27T01:00:00Z");
+	/* Failing in the last run: panic since night-4 (3 runs), 1.96 add since the first (7); flip passed. */
+	CHECK_INT(n.nstreaks, 2);
+	sk = history_nights_streak(&n, "rust=nightly,probe=panic");
+	CHECK(sk != NULL);
+	if (sk) {
+		CHECK_STR(sk->since, "2026-11-25T01:00:00Z");
+		CHECK_STR(sk->since_run, "night-4");
+		CHECK_INT(sk->runs, 3);
+	}
+	sk = history_nights_streak(&n, "rust=1.96,probe=add");
+	CHECK(sk != NULL && sk->runs == 7 && strcmp(sk->since_run, "night-0") == 0);
+	CHECK(history_nights_streak(&n, "rust=1.96,probe=flip") == NULL);
+	CHECK(history_nights_streak(&n, "rust=nightly,probe=add") == NULL);
+	CHECK(history_nights_streak(NULL, "rust=1.96,probe=add") == NULL);
+	CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(n.json, "runs")), 3);
+	f = cJSON_GetObjectItem(cJSON_GetObjectItem(n.json, "failing"), "rust=nightly,probe=panic");
+	CHECK(f && cJSON_GetObjectItem(f, "runs")->valuedouble == 3);
+	CHECK_STR(cJSON_GetObjectItem(f, "run")->valuestring, "night-4");
+	f = cJSON_GetObjectItem(cJSON_GetObjectItem(n.json, "cells"), "rust=1.96,probe=flip");
+	CHECK(f && cJSON_GetArraySize(f) == 3 && strcmp(cJSON_GetArrayItem(f, 1)->valuestring, "fail") == 0);
+	history_nights_release(&n);
+
+	/* The last run written out as a baseline, named. */
+	CHECK_INT(history_last_run_dir(&h, "d6", &tmp, &label), 1);
+	CHECK(tmp != NULL);
+	if (tmp) {
+		CHECK_HAS(label, "the last recorded run night-6 (2026-11-27) in ");
+		CHECK_INT(runfile_load(&rf, tmp), 0);
+		CHECK_STR(rf.id, "night-6");
+		CHECK_INT(rf.ncells, 4);
+		CHECK_INT(rf.counts[CELL_FAIL], 2);
+		runfile_release(&rf);
+		CHECK_INT(remove_tree(tmp), 0);
+	}
+	free(tmp);
+	free(label);
+	history_close(&h);
+	free(path);
+}
+
+/* Each cell's newest result, over every matrix: one run dir per run that holds one. */
+static void test_newest(void)
+{
+	char *path = xasprintf("%s/newest.db", dir), *out = NULL, *sub;
+	/* Another matrix's run, later, of one cell the nights have too and one they have not. */
+	const char *json = "{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"later\",\"matrix\":\"o.json\","
+			   "\"started\":\"2026-12-30T00:00:00Z\",\"finished\":\"2026-12-30T00:00:01Z\","
+			   "\"matrix_digest\":\"d8\"},\"toolchains\":{},\"cells\":["
+			   "{\"id\":\"rust=1.96,probe=add\",\"axes\":{\"rust\":\"1.96\",\"probe\":\"add\"},"
+			   "\"status\":\"fail\",\"class\":\"x\",\"stage\":\"run\",\"summary\":\"broke\"},"
+			   "{\"id\":\"rust=1.96,probe=new\",\"axes\":{\"rust\":\"1.96\",\"probe\":\"new\"},"
+			   "\"status\":\"pass\"}]}";
+	struct history h;
+	struct runfile rf;
+	size_t n = 9;
+
+	CHECK_INT(history_open(&h, path), 0);
+	CHECK_INT(history_newest_dir(&h, &out, &n), 0);
+	CHECK_INT(n, 0);
+	CHECK_INT(remove_tree(out), 0);
+	free(out);
+	for (int i = 0; i < 3; i++) {
+		const char *st[4] = { "pass", i < 2 ? "pass" : "fail", "pass", "pass" };
+
+		add_night(&h, i, st, 0, "d7");
+	}
+	if (runfile_parse(&rf, "later/results.json", xstrdup(json), strlen(json)) == 0) {
+		CHECK_INT(history_add(&h, &rf), 1);
+		runfile_release(&rf);
+	} else {
+		CHECK(0);
+	}
+	CHECK_INT(history_newest_dir(&h, &out, &n), 0);
+	CHECK_INT(n, 2);
+	sub = xasprintf("%s/0", out);
+	if (runfile_load(&rf, sub) == 0) {
+		CHECK_STR(rf.id, "night-2");
+		CHECK_INT(rf.ncells, 3);
+		CHECK(runfile_find(&rf, "rust=1.96,probe=add") == NULL);
+		CHECK(runfile_find(&rf, "rust=nightly,probe=panic") != NULL &&
+		      runfile_find(&rf, "rust=nightly,probe=panic")->status == CELL_FAIL);
+		runfile_release(&rf);
+	} else {
+		CHECK(0);
+	}
+	free(sub);
+	sub = xasprintf("%s/1", out);
+	if (runfile_load(&rf, sub) == 0) {
+		CHECK_STR(rf.id, "later");
+		CHECK_STR(rf.matrix, "o.json");
+		CHECK_INT(rf.ncells, 2);
+		CHECK(runfile_find(&rf, "rust=1.96,probe=add") != NULL &&
+		      runfile_find(&rf, "rust=1.96,probe=add")->status == CELL_FAIL);
+		runfile_release(&rf);
+	} else {
+		CHECK(0);
+	}
+	free(sub);
+	CHECK_INT(remove_tree(out), 0);
+	free(out);
+
+	/* A cell only in an old run, behind more than the runs read one by one: looked up alone. */
+	json = "{\"schema\":\"emcompat-results/1\",\"run\":{\"id\":\"ancient\",\"matrix\":\"o.json\","
+	       "\"started\":\"2026-01-01T00:00:00Z\"},\"toolchains\":{},\"cells\":["
+	       "{\"id\":\"rust=1.0,probe=gone\",\"axes\":{\"rust\":\"1.0\",\"probe\":\"gone\"},\"status\":\"pass\"}]}";
+	if (runfile_parse(&rf, "ancient/results.json", xstrdup(json), strlen(json)) == 0) {
+		CHECK_INT(history_add(&h, &rf), 1);
+		runfile_release(&rf);
+	}
+	for (int i = 3; i < 20; i++) {
+		const char *st[4] = { "pass", "pass", "pass", "pass" };
+
+		add_night(&h, i, st, 0, "d7");
+	}
+	CHECK_INT(history_newest_dir(&h, &out, &n), 0);
+	CHECK_INT(n, 3);
+	sub = xasprintf("%s/0", out);
+	if (runfile_load(&rf, sub) == 0) {
+		CHECK_STR(rf.id, "ancient");
+		CHECK_INT(rf.ncells, 1);
+		runfile_release(&rf);
+	} else {
+		CHECK(0);
+	}
+	free(sub);
+	sub = xasprintf("%s/1", out);
+	if (runfile_load(&rf, sub) == 0) {
+		CHECK_STR(rf.id, "night-19");
+		CHECK_INT(rf.ncells, 3);
+		runfile_release(&rf);
+	} else {
+		CHECK(0);
+	}
+	free(sub);
+	CHECK_INT(remove_tree(out), 0);
+	free(out);
+	history_close(&h);
+	free(path);
+}
+
 static char *slurp(const char *path, size_t *len)
 {
 	char *text = NULL;
@@ -359,6 +562,9 @@ int main(void)
 	test_nights();
 	test_backfill();
 	test_no_change();
+	test_channel_date();
+	test_nights_for_reports();
+	test_newest();
 	test_refused();
 	test_shard_refused();
 	if (remove_tree(dir))

@@ -346,6 +346,74 @@ static void test_write(void)
 	free(rundir);
 }
 
+/* With a history: "since last night", and a cell failing then and now says since when. */
+static void test_nights(void)
+{
+	struct runfile run, base;
+	struct diff d;
+	struct report_input in;
+	struct history_streak sk = { "slow", "2026-11-20T01:00:00Z", "night-0", 6 };
+	struct history_nights nights = { 0 };
+	char *rundir = path_in("run"), *basedir = path_in("base"), *out = path_in("run/junit-nights.xml");
+	xmlDocPtr doc;
+	xmlXPathContextPtr ctx;
+	char *t;
+
+	if (runfile_load(&run, rundir) || runfile_load(&base, basedir)) {
+		CHECK_STR(error_message(), "");
+		free(out);
+		free(basedir);
+		free(rundir);
+		return;
+	}
+	diff_runs(&d, &base, &run);
+	nights.streaks = &sk;
+	nights.nstreaks = 1;
+	memset(&in, 0, sizeof(in));
+	in.run = &run;
+	in.baseline = &d;
+	in.baseline_dir = "the last recorded run night-6 (2026-11-26) in h.db";
+	in.baseline_night = 1;
+	in.nights = &nights;
+	CHECK_INT(junit_write(out, &in), 0);
+	doc = xmlReadFile(out, NULL, XML_PARSE_NONET);
+	CHECK(doc != NULL);
+	if (doc) {
+		CHECK_INT(schema_valid(doc), 0);
+		ctx = xmlXPathNewContext(doc);
+		CHECK_XP(ctx, "//testcase[@name='slow']/failure/@message",
+			 "still failing since 2026-11-20 (7 runs): timed out after 60s");
+		t = xp(ctx, "//testcase[@name='slow']/failure");
+		CHECK_HAS(
+			t,
+			"still failing since 2026-11-20T01:00:00Z (7 runs; the first failing run recorded: night-0)\n");
+		free(t);
+		t = xp(ctx, "//testcase[@name='broken']/failure/@message");
+		CHECK(strncmp(t, "regressed since last night (was pass): a <b>", 43) == 0);
+		free(t);
+		t = xp(ctx, "//testcase[@name='broken']/failure");
+		CHECK_HAS(
+			t,
+			"regressed since last night, the last recorded run night-6 (2026-11-26) in h.db (was pass)\n");
+		CHECK(!strstr(t, "still failing"));
+		free(t);
+		t = xp(ctx, "//testsuite[@name='add']/system-out");
+		CHECK_HAS(t, "regressed since last night: broken (was pass, now fail)\n");
+		CHECK_HAS(t, "still failing since 2026-11-20 (7 runs): slow\n");
+		free(t);
+		/* A cell without a streak, failing or not, says nothing of one. */
+		CHECK_XP(ctx, "//testcase[@name='nostart']/error/@message", "rust 1.63 is not installed");
+		xmlXPathFreeContext(ctx);
+		xmlFreeDoc(doc);
+	}
+	diff_release(&d);
+	runfile_release(&base);
+	runfile_release(&run);
+	free(out);
+	free(basedir);
+	free(rundir);
+}
+
 /* A matrix without a name and cells without a probe: the suite is named after the matrix file. */
 static void test_unnamed(void)
 {
@@ -398,6 +466,7 @@ int main(void)
 		return 1;
 	free(cmd);
 	test_write();
+	test_nights();
 	test_unnamed();
 	cmd = xasprintf("rm -rf '%s'", top);
 	if (system(cmd) != 0)

@@ -1,10 +1,14 @@
 /* Matrix expansion: GitHub Actions' include/exclude semantics, ids, order, errors. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unistd.h>
 
 #include "check.h"
 #include "emcompat/error.h"
 #include "emcompat/matrix.h"
+#include "emcompat/util.h"
 
 static int parse(struct matrix *m, const char *text)
 {
@@ -268,21 +272,35 @@ static void test_packages(void)
 		CHECK_INT((long)strlen(pk->digest), 64);
 	}
 	matrix_release(&m);
+	/* "build": "source" is a package built from its sdist. */
+	CHECK_INT(parse(&m, "{\"axes\":{\"probe\":[\"jiter\"]},\"packages\":{\"jiter\":{\"pypi\":\"jiter==0.19.0\","
+			    "\"build\":\"source\",\"import\":\"jiter\"," CHECKS "}}}"),
+		  0);
+	CHECK(m.npackages == 1 && m.packages[0].source == 1);
+	matrix_release(&m);
+	CHECK_INT(parse(&m, text), 0);
+	CHECK(m.npackages == 1 && m.packages[0].source == 0);
+	matrix_release(&m);
+	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"build\":\"source\",\"import\":\"jiter\"," CHECKS),
+		  "probe=add,loader=pyodide-314.0.7|probe=jiter,loader=pyodide-314.0.7");
 	/* "build" defaults to wheel; "module" is optional. */
 	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\"," CHECKS),
 		  "probe=add,loader=pyodide-314.0.7|probe=jiter,loader=pyodide-314.0.7");
 	/* Errors name FILE:LINE:COL. */
-	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"build\":\"source\",\"import\":\"jiter\"," CHECKS),
-		  "ERR:m.json:2:45: packages.jiter.build: \"source\" is not supported yet (only \"wheel\": the "
-		  "prebuilt wheel from PyPI)");
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"build\":\"source\",\"platform\":\"any\","
+			       "\"import\":\"jiter\"," CHECKS),
+		  "packages.jiter.platform: forces a prebuilt wheel: not with \"build\": \"source\"");
+	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"build\":1,\"import\":\"jiter\"," CHECKS),
+		  "ERR:m.json:2:45: packages.jiter.build: must be \"wheel\" or \"source\"");
 	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"build\":\"egg\",\"import\":\"jiter\"," CHECKS),
-		  "ERR:m.json:2:45: packages.jiter.build: must be \"wheel\"");
+		  "ERR:m.json:2:45: packages.jiter.build: must be \"wheel\" or \"source\"");
 	CHECK_STR(with_package("\"pypi\":\"jiter\",\"import\":\"jiter\"," CHECKS),
 		  "ERR:m.json:2:22: packages.jiter.pypi: must be a string \"name==version\"");
 	CHECK_HAS(with_package("\"pypi\":\"ji ter==1\",\"import\":\"jiter\"," CHECKS),
 		  "ERR:m.json:2:22: packages.jiter.pypi: \"ji ter==1\" is not \"name==version\"");
 	CHECK_STR(with_package("\"import\":\"jiter\"," CHECKS),
-		  "ERR:m.json:2:13: packages.jiter: missing key \"pypi\" (\"name==version\")");
+		  "ERR:m.json:2:13: packages.jiter: missing key \"pypi\" (\"name==version\") or \"path\" (a "
+		  "local project)");
 	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\"," CHECKS),
 		  "ERR:m.json:2:13: packages.jiter: missing key \"import\" (the module to import)");
 	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter.\"," CHECKS),
@@ -302,9 +320,32 @@ static void test_packages(void)
 			       "\"py\":\"1\",\"expect\":\"1\"},{\"name\":\"a\",\"py\":\"2\",\"expect\":\"2\"}]"),
 		  "packages.jiter.checks[1]: duplicate name \"a\"");
 	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"path\":\".\"," CHECKS),
-		  "packages.jiter: \"path\" (a local project) is not supported yet");
+		  "packages.jiter: \"pypi\" and \"path\" exclude each other");
 	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"impot\":\"x\"," CHECKS),
 		  "packages.jiter: unknown key \"impot\"");
+	/* "platform": "any" or a Pyodide platform tag, forced onto every loader. */
+	CHECK_INT(parse(&m, "{\"axes\":{\"probe\":[\"jiter\"]},\"packages\":{\"jiter\":{\"pypi\":\"jiter==0.19.0\","
+			    "\"import\":\"jiter\",\"platform\":\"any\"," CHECKS "}}}"),
+		  0);
+	pk = matrix_package_find(&m, "jiter");
+	CHECK(pk && pk->platform && strcmp(pk->platform, "any") == 0);
+	matrix_release(&m);
+	CHECK_INT(parse(&m, "{\"axes\":{\"probe\":[\"jiter\"]},\"packages\":{\"jiter\":{\"pypi\":\"jiter==0.19.0\","
+			    "\"import\":\"jiter\"," CHECKS "}}}"),
+		  0);
+	pk = matrix_package_find(&m, "jiter");
+	CHECK(pk && pk->platform == NULL);
+	matrix_release(&m);
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\","
+			       "\"platform\":\"pyemscripten_2026_0_wasm32\"," CHECKS),
+		  "jiter");
+	CHECK_STR(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"platform\":\"linux_x86_64\"," CHECKS),
+		  "ERR:m.json:2:62: packages.jiter.platform: must be \"any\" (the newest Pyodide wheel on PyPI) or a "
+		  "wheel platform tag such as \"pyemscripten_2026_0_wasm32\"");
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"platform\":\"--x_wasm32\"," CHECKS),
+		  "packages.jiter.platform: must be");
+	CHECK_HAS(with_package("\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"platform\":1," CHECKS),
+		  "packages.jiter.platform: must be");
 	/* A built-in probe's name is taken. */
 	CHECK_STR(cells_of("{\"axes\":{\"probe\":[\"add\"]},\n\"packages\":{\"add\":{\"pypi\":\"a==1\"}}}"),
 		  "ERR:m.json:2:13: packages: \"add\" is the name of a built-in probe: name it otherwise");
@@ -312,9 +353,89 @@ static void test_packages(void)
 		  "\"packages\" must be an object keyed by package name");
 }
 
+/* The package of a matrix at DIR/m.json whose members are MEMBERS, parsed into *M. */
+static int parse_at(struct matrix *m, const char *dir, const char *members)
+{
+	char *name = xasprintf("%s/m.json", dir);
+	char *text = xasprintf("{\"axes\":{\"probe\":[\"hello\"]},\"packages\":{\"hello\":{%s," CHECKS "}}}", members);
+	int rc;
+
+	error_clear();
+	rc = matrix_parse(m, name, text, strlen(text));
+	free(name);
+	free(text);
+	return rc;
+}
+
+/* "path": a local project, relative to the matrix file, built from source; its files' digest. */
+static void test_package_path(void)
+{
+	char tmpl[] = "/tmp/emcompat-test-matrix-XXXXXX", *dir = mkdtemp(tmpl);
+	char *src = xasprintf("%s/proj/src", dir), *lib = xasprintf("%s/proj/src/lib.rs", dir);
+	char *target = xasprintf("%s/proj/target", dir), *junk = xasprintf("%s/proj/target/x", dir);
+	char *real = NULL, first[65] = "";
+	struct matrix m;
+
+	CHECK(dir != NULL);
+	CHECK_INT(mkdir_p(src), 0);
+	CHECK_INT(mkdir_p(target), 0);
+	CHECK_INT(write_file_atomic(lib, "fn a() {}\n", 10, 0644), 0);
+	CHECK_INT(parse_at(&m, dir, "\"path\":\"proj\",\"import\":\"hello\""), 0);
+	if (m.npackages == 1) {
+		real = realpath(dir, NULL);
+		CHECK(m.packages[0].source == 1 && m.packages[0].pypi == NULL && m.packages[0].version == NULL);
+		CHECK_STR(m.packages[0].project, "hello");
+		CHECK(real && strncmp(m.packages[0].path, real, strlen(real)) == 0 &&
+		      strcmp(m.packages[0].path + strlen(real), "/proj") == 0);
+		CHECK_INT((long)strlen(m.packages[0].tree_digest), 64);
+		memcpy(first, m.packages[0].tree_digest, 65);
+		free(real);
+		matrix_release(&m);
+	}
+	/* What a build leaves in target/ changes nothing; an edited source does. */
+	CHECK_INT(write_file_atomic(junk, "x", 1, 0644), 0);
+	CHECK_INT(parse_at(&m, dir, "\"path\":\"proj\",\"build\":\"source\",\"import\":\"hello\""), 0);
+	if (m.npackages == 1) {
+		CHECK_STR(m.packages[0].tree_digest, first);
+		matrix_release(&m);
+	}
+	CHECK_INT(write_file_atomic(lib, "fn b() {}\n", 10, 0644), 0);
+	CHECK_INT(parse_at(&m, dir, "\"path\":\"proj\",\"import\":\"hello\""), 0);
+	if (m.npackages == 1) {
+		CHECK(strcmp(m.packages[0].tree_digest, first) != 0);
+		matrix_release(&m);
+	}
+	/* Errors. */
+	CHECK_INT(parse_at(&m, dir, "\"path\":\"nope\",\"import\":\"hello\""), -1);
+	CHECK_HAS(error_message(), "packages.hello.path: ");
+	CHECK_HAS(error_message(), "/nope is not a directory");
+	CHECK_INT(parse_at(&m, dir, "\"path\":\"proj\",\"pypi\":\"hello==1\",\"import\":\"hello\""), -1);
+	CHECK_HAS(error_message(), "packages.hello: \"pypi\" and \"path\" exclude each other");
+	CHECK_INT(parse_at(&m, dir, "\"path\":\"proj\",\"build\":\"wheel\",\"import\":\"hello\""), -1);
+	CHECK_HAS(error_message(), "packages.hello.build: a \"path\" is built from source: must be \"source\"");
+	CHECK_INT(parse_at(&m, dir, "\"import\":\"hello\""), -1);
+	CHECK_HAS(error_message(), "missing key \"pypi\" (\"name==version\") or \"path\" (a local project)");
+	remove(junk);
+	remove(lib);
+	rmdir(target);
+	rmdir(src);
+	{
+		char *proj = xasprintf("%s/proj", dir);
+
+		rmdir(proj);
+		free(proj);
+	}
+	rmdir(dir);
+	free(src);
+	free(lib);
+	free(target);
+	free(junk);
+}
+
 int main(void)
 {
 	test_cross_product_order();
+	test_package_path();
 	test_github_include_example();
 	test_github_include_extends_one();
 	test_github_exclude_example();

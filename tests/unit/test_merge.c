@@ -59,7 +59,7 @@ static void make_run(const char *dir, const char *digest, int i, int n, const ch
 static int merge(const char *out, const char *const *runs, size_t n, int partial, struct merge_result *res)
 {
 	char *dirs[8], *out_dir = xasprintf("%s/%s", root, out);
-	struct merge_opts o = { out_dir, (const char *const *)dirs, n, partial, NULL };
+	struct merge_opts o = { out_dir, (const char *const *)dirs, n, partial, NULL, NULL };
 	int rc;
 
 	for (size_t i = 0; i < n; i++)

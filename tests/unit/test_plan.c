@@ -1,10 +1,14 @@
 /* Plan: node sharing, stage shapes, stable keys. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unistd.h>
 
 #include "check.h"
 #include "emcompat/error.h"
 #include "emcompat/plan.h"
+#include "emcompat/util.h"
 
 static int load(struct matrix *m, struct plan *p, const char *text)
 {
@@ -294,14 +298,143 @@ static void test_package_cells(void)
 	      0);
 	plan_release(&p2);
 	matrix_release(&m2);
+	/* "platform" changes what is downloaded: other download, inspect, load and run nodes. */
+	CHECK_INT(load(&m2, &p2,
+		       "{\"axes\":{\"rust\":[\"1.63\",\"1.96\"],\"probe\":[\"add\",\"jiter\"],"
+		       "\"loader\":[\"pyodide-0.29.5\",\"pyodide-314.0.7\"]},"
+		       "\"packages\":{\"jiter\":{\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\",\"platform\":\"any\","
+		       "\"checks\":[{\"name\":\"a\",\"py\":\"1\",\"expect\":\"1\"}]}}}"),
+		  0);
+	CHECK_INT(p2.count[STAGE_LINK], 2 + 2);
+	for (int s = STAGE_LINK; s < STAGE_COUNT; s++)
+		if (s != STAGE_MAIN)
+			CHECK(memcmp(plan_cell_node(&p2, 3, (enum stage)s)->key,
+				     plan_cell_node(&p, 3, (enum stage)s)->key, PLAN_KEY_SIZE) != 0);
+	CHECK(memcmp(plan_cell_node(&p2, 1, STAGE_RUN)->key, plan_cell_node(&p, 1, STAGE_RUN)->key, PLAN_KEY_SIZE) ==
+	      0);
+	plan_release(&p2);
+	matrix_release(&m2);
 	plan_release(&p);
 	matrix_release(&m);
 }
 
+#define SRC_PKG                                                                                            \
+	"\"packages\":{\"rpds\":{\"pypi\":\"rpds-py==2026.9.1\",\"build\":\"source\",\"import\":\"rpds\"," \
+	"\"checks\":[{\"name\":\"a\",\"py\":\"1\",\"expect\":\"1\"}]}}"
+
+/*
+ * A source package's cell: std (a probe's), build (compile), link, inspect,
+ * load, run; no main. The build reads Rust (through std) and the loader,
+ * not the link's Emscripten flags: one build serves every opt.
+ */
+static void test_source_package_cells(void)
+{
+	struct matrix m, m2;
+	struct plan p, p2;
+	const struct plan_node *build, *link;
+
+	CHECK_INT(load(&m, &p,
+		       "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"6.0.5\"],\"probe\":[\"add\",\"rpds\"],"
+		       "\"loader\":[\"pyodide-0.29.5\",\"pyodide-314.0.7\"],\"opt\":[\"O0\",\"O2\"]}," SRC_PKG "}"),
+		  0);
+	CHECK_INT(m.ncells, 8);
+	/* One std shared by the probe and the package. */
+	CHECK_INT(p.count[STAGE_STD], 1);
+	/* add: 1 compile; rpds: one build per loader (its Python), shared by both opts. */
+	CHECK_INT(p.count[STAGE_COMPILE], 1 + 2);
+	CHECK_INT(p.count[STAGE_LINK], 2 + 4);
+	CHECK_INT(p.count[STAGE_MAIN], 0);
+	/* Cell 4: probe=rpds, loader=pyodide-0.29.5, opt=O0; cell 5 the same at O2. */
+	build = plan_cell_node(&p, 4, STAGE_COMPILE);
+	link = plan_cell_node(&p, 4, STAGE_LINK);
+	CHECK(build && build->package && build->package->source && build->ncells == 2);
+	CHECK(build && build->ndeps == 1 && build->deps[0] == (size_t)(plan_cell_node(&p, 0, STAGE_STD) - p.nodes));
+	CHECK(build == plan_cell_node(&p, 5, STAGE_COMPILE));
+	CHECK(link && link->package && link != plan_cell_node(&p, 5, STAGE_LINK));
+	CHECK(link && link->ndeps == 1 && link->deps[0] == (size_t)(build - p.nodes));
+	CHECK(plan_cell_node(&p, 4, STAGE_MAIN) == NULL);
+	CHECK(plan_cell_node(&p, 4, STAGE_INSPECT)->deps[0] == (size_t)(link - p.nodes));
+	CHECK(plan_cell_node(&p, 4, STAGE_RUN)->package != NULL);
+	/* Another Emscripten: another std, hence other build and link nodes. */
+	CHECK_INT(load(&m2, &p2,
+		       "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.69\"],\"probe\":[\"add\",\"rpds\"],"
+		       "\"loader\":[\"pyodide-0.29.5\",\"pyodide-314.0.7\"],\"opt\":[\"O0\",\"O2\"]}," SRC_PKG "}"),
+		  0);
+	CHECK(memcmp(plan_cell_node(&p2, 4, STAGE_COMPILE)->key, build->key, PLAN_KEY_SIZE) != 0);
+	CHECK(memcmp(plan_cell_node(&p2, 4, STAGE_STD)->key, plan_cell_node(&p, 4, STAGE_STD)->key, PLAN_KEY_SIZE) !=
+	      0);
+	plan_release(&p2);
+	matrix_release(&m2);
+	/* The same requirement as a wheel: none of its nodes is the source build's. */
+	CHECK_INT(load(&m2, &p2,
+		       "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"6.0.5\"],\"probe\":[\"add\",\"rpds\"],"
+		       "\"loader\":[\"pyodide-0.29.5\",\"pyodide-314.0.7\"],\"opt\":[\"O0\",\"O2\"]},"
+		       "\"packages\":{\"rpds\":{\"pypi\":\"rpds-py==2026.9.1\",\"import\":\"rpds\","
+		       "\"checks\":[{\"name\":\"a\",\"py\":\"1\",\"expect\":\"1\"}]}}}"),
+		  0);
+	CHECK(plan_cell_node(&p2, 4, STAGE_COMPILE) == NULL);
+	CHECK(memcmp(plan_cell_node(&p2, 4, STAGE_LINK)->key, link->key, PLAN_KEY_SIZE) != 0);
+	plan_release(&p2);
+	matrix_release(&m2);
+	plan_release(&p);
+	matrix_release(&m);
+}
+
+/* The plan of one "path" package cell at DIR (absolute), into *M and *P. */
+static int load_path(struct matrix *m, struct plan *p, const char *dir)
+{
+	char *text = xasprintf("{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"6.0.5\"],\"probe\":[\"hello\"],"
+			       "\"loader\":[\"pyodide-0.29.5\"]},\"packages\":{\"hello\":{\"path\":\"%s\","
+			       "\"import\":\"hello\",\"checks\":[{\"name\":\"a\",\"py\":\"1\",\"expect\":\"1\"}]}}}",
+			       dir);
+	int rc = load(m, p, text);
+
+	free(text);
+	return rc;
+}
+
+/* A "path" package: its nodes follow its files' content, not where they are. */
+static void test_path_package_keys(void)
+{
+	char t1[] = "/tmp/emcompat-test-plan-XXXXXX", t2[] = "/tmp/emcompat-test-plan-XXXXXX";
+	char *d1 = mkdtemp(t1), *d2 = mkdtemp(t2), *f1 = xasprintf("%s/lib.rs", d1), *f2 = xasprintf("%s/lib.rs", d2);
+	unsigned char build[PLAN_KEY_SIZE];
+	struct matrix m;
+	struct plan p;
+
+	CHECK(d1 && d2);
+	CHECK_INT(write_file_atomic(f1, "a", 1, 0644), 0);
+	CHECK_INT(write_file_atomic(f2, "a", 1, 0644), 0);
+	CHECK_INT(load_path(&m, &p, d1), 0);
+	CHECK(plan_cell_node(&p, 0, STAGE_COMPILE) && plan_cell_node(&p, 0, STAGE_MAIN) == NULL);
+	memcpy(build, plan_cell_node(&p, 0, STAGE_COMPILE)->key, PLAN_KEY_SIZE);
+	plan_release(&p);
+	matrix_release(&m);
+	/* The same files elsewhere: the same build. */
+	CHECK_INT(load_path(&m, &p, d2), 0);
+	CHECK(memcmp(plan_cell_node(&p, 0, STAGE_COMPILE)->key, build, PLAN_KEY_SIZE) == 0);
+	plan_release(&p);
+	matrix_release(&m);
+	/* An edit: another build, and another link. */
+	CHECK_INT(write_file_atomic(f2, "b", 1, 0644), 0);
+	CHECK_INT(load_path(&m, &p, d2), 0);
+	CHECK(memcmp(plan_cell_node(&p, 0, STAGE_COMPILE)->key, build, PLAN_KEY_SIZE) != 0);
+	plan_release(&p);
+	matrix_release(&m);
+	remove(f1);
+	remove(f2);
+	rmdir(d1);
+	rmdir(d2);
+	free(f1);
+	free(f2);
+}
+
 int main(void)
 {
+	test_path_package_keys();
 	test_cell_index();
 	test_package_cells();
+	test_source_package_cells();
 	test_sharing();
 	test_rustc_link_mode();
 	test_python_extension_reads_pyo3_and_loader();

@@ -733,9 +733,78 @@ static void test_package_no_wheel(void)
 	matrix_release(&pm);
 }
 
+/*
+ * The inspect node's findings reach the classifier: "No module named
+ * 'jiter.jiter'" at load is extension_python_mismatch when the inspector
+ * found the extension's ABI tag wrong (its "requires"), else the general
+ * python_requirement_missing.
+ */
+static void test_classify_findings(void)
+{
+	static const char text[] =
+		"{\"axes\":{\"probe\":[\"jiter\"],\"loader\":[\"pyodide-0.29.5\"]},"
+		"\"packages\":{\"jiter\":{\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\","
+		"\"platform\":\"any\",\"checks\":[{\"name\":\"a\",\"py\":\"1\",\"expect\":\"1\"}]}}}";
+	char dir[] = "/tmp/emcompat-test-findings-XXXXXX";
+	struct classify_table *t = NULL;
+	struct classify_result r;
+	struct matrix pm;
+	struct plan pp;
+	struct sched_job *jobs;
+	size_t load, inspect;
+
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		check_failures++;
+		return;
+	}
+	CHECK_INT(classify_load(&t, NULL), 0);
+	CHECK_INT(matrix_parse(&pm, "p.json", text, strlen(text)), 0);
+	CHECK_INT(plan_build(&pp, &pm), 0);
+	jobs = xcalloc(pp.nnodes, sizeof(*jobs));
+	for (size_t n = 0; n < pp.nnodes; n++) {
+		jobs[n].name = pp.nodes[n].id;
+		jobs[n].status = JOB_PASS;
+		jobs[n].attempts = 1;
+	}
+	load = pp.cell_nodes[STAGE_LOAD];
+	inspect = pp.cell_nodes[STAGE_INSPECT];
+	jobs[load].status = JOB_FAIL;
+	jobs[load].exit_code = 3;
+	write_log(dir, jobs[load].name, "stderr",
+		  "wheel.mjs: importing jiter from jiter-0.19.0-cp314-cp314-pyemscripten_2026_0_wasm32.whl failed:\n"
+		  "ModuleNotFoundError: No module named 'jiter.jiter'\n");
+	write_log(dir, jobs[inspect].name, "stdout",
+		  "{\"findings\":[{\"class\":\"python_abi_tag_mismatch\",\"severity\":\"error\",\"message\":\"m\"},"
+		  "{\"class\":\"eh_wasm\",\"severity\":\"info\",\"message\":\"i\"}]}\n");
+	CHECK_INT(results_classify(t, dir, &pp, jobs, 0, load, &r), 0);
+	CHECK_STR(r.id, "extension_python_mismatch");
+	classify_result_release(&r);
+	/* An inspect node that did not pass says nothing. */
+	jobs[inspect].status = JOB_FAIL;
+	CHECK_INT(results_classify(t, dir, &pp, jobs, 0, load, &r), 0);
+	CHECK_STR(r.id, "python_requirement_missing");
+	classify_result_release(&r);
+	/* An info finding is not one a class can require. */
+	jobs[inspect].status = JOB_PASS;
+	write_log(dir, jobs[inspect].name, "stdout",
+		  "{\"findings\":[{\"class\":\"python_abi_tag_mismatch\",\"severity\":\"info\"}]}\n");
+	CHECK_INT(results_classify(t, dir, &pp, jobs, 0, load, &r), 0);
+	CHECK_STR(r.id, "python_requirement_missing");
+	classify_result_release(&r);
+	remove_log(dir, jobs[load].name, "stderr");
+	remove_log(dir, jobs[inspect].name, "stdout");
+	rmdir(dir);
+	free(jobs);
+	plan_release(&pp);
+	matrix_release(&pm);
+	classify_free(t);
+}
+
 int main(void)
 {
 	test_package_no_wheel();
+	test_classify_findings();
 	if (setup()) {
 		check_failures++;
 		return check_done();

@@ -10,9 +10,11 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "emcompat/embedded.h"
 #include "emcompat/error.h"
 #include "emcompat/matrix.h"
 #include "emcompat/plan.h"
+#include "emcompat/probe.h"
 #include "emcompat/stages.h"
 #include "emcompat/toolchain.h"
 #include "emcompat/util.h"
@@ -21,6 +23,9 @@ static char dir[] = "/tmp/emcompat-test-stages-XXXXXX";
 
 static const char matrix_text[] = "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.69\"],\"probe\":[\"add\"],"
 				  "\"loader\":[\"emcc-main\"]}}";
+
+/* The matrix fingerprints() plans. */
+static const char *matrix_in = matrix_text;
 
 /* The rust manifest's paths: a toolchain with rust-src unless SYSROOT is given (then without). */
 static const char *rust_sysroot;
@@ -64,7 +69,7 @@ static char *fingerprints(const char *self)
 	     *nodes = xasprintf("%s/cache/nodes", dir);
 
 	error_clear();
-	CHECK_INT(matrix_parse(&m, "m.json", matrix_text, strlen(matrix_text)), 0);
+	CHECK_INT(matrix_parse(&m, "m.json", matrix_in, strlen(matrix_in)), 0);
 	CHECK_INT(plan_build(&p, &m), 0);
 	CHECK_INT(toolchain_scan(&tc, cache, &m), 0);
 	stages_init(&s, &p, &tc, src, nodes, self);
@@ -213,6 +218,157 @@ static void test_no_rust_src(void)
 	rust_sysroot = NULL;
 }
 
+/*
+ * A package's download node: pip's settings of where it looks (an index, a
+ * links dir) are part of its fingerprint; the rest of the user's pip
+ * environment is not.
+ */
+static void test_pip_sources(void)
+{
+	static const char text[] = "{\"axes\":{\"probe\":[\"jiter\"],\"loader\":[\"pyodide-0.29.5\"]},"
+				   "\"packages\":{\"jiter\":{\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\","
+				   "\"checks\":[{\"name\":\"a\",\"py\":\"1\",\"expect\":\"1\"}]}}}";
+	char *py = xasprintf("%s/cache/pyodide/0.29.5", dir), *idx = xasprintf("%s/idx", py);
+	char *manifest = xasprintf("%s/toolchain.json", py), *lock = xasprintf("%s/pyodide-lock.json", idx);
+	char *wasm = xasprintf("%s/pyodide.asm.wasm", idx);
+	char *mtext = xasprintf("{\"schema\":\"emcompat-toolchain/1\",\"kind\":\"pyodide\",\"version\":\"0.29.5\","
+				"\"identity\":\"pyodide 0.29.5\",\"installed\":\"2026-11-27T10:00:00Z\",\"env\":{},"
+				"\"index_url\":\"%s/\",\"python\":\"3.13.2\"}",
+				idx);
+	static const char ltext[] = "{\"info\":{\"python\":\"3.13.2\",\"platform\":\"emscripten_4_0_9\"},"
+				    "\"packages\":{}}";
+	char *a, *b, *c, *d, *fa, *fb, *fc, *fd;
+
+	CHECK_INT(mkdir_p(idx), 0);
+	CHECK_INT(write_file_atomic(manifest, mtext, strlen(mtext), 0644), 0);
+	CHECK_INT(write_file_atomic(lock, ltext, strlen(ltext), 0644), 0);
+	CHECK_INT(write_file_atomic(wasm, "", 0, 0644), 0);
+	matrix_in = text;
+	unsetenv("PIP_INDEX_URL");
+	unsetenv("PIP_FIND_LINKS");
+	a = fingerprints("/bin/true");
+	setenv("PIP_DEFAULT_TIMEOUT", "180", 1);
+	b = fingerprints("/bin/true");
+	setenv("PIP_INDEX_URL", "https://mirror.example/simple", 1);
+	c = fingerprints("/bin/true");
+	setenv("PIP_FIND_LINKS", "/opt/wheels", 1);
+	d = fingerprints("/bin/true");
+	fa = stage_fp(a, "link");
+	fb = stage_fp(b, "link");
+	fc = stage_fp(c, "link");
+	fd = stage_fp(d, "link");
+	CHECK_INT((int)strlen(fa), 64);
+	CHECK_STR(fb, fa);
+	CHECK(strcmp(fc, fa) != 0);
+	CHECK(strcmp(fd, fc) != 0);
+	unsetenv("PIP_INDEX_URL");
+	unsetenv("PIP_FIND_LINKS");
+	unsetenv("PIP_DEFAULT_TIMEOUT");
+	matrix_in = matrix_text;
+	free(a);
+	free(b);
+	free(c);
+	free(d);
+	free(fa);
+	free(fb);
+	free(fc);
+	free(fd);
+	free(py);
+	free(idx);
+	free(manifest);
+	free(lock);
+	free(wasm);
+	free(mtext);
+}
+
+/* The job's steps' argv, each step's arguments joined by spaces, steps by " | " (caller frees). */
+static char *job_argv(const struct sched_job *job)
+{
+	struct strbuf sb = { NULL, 0, 0 };
+
+	for (size_t i = 0; i < job->nsteps; i++)
+		for (size_t a = 0; job->steps[i].argv[a]; a++)
+			strbuf_addf(&sb, "%s%s", a ? " " : (i ? " | " : ""), job->steps[i].argv[a]);
+	return strbuf_detach(&sb);
+}
+
+/*
+ * A probe with crates.io dependencies: its compile node is an error naming
+ * the setup command until its lock's crates are vendored, then cargo builds
+ * offline against them, in a target dir of its own.
+ */
+static void test_crates(void)
+{
+	static const char text[] = "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.69\"],"
+				   "\"probe\":[\"chrono_0_4_19\"],\"loader\":[\"emcc-main\"]}}";
+	const struct embedded_file *lock = embedded_find("matrix/probes/chrono_0_4_19/Cargo.lock");
+	struct probe_spec spec;
+	struct matrix m;
+	struct plan p;
+	struct toolchain_set tc;
+	char *cache = xasprintf("%s/cache", dir), *src = xasprintf("%s/src", dir),
+	     *nodes = xasprintf("%s/cache/nodes", dir), *crates, *config;
+	cJSON *pj = cJSON_Parse("{\"build\":\"cargo\"}");
+
+	CHECK(lock != NULL);
+	CHECK_INT(probe_spec_parse(pj, "chrono_0_4_19", &spec), 0);
+	cJSON_Delete(pj);
+	crates = probe_crates_dir(cache, "chrono_0_4_19", &spec);
+	config = xasprintf("%s/cargo-config.toml", crates);
+	write_manifests("/cfg/one");
+	error_clear();
+	CHECK_INT(matrix_parse(&m, "m.json", text, strlen(text)), 0);
+	CHECK_INT(plan_build(&p, &m), 0);
+	CHECK_INT(toolchain_scan(&tc, cache, &m), 0);
+	for (int vendored = 0; vendored < 2; vendored++) {
+		struct stages s;
+		int compiles = 0;
+
+		if (vendored) {
+			CHECK_INT(mkdir_p(crates), 0);
+			CHECK_INT(write_file_atomic(config, "", 0, 0644), 0);
+		}
+		stages_init(&s, &p, &tc, src, nodes, "/bin/true");
+		for (size_t n = 0; n < p.nnodes; n++) {
+			struct sched_job job;
+			char *why = NULL, *argv;
+
+			memset(&job, 0, sizeof(job));
+			if (p.nodes[n].stage != STAGE_COMPILE)
+				continue;
+			compiles++;
+			if (!vendored) {
+				CHECK_INT(stages_job(&s, n, &job, &why), 1);
+				CHECK_HAS(why,
+					  "the crates.io dependencies of probe chrono_0_4_19 "
+					  "(matrix/probes/chrono_0_4_19/Cargo.lock) are not vendored in the cache");
+				CHECK_HAS(why, "run scripts/setup-toolchains.sh crates/chrono_0_4_19");
+				free(why);
+				continue;
+			}
+			CHECK_INT(stages_job(&s, n, &job, &why), 0);
+			argv = job_argv(&job);
+			CHECK_HAS(argv, " build --offline --config ");
+			CHECK_HAS(argv, config);
+			CHECK_HAS(argv, "-crates-chrono_0_4_19/crate-chrono_0_4_19/Cargo.toml");
+			CHECK_HAS(argv, "/matrix/probes/chrono_0_4_19/Cargo.lock");
+			CHECK(strstr(argv, "PYO3") == NULL);
+			free(argv);
+			free(why);
+		}
+		CHECK_INT(compiles, 1);
+		stages_release(&s);
+	}
+	toolchain_set_release(&tc);
+	plan_release(&p);
+	matrix_release(&m);
+	free(config);
+	free(crates);
+	free(cache);
+	free(src);
+	free(nodes);
+}
+
 int main(void)
 {
 	char *cmd;
@@ -222,6 +378,8 @@ int main(void)
 	test_env();
 	test_self();
 	test_no_rust_src();
+	test_pip_sources();
+	test_crates();
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);

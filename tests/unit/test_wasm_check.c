@@ -4,10 +4,14 @@
  * committed fixtures under tests/wasm/, and reading and checking on
  * several threads at once.
  */
+#include <archive.h>
+#include <archive_entry.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "emcompat/error.h"
@@ -577,8 +581,95 @@ static void test_threads(void)
 	}
 }
 
+/* Writes a zip at PATH with the N members NAMES holding DATA. */
+static void write_zip(const char *path, const char *const *names, const struct strbuf *data, size_t n)
+{
+	struct archive *a = archive_write_new();
+
+	archive_write_set_format_zip(a);
+	archive_write_open_filename(a, path);
+	for (size_t i = 0; i < n; i++) {
+		struct archive_entry *ae = archive_entry_new();
+
+		archive_entry_set_pathname(ae, names[i]);
+		archive_entry_set_filetype(ae, AE_IFREG);
+		archive_entry_set_perm(ae, 0644);
+		archive_entry_set_size(ae, (la_int64_t)data[i].len);
+		archive_write_header(a, ae);
+		archive_write_data(a, data[i].buf, data[i].len);
+		archive_entry_free(ae);
+	}
+	archive_write_close(a);
+	archive_write_free(a);
+}
+
+/* A wheel with two extensions: both are checked, each finding names its member. */
+static void test_wheel_extensions(void)
+{
+	static const char *const names[] = { "pkg/__init__.py", "pkg/a.cpython-313-wasm32-emscripten.so",
+					     "pkg/b.cpython-313-wasm32-emscripten.so" };
+	char dir[] = "/tmp/emcompat-test-wheel-XXXXXX";
+	struct strbuf data[3] = { { 0 } }, ms = { 0 };
+	struct wasm_module m, main;
+	struct wasm_findings f;
+	char *wheel, *host;
+	size_t a = 0, b = 0;
+	FILE *out;
+
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		check_failures++;
+		return;
+	}
+	strbuf_addstr(&data[0], "");
+	build_side(&data[1], 3, 0);
+	build_side(&data[2], 3, 0);
+	build_main(&ms, 0, 0);
+	wheel = xasprintf("%s/pkg-1.0-cp313-cp313-pyodide_2025_0_wasm32.whl", dir);
+	host = xasprintf("%s/main.wasm", dir);
+	write_zip(wheel, names, data, 3);
+	out = fopen(host, "wb");
+	CHECK(out != NULL);
+	if (out) {
+		fwrite(ms.buf, 1, ms.len, out);
+		fclose(out);
+	}
+	CHECK_INT(wasm_inspect_checked(wheel, host, NULL, &m, &main, &f), 0);
+	CHECK_STR(error_message(), "");
+	CHECK_INT(m.kind, WASM_KIND_SIDE_MODULE);
+	for (size_t i = 0; i < f.n; i++) {
+		if (strcmp(f.items[i].class_id, "missing_main_export") != 0)
+			continue;
+		a += strncmp(f.items[i].message, "pkg/a.cpython-313-wasm32-emscripten.so: ", 40) == 0;
+		b += strncmp(f.items[i].message, "pkg/b.cpython-313-wasm32-emscripten.so: ", 40) == 0;
+	}
+	CHECK_INT((long)a, 3);
+	CHECK_INT((long)b, 3);
+	CHECK_INT((long)count_findings(&f, "missing_main_export"), 6);
+	CHECK(find_finding(&f, "wheel_several_extensions") != NULL);
+	if (find_finding(&f, "wheel_several_extensions"))
+		CHECK_HAS(find_finding(&f, "wheel_several_extensions")->message, "holds 2 compiled extensions");
+	wasm_findings_release(&f);
+	wasm_module_release(&m);
+	wasm_module_release(&main);
+	/* A wheel without one. */
+	write_zip(wheel, names, data, 1);
+	CHECK_INT(wasm_inspect_checked(wheel, NULL, NULL, &m, &main, &f), -1);
+	CHECK_HAS(error_message(), "a wheel without a compiled extension");
+	error_clear();
+	unlink(wheel);
+	unlink(host);
+	rmdir(dir);
+	free(wheel);
+	free(host);
+	for (size_t i = 0; i < 3; i++)
+		strbuf_release(&data[i]);
+	strbuf_release(&ms);
+}
+
 int main(void)
 {
+	test_wheel_extensions();
 	test_against();
 	test_parse_llvm_version();
 	test_reader_leaves_facts();

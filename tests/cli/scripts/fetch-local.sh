@@ -115,6 +115,19 @@ if [[ -x $rustup ]]; then
 		|| fail "toolchains: $("$bin" toolchains)"
 	RUSTUP_DIST_SERVER=$base/rust "$bin" fetch -q rust 1.98.0 >"$tmp/out" 2>&1
 	expect_eq "rust 404 exit" $? 2
+	# A dated nightly, as 'emcompat history' names the ends of a change: rustup's manifest of that
+	# date, its rustc committed the day before; the date is kept as the toolchain's channel_date.
+	RUSTUP_DIST_SERVER=$base/rust "$bin" fetch -q rust nightly-2026-01-02 >"$tmp/out" 2>&1 ||
+		fail "fetch rust nightly-2026-01-02: $(cat "$tmp/out")"
+	grep -q "GET /rust/dist/2026-01-02/channel-rust-nightly.toml.sha256" "$srv/log" || fail "nightly manifest: $(grep rust "$srv/log")"
+	python3 - "$EMCOMPAT_CACHE/rust/nightly-2026-01-02/toolchain.json" <<'PY' || fail "nightly toolchain.json"
+import json, sys
+t = json.load(open(sys.argv[1]))
+assert t["channel_date"] == "2026-01-02" and t["release"] == "1.99.0-nightly", t
+assert "commit-date: 2026-01-01" in t["identity"], t["identity"]
+PY
+	RUSTUP_DIST_SERVER=$base/rust "$bin" fetch -q rust nightly-2026-01-03 >"$tmp/out" 2>&1
+	expect_eq "a nightly that was not published" $? 2
 else
 	echo "note: no rustup here: the rustup route is not exercised"
 fi

@@ -7,46 +7,10 @@
 # read.
 source "$(dirname "$0")/lib.sh"
 
-# nights.py OUT FIRST COUNT CELLS: COUNT nights of one matrix from night FIRST,
+# history-nights.py OUT FIRST COUNT CELLS: COUNT nights of one matrix from night FIRST,
 # the first four cells as the README's week, then CELLS-4 cells that pass.
-cat >"$tmp/nights.py" <<'PY'
-import datetime, json, os, sys
-out, first, count, ncells = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-def nightly(n):
-    d = (datetime.date(2026, 11, 19) + datetime.timedelta(days=n)).isoformat()
-    return ("rustc 1.97.0-nightly (abc%04d %s)\nbinary: rustc\ncommit-hash: abc%04d\n"
-            "commit-date: %s\nhost: x86_64-unknown-linux-gnu\nrelease: 1.97.0-nightly\n"
-            "LLVM version: 21.1.%d" % (n, d, n, d, n))
-for n in range(first, first + count):
-    status = {
-        "rust=nightly,probe=add": "pass",
-        "rust=nightly,probe=panic": "pass" if n % 7 < 4 else "fail",
-        "rust=1.96,probe=flip": "pass" if n % 2 == 0 else "fail",
-        "rust=1.96,probe=old": "fail",
-    }
-    for i in range(ncells - 4):
-        status["rust=1.96,probe=p%d" % i] = "pass"
-    cells = []
-    for i, (cid, st) in enumerate(status.items()):
-        c = {"id": cid, "index": i, "axes": dict(kv.split("=") for kv in cid.split(",")), "status": st,
-             "summary": "passed"}
-        if st == "fail":
-            c.update({"class": "wasm_eh_tag_missing", "stage": "load",
-                      "summary": "tag import requires a WebAssembly.Tag"})
-        cells.append(c)
-    day = (datetime.date(2026, 11, 20) + datetime.timedelta(days=n)).isoformat() + "T01:00:00Z"
-    run = {"schema": "emcompat-results/1",
-           "run": {"id": "night-%d" % n, "matrix": "nightly.json", "name": "nightly",
-                   "started": day, "finished": day,
-                   "wall_seconds": 600, "jobs": 2, "matrix_digest": "d" * 64},
-           "toolchains": {"rust": {"nightly": {"identity": nightly(n), "source": "rustup"},
-                                   "1.96": {"identity": "rustc 1.96.0\nLLVM version: 21.1.0", "source": "rustup"}}},
-           "cells": cells}
-    os.makedirs(os.path.join(out, "night-%d" % n), exist_ok=True)
-    with open(os.path.join(out, "night-%d" % n, "results.json"), "w") as f:
-        json.dump(run, f)
-PY
-python3 "$tmp/nights.py" "$tmp/n" 0 7 6
+nights() { python3 "$src/tests/cli/data/history-nights.py" "$@"; }
+nights "$tmp/n" 0 7 6
 
 h=$tmp/h.db
 "$bin" history add "$h" "$tmp"/n/night-{0..6} >"$tmp/out" 2>&1 && rc=0 || rc=$?
@@ -149,9 +113,70 @@ expect_eq "run against the history's last run" "$rc" 1
 grep -qF "diff: the last recorded run older (2026-01-01) in $tmp/base.db (16 cells) -> $tmp/r4" "$tmp/out" || fail "diff line: $(cat "$tmp/out")"
 grep -qF "  $(cat "$tmp/older/cell")  pass -> fail" "$tmp/out" || fail "regression: $(cat "$tmp/out")"
 grep -qF 'regressed · 0 fixed' "$tmp/r4/summary.md" || fail "summary.md: $(cat "$tmp/r4/summary.md")"
-grep -qF "Against the baseline \`the last recorded run older (2026-01-01) in $tmp/base.db\`" "$tmp/r4/summary.md" ||
-	fail "summary.md baseline: $(grep -F Against "$tmp/r4/summary.md")"
+grep -qF "### Changed since last night: \`the last recorded run older (2026-01-01) in $tmp/base.db\`" "$tmp/r4/summary.md" ||
+	fail "summary.md baseline: $(grep -F '###' "$tmp/r4/summary.md")"
 ls "${TMPDIR:-/tmp}" | grep -q "^emcompat-baseline-" && fail "a baseline temp dir was left"
+# reports DIR DAY RUNS REGRESSED [NEWER...]: the reports of DIR say "since last night" and "still
+# failing since DAY (RUNS runs)" for the cells failing in the history's last run and now (but the
+# NEWER ones, which started failing later), REGRESSED (or "") regressed since it.
+reports() {
+	python3 - "$@" <<'PY'
+import json, re, sys, xml.etree.ElementTree as ET
+d, day, runs, regressed, newer = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
+cells = json.load(open(d + "/results.json"))["cells"]
+still = [c["id"] for c in cells if c["status"] == "fail" and c["id"] != regressed and c["id"] not in newer]
+assert still, cells
+md = open(d + "/summary.md").read()
+assert "### Still failing\n\n%d cells failed in the last recorded run too" % (len(still) + len(newer)) in md, md
+for i in still:
+    assert re.search(r"\| `%s` \| %s \| %s \| fail \|" % (re.escape(i), day, runs), md), (i, md)
+cases = {t.get("name"): t for t in ET.parse(d + "/junit.xml").iter("testcase")}
+out = "".join(s.text or "" for s in ET.parse(d + "/junit.xml").iter("system-out"))
+for i in still:
+    f = cases[i].find("failure")
+    assert f.get("message").startswith("still failing since %s (%s runs): " % (day, runs)), f.get("message")
+    assert "still failing since %s" % day in f.text and "the first failing run recorded" in f.text, f.text
+    assert "still failing since %s (%s runs): %s\n" % (day, runs, i) in out, out
+if regressed:
+    assert cases[regressed].find("failure").get("message").startswith("regressed since last night (was pass): ")
+    assert "regressed since last night: %s (was pass, now fail)" % regressed in out, out
+html = open(d + "/report.html").read()
+data = json.loads(re.search(r'id="emcompat-data">(.*?)</script>', html, re.S).group(1))
+assert data["baseline"]["night"] is True, data["baseline"]
+assert sorted(data["nights"]["failing"]) == sorted(still + newer), data["nights"]["failing"]
+assert all(data["nights"]["failing"][i]["since"][:10] == day and data["nights"]["failing"][i]["runs"] == int(runs) - 1
+           for i in still)
+PY
+}
+reports "$tmp/r4" 2026-01-01 2 "$(cat "$tmp/older/cell")" || fail "the reports of a run against the history"
+
+# merge --history: the merged run is compared with the last recorded run of the matrix too.
+python3 - "$tmp/older/results.json" "$tmp/older2" <<'PY'
+import json, os, sys
+r = json.load(open(sys.argv[1]))
+r["run"]["id"] = "older2"
+os.makedirs(sys.argv[2])
+json.dump(r, open(sys.argv[2] + "/results.json", "w"))
+PY
+"$bin" history add "$tmp/merge.db" "$tmp/older2" >/dev/null
+"$bin" merge -o "$tmp/merged2" --history "$tmp/merge.db" "$tmp/s1" "$tmp/s2" >"$tmp/out" 2>&1 && rc=0 || rc=$?
+expect_eq "merge against the history's last run" "$rc" 1
+grep -qF "diff: the last recorded run older2 (2026-01-01) in $tmp/merge.db (16 cells) -> $tmp/merged2" "$tmp/out" ||
+	fail "merge diff line: $(cat "$tmp/out")"
+grep -qF "  $(cat "$tmp/older/cell")  pass -> fail" "$tmp/out" || fail "merge regression: $(cat "$tmp/out")"
+grep -qF "emcompat: recorded in history $tmp/merge.db" "$tmp/out" || fail "merge record: $(cat "$tmp/out")"
+grep -qF "### Changed since last night: \`the last recorded run older2 (2026-01-01) in $tmp/merge.db\`" \
+	"$tmp/merged2/summary.md" || fail "merged summary.md: $(grep -F '###' "$tmp/merged2/summary.md")"
+reports "$tmp/merged2" 2026-01-01 2 "$(cat "$tmp/older/cell")" || fail "the reports of a merge against the history"
+# The next merge: nothing regressed since the last one; the streaks go on.
+"$bin" merge -o "$tmp/merged3" --history "$tmp/merge.db" "$tmp/s1" "$tmp/s2" >"$tmp/out" 2>&1 && rc=0 || rc=$?
+expect_eq "the next merge" "$rc" 1
+grep -qF "emcompat: nothing regressed against the last recorded run " "$tmp/out" || fail "next merge: $(cat "$tmp/out")"
+reports "$tmp/merged3" 2026-01-01 3 "" "$(cat "$tmp/older/cell")" || fail "the reports of the next merge"
+day2=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["run"]["started"][:10])' "$tmp/merged2/results.json")
+grep -qF "| \`$(cat "$tmp/older/cell")\` | $day2 | 2 | fail |" "$tmp/merged3/summary.md" ||
+	fail "the streak of the cell regressed in the merge before: $(cat "$tmp/merged3/summary.md")"
+ls "${TMPDIR:-/tmp}" | grep -q "^emcompat-baseline-" && fail "a baseline temp dir was left by merge"
 
 # Foreign and corrupt files: exit 2, a message, the bytes as they were, nothing run.
 printf 'not a database, just some notes of a night\n' >"$tmp/notes"
@@ -199,7 +224,7 @@ PY
 }
 
 # Two writers at once: the second waits for the first; both finish.
-python3 "$tmp/nights.py" "$tmp/w" 0 40 500
+nights "$tmp/w" 0 40 500
 "$bin" history add "$tmp/two.db" "$tmp"/w/night-{0..19} >/dev/null 2>"$tmp/err1" &
 p1=$!
 "$bin" history add "$tmp/two.db" "$tmp"/w/night-{20..39} >/dev/null 2>"$tmp/err2" &
@@ -211,7 +236,7 @@ expect_eq "second writer" "$rc2" 0
 expect_eq "runs of two writers" "$(runs "$tmp/two.db")" 40
 
 # SIGKILL a writer mid-write: the runs committed before it are whole, the file reads cleanly.
-python3 "$tmp/nights.py" "$tmp/k" 0 30 5000
+nights "$tmp/k" 0 30 5000
 "$bin" history add "$tmp/kill.db" "$tmp"/k/night-{0..29} >/dev/null 2>&1 &
 pk=$!
 # Some runs are in, more are being written.

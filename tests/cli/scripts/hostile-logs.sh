@@ -171,6 +171,16 @@ safe "bisect" "$tmp/bisect"
 grep -qF 'first bad: behave=hostile-link: fail at link: unclassified: error: \e]0;HACKED\a' "$tmp/bisect" ||
 	fail "bisect: $(cat -v "$tmp/bisect")"
 
+# A toolchain manifest is a file anyone could have written: toolchains shows its text as data.
+mkdir -p "$tmp/evilcache/rust/1.96"
+printf '{"schema":"emcompat-toolchain/1","kind":"rust","version":"1.96","identity":"rustc \\u001b]0;HACKED\\u0007 \\u009b2J","env":{},"llvm":"22\\u001b[2J"}\n' \
+	>"$tmp/evilcache/rust/1.96/toolchain.json"
+EMCOMPAT_CACHE=$tmp/evilcache "$bin" toolchains >"$tmp/toolchains" || fail "toolchains of a hostile manifest"
+safe "toolchains" "$tmp/toolchains"
+grep -qF 'rustc \e]0;HACKED\a \u009b2J; LLVM 22\e[2J' "$tmp/toolchains" || fail "toolchains: $(cat -v "$tmp/toolchains")"
+EMCOMPAT_CACHE=$tmp/evilcache "$bin" toolchains --json >"$tmp/toolchains.json" || fail "toolchains --json of a hostile manifest"
+safe "toolchains --json" "$tmp/toolchains.json"
+
 if ((!have_cmark)); then
 	[[ ${CI:-} != true ]] || fail "cmark-gfm is missing: scripts/setup-build-deps.sh installs it"
 	((failures)) || { echo "skipped: cmark-gfm is missing (scripts/setup-build-deps.sh installs it)"; exit 77; }
