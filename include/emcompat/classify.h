@@ -5,8 +5,11 @@
  * lists the breakage classes emcompat knows: how each shows in a log, what
  * causes it, how a user fixes it, and the upstream threads about it. Given a
  * stage's log texts and what else is known about the cell (its axis values,
- * its toolchains' identities, the inspector's findings), classify_run names
- * the class, quotes the line(s) that matched and writes a one-line summary.
+ * its toolchains' identities, the inspector's findings), classify_run first
+ * reads the logs' evidence (evidence.h: the error lines per tool and the
+ * symbols, features, versions, file kinds, tags and codes in them), then
+ * names the class, quotes the line(s) it rests on and writes a one-line
+ * summary.
  *
  * The table file (JSON, UTF-8; persisted: add keys, never change one):
  *
@@ -16,6 +19,7 @@
  *       {
  *         "id": "lib_rmeta_whole_archive",     stable snake_case, unique
  *         "stages": ["link"],                  where it can appear (stage.h names)
+ *         "evidence": [{"tool": "linker", "file": "^rmeta$"}],   rules, see below
  *         "patterns": ["unknown file type: lib\\.rmeta"],
  *         "also": ["..."],                     optional: must match too
  *         "requires": { "probe": "u128" },     optional: other evidence
@@ -34,7 +38,20 @@
  * A pattern whose nested repetitions would make regcomp build more than
  * 20000 nodes (glibc copies a repeated group once per repetition) is
  * refused as a bad table.
- * A class matches when any of its `patterns` matches a line of any log,
+ * Evidence rules decide where a family is structural, whatever the
+ * wording: a rule holds on an evidence line when the line's tool is one of
+ * "tool" (a tool name of evidence.h or an array of them; absent: any), every
+ * regex given under a token kind ("symbol", "feature", "version", "file",
+ * "tag", "code": a regex or an array of them, each on its own) matches a
+ * token of that kind in the line, a "line" regex matches the line's text,
+ * and its "requires" (as below) holds. {"tool": ["js", "abort"], "symbol":
+ * "^invoke_[a-z]+$"} names "LinkError: ... \"invoke_vi\"", "cannot resolve
+ * symbol invoke_vi" and "Aborted(missing function: invoke_vi)" alike. A
+ * class needs "evidence" or "patterns" (or both).
+ *
+ * A class matches when any of its `patterns` matches a line of any log
+ * (the first pattern's line is quoted) or, failing that, a rule of its
+ * `evidence` holds on an evidence line (the first such line in the logs),
  * every `also` pattern matches somewhere in the logs (evidence spread over
  * several lines, e.g. an exception and a stack frame), and every key of
  * `requires` holds:
@@ -57,12 +74,13 @@
  * time_t probe's out-of-bounds trap before a plain trap). With a stage
  * given, only classes listing it are tried.
  *
- * No class matching gives "unclassified" with the most telling error line
- * (a JS exception such as "LinkError: ...", the last line of a Python
- * traceback, a Rust "panicked at" message, the first "error:" line that is
- * not a wrapper like "error: linking with `emcc` failed") as its summary;
- * a log with no error line at all gives "none", unless the caller says the
- * stage failed (then it is "unclassified" with the last line of output).
+ * No class matching gives "unclassified" with the evidence's deciding line
+ * (evidence.h: a JS exception such as "LinkError: ...", the last line of a
+ * Python traceback, a Rust "panicked at" message, the first "error:" line
+ * that is not a wrapper like "error: linking with `emcc` failed") as its
+ * summary, never a guess; a log with no evidence line at all gives "none",
+ * unless the caller says the stage failed (then it is "unclassified" with
+ * the last line of output).
  *
  * Logs are read after dropping ANSI colour sequences (complete CSI
  * sequences, untrusted.h), carriage returns and CI timestamps
@@ -79,6 +97,8 @@
 #define EMCOMPAT_CLASSIFY_H
 
 #include <stddef.h>
+
+#include "emcompat/evidence.h"
 
 /* The path of the table inside the source tree and the embedded files. */
 #define CLASSIFY_TABLE_PATH "matrix/signatures.json"
@@ -144,6 +164,13 @@ enum classify_kind {
 	CLASSIFY_CLEAN,         /* "none": no error in the logs */
 };
 
+/* What named the class. */
+enum classify_basis {
+	CLASSIFY_BY_NOTHING,    /* no class matched */
+	CLASSIFY_BY_RULE,       /* an evidence rule, on the line in `used` */
+	CLASSIFY_BY_SIGNATURE,  /* a pattern (regex) of the class */
+};
+
 struct classify_result {
 	enum classify_kind kind;
 	const char *id;                     /* the class id, "unclassified" or "none" */
@@ -151,6 +178,14 @@ struct classify_result {
 	char **lines;         /* owned: the matching / telling lines, trimmed */
 	size_t nlines;
 	char *summary;                      /* owned: one line, never empty */
+	enum classify_basis basis;
+	struct evidence evidence;           /* owned: the logs' error lines and tokens */
+	/*
+	 * The evidence line the result rests on: the one a rule held on, or,
+	 * for "unclassified", the deciding line; NULL otherwise. Points into
+	 * `evidence`.
+	 */
+	const struct evidence_line *used;
 };
 
 /*
@@ -162,8 +197,8 @@ int classify_run(const struct classify_table *t, const struct classify_input *in
 void classify_result_release(struct classify_result *r);
 
 /*
- * The most telling error line of TEXT (LEN bytes), trimmed and cut to a
- * sane length, or NULL when TEXT shows no error. Caller frees.
+ * The deciding evidence line of TEXT (LEN bytes, evidence.h), trimmed and
+ * cut to a sane length, or NULL when TEXT shows no error. Caller frees.
  */
 char *classify_telling_line(const char *text, size_t len);
 

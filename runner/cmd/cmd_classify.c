@@ -29,6 +29,46 @@ static int read_stdin(char **out, size_t *len)
 	return 0;
 }
 
+static cJSON *evidence_line_json(const struct evidence_line *l)
+{
+	cJSON *o = cJSON_CreateObject(), *tokens;
+
+	cJSON_AddStringToObject(o, "tool", l->tool);
+	cJSON_AddNumberToObject(o, "weight", l->weight);
+	cJSON_AddNumberToObject(o, "line_number", (double)l->lineno);
+	cJSON_AddStringToObject(o, "line", l->text);
+	tokens = cJSON_AddObjectToObject(o, "tokens");
+	for (int k = 0; k < EVIDENCE_KIND_COUNT; k++) {
+		cJSON *arr = NULL;
+
+		for (size_t i = 0; i < l->ntokens; i++) {
+			if ((int)l->tokens[i].kind != k)
+				continue;
+			if (!arr)
+				arr = cJSON_AddArrayToObject(tokens, evidence_kind_name((enum evidence_kind)k));
+			cJSON_AddItemToArray(arr, cJSON_CreateString(l->tokens[i].text));
+		}
+	}
+	return o;
+}
+
+/* What the classifier decided on: how, the line it rests on, every evidence line. */
+static cJSON *evidence_json(const struct classify_result *r)
+{
+	static const char *const basis[] = { "none", "rule", "signature" };
+	cJSON *o = cJSON_CreateObject(), *lines;
+
+	cJSON_AddStringToObject(o, "decided_by", basis[r->basis]);
+	if (r->used)
+		cJSON_AddItemToObject(o, "used", evidence_line_json(r->used));
+	else
+		cJSON_AddNullToObject(o, "used");
+	lines = cJSON_AddArrayToObject(o, "lines");
+	for (size_t i = 0; i < r->evidence.nlines; i++)
+		cJSON_AddItemToArray(lines, evidence_line_json(&r->evidence.lines[i]));
+	return o;
+}
+
 static cJSON *result_json(const struct classify_result *r, const char *stage)
 {
 	cJSON *o = cJSON_CreateObject(), *lines, *refs;
@@ -51,6 +91,7 @@ static cJSON *result_json(const struct classify_result *r, const char *stage)
 	refs = cJSON_AddArrayToObject(o, "refs");
 	for (size_t i = 0; r->cls && i < r->cls->nrefs; i++)
 		cJSON_AddItemToArray(refs, cJSON_CreateString(r->cls->refs[i]));
+	cJSON_AddItemToObject(o, "evidence", evidence_json(r));
 	return o;
 }
 

@@ -6,14 +6,13 @@
 #include "emcompat/classify.h"
 #include "emcompat/embedded.h"
 #include "emcompat/error.h"
+#include "emcompat/evidence.h"
 #include "emcompat/json.h"
 #include "emcompat/stage.h"
 #include "emcompat/untrusted.h"
 #include "emcompat/util.h"
 
 #define SCHEMA "emcompat-signatures/1"
-/* Quoted lines are cut here: a minified JS line can be megabytes long. */
-#define LINE_MAX_BYTES 300
 /* At most this many matching lines are quoted per result. */
 #define MAX_LINES 6
 
@@ -49,9 +48,26 @@ struct pattern {
 	size_t nreqs;
 };
 
+/* A regex over one kind of token (or, kind -1, over the line's text). */
+struct token_test {
+	int kind;
+	regex_t re;
+};
+
+/* An evidence rule: a line of one of its tools whose tokens pass every test. */
+struct rule {
+	char **tools;               /* NULL-terminated, or NULL: any tool */
+	struct token_test *tests;
+	size_t ntests;
+	struct requirement *reqs;
+	size_t nreqs;
+};
+
 struct entry {
 	struct classify_class pub;
 	char **refs;
+	struct rule *rules;
+	size_t nrules;
 	struct pattern *patterns;
 	size_t npatterns;
 	struct pattern *also;
@@ -318,6 +334,36 @@ static double regex_cost(const char *src)
 	return seq[0];
 }
 
+/* Compiles the regex REGEX (a JSON string) into *RE; -1 with a positioned error. */
+static int compile_regex(const struct json_doc *d, const cJSON *regex, regex_t *re)
+{
+	const char *src;
+	int flags = REG_EXTENDED | REG_NEWLINE, rc;
+
+	if (!cJSON_IsString(regex) || !*regex->valuestring)
+		return json_doc_error(d, regex,
+				      "a pattern must be a non-empty string "
+				      "(or {\"regex\": ..., \"requires\": {...}})");
+	src = regex->valuestring;
+	if (strncmp(src, "(?i)", 4) == 0) {
+		flags |= REG_ICASE;
+		src += 4;
+	}
+	if (regex_cost(src) > REGEX_MAX_COST)
+		return json_doc_error(d, regex,
+				      "pattern too complex: nested repetitions would make "
+				      "regcomp build more than %d nodes",
+				      REGEX_MAX_COST);
+	rc = regcomp(re, src, flags);
+	if (rc) {
+		char msg[256];
+
+		regerror(rc, re, msg, sizeof(msg));
+		return json_doc_error(d, regex, "bad regular expression: %s", msg);
+	}
+	return 0;
+}
+
 static int compile_patterns(const struct json_doc *d, const cJSON *obj, const char *key, int required,
 			    struct pattern **out, size_t *n)
 {
@@ -328,7 +374,7 @@ static int compile_patterns(const struct json_doc *d, const cJSON *obj, const ch
 	*n = 0;
 	if (!arr) {
 		if (required)
-			return json_doc_error(d, obj, "a class needs \"%s\"", key);
+			return json_doc_error(d, obj, "a class needs \"%s\" (or \"evidence\")", key);
 		return 0;
 	}
 	if (!cJSON_IsArray(arr) || !cJSON_GetArraySize(arr))
@@ -336,8 +382,6 @@ static int compile_patterns(const struct json_doc *d, const cJSON *obj, const ch
 	*out = xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof(**out));
 	cJSON_ArrayForEach (item, arr) {
 		const cJSON *regex = item, *kv;
-		const char *src;
-		int flags = REG_EXTENDED | REG_NEWLINE, rc;
 
 		if (cJSON_IsObject(item)) {
 			cJSON_ArrayForEach (kv, item)
@@ -353,29 +397,11 @@ static int compile_patterns(const struct json_doc *d, const cJSON *obj, const ch
 			    parse_requires(d, member(item, "requires"), &(*out)[i].reqs, &(*out)[i].nreqs))
 				return -1;
 		}
-		if (!cJSON_IsString(regex) || !*regex->valuestring)
-			return json_doc_error(d, regex,
-					      "a pattern must be a non-empty string "
-					      "(or {\"regex\": ..., \"requires\": {...}})");
-		src = regex->valuestring;
-		if (strncmp(src, "(?i)", 4) == 0) {
-			flags |= REG_ICASE;
-			src += 4;
-		}
-		if (regex_cost(src) > REGEX_MAX_COST)
-			return json_doc_error(d, regex,
-					      "pattern too complex: nested repetitions would make "
-					      "regcomp build more than %d nodes",
-					      REGEX_MAX_COST);
-		rc = regcomp(&(*out)[i].re, src, flags);
-		if (rc) {
-			char msg[256];
-
-			regerror(rc, &(*out)[i].re, msg, sizeof(msg));
+		if (compile_regex(d, regex, &(*out)[i].re)) {
 			free_requirements((*out)[i].reqs, (*out)[i].nreqs);
 			(*out)[i].reqs = NULL;
 			(*out)[i].nreqs = 0;
-			return json_doc_error(d, regex, "bad regular expression: %s", msg);
+			return -1;
 		}
 		(*out)[i].src = xstrdup(regex->valuestring);
 		*n = ++i;
@@ -383,10 +409,103 @@ static int compile_patterns(const struct json_doc *d, const cJSON *obj, const ch
 	return 0;
 }
 
+static void free_rules(struct rule *r, size_t n)
+{
+	for (size_t i = 0; r && i < n; i++) {
+		for (size_t k = 0; r[i].tools && r[i].tools[k]; k++)
+			free(r[i].tools[k]);
+		free(r[i].tools);
+		for (size_t k = 0; k < r[i].ntests; k++)
+			regfree(&r[i].tests[k].re);
+		free(r[i].tests);
+		free_requirements(r[i].reqs, r[i].nreqs);
+	}
+	free(r);
+}
+
+/* A string or a non-empty array of strings: their count, or -1 with a positioned error. */
+static int string_list(const struct json_doc *d, const cJSON *v, const char *what)
+{
+	const cJSON *item;
+
+	if (cJSON_IsString(v))
+		return 1;
+	if (!cJSON_IsArray(v) || !cJSON_GetArraySize(v))
+		return json_doc_error(d, v, "\"%s\": expected a string or a non-empty array of strings", what);
+	cJSON_ArrayForEach (item, v)
+		if (!cJSON_IsString(item))
+			return json_doc_error(d, item, "\"%s\": expected a string", what);
+	return cJSON_GetArraySize(v);
+}
+
+/*
+ * "evidence": [{"tool": "js", "symbol": "^invoke_"}, ...]: the rules of a
+ * class (classify.h). The rule's slot in R is counted in *N before it is
+ * filled, so that free_rules releases what a failed parse left.
+ */
+static int parse_rules(const struct json_doc *d, const cJSON *arr, struct rule **out, size_t *n)
+{
+	const cJSON *obj;
+
+	if (!cJSON_IsArray(arr) || !cJSON_GetArraySize(arr))
+		return json_doc_error(d, arr, "\"evidence\" must be a non-empty array of rules");
+	*out = xcalloc((size_t)cJSON_GetArraySize(arr), sizeof(**out));
+	cJSON_ArrayForEach (obj, arr) {
+		struct rule *r = &(*out)[(*n)++];
+		const cJSON *kv;
+
+		if (!cJSON_IsObject(obj))
+			return json_doc_error(d, obj, "an evidence rule must be an object");
+		cJSON_ArrayForEach (kv, obj) {
+			int kind = strcmp(kv->string, "line") == 0 ? -1 : evidence_kind_from_name(kv->string), count;
+
+			if (strcmp(kv->string, "requires") == 0) {
+				if (parse_requires(d, kv, &r->reqs, &r->nreqs))
+					return -1;
+				continue;
+			}
+			if (strcmp(kv->string, "tool") != 0 && kind == -1 && strcmp(kv->string, "line") != 0)
+				return json_doc_error(d, kv,
+						      "unknown key \"%s\" (a rule has tool, symbol, feature, "
+						      "version, file, tag, code, line, requires)",
+						      kv->string);
+			if ((count = string_list(d, kv, kv->string)) < 0)
+				return -1;
+			if (strcmp(kv->string, "tool") == 0) {
+				r->tools = xcalloc((size_t)count + 1, sizeof(*r->tools));
+			} else {
+				r->tests = realloc(r->tests, (r->ntests + (size_t)count) * sizeof(*r->tests));
+				if (!r->tests)
+					abort();
+			}
+			for (int k = 0; k < count; k++) {
+				const cJSON *item = cJSON_IsString(kv) ? kv : cJSON_GetArrayItem(kv, k);
+
+				if (strcmp(kv->string, "tool") == 0) {
+					if (!evidence_is_tool(item->valuestring))
+						return json_doc_error(d, item, "unknown tool \"%s\"",
+								      item->valuestring);
+					r->tools[k] = xstrdup(item->valuestring);
+					continue;
+				}
+				r->tests[r->ntests].kind = kind;
+				if (compile_regex(d, item, &r->tests[r->ntests].re))
+					return -1;
+				r->ntests++;
+			}
+		}
+		if (!r->ntests)
+			return json_doc_error(d, obj,
+					      "a rule needs a test (symbol, feature, version, file, tag, "
+					      "code or line)");
+	}
+	return 0;
+}
+
 static int parse_entry(const struct json_doc *d, const cJSON *obj, struct entry *e)
 {
 	static const char *const keys[] = {
-		"id", "stages", "patterns", "also", "requires", "title", "explain", "fix", "refs",
+		"id", "stages", "evidence", "patterns", "also", "requires", "title", "explain", "fix", "refs",
 	};
 	const cJSON *kv, *stages, *refs, *item;
 	char *id;
@@ -401,8 +520,8 @@ static int parse_entry(const struct json_doc *d, const cJSON *obj, struct entry 
 				break;
 		if (i == sizeof(keys) / sizeof(*keys))
 			return json_doc_error(d, kv,
-					      "unknown key \"%s\" (a class has id, stages, patterns, "
-					      "also, requires, title, explain, fix, refs)",
+					      "unknown key \"%s\" (a class has id, stages, evidence, "
+					      "patterns, also, requires, title, explain, fix, refs)",
 					      kv->string);
 	}
 	if (get_string(d, obj, "id", 1, &id))
@@ -445,7 +564,9 @@ static int parse_entry(const struct json_doc *d, const cJSON *obj, struct entry 
 	}
 	e->pub.refs = (const char *const *)e->refs;
 
-	if (compile_patterns(d, obj, "patterns", 1, &e->patterns, &e->npatterns) ||
+	if (member(obj, "evidence") && parse_rules(d, member(obj, "evidence"), &e->rules, &e->nrules))
+		return -1;
+	if (compile_patterns(d, obj, "patterns", !e->nrules, &e->patterns, &e->npatterns) ||
 	    compile_patterns(d, obj, "also", 0, &e->also, &e->nalso))
 		return -1;
 	if (member(obj, "requires"))
@@ -463,6 +584,7 @@ static void free_entry(struct entry *e)
 	for (size_t i = 0; i < e->pub.nrefs; i++)
 		free(e->refs[i]);
 	free(e->refs);
+	free_rules(e->rules, e->nrules);
 	free_patterns(e->patterns, e->npatterns);
 	free_patterns(e->also, e->nalso);
 	free_requirements(e->reqs, e->nreqs);
@@ -613,209 +735,28 @@ static char *clean_log(const char *s, size_t n)
 	return out;
 }
 
-/*
- * The line of TEXT around offset OFF, trimmed and cut to LINE_MAX_BYTES,
- * in UTF-8 (results.json carries it, and JSON text must be UTF-8).
- */
+/* The line of TEXT around offset OFF, quoted as evidence is (evidence_quote). */
 static char *line_at(const char *text, size_t off)
 {
 	const char *start = text + off, *end = text + off;
-	struct strbuf sb = { 0 };
 
 	while (start > text && start[-1] != '\n')
 		start--;
 	while (*end && *end != '\n')
 		end++;
-	while (start < end && isspace((unsigned char)*start))
-		start++;
-	while (end > start && isspace((unsigned char)end[-1]))
-		end--;
-	if (end - start > LINE_MAX_BYTES) {
-		untrusted_utf8_add(&sb, start, utf8_valid_prefix(start, LINE_MAX_BYTES));
-		strbuf_addstr(&sb, "...");
-	} else {
-		untrusted_utf8_add(&sb, start, (size_t)(end - start));
-	}
-	return strbuf_detach(&sb);
-}
-
-/* ---- the most telling line ---- */
-
-static int starts_with(const char *s, const char *end, const char *prefix)
-{
-	size_t n = strlen(prefix);
-
-	return (size_t)(end - s) >= n && memcmp(s, prefix, n) == 0;
-}
-
-static const char *find_in(const char *s, const char *end, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; s + n <= end; s++)
-		if (*s == *needle && memcmp(s, needle, n) == 0)
-			return s;
-	return NULL;
-}
-
-/*
- * Where an exception name ("TypeError", "LinkError", "ImportError",
- * "pyodide.ffi.JsException", plain "Error") followed by ":" starts a word
- * of the line, or NULL. Python warnings ("DeprecationWarning:") are not
- * exceptions.
- */
-static const char *exception_at(const char *s, const char *end)
-{
-	for (const char *p = s; p < end; p++) {
-		const char *q = p;
-
-		if (p > s && !strchr(" ([\"'", p[-1]))
-			continue;
-		if (!isalpha((unsigned char)*p))
-			continue;
-		while (q < end && (isalnum((unsigned char)*q) || *q == '_' || *q == '.'))
-			q++;
-		if (q < end && *q != ':')
-			continue;
-		if ((q - p >= 5 && memcmp(q - 5, "Error", 5) == 0) ||
-		    (q - p >= 9 && memcmp(q - 9, "Exception", 9) == 0))
-			return p;
-	}
-	return NULL;
-}
-
-/* Where "error:" (or "error[E0463]:", "fatal error:") starts a message, or NULL. */
-static const char *error_word_at(const char *s, const char *end)
-{
-	for (const char *p = s; p + 6 <= end; p++) {
-		const char *q;
-
-		if (memcmp(p, "error", 5) != 0)
-			continue;
-		if (p != s && !(p - s >= 2 && p[-2] == ':' && p[-1] == ' ') &&
-		    !(p - s >= 6 && memcmp(p - 6, "fatal ", 6) == 0))
-			continue;
-		q = p + 5;
-		if (q < end && *q == '[') {
-			while (q < end && *q != ']')
-				q++;
-			q++;
-		}
-		if (q < end && *q == ':')
-			return p;
-	}
-	return NULL;
-}
-
-/* Error lines that only say a step failed; the cause is on another line. */
-static int is_wrapper(const char *msg, const char *end)
-{
-	static const char *const wrappers[] = {
-		"linking with",
-		"could not compile",
-		"Could not compile",
-		"aborting due to",
-		"failed to run custom build command",
-		"build failed",
-		"could not build",
-		"linker command failed",
-		"process didn't exit successfully",
-	};
-
-	for (size_t i = 0; i < sizeof(wrappers) / sizeof(*wrappers); i++)
-		if (starts_with(msg, end, wrappers[i]))
-			return 1;
-	/* emcc: error: '/path/wasm-ld -o x.wasm ...' failed (returned 1) */
-	if (msg < end && *msg == '\'' && (find_in(msg, end, "' failed (") || find_in(msg, end, "' failed")))
-		return 1;
-	return 0;
-}
-
-/* How telling line [S, END) is: 0 for no error at all. */
-static int line_score(const char *s, const char *end, const char **why)
-{
-	const char *w, *e, *x;
-
-	while (s < end && isspace((unsigned char)*s))
-		s++;
-	*why = s;
-	if (s == end)
-		return 0;
-	if (find_in(s, end, "panicked at"))
-		return 85;
-	if (starts_with(s, end, "LLVM ERROR:") || starts_with(s, end, "Fatal: "))
-		return 80;
-	e = error_word_at(s, end);
-	w = find_in(s, end, "warning:");
-	if (e && (!w || e < w)) {
-		const char *msg = e + 5;
-
-		while (msg < end && *msg != ':')
-			msg++;
-		if (msg < end)  /* "error" ending the line has no message after it */
-			msg++;
-		while (msg < end && *msg == ' ')
-			msg++;
-		return is_wrapper(msg, end) ? 40 : 80;
-	}
-	x = exception_at(s, end);
-	if (x && (!w || x < w) && (x - s) < 80) {
-		*why = s;
-		return 90;
-	}
-	if (starts_with(s, end, "Aborted(") || starts_with(s, end, "abort("))
-		return 75;
-	if (starts_with(s, end, "npm ERR!") || starts_with(s, end, "npm error "))
-		return 60;
-	if (find_in(s, end, "Segmentation fault") || starts_with(s, end, "Assertion failed"))
-		return 60;
-	if (starts_with(s, end, "ERROR:") || starts_with(s, end, "ERROR "))
-		return 50;
-	return 0;
+	return evidence_quote(start, end);
 }
 
 char *classify_telling_line(const char *text, size_t len)
 {
-	const char *end = text + len, *line = text, *best = NULL, *best_end = NULL;
-	int best_score = 0, in_traceback = 0;
-	char *copy, *out;
+	struct evidence ev;
+	char *line = NULL;
 
-	while (line < end) {
-		const char *eol = memchr(line, '\n', (size_t)(end - line)), *why;
-		int score;
-
-		if (!eol)
-			eol = end;
-		score = line_score(line, eol, &why);
-		if (starts_with(why, eol, "Traceback (most recent call last):")) {
-			in_traceback = 1;
-		} else if (in_traceback && why == line && why < eol && !isspace((unsigned char)*why)) {
-			/* The first unindented line after a traceback: its exception. */
-			in_traceback = 0;
-			score = 95;
-		}
-		if (score > best_score) {
-			best_score = score;
-			best = why;
-			best_end = eol;
-			/* Rust >= 1.73 prints the panic message on the next line. */
-			if (score == 85 && eol > why && eol[-1] == ':' && eol < end) {
-				const char *next = eol + 1, *next_end = memchr(next, '\n', (size_t)(end - next));
-
-				best_end = next_end ? next_end : end;
-			}
-		}
-		line = eol + 1;
-	}
-	if (!best)
-		return NULL;
-	copy = xstrndup(best, (size_t)(best_end - best));
-	for (char *p = copy; *p; p++)
-		if (*p == '\n')
-			*p = ' ';
-	out = line_at(copy, 0);
-	free(copy);
-	return out;
+	evidence_extract(&ev, &text, &len, 1);
+	if (ev.nlines)
+		line = xstrdup(ev.lines[0].text);
+	evidence_release(&ev);
+	return line;
 }
 
 /* ---- matching ---- */
@@ -937,6 +878,57 @@ static char *search_any(const struct pattern *p, size_t n, const struct classify
 	return NULL;
 }
 
+/* Whether rule R holds on evidence line L. */
+static int rule_holds(const struct rule *r, const struct evidence_line *l, const struct classify_input *in)
+{
+	if (r->tools) {
+		size_t k = 0;
+
+		while (r->tools[k] && strcmp(r->tools[k], l->tool) != 0)
+			k++;
+		if (!r->tools[k])
+			return 0;
+	}
+	for (size_t i = 0; i < r->ntests; i++) {
+		int found = 0;
+
+		if (r->tests[i].kind < 0) {
+			found = regexec(&r->tests[i].re, l->text, 0, NULL, 0) == 0;
+		} else {
+			for (size_t k = 0; k < l->ntokens && !found; k++)
+				found = (int)l->tokens[k].kind == r->tests[i].kind &&
+					regexec(&r->tests[i].re, l->tokens[k].text, 0, NULL, 0) == 0;
+		}
+		if (!found)
+			return 0;
+	}
+	return requirements_hold(r->reqs, r->nreqs, in);
+}
+
+/*
+ * The evidence line a rule of E holds on that comes first in the logs, or
+ * NULL: the line a pattern would have quoted, so that a class's summary
+ * does not depend on which of the two named it.
+ */
+static const struct evidence_line *rules_match(const struct entry *e, const struct evidence *ev,
+					       const struct classify_input *in)
+{
+	const struct evidence_line *best = NULL;
+
+	for (size_t i = 0; i < ev->nlines; i++) {
+		const struct evidence_line *l = &ev->lines[i];
+
+		if (best && (l->log > best->log || (l->log == best->log && l->lineno > best->lineno)))
+			continue;
+		for (size_t k = 0; k < e->nrules; k++)
+			if (rule_holds(&e->rules[k], l, in)) {
+				best = l;
+				break;
+			}
+	}
+	return best;
+}
+
 static void clear_lines(struct classify_result *r)
 {
 	for (size_t k = 0; k < r->nlines; k++)
@@ -946,30 +938,41 @@ static void clear_lines(struct classify_result *r)
 	r->nlines = 0;
 }
 
-/* Whether entry E matches; on a match its lines are added to R. */
+/*
+ * Whether entry E matches: by a pattern, else by a rule over the evidence
+ * (its line in R->used); on a match its lines are added to R. Patterns
+ * first: where both name the class, the line quoted is the one it always
+ * was.
+ */
 static int entry_matches(const struct entry *e, const struct classify_input *in, char *const *logs,
 			 struct classify_result *r)
 {
-	size_t which;
+	size_t which = 0;
 	char *first, *line;
 
 	if (!requirements_hold(e->reqs, e->nreqs, in))
 		return 0;
 	first = search_any(e->patterns, e->npatterns, in, logs, 0, &which);
+	if (!first && (r->used = rules_match(e, &r->evidence, in)))
+		first = xstrdup(r->used->text);
 	if (!first)
 		return 0;
+	r->basis = r->used ? CLASSIFY_BY_RULE : CLASSIFY_BY_SIGNATURE;
 	add_line(r, first);
 	for (size_t i = 0; i < e->nalso; i++) {
 		line = requirements_hold(e->also[i].reqs, e->also[i].nreqs, in) ? search(&e->also[i], logs, in->nlogs)
 										: NULL;
 		if (!line) {
 			clear_lines(r);
+			r->used = NULL;
+			r->basis = CLASSIFY_BY_NOTHING;
 			return 0;
 		}
 		add_line(r, line);
 	}
 	/* Quote what the other patterns match too: they tell the same story. */
-	while ((line = search_any(e->patterns, e->npatterns, in, logs, which + 1, &which)))
+	for (size_t from = r->used ? 0 : which + 1;
+	     (line = search_any(e->patterns, e->npatterns, in, logs, from, &which)); from = which + 1)
 		add_line(r, line);
 	return 1;
 }
@@ -1015,6 +1018,7 @@ int classify_run(const struct classify_table *t, const struct classify_input *in
 
 		logs[i] = clean_log(s, in->lens ? in->lens[i] : strlen(s));
 	}
+	evidence_extract(&r->evidence, (const char *const *)logs, NULL, in->nlogs);
 
 	for (size_t i = 0; t && i < t->n; i++) {
 		const struct entry *e = &t->entries[i];
@@ -1030,13 +1034,9 @@ int classify_run(const struct classify_table *t, const struct classify_input *in
 		}
 	}
 
-	for (size_t i = 0; i < in->nlogs; i++) {
-		char *line = classify_telling_line(logs[i], strlen(logs[i]));
-
-		if (line) {
-			add_line(r, line);
-			break;
-		}
+	if (r->evidence.nlines) {
+		r->used = &r->evidence.lines[0];
+		add_line(r, xstrdup(r->used->text));
 	}
 	if (!r->nlines && in->failed) {
 		char *line = last_line(logs, in->nlogs);
@@ -1070,5 +1070,6 @@ void classify_result_release(struct classify_result *r)
 		free(r->lines[i]);
 	free(r->lines);
 	free(r->summary);
+	evidence_release(&r->evidence);
 	memset(r, 0, sizeof(*r));
 }

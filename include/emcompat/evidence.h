@@ -1,0 +1,143 @@
+/*
+ * evidence: the error lines of a log and the tokens in them, for the
+ * classifier's rules (classify.h) and for showing a user what it decided on.
+ *
+ * A log is read line by line once. A line is evidence when it is an error
+ * some tool printed; each such line gets the tool that printed it and a
+ * weight (how telling it is):
+ *
+ *   tool       lines                                                   weight
+ *   python     the first unindented line after "Traceback (most
+ *              recent call last):" (the exception the traceback ends in)  95
+ *   js         a JS exception ("LinkError: ...", "TypeError: ...",
+ *              "CompileError: ...", "Uncaught RuntimeError: ...") or a
+ *              Python one ("ImportError: ...") outside a traceback        90
+ *              (the tool is python for names JS does not have)
+ *   panic      a Rust "panicked at" message (with its next line when
+ *              the message follows it, Rust >= 1.73)                     85
+ *   rustc      "error[E0514]: ..."                                       80
+ *   linker     "wasm-ld: error: ...", "rust-lld: error: ..."              80
+ *   emcc       "emcc: error: ...", "em++: error: ..."                      80
+ *   cargo      "error: failed to ...", "error: package ...", ...          80
+ *   llvm       "LLVM ERROR: ...", "clang: error: ...", "fatal error: ..." 80
+ *   binaryen   "Fatal: ...", "[wasm-validator error ...]"                 80
+ *   error      any other "error: ..." message (also after "pkg> ")        80
+ *   abort      Emscripten's "Aborted(...)" / "abort(...)"                 75
+ *   js         "missing function: NAME" (Emscripten's stub)               70
+ *   node       "... requires node vN ..." and Node's version checks       70
+ *   pip        "... is not a supported wheel on this platform"            60
+ *   npm, crash "npm ERR!", "Segmentation fault", "Assertion failed"      60
+ *   pip        "ERROR: ..." naming a wheel or a distribution             50
+ *   error      any other "ERROR: ..." line, "Error while ...", "critical ..." 50
+ *   wrapper    an error line that only says a step failed ("error:
+ *              linking with `emcc` failed", "could not compile",
+ *              "emcc: error: '.../wasm-ld ...' failed", "make: *** ...",
+ *              "PythonError: Traceback (most recent call last):", whose
+ *              exception comes at the traceback's end)                   40
+ *
+ * "warning:" before the error word makes a line no evidence. The deciding
+ * line is the first line of the highest weight; the classifier quotes it
+ * for an error no class names ("unclassified"), and a log without any
+ * evidence line is clean ("none").
+ *
+ * Tokens of an evidence line, each a kind and a text:
+ *
+ *   symbol   a name the line quotes ('x', "x", `x`), names after "symbol",
+ *            "function", "import", "export", "reading", and any word with
+ *            an underscore in it: invoke_vi, dynCall_ii, __cpp_exception,
+ *            PyUnicode_AsUTF8AndSize, _ZN4core9panicking5panic17h...E
+ *   feature  a WebAssembly feature the line names, without a "--enable-",
+ *            "+" or "-m" in front: atomics, bulk-memory, exception-handling,
+ *            mutable-globals, sign-ext, nontrapping-fptoint, simd128,
+ *            reference-types, multivalue, tail-call, extended-const,
+ *            relaxed-simd, memory64, multimemory, gc, shared-memory; V8's
+ *            --experimental-wasm-NAME flags (eh is exception-handling,
+ *            threads atomics, ...) and prose ("bulk memory", "exception
+ *            handling", "reference types") under the same names
+ *   version  "LABEL=VERSION" for a dotted version (or LLVM's "LLVM17"),
+ *            LABEL the word before it in lower case when it is one of
+ *            producer, reader, requires, required, detected, node, rustc,
+ *            cargo, llvm, emscripten, emcc, python, pyodide, clang, pyo3,
+ *            else empty: "producer=17.0.0", "reader=16.0.6",
+ *            "node=16.0.0", "=1.2.3"
+ *   file     the kind of a file the line names, by its extension: rlib,
+ *            rmeta, a, o, so, wasm, js, mjs, whl, bc, dylib, pyd
+ *   tag      a Python or platform tag: cp312, abi3, cpython-312-...,
+ *            pyodide_2024_0_wasm32, emscripten_3_1_58_wasm32,
+ *            pyemscripten_2025_0_wasm32, manylinux..., wasm32-...,
+ *            and target triples (wasm32-unknown-emscripten)
+ *   code     a rustc error code (E0514)
+ *
+ * Bounds (logs can be huge and hostile): each line is read once and in
+ * linear time; at most EVIDENCE_MAX_LINES evidence lines are kept (the
+ * heaviest, the earlier of equal weight, one copy of a repeated text),
+ * each cut to EVIDENCE_LINE_MAX bytes of the log before tokens are taken
+ * from it (so at most 3 * EVIDENCE_LINE_MAX + 3 bytes of text: an invalid
+ * byte becomes the 3 bytes of U+FFFD, a cut line ends in "..."), at
+ * most EVIDENCE_MAX_TOKENS tokens a line. Any bytes are accepted; texts
+ * are UTF-8 (an invalid byte becomes U+FFFD) but otherwise the log's, to be
+ * made safe by whoever shows them (untrusted.h).
+ */
+#ifndef EMCOMPAT_EVIDENCE_H
+#define EMCOMPAT_EVIDENCE_H
+
+#include <stddef.h>
+
+#define EVIDENCE_MAX_LINES 16
+#define EVIDENCE_LINE_MAX 300
+#define EVIDENCE_MAX_TOKENS 24
+
+enum evidence_kind {
+	EVIDENCE_SYMBOL,
+	EVIDENCE_FEATURE,
+	EVIDENCE_VERSION,
+	EVIDENCE_FILE,
+	EVIDENCE_TAG,
+	EVIDENCE_CODE,
+	EVIDENCE_KIND_COUNT
+};
+
+struct evidence_token {
+	enum evidence_kind kind;
+	char *text;                 /* owned */
+};
+
+struct evidence_line {
+	const char *tool;           /* static: "rustc", "linker", "js", ... (table above) */
+	int weight;
+	size_t lineno;              /* 1-based, in its log */
+	size_t log;                 /* which of the logs given */
+	char *text;                 /* owned: trimmed, cut, UTF-8, one line */
+	struct evidence_token *tokens;   /* owned */
+	size_t ntokens;
+};
+
+struct evidence {
+	struct evidence_line *lines;   /* owned: heaviest first, then log order */
+	size_t nlines;                 /* lines[0] is the deciding line */
+};
+
+/*
+ * Reads the NLOGS logs (LOGS[i] of LENS[i] bytes; LENS NULL: NUL-terminated)
+ * into *EV (release it with evidence_release). Logs are read as given: the
+ * classifier passes them cleaned of colour codes and CI timestamps. Cannot
+ * fail.
+ */
+void evidence_extract(struct evidence *ev, const char *const *logs, const size_t *lens, size_t nlogs);
+
+void evidence_release(struct evidence *ev);
+
+/*
+ * The text [START, END) as evidence is quoted: trimmed, line ends as
+ * spaces, cut to EVIDENCE_LINE_MAX bytes ("..." added), UTF-8. Caller frees.
+ */
+char *evidence_quote(const char *start, const char *end);
+
+/* The name of token kind K ("symbol", "feature", ...), or NULL. */
+const char *evidence_kind_name(enum evidence_kind k);
+/* The kind called NAME, or -1. */
+int evidence_kind_from_name(const char *name);
+/* Whether NAME is a tool evidence_extract gives ("rustc", "js", ...). */
+int evidence_is_tool(const char *name);
+
+#endif

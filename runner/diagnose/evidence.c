@@ -1,0 +1,777 @@
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emcompat/evidence.h"
+#include "emcompat/json.h"
+#include "emcompat/untrusted.h"
+#include "emcompat/util.h"
+
+/* A candidate line while the logs are read: a span of its log. */
+struct span {
+	const char *start, *end;
+	const char *tool;
+	int weight;
+	size_t log, lineno;
+};
+
+/* ---- small text helpers (all bounded by END: logs may hold NUL bytes) ---- */
+
+static int starts_with(const char *s, const char *end, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return (size_t)(end - s) >= n && memcmp(s, prefix, n) == 0;
+}
+
+static const char *find_in(const char *s, const char *end, const char *needle)
+{
+	return s < end ? memmem(s, (size_t)(end - s), needle, strlen(needle)) : NULL;
+}
+
+static int is_ident(int c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '$';
+}
+
+char *evidence_quote(const char *start, const char *end)
+{
+	struct strbuf sb = { 0 };
+	char *copy;
+
+	while (start < end && isspace((unsigned char)*start))
+		start++;
+	while (end > start && isspace((unsigned char)end[-1]))
+		end--;
+	if (end - start > EVIDENCE_LINE_MAX) {
+		untrusted_utf8_add(&sb, start, utf8_valid_prefix(start, EVIDENCE_LINE_MAX));
+		strbuf_addstr(&sb, "...");
+	} else {
+		untrusted_utf8_add(&sb, start, (size_t)(end - start));
+	}
+	copy = strbuf_detach(&sb);
+	/* A span of two lines (a panic and its message) is quoted as one. */
+	for (char *s = copy; *s; s++)
+		if (*s == '\n' || *s == '\r')
+			*s = ' ';
+	return copy;
+}
+
+/* ---- which lines are errors, of which tool, how telling ---- */
+
+/*
+ * Where an exception name ("TypeError", "LinkError", "ImportError",
+ * "pyodide.ffi.JsException", plain "Error") followed by ":" starts a word
+ * of the line, or NULL; its end in *NAME_END. Python warnings
+ * ("DeprecationWarning:") are not exceptions.
+ */
+static const char *exception_at(const char *s, const char *end, const char **name_end)
+{
+	for (const char *p = s; p < end; p++) {
+		const char *q = p;
+
+		/* a word start; or after a literal "\n" (a log pasted as a JS or JSON string) */
+		if (p > s && !strchr(" ([\"'", p[-1]) && !(p - s >= 2 && p[-2] == '\\' && p[-1] == 'n'))
+			continue;
+		if (!isalpha((unsigned char)*p))
+			continue;
+		while (q < end && (isalnum((unsigned char)*q) || *q == '_' || *q == '.'))
+			q++;
+		if (q < end && *q != ':')
+			continue;
+		if ((q - p >= 5 && memcmp(q - 5, "Error", 5) == 0) ||
+		    (q - p >= 9 && memcmp(q - 9, "Exception", 9) == 0)) {
+			*name_end = q;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* Whether exception [P, Q) is one JavaScript throws (else Python's). */
+static int is_js_exception(const char *p, const char *q)
+{
+	static const char *const names[] = {
+		"Error",    "TypeError", "RangeError",   "ReferenceError", "SyntaxError",    "EvalError",
+		"URIError", "LinkError", "CompileError", "RuntimeError",   "AggregateError", "InternalError",
+	};
+
+	if (q - p > 12 && memcmp(p, "WebAssembly.", 12) == 0)
+		p += 12;
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if ((size_t)(q - p) == strlen(names[i]) && memcmp(p, names[i], (size_t)(q - p)) == 0)
+			return 1;
+	return 0;
+}
+
+/* Where "error:" (or "error[E0463]:", "fatal error:") starts a message, or NULL. */
+static const char *error_word_at(const char *s, const char *end)
+{
+	for (const char *p = s; p + 6 <= end; p++) {
+		const char *q;
+
+		if (memcmp(p, "error", 5) != 0)
+			continue;
+		if (p != s && !(p - s >= 2 && (p[-2] == ':' || p[-2] == '>') && p[-1] == ' ') &&
+		    !(p - s >= 6 && memcmp(p - 6, "fatal ", 6) == 0))
+			continue;
+		q = p + 5;
+		if (q < end && *q == '[') {
+			while (q < end && *q != ']')
+				q++;
+			q++;
+		}
+		if (q < end && *q == ':')
+			return p;
+	}
+	return NULL;
+}
+
+/* Error lines that only say a step failed; the cause is on another line. */
+static int is_wrapper(const char *msg, const char *end)
+{
+	static const char *const wrappers[] = {
+		"linking with",
+		"could not compile",
+		"Could not compile",
+		"aborting due to",
+		"failed to run custom build command",
+		"build failed",
+		"could not build",
+		"linker command failed",
+		"process didn't exit successfully",
+	};
+
+	for (size_t i = 0; i < sizeof(wrappers) / sizeof(*wrappers); i++)
+		if (starts_with(msg, end, wrappers[i]))
+			return 1;
+	/* emcc: error: '/path/wasm-ld -o x.wasm ...' failed (returned 1) */
+	if (msg < end && *msg == '\'' && (find_in(msg, end, "' failed (") || find_in(msg, end, "' failed")))
+		return 1;
+	return 0;
+}
+
+/* The tool of an "error:" line: what stands before the error word, or what the message says. */
+static const char *error_tool(const char *s, const char *e, const char *msg, const char *end)
+{
+	static const char *const cargo[] = {
+		"failed to ",       "package `",       "no matching package",
+		"could not find `", "the lock file",   "current package believes",
+		"failed to select", "no such command", "cannot find a",
+	};
+
+	if (e[5] == '[')
+		return "rustc";
+	if (find_in(s, e, "wasm-ld") || find_in(s, e, "rust-lld") || find_in(s, e, "ld.lld"))
+		return "linker";
+	if (find_in(s, e, "emcc") || find_in(s, e, "em++"))
+		return "emcc";
+	if (find_in(s, e, "clang") || (e - s >= 6 && memcmp(e - 6, "fatal ", 6) == 0))
+		return "llvm";
+	for (size_t i = 0; i < sizeof(cargo) / sizeof(*cargo); i++)
+		if (starts_with(msg, end, cargo[i]))
+			return "cargo";
+	return "error";
+}
+
+/* The weight of line [S, END) (0: no error) and its tool; where it starts in *WHY. */
+static int line_weight(const char *s, const char *end, const char **why, const char **tool)
+{
+	const char *w, *e, *x, *xe;
+
+	while (s < end && isspace((unsigned char)*s))
+		s++;
+	*why = s;
+	*tool = "error";
+	if (s == end)
+		return 0;
+	if (find_in(s, end, "panicked at")) {
+		*tool = "panic";
+		return 85;
+	}
+	if (starts_with(s, end, "LLVM ERROR:")) {
+		*tool = "llvm";
+		return 80;
+	}
+	if (starts_with(s, end, "Fatal: ") || starts_with(s, end, "[wasm-validator error")) {
+		*tool = "binaryen";
+		return 80;
+	}
+	e = error_word_at(s, end);
+	w = find_in(s, end, "warning:");
+	if (e && (!w || e < w)) {
+		const char *msg = e + 5;
+
+		while (msg < end && *msg != ':')
+			msg++;
+		if (msg < end)  /* "error" ending the line has no message after it */
+			msg++;
+		while (msg < end && *msg == ' ')
+			msg++;
+		if (is_wrapper(msg, end)) {
+			*tool = "wrapper";
+			return 40;
+		}
+		*tool = error_tool(s, e, msg, end);
+		return 80;
+	}
+	x = exception_at(s, end, &xe);
+	if (x && (!w || x < w) && ((x - s) < 80 || (x[-2] == '\\' && x[-1] == 'n'))) {
+		*tool = is_js_exception(x, xe) ? "js" : "python";
+		return 90;
+	}
+	if (starts_with(s, end, "Aborted(") || starts_with(s, end, "abort(")) {
+		*tool = "abort";
+		return 75;
+	}
+	if (starts_with(s, end, "missing function: ")) {
+		*tool = "js";
+		return 70;
+	}
+	if (find_in(s, end, "requires node v") || find_in(s, end, "requires Node.js")) {
+		*tool = "node";
+		return 70;
+	}
+	if (find_in(s, end, "is not a supported wheel on this platform")) {
+		*tool = "pip";
+		return 60;
+	}
+	if (starts_with(s, end, "npm ERR!") || starts_with(s, end, "npm error ")) {
+		*tool = "npm";
+		return 60;
+	}
+	if (find_in(s, end, "Segmentation fault") || starts_with(s, end, "Assertion failed")) {
+		*tool = "crash";
+		return 60;
+	}
+	if (starts_with(s, end, "make: *** ") || (starts_with(s, end, "make[") && find_in(s, end, "]: *** "))) {
+		*tool = "wrapper";
+		return 40;
+	}
+	if (starts_with(s, end, "Error while ") || starts_with(s, end, "critical ")) {
+		*tool = "error";
+		return 50;
+	}
+	if (starts_with(s, end, "ERROR:") || starts_with(s, end, "ERROR ")) {
+		*tool = find_in(s, end, "wheel") || find_in(s, end, "distribution") ? "pip" : "error";
+		return 50;
+	}
+	return 0;
+}
+
+/* ---- keeping the heaviest lines ---- */
+
+/* Whether A goes before B: the earlier log, then the heavier, then the earlier line. */
+static int span_before(const struct span *a, const struct span *b)
+{
+	if (a->log != b->log)
+		return a->log < b->log;
+	if (a->weight != b->weight)
+		return a->weight > b->weight;
+	return a->lineno < b->lineno;
+}
+
+static int same_text(const struct span *a, const struct span *b)
+{
+	size_t na = (size_t)(a->end - a->start), nb = (size_t)(b->end - b->start);
+
+	if (na > EVIDENCE_LINE_MAX)
+		na = EVIDENCE_LINE_MAX;
+	if (nb > EVIDENCE_LINE_MAX)
+		nb = EVIDENCE_LINE_MAX;
+	return na == nb && memcmp(a->start, b->start, na) == 0;
+}
+
+/* Adds C to the N kept spans (at most EVIDENCE_MAX_LINES, kept in order). */
+static void keep(struct span *kept, size_t *n, const struct span *c)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (same_text(&kept[i], c))
+			return;
+	if (*n == EVIDENCE_MAX_LINES) {
+		if (!span_before(c, &kept[*n - 1]))
+			return;
+		(*n)--;
+	}
+	for (i = *n; i > 0 && span_before(c, &kept[i - 1]); i--)
+		kept[i] = kept[i - 1];
+	kept[i] = *c;
+	(*n)++;
+}
+
+static void read_log(struct span *kept, size_t *n, const char *text, size_t len, size_t log)
+{
+	const char *end = text + len, *line = text;
+	int in_traceback = 0;
+	size_t lineno = 0;
+
+	while (line < end) {
+		const char *eol = memchr(line, '\n', (size_t)(end - line)), *why, *tool;
+		struct span c;
+		int weight;
+
+		if (!eol)
+			eol = end;
+		lineno++;
+		weight = line_weight(line, eol, &why, &tool);
+		if (find_in(why, eol, "Traceback (most recent call last):")) {
+			/* "PythonError: Traceback ...": the exception comes at the end */
+			in_traceback = 1;
+			weight = weight ? 40 : 0;
+			tool = "wrapper";
+		} else if (in_traceback && why == line && why < eol && !isspace((unsigned char)*why)) {
+			/* The first unindented line after a traceback: its exception. */
+			in_traceback = 0;
+			weight = 95;
+			tool = "python";
+		}
+		if (weight > 0) {
+			c = (struct span){ why, eol, tool, weight, log, lineno };
+			/* Rust >= 1.73 prints the panic message on the next line. */
+			if (weight == 85 && eol > why && eol[-1] == ':' && eol < end) {
+				const char *next = eol + 1, *next_end = memchr(next, '\n', (size_t)(end - next));
+
+				c.end = next_end ? next_end : end;
+			}
+			keep(kept, n, &c);
+		}
+		line = eol + 1;
+	}
+}
+
+/* ---- tokens ---- */
+
+static void add_token(struct evidence_line *l, enum evidence_kind kind, const char *s, size_t n)
+{
+	if (!n || l->ntokens == EVIDENCE_MAX_TOKENS)
+		return;
+	for (size_t i = 0; i < l->ntokens; i++)
+		if (l->tokens[i].kind == kind && strlen(l->tokens[i].text) == n && !memcmp(l->tokens[i].text, s, n))
+			return;
+	if (!l->tokens)
+		l->tokens = xcalloc(EVIDENCE_MAX_TOKENS, sizeof(*l->tokens));
+	l->tokens[l->ntokens].kind = kind;
+	l->tokens[l->ntokens++].text = xstrndup(s, n);
+}
+
+static int word_is(const char *s, size_t n, const char *w)
+{
+	return strlen(w) == n && strncasecmp(s, w, n) == 0;
+}
+
+/* A rustc error code: error[E0514]. */
+static void take_codes(struct evidence_line *l, const char *t)
+{
+	for (const char *p = strstr(t, "error[E"); p; p = strstr(p + 1, "error[E")) {
+		size_t n = strspn(p + 7, "0123456789");
+
+		if (n && p[7 + n] == ']')
+			add_token(l, EVIDENCE_CODE, p + 6, n + 1);
+	}
+}
+
+static int is_tag_word(const char *s, size_t n)
+{
+	static const char *const prefixes[] = { "pyodide_",  "pyemscripten_", "emscripten_", "manylinux",
+						"musllinux", "macosx_",       "win_",        "linux_" };
+
+	if (n >= 4 && s[0] == 'c' && s[1] == 'p' && s[2] == '3' && strspn(s + 3, "0123456789") == n - 3)
+		return 1;
+	if (word_is(s, n, "abi3"))
+		return 1;
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(*prefixes); i++)
+		if (n > strlen(prefixes[i]) && !strncmp(s, prefixes[i], strlen(prefixes[i])) &&
+		    (strncmp(s, "emscripten_", 11) != 0 || isdigit((unsigned char)s[11])))
+			return 1;
+	return 0;
+}
+
+/*
+ * Symbols: quoted names, the name after a word that introduces one, and
+ * every identifier with an underscore in it.
+ */
+static void take_symbols(struct evidence_line *l, const char *t)
+{
+	static const char *const intro[] = { "symbol", "function" };
+	/* words that follow "function" or "symbol" in prose, not names */
+	static const char *const prose[] = { "import",  "export", "requires", "is",    "not",       "was",  "in",
+					     "of",      "the",    "a",        "an",    "signature", "type", "call",
+					     "pointer", "name",   "table",    "index", "with",      "for" };
+	const char *p = t;
+
+	while (*p) {
+		const char *q;
+
+		if (*p == '\'' || *p == '"' || *p == '`') {
+			char quote = *p == '`' ? '\'' : *p;
+			size_t n = strcspn(p + 1, "'\"` ");
+
+			/* `name' (old GNU style) ends with ', `name` with `; "key": is JSON's */
+			if (n && (p[1 + n] == quote || p[1 + n] == *p) && p[2 + n] != ':' && is_ident(p[1]) &&
+			    !isdigit((unsigned char)p[1]) && n <= 200) {
+				size_t k = 0;
+
+				while (k < n && (is_ident(p[1 + k]) || strchr(".@:<>", p[1 + k])))
+					k++;
+				if (k == n)
+					add_token(l, EVIDENCE_SYMBOL, p + 1, n);
+			}
+			p++;
+			continue;
+		}
+		if (!is_ident(*p)) {
+			p++;
+			continue;
+		}
+		for (q = p; is_ident(*q); q++)
+			;
+		if (isdigit((unsigned char)*p)) {
+			p = q;
+			continue;
+		}
+		if (memchr(p, '_', (size_t)(q - p)) && !is_tag_word(p, (size_t)(q - p)))
+			add_token(l, EVIDENCE_SYMBOL, p, (size_t)(q - p));
+		for (size_t i = 0; i < sizeof(intro) / sizeof(*intro); i++)
+			if (word_is(p, (size_t)(q - p), intro[i])) {
+				const char *r = q;
+
+				if (*r == ':')
+					r++;
+				while (*r == ' ')
+					r++;
+				if (is_ident(*r) && !isdigit((unsigned char)*r)) {
+					const char *s = r;
+					size_t k = 0;
+
+					while (is_ident(*s))
+						s++;
+					while (k < sizeof(prose) / sizeof(*prose) &&
+					       !word_is(r, (size_t)(s - r), prose[k]))
+						k++;
+					if (k == sizeof(prose) / sizeof(*prose))
+						add_token(l, EVIDENCE_SYMBOL, r, (size_t)(s - r));
+				}
+			}
+		p = q;
+	}
+}
+
+/* A feature under another name: V8's --experimental-wasm-NAME flags, words of prose. */
+static const struct {
+	const char *alias, *name;
+} feature_aliases[] = {
+	{ "eh", "exception-handling" },
+	{ "exnref", "exception-handling" },
+	{ "exceptions", "exception-handling" },
+	{ "simd", "simd128" },
+	{ "threads", "atomics" },
+	{ "return-call", "tail-call" },
+	{ "mv", "multivalue" },
+	{ "multi-value", "multivalue" },
+	{ "reftypes", "reference-types" },
+	{ "anyref", "reference-types" },
+	{ "sat-f2i-conversions", "nontrapping-fptoint" },
+	{ "se", "sign-ext" },
+	{ "bigint", "bigint" },
+	{ "type-reflection", "type-reflection" },
+	{ "stringref", "stringref" },
+	{ "memory64", "memory64" },
+	{ "gc", "gc" },
+	{ "bulk-memory", "bulk-memory" },
+};
+
+/* Features named in prose ("Bulk memory operations require bulk memory"), lower case. */
+static const struct {
+	const char *phrase, *name;
+} feature_phrases[] = {
+	{ "bulk memory", "bulk-memory" },
+	{ "exception handling", "exception-handling" },
+	{ "reference types", "reference-types" },
+	{ "sign extension", "sign-ext" },
+	{ "tail call", "tail-call" },
+	{ "multi value", "multivalue" },
+	{ "shared memory", "shared-memory" },
+	{ "nontrapping float-to-int", "nontrapping-fptoint" },
+};
+
+static void take_features(struct evidence_line *l, const char *t)
+{
+	static const struct {
+		const char *name;
+		int needs_flag;  /* a common word: only as --enable-NAME, +NAME or -mNAME */
+	} features[] = {
+		{ "atomics", 0 },
+		{ "bulk-memory", 0 },
+		{ "exception-handling", 0 },
+		{ "mutable-globals", 0 },
+		{ "sign-ext", 0 },
+		{ "nontrapping-fptoint", 0 },
+		{ "simd128", 0 },
+		{ "reference-types", 0 },
+		{ "multivalue", 0 },
+		{ "tail-call", 0 },
+		{ "extended-const", 0 },
+		{ "relaxed-simd", 0 },
+		{ "memory64", 0 },
+		{ "multimemory", 0 },
+		{ "shared-memory", 0 },
+		{ "gc", 1 },
+		{ "simd", 1 },
+		{ "threads", 1 },
+	};
+	const char *p = t;
+
+	while (*p) {
+		const char *q, *w;
+		int flagged = 0;
+
+		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '+') {
+			p++;
+			continue;
+		}
+		for (q = p; isalnum((unsigned char)*q) || *q == '-' || *q == '+' || *q == '_'; q++)
+			;
+		w = p;
+		if (starts_with(w, q, "--experimental-wasm-")) {
+			w += 20;
+			for (size_t i = 0; i < sizeof(feature_aliases) / sizeof(*feature_aliases); i++)
+				if (word_is(w, (size_t)(q - w), feature_aliases[i].alias))
+					add_token(l, EVIDENCE_FEATURE, feature_aliases[i].name,
+						  strlen(feature_aliases[i].name));
+			p = q;
+			continue;
+		}
+		if (starts_with(w, q, "--enable-") || starts_with(w, q, "--disable-")) {
+			w += w[2] == 'e' ? 9 : 10;
+			flagged = 1;
+		} else if (starts_with(w, q, "-m") || *w == '+') {
+			w += *w == '+' ? 1 : 2;
+			flagged = 1;
+		}
+		while (w < q && *w == '-')
+			w++;
+		for (size_t i = 0; i < sizeof(features) / sizeof(*features); i++)
+			if (word_is(w, (size_t)(q - w), features[i].name) && (flagged || !features[i].needs_flag))
+				add_token(l, EVIDENCE_FEATURE, features[i].name, strlen(features[i].name));
+		p = q;
+	}
+	for (size_t i = 0; i < sizeof(feature_phrases) / sizeof(*feature_phrases); i++)
+		if (strcasestr(t, feature_phrases[i].phrase))
+			add_token(l, EVIDENCE_FEATURE, feature_phrases[i].name, strlen(feature_phrases[i].name));
+}
+
+/* The label of a version at P: the known words among the two before it, in order. */
+static void version_label(struct strbuf *sb, const char *t, const char *p)
+{
+	static const char *const labels[] = {
+		"producer",   "reader", "requires", "required", "detected", "node", "rustc", "cargo",    "llvm",
+		"emscripten", "emcc",   "python",   "pyodide",  "clang",    "pyo3", "found", "expected", "got",
+	};
+	const char *words[2][2];
+	int nw = 0;
+
+	while (nw < 2 && p > t) {
+		const char *e, *s;
+
+		while (p > t && !isalnum((unsigned char)p[-1]))
+			p--;
+		e = p;
+		while (p > t && isalpha((unsigned char)p[-1]))
+			p--;
+		s = p;
+		if (s == e)
+			break;
+		/* "v16.0.0": the v is part of the version, not a word */
+		if (e - s == 1 && (*s == 'v' || *s == 'V'))
+			continue;
+		words[nw][0] = s;
+		words[nw++][1] = e;
+		while (p > t && isdigit((unsigned char)p[-1]))
+			p--;
+	}
+	for (int i = nw; i-- > 0;)
+		for (size_t k = 0; k < sizeof(labels) / sizeof(*labels); k++)
+			if (word_is(words[i][0], (size_t)(words[i][1] - words[i][0]), labels[k])) {
+				if (sb->len)
+					strbuf_addch(sb, ' ');
+				strbuf_addstr(sb, labels[k]);
+			}
+}
+
+static void take_versions(struct evidence_line *l, const char *t)
+{
+	const char *p = t;
+
+	while (*p) {
+		const char *q;
+		int dots = 0, llvm;
+
+		if (!isdigit((unsigned char)*p) || (p > t && (isdigit((unsigned char)p[-1]) || p[-1] == '.'))) {
+			p++;
+			continue;
+		}
+		llvm = p - t >= 4 && strncasecmp(p - 4, "LLVM", 4) == 0;
+		if (!llvm && p > t && isalpha((unsigned char)p[-1]) &&
+		    !((p[-1] == 'v' || p[-1] == 'V') && (p - 1 == t || !isalnum((unsigned char)p[-2])))) {
+			while (isalnum((unsigned char)*p))
+				p++;
+			continue;
+		}
+		for (q = p; isdigit((unsigned char)*q) || (*q == '.' && isdigit((unsigned char)q[1])); q++)
+			dots += *q == '.';
+		if (dots || llvm) {
+			struct strbuf sb = { 0 };
+
+			version_label(&sb, t, p);
+			strbuf_addch(&sb, '=');
+			strbuf_add(&sb, p, (size_t)(q - p));
+			add_token(l, EVIDENCE_VERSION, sb.buf, sb.len);
+			strbuf_release(&sb);
+		}
+		p = q;
+	}
+}
+
+static void take_files(struct evidence_line *l, const char *t)
+{
+	static const char *const exts[] = { "rlib", "rmeta", "a",   "o",  "so",    "wasm",
+					    "js",   "mjs",   "whl", "bc", "dylib", "pyd" };
+	const char *p = t;
+
+	while (*p) {
+		const char *q, *dot;
+
+		if (isspace((unsigned char)*p) || strchr("'\"`()[]{},;<>", *p)) {
+			p++;
+			continue;
+		}
+		for (q = p; *q && !isspace((unsigned char)*q) && !strchr("'\"`()[]{},;<>", *q); q++)
+			;
+		while (q > p && strchr(":.", q[-1]))
+			q--;
+		dot = q > p ? q - 1 : p;
+		while (dot > p && *dot != '.')
+			dot--;
+		if (dot > p && dot < q)
+			for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
+				if ((size_t)(q - dot - 1) == strlen(exts[i]) &&
+				    !memcmp(dot + 1, exts[i], strlen(exts[i])))
+					add_token(l, EVIDENCE_FILE, exts[i], strlen(exts[i]));
+		while (*p && !isspace((unsigned char)*p) && !strchr("'\"`()[]{},;<>", *p))
+			p++;
+	}
+}
+
+static void take_tags(struct evidence_line *l, const char *t)
+{
+	const char *p = t;
+
+	while (*p) {
+		const char *q, *c;
+
+		if (!isalnum((unsigned char)*p) && *p != '_') {
+			p++;
+			continue;
+		}
+		for (q = p; isalnum((unsigned char)*q) || *q == '_' || *q == '-'; q++)
+			;
+		while (q > p && q[-1] == '-')
+			q--;
+		/* whole words with dashes: target triples, cpython-312-wasm32-emscripten */
+		if ((find_in(p, q, "-unknown-") || starts_with(p, q, "wasm32-") || starts_with(p, q, "wasm64-") ||
+		     starts_with(p, q, "cpython-3")) &&
+		    !find_in(p, q, "--"))
+			add_token(l, EVIDENCE_TAG, p, (size_t)(q - p));
+		else
+			for (c = p; c < q;) {
+				const char *d = c;
+
+				while (d < q && *d != '-')
+					d++;
+				if (is_tag_word(c, (size_t)(d - c)))
+					add_token(l, EVIDENCE_TAG, c, (size_t)(d - c));
+				c = d + 1;
+			}
+		p = q > p ? q : p + 1;
+	}
+}
+
+static void take_tokens(struct evidence_line *l)
+{
+	take_codes(l, l->text);
+	take_symbols(l, l->text);
+	take_features(l, l->text);
+	take_versions(l, l->text);
+	take_files(l, l->text);
+	take_tags(l, l->text);
+}
+
+/* ---- the module's interface ---- */
+
+void evidence_extract(struct evidence *ev, const char *const *logs, const size_t *lens, size_t nlogs)
+{
+	struct span kept[EVIDENCE_MAX_LINES];
+	size_t n = 0;
+
+	memset(ev, 0, sizeof(*ev));
+	for (size_t i = 0; i < nlogs; i++) {
+		const char *s = logs[i] ? logs[i] : "";
+
+		read_log(kept, &n, s, lens ? lens[i] : strlen(s), i);
+	}
+	if (!n)
+		return;
+	ev->lines = xcalloc(n, sizeof(*ev->lines));
+	for (size_t i = 0; i < n; i++) {
+		struct evidence_line *l = &ev->lines[ev->nlines++];
+
+		l->tool = kept[i].tool;
+		l->weight = kept[i].weight;
+		l->lineno = kept[i].lineno;
+		l->log = kept[i].log;
+		l->text = evidence_quote(kept[i].start, kept[i].end);
+		take_tokens(l);
+	}
+}
+
+void evidence_release(struct evidence *ev)
+{
+	for (size_t i = 0; i < ev->nlines; i++) {
+		for (size_t k = 0; k < ev->lines[i].ntokens; k++)
+			free(ev->lines[i].tokens[k].text);
+		free(ev->lines[i].tokens);
+		free(ev->lines[i].text);
+	}
+	free(ev->lines);
+	memset(ev, 0, sizeof(*ev));
+}
+
+static const char *const kind_names[EVIDENCE_KIND_COUNT] = { "symbol", "feature", "version", "file", "tag", "code" };
+
+const char *evidence_kind_name(enum evidence_kind k)
+{
+	return (unsigned)k < EVIDENCE_KIND_COUNT ? kind_names[k] : NULL;
+}
+
+int evidence_kind_from_name(const char *name)
+{
+	for (int k = 0; k < EVIDENCE_KIND_COUNT; k++)
+		if (strcmp(kind_names[k], name) == 0)
+			return k;
+	return -1;
+}
+
+int evidence_is_tool(const char *name)
+{
+	static const char *const tools[] = {
+		"python",   "js",    "panic", "rustc", "linker", "emcc", "cargo", "llvm",
+		"binaryen", "error", "abort", "node",  "pip",    "npm",  "crash", "wrapper"
+	};
+
+	for (size_t i = 0; i < sizeof(tools) / sizeof(*tools); i++)
+		if (strcmp(tools[i], name) == 0)
+			return 1;
+	return 0;
+}

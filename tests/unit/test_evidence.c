@@ -1,0 +1,227 @@
+/*
+ * evidence: which lines are evidence and of which tool, the deciding line,
+ * the tokens of each kind, the bounds (lines kept, line length, tokens), and
+ * linear time on a hostile log.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "check.h"
+#include "emcompat/evidence.h"
+#include "emcompat/util.h"
+
+/* The tokens of KIND in line L, joined by ",". */
+static const char *tokens(const struct evidence_line *l, enum evidence_kind kind)
+{
+	static char buf[1024];
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; l && i < l->ntokens; i++)
+		if (l->tokens[i].kind == kind)
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s", n ? "," : "", l->tokens[i].text);
+	return buf;
+}
+
+/* Extracts TEXT's evidence into EV; its deciding line or NULL. */
+static const struct evidence_line *extract(struct evidence *ev, const char *text)
+{
+	evidence_extract(ev, &text, NULL, 1);
+	return ev->nlines ? &ev->lines[0] : NULL;
+}
+
+static void check_tool(const char *text, const char *tool, int weight)
+{
+	struct evidence ev;
+	const struct evidence_line *l = extract(&ev, text);
+
+	CHECK_STR(l ? l->tool : "(none)", tool);
+	CHECK_INT(l ? l->weight : 0, weight);
+	evidence_release(&ev);
+}
+
+static void test_tools(void)
+{
+	check_tool("wasm-ld: error: unknown file type: lib.rmeta\n", "linker", 80);
+	check_tool("  = note: rust-lld: error: undefined symbol: foo\n", "linker", 80);
+	check_tool("emcc: error: undefined exported symbol: \"_f\"\n", "emcc", 80);
+	check_tool("error[E0514]: found crate `std` compiled by an incompatible version of rustc\n", "rustc", 80);
+	check_tool("error: failed to select a version for `x`\n", "cargo", 80);
+	check_tool("clang-16: error: unsupported option '-fwasm-exceptions'\n", "llvm", 80);
+	check_tool("pkg> error: the crate is broken\n", "error", 80);
+	check_tool("[wasm-validator error in function 3] unexpected false: x\n", "binaryen", 80);
+	check_tool(
+		"LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"f\": function import requires a callable\n",
+		"js", 90);
+	check_tool("ImportError: dynamic module does not define module export function (PyInit_x)\n", "python", 90);
+	check_tool("Aborted(missing function: invoke_vi)\n", "abort", 75);
+	check_tool("missing function: invoke_vi\n", "js", 70);
+	check_tool("This emscripten-generated code requires node v16.0.0 (detected v14.17.0)\n", "node", 70);
+	check_tool("ERROR: x-1.0-cp312-cp312-pyodide_2024_0_wasm32.whl is not a supported wheel on this platform.\n",
+		   "pip", 60);
+	check_tool("error: linking with `emcc` failed: exit status: 1\n", "wrapper", 40);
+	/* a traceback's exception beats everything, and is Python's even when JS has the name */
+	check_tool("Traceback (most recent call last):\n  File \"x.py\", line 1\nTypeError: bad\nLinkError: x\n",
+		   "python", 95);
+	/* not evidence: warnings, prose */
+	check_tool("warning: unused variable: `x`\nan error in prose, error-prone: no\n", "(none)", 0);
+	check_tool("Finished release [optimized] target(s) in 1.2s\n", "(none)", 0);
+}
+
+static void test_deciding(void)
+{
+	struct evidence ev;
+	const struct evidence_line *l;
+	const char *logs[2] = { "error: aborting due to 2 previous errors\nerror[E0463]: can't find crate for `core`\n",
+				"TypeError: a heavier line in the second log\n" };
+
+	/* the heaviest line of the first log with any, then the rest */
+	evidence_extract(&ev, logs, NULL, 2);
+	CHECK_INT(ev.nlines, 3);
+	CHECK_STR(ev.lines[0].text, "error[E0463]: can't find crate for `core`");
+	CHECK_INT(ev.lines[0].lineno, 2);
+	CHECK_INT(ev.lines[0].log, 0);
+	CHECK_STR(ev.lines[1].tool, "wrapper");
+	CHECK_INT(ev.lines[2].log, 1);
+	evidence_release(&ev);
+
+	/* Rust >= 1.73: the panic message on the next line is part of it */
+	l = extract(&ev, "thread 'main' panicked at src/lib.rs:1:5:\nattempt to add with overflow\n");
+	CHECK_STR(l ? l->text : NULL, "thread 'main' panicked at src/lib.rs:1:5: attempt to add with overflow");
+	evidence_release(&ev);
+
+	/* a log pasted as a JS string: the exception after a literal \n */
+	l = extract(&ev, "\"Could not load dynamic lib: /lib/python3.13/site-packages/some/long/path/x.abi3.so"
+			 "\\nError: Dynamic linking error: cannot resolve symbol invoke_vii\"\n");
+	CHECK_STR(l ? l->tool : NULL, "js");
+	CHECK_STR(tokens(l, EVIDENCE_SYMBOL), "invoke_vii");
+	evidence_release(&ev);
+
+	CHECK(!extract(&ev, ""));
+	CHECK_INT(ev.nlines, 0);
+	evidence_release(&ev);
+}
+
+static void check_tokens(const char *text, enum evidence_kind kind, const char *want)
+{
+	struct evidence ev;
+
+	CHECK_STR(tokens(extract(&ev, text), kind), want);
+	evidence_release(&ev);
+}
+
+static void test_tokens(void)
+{
+	check_tokens("LinkError: WebAssembly.Instance(): Import #3 module=\"env\" function=\"__cpp_exception\" error: "
+		     "tag import requires a WebAssembly.Tag\n",
+		     EVIDENCE_SYMBOL, "env,__cpp_exception");
+	check_tokens("Error: Dynamic linking error: cannot resolve symbol s_cmp\n", EVIDENCE_SYMBOL, "s_cmp");
+	check_tokens("wasm-ld: error: a.o: undefined symbol: foo\n", EVIDENCE_SYMBOL, "foo");
+	check_tokens("Error: cannot resolve symbol PyUnicode_AsUTF8AndSize\n", EVIDENCE_SYMBOL,
+		     "PyUnicode_AsUTF8AndSize");
+	check_tokens("error[E0432]: unresolved import `libc::c_int`\n", EVIDENCE_SYMBOL, "libc::c_int,c_int");
+	check_tokens("error[E0432]: unresolved import `libc::c_int`\n", EVIDENCE_CODE, "E0432");
+	/* JSON keys are not names (values may be) */
+	check_tokens("{\"check\":\"x\",\"actual\":\"Error: cannot resolve symbol invoke_ii\"}\n", EVIDENCE_SYMBOL,
+		     "x,invoke_ii");
+
+	check_tokens("wasm-ld: error: --shared-memory is disallowed by a.o because it was not compiled with "
+		     "'atomics' or 'bulk-memory' features\n",
+		     EVIDENCE_FEATURE, "shared-memory,atomics,bulk-memory");
+	check_tokens("[wasm-validator error in function 1] unexpected false: Bulk memory operations require bulk "
+		     "memory [--enable-bulk-memory]\n",
+		     EVIDENCE_FEATURE, "bulk-memory");
+	check_tokens("CompileError: WebAssembly.Module(): invalid opcode (enable with --experimental-wasm-eh)\n",
+		     EVIDENCE_FEATURE, "exception-handling");
+	/* "simd" alone is a word, not a feature; -msimd128 and +simd128 are */
+	check_tokens("error: simd is nice but -msimd128 +atomics\n", EVIDENCE_FEATURE, "simd128,atomics");
+
+	check_tokens("error: Invalid record (Producer: 'LLVM17.0.0git' Reader: 'LLVM 16.0.6')\n", EVIDENCE_VERSION,
+		     "producer llvm=17.0.0,reader llvm=16.0.6");
+	check_tokens("This emscripten-generated code requires node v16.0.0 (detected v14.17.0)\n", EVIDENCE_VERSION,
+		     "requires node=16.0.0,detected=14.17.0");
+	check_tokens("error: package `x v1.2.0` cannot be built because it requires rustc 1.70 or newer\n",
+		     EVIDENCE_VERSION, "=1.2.0,requires rustc=1.70");
+
+	check_tokens("wasm-ld: error: unknown file type: lib.rmeta\n", EVIDENCE_FILE, "rmeta");
+	check_tokens("error: cannot open /x/libfoo.rlib: and x.o.\n", EVIDENCE_FILE, "rlib,o");
+
+	check_tokens("ERROR: x-1.0-cp312-cp312-pyodide_2024_0_wasm32.whl is not a supported wheel on this platform.\n",
+		     EVIDENCE_TAG, "cp312,pyodide_2024_0_wasm32");
+	check_tokens("ImportError: /lib/x.cpython-311-wasm32-emscripten.so: bad\n", EVIDENCE_TAG,
+		     "cpython-311-wasm32-emscripten");
+	check_tokens("error: the `wasm32-unknown-emscripten` target may not be installed\n", EVIDENCE_TAG,
+		     "wasm32-unknown-emscripten");
+	/* emscripten_longjmp is a symbol, emscripten_3_1_58_wasm32 a tag */
+	check_tokens("error: undefined symbol: emscripten_longjmp for emscripten_3_1_58_wasm32\n", EVIDENCE_TAG,
+		     "emscripten_3_1_58_wasm32");
+	check_tokens("error: undefined symbol: emscripten_longjmp for emscripten_3_1_58_wasm32\n", EVIDENCE_SYMBOL,
+		     "emscripten_longjmp");
+}
+
+static void test_bounds(void)
+{
+	struct strbuf sb = { 0 };
+	struct evidence ev;
+	size_t big = 4u << 20;
+	char *junk;
+	clock_t t0;
+	double secs;
+
+	/* many distinct error lines: EVIDENCE_MAX_LINES kept, the first ones */
+	for (int i = 0; i < 1000; i++)
+		strbuf_addf(&sb, "error: number %d\n", i);
+	strbuf_addstr(&sb, "LinkError: the heaviest, last\n");
+	evidence_extract(&ev, (const char *const *)&sb.buf, NULL, 1);
+	CHECK_INT(ev.nlines, EVIDENCE_MAX_LINES);
+	CHECK_STR(ev.lines[0].text, "LinkError: the heaviest, last");
+	CHECK_STR(ev.lines[1].text, "error: number 0");
+	evidence_release(&ev);
+	strbuf_release(&sb);
+
+	/* one huge line: cut, its tokens bounded */
+	strbuf_addstr(&sb, "error: ");
+	for (int i = 0; i < 20000; i++)
+		strbuf_addf(&sb, "sym_%d ", i);
+	evidence_extract(&ev, (const char *const *)&sb.buf, NULL, 1);
+	CHECK_INT(ev.nlines, 1);
+	CHECK(strlen(ev.lines[0].text) <= EVIDENCE_LINE_MAX + 3);
+	CHECK(ev.lines[0].ntokens <= EVIDENCE_MAX_TOKENS);
+	evidence_release(&ev);
+	strbuf_release(&sb);
+
+	/* hostile bytes, NULs included, in linear time: 4 MiB of a repeated near-miss */
+	junk = xmalloc(big);
+	for (size_t i = 0; i < big; i++)
+		junk[i] = "error Error(Traceback 'x_ \\n\0\xff:v1.2 --enable-"[i % 44];
+	t0 = clock();
+	evidence_extract(&ev, (const char *const *)&junk, &big, 1);
+	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	CHECK(secs < 2.0);
+	CHECK(ev.nlines <= EVIDENCE_MAX_LINES);
+	for (size_t i = 0; i < ev.nlines; i++)
+		CHECK(!strchr(ev.lines[i].text, '\n'));
+	evidence_release(&ev);
+	free(junk);
+}
+
+static void test_names(void)
+{
+	CHECK_STR(evidence_kind_name(EVIDENCE_TAG), "tag");
+	CHECK(evidence_kind_name(EVIDENCE_KIND_COUNT) == NULL);
+	CHECK_INT(evidence_kind_from_name("feature"), EVIDENCE_FEATURE);
+	CHECK_INT(evidence_kind_from_name("line"), -1);
+	CHECK(evidence_is_tool("linker"));
+	CHECK(!evidence_is_tool("wasm-ld"));
+}
+
+int main(void)
+{
+	test_tools();
+	test_deciding();
+	test_tokens();
+	test_bounds();
+	test_names();
+	return check_done();
+}
