@@ -37,7 +37,9 @@
  * compiled with REG_ICASE instead (the prefix is not part of the regex).
  * A pattern whose nested repetitions would make regcomp build more than
  * 20000 nodes (glibc copies a repeated group once per repetition) is
- * refused as a bad table.
+ * refused as a bad table, and so is one that starts with a repeated class
+ * (".+", "[a-z]*", "\S{2,}"): glibc's regexec would take time quadratic
+ * in a line's length on it (58 s for one 200 KB line of a hostile log).
  * Evidence rules decide where a family is structural, whatever the
  * wording: a rule holds on an evidence line when the line's tool is one of
  * "tool" (a tool name of evidence.h or an array of them; absent: any), every
