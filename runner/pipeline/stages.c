@@ -987,6 +987,23 @@ static const struct toolchain *package_pyodide(struct stages *s, size_t n, char 
 }
 
 /*
+ * What the files of the Pyodide PY say of its Python and wheel platforms,
+ * into RT (py_runtime_release it on 0). 1 with *WHY when they say neither,
+ * -1 on an error.
+ */
+static int package_runtime_load(const struct toolchain *py, struct py_runtime *rt, char **why)
+{
+	if (py_runtime_load(py->pyodide.index_url, rt))
+		return -1;
+	if (!rt->meta || !rt->nplatforms) {
+		*why = xasprintf("%s names no Python or wheel platform in its files (pyodide-lock.json)", py->version);
+		py_runtime_release(rt);
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * pip's settings of where it looks for files: a package's download node
  * passes them on as the user set them, and they are part of its
  * fingerprint (another index or links dir may hold other files, or none).
@@ -1004,22 +1021,18 @@ static const char *const pip_sources[] = { "PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL
 static int recipe_fetch_wheel(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
 {
 	const struct matrix_package *pk = s->plan->nodes[n].package;
-	const struct toolchain *py = package_pyodide(s, n, why);
+	const struct toolchain *py;
 	const char *root;
 	struct vec argv = { 0 }, env = { 0 };
 	struct py_runtime rt;
+	int rc;
 
-	if (!py)
+	if (!(py = package_pyodide(s, n, why)))
 		return 1;
 	if (!(root = stages_src_root(s, "matrix/packages/", "packages")))
 		return -1;
-	if (py_runtime_load(py->pyodide.index_url, &rt))
-		return -1;
-	if (!rt.meta || !rt.nplatforms) {
-		*why = xasprintf("%s names no Python or wheel platform in its files (pyodide-lock.json)", py->version);
-		py_runtime_release(&rt);
-		return 1;
-	}
+	if ((rc = package_runtime_load(py, &rt, why)))
+		return rc;
 	env_base(&env);
 	for (const char *const *v = pip_sources; *v; v++)
 		if (getenv(*v))
@@ -1224,18 +1237,14 @@ static int recipe_sdist_link(struct stages *s, size_t n, struct recipe *r, const
 	const char *root;
 	struct vec argv = { 0 }, env = { 0 };
 	struct py_runtime rt;
+	int rc;
 
 	if (!em || !(py = package_pyodide(s, n, why)))
 		return 1;
 	if (!(root = stages_src_root(s, "matrix/sdist/", "sdist")))
 		return -1;
-	if (py_runtime_load(py->pyodide.index_url, &rt))
-		return -1;
-	if (!rt.meta || !rt.nplatforms) {
-		*why = xasprintf("%s names no Python or wheel platform in its files (pyodide-lock.json)", py->version);
-		py_runtime_release(&rt);
-		return 1;
-	}
+	if ((rc = package_runtime_load(py, &rt, why)))
+		return rc;
 	env_base(&env);
 	env_toolchain(s, &env, em);
 	vec_add(&argv, "python3");
