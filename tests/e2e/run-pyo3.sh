@@ -22,24 +22,15 @@ if [[ $rc -ne 1 ]]; then
 	exit 1
 fi
 
-python3 - "$tmp/run/results.json" <<'PY'
+PYTHONPATH=$here python3 - "$tmp/run/results.json" <<'PY'
 import glob, json, os, re, sys
+from cells import expecter
 
 r = json.load(open(sys.argv[1]))
 cells = {c["id"]: c for c in r["cells"]}
 failures = []
 
-def expect(cell, status, stage=None, cls=None, line=None):
-    c = cells.get(cell)
-    if c is None:
-        failures.append(f"{cell}: missing from results.json")
-        return
-    got = (c["status"], c.get("stage"), c.get("class"))
-    if c["status"] != status or (stage and c.get("stage") != stage) or (cls and c.get("class") != cls):
-        failures.append(f"{cell}: got {got} {c.get('summary')!r}, expected {(status, stage, cls)}")
-        return
-    if line and not any(line in l for l in c.get("lines", []) + [c.get("summary", "")]):
-        failures.append(f"{cell}: no line with {line!r} in {c.get('lines')} / {c.get('summary')!r}")
+expect = expecter(cells, failures)
 
 base = "rust=1.96,emscripten=3.1.69,probe=pyo3"
 # Works: import, calls, a Rust error as ValueError and a panic as PanicException,

@@ -31,25 +31,16 @@ for run in 1 2; do
 	fi
 done
 
-python3 - "$tmp/run1/results.json" "$tmp/run2/results.json" <<'PY'
+PYTHONPATH=$here python3 - "$tmp/run1/results.json" "$tmp/run2/results.json" <<'PY'
 import json, re, sys
+from cells import exact_expecter
 
 failures = []
 for n, path in enumerate(sys.argv[1:], 1):
     r = json.load(open(path))
     cells = {c["id"]: c for c in r["cells"]}
 
-    def expect(cell, status, stage=None, cls=None, summary=None):
-        c = cells.get(cell)
-        if c is None:
-            failures.append(f"run {n}: {cell}: missing from results.json")
-            return None
-        got = (c["status"], c.get("stage"), c.get("class"))
-        if got != (status, stage, cls):
-            failures.append(f"run {n}: {cell}: got {got} {c.get('summary')!r}, expected {(status, stage, cls)}")
-        if summary and summary not in c.get("summary", ""):
-            failures.append(f"run {n}: {cell}: summary {c.get('summary')!r} lacks {summary!r}")
-        return c
+    expect = exact_expecter(cells, failures, f"run {n}: ")
 
     def cell(rust, em, probe, loader):
         return f"rust={rust},emscripten={em},probe={probe},loader=pyodide-{loader},node=20,opt=O2,eh=default"

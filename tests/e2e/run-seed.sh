@@ -27,8 +27,9 @@ for run in run again; do
 	fi
 done
 
-python3 - "$tmp/run/results.json" "$tmp/again/results.json" "$here/../.." <<'PY'
+PYTHONPATH=$here python3 - "$tmp/run/results.json" "$tmp/again/results.json" "$here/../.." <<'PY'
 import hashlib, json, os, re, sys
+from cells import expecter
 
 r = json.load(open(sys.argv[1]))
 again = json.load(open(sys.argv[2]))
@@ -36,17 +37,7 @@ repo = sys.argv[3]
 cells = {c["id"]: c for c in r["cells"]}
 failures = []
 
-def expect(cell, status, stage=None, cls=None, line=None):
-    c = cells.get(cell)
-    if c is None:
-        failures.append(f"{cell}: missing from results.json")
-        return
-    got = (c["status"], c.get("stage"), c.get("class"))
-    if c["status"] != status or (stage and c.get("stage") != stage) or (cls and c.get("class") != cls):
-        failures.append(f"{cell}: got {got} {c.get('summary')!r}, expected {(status, stage, cls)}")
-        return
-    if line and not any(line in l for l in c.get("lines", []) + [c.get("summary", "")]):
-        failures.append(f"{cell}: no line with {line!r} in {c.get('lines')} / {c.get('summary')!r}")
+expect = expecter(cells, failures)
 
 def cell(rust, probe, loader):
     return f"rust={rust},emscripten=3.1.69,probe={probe},loader={loader},node=20,eh=default"

@@ -20,24 +20,15 @@ if [[ $rc -ne 1 ]]; then
 	exit 1
 fi
 
-python3 - "$tmp/run/results.json" <<'PY'
+PYTHONPATH=$here python3 - "$tmp/run/results.json" <<'PY'
 import json, sys
+from cells import expecter
 
 r = json.load(open(sys.argv[1]))
 cells = {c["id"]: c for c in r["cells"]}
 failures = []
 
-def expect(cell, status, stage=None, cls=None, line=None):
-    c = cells.get(cell)
-    if c is None:
-        failures.append(f"{cell}: missing from results.json")
-        return
-    got = (c["status"], c.get("stage"), c.get("class"))
-    if c["status"] != status or (stage and c.get("stage") != stage) or (cls and c.get("class") != cls):
-        failures.append(f"{cell}: got {got} {c.get('summary')!r}, expected {(status, stage, cls)}")
-        return
-    if line and not any(line in l for l in c.get("lines", []) + [c.get("summary", "")]):
-        failures.append(f"{cell}: no line with {line!r} in {c.get('lines')} / {c.get('summary')!r}")
+expect = expecter(cells, failures)
 
 base = "emscripten=3.1.6"
 # Works: i32 and i64 (BigInt on) across the JS boundary, in both hosts.
