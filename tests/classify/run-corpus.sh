@@ -7,7 +7,7 @@
 #   run-corpus.sh --split [DIR]       prints "part case" for every case
 #
 # A case file starts with "# key: value" lines (source, stage, expect, and
-# optionally axes, findings, line, note), then the log excerpt.
+# optionally date, axes, findings, line, note), then the log excerpt.
 #
 # The split (README.md): a case's part is decided by its thread, the first
 # owner/repo#N in its source header (else the whole source string): the first
@@ -96,6 +96,20 @@ for fam in $(printf '%s\n' "${!fam_n[@]}" | sed 's,/[a-z]*$,,' | sort -u); do
 	printf '  %-32s tune %2d/%-2d  test %2d/%d\n' "$fam" "${fam_ok[$fam/tune]:-0}" "${fam_n[$fam/tune]:-0}" \
 		"${fam_ok[$fam/test]:-0}" "${fam_n[$fam/test]:-0}"
 done
+# what the corpus is made of: cases cited to a public thread (an owner/repo#N
+# source), how many carry the thread's date, how many are from 2024-2026
+threads=0 dated=0 recent=0 total=0
+for f in "$dir"/*.log; do
+	total=$((total + 1))
+	grep -qE '^# source: .*[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+#[0-9]+' "$f" || continue
+	threads=$((threads + 1))
+	year=$(sed -n 's/^# date: \([0-9]\{4\}\).*/\1/p' "$f" | head -1)
+	[[ -n $year ]] || continue
+	dated=$((dated + 1))
+	((year >= 2024 && year <= 2026)) && recent=$((recent + 1))
+done
+printf 'corpus: %d cases, %d cited to a thread, %d of them dated, %d from 2024-2026 (%d%% of all cases)\n' \
+	"$total" "$threads" "$dated" "$recent" $((total > 0 ? recent * 100 / total : 0))
 for part in tune test; do
 	c=${n[$part]:-0} r=${ok[$part]:-0}
 	pct=0
