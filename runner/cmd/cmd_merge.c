@@ -38,7 +38,8 @@ int cmd_merge(int argc, char **argv)
 		history_close(&h);
 		return cli_report_error();
 	}
-	printf("emcompat: merged %zu runs into %s: %zu cells:", o.nruns, o.out_dir, res.cells);
+	printf("emcompat: merged %zu run%s into %s: %zu cells:", o.nruns, o.nruns == 1 ? "" : "s", o.out_dir,
+	       res.cells);
 	for (int s = 0; s < CELL_STATUS_COUNT; s++)
 		if (res.counts[s])
 			printf(" %zu %s", res.counts[s], cell_status_name(s));

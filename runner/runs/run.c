@@ -366,8 +366,14 @@ static void run_release(struct run_ctx *r)
 	toolchain_set_release(&r->tc);
 	shard_info_release(&r->shard);
 	classify_free(r->classes);
-	if (r->baseline_tmp && remove_tree(r->baseline_tmp))
-		error_clear();
+	/* A temp dir that will not go is not worth an error of its own, and must
+	 * not clear the one a failed run is returning with. */
+	if (r->baseline_tmp) {
+		int pending = error_pending();
+
+		if (remove_tree(r->baseline_tmp) && !pending)
+			error_clear();
+	}
 	free(r->baseline_tmp);
 	free(r->baseline_label);
 }
