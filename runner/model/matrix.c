@@ -412,9 +412,10 @@ static int list_tree(const char *root, const char *rel, char ***v, size_t *n, si
 /*
  * OUT: the SHA-256 of the files under DIR (list_tree), each as its
  * relative path, its size and its bytes, in path order: a node-key input,
- * so an edited project rebuilds and an unchanged one does not.
+ * so an edited project rebuilds and an unchanged one does not. *HAS_LOCK:
+ * whether one of them is a Cargo.lock.
  */
-static int tree_digest(const char *dir, char out[65])
+static int tree_digest(const char *dir, char out[65], int *has_lock)
 {
 	char **v = NULL;
 	size_t n = 0, cap = 0;
@@ -430,6 +431,9 @@ static int tree_digest(const char *dir, char out[65])
 		char *path = xasprintf("%s/%s", dir, v[i]), *text = NULL, size[32];
 		size_t tlen = 0;
 
+		const char *base = strrchr(v[i], '/') ? strrchr(v[i], '/') + 1 : v[i];
+
+		*has_lock |= strcmp(base, "Cargo.lock") == 0;
 		if (rc == 0 && (rc = read_file(path, &text, &tlen)) == 0) {
 			snprintf(size, sizeof(size), "%zu", tlen);
 			EVP_DigestUpdate(md, v[i], strlen(v[i]) + 1);
@@ -457,6 +461,7 @@ static int parse_package_path(struct matrix_package *pk, const struct json_doc *
 	const char *slash = strrchr(matrix_path, '/');
 	char *joined, *real;
 	struct stat st;
+	int has_lock = 0;
 
 	if (!cJSON_IsString(e) || !*e->valuestring)
 		return json_doc_error(d, e, "packages.%s.path: must be a directory (a string)", pk->name);
@@ -473,7 +478,7 @@ static int parse_package_path(struct matrix_package *pk, const struct json_doc *
 	}
 	free(joined);
 	pk->path = real;
-	if (tree_digest(pk->path, pk->tree_digest)) {
+	if (tree_digest(pk->path, pk->tree_digest, &has_lock)) {
 		char *why = xstrdup(error_message());
 
 		error_clear();
@@ -481,6 +486,12 @@ static int parse_package_path(struct matrix_package *pk, const struct json_doc *
 		free(why);
 		return -1;
 	}
+	/* The build is offline and --locked: without a lock it could only fail. */
+	if (!has_lock)
+		return json_doc_error(d, e,
+				      "packages.%s.path: %s has no Cargo.lock (the build is offline and locked): "
+				      "run `cargo generate-lockfile` in it",
+				      pk->name, pk->path);
 	return 0;
 }
 

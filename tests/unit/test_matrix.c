@@ -372,6 +372,7 @@ static void test_package_path(void)
 {
 	char tmpl[] = "/tmp/emcompat-test-matrix-XXXXXX", *dir = mkdtemp(tmpl);
 	char *src = xasprintf("%s/proj/src", dir), *lib = xasprintf("%s/proj/src/lib.rs", dir);
+	char *lock = xasprintf("%s/proj/Cargo.lock", dir);
 	char *target = xasprintf("%s/proj/target", dir), *junk = xasprintf("%s/proj/target/x", dir);
 	char *real = NULL, first[65] = "";
 	struct matrix m;
@@ -380,6 +381,11 @@ static void test_package_path(void)
 	CHECK_INT(mkdir_p(src), 0);
 	CHECK_INT(mkdir_p(target), 0);
 	CHECK_INT(write_file_atomic(lib, "fn a() {}\n", 10, 0644), 0);
+	/* The build is offline and locked: a project without a lock is refused up front. */
+	CHECK_INT(parse_at(&m, dir, "\"path\":\"proj\",\"import\":\"hello\""), -1);
+	CHECK_HAS(error_message(), "/proj has no Cargo.lock");
+	CHECK_HAS(error_message(), "run `cargo generate-lockfile` in it");
+	CHECK_INT(write_file_atomic(lock, "version = 3\n", 12, 0644), 0);
 	CHECK_INT(parse_at(&m, dir, "\"path\":\"proj\",\"import\":\"hello\""), 0);
 	if (m.npackages == 1) {
 		real = realpath(dir, NULL);
@@ -417,6 +423,8 @@ static void test_package_path(void)
 	CHECK_HAS(error_message(), "missing key \"pypi\" (\"name==version\") or \"path\" (a local project)");
 	remove(junk);
 	remove(lib);
+	remove(lock);
+	free(lock);
 	rmdir(target);
 	rmdir(src);
 	{

@@ -398,14 +398,21 @@ static void test_path_package_keys(void)
 {
 	char t1[] = "/tmp/emcompat-test-plan-XXXXXX", t2[] = "/tmp/emcompat-test-plan-XXXXXX";
 	char *d1 = mkdtemp(t1), *d2 = mkdtemp(t2), *f1 = xasprintf("%s/lib.rs", d1), *f2 = xasprintf("%s/lib.rs", d2);
+	char *l1 = xasprintf("%s/Cargo.lock", d1), *l2 = xasprintf("%s/Cargo.lock", d2);
 	unsigned char build[PLAN_KEY_SIZE];
 	struct matrix m;
 	struct plan p;
+	int rc;
 
 	CHECK(d1 && d2);
 	CHECK_INT(write_file_atomic(f1, "a", 1, 0644), 0);
 	CHECK_INT(write_file_atomic(f2, "a", 1, 0644), 0);
-	CHECK_INT(load_path(&m, &p, d1), 0);
+	CHECK_INT(write_file_atomic(l1, "version = 3\n", 12, 0644), 0);
+	CHECK_INT(write_file_atomic(l2, "version = 3\n", 12, 0644), 0);
+	rc = load_path(&m, &p, d1);
+	CHECK_INT(rc, 0);
+	if (rc)
+		return;
 	CHECK(plan_cell_node(&p, 0, STAGE_COMPILE) && plan_cell_node(&p, 0, STAGE_MAIN) == NULL);
 	memcpy(build, plan_cell_node(&p, 0, STAGE_COMPILE)->key, PLAN_KEY_SIZE);
 	plan_release(&p);
@@ -423,10 +430,14 @@ static void test_path_package_keys(void)
 	matrix_release(&m);
 	remove(f1);
 	remove(f2);
+	remove(l1);
+	remove(l2);
 	rmdir(d1);
 	rmdir(d2);
 	free(f1);
 	free(f2);
+	free(l1);
+	free(l2);
 }
 
 int main(void)
