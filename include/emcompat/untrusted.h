@@ -15,6 +15,10 @@
  *   ESC \e   BEL \a   CR \r   BS \b   FF \f   VT \v
  *   other C0 and DEL, a byte that is not UTF-8   \xNN  (two lowercase hex digits)
  *   C1 in UTF-8 (U+0080-U+009F)                  \u00NN
+ *   a bidi control or invisible format character  \uNNNN
+ *     (U+061C, U+180E, U+200B-U+200F, U+202A-U+202E, U+2060-U+2064,
+ *     U+2066-U+2069, U+FEFF: shown raw they reorder or hide the text
+ *     around them, so a line could read as something it is not)
  *
  * With no ESC, BEL or C1 left, no escape sequence of any family (CSI, OSC,
  * DCS, APC, PM, SOS; ended by BEL or ST, or unterminated) can form: one

@@ -71,6 +71,23 @@ static void add_control(struct strbuf *sb, unsigned c)
 }
 
 /*
+ * Whether CP is a bidirectional control or an invisible format character:
+ * shown raw, it reorders or hides the text around it ("Trojan Source"), so
+ * a log line could read as something it is not.
+ */
+static int hidden_format(unsigned long cp)
+{
+	return cp == 0x061C || cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+/* Whether code point CP is shown on a terminal as it is (tab and newline aside). */
+static int shown_raw(unsigned long cp)
+{
+	return (cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && !hidden_format(cp));
+}
+
+/*
  * The terminal form of S (N bytes); SPACES: tab, CR and newline become
  * spaces (one line of a table), else tab and newline stay.
  */
@@ -90,12 +107,16 @@ static void add_escaped(struct strbuf *sb, const char *s, size_t n, int spaces)
 		}
 		if (spaces && (cp == '\t' || cp == '\n' || cp == '\r'))
 			strbuf_addch(sb, ' ');
-		else if (cp == '\t' || cp == '\n' || (cp >= 0x20 && cp < 0x7F) || cp >= 0xA0)
+		else if (cp == '\t' || cp == '\n' || shown_raw(cp))
 			strbuf_add(sb, p + i, len);
 		else if (cp < 0x80)
 			add_control(sb, (unsigned)cp);
-		else
+		else if (cp < 0x100)
 			add_hex(sb, "\\u00", (unsigned)cp);
+		else {
+			add_hex(sb, "\\u", (unsigned)(cp >> 8));
+			add_hex(sb, "", (unsigned)(cp & 0xFF));
+		}
 		i += len;
 	}
 }
@@ -114,7 +135,7 @@ static int term_plain(const char *s, size_t n)
 		unsigned long cp;
 		size_t len = utf8_char(p + i, n - i, &cp);
 
-		if (!len || !(cp == '\t' || cp == '\n' || (cp >= 0x20 && cp < 0x7F) || cp >= 0xA0))
+		if (!len || !(cp == '\t' || cp == '\n' || shown_raw(cp)))
 			return 0;
 		i += len;
 	}

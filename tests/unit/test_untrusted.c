@@ -83,6 +83,16 @@ static void test_term(void)
 	CHECK_TERM("\xc3\x28 \xe2\x82 \xed\xa0\x80", "\\xc3( \\xe2\\x82 \\xed\\xa0\\x80");
 	CHECK_TERM("t\tn\n", "t\tn\n");
 	CHECK_TERM("é ✓ 𝄞", "é ✓ 𝄞");
+	/* Bidi controls and invisible characters would reorder or hide the text around them. */
+	CHECK_TERM("ok \xe2\x80\xae"
+		   "gnp.exe",
+		   "ok \\u202egnp.exe");
+	CHECK_TERM("a\xe2\x80\x8b"
+		   "b\xe2\x81\xa6"
+		   "c\xef\xbb\xbf"
+		   "d\xd8\x9c",
+		   "a\\u200bb\\u2066c\\ufeffd\\u061c");
+	CHECK_TERM("\xe2\x80\x90 \xe2\x81\xa5 \xe2\x80\xaf", "\xe2\x80\x90 \xe2\x81\xa5 \xe2\x80\xaf"); /* neighbours */
 	/* Ordinary text is returned as it is, without a copy. */
 	CHECK(untrusted_term(&sb, plain) == plain);
 	CHECK(strcmp(untrusted_term(&sb, NULL), "") == 0);
@@ -107,6 +117,9 @@ static void test_md(void)
 	CHECK_MD("www.evil.example", 80, 0, "`www.evil.example`");
 	CHECK_MD("WWW.evil.example", 80, 0, "`WWW.evil.example`");
 	CHECK_MD("_em_", 80, 0, "`_em_`");
+	CHECK_MD("ok\xe2\x80\xae"
+		 "x",
+		 80, 0, "`ok\\u202ex`");
 	CHECK_MD("a@b.example", 80, 0, "`a@b.example`");
 	CHECK_MD("&amp;", 80, 0, "`&amp;`");
 	/* The fence is longer than any run of backticks; a backtick at an end gets a space. */
