@@ -430,6 +430,15 @@ static void test_runtime_catalogue(const struct classify_table *t)
 		  "glue_wasm_version_mismatch" },
 		{ STAGE_LOAD, "TypeError: wasm.__wbindgen_add_to_stack_pointer is not a function\n",
 		  "glue_wasm_version_mismatch" },
+		/* minified Emscripten glue imports module "a": another build's .wasm wants other imports */
+		{ STAGE_LOAD,
+		  "LinkError: WebAssembly.instantiate(): Import #12 \"a\" \"M\": function import requires "
+		  "a callable\n",
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD,
+		  "LinkError: WebAssembly.Instance(): Import #3 module=\"a\" function=\"d\" error: imported "
+		  "function does not match the expected type\n",
+		  "glue_wasm_version_mismatch" },
 		/* Node's fetch on a file: URL (undici) */
 		{ STAGE_LOAD, "TypeError: fetch failed\n  [cause]: Error: not implemented... yet...\n",
 		  "node_fetch_file_url" },
@@ -451,6 +460,8 @@ static void test_runtime_catalogue(const struct classify_table *t)
 		  "extension_python_mismatch" },
 		{ STAGE_RUN, "python3: symbol lookup error: /x/_m.so: undefined symbol: PyUnicode_AS_UNICODE\n",
 		  "python_capi_missing" },
+		{ STAGE_COMPILE, "Expected host Python version to be 3.11 but got version 3.12\n",
+		  "host_python_mismatch" },
 		{ STAGE_COMPILE,
 		  "ValueError: Python version 3.11.9 is not compatible with pyodide build version 0.29.0\n",
 		  "host_python_mismatch" },
@@ -478,6 +489,11 @@ static void test_runtime_catalogue(const struct classify_table *t)
 		  "ERROR: Could not find a version that satisfies the requirement foo (from versions: none)\n",
 		  "unclassified" },
 		{ STAGE_LOAD, "CompileError: WebAssembly.instantiate(): section was shorter than expected size\n",
+		  "unclassified" },
+		/* a user's own import object: names nothing */
+		{ STAGE_LOAD,
+		  "LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"log\": function import requires "
+		  "a callable\n",
 		  "unclassified" },
 	};
 
