@@ -411,6 +411,12 @@ static int is_tag_word(const char *s, size_t n)
 	return 0;
 }
 
+/* Whether the quote at P in T follows another quoted text and a space ("env" "memory"). */
+static int after_quoted(const char *t, const char *p)
+{
+	return p - t >= 2 && p[-1] == ' ' && p[-2] == '"';
+}
+
 /*
  * Symbols: quoted names, the name after a word that introduces one, and
  * every identifier with an underscore in it.
@@ -431,9 +437,12 @@ static void take_symbols(struct evidence_line *l, const char *t)
 			char quote = *p == '`' ? '\'' : *p;
 			size_t n = strcspn(p + 1, "'\"` ");
 
-			/* `name' (old GNU style) ends with ', `name` with `; "key": is JSON's */
-			if (n && (p[1 + n] == quote || p[1 + n] == *p) && p[2 + n] != ':' && is_ident(p[1]) &&
-			    !isdigit((unsigned char)p[1]) && n <= 200) {
+			/*
+			 * `name' (old GNU style) ends with ', `name` with `; "key": is
+			 * JSON's, but V8's Import #1 "env" "memory": names an import
+			 */
+			if (n && (p[1 + n] == quote || p[1 + n] == *p) && (p[2 + n] != ':' || after_quoted(t, p)) &&
+			    is_ident(p[1]) && !isdigit((unsigned char)p[1]) && n <= 200) {
 				size_t k = 0;
 
 				while (k < n && (is_ident(p[1 + k]) || strchr(".@:<>", p[1 + k])))
@@ -557,6 +566,9 @@ static const struct {
 	{ "signature contains illegal type", "bigint" },
 	{ "cannot pass i64 to or from js", "bigint" },
 	{ "i64 not allowed as return type or argument", "bigint" },
+	/* V8 before the feature: the data count section (12) of bulk memory, the tag section (13) */
+	{ "unknown section code #0x0c", "bulk-memory" },
+	{ "unknown section code #0x0d", "exception-handling" },
 };
 
 static void take_features(struct evidence_line *l, const char *t)

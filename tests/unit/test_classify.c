@@ -372,6 +372,13 @@ static void test_runtime_catalogue(const struct classify_table *t)
 		  "CompileError: WebAssembly.Module(): Compiling function #2 failed: invalid heap type 'exn', "
 		  "enable with --experimental-wasm-exnref @+40\n",
 		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "CompileError: WebAssembly.Module(): unknown section code #0x0d @+1234\n",
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD,
+		  "Aborted(Assertion failed: JSPI not supported by current environment. Perhaps it needs to "
+		  "be enabled via flags?)\n",
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "TypeError: WebAssembly.Suspending is not a constructor\n", "engine_lacks_wasm_feature" },
 		{ STAGE_LOAD, "ReferenceError: WebAssembly is not defined\n", "engine_lacks_wasm_feature" },
 		{ STAGE_LOAD, "ReferenceError: Can't find variable: WebAssembly\n", "engine_lacks_wasm_feature" },
 		{ STAGE_LOAD,
@@ -384,6 +391,9 @@ static void test_runtime_catalogue(const struct classify_table *t)
 		  "This page was compiled without support for Chrome browser. Pass -sMIN_CHROME_VERSION=80 or "
 		  "lower to enable support for this browser.\n",
 		  "engine_lacks_wasm_feature" },
+		/* bigint_js_boundary in SpiderMonkey's and JavaScriptCore's words */
+		{ STAGE_RUN, "TypeError: can't convert 5 to BigInt\n", "bigint_js_boundary" },
+		{ STAGE_RUN, "TypeError: Invalid argument type in ToBigInt operation\n", "bigint_js_boundary" },
 		/* memory_growth_limit, initial_memory_too_small, wasm_stack_overflow */
 		{ STAGE_RUN,
 		  "growMemory: Attempted to grow heap from 16777216 bytes to 2147483648 bytes, but got error: "
@@ -392,6 +402,8 @@ static void test_runtime_catalogue(const struct classify_table *t)
 		{ STAGE_RUN, "Failed to grow the heap from 16777216 bytes to 33554432 bytes, not enough memory!\n",
 		  "memory_growth_limit" },
 		{ STAGE_RUN, "abort(OOM). Build with -s ASSERTIONS=1 for more info.\n", "memory_growth_limit" },
+		{ STAGE_RUN, "RangeError: WebAssembly.Memory.grow(): Maximum memory size exceeded\n",
+		  "memory_growth_limit" },
 		{ STAGE_LOAD,
 		  "Aborted(Assertion failed: INITIAL_MEMORY should be larger than STACK_SIZE, was 65536! "
 		  "(STACK_SIZE=5242880))\n",
@@ -413,6 +425,8 @@ static void test_runtime_catalogue(const struct classify_table *t)
 		  "needed_library_missing" },
 		{ STAGE_LOAD, "CompileError: wasm validation error: at offset 0: failed to match magic number\n",
 		  "not_a_wasm_module" },
+		{ STAGE_LOAD, "CompileError: WebAssembly.instantiate(): BufferSource argument is empty\n",
+		  "not_a_wasm_module" },
 		{ STAGE_LOAD,
 		  "CompileError: WebAssembly.Module doesn't parse at byte 0: module doesn't start with "
 		  "'\\0asm'\n",
@@ -429,6 +443,10 @@ static void test_runtime_catalogue(const struct classify_table *t)
 		{ STAGE_LOAD, "Error: Lock file ABI version doesn't match Pyodide ABI version.\n",
 		  "glue_wasm_version_mismatch" },
 		{ STAGE_LOAD, "TypeError: wasm.__wbindgen_add_to_stack_pointer is not a function\n",
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD,
+		  "LinkError: WebAssembly.instantiate(): Import #1 \"env\" \"memory\": memory import must be "
+		  "a WebAssembly.Memory object\n",
 		  "glue_wasm_version_mismatch" },
 		/* minified Emscripten glue imports module "a": another build's .wasm wants other imports */
 		{ STAGE_LOAD,

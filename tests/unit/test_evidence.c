@@ -219,6 +219,10 @@ static void test_runtime_catalogue(void)
 	/* glibc's loader on an extension */
 	check_tool("python3: symbol lookup error: /x/m.so: undefined symbol: PyUnicode_AS_UNICODE\n", "error", 60);
 
+	/* V8's newer import format names the import before a colon */
+	check_tokens("LinkError: WebAssembly.instantiate(): Import #1 \"env\" \"memory\": memory import must be a "
+		     "WebAssembly.Memory object\n",
+		     EVIDENCE_SYMBOL, "env,memory");
 	/* i64 at the JS boundary without BigInt integration: V8, SpiderMonkey, JavaScriptCore */
 	check_tokens("TypeError: wasm function signature contains illegal type\n", EVIDENCE_FEATURE, "bigint");
 	check_tokens("TypeError: cannot pass i64 to or from JS\n", EVIDENCE_FEATURE, "bigint");
