@@ -478,6 +478,9 @@ static void test_runtime_catalogue(const struct classify_table *t)
 		  "extension_python_mismatch" },
 		{ STAGE_RUN, "python3: symbol lookup error: /x/_m.so: undefined symbol: PyUnicode_AS_UNICODE\n",
 		  "python_capi_missing" },
+		/* macOS's dyld */
+		{ STAGE_LOAD, "ImportError: dlopen(/x/_m.so, 2): Symbol not found: _PyUnicode_AS_UNICODE\n",
+		  "python_capi_missing" },
 		{ STAGE_COMPILE, "Expected host Python version to be 3.11 but got version 3.12\n",
 		  "host_python_mismatch" },
 		{ STAGE_COMPILE,
