@@ -407,6 +407,9 @@ static void test_runtime_catalogue(const struct classify_table *t)
 		{ STAGE_LOAD, "LinkError: imported Memory with incompatible size\n", "initial_memory_too_small" },
 		{ STAGE_LOAD, "LinkError: Memory import provided an 'initial' that is too small\n",
 		  "initial_memory_too_small" },
+		{ STAGE_LOAD,
+		  "LinkError: WebAssembly.Instance(): memory import 0 is smaller than initial 256, got 16\n",
+		  "initial_memory_too_small" },
 		{ STAGE_RUN, "Stack overflow detected.  You can try increasing -sSTACK_SIZE (currently set to 65536)\n",
 		  "wasm_stack_overflow" },
 		/* side modules and their loading */
@@ -443,6 +446,13 @@ static void test_runtime_catalogue(const struct classify_table *t)
 		{ STAGE_LOAD,
 		  "LinkError: WebAssembly.instantiate(): Import #1 \"env\" \"memory\": memory import must be "
 		  "a WebAssembly.Memory object\n",
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD,
+		  "LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"memory\": memory import has no "
+		  "maximum limit, expected at most 32768\n",
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD,
+		  "LinkError: WebAssembly.Instance(): table import 1 is smaller than initial 1024, got 512\n",
 		  "glue_wasm_version_mismatch" },
 		/* minified Emscripten glue imports module "a": another build's .wasm wants other imports */
 		{ STAGE_LOAD,
