@@ -24,9 +24,12 @@
  *   error      any other "error: ..." message (also after "pkg> ")        80
  *   abort      Emscripten's "Aborted(...)" / "abort(...)"                 75
  *   js         "missing function: NAME" (Emscripten's stub)               70
- *   node       "... requires node vN ..." and Node's version checks       70
+ *   node       "... requires node vN ..." and Node's version checks, and
+ *              Emscripten's of browsers ("requires Safari vN", "compiled
+ *              without support for Firefox browser")                    70
  *   pip        "... is not a supported wheel on this platform"            60
  *   npm, crash "npm ERR!", "Segmentation fault", "Assertion failed"      60
+ *   error      glibc's loader: "...: symbol lookup error: ..."            60
  *   pip        "ERROR: ..." naming a wheel or a distribution             50
  *   error      any other "ERROR: ..." line, "Error while ...", "critical ..." 50
  *   wrapper    an error line that only says a step failed ("error:
@@ -53,13 +56,19 @@
  *            relaxed-simd, memory64, multimemory, gc, shared-memory; V8's
  *            --experimental-wasm-NAME flags (eh is exception-handling,
  *            threads atomics, ...) and prose ("bulk memory", "exception
- *            handling", "reference types") under the same names
+ *            handling", "reference types") under the same names; an
+ *            engine's own words for them (SpiderMonkey's v128, "Structure
+ *            types", V8's "Wasm SIMD", old V8's s128); and bigint for an
+ *            engine without JS BigInt integration refusing i64 at the JS
+ *            boundary (V8's "wasm function signature contains illegal type",
+ *            SpiderMonkey's "cannot pass i64 to or from JS", JavaScriptCore's
+ *            "i64 not allowed as return type or argument ...")
  *   version  "LABEL=VERSION" for a dotted version (or LLVM's "LLVM17"),
  *            LABEL the word before it in lower case when it is one of
  *            producer, reader, requires, required, detected, node, rustc,
  *            cargo, llvm, emscripten, emcc, python, pyodide, clang, pyo3,
- *            else empty: "producer=17.0.0", "reader=16.0.6",
- *            "node=16.0.0", "=1.2.3"
+ *            safari, firefox, chrome, else empty: "producer=17.0.0",
+ *            "reader=16.0.6", "node=16.0.0", "=1.2.3"
  *   file     the kind of a file the line names, by its extension: rlib,
  *            rmeta, a, o, so, wasm, js, mjs, whl, bc, dylib, pyd
  *   tag      a Python or platform tag: cp312, abi3, cpython-312-...,

@@ -174,6 +174,27 @@ static const char *error_tool(const char *s, const char *e, const char *msg, con
 	return "error";
 }
 
+/*
+ * Emscripten's startup checks of a browser (src/minimum_runtime_check.js):
+ * "This emscripten-generated code requires Safari v15.0.0 (detected v14.1)",
+ * "This page was compiled without support for Firefox browser."
+ */
+static int is_engine_check(const char *s, const char *end)
+{
+	static const char *const checks[] = {
+		"requires Safari v",          "requires Firefox v",          "requires Chrome v",
+		"support for Safari browser", "support for Firefox browser", "support for Chrome browser",
+	};
+
+	/* every line of a log comes here: one search rules out almost all */
+	if (!find_in(s, end, "requires ") && !find_in(s, end, " browser"))
+		return 0;
+	for (size_t i = 0; i < sizeof(checks) / sizeof(*checks); i++)
+		if (find_in(s, end, checks[i]))
+			return 1;
+	return 0;
+}
+
 /* The weight of line [S, END) (0: no error) and its tool; where it starts in *WHY. */
 static int line_weight(const char *s, const char *end, const char **why, const char **tool)
 {
@@ -228,9 +249,14 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "js";
 		return 70;
 	}
-	if (find_in(s, end, "requires node v") || find_in(s, end, "requires Node.js")) {
+	if (find_in(s, end, "requires node v") || find_in(s, end, "requires Node.js") || is_engine_check(s, end)) {
 		*tool = "node";
 		return 70;
+	}
+	/* glibc's loader: "python3: symbol lookup error: /x/m.so: undefined symbol: PyX" */
+	if (find_in(s, end, ": symbol lookup error: ")) {
+		*tool = "error";
+		return 60;
 	}
 	if (find_in(s, end, "is not a supported wheel on this platform")) {
 		*tool = "pip";
@@ -388,6 +414,12 @@ static int is_tag_word(const char *s, size_t n)
 	return 0;
 }
 
+/* Whether the quote at P in T follows another quoted text and a space ("env" "memory"). */
+static int after_quoted(const char *t, const char *p)
+{
+	return p - t >= 2 && p[-1] == ' ' && p[-2] == '"';
+}
+
 /*
  * Symbols: quoted names, the name after a word that introduces one, and
  * every identifier with an underscore in it.
@@ -408,9 +440,12 @@ static void take_symbols(struct evidence_line *l, const char *t)
 			char quote = *p == '`' ? '\'' : *p;
 			size_t n = strcspn(p + 1, "'\"` ");
 
-			/* `name' (old GNU style) ends with ', `name` with `; "key": is JSON's */
-			if (n && (p[1 + n] == quote || p[1 + n] == *p) && p[2 + n] != ':' && is_ident(p[1]) &&
-			    !isdigit((unsigned char)p[1]) && n <= 200) {
+			/*
+			 * `name' (old GNU style) ends with ', `name` with `; "key": is
+			 * JSON's, but V8's Import #1 "env" "memory": names an import
+			 */
+			if (n && (p[1 + n] == quote || p[1 + n] == *p) && (p[2 + n] != ':' || after_quoted(t, p)) &&
+			    is_ident(p[1]) && !isdigit((unsigned char)p[1]) && n <= 200) {
 				size_t k = 0;
 
 				while (k < n && (is_ident(p[1 + k]) || strchr(".@:<>", p[1 + k])))
@@ -480,7 +515,32 @@ static const struct {
 	{ "memory64", "memory64" },
 	{ "gc", "gc" },
 	{ "bulk-memory", "bulk-memory" },
+	{ "tail-call", "tail-call" },
+	{ "typed-funcref", "reference-types" },
+	{ "multi-memory", "multimemory" },
+	{ "extended-const", "extended-const" },
+	{ "relaxed-simd", "relaxed-simd" },
+	{ "jspi", "jspi" },
+	{ "stack-switching", "jspi" },
+	{ "wasmfx", "stack-switching" },
+	{ "imported-strings", "imported-strings" },
+	{ "custom-descriptors", "custom-descriptors" },
+	{ "fp16", "fp16" },
 };
+
+/* Whether flag word [S, S+N) is ALIAS, '_' and '-' alike (V8 takes both: sat_f2i_conversions). */
+static int flag_is(const char *s, size_t n, const char *alias)
+{
+	if (strlen(alias) != n)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i] == '_' ? '-' : (char)tolower((unsigned char)s[i]);
+
+		if (c != alias[i])
+			return 0;
+	}
+	return 1;
+}
 
 /* Features named in prose ("Bulk memory operations require bulk memory"), lower case. */
 static const struct {
@@ -494,6 +554,24 @@ static const struct {
 	{ "multi value", "multivalue" },
 	{ "shared memory", "shared-memory" },
 	{ "nontrapping float-to-int", "nontrapping-fptoint" },
+	{ "multi-value", "multivalue" },
+	/* SpiderMonkey: "(Structure|reference) types not enabled", "v128 not enabled" */
+	{ "structure types", "gc" },
+	/* V8 on a CPU without SSE4.1: "Wasm SIMD unsupported" */
+	{ "wasm simd", "simd128" },
+	/*
+	 * i64 at the JS boundary in an engine without BigInt integration
+	 * (Node < 15, Chrome < 85, Firefox < 78, Safari < 14.1): V8's "wasm
+	 * function signature contains illegal type", SpiderMonkey's "cannot pass
+	 * i64 to or from JS", JavaScriptCore's "i64 not allowed as return type or
+	 * argument to an imported function".
+	 */
+	{ "signature contains illegal type", "bigint" },
+	{ "cannot pass i64 to or from js", "bigint" },
+	{ "i64 not allowed as return type or argument", "bigint" },
+	/* V8 before the feature: the data count section (12) of bulk memory, the tag section (13) */
+	{ "unknown section code #0x0c", "bulk-memory" },
+	{ "unknown section code #0x0d", "exception-handling" },
 };
 
 static void take_features(struct evidence_line *l, const char *t)
@@ -501,25 +579,28 @@ static void take_features(struct evidence_line *l, const char *t)
 	static const struct {
 		const char *name;
 		int needs_flag;  /* a common word: only as --enable-NAME, +NAME or -mNAME */
+		const char *as;  /* the feature's name, when NAME is another word for it */
 	} features[] = {
-		{ "atomics", 0 },
-		{ "bulk-memory", 0 },
-		{ "exception-handling", 0 },
-		{ "mutable-globals", 0 },
-		{ "sign-ext", 0 },
-		{ "nontrapping-fptoint", 0 },
-		{ "simd128", 0 },
-		{ "reference-types", 0 },
-		{ "multivalue", 0 },
-		{ "tail-call", 0 },
-		{ "extended-const", 0 },
-		{ "relaxed-simd", 0 },
-		{ "memory64", 0 },
-		{ "multimemory", 0 },
-		{ "shared-memory", 0 },
-		{ "gc", 1 },
-		{ "simd", 1 },
-		{ "threads", 1 },
+		{ "atomics", 0, NULL },
+		{ "bulk-memory", 0, NULL },
+		{ "exception-handling", 0, NULL },
+		{ "mutable-globals", 0, NULL },
+		{ "sign-ext", 0, NULL },
+		{ "nontrapping-fptoint", 0, NULL },
+		{ "simd128", 0, NULL },
+		{ "reference-types", 0, NULL },
+		{ "multivalue", 0, NULL },
+		{ "tail-call", 0, NULL },
+		{ "extended-const", 0, NULL },
+		{ "relaxed-simd", 0, NULL },
+		{ "memory64", 0, NULL },
+		{ "multimemory", 0, NULL },
+		{ "shared-memory", 0, NULL },
+		{ "v128", 0, "simd128" },  /* SpiderMonkey's and the text format's name of its type */
+		{ "s128", 0, "simd128" },  /* V8's, before 2020 */
+		{ "gc", 1, NULL },
+		{ "simd", 1, NULL },
+		{ "threads", 1, NULL },
 	};
 	const char *p = t;
 
@@ -537,7 +618,7 @@ static void take_features(struct evidence_line *l, const char *t)
 		if (starts_with(w, q, "--experimental-wasm-")) {
 			w += 20;
 			for (size_t i = 0; i < sizeof(feature_aliases) / sizeof(*feature_aliases); i++)
-				if (word_is(w, (size_t)(q - w), feature_aliases[i].alias))
+				if (flag_is(w, (size_t)(q - w), feature_aliases[i].alias))
 					add_token(l, EVIDENCE_FEATURE, feature_aliases[i].name,
 						  strlen(feature_aliases[i].name));
 			p = q;
@@ -553,8 +634,11 @@ static void take_features(struct evidence_line *l, const char *t)
 		while (w < q && *w == '-')
 			w++;
 		for (size_t i = 0; i < sizeof(features) / sizeof(*features); i++)
-			if (word_is(w, (size_t)(q - w), features[i].name) && (flagged || !features[i].needs_flag))
-				add_token(l, EVIDENCE_FEATURE, features[i].name, strlen(features[i].name));
+			if (word_is(w, (size_t)(q - w), features[i].name) && (flagged || !features[i].needs_flag)) {
+				const char *name = features[i].as ? features[i].as : features[i].name;
+
+				add_token(l, EVIDENCE_FEATURE, name, strlen(name));
+			}
 		p = q;
 	}
 	for (size_t i = 0; i < sizeof(feature_phrases) / sizeof(*feature_phrases); i++)
@@ -566,8 +650,9 @@ static void take_features(struct evidence_line *l, const char *t)
 static void version_label(struct strbuf *sb, const char *t, const char *p)
 {
 	static const char *const labels[] = {
-		"producer",   "reader", "requires", "required", "detected", "node", "rustc", "cargo",    "llvm",
-		"emscripten", "emcc",   "python",   "pyodide",  "clang",    "pyo3", "found", "expected", "got",
+		"producer", "reader", "requires",   "required", "detected", "node",    "rustc",
+		"cargo",    "llvm",   "emscripten", "emcc",     "python",   "pyodide", "clang",
+		"pyo3",     "found",  "expected",   "got",      "safari",   "firefox", "chrome",
 	};
 	const char *words[2][2];
 	int nw = 0;

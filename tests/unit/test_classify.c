@@ -342,6 +342,207 @@ static void test_rules_generalize(const struct classify_table *t)
 	CHECK_STR(classify1(t, STAGE_LOAD, "TypeError: e is not a function\n", NULL, NULL), "unclassified");
 }
 
+/*
+ * The real table on the runtime side's wordings as the tools' own message
+ * catalogues spell them (V8, SpiderMonkey, JavaScriptCore, Emscripten's src/,
+ * Pyodide, micropip, pyodide-build, CPython, pybind11, undici, uv), not as a
+ * corpus log does.
+ */
+static void test_runtime_catalogue(const struct classify_table *t)
+{
+	static const struct {
+		int stage;
+		const char *log, *want;
+	} cases[] = {
+		/* engine_lacks_wasm_feature */
+		{ STAGE_RUN, "TypeError: wasm function signature contains illegal type\n",
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_RUN, "TypeError: cannot pass i64 to or from JS\n", "engine_lacks_wasm_feature" },
+		{ STAGE_RUN, "TypeError: i64 not allowed as return type or argument to an imported function\n",
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "CompileError: WebAssembly.instantiate(): invalid memory limits flags 0x3 @+54\n",
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "CompileError: Compiling function #81 failed: Wasm SIMD unsupported @+1234\n",
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "CompileError: wasm validation error: at offset 12: v128 not enabled\n",
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "Error: wasm validation error: at offset 9: Structure types not enabled\n",
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD,
+		  "CompileError: WebAssembly.Module(): Compiling function #2 failed: invalid heap type 'exn', "
+		  "enable with --experimental-wasm-exnref @+40\n",
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "CompileError: WebAssembly.Module(): unknown section code #0x0d @+1234\n",
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD,
+		  "Aborted(Assertion failed: JSPI not supported by current environment. Perhaps it needs to "
+		  "be enabled via flags?)\n",
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "TypeError: WebAssembly.Suspending is not a constructor\n", "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "ReferenceError: WebAssembly is not defined\n", "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "ReferenceError: Can't find variable: WebAssembly\n", "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "Error: This emscripten-generated code requires Safari v15.0.0 (detected v14.1)\n",
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD,
+		  "This page was compiled without support for Chrome browser. Pass -sMIN_CHROME_VERSION=80 or "
+		  "lower to enable support for this browser.\n",
+		  "engine_lacks_wasm_feature" },
+		/* bigint_js_boundary in SpiderMonkey's and JavaScriptCore's words */
+		{ STAGE_RUN, "TypeError: can't convert 5 to BigInt\n", "bigint_js_boundary" },
+		{ STAGE_RUN, "TypeError: Invalid argument type in ToBigInt operation\n", "bigint_js_boundary" },
+		/* memory_growth_limit, initial_memory_too_small, wasm_stack_overflow */
+		{ STAGE_RUN,
+		  "growMemory: Attempted to grow heap from 16777216 bytes to 2147483648 bytes, but got error: "
+		  "RangeError: WebAssembly.Memory.grow(): Maximum memory size exceeded\n",
+		  "memory_growth_limit" },
+		{ STAGE_RUN, "Failed to grow the heap from 16777216 bytes to 33554432 bytes, not enough memory!\n",
+		  "memory_growth_limit" },
+		{ STAGE_RUN, "abort(OOM). Build with -s ASSERTIONS=1 for more info.\n", "memory_growth_limit" },
+		{ STAGE_RUN, "RangeError: WebAssembly.Memory.grow(): Maximum memory size exceeded\n",
+		  "memory_growth_limit" },
+		{ STAGE_LOAD,
+		  "Aborted(Assertion failed: INITIAL_MEMORY should be larger than STACK_SIZE, was 65536! "
+		  "(STACK_SIZE=5242880))\n",
+		  "initial_memory_too_small" },
+		{ STAGE_LOAD, "LinkError: imported Memory with incompatible size\n", "initial_memory_too_small" },
+		{ STAGE_LOAD, "LinkError: Memory import provided an 'initial' that is too small\n",
+		  "initial_memory_too_small" },
+		{ STAGE_LOAD,
+		  "LinkError: WebAssembly.Instance(): memory import 0 is smaller than initial 256, got 16\n",
+		  "initial_memory_too_small" },
+		{ STAGE_RUN, "Stack overflow detected.  You can try increasing -sSTACK_SIZE (currently set to 65536)\n",
+		  "wasm_stack_overflow" },
+		/* side modules and their loading */
+		{ STAGE_LOAD,
+		  "Aborted(Assertion failed: external symbol 'memmove' is missing. perhaps a side module "
+		  "was not linked in? if this function was expected to arrive from a system library, try "
+		  "to build the MAIN_MODULE with EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  "main_module_export_missing" },
+		{ STAGE_LOAD,
+		  "Error: libfoo.so: file not found, and synchronous loading of external files is not "
+		  "available\n",
+		  "needed_library_missing" },
+		{ STAGE_LOAD, "CompileError: wasm validation error: at offset 0: failed to match magic number\n",
+		  "not_a_wasm_module" },
+		{ STAGE_LOAD, "CompileError: WebAssembly.instantiate(): BufferSource argument is empty\n",
+		  "not_a_wasm_module" },
+		{ STAGE_LOAD,
+		  "CompileError: WebAssembly.Module doesn't parse at byte 0: module doesn't start with "
+		  "'\\0asm'\n",
+		  "not_a_wasm_module" },
+		/* glue and wasm of different builds */
+		{ STAGE_LOAD,
+		  "Aborted(Assertion failed: No EM_ASM constant found at address 1234.  The loaded "
+		  "WebAssembly file is likely out of sync with the generated JavaScript.)\n",
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD,
+		  "Error: Pyodide version does not match: '0.27.2' <==> '0.26.4'. If you updated the Pyodide "
+		  "version, make sure you also updated the 'indexURL' parameter passed to loadPyodide.\n",
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD, "Error: Lock file ABI version doesn't match Pyodide ABI version.\n",
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD, "TypeError: wasm.__wbindgen_add_to_stack_pointer is not a function\n",
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD,
+		  "LinkError: WebAssembly.instantiate(): Import #1 \"env\" \"memory\": memory import must be "
+		  "a WebAssembly.Memory object\n",
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD,
+		  "LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"memory\": memory import has no "
+		  "maximum limit, expected at most 32768\n",
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD,
+		  "LinkError: WebAssembly.Instance(): table import 1 is smaller than initial 1024, got 512\n",
+		  "glue_wasm_version_mismatch" },
+		/* minified Emscripten glue imports module "a": another build's .wasm wants other imports */
+		{ STAGE_LOAD,
+		  "LinkError: WebAssembly.instantiate(): Import #12 \"a\" \"M\": function import requires "
+		  "a callable\n",
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD,
+		  "LinkError: WebAssembly.Instance(): Import #3 module=\"a\" function=\"d\" error: imported "
+		  "function does not match the expected type\n",
+		  "glue_wasm_version_mismatch" },
+		/* Node's fetch on a file: URL (undici) */
+		{ STAGE_LOAD, "TypeError: fetch failed\n  [cause]: Error: not implemented... yet...\n",
+		  "node_fetch_file_url" },
+		/* wheels and Python versions */
+		{ STAGE_LOAD,
+		  "ValueError: Wheel abi 'cp311' is not supported. Supported abis are 'abi3' and 'cp312'.\n",
+		  "wheel_platform_refused" },
+		{ STAGE_LOAD, "ValueError: Wheel interpreter version 'pp310' is not supported.\n",
+		  "wheel_platform_refused" },
+		{ STAGE_LOAD,
+		  "error: Distribution `numpy==2.0.0 @ registry+https://pypi.org/simple` can't be installed "
+		  "because it doesn't have a source distribution or wheel for the current platform\n",
+		  "wheel_platform_refused" },
+		{ STAGE_LOAD,
+		  "ImportError: Python version mismatch: module was compiled for Python 3.11, but the "
+		  "interpreter version is incompatible: 3.12.1.\n",
+		  "extension_python_mismatch" },
+		{ STAGE_LOAD, "ImportError: Module use of python311.dll conflicts with this version of Python.\n",
+		  "extension_python_mismatch" },
+		{ STAGE_RUN, "python3: symbol lookup error: /x/_m.so: undefined symbol: PyUnicode_AS_UNICODE\n",
+		  "python_capi_missing" },
+		/* macOS's dyld */
+		{ STAGE_LOAD, "ImportError: dlopen(/x/_m.so, 2): Symbol not found: _PyUnicode_AS_UNICODE\n",
+		  "python_capi_missing" },
+		{ STAGE_COMPILE, "Expected host Python version to be 3.11 but got version 3.12\n",
+		  "host_python_mismatch" },
+		{ STAGE_COMPILE,
+		  "ValueError: Python version 3.11.9 is not compatible with pyodide build version 0.29.0\n",
+		  "host_python_mismatch" },
+		{ STAGE_COMPILE,
+		  "ValueError: Python version 3.14.0 is not yet supported. The newest supported version of "
+		  "Python is 3.13.\n",
+		  "host_python_mismatch" },
+		{ STAGE_COMPILE,
+		  "ValueError: Python version 3.10.4 is too old. The oldest supported version of Python is "
+		  "3.12.\n",
+		  "host_python_mismatch" },
+		{ STAGE_COMPILE,
+		  "/x/include/python3.12/Python.h:12:10: fatal error: pyconfig.h: No such file or "
+		  "directory\n",
+		  "python_headers_missing" },
+		{ STAGE_COMPILE, "-- Could NOT find PythonLibs (missing: PYTHON_LIBRARIES PYTHON_INCLUDE_DIRS)\n",
+		  "python_headers_missing" },
+		/* no guess: traps alone, other syntax errors, network and resolver errors */
+		{ STAGE_RUN, "RuntimeError: memory access out of bounds\n", "unclassified" },
+		{ STAGE_RUN, "RuntimeError: unreachable\n", "unclassified" },
+		{ STAGE_LOAD, "SyntaxError: Unexpected token '}'\n", "unclassified" },
+		{ STAGE_LOAD, "TypeError: fetch failed\n  [cause]: Error: getaddrinfo ENOTFOUND cdn.example.org\n",
+		  "unclassified" },
+		{ STAGE_LOAD,
+		  "ERROR: Could not find a version that satisfies the requirement foo (from versions: none)\n",
+		  "unclassified" },
+		{ STAGE_LOAD, "CompileError: WebAssembly.instantiate(): section was shorter than expected size\n",
+		  "unclassified" },
+		/* a user's own import object: names nothing */
+		{ STAGE_LOAD,
+		  "LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"log\": function import requires "
+		  "a callable\n",
+		  "unclassified" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		CHECK_STR(classify1(t, cases[i].stage, cases[i].log, NULL, NULL), cases[i].want);
+
+	/*
+	 * An old engine's SyntaxError on the glue's modern syntax (V8): named
+	 * only when the cell's Node is known to be older than the syntax; any
+	 * other program's SyntaxError is not the glue's.
+	 */
+	CHECK_STR(
+		classify1(
+			t, STAGE_LOAD,
+			"/x/out.js:1234\n    Module ?\?= {};\n           ^^^\n\nSyntaxError: Unexpected token '?\?='\n",
+			"node=14.21.3", NULL),
+		"engine_lacks_wasm_feature");
+	CHECK_STR(classify1(t, STAGE_LOAD, "SyntaxError: Unexpected token '?'\n", NULL, NULL), "unclassified");
+	CHECK_STR(classify1(t, STAGE_LOAD, "SyntaxError: Unexpected token '?'\n", "node=22.11.0", NULL),
+		  "unclassified");
+}
+
 static void test_result_shape(void)
 {
 	struct classify_table *t = load_text(
@@ -843,6 +1044,7 @@ int main(void)
 		CHECK(classify_count(t) >= 20);
 		test_embedded_matches_file(t);
 		test_rules_generalize(t);
+		test_runtime_catalogue(t);
 		test_threads_and_speed(t);
 		test_corpus(t);
 		classify_free(t);

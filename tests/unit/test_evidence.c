@@ -206,6 +206,43 @@ static void test_bounds(void)
 	free(junk);
 }
 
+/* Runtime-side wordings from the engines' and Emscripten's own message catalogues. */
+static void test_runtime_catalogue(void)
+{
+	/* Emscripten's src/minimum_runtime_check.js, for browsers too */
+	check_tool("This emscripten-generated code requires Safari v15.0.0 (detected v14.1)\n", "node", 70);
+	check_tool("This page was compiled without support for Firefox browser. Pass -sMIN_FIREFOX_VERSION=120 or "
+		   "lower to enable support for this browser.\n",
+		   "node", 70);
+	check_tokens("This emscripten-generated code requires Safari v15.0.0 (detected v14.1)\n", EVIDENCE_VERSION,
+		     "requires safari=15.0.0,detected=14.1");
+	/* glibc's loader on an extension */
+	check_tool("python3: symbol lookup error: /x/m.so: undefined symbol: PyUnicode_AS_UNICODE\n", "error", 60);
+
+	/* V8's newer import format names the import before a colon */
+	check_tokens("LinkError: WebAssembly.instantiate(): Import #1 \"env\" \"memory\": memory import must be a "
+		     "WebAssembly.Memory object\n",
+		     EVIDENCE_SYMBOL, "env,memory");
+	/* i64 at the JS boundary without BigInt integration: V8, SpiderMonkey, JavaScriptCore */
+	check_tokens("TypeError: wasm function signature contains illegal type\n", EVIDENCE_FEATURE, "bigint");
+	check_tokens("TypeError: cannot pass i64 to or from JS\n", EVIDENCE_FEATURE, "bigint");
+	check_tokens("TypeError: i64 not allowed as return type or argument to an imported function\n",
+		     EVIDENCE_FEATURE, "bigint");
+	/* V8's flags with '_' as with '-', its SIMD on an old CPU; SpiderMonkey's names */
+	check_tokens("CompileError: Compiling wasm function \"f\" failed: Invalid opcode (enable with "
+		     "--experimental-wasm-sat_f2i_conversions)\n",
+		     EVIDENCE_FEATURE, "nontrapping-fptoint");
+	check_tokens("CompileError: Compiling function #81 failed: Wasm SIMD unsupported @+1234\n", EVIDENCE_FEATURE,
+		     "simd128");
+	check_tokens("CompileError: wasm validation error: at offset 12: v128 not enabled\n", EVIDENCE_FEATURE,
+		     "simd128");
+	check_tokens("CompileError: wasm validation error: at offset 9: Structure types not enabled\n",
+		     EVIDENCE_FEATURE, "gc");
+	check_tokens("CompileError: WebAssembly.Module(): invalid heap type 'exn', enable with "
+		     "--experimental-wasm-exnref @+40\n",
+		     EVIDENCE_FEATURE, "exception-handling");
+}
+
 static void test_names(void)
 {
 	CHECK_STR(evidence_kind_name(EVIDENCE_TAG), "tag");
@@ -222,6 +259,7 @@ int main(void)
 	test_deciding();
 	test_tokens();
 	test_bounds();
+	test_runtime_catalogue();
 	test_names();
 	return check_done();
 }
