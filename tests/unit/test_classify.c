@@ -298,10 +298,10 @@ static void test_rules(void)
 	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n" CLASS(
 			  a) ",\"evidence\":[{\"symbl\":\"x\"}]}]}"),
 		  "sig.json:2:89: unknown key \"symbl\" (a rule has tool, symbol, feature, version, file, tag, code, "
-		  "line, requires)");
+		  "crate, line, requires)");
 	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n" CLASS(
 			  a) ",\"evidence\":[{\"tool\":\"js\"}]}]}"),
-		  "sig.json:2:88: a rule needs a test (symbol, feature, version, file, tag, code or line)");
+		  "sig.json:2:88: a rule needs a test (symbol, feature, version, file, tag, code, crate or line)");
 	CHECK_HAS(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n" CLASS(
 			  a) ",\"evidence\":[{\"symbol\":[\"x\",\"(\"]}]}]}"),
 		  "bad regular expression: ");
