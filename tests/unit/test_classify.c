@@ -434,6 +434,27 @@ static void test_catalogue_wordings(const struct classify_table *t)
 		{ "wasm-ld: error: x.o: undefined symbol: __wasm_lpad_context\n", "eh_abi_link_mismatch" },
 		{ "emcc: error: SUPPORT_LONGJMP=emscripten is not compatible with -fwasm-exceptions\n",
 		  "eh_abi_link_mismatch" },
+		/* pyo3-build-config */
+		{ "  error: Could not find _sysconfigdata*.py in /x/lib\n", "pyo3_cross_config" },
+		{ "  error: PYO3_CROSS_PYTHON_VERSION or an abi3-py3* feature must be specified when cross-compiling "
+		  "and "
+		  "PYO3_CROSS_LIB_DIR is not set.\n",
+		  "pyo3_cross_config" },
+		{ "  error: the configured PyPy interpreter version (3.11) is newer than PyO3's maximum supported "
+		  "version "
+		  "(3.10)\n",
+		  "pyo3_python_too_new" },
+		/* cargo's manifest parser, rustc's options and feature gates */
+		{ "error: failed to parse manifest at `/p/Cargo.toml`\n\nCaused by:\n  failed to parse the `edition` "
+		  "key\n\n"
+		  "Caused by:\n  supported edition values are `2015`, `2018`, or `2021`, but `2024` is unknown\n",
+		  "rust_too_old_for_crate" },
+		{ "error: argument for `--edition` must be one of: 2015|2018. (instead was `2021`)\n",
+		  "rust_too_old_for_crate" },
+		{ "error[E0635]: unknown feature `proc_macro_span_shrink`\n"
+		  "  --> /h/.cargo/registry/src/i/proc-macro2-1.0.56/src/lib.rs:92:30\n",
+		  "crate_too_old_for_rust" },
+		{ "error[E0557]: feature has been removed\n", "crate_too_old_for_rust" },
 		{ "[wasm-validator error in module] unexpected false: Only 1 table definition allowed in MVP (use "
 		  "--enable-reference-types)\n",
 		  "wasm_opt_feature_validation" },
