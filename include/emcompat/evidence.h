@@ -45,7 +45,9 @@
  *   symbol   a name the line quotes ('x', "x", `x`), names after "symbol",
  *            "function", "import", "export", "reading", and any word with
  *            an underscore in it: invoke_vi, dynCall_ii, __cpp_exception,
- *            PyUnicode_AsUTF8AndSize, _ZN4core9panicking5panic17h...E
+ *            PyUnicode_AsUTF8AndSize, _ZN4core9panicking5panic17h...E;
+ *            for a rustc error, also the two types its snippet's label
+ *            names ("^ expected `u64`, found `usize`": u64, usize)
  *   feature  a WebAssembly feature the line names, without a "--enable-",
  *            "+" or "-m" in front: atomics, bulk-memory, exception-handling,
  *            mutable-globals, sign-ext, nontrapping-fptoint, simd128,

@@ -14,6 +14,7 @@ struct span {
 	int weight;
 	size_t log, lineno;
 	const char *loc, *loc_end;  /* a rustc error's "-->" location, or NULL */
+	const char *label, *label_end;  /* its "expected `A`, found `B`" label, or NULL */
 };
 
 /* ---- small text helpers (all bounded by END: logs may hold NUL bytes) ---- */
@@ -298,6 +299,34 @@ static const char *rustc_location(const char *eol, const char *end, const char *
 	return NULL;
 }
 
+/*
+ * The line of rustc's snippet under the error line ending at EOL (before
+ * the next message, at most 12 lines on) that labels a type mismatch
+ * ("^ expected `u64`, found `usize`"), or NULL; its end in *LABEL_END.
+ */
+static const char *rustc_type_label(const char *eol, const char *end, const char **label_end)
+{
+	const char *line = eol < end ? eol + 1 : end;
+
+	for (int i = 0; i < 12 && line < end; i++) {
+		const char *e = memchr(line, '\n', (size_t)(end - line)), *p = line, *x;
+
+		if (!e)
+			e = end;
+		while (p < e && isspace((unsigned char)*p))
+			p++;
+		if (error_word_at(p, e) || starts_with(p, e, "warning"))
+			break;
+		if (memchr(p, '|', (size_t)(e - p)) && (x = find_in(p, e, "expected `")) &&
+		    find_in(x, e, ", found `")) {
+			*label_end = e;
+			return x;
+		}
+		line = e + 1;
+	}
+	return NULL;
+}
+
 /* ---- keeping the heaviest lines ---- */
 
 /* Whether A goes before B: the earlier log, then the heavier, then the earlier line. */
@@ -367,9 +396,11 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			tool = "python";
 		}
 		if (weight > 0) {
-			c = (struct span){ why, eol, tool, weight, log, lineno, NULL, NULL };
-			if (weight == 80 && (!strcmp(tool, "rustc") || !strcmp(tool, "error")))
+			c = (struct span){ why, eol, tool, weight, log, lineno, NULL, NULL, NULL, NULL };
+			if (weight == 80 && (!strcmp(tool, "rustc") || !strcmp(tool, "error"))) {
 				c.loc = rustc_location(eol, end, &c.loc_end);
+				c.label = rustc_type_label(eol, end, &c.label_end);
+			}
 			/* Rust >= 1.73 prints the panic message on the next line. */
 			if (weight == 85 && eol > why && eol[-1] == ':' && eol < end) {
 				const char *next = eol + 1, *next_end = memchr(next, '\n', (size_t)(end - next));
@@ -810,6 +841,25 @@ static void take_crate(struct evidence_line *l, const char *p, const char *end)
 	strbuf_release(&path);
 }
 
+/* The two types of a mismatch label [P, END): "expected `A`, found `B`" (as symbols). */
+static void take_label_types(struct evidence_line *l, const char *p, const char *end)
+{
+	static const char *const words[] = { "expected `", ", found `" };
+
+	for (size_t i = 0; i < 2; i++) {
+		const char *a = find_in(p, end, words[i]), *b;
+
+		if (!a)
+			return;
+		a += strlen(words[i]);
+		b = memchr(a, '`', (size_t)(end - a));
+		if (!b)
+			return;
+		add_token(l, EVIDENCE_SYMBOL, a, (size_t)(b - a));
+		p = b;
+	}
+}
+
 static void take_tokens(struct evidence_line *l)
 {
 	take_codes(l, l->text);
@@ -847,6 +897,8 @@ void evidence_extract(struct evidence *ev, const char *const *logs, const size_t
 		take_tokens(l);
 		if (kept[i].loc)
 			take_crate(l, kept[i].loc, kept[i].loc_end);
+		if (kept[i].label)
+			take_label_types(l, kept[i].label, kept[i].label_end);
 	}
 }
 

@@ -412,6 +412,12 @@ static void test_catalogue_wordings(const struct classify_table *t)
 		{ "error: this arithmetic operation will overflow\n"
 		  "   |     ^^^^ attempt to compute `4294967295_usize + 1_usize`, which would overflow\n",
 		  "pointer_width_assumption" },
+		{ "error[E0308]: mismatched types\n  --> /h/.cargo/registry/src/i/foo-1.0.0/src/lib.rs:10:5\n   |\n"
+		  "10 |     len\n   |     ^^^ expected `u64`, found `usize`\n",
+		  "pointer_width_assumption" },
+		{ "   |     ^^^^^^ expected an array with a fixed size of 4 elements, found one with 8 elements\n"
+		  "error: aborting due to 1 previous error\n",
+		  "pointer_width_assumption" },
 		{ "  = note: the literal `4294967296` does not fit into the type `usize` whose range is "
 		  "`0..=4294967295`\n",
 		  "pointer_width_assumption" },
@@ -459,12 +465,19 @@ static void test_catalogue_wordings(const struct classify_table *t)
 		  "--enable-reference-types)\n",
 		  "wasm_opt_feature_validation" },
 	};
-	/* benign: a lint in a dependency, the user's program crashing or panicking, a build script's exit */
+	/*
+	 * benign: a lint in a dependency, the user's program crashing or panicking, a build script's exit,
+	 * the user's own type error, a type error in a dependency that names no integer width
+	 */
 	static const char *const benign[] = {
 		"error: unused variable: `platform`\n --> /r/.cargo/registry/src/i/foo-1.0.0/src/lib.rs:1:5\n",
 		"/bin/sh: line 1:    99 Segmentation fault      (core dumped) ./a.out\n",
 		"thread 'main' panicked at src/lib.rs:3:5:\nattempt to add with overflow\n",
 		"error[E0308]: mismatched types\n --> /r/.cargo/registry/src/i/foo-1.0.0/src/lib.rs:1:5\n",
+		"error[E0308]: mismatched types\n --> src/lib.rs:1:5\n  |\n1 | x\n  | ^ expected `u64`, found "
+		"`usize`\n",
+		"error[E0308]: mismatched types\n --> /r/.cargo/registry/src/i/foo-1.0.0/src/lib.rs:1:5\n  |\n1 | x\n"
+		"  | ^ expected `usize`, found `String`\n",
 		"  process didn't exit successfully: `/t/debug/build/foo-1/build-script-build` (exit status: 101)\n",
 	};
 

@@ -167,6 +167,12 @@ static void test_tokens(void)
 	check_tokens("error: this target is not supported\n --> vendor/libc/src/lib.rs:9:1\n", EVIDENCE_CRATE,
 		     "libc/src/lib.rs");
 	check_tokens("error[E0308]: mismatched types\n --> src/main.rs:4:18\n", EVIDENCE_CRATE, "");
+	/* a mismatch label's two types (rustc's snippet under the message) */
+	check_tokens("error[E0308]: mismatched types\n --> src/lib.rs:10:5\n   |\n10 |     x\n"
+		     "   |     ^ expected `u64`, found `usize`\n",
+		     EVIDENCE_SYMBOL, "u64,usize");
+	check_tokens("error[E0308]: mismatched types\nerror: next\n   |     ^ expected `u64`, found `usize`\n",
+		     EVIDENCE_SYMBOL, "");
 	/* the location must follow its own message, not a later one */
 	check_tokens("error: x\nwarning: unused\n --> /r/.cargo/registry/src/i/a-1.0.0/src/lib.rs:1:1\n",
 		     EVIDENCE_CRATE, "");
