@@ -392,6 +392,12 @@ static void test_catalogue_wordings(const struct classify_table *t)
 		{ "clang++: error: clang frontend command failed with exit code 139 (use -v to see invocation)\n",
 		  "toolchain_crash" },
 		{ "LLVM ERROR: Broken function found, compilation aborted!\n", "toolchain_crash" },
+		{ "Assertion failed: (isa<X>(Val) && \"cast<Ty>() argument of incompatible type!\"), function cast, "
+		  "file "
+		  "/b/llvm-project/llvm/include/llvm/Support/Casting.h, line 578.\n",
+		  "toolchain_crash" },
+		{ "note: please attach the file at `/p/rustc-ice-2024-05-01T10_00_00-123.txt` to your bug report\n",
+		  "toolchain_crash" },
 		{ "wasm-ld: /b/llvm-project/lld/wasm/InputChunks.cpp:412: void f(): Assertion `x' failed.\n",
 		  "toolchain_crash" },
 		{ "/bin/sh: line 1:  4242 Segmentation fault      (core dumped) /e/upstream/bin/wasm-ld -o a.wasm "
@@ -472,6 +478,7 @@ static void test_catalogue_wordings(const struct classify_table *t)
 	static const char *const benign[] = {
 		"error: unused variable: `platform`\n --> /r/.cargo/registry/src/i/foo-1.0.0/src/lib.rs:1:5\n",
 		"/bin/sh: line 1:    99 Segmentation fault      (core dumped) ./a.out\n",
+		"Assertion failed: x == 1, file main.c, line 3\n",
 		"thread 'main' panicked at src/lib.rs:3:5:\nattempt to add with overflow\n",
 		"error[E0308]: mismatched types\n --> /r/.cargo/registry/src/i/foo-1.0.0/src/lib.rs:1:5\n",
 		"error[E0308]: mismatched types\n --> src/lib.rs:1:5\n  |\n1 | x\n  | ^ expected `u64`, found "
