@@ -7,7 +7,7 @@
  * stage's log texts and what else is known about the cell (its axis values,
  * its toolchains' identities, the inspector's findings), classify_run first
  * reads the logs' evidence (evidence.h: the error lines per tool and the
- * symbols, features, versions, file kinds, tags and codes in them), then
+ * symbols, features, versions, file kinds, tags, codes and dependencies in them), then
  * names the class, quotes the line(s) it rests on and writes a one-line
  * summary.
  *
