@@ -432,6 +432,9 @@ static void test_catalogue_wordings(const struct classify_table *t)
 		{ "bash: emcc: command not found\n", "emcc_not_found" },
 		{ "'emcc' is not recognized as an internal or external command,\n", "emcc_not_found" },
 		{ "  error occurred: Failed to find tool. Is `emcc` installed?\n", "emcc_not_found" },
+		{ "  failed to execute command: No such file or directory (os error 2)\n  is `emcmake` not "
+		  "installed?\n",
+		  "emcc_not_found" },
 		{ "emcc: error: binaryen executable not found (/usr/bin/wasm-opt). Please check your binaryen "
 		  "installation\n",
 		  "binaryen_tool_missing" },
