@@ -356,6 +356,7 @@ static void test_catalogue_wordings(const struct classify_table *t)
 		/* rustc_metadata: E0463 and its notes, in any quoting; rustup's missing rust-std */
 		{ "error[E0463]: can't find crate for \\`core\\`\n", "std_missing_for_target" },
 		{ "error[E0463]: can't find crate for `compiler_builtins`\n", "std_missing_for_target" },
+		{ "\"error[E0463]: can\\'t find crate for \\\\\\`std\\\\\\`\"\n", "std_missing_for_target" },
 		{ "  = note: the `wasm32-wasip2` target may not support the standard library\n",
 		  "std_missing_for_target" },
 		{ "  = help: consider downloading the target with `rustup target add wasm32-wasip1`\n",
