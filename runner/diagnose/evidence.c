@@ -797,14 +797,17 @@ static const char *semver_end(const char *p, const char *end)
  */
 static void take_crate(struct evidence_line *l, const char *p, const char *end)
 {
-	struct strbuf path = { 0 }, out = { 0 };
-	const char *s, *name, *name_end, *rest, *ver = NULL, *ver_end = NULL;
+	struct strbuf out = { 0 };
+	char *s;
+	const char *name, *name_end, *rest, *ver = NULL, *ver_end = NULL;
 
-	strbuf_add(&path, p, (size_t)(end - p));
-	for (char *c = path.buf; *c; c++)
+	/* quoted like the line: UTF-8 and bounded; a longer path is no evidence */
+	if (end - p > EVIDENCE_LINE_MAX)
+		return;
+	s = evidence_quote(p, end);
+	for (char *c = s; *c; c++)
 		if (*c == '\\')
 			*c = '/';
-	s = path.buf;
 	if ((name = strstr(s, "/registry/src/")) && (name = strchr(name + 14, '/'))) {
 		name++;
 		rest = strchr(name, '/');
@@ -838,26 +841,26 @@ static void take_crate(struct evidence_line *l, const char *p, const char *end)
 		add_token(l, EVIDENCE_CRATE, out.buf, out.len);
 	}
 	strbuf_release(&out);
-	strbuf_release(&path);
+	free(s);
 }
 
 /* The two types of a mismatch label [P, END): "expected `A`, found `B`" (as symbols). */
 static void take_label_types(struct evidence_line *l, const char *p, const char *end)
 {
 	static const char *const words[] = { "expected `", ", found `" };
+	char *label = evidence_quote(p, end);
+	const char *q = label;
 
-	for (size_t i = 0; i < 2; i++) {
-		const char *a = find_in(p, end, words[i]), *b;
+	for (size_t i = 0; i < 2 && q; i++) {
+		const char *a = strstr(q, words[i]), *b = a ? strchr(a + strlen(words[i]), '`') : NULL;
 
-		if (!a)
-			return;
-		a += strlen(words[i]);
-		b = memchr(a, '`', (size_t)(end - a));
-		if (!b)
-			return;
-		add_token(l, EVIDENCE_SYMBOL, a, (size_t)(b - a));
-		p = b;
+		if (b) {
+			a += strlen(words[i]);
+			add_token(l, EVIDENCE_SYMBOL, a, (size_t)(b - a));
+		}
+		q = b;
 	}
+	free(label);
 }
 
 static void take_tokens(struct evidence_line *l)

@@ -167,6 +167,9 @@ static void test_tokens(void)
 	check_tokens("error: this target is not supported\n --> vendor/libc/src/lib.rs:9:1\n", EVIDENCE_CRATE,
 		     "libc/src/lib.rs");
 	check_tokens("error[E0308]: mismatched types\n --> src/main.rs:4:18\n", EVIDENCE_CRATE, "");
+	/* a path's bytes are quoted like a line's: UTF-8 */
+	check_tokens("error: x\n --> /r/.cargo/registry/src/i/a-1.0.0/src/\xff.rs:1:1\n", EVIDENCE_CRATE,
+		     "a@1.0.0/src/\xef\xbf\xbd.rs");
 	/* a mismatch label's two types (rustc's snippet under the message) */
 	check_tokens("error[E0308]: mismatched types\n --> src/lib.rs:10:5\n   |\n10 |     x\n"
 		     "   |     ^ expected `u64`, found `usize`\n",
