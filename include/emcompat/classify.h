@@ -7,7 +7,7 @@
  * stage's log texts and what else is known about the cell (its axis values,
  * its toolchains' identities, the inspector's findings), classify_run first
  * reads the logs' evidence (evidence.h: the error lines per tool and the
- * symbols, features, versions, file kinds, tags and codes in them), then
+ * symbols, features, versions, file kinds, tags, codes and dependencies in them), then
  * names the class, quotes the line(s) it rests on and writes a one-line
  * summary.
  *
@@ -44,7 +44,7 @@
  * wording: a rule holds on an evidence line when the line's tool is one of
  * "tool" (a tool name of evidence.h or an array of them; absent: any), every
  * regex given under a token kind ("symbol", "feature", "version", "file",
- * "tag", "code": a regex or an array of them, each on its own) matches a
+ * "tag", "code", "crate": a regex or an array of them, each on its own) matches a
  * token of that kind in the line, a "line" regex matches the line's text,
  * and its "requires" (as below) holds. {"tool": ["js", "abort"], "symbol":
  * "^invoke_[a-z]+$"} names "LinkError: ... \"invoke_vi\"", "cannot resolve

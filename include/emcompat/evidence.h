@@ -48,7 +48,9 @@
  *   symbol   a name the line quotes ('x', "x", `x`), names after "symbol",
  *            "function", "import", "export", "reading", and any word with
  *            an underscore in it: invoke_vi, dynCall_ii, __cpp_exception,
- *            PyUnicode_AsUTF8AndSize, _ZN4core9panicking5panic17h...E
+ *            PyUnicode_AsUTF8AndSize, _ZN4core9panicking5panic17h...E;
+ *            for a rustc error, also the two types its snippet's label
+ *            names ("^ expected `u64`, found `usize`": u64, usize)
  *   feature  a WebAssembly feature the line names, without a "--enable-",
  *            "+" or "-m" in front: atomics, bulk-memory, exception-handling,
  *            mutable-globals, sign-ext, nontrapping-fptoint, simd128,
@@ -76,6 +78,13 @@
  *            pyemscripten_2025_0_wasm32, manylinux..., wasm32-...,
  *            and target triples (wasm32-unknown-emscripten)
  *   code     a rustc error code (E0514)
+ *   crate    the dependency a rustc error is located in, from the "-->"
+ *            line after it when that points into cargo's registry
+ *            (.../registry/src/INDEX/NAME-VER/...), a git checkout
+ *            (.../git/checkouts/NAME-HASH/REV/...) or a vendor directory
+ *            (vendor/NAME/...): "NAME@VER/PATH" or "NAME/PATH", e.g.
+ *            "libc@0.2.72/src/wasi.rs"; an error in the user's own crate
+ *            has none
  *
  * Bounds (logs can be huge and hostile): each line is read once and in
  * linear time; at most EVIDENCE_MAX_LINES evidence lines are kept (the
@@ -103,6 +112,7 @@ enum evidence_kind {
 	EVIDENCE_FILE,
 	EVIDENCE_TAG,
 	EVIDENCE_CODE,
+	EVIDENCE_CRATE,
 	EVIDENCE_KIND_COUNT
 };
 

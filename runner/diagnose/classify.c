@@ -503,7 +503,7 @@ static int parse_rules(const struct json_doc *d, const cJSON *arr, struct rule *
 			if (strcmp(kv->string, "tool") != 0 && kind == -1 && strcmp(kv->string, "line") != 0)
 				return json_doc_error(d, kv,
 						      "unknown key \"%s\" (a rule has tool, symbol, feature, "
-						      "version, file, tag, code, line, requires)",
+						      "version, file, tag, code, crate, line, requires)",
 						      kv->string);
 			if ((count = string_list(d, kv, kv->string)) < 0)
 				return -1;
@@ -533,7 +533,7 @@ static int parse_rules(const struct json_doc *d, const cJSON *arr, struct rule *
 		if (!r->ntests)
 			return json_doc_error(d, obj,
 					      "a rule needs a test (symbol, feature, version, file, tag, "
-					      "code or line)");
+					      "code, crate or line)");
 	}
 	return 0;
 }

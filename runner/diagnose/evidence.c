@@ -13,6 +13,8 @@ struct span {
 	const char *tool;
 	int weight;
 	size_t log, lineno;
+	const char *loc, *loc_end;  /* a rustc error's "-->" location, or NULL */
+	const char *label, *label_end;  /* its "expected `A`, found `B`" label, or NULL */
 };
 
 /* ---- small text helpers (all bounded by END: logs may hold NUL bytes) ---- */
@@ -285,6 +287,72 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	return 0;
 }
 
+/*
+ * The path of the "-->" line that follows rustc's error line ending at EOL
+ * (within the next few lines, before the next message), or NULL; its end
+ * (before ":LINE:COL") in *LOC_END.
+ */
+static const char *rustc_location(const char *eol, const char *end, const char **loc_end)
+{
+	const char *line = eol < end ? eol + 1 : end;
+
+	for (int i = 0; i < 3 && line < end; i++) {
+		const char *e = memchr(line, '\n', (size_t)(end - line)), *p = line, *q;
+
+		if (!e)
+			e = end;
+		while (p < e && isspace((unsigned char)*p))
+			p++;
+		if (starts_with(p, e, "--> ")) {
+			for (p += 4, q = p; q < e && !isspace((unsigned char)*q); q++)
+				;
+			/* path:LINE:COL; a Windows path has a drive colon of its own */
+			for (int k = 0; k < 2 && q > p; k++) {
+				const char *c = q;
+
+				while (c > p && isdigit((unsigned char)c[-1]))
+					c--;
+				if (c > p && c < q && c[-1] == ':')
+					q = c - 1;
+			}
+			*loc_end = q;
+			return p;
+		}
+		if (error_word_at(p, e) || starts_with(p, e, "warning"))
+			break;
+		line = e + 1;
+	}
+	return NULL;
+}
+
+/*
+ * The line of rustc's snippet under the error line ending at EOL (before
+ * the next message, at most 12 lines on) that labels a type mismatch
+ * ("^ expected `u64`, found `usize`"), or NULL; its end in *LABEL_END.
+ */
+static const char *rustc_type_label(const char *eol, const char *end, const char **label_end)
+{
+	const char *line = eol < end ? eol + 1 : end;
+
+	for (int i = 0; i < 12 && line < end; i++) {
+		const char *e = memchr(line, '\n', (size_t)(end - line)), *p = line, *x;
+
+		if (!e)
+			e = end;
+		while (p < e && isspace((unsigned char)*p))
+			p++;
+		if (error_word_at(p, e) || starts_with(p, e, "warning"))
+			break;
+		if (memchr(p, '|', (size_t)(e - p)) && (x = find_in(p, e, "expected `")) &&
+		    find_in(x, e, ", found `")) {
+			*label_end = e;
+			return x;
+		}
+		line = e + 1;
+	}
+	return NULL;
+}
+
 /* ---- keeping the heaviest lines ---- */
 
 /* Whether A goes before B: the earlier log, then the heavier, then the earlier line. */
@@ -354,7 +422,11 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			tool = "python";
 		}
 		if (weight > 0) {
-			c = (struct span){ why, eol, tool, weight, log, lineno };
+			c = (struct span){ why, eol, tool, weight, log, lineno, NULL, NULL, NULL, NULL };
+			if (weight == 80 && (!strcmp(tool, "rustc") || !strcmp(tool, "error"))) {
+				c.loc = rustc_location(eol, end, &c.loc_end);
+				c.label = rustc_type_label(eol, end, &c.label_end);
+			}
 			/* Rust >= 1.73 prints the panic message on the next line. */
 			if (weight == 85 && eol > why && eol[-1] == ':' && eol < end) {
 				const char *next = eol + 1, *next_end = memchr(next, '\n', (size_t)(end - next));
@@ -438,20 +510,23 @@ static void take_symbols(struct evidence_line *l, const char *t)
 
 		if (*p == '\'' || *p == '"' || *p == '`') {
 			char quote = *p == '`' ? '\'' : *p;
-			size_t n = strcspn(p + 1, "'\"` ");
+			size_t n = strcspn(p + 1, "'\"` "), m = n;
 
+			/* a log quoted in Markdown or a JSON string: \`name\` */
+			if (m && p[m] == '\\')
+				m--;
 			/*
 			 * `name' (old GNU style) ends with ', `name` with `; "key": is
 			 * JSON's, but V8's Import #1 "env" "memory": names an import
 			 */
-			if (n && (p[1 + n] == quote || p[1 + n] == *p) && (p[2 + n] != ':' || after_quoted(t, p)) &&
+			if (m && (p[1 + n] == quote || p[1 + n] == *p) && (p[2 + n] != ':' || after_quoted(t, p)) &&
 			    is_ident(p[1]) && !isdigit((unsigned char)p[1]) && n <= 200) {
 				size_t k = 0;
 
-				while (k < n && (is_ident(p[1 + k]) || strchr(".@:<>", p[1 + k])))
+				while (k < m && (is_ident(p[1 + k]) || strchr(".@:<>", p[1 + k])))
 					k++;
-				if (k == n)
-					add_token(l, EVIDENCE_SYMBOL, p + 1, n);
+				if (k == m)
+					add_token(l, EVIDENCE_SYMBOL, p + 1, m);
 			}
 			p++;
 			continue;
@@ -783,6 +858,96 @@ static void take_tags(struct evidence_line *l, const char *t)
 	}
 }
 
+/* The end of a semver at P ("0.2.72", "1.0.0-alpha.1"), or NULL. */
+static const char *semver_end(const char *p, const char *end)
+{
+	for (int part = 0; part < 3; part++) {
+		const char *d = p;
+
+		while (p < end && isdigit((unsigned char)*p))
+			p++;
+		if (p == d || (part < 2 && (p == end || *p++ != '.')))
+			return NULL;
+	}
+	while (p < end && *p != '/')
+		p++;
+	return p;
+}
+
+/*
+ * The dependency a rustc error is located in, from its "-->" path [P, END)
+ * when that points into cargo's registry (.../registry/src/INDEX/NAME-VER/),
+ * a git checkout (.../git/checkouts/NAME-HASH/REV/) or a vendor directory
+ * (vendor/NAME/): "NAME@VER/PATH" or "NAME/PATH" ("libc@0.2.72/src/wasi.rs").
+ */
+static void take_crate(struct evidence_line *l, const char *p, const char *end)
+{
+	struct strbuf out = { 0 };
+	char *s;
+	const char *name, *name_end, *rest, *ver = NULL, *ver_end = NULL;
+
+	/* quoted like the line: UTF-8 and bounded; a longer path is no evidence */
+	if (end - p > EVIDENCE_LINE_MAX)
+		return;
+	s = evidence_quote(p, end);
+	for (char *c = s; *c; c++)
+		if (*c == '\\')
+			*c = '/';
+	if ((name = strstr(s, "/registry/src/")) && (name = strchr(name + 14, '/'))) {
+		name++;
+		rest = strchr(name, '/');
+		for (const char *d = name; rest && (d = memchr(d, '-', (size_t)(rest - d))); d++)
+			if ((ver_end = semver_end(d + 1, rest)) == rest) {
+				ver = d + 1;
+				break;
+			}
+		name_end = ver ? ver - 1 : rest;
+	} else if ((name = strstr(s, "/git/checkouts/"))) {
+		name += 15;
+		rest = strchr(name, '/');
+		name_end = rest;
+		for (const char *d = name; rest && d < rest; d++)
+			if (*d == '-')
+				name_end = d;
+		rest = rest ? strchr(rest + 1, '/') : NULL;
+	} else if ((name = strstr(s, "vendor/")) && (name == s || name[-1] == '/')) {
+		name += 7;
+		rest = name_end = strchr(name, '/');
+	} else {
+		rest = name_end = NULL;
+	}
+	if (rest && name_end && name_end > name) {
+		strbuf_add(&out, name, (size_t)(name_end - name));
+		if (ver) {
+			strbuf_addch(&out, '@');
+			strbuf_add(&out, ver, (size_t)(ver_end - ver));
+		}
+		strbuf_addstr(&out, rest);
+		add_token(l, EVIDENCE_CRATE, out.buf, out.len);
+	}
+	strbuf_release(&out);
+	free(s);
+}
+
+/* The two types of a mismatch label [P, END): "expected `A`, found `B`" (as symbols). */
+static void take_label_types(struct evidence_line *l, const char *p, const char *end)
+{
+	static const char *const words[] = { "expected `", ", found `" };
+	char *label = evidence_quote(p, end);
+	const char *q = label;
+
+	for (size_t i = 0; i < 2 && q; i++) {
+		const char *a = strstr(q, words[i]), *b = a ? strchr(a + strlen(words[i]), '`') : NULL;
+
+		if (b) {
+			a += strlen(words[i]);
+			add_token(l, EVIDENCE_SYMBOL, a, (size_t)(b - a));
+		}
+		q = b;
+	}
+	free(label);
+}
+
 static void take_tokens(struct evidence_line *l)
 {
 	take_codes(l, l->text);
@@ -818,6 +983,10 @@ void evidence_extract(struct evidence *ev, const char *const *logs, const size_t
 		l->log = kept[i].log;
 		l->text = evidence_quote(kept[i].start, kept[i].end);
 		take_tokens(l);
+		if (kept[i].loc)
+			take_crate(l, kept[i].loc, kept[i].loc_end);
+		if (kept[i].label)
+			take_label_types(l, kept[i].label, kept[i].label_end);
 	}
 }
 
@@ -833,7 +1002,8 @@ void evidence_release(struct evidence *ev)
 	memset(ev, 0, sizeof(*ev));
 }
 
-static const char *const kind_names[EVIDENCE_KIND_COUNT] = { "symbol", "feature", "version", "file", "tag", "code" };
+static const char *const kind_names[EVIDENCE_KIND_COUNT] = { "symbol", "feature", "version", "file",
+							     "tag",    "code",    "crate" };
 
 const char *evidence_kind_name(enum evidence_kind k)
 {

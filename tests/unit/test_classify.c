@@ -298,10 +298,10 @@ static void test_rules(void)
 	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n" CLASS(
 			  a) ",\"evidence\":[{\"symbl\":\"x\"}]}]}"),
 		  "sig.json:2:89: unknown key \"symbl\" (a rule has tool, symbol, feature, version, file, tag, code, "
-		  "line, requires)");
+		  "crate, line, requires)");
 	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n" CLASS(
 			  a) ",\"evidence\":[{\"tool\":\"js\"}]}]}"),
-		  "sig.json:2:88: a rule needs a test (symbol, feature, version, file, tag, code or line)");
+		  "sig.json:2:88: a rule needs a test (symbol, feature, version, file, tag, code, crate or line)");
 	CHECK_HAS(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n" CLASS(
 			  a) ",\"evidence\":[{\"symbol\":[\"x\",\"(\"]}]}]}"),
 		  "bad regular expression: ");
@@ -541,6 +541,165 @@ static void test_runtime_catalogue(const struct classify_table *t)
 	CHECK_STR(classify1(t, STAGE_LOAD, "SyntaxError: Unexpected token '?'\n", NULL, NULL), "unclassified");
 	CHECK_STR(classify1(t, STAGE_LOAD, "SyntaxError: Unexpected token '?'\n", "node=22.11.0", NULL),
 		  "unclassified");
+}
+
+/*
+ * The real table on the compile/link tools' own message texts (rustc's
+ * rustc_metadata and rustc_driver catalogues, rustup, cargo, cc-rs, clang's
+ * driver, LLVM, wasm-ld, emcc, binaryen), one per wording family: what a
+ * user's log of the same breakage says although no corpus case does.
+ */
+static void test_catalogue_wordings(const struct classify_table *t)
+{
+	static const struct {
+		const char *log, *want;
+	} cases[] = {
+		/* rustc_metadata: E0463 and its notes, in any quoting; rustup's missing rust-std */
+		{ "error[E0463]: can't find crate for \\`core\\`\n", "std_missing_for_target" },
+		{ "error[E0463]: can't find crate for `compiler_builtins`\n", "std_missing_for_target" },
+		{ "\"error[E0463]: can\\'t find crate for \\\\\\`std\\\\\\`\"\n", "std_missing_for_target" },
+		{ "  = note: the `wasm32-wasip2` target may not support the standard library\n",
+		  "std_missing_for_target" },
+		{ "  = help: consider downloading the target with `rustup target add wasm32-wasip1`\n",
+		  "std_missing_for_target" },
+		{ "error: toolchain 'stable-x86_64-unknown-linux-gnu' does not contain component 'rust-std' for target "
+		  "'wasm32-unknown-emscripten'\n",
+		  "std_missing_for_target" },
+		{ "error: component 'rust-std' for target 'wasm32-unknown-emscripten' is unavailable for download for "
+		  "channel 'nightly-2024-01-01'\n",
+		  "std_missing_for_target" },
+		{ "error: toolchain 'nightly-x86_64-unknown-linux-gnu' does not contain component 'rust-src'\n",
+		  "build_std_source_missing" },
+		{ "error[E0460]: found possibly newer version of crate `std` which `foo` depends on\n",
+		  "std_built_by_other_rustc" },
+		{ "error: cannot link together two panic runtimes: panic_abort and panic_unwind\n",
+		  "panic_strategy_mismatch" },
+		/* rustc_driver, cargo, cc-rs, clang's driver, LLVM, emcc: crashes */
+		{ "note: the compiler unexpectedly panicked. this is a bug.\n", "toolchain_crash" },
+		{ "thread 'rustc' panicked at compiler/rustc_codegen_llvm/src/back/write.rs:12:5:\n",
+		  "toolchain_crash" },
+		{ "query stack during panic:\n", "toolchain_crash" },
+		{ "thread 'rustc' has overflowed its stack\nfatal runtime error: stack overflow\n", "toolchain_crash" },
+		{ "  process didn't exit successfully: `/r/bin/rustc --crate-name foo src/lib.rs` (signal: 11, "
+		  "SIGSEGV: "
+		  "invalid memory reference)\n",
+		  "toolchain_crash" },
+		{ "  process didn't exit successfully: `C:\\r\\bin\\rustc.exe --crate-name foo` (exit code: "
+		  "0xc0000005, "
+		  "STATUS_ACCESS_VIOLATION)\n",
+		  "toolchain_crash" },
+		{ "emcc: error: '/e/upstream/bin/clang++ -c x.cpp' failed (received SIGSEGV (-11))\n",
+		  "toolchain_crash" },
+		{ "clang: error: linker command failed due to signal (use -v to see invocation)\n", "toolchain_crash" },
+		{ "clang++: error: clang frontend command failed with exit code 139 (use -v to see invocation)\n",
+		  "toolchain_crash" },
+		{ "LLVM ERROR: Broken function found, compilation aborted!\n", "toolchain_crash" },
+		{ "Assertion failed: (isa<X>(Val) && \"cast<Ty>() argument of incompatible type!\"), function cast, "
+		  "file "
+		  "/b/llvm-project/llvm/include/llvm/Support/Casting.h, line 578.\n",
+		  "toolchain_crash" },
+		{ "note: please attach the file at `/p/rustc-ice-2024-05-01T10_00_00-123.txt` to your bug report\n",
+		  "toolchain_crash" },
+		{ "wasm-ld: /b/llvm-project/lld/wasm/InputChunks.cpp:412: void f(): Assertion `x' failed.\n",
+		  "toolchain_crash" },
+		{ "/bin/sh: line 1:  4242 Segmentation fault      (core dumped) /e/upstream/bin/wasm-ld -o a.wasm "
+		  "a.o\n",
+		  "toolchain_crash" },
+		/* rustc's resolver and compile_error! inside a dependency (the --> path) */
+		{ "error[E0432]: unresolved import `crate::fs::Metadata`\n"
+		  " --> /h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/filetime-0.2.1/src/unix/mod.rs:3:5\n",
+		  "crate_no_target_code" },
+		{ "error[E0425]: cannot find function `sysconf` in this scope\n"
+		  " --> /h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/num_cpus-1.0.0/src/lib.rs:3:5\n",
+		  "crate_no_target_code" },
+		{ "error: Unsupported architecture\n --> vendor/foo/src/lib.rs:9:1\n", "crate_no_target_code" },
+		{ "error[E0428]: the name `imp` is defined multiple times\n"
+		  " --> /h/.cargo/registry/src/i/foo-1.0.0/src/lib.rs:9:1\n",
+		  "crate_target_cfg_overlap" },
+		/* rustc's overflow lints and const eval, naming the 32-bit width */
+		{ "error: this arithmetic operation will overflow\n"
+		  "   |     ^^^^ attempt to compute `4294967295_usize + 1_usize`, which would overflow\n",
+		  "pointer_width_assumption" },
+		{ "error[E0308]: mismatched types\n  --> /h/.cargo/registry/src/i/foo-1.0.0/src/lib.rs:10:5\n   |\n"
+		  "10 |     len\n   |     ^^^ expected `u64`, found `usize`\n",
+		  "pointer_width_assumption" },
+		{ "   |     ^^^^^^ expected an array with a fixed size of 4 elements, found one with 8 elements\n"
+		  "error: aborting due to 1 previous error\n",
+		  "pointer_width_assumption" },
+		{ "  = note: the literal `4294967296` does not fit into the type `usize` whose range is "
+		  "`0..=4294967295`\n",
+		  "pointer_width_assumption" },
+		/* rustc_codegen_ssa, shells, cc-rs, emcc: missing tools */
+		{ "error: could not exec the linker `cc`\n", "host_linker_missing" },
+		{ "bash: emcc: command not found\n", "emcc_not_found" },
+		{ "'emcc' is not recognized as an internal or external command,\n", "emcc_not_found" },
+		{ "  error occurred: Failed to find tool. Is `emcc` installed?\n", "emcc_not_found" },
+		{ "  failed to execute command: No such file or directory (os error 2)\n  is `emcmake` not "
+		  "installed?\n",
+		  "emcc_not_found" },
+		{ "emcc: error: binaryen executable not found (/usr/bin/wasm-opt). Please check your binaryen "
+		  "installation\n",
+		  "binaryen_tool_missing" },
+		{ "shared:ERROR: BINARYEN_ROOT is set to empty value in /h/.emscripten\n", "binaryen_tool_missing" },
+		/* cargo, wasm-ld, emcc, binaryen */
+		{ "error: unknown `-Z` flag specified: build-std-features\n", "rustc_unknown_unstable_option" },
+		{ "  invalid serialized PackageId for key `package.dependencies`\n", "cargo_lockfile_too_new" },
+		{ "wasm-ld: error: 'atomics' feature is used by a.o, so --shared-memory must be used\n",
+		  "target_feature_disallowed" },
+		{ "wasm-ld: error: entry symbol not defined (pass --no-entry to suppress): main\n",
+		  "undefined_symbol_at_link" },
+		{ "wasm-ld: error: x.o: undefined symbol: __wasm_lpad_context\n", "eh_abi_link_mismatch" },
+		{ "emcc: error: SUPPORT_LONGJMP=emscripten is not compatible with -fwasm-exceptions\n",
+		  "eh_abi_link_mismatch" },
+		/* pyo3-build-config */
+		{ "  error: Could not find _sysconfigdata*.py in /x/lib\n", "pyo3_cross_config" },
+		{ "  error: PYO3_CROSS_PYTHON_VERSION or an abi3-py3* feature must be specified when cross-compiling "
+		  "and "
+		  "PYO3_CROSS_LIB_DIR is not set.\n",
+		  "pyo3_cross_config" },
+		{ "  error: the configured PyPy interpreter version (3.11) is newer than PyO3's maximum supported "
+		  "version "
+		  "(3.10)\n",
+		  "pyo3_python_too_new" },
+		/* cargo's manifest parser, rustc's options and feature gates */
+		{ "error: failed to parse manifest at `/p/Cargo.toml`\n\nCaused by:\n  failed to parse the `edition` "
+		  "key\n\n"
+		  "Caused by:\n  supported edition values are `2015`, `2018`, or `2021`, but `2024` is unknown\n",
+		  "rust_too_old_for_crate" },
+		{ "error: argument for `--edition` must be one of: 2015|2018. (instead was `2021`)\n",
+		  "rust_too_old_for_crate" },
+		{ "error[E0635]: unknown feature `proc_macro_span_shrink`\n"
+		  "  --> /h/.cargo/registry/src/i/proc-macro2-1.0.56/src/lib.rs:92:30\n",
+		  "crate_too_old_for_rust" },
+		{ "error[E0557]: feature has been removed\n", "crate_too_old_for_rust" },
+		{ "[wasm-validator error in module] unexpected false: Only 1 table definition allowed in MVP (use "
+		  "--enable-reference-types)\n",
+		  "wasm_opt_feature_validation" },
+	};
+	/*
+	 * benign: a lint in a dependency, the user's program crashing or panicking, a build script's exit,
+	 * the user's own type error, a type error in a dependency that names no integer width
+	 */
+	static const char *const benign[] = {
+		"error: unused variable: `platform`\n --> /r/.cargo/registry/src/i/foo-1.0.0/src/lib.rs:1:5\n",
+		"/bin/sh: line 1:    99 Segmentation fault      (core dumped) ./a.out\n",
+		"Assertion failed: x == 1, file main.c, line 3\n",
+		"thread 'main' panicked at src/lib.rs:3:5:\nattempt to add with overflow\n",
+		"error[E0308]: mismatched types\n --> /r/.cargo/registry/src/i/foo-1.0.0/src/lib.rs:1:5\n",
+		"error[E0308]: mismatched types\n --> src/lib.rs:1:5\n  |\n1 | x\n  | ^ expected `u64`, found "
+		"`usize`\n",
+		"error[E0308]: mismatched types\n --> /r/.cargo/registry/src/i/foo-1.0.0/src/lib.rs:1:5\n  |\n1 | x\n"
+		"  | ^ expected `usize`, found `String`\n",
+		"  process didn't exit successfully: `/t/debug/build/foo-1/build-script-build` (exit status: 101)\n",
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), cases[i].want);
+	for (size_t i = 0; i < sizeof(benign) / sizeof(*benign); i++) {
+		const char *id = classify1(t, -1, benign[i], NULL, NULL);
+
+		CHECK(!strcmp(id, "unclassified") || !strcmp(id, "none"));
+	}
 }
 
 static void test_result_shape(void)
@@ -1045,6 +1204,7 @@ int main(void)
 		test_embedded_matches_file(t);
 		test_rules_generalize(t);
 		test_runtime_catalogue(t);
+		test_catalogue_wordings(t);
 		test_threads_and_speed(t);
 		test_corpus(t);
 		classify_free(t);

@@ -153,6 +153,33 @@ static void test_tokens(void)
 		     "cpython-311-wasm32-emscripten");
 	check_tokens("error: the `wasm32-unknown-emscripten` target may not be installed\n", EVIDENCE_TAG,
 		     "wasm32-unknown-emscripten");
+	/* a log quoted in Markdown: \`std\` is the name std */
+	check_tokens("error[E0463]: can't find crate for \\`std\\`\n", EVIDENCE_SYMBOL, "std");
+
+	/* the dependency a rustc error is located in: registry, git checkout, vendor; none in the user's crate */
+	check_tokens(
+		"error[E0432]: unresolved import `crate::sys::fs`\n"
+		" --> /home/u/.cargo/registry/src/index.crates.io-6f17d22bba15001f/md-5-0.10.6/src/unix/mod.rs:12:5\n",
+		EVIDENCE_CRATE, "md-5@0.10.6/src/unix/mod.rs");
+	check_tokens("error[E0425]: cannot find value `X` in this scope\n"
+		     "  --> C:\\Users\\me\\.cargo\\git\\checkouts\\mio-0123abcd\\a1b2c3d\\src\\sys\\mod.rs:3:1\n",
+		     EVIDENCE_CRATE, "mio/src/sys/mod.rs");
+	check_tokens("error: this target is not supported\n --> vendor/libc/src/lib.rs:9:1\n", EVIDENCE_CRATE,
+		     "libc/src/lib.rs");
+	check_tokens("error[E0308]: mismatched types\n --> src/main.rs:4:18\n", EVIDENCE_CRATE, "");
+	/* a path's bytes are quoted like a line's: UTF-8 */
+	check_tokens("error: x\n --> /r/.cargo/registry/src/i/a-1.0.0/src/\xff.rs:1:1\n", EVIDENCE_CRATE,
+		     "a@1.0.0/src/\xef\xbf\xbd.rs");
+	/* a mismatch label's two types (rustc's snippet under the message) */
+	check_tokens("error[E0308]: mismatched types\n --> src/lib.rs:10:5\n   |\n10 |     x\n"
+		     "   |     ^ expected `u64`, found `usize`\n",
+		     EVIDENCE_SYMBOL, "u64,usize");
+	check_tokens("error[E0308]: mismatched types\nerror: next\n   |     ^ expected `u64`, found `usize`\n",
+		     EVIDENCE_SYMBOL, "");
+	/* the location must follow its own message, not a later one */
+	check_tokens("error: x\nwarning: unused\n --> /r/.cargo/registry/src/i/a-1.0.0/src/lib.rs:1:1\n",
+		     EVIDENCE_CRATE, "");
+
 	/* emscripten_longjmp is a symbol, emscripten_3_1_58_wasm32 a tag */
 	check_tokens("error: undefined symbol: emscripten_longjmp for emscripten_3_1_58_wasm32\n", EVIDENCE_TAG,
 		     "emscripten_3_1_58_wasm32");
@@ -246,6 +273,8 @@ static void test_runtime_catalogue(void)
 static void test_names(void)
 {
 	CHECK_STR(evidence_kind_name(EVIDENCE_TAG), "tag");
+	CHECK_STR(evidence_kind_name(EVIDENCE_CRATE), "crate");
+	CHECK_INT(evidence_kind_from_name("crate"), EVIDENCE_CRATE);
 	CHECK(evidence_kind_name(EVIDENCE_KIND_COUNT) == NULL);
 	CHECK_INT(evidence_kind_from_name("feature"), EVIDENCE_FEATURE);
 	CHECK_INT(evidence_kind_from_name("line"), -1);
