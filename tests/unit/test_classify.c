@@ -702,6 +702,82 @@ static void test_catalogue_wordings(const struct classify_table *t)
 	}
 }
 
+/*
+ * A C compiler without a wasm backend and a nightly-only option on a stable
+ * toolchain, in the wordings of their catalogues (LLVM's target registry
+ * through clang, clang's driver, gcc's driver, cargo's and rustc's channel
+ * checks), as printed and as cc-rs and cargo forward them. Each class keeps
+ * its meaning: a rustc whose LLVM lacks wasm, a crate that needs nightly, an
+ * unstable option on a nightly, a host CPU name for wasm are not named by them.
+ */
+static void test_target_and_channel_wordings(const struct classify_table *t)
+{
+	static const struct {
+		const char *log, *want;
+	} cases[] = {
+		{ "  cargo:warning=error: unable to create target: 'No available targets are compatible with triple "
+		  "\"wasm32-unknown-unknown\"'\n",
+		  "c_compiler_lacks_wasm_target" },
+		{ "warning: zstd-sys@2.0.9: error: unable to create target: 'No available targets are compatible "
+		  "with triple \"wasm32-unknown-wasip1\"'\n",
+		  "c_compiler_lacks_wasm_target" },
+		{ "error: unknown target triple 'wasm32-unknown-unknown'\n", "c_compiler_lacks_wasm_target" },
+		{ "clang: error: unknown target triple 'wasm32-unknown-unknown', please use -triple or -arch\n",
+		  "c_compiler_lacks_wasm_target" },
+		{ "  cargo:warning=gcc: error: unrecognized command-line option '--target=wasm32-wasip2'\n",
+		  "c_compiler_lacks_wasm_target" },
+		{ "gcc-8: error: unrecognized command line option '--target=wasm32-wasi'\n",
+		  "c_compiler_lacks_wasm_target" },
+		{ "cc: error: unrecognized command-line option "
+		  "\xe2\x80\x98--target=wasm32-unknown-unknown\xe2\x80\x99; "
+		  "did you mean \xe2\x80\x98--target-help\xe2\x80\x99?\n",
+		  "c_compiler_lacks_wasm_target" },
+		{ "error: the `-Z` flag is only accepted on the nightly channel of Cargo, but this is the `beta` "
+		  "channel\n",
+		  "nightly_flag_on_stable" },
+		{ "error: the `--out-dir` flag is unstable, and only available on the nightly channel of Cargo, but "
+		  "this is the `stable` channel\n",
+		  "nightly_flag_on_stable" },
+		{ "error: the option `Z` is only accepted on the nightly compiler\n", "nightly_flag_on_stable" },
+		/* MSVC's assert() message, its path wrapped onto the next line by a terminal */
+		{ "Assertion failed: !isa<Constant>(V), file\nC:\\src\\llvm-project\\llvm\\lib\\IR\\Value.cpp, line "
+		  "512\n",
+		  "toolchain_crash" },
+	};
+	static const struct {
+		const char *log, *not_id;
+	} others[] = {
+		{ "error: Could not create LLVM TargetMachine for triple: wasm32-unknown-unknown: No available targets "
+		  "are compatible with triple \"wasm32-unknown-unknown\"\n",
+		  "c_compiler_lacks_wasm_target" },
+		{ "error: unable to create target: 'No available targets are compatible with triple "
+		  "\"x86_64-unknown-linux-gnu\"'\n",
+		  "c_compiler_lacks_wasm_target" },
+		{ "error[E0554]: `#![feature]` may not be used on the stable release channel\n",
+		  "nightly_flag_on_stable" },
+		{ "error: the `--out-dir` flag is unstable, pass `-Z unstable-options` to enable it\n",
+		  "nightly_flag_on_stable" },
+	};
+	/* benign: cc-rs's command line, rustc's warnings on stable, a user's assert wrapped */
+	static const char *const benign[] = {
+		"  running: \"clang\" \"-O3\" \"--target=wasm32-unknown-unknown\" \"-c\" \"src/a.c\"\n",
+		"warning: unstable feature specified for `-Ctarget-feature`: `atomics`\n"
+		"  = note: this feature is not stably supported; its behavior can change in the future\n",
+		"'haswell' is not a recognized processor for this target (ignoring processor)\n",
+		"Assertion failed: x == 1, file\nmain.c, line 3\n",
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), cases[i].want);
+	for (size_t i = 0; i < sizeof(others) / sizeof(*others); i++)
+		CHECK(strcmp(classify1(t, -1, others[i].log, NULL, NULL), others[i].not_id) != 0);
+	for (size_t i = 0; i < sizeof(benign) / sizeof(*benign); i++) {
+		const char *id = classify1(t, -1, benign[i], NULL, NULL);
+
+		CHECK(!strcmp(id, "unclassified") || !strcmp(id, "none"));
+	}
+}
+
 static void test_result_shape(void)
 {
 	struct classify_table *t = load_text(
@@ -1205,6 +1281,7 @@ int main(void)
 		test_rules_generalize(t);
 		test_runtime_catalogue(t);
 		test_catalogue_wordings(t);
+		test_target_and_channel_wordings(t);
 		test_threads_and_speed(t);
 		test_corpus(t);
 		classify_free(t);
