@@ -6,10 +6,11 @@
 #   sdist.py build --store DIR --cargo CARGO [--cargo-home DIR] --target-dir DIR --out DIR REQ | --path DIR
 #   sdist.py link --build DIR --out DIR --python-tag cpXY --platform TAG -- EMCC ARG...
 #
-# fetch: REQ ("name==version") once into the store: the sdist by pip
-# download, its sha256 checked against PyPI's simple index (PEP 691), its
-# crates vendored by `cargo vendor --locked` (so the sdist's Cargo.lock is
-# what is built); STORE/<name>-<version>.json names STORE/<sha256>/, which
+# fetch: REQ ("name==version") once into the store: the sdist PyPI's
+# simple index (PEP 691) lists, its sha256 checked against the index's, its
+# crates vendored by `cargo vendor` from its Cargo.lock (--locked, but for
+# features of dependencies the build names: resolved with them too; so the
+# sdist's Cargo.lock is what is built); STORE/<name>-<version>.json names STORE/<sha256>/, which
 # holds the sdist, vendor/ and vendor.toml. An sdist without a Cargo.lock
 # gets one from `cargo generate-lockfile` (the fetching cargo, network),
 # kept as STORE/<sha256>/Cargo.lock; its record says so (lock_generated:
@@ -76,21 +77,36 @@ def sha256_of(path):
     return h.hexdigest()
 
 
-def pypi_record(path, req):
-    """The sdist's record, its sha256 checked against the one PyPI publishes."""
+def canonical(name):
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def pypi_download(req, dest):
+    """REQ's sdist from PyPI into DEST, by the file and sha256 its simple index (PEP 691) lists: its record.
+
+    Not pip download: that prepares the sdist's metadata, running its build
+    backend (setup.py, maturin and cargo, a rust-toolchain.toml's rustup)."""
     name, version = req.split("==", 1)
-    sha = sha256_of(path)
-    file = os.path.basename(path)
-    get = urllib.request.Request("https://pypi.org/simple/%s/" % name,
+    get = urllib.request.Request("https://pypi.org/simple/%s/" % canonical(name),
                                  headers={"Accept": "application/vnd.pypi.simple.v1+json"})
+    say("$ GET %s" % get.full_url)
     with urllib.request.urlopen(get, timeout=60) as f:
         meta = json.load(f)
     for u in meta.get("files", []):
-        if u.get("filename") == file:
-            if u.get("hashes", {}).get("sha256") != sha:
-                sys.exit("sdist: %s: sha256 %s differs from PyPI's %s" % (file, sha, u["hashes"].get("sha256")))
-            return {"pypi": req, "version": version, "file": file, "url": u["url"], "sha256": sha}
-    sys.exit("sdist: %s is not among the files PyPI lists for %s" % (file, req))
+        file = u.get("filename", "")
+        stem = file[:-len(".tar.gz")] if file.endswith(".tar.gz") else ""
+        if stem and canonical(stem.rpartition("-")[0]) == canonical(name) and stem.rpartition("-")[2] == version:
+            break
+    else:
+        sys.exit("sdist: PyPI lists no sdist (.tar.gz) of %s" % req)
+    path = os.path.join(dest, os.path.basename(file))
+    say("$ GET %s" % u["url"])
+    with urllib.request.urlopen(u["url"], timeout=300) as f, open(path, "wb") as out:
+        shutil.copyfileobj(f, out)
+    sha = sha256_of(path)
+    if u.get("hashes", {}).get("sha256") != sha:
+        sys.exit("sdist: %s: sha256 %s differs from PyPI's %s" % (file, sha, u.get("hashes", {}).get("sha256")))
+    return {"pypi": req, "version": version, "file": file, "url": u["url"], "sha256": sha}
 
 
 def unpack(sdist, dest):
@@ -310,17 +326,9 @@ def fetch(store, cargo, req, cargo_home=None):
             return rec
         tmp = tempfile.mkdtemp(prefix=".fetch-", dir=store)
         try:
-            name = req.split("==", 1)[0]
-            run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", name,
-                 "--disable-pip-version-check", "--no-input", "-d", os.path.join(tmp, "dl"), req],
-                stdout=sys.stdout, stderr=subprocess.STDOUT)
-            files = os.listdir(os.path.join(tmp, "dl"))
-            if len(files) != 1 or not files[0].endswith((".tar.gz", ".tgz")):
-                sys.exit("sdist: pip download of %s gave %s, not one sdist" % (req, files))
-            rec = pypi_record(os.path.join(tmp, "dl", files[0]), req)
             dest = os.path.join(tmp, "store")
             os.makedirs(dest)
-            os.rename(os.path.join(tmp, "dl", files[0]), os.path.join(dest, rec["file"]))
+            rec = pypi_download(req, dest)
             src = unpack(os.path.join(dest, rec["file"]), os.path.join(tmp, "src"))
             p = project(src)
             final = os.path.join(store, rec["sha256"])
