@@ -4,7 +4,7 @@
 #
 #   sdist.py fetch --store DIR --cargo CARGO [--cargo-home DIR] REQ | --path DIR
 #   sdist.py build --store DIR --cargo CARGO [--cargo-home DIR] --target-dir DIR --out DIR REQ | --path DIR
-#   sdist.py link --build DIR --out DIR --python-tag cpXY --platform TAG -- EMCC ARG...
+#   sdist.py link --build DIR --out DIR --python-tag cpXY --platform TAG [--require REQ]... -- EMCC ARG...
 #
 # fetch: REQ ("name==version") once into the store: the sdist PyPI's
 # simple index (PEP 691) lists, its sha256 checked against the index's, its
@@ -34,7 +34,9 @@
 # build.json.
 # link: EMCC ARG... -sEXPORTED_FUNCTIONS=_PyInit_<m> OUT/lib.a -o
 # OUT/<m>.so, then the module packed as a wheel into OUT/wheel/, as its
-# backend lays it out; prints {"wheel": the sdist's record}.
+# backend lays it out; prints {"wheel": the sdist's record}. --require REQ:
+# a pure-Python requirement, its *-none-any.whl from PyPI (sha256 checked)
+# into OUT/requires/<name>/, which the harness installs first.
 # Exit 0; 78 when the metadata names nothing buildable (the cell is an
 # `error`: the message says what was looked for); 1 on any other failure
 # (the tools' output says which).
@@ -87,19 +89,29 @@ def pypi_download(req, dest):
     Not pip download: that prepares the sdist's metadata, running its build
     backend (setup.py, maturin and cargo, a rust-toolchain.toml's rustup)."""
     name, version = req.split("==", 1)
+
+    def sdist(file):
+        stem = file[:-len(".tar.gz")] if file.endswith(".tar.gz") else ""
+        return stem and canonical(stem.rpartition("-")[0]) == canonical(name) and stem.rpartition("-")[2] == version
+    return pypi_file(req, sdist, "sdist (.tar.gz)", dest)
+
+
+def pypi_file(req, wanted, what, dest):
+    """The first file of REQ's project on PyPI's simple index that WANTED(filename) accepts, into DEST, its
+    sha256 checked against the index's: its record."""
+    name, version = req.split("==", 1)
     get = urllib.request.Request("https://pypi.org/simple/%s/" % canonical(name),
                                  headers={"Accept": "application/vnd.pypi.simple.v1+json"})
     say("$ GET %s" % get.full_url)
     with urllib.request.urlopen(get, timeout=60) as f:
         meta = json.load(f)
     for u in meta.get("files", []):
-        file = u.get("filename", "")
-        stem = file[:-len(".tar.gz")] if file.endswith(".tar.gz") else ""
-        if stem and canonical(stem.rpartition("-")[0]) == canonical(name) and stem.rpartition("-")[2] == version:
+        if wanted(u.get("filename", "")):
             break
     else:
-        sys.exit("sdist: PyPI lists no sdist (.tar.gz) of %s" % req)
-    path = os.path.join(dest, os.path.basename(file))
+        sys.exit("sdist: PyPI lists no %s of %s" % (what, req))
+    file = os.path.basename(u["filename"])
+    path = os.path.join(dest, file)
     say("$ GET %s" % u["url"])
     with urllib.request.urlopen(u["url"], timeout=300) as f, open(path, "wb") as out:
         shutil.copyfileobj(f, out)
@@ -107,6 +119,16 @@ def pypi_download(req, dest):
     if u.get("hashes", {}).get("sha256") != sha:
         sys.exit("sdist: %s: sha256 %s differs from PyPI's %s" % (file, sha, u.get("hashes", {}).get("sha256")))
     return {"pypi": req, "version": version, "file": file, "url": u["url"], "sha256": sha}
+
+
+def pure_wheel(req, dest):
+    """REQ's pure-Python wheel (*-none-any.whl) from PyPI into DEST: its record."""
+    name, version = req.split("==", 1)
+
+    def pure(file):
+        parts = file[:-len(".whl")].split("-") if file.endswith("-none-any.whl") else []
+        return len(parts) >= 5 and canonical(parts[0]) == canonical(name) and parts[1] == version
+    return pypi_file(req, pure, "pure-Python wheel (*-none-any.whl)", dest)
 
 
 def unpack(sdist, dest):
@@ -481,10 +503,15 @@ def python_files(src, p, py):
                 d = where(pkg)
                 if not os.path.isdir(d):
                     continue
-                os.makedirs(os.path.join(py, *pkg.split(".")), exist_ok=True)
+                out = os.path.join(py, *pkg.split("."))
+                os.makedirs(out, exist_ok=True)
                 for n in sorted(os.listdir(d)):
                     if os.path.isfile(os.path.join(d, n)) and not n.endswith((".so", ".pyd", ".pyc")):
-                        shutil.copyfile(os.path.join(d, n), os.path.join(py, *pkg.split("."), n))
+                        shutil.copyfile(os.path.join(d, n), os.path.join(out, n))
+                    elif os.path.isdir(os.path.join(d, n)) and n != "__pycache__" and \
+                            not os.path.exists(os.path.join(d, n, "__init__.py")):
+                        # A data directory (package_data), not a package.
+                        shutil.copytree(os.path.join(d, n), os.path.join(out, n), ignore=SKIP_BUILT)
         return module.replace(".", "/")
     if os.path.isdir(os.path.join(p["python_source"], top)):
         shutil.copytree(os.path.join(p["python_source"], top), os.path.join(py, top), ignore=SKIP_BUILT)
@@ -530,6 +557,11 @@ def link(a):
         record.append(info + "/RECORD,,")
         z.writestr(info + "/RECORD", "\n".join(record) + "\n")
     say("sdist: packed %s" % os.path.basename(whl))
+    # The package's pure-Python requirements, where the harness installs them first.
+    for req in a.require:
+        sub = os.path.join(a.out, "requires", req.split("==", 1)[0])
+        os.makedirs(sub)
+        pure_wheel(req, sub)
     say(json.dumps({"wheel": rec}, sort_keys=True))
 
 
@@ -555,6 +587,7 @@ def main():
     k.add_argument("--out", required=True)
     k.add_argument("--python-tag", required=True)
     k.add_argument("--platform", required=True)
+    k.add_argument("--require", action="append", default=[])
     k.add_argument("emcc", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     if a.cmd in ("fetch", "build") and bool(a.req) == bool(a.path):

@@ -102,13 +102,14 @@ class Project(unittest.TestCase):
         self.write("tk/__init__.py", "")
         self.write("tk/sub/__init__.py", "")
         self.write("tk_ext/plugin.py", "")
+        self.write("tk/resources/a.json", "{}")
         p = sdist.project(self.dir)
         self.assertFalse(os.path.exists(os.path.join(self.dir, "ran")))
         self.assertEqual((p["backend"], p["module"], p["features"], p["packages"]),
                          ("setuptools-rust", "tk._tk", ["python"], ["tk", "tk_ext"]))
         self.assertEqual(p["manifest"], os.path.join(self.dir, "rust/Cargo.toml"))
-        # setuptools ships the packages listed, not their unlisted subpackages.
-        self.assertEqual(self.layout(p), ("tk/_tk", ["tk/__init__.py", "tk_ext/plugin.py"]))
+        # setuptools ships the packages listed and their data, not their unlisted subpackages.
+        self.assertEqual(self.layout(p), ("tk/_tk", ["tk/__init__.py", "tk/resources/a.json", "tk_ext/plugin.py"]))
 
     def test_setup_py_keywords_and_found_packages(self):
         self.write("setup.py", "from setuptools import setup, find_packages\nimport setuptools_rust as r\n"
