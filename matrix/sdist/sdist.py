@@ -163,7 +163,7 @@ def read_toml(path):
 def literal(node, what):
     try:
         return ast.literal_eval(node)
-    except ValueError:
+    except (ValueError, TypeError, SyntaxError):
         raise NotBuildable("setup.py: %s is not a literal (%s): sdist.py reads setup.py without running it"
                            % (what, ast.unparse(node)))
 
@@ -174,7 +174,10 @@ def setup_py(src):
     if not os.path.exists(path):
         return [], {}
     with open(path, "rb") as f:
-        tree = ast.parse(f.read(), filename=path)
+        try:
+            tree = ast.parse(f.read(), filename=path)
+        except (SyntaxError, ValueError) as e:
+            raise NotBuildable("setup.py does not parse as Python 3 (%s): %s" % (e, HOW_TO_POINT))
     exts, setup = [], {}
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
@@ -202,7 +205,7 @@ def setup_py(src):
                 if k in kw:
                     try:
                         setup[k] = ast.literal_eval(kw[k])
-                    except ValueError:
+                    except (ValueError, TypeError, SyntaxError):
                         pass  # find_packages() and the like: the target's package is found on disk
     return exts, setup
 

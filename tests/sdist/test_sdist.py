@@ -7,6 +7,7 @@
 import importlib.util
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -128,6 +129,11 @@ class Project(unittest.TestCase):
         with self.assertRaisesRegex(sdist.NotBuildable, "target is not a literal .*NAME.*without running it"):
             sdist.project(self.dir)
 
+    def test_setup_py_python2(self):
+        self.write("setup.py", "print 'hello'\n")
+        with self.assertRaisesRegex(sdist.NotBuildable, "setup.py does not parse as Python 3"):
+            sdist.project(self.dir)
+
     def test_no_rust_metadata(self):
         self.write("pyproject.toml", '[build-system]\nbuild-backend = "setuptools.build_meta"\n')
         self.write("setup.py", "from setuptools import setup\nsetup(name='x')\n")
@@ -136,6 +142,16 @@ class Project(unittest.TestCase):
         for what in ("[tool.maturin]", "tool.setuptools-rust.ext-modules", "RustExtension(...) in setup.py",
                      'matrix "path" package'):
             self.assertIn(what, str(e.exception))
+
+    def test_not_buildable_exit(self):
+        self.write("proj/setup.py", "from setuptools import setup\nsetup(name='x')\n")
+        r = subprocess.run([sys.executable, spec.origin, "fetch", "--store", os.path.join(self.dir, "store"),
+                            "--cargo", "cargo", "--path", os.path.join(self.dir, "proj")],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.assertEqual(r.returncode, sdist.EXIT_NOT_BUILDABLE)
+        self.assertEqual(r.stdout, "")
+        self.assertRegex(r.stderr, r"^sdist: neither maturin .* says how to build a Rust extension of proj: ")
+        self.assertNotIn("Traceback", r.stderr)
 
     def test_missing_manifest_and_binding(self):
         self.write("pyproject.toml", '[[tool.setuptools-rust.ext-modules]]\ntarget = "a.b"\npath = "x/Cargo.toml"\n')
