@@ -34,7 +34,11 @@
  * "platform" when the package forces one wheel onto every Pyodide ("any" or
  * a tag; absent otherwise), and once its wheel was downloaded the wheel's
  * file name, URL and sha256 (what its link node printed). Such a cell whose download found no wheel for
- * its Pyodide is `skipped` at link (RESULTS_EXIT_NO_WHEEL).
+ * its Pyodide is `skipped` at link (RESULTS_EXIT_NO_WHEEL). A source
+ * package's record adds "lock_generated" (UTC time) and "lock_cargo" (the
+ * cargo's --version) when its sdist had no Cargo.lock and the fetch
+ * generated the one it was built against; one whose metadata names nothing
+ * buildable is an `error` at compile (RESULTS_EXIT_NOT_BUILDABLE).
  * A cell's `index` is its position in the expanded matrix (before --only
  * and --shard), so merged shards come back in matrix order. The run's
  * `matrix_digest` is matrix_cells_digest() of the expanded matrix (which
@@ -102,10 +106,13 @@ struct runfile_cell {
 	 * sha256 once its wheel (or sdist) was fetched; platform NULL unless the
 	 * package forces one; build "source" for a package built from its sdist
 	 * or path, absent (NULL) for a prebuilt wheel. NULL pypi and path: not a
-	 * package cell.
+	 * package cell. lock_generated and lock_cargo: a source package whose sdist
+	 * had no Cargo.lock, when its fetch generated one and by which cargo (else
+	 * NULL).
 	 */
 	const char *package_pypi, *package_version, *package_platform, *package_file, *package_url, *package_sha256;
 	const char *package_build;
+	const char *package_lock_generated, *package_lock_cargo;
 	const char *package_path;        /* a "path" package's directory ("path"; then no pypi) */
 	size_t nstages;
 	struct runfile_stage *stages;    /* in stage order */
@@ -119,6 +126,15 @@ struct runfile_cell {
  * summary.
  */
 #define RESULTS_EXIT_NO_WHEEL 77
+
+/*
+ * The exit status of a source package's build node (matrix/sdist/sdist.py)
+ * when the project's build metadata names no Rust extension it can build
+ * (neither maturin's nor setuptools-rust's): a runner-side problem, so the
+ * cell is an `error`, with the node's last line (what was looked for) as
+ * its summary.
+ */
+#define RESULTS_EXIT_NOT_BUILDABLE 78
 
 /* The JSON forms of a cell; each is written by results_cell_json only. */
 enum results_cell_form {

@@ -1229,10 +1229,12 @@ static int recipe_sdist_build(struct stages *s, size_t n, struct recipe *r, cons
  * library into a side module exporting PyInit_<module>, with the cell's
  * flags; sdist.py packs it as a wheel tagged for the cell's Pyodide
  * (cpXY, its first platform tag), which inspect, load and run read as
- * they read a downloaded one.
+ * they read a downloaded one; and downloads the package's pure-Python
+ * requirements ("requires") beside it, as a wheel's download node does.
  */
 static int recipe_sdist_link(struct stages *s, size_t n, struct recipe *r, const char *out, char **why)
 {
+	const struct matrix_package *pk = s->plan->nodes[n].package;
 	const struct toolchain *em = need(s, n, "emscripten", why), *py;
 	const char *root;
 	struct vec argv = { 0 }, env = { 0 };
@@ -1259,6 +1261,10 @@ static int recipe_sdist_link(struct stages *s, size_t n, struct recipe *r, const
 	vec_add(&argv, "--platform");
 	vec_add(&argv, ownf(s, "%s", rt.platforms[0]));
 	py_runtime_release(&rt);
+	for (size_t i = 0; i < pk->nrequires; i++) {
+		vec_add(&argv, "--require");
+		vec_add(&argv, pk->requires[i]);
+	}
 	vec_add(&argv, "--");
 	add_emcc(s, &argv, em);
 	vec_add(&argv, "-sSIDE_MODULE=2");

@@ -50,6 +50,10 @@ enum cell_status results_cell_status(const struct plan *p, const struct sched_jo
 			if (p->nodes[n].package && p->nodes[n].stage == STAGE_LINK &&
 			    jobs[n].exit_code == RESULTS_EXIT_NO_WHEEL)
 				return CELL_SKIPPED;
+			/* A source package whose metadata names nothing sdist.py can build. */
+			if (p->nodes[n].package && p->nodes[n].stage == STAGE_COMPILE && p->nodes[n].package->source &&
+			    jobs[n].exit_code == RESULTS_EXIT_NOT_BUILDABLE)
+				return CELL_ERROR;
 			return CELL_FAIL;
 		case JOB_ERROR:
 			*node = n;
@@ -375,6 +379,8 @@ cJSON *results_cell_json(const struct runfile_cell *c, enum results_cell_form fo
 		add_str(pk, "sha256", c->package_sha256, RESULTS_CELL_FILE);
 		add_str(pk, "build", c->package_build, RESULTS_CELL_FILE);
 		add_str(pk, "path", c->package_path, RESULTS_CELL_FILE);
+		add_str(pk, "lock_generated", c->package_lock_generated, RESULTS_CELL_FILE);
+		add_str(pk, "lock_cargo", c->package_lock_cargo, RESULTS_CELL_FILE);
 	}
 	stages = cJSON_AddArrayToObject(o, "stages");
 	for (size_t k = 0; k < c->nstages; k++)
@@ -508,6 +514,8 @@ static cJSON *add_package(struct runfile_cell *rc, const char *log_dir, const st
 	rc->package_file = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(w, "file"));
 	rc->package_url = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(w, "url"));
 	rc->package_sha256 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(w, "sha256"));
+	rc->package_lock_generated = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(w, "lock_generated"));
+	rc->package_lock_cargo = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(w, "lock_cargo"));
 	return doc;
 }
 

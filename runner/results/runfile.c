@@ -123,6 +123,8 @@ static int load_cell(struct arena *a, const struct json_doc *d, struct runfile_c
 		c->package_sha256 = keep_or(a, e, "sha256", NULL);
 		c->package_build = keep_or(a, e, "build", NULL);
 		c->package_path = keep_or(a, e, "path", NULL);
+		c->package_lock_generated = keep_or(a, e, "lock_generated", NULL);
+		c->package_lock_cargo = keep_or(a, e, "lock_cargo", NULL);
 	}
 	if (cJSON_IsArray(e = member(o, "lines"))) {
 		const cJSON *l;

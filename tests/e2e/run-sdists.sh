@@ -8,7 +8,13 @@
 # (binaryen_unknown_feature), jiter with Rust 1.85 (rust-version 1.88:
 # rust_too_old_for_crate) and rpds-py with Rust 1.63 (a version-4 Cargo.lock:
 # cargo_lockfile_too_new) too. A local PyO3 project ("path": data/hello-ext,
-# PyO3 0.22) builds and passes in 0.29.5. A second run runs nothing.
+# PyO3 0.22) builds and passes in 0.29.5. Two setuptools-rust sdists, in
+# 0.29.5: bcrypt 4.3.0 ([tool.setuptools-rust] in pyproject.toml, its crate
+# under src/_bcrypt) passes; tiktoken 0.9.0 (RustExtension in setup.py, and
+# no Cargo.lock: the fetch generates one, which its record names) builds,
+# links and passes inspect, then fails at load by name: it imports regex, a
+# package of Pyodide's distribution (python_requirement_missing). A second
+# run runs nothing.
 # The sdists are fetched by the test setup (tests/e2e/fetch-sdists.sh,
 # called by scripts/test.sh); without it the build nodes fetch them (network).
 # Needs Rust 1.63, 1.85, 1.96, Emscripten 3.1.69 and 6.0.5, Pyodide 0.29.5
@@ -53,6 +59,17 @@ for n, path in enumerate(sys.argv[1:], 1):
                     not pk.get("url", "").startswith("https://files.pythonhosted.org/") or \
                     not pk.get("file", "").endswith(".tar.gz") or not pk.get("version"):
                 failures.append(f"run {n}: {probe} in {loader}: package record {pk}")
+            if "lock_generated" in pk or "lock_cargo" in pk:
+                failures.append(f"run {n}: {probe} ships its Cargo.lock, but its record says one was generated: {pk}")
+    expect(cell("1.96", "6.0.5", "bcrypt", "0.29.5"), "pass")
+    c = expect(cell("1.96", "6.0.5", "tiktoken", "0.29.5"), "fail", "load", "python_requirement_missing",
+               "No module named 'regex'")
+    pk = (c or {}).get("package", {})
+    if not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", pk.get("lock_generated", "")) or \
+            not pk.get("lock_cargo", "").startswith("cargo "):
+        failures.append(f"run {n}: tiktoken has no Cargo.lock: its record should say when one was generated: {pk}")
+    if [s["stage"] for s in (c or {}).get("stages", []) if s["status"] == "pass"] != ["std", "compile", "link", "inspect"]:
+        failures.append(f"run {n}: tiktoken: std, compile, link and inspect should pass: {(c or {}).get('stages')}")
     expect(cell("1.96", "3.1.69", "rpds-py", "314.0.7"), "fail", "link", "binaryen_unknown_feature",
            "--enable-bulk-memory-opt")
     expect(cell("1.85", "3.1.69", "jiter", "0.29.5"), "fail", "compile", "rust_too_old_for_crate",
@@ -73,5 +90,5 @@ if failures:
     print("\n".join("FAIL: " + f for f in failures))
     print(f"0 passed, {len(failures)} failed")
     sys.exit(1)
-print("1 passed, 0 failed (8 source package cells, twice: the second run from the cache)")
+print("1 passed, 0 failed (10 source package cells, twice: the second run from the cache)")
 PY

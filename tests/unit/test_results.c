@@ -733,6 +733,45 @@ static void test_package_no_wheel(void)
 	matrix_release(&pm);
 }
 
+/* A source package's build that names nothing buildable (exit 78) is an error; a wheel package's link exiting 78 fails. */
+static void test_package_not_buildable(void)
+{
+	static const char text[] =
+		"{\"axes\":{\"probe\":[\"tk\",\"jiter\"],\"loader\":[\"pyodide-0.29.5\"]},"
+		"\"packages\":{\"tk\":{\"pypi\":\"tiktoken==0.9.0\",\"build\":\"source\","
+		"\"import\":\"tiktoken\",\"checks\":[{\"name\":\"a\",\"py\":\"1\",\"expect\":\"1\"}]},"
+		"\"jiter\":{\"pypi\":\"jiter==0.19.0\",\"import\":\"jiter\","
+		"\"checks\":[{\"name\":\"a\",\"py\":\"1\",\"expect\":\"1\"}]}}}";
+	struct matrix pm;
+	struct plan pp;
+	struct sched_job *jobs;
+	size_t node, build, jiter_link;
+
+	CHECK_INT(matrix_parse(&pm, "p.json", text, strlen(text)), 0);
+	CHECK_INT(plan_build(&pp, &pm), 0);
+	jobs = xcalloc(pp.nnodes, sizeof(*jobs));
+	for (size_t n = 0; n < pp.nnodes; n++) {
+		jobs[n].name = pp.nodes[n].id;
+		jobs[n].status = JOB_PASS;
+		jobs[n].attempts = 1;
+	}
+	build = pp.cell_nodes[0 * STAGE_COUNT + STAGE_COMPILE];
+	jiter_link = pp.cell_nodes[1 * STAGE_COUNT + STAGE_LINK];
+	CHECK(build != PLAN_NONE);
+	jobs[build].status = JOB_FAIL;
+	jobs[build].exit_code = RESULTS_EXIT_NOT_BUILDABLE;
+	CHECK_INT(results_cell_status(&pp, jobs, 0, &node), CELL_ERROR);
+	CHECK(node == build);
+	jobs[build].exit_code = 1;
+	CHECK_INT(results_cell_status(&pp, jobs, 0, &node), CELL_FAIL);
+	jobs[jiter_link].status = JOB_FAIL;
+	jobs[jiter_link].exit_code = RESULTS_EXIT_NOT_BUILDABLE;
+	CHECK_INT(results_cell_status(&pp, jobs, 1, &node), CELL_FAIL);
+	free(jobs);
+	plan_release(&pp);
+	matrix_release(&pm);
+}
+
 /*
  * The inspect node's findings reach the classifier: "No module named
  * 'jiter.jiter'" at load is extension_python_mismatch when the inspector
@@ -804,6 +843,7 @@ static void test_classify_findings(void)
 int main(void)
 {
 	test_package_no_wheel();
+	test_package_not_buildable();
 	test_classify_findings();
 	if (setup()) {
 		check_failures++;

@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "emcompat/error.h"
+#include "emcompat/results.h"
 #include "emcompat/runfile.h"
 #include "emcompat/util.h"
 
@@ -18,7 +19,7 @@ static const char good[] =
 	" \"run\":{\"id\":\"r1\",\"matrix\":\"m.json\",\"started\":\"2026-11-27T10:00:00Z\","
 	"\"finished\":\"2026-11-27T10:01:00Z\",\"wall_seconds\":60.5,\"jobs\":2,\"emcompat\":\"0\"},\n"
 	" \"toolchains\":{\"rust\":{\"1.63\":{\"llvm\":\"14.0.6\"}}},\n"
-	" \"counts\":{\"pass\":1,\"fail\":1},\n"
+	" \"counts\":{\"pass\":2,\"fail\":1},\n"
 	" \"cells\":[\n"
 	"  {\"id\":\"rust=1.96,probe=add\",\"axes\":{\"rust\":\"1.96\",\"probe\":\"add\"},\"status\":\"pass\","
 	"\"summary\":\"passed\",\"stages\":[{\"stage\":\"compile\",\"node\":\"compile-1\",\"status\":\"pass\","
@@ -26,7 +27,11 @@ static const char good[] =
 	"  {\"id\":\"rust=1.63,probe=add\",\"axes\":{\"rust\":\"1.63\",\"probe\":\"add\"},\"status\":\"fail\","
 	"\"stage\":\"load\",\"class\":\"bigint_disabled\",\"summary\":\"TypeError\",\"lines\":[\"a\",\"b\"],"
 	"\"findings\":[{\"class\":\"bigint_disabled\",\"severity\":\"error\",\"message\":\"m\"}],"
-	"\"prediction\":\"predicted\",\"stages\":[]}\n"
+	"\"prediction\":\"predicted\",\"stages\":[]},\n"
+	"  {\"id\":\"rust=1.96,probe=tk\",\"axes\":{\"rust\":\"1.96\",\"probe\":\"tk\"},\"status\":\"pass\","
+	"\"summary\":\"passed\",\"package\":{\"pypi\":\"tiktoken==0.9.0\",\"build\":\"source\","
+	"\"sha256\":\"ab\",\"lock_generated\":\"2026-12-05T05:52:33Z\",\"lock_cargo\":\"cargo 1.96.0\"},"
+	"\"stages\":[]}\n"
 	" ]}\n";
 
 static int write_results(const char *text)
@@ -52,8 +57,8 @@ static void test_good(void)
 	CHECK_INT(rf.jobs, 2);
 	CHECK(rf.wall_seconds > 60.4 && rf.wall_seconds < 60.6);
 	CHECK(rf.toolchains != NULL);
-	CHECK_INT(rf.ncells, 2);
-	CHECK_INT(rf.counts[CELL_PASS], 1);
+	CHECK_INT(rf.ncells, 3);
+	CHECK_INT(rf.counts[CELL_PASS], 2);
 	CHECK_INT(rf.counts[CELL_FAIL], 1);
 
 	c = runfile_find(&rf, "rust=1.63,probe=add");
@@ -76,6 +81,23 @@ static void test_good(void)
 	CHECK(c->stages[0].reused);
 	CHECK_INT(c->stages[0].exit_code, 0);
 	CHECK(runfile_find(&rf, "rust=1.85,probe=add") == NULL);
+
+	/* A source package whose sdist had no Cargo.lock: when and by which cargo one was generated, written back. */
+	c = runfile_find(&rf, "rust=1.96,probe=tk");
+	CHECK(c != NULL);
+	if (c) {
+		cJSON *o = results_cell_json(c, RESULTS_CELL_FILE);
+		cJSON *pk = cJSON_GetObjectItemCaseSensitive(o, "package");
+
+		CHECK_STR(c->package_lock_generated, "2026-12-05T05:52:33Z");
+		CHECK_STR(c->package_lock_cargo, "cargo 1.96.0");
+		CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(pk, "lock_generated")),
+			  "2026-12-05T05:52:33Z");
+		CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(pk, "lock_cargo")), "cargo 1.96.0");
+		cJSON_Delete(o);
+	}
+	c = runfile_find(&rf, "rust=1.96,probe=add");
+	CHECK(c && c->package_lock_generated == NULL && c->package_lock_cargo == NULL);
 	runfile_release(&rf);
 
 	/* The file itself names the run as well as its directory. */
