@@ -828,6 +828,32 @@ static void test_telling_line(void)
 	CHECK_STR(telling("LLVM ERROR: Cannot select: intrinsic %llvm.wasm.throw\n"),
 		  "LLVM ERROR: Cannot select: intrinsic %llvm.wasm.throw");
 	CHECK_STR(telling("npm ERR! code ENOENT\n"), "npm ERR! code ENOENT");
+	/* A root cause (an OS error, an HTTP failure, a chain's last cause) beats what wraps it. */
+	CHECK_STR(telling("/usr/bin/ld: final link failed: No space left on device\n"
+			  "clang: error: linker command failed with exit code 1\nmake: *** [all] Error 1\n"),
+		  "/usr/bin/ld: final link failed: No space left on device");
+	CHECK_STR(telling("npm ERR! command sh -c node ./install.js\n"
+			  "npm ERR! Error fetching release: Request failed with status code 502\n"),
+		  "npm ERR! Error fetching release: Request failed with status code 502");
+	CHECK_STR(telling("error: failed to get `x` as a dependency of package `y v0.1.0`\n\nCaused by:\n"
+			  "  failed to load source for dependency `x`\n\nCaused by:\n  Unable to update registry\n"
+			  "\nCaused by:\n  [6] Could not resolve hostname (Could not resolve host: example.org)\n"),
+		  "[6] Could not resolve hostname (Could not resolve host: example.org)");
+	CHECK_STR(telling("Error: failed to run main module `a.wasm`\n\nCaused by:\n    0: failed to invoke\n"
+			  "    1: error while executing at wasm backtrace:\n           0:  0x9 - <unknown>!f\n"
+			  "    2: wasm trap: call stack exhausted\n"),
+		  "wasm trap: call stack exhausted");
+	/* a wrapper's causes, and a head that already quotes its cause, stay under it */
+	CHECK_STR(telling("error: failed to run custom build command for `x v1.0.0`\n\nCaused by:\n"
+			  "  process didn't exit successfully: `build-script-build` (exit status: 1)\n"),
+		  "error: failed to run custom build command for `x v1.0.0`");
+	CHECK_STR(telling("ERROR fetch failed err=registry error: denied\n\nCaused by:\n    registry error: denied\n"),
+		  "ERROR fetch failed err=registry error: denied");
+	/* alone, or as a warning or a comment, a cause is no error */
+	CHECK_STR(telling("download failed\nCaused by: [56] Recv failure: Connection reset by peer\n"), "(none)");
+	CHECK_STR(telling("warning: spurious network error: Connection refused\n# note: No space left on device\n"
+			  "HTTP 200 OK\nstatus code 2044 of 4040\n"),
+		  "(none)");
 	/* Warnings, notices and successes are no errors. */
 	CHECK_STR(telling("warning: unused variable: `error`\nDeprecationWarning: x is deprecated\n"
 			  "npm notice New minor version\n    Finished `release` profile\n"
