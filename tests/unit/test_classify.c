@@ -412,6 +412,45 @@ static void test_runtime_catalogue(const struct classify_table *t)
 		  "initial_memory_too_small" },
 		{ STAGE_RUN, "Stack overflow detected.  You can try increasing -sSTACK_SIZE (currently set to 65536)\n",
 		  "wasm_stack_overflow" },
+		/* wasmtime: with no maximum expected, only a smaller minimum fails the match */
+		{ STAGE_LOAD,
+		  "Error: incompatible import type for `env::memory`\n\nCaused by:\n    0: memory types "
+		  "incompatible\n    1: expected memory limits (min: 20, max: none) doesn't match provided "
+		  "memory limits (min: 17, max: none)\n",
+		  "initial_memory_too_small" },
+		/* shared_memory_mismatch in each engine's words */
+		{ STAGE_LOAD,
+		  "LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"memory\": mismatch in shared state "
+		  "of memory, declared = 1, imported = 0\n",
+		  "shared_memory_mismatch" },
+		{ STAGE_LOAD, "LinkError: imported unshared memory but shared required\n", "shared_memory_mismatch" },
+		{ STAGE_LOAD, "LinkError: imported shared memory but unshared required\n", "shared_memory_mismatch" },
+		{ STAGE_LOAD,
+		  "LinkError: Memory import env:memory provided a 'shared' that is different from the "
+		  "module's declared 'shared' import memory attribute\n",
+		  "shared_memory_mismatch" },
+		{ STAGE_LOAD,
+		  "Error: incompatible import type for `env::memory`\n\nCaused by:\n    memory types "
+		  "incompatible: expected shared memory, found unshared memory\n",
+		  "shared_memory_mismatch" },
+		/* wasmparser's and JavaScriptCore's feature refusals */
+		{ STAGE_RUN,
+		  "Error: failed to compile\n\nCaused by:\n    0: WebAssembly translation error\n"
+		  "    1: Invalid input WebAssembly code at offset 123: SIMD support is not enabled\n",
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "WebAssembly.Module doesn't parse at byte 88: references are not enabled.\n",
+		  "engine_lacks_wasm_feature" },
+		/* memory64's final JS API (BigInt sizes) in an engine before it, at the glue's Memory */
+		{ STAGE_RUN,
+		  "/x/out.js:700\n    wasmMemory = new WebAssembly.Memory({\n                 ^\n\n"
+		  "TypeError: Cannot convert a BigInt value to a number\n    at Object.<anonymous> "
+		  "(/x/out.js:700:18)\n",
+		  "engine_lacks_wasm_feature" },
+		/* ... but elsewhere a BigInt where a Number is wanted is the boundary's */
+		{ STAGE_RUN,
+		  "/x/out.js:900\n    HEAP32[ptr >> 2] = value;\n                     ^\n\n"
+		  "TypeError: Cannot convert a BigInt value to a number\n",
+		  "bigint_js_boundary" },
 		/* side modules and their loading */
 		{ STAGE_LOAD,
 		  "Aborted(Assertion failed: external symbol 'memmove' is missing. perhaps a side module "
@@ -517,6 +556,15 @@ static void test_runtime_catalogue(const struct classify_table *t)
 		  "unclassified" },
 		{ STAGE_LOAD, "CompileError: WebAssembly.instantiate(): section was shorter than expected size\n",
 		  "unclassified" },
+		/* a maximum in the expected limits: either bound may be the mismatch */
+		{ STAGE_LOAD,
+		  "Error: memory types incompatible: expected memory limits (min: 20, max: 100) doesn't match "
+		  "provided memory limits (min: 20, max: 200)\n",
+		  "unclassified" },
+		/* a feature named without a refusal, a mismatch of something else */
+		{ STAGE_RUN, "Error: failed to run main module\n\nCaused by:\n    SIMD support detected\n",
+		  "unclassified" },
+		{ STAGE_LOAD, "Error: version mismatch in shared library libfoo.so\n", "unclassified" },
 		/* a user's own import object: names nothing */
 		{ STAGE_LOAD,
 		  "LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"log\": function import requires "
