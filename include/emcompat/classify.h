@@ -79,7 +79,9 @@
  * No class matching gives "unclassified" with the evidence's deciding line
  * (evidence.h: a JS exception such as "LinkError: ...", the last line of a
  * Python traceback, a Rust "panicked at" message, the first "error:" line
- * that is not a wrapper like "error: linking with `emcc` failed") as its
+ * that is not a wrapper like "error: linking with `emcc` failed"; a line
+ * naming a root cause, an OS error, an HTTP failure or the last item of a
+ * "Caused by:" chain, over the lines that wrap it) as its
  * summary, never a guess; a log with no evidence line at all gives "none",
  * unless the caller says the stage failed (then it is "unclassified" with
  * the last line of output).

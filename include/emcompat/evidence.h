@@ -10,8 +10,10 @@
  *   python     the first unindented line after "Traceback (most
  *              recent call last):" (the exception the traceback ends in)  95
  *   js         a JS exception ("LinkError: ...", "TypeError: ...",
- *              "CompileError: ...", "Uncaught RuntimeError: ...") or a
- *              Python one ("ImportError: ...") outside a traceback        90
+ *              "CompileError: ...", "Uncaught RuntimeError: ...",
+ *              JavaScriptCore's "WebAssembly.Module doesn't parse at
+ *              byte N: ..." without its name) or a Python one
+ *              ("ImportError: ...") outside a traceback                  90
  *              (the tool is python for names JS does not have)
  *   panic      a Rust "panicked at" message (with its next line when
  *              the message follows it, Rust >= 1.73)                     85
@@ -38,10 +40,20 @@
  *              "PythonError: Traceback (most recent call last):", whose
  *              exception comes at the traceback's end)                   40
  *
- * "warning:" before the error word makes a line no evidence. The deciding
- * line is the first line of the highest weight; the classifier quotes it
- * for an error no class names ("unclassified"), and a log without any
- * evidence line is clean ("none").
+ * "warning:" before the error word makes a line no evidence. A line that
+ * names a root cause weighs 5 more than its tool's other lines, or 55 when
+ * it is no error line else: an OS error (strerror's "No space left on
+ * device", "Permission denied", "Connection refused", ..., or Node's
+ * ENOSPC, EACCES, ECONNREFUSED, ...) or an HTTP failure ("status code 503",
+ * "HTTP error 404", "502 Bad Gateway"); not in a warning or a "#" comment,
+ * and never alone (a log whose only evidence is such lines is clean). The
+ * last item of a "Caused by:" chain (cargo's, anyhow's as in wasmtime's
+ * "Error: ...") is the root cause of its head line: it gets the head's
+ * tool and one more weight, unless the head is a wrapper or quotes it.
+ *
+ * The deciding line is the first line of the highest weight; the
+ * classifier quotes it for an error no class names ("unclassified"), and a
+ * log without any evidence line is clean ("none").
  *
  * Tokens of an evidence line, each a kind and a text:
  *
@@ -60,7 +72,10 @@
  *            threads atomics, ...) and prose ("bulk memory", "exception
  *            handling", "reference types") under the same names; an
  *            engine's own words for them (SpiderMonkey's v128, "Structure
- *            types", V8's "Wasm SIMD", old V8's s128); and bigint for an
+ *            types", V8's "Wasm SIMD", old V8's s128, wasmparser's
+ *            "exceptions proposal", "SIMD support", "threads must be
+ *            enabled", JavaScriptCore's "references are not enabled");
+ *            and bigint for an
  *            engine without JS BigInt integration refusing i64 at the JS
  *            boundary (V8's "wasm function signature contains illegal type",
  *            SpiderMonkey's "cannot pass i64 to or from JS", JavaScriptCore's

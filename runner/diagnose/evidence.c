@@ -13,6 +13,7 @@ struct span {
 	const char *tool;
 	int weight;
 	size_t log, lineno;
+	int cause_only;             /* no error but for the cause it names (names_cause) */
 	const char *loc, *loc_end;  /* a rustc error's "-->" location, or NULL */
 	const char *label, *label_end;  /* its "expected `A`, found `B`" label, or NULL */
 };
@@ -197,6 +198,50 @@ static int is_engine_check(const char *s, const char *end)
 	return 0;
 }
 
+/*
+ * Whether [S, END) names a root cause that the lines around it only wrap: an
+ * OS error (strerror's text or Node's code: "No space left on device",
+ * ECONNREFUSED) or an HTTP failure status ("status code 503", "HTTP error
+ * 404", "502 Bad Gateway"). A line that names one outweighs the steps that
+ * failed because of it ("linker command failed", "npm ERR! command sh -c").
+ */
+static int names_cause(const char *s, const char *end)
+{
+	static const char *const texts[] = {
+		"No space left on device",   "Disk quota exceeded",    "Read-only file system",
+		"Permission denied",         "Connection refused",     "Connection reset by peer",
+		"Connection timed out",      "Network is unreachable", "No route to host",
+		"Too many open files",       "Cannot allocate memory", "Temporary failure in name resolution",
+		"Name or service not known", "Service Unavailable",    "Bad Gateway",
+		"Gateway Timeout",           "Too Many Requests",
+	};
+	static const char *const codes[] = { "ENOSPC",       "EDQUOT",     "EROFS",     "EACCES",
+					     "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENETUNREACH",
+					     "EHOSTUNREACH", "EMFILE",     "ENOMEM",    "EAI_AGAIN" };
+	static const char *const statuses[] = { "status code ",     "HTTP error ", "HTTP Error ", "HTTP status ",
+						"returned error: ", "HTTP/1.1 ",   "HTTP/2 ",     "HTTP " };
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++)
+		if (find_in(s, end, texts[i]))
+			return 1;
+	for (size_t i = 0; i < sizeof(codes) / sizeof(*codes); i++)
+		for (const char *p = s; (p = find_in(p, end, codes[i])); p++) {
+			const char *q = p + strlen(codes[i]);
+
+			if ((p == s || !is_ident(p[-1])) && (q == end || !is_ident(*q)))
+				return 1;
+		}
+	for (size_t i = 0; i < sizeof(statuses) / sizeof(*statuses); i++)
+		for (const char *p = s; (p = find_in(p, end, statuses[i])); p++) {
+			const char *d = p + strlen(statuses[i]);
+
+			if (end - d >= 3 && (*d == '4' || *d == '5') && isdigit((unsigned char)d[1]) &&
+			    isdigit((unsigned char)d[2]) && (end - d == 3 || !isalnum((unsigned char)d[3])))
+				return 1;
+		}
+	return 0;
+}
+
 /* The weight of line [S, END) (0: no error) and its tool; where it starts in *WHY. */
 static int line_weight(const char *s, const char *end, const char **why, const char **tool)
 {
@@ -241,6 +286,12 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	x = exception_at(s, end, &xe);
 	if (x && (!w || x < w) && ((x - s) < 80 || (x[-2] == '\\' && x[-1] == 'n'))) {
 		*tool = is_js_exception(x, xe) ? "js" : "python";
+		return 90;
+	}
+	/* JavaScriptCore's CompileError, often shown without its name */
+	if (find_in(s, end, "WebAssembly.Module doesn't parse") ||
+	    find_in(s, end, "WebAssembly.Module doesn't validate")) {
+		*tool = "js";
 		return 90;
 	}
 	if (starts_with(s, end, "Aborted(") || starts_with(s, end, "abort(")) {
@@ -382,8 +433,14 @@ static void keep(struct span *kept, size_t *n, const struct span *c)
 	size_t i;
 
 	for (i = 0; i < *n; i++)
-		if (same_text(&kept[i], c))
-			return;
+		if (same_text(&kept[i], c)) {
+			/* a cause chain's last item, already kept as a plain line, outweighs it now */
+			if (c->weight <= kept[i].weight)
+				return;
+			memmove(&kept[i], &kept[i + 1], (*n - i - 1) * sizeof(*kept));
+			(*n)--;
+			break;
+		}
 	if (*n == EVIDENCE_MAX_LINES) {
 		if (!span_before(c, &kept[*n - 1]))
 			return;
@@ -395,21 +452,101 @@ static void keep(struct span *kept, size_t *n, const struct span *c)
 	(*n)++;
 }
 
+/* Whether [S, END) says it is a warning: its causes are no error. */
+static int is_warning(const char *s, const char *end)
+{
+	return find_in(s, end, "warning") || find_in(s, end, "Warning") || find_in(s, end, "WARN");
+}
+
+/*
+ * The item of a "Caused by:" chain (cargo's, anyhow's "Error: ..." of
+ * wasmtime and other Rust tools) that line [S, END) starts, or NULL: an
+ * indented line right after "Caused by:" (ITEM_OPEN 0; its indent goes to
+ * *INDENT), or a numbered one ("    1: ...") at that indent. Other indented
+ * lines continue the item before (a numbered backtrace under it, too).
+ */
+static const char *cause_item(const char *s, const char *end, int item_open, size_t *indent)
+{
+	const char *p = s, *d;
+
+	if (p == end || !isspace((unsigned char)*p))
+		return NULL;
+	while (p < end && isspace((unsigned char)*p))
+		p++;
+	if (p == end)
+		return NULL;
+	if (!item_open)
+		*indent = (size_t)(p - s);
+	for (d = p; d < end && isdigit((unsigned char)*d); d++)
+		;
+	if (d > p && end - d >= 2 && d[0] == ':' && d[1] == ' ' && (size_t)(p - s) == *indent)
+		return d + 2;
+	return item_open ? NULL : p;
+}
+
+/*
+ * Keeps the last item of a cause chain, CAUSE, of head line HEAD: the root
+ * cause of the error the head reports (each item is the context of the
+ * next), so it outweighs the head, with the head's tool ("failed to get
+ * `x` as a dependency" -> "[6] Could not resolve host"). A head that only
+ * says a step failed (a wrapper), or that quotes its cause already, gives
+ * it nothing.
+ */
+static void keep_cause(struct span *kept, size_t *n, const struct span *head, struct span *cause)
+{
+	int weight = head->weight + 1;
+
+	if (!cause->start || head->weight <= 40 ||
+	    memmem(head->start, (size_t)(head->end - head->start), cause->start, (size_t)(cause->end - cause->start)))
+		return;
+	cause->cause_only = 0;
+	if (cause->weight < weight) {
+		cause->weight = weight;
+		cause->tool = head->tool;
+	}
+	keep(kept, n, cause);
+}
+
 static void read_log(struct span *kept, size_t *n, const char *text, size_t len, size_t log)
 {
 	const char *end = text + len, *line = text;
-	int in_traceback = 0;
-	size_t lineno = 0;
+	int in_traceback = 0, chain = 0;  /* chain: 0 none, 1 after "Caused by:", 2 in an item */
+	size_t lineno = 0, indent = 0;
+	struct span head = { 0 }, cause = { 0 };
 
 	while (line < end) {
-		const char *eol = memchr(line, '\n', (size_t)(end - line)), *why, *tool;
+		const char *eol = memchr(line, '\n', (size_t)(end - line)), *why, *tool, *item, *te;
 		struct span c;
-		int weight;
+		int base, weight, cause_only = 0;
 
 		if (!eol)
 			eol = end;
 		lineno++;
-		weight = line_weight(line, eol, &why, &tool);
+		weight = base = line_weight(line, eol, &why, &tool);
+		/* a comment ("# ...": a shell's, a pasted header) names no cause */
+		if (names_cause(why, eol) && !is_warning(line, eol) && *why != '#') {
+			if (!weight)
+				tool = "error";
+			cause_only = !weight;
+			weight = (weight ? weight : 50) + 5;
+		}
+		for (te = eol; te > why && isspace((unsigned char)te[-1]); te--)
+			;
+		if (te - why == 10 && starts_with(why, te, "Caused by:") && head.weight) {
+			chain = 1;
+			line = eol + 1;
+			continue;
+		}
+		if (chain && why < te && (item = cause_item(line, te, chain == 2, &indent))) {
+			cause = (struct span){
+				item, te, tool, weight, log, lineno, cause_only, NULL, NULL, NULL, NULL
+			};
+			chain = 2;
+		} else if (chain && why < te && !isspace((unsigned char)*line)) {
+			keep_cause(kept, n, &head, &cause);
+			chain = 0;
+			cause.start = NULL;
+		}
 		if (find_in(why, eol, "Traceback (most recent call last):")) {
 			/* "PythonError: Traceback ...": the exception comes at the end */
 			in_traceback = 1;
@@ -422,21 +559,25 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			tool = "python";
 		}
 		if (weight > 0) {
-			c = (struct span){ why, eol, tool, weight, log, lineno, NULL, NULL, NULL, NULL };
-			if (weight == 80 && (!strcmp(tool, "rustc") || !strcmp(tool, "error"))) {
+			c = (struct span){ why, eol, tool, weight, log, lineno, cause_only, NULL, NULL, NULL, NULL };
+			if (base == 80 && (!strcmp(tool, "rustc") || !strcmp(tool, "error"))) {
 				c.loc = rustc_location(eol, end, &c.loc_end);
 				c.label = rustc_type_label(eol, end, &c.label_end);
 			}
 			/* Rust >= 1.73 prints the panic message on the next line. */
-			if (weight == 85 && eol > why && eol[-1] == ':' && eol < end) {
+			if (base == 85 && eol > why && eol[-1] == ':' && eol < end) {
 				const char *next = eol + 1, *next_end = memchr(next, '\n', (size_t)(end - next));
 
 				c.end = next_end ? next_end : end;
 			}
 			keep(kept, n, &c);
+			if (!chain && !cause_only)
+				head = c;
 		}
 		line = eol + 1;
 	}
+	if (chain)
+		keep_cause(kept, n, &head, &cause);
 }
 
 /* ---- tokens ---- */
@@ -634,6 +775,24 @@ static const struct {
 	{ "structure types", "gc" },
 	/* V8 on a CPU without SSE4.1: "Wasm SIMD unsupported" */
 	{ "wasm simd", "simd128" },
+	/*
+	 * wasmparser (wasmtime, wasmer, wasm-tools): "<feature> support is not
+	 * enabled", "exceptions proposal not enabled", "threads must be enabled
+	 * for shared memories"
+	 */
+	{ "simd support", "simd128" },
+	{ "relaxed simd", "relaxed-simd" },
+	{ "threads support", "atomics" },
+	{ "threads must be enabled", "atomics" },
+	{ "saturating float to int", "nontrapping-fptoint" },
+	{ "exceptions support", "exception-handling" },
+	{ "exceptions proposal", "exception-handling" },
+	{ "function references", "reference-types" },
+	{ "mutable global support", "mutable-globals" },
+	{ "gc support", "gc" },
+	{ "gc proposal", "gc" },
+	/* JavaScriptCore: "WebAssembly.Module doesn't parse at byte N: references are not enabled" */
+	{ "references are not enabled", "reference-types" },
 	/*
 	 * i64 at the JS boundary in an engine without BigInt integration
 	 * (Node < 15, Chrome < 85, Firefox < 78, Safari < 14.1): V8's "wasm
@@ -963,18 +1122,21 @@ static void take_tokens(struct evidence_line *l)
 void evidence_extract(struct evidence *ev, const char *const *logs, const size_t *lens, size_t nlogs)
 {
 	struct span kept[EVIDENCE_MAX_LINES];
-	size_t n = 0;
+	size_t n = 0, i;
 
 	memset(ev, 0, sizeof(*ev));
-	for (size_t i = 0; i < nlogs; i++) {
+	for (i = 0; i < nlogs; i++) {
 		const char *s = logs[i] ? logs[i] : "";
 
 		read_log(kept, &n, s, lens ? lens[i] : strlen(s), i);
 	}
-	if (!n)
+	/* a cause is told apart from noise by the error it explains: alone it is none */
+	for (i = 0; i < n && kept[i].cause_only; i++)
+		;
+	if (i == n)
 		return;
 	ev->lines = xcalloc(n, sizeof(*ev->lines));
-	for (size_t i = 0; i < n; i++) {
+	for (i = 0; i < n; i++) {
 		struct evidence_line *l = &ev->lines[ev->nlines++];
 
 		l->tool = kept[i].tool;

@@ -412,6 +412,45 @@ static void test_runtime_catalogue(const struct classify_table *t)
 		  "initial_memory_too_small" },
 		{ STAGE_RUN, "Stack overflow detected.  You can try increasing -sSTACK_SIZE (currently set to 65536)\n",
 		  "wasm_stack_overflow" },
+		/* wasmtime: with no maximum expected, only a smaller minimum fails the match */
+		{ STAGE_LOAD,
+		  "Error: incompatible import type for `env::memory`\n\nCaused by:\n    0: memory types "
+		  "incompatible\n    1: expected memory limits (min: 20, max: none) doesn't match provided "
+		  "memory limits (min: 17, max: none)\n",
+		  "initial_memory_too_small" },
+		/* shared_memory_mismatch in each engine's words */
+		{ STAGE_LOAD,
+		  "LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"memory\": mismatch in shared state "
+		  "of memory, declared = 1, imported = 0\n",
+		  "shared_memory_mismatch" },
+		{ STAGE_LOAD, "LinkError: imported unshared memory but shared required\n", "shared_memory_mismatch" },
+		{ STAGE_LOAD, "LinkError: imported shared memory but unshared required\n", "shared_memory_mismatch" },
+		{ STAGE_LOAD,
+		  "LinkError: Memory import env:memory provided a 'shared' that is different from the "
+		  "module's declared 'shared' import memory attribute\n",
+		  "shared_memory_mismatch" },
+		{ STAGE_LOAD,
+		  "Error: incompatible import type for `env::memory`\n\nCaused by:\n    memory types "
+		  "incompatible: expected shared memory, found unshared memory\n",
+		  "shared_memory_mismatch" },
+		/* wasmparser's and JavaScriptCore's feature refusals */
+		{ STAGE_RUN,
+		  "Error: failed to compile\n\nCaused by:\n    0: WebAssembly translation error\n"
+		  "    1: Invalid input WebAssembly code at offset 123: SIMD support is not enabled\n",
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "WebAssembly.Module doesn't parse at byte 88: references are not enabled.\n",
+		  "engine_lacks_wasm_feature" },
+		/* memory64's final JS API (BigInt sizes) in an engine before it, at the glue's Memory */
+		{ STAGE_RUN,
+		  "/x/out.js:700\n    wasmMemory = new WebAssembly.Memory({\n                 ^\n\n"
+		  "TypeError: Cannot convert a BigInt value to a number\n    at Object.<anonymous> "
+		  "(/x/out.js:700:18)\n",
+		  "engine_lacks_wasm_feature" },
+		/* ... but elsewhere a BigInt where a Number is wanted is the boundary's */
+		{ STAGE_RUN,
+		  "/x/out.js:900\n    HEAP32[ptr >> 2] = value;\n                     ^\n\n"
+		  "TypeError: Cannot convert a BigInt value to a number\n",
+		  "bigint_js_boundary" },
 		/* side modules and their loading */
 		{ STAGE_LOAD,
 		  "Aborted(Assertion failed: external symbol 'memmove' is missing. perhaps a side module "
@@ -517,6 +556,15 @@ static void test_runtime_catalogue(const struct classify_table *t)
 		  "unclassified" },
 		{ STAGE_LOAD, "CompileError: WebAssembly.instantiate(): section was shorter than expected size\n",
 		  "unclassified" },
+		/* a maximum in the expected limits: either bound may be the mismatch */
+		{ STAGE_LOAD,
+		  "Error: memory types incompatible: expected memory limits (min: 20, max: 100) doesn't match "
+		  "provided memory limits (min: 20, max: 200)\n",
+		  "unclassified" },
+		/* a feature named without a refusal, a mismatch of something else */
+		{ STAGE_RUN, "Error: failed to run main module\n\nCaused by:\n    SIMD support detected\n",
+		  "unclassified" },
+		{ STAGE_LOAD, "Error: version mismatch in shared library libfoo.so\n", "unclassified" },
 		/* a user's own import object: names nothing */
 		{ STAGE_LOAD,
 		  "LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"log\": function import requires "
@@ -904,6 +952,32 @@ static void test_telling_line(void)
 	CHECK_STR(telling("LLVM ERROR: Cannot select: intrinsic %llvm.wasm.throw\n"),
 		  "LLVM ERROR: Cannot select: intrinsic %llvm.wasm.throw");
 	CHECK_STR(telling("npm ERR! code ENOENT\n"), "npm ERR! code ENOENT");
+	/* A root cause (an OS error, an HTTP failure, a chain's last cause) beats what wraps it. */
+	CHECK_STR(telling("/usr/bin/ld: final link failed: No space left on device\n"
+			  "clang: error: linker command failed with exit code 1\nmake: *** [all] Error 1\n"),
+		  "/usr/bin/ld: final link failed: No space left on device");
+	CHECK_STR(telling("npm ERR! command sh -c node ./install.js\n"
+			  "npm ERR! Error fetching release: Request failed with status code 502\n"),
+		  "npm ERR! Error fetching release: Request failed with status code 502");
+	CHECK_STR(telling("error: failed to get `x` as a dependency of package `y v0.1.0`\n\nCaused by:\n"
+			  "  failed to load source for dependency `x`\n\nCaused by:\n  Unable to update registry\n"
+			  "\nCaused by:\n  [6] Could not resolve hostname (Could not resolve host: example.org)\n"),
+		  "[6] Could not resolve hostname (Could not resolve host: example.org)");
+	CHECK_STR(telling("Error: failed to run main module `a.wasm`\n\nCaused by:\n    0: failed to invoke\n"
+			  "    1: error while executing at wasm backtrace:\n           0:  0x9 - <unknown>!f\n"
+			  "    2: wasm trap: call stack exhausted\n"),
+		  "wasm trap: call stack exhausted");
+	/* a wrapper's causes, and a head that already quotes its cause, stay under it */
+	CHECK_STR(telling("error: failed to run custom build command for `x v1.0.0`\n\nCaused by:\n"
+			  "  process didn't exit successfully: `build-script-build` (exit status: 1)\n"),
+		  "error: failed to run custom build command for `x v1.0.0`");
+	CHECK_STR(telling("ERROR fetch failed err=registry error: denied\n\nCaused by:\n    registry error: denied\n"),
+		  "ERROR fetch failed err=registry error: denied");
+	/* alone, or as a warning or a comment, a cause is no error */
+	CHECK_STR(telling("download failed\nCaused by: [56] Recv failure: Connection reset by peer\n"), "(none)");
+	CHECK_STR(telling("warning: spurious network error: Connection refused\n# note: No space left on device\n"
+			  "HTTP 200 OK\nstatus code 2044 of 4040\n"),
+		  "(none)");
 	/* Warnings, notices and successes are no errors. */
 	CHECK_STR(telling("warning: unused variable: `error`\nDeprecationWarning: x is deprecated\n"
 			  "npm notice New minor version\n    Finished `release` profile\n"

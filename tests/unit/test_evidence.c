@@ -61,6 +61,13 @@ static void test_tools(void)
 	check_tool("ERROR: x-1.0-cp312-cp312-pyodide_2024_0_wasm32.whl is not a supported wheel on this platform.\n",
 		   "pip", 60);
 	check_tool("error: linking with `emcc` failed: exit status: 1\n", "wrapper", 40);
+	/* a root cause weighs more than its tool's other lines; alone it is an error line of 55 */
+	check_tool("npm ERR! code ECONNREFUSED\n", "npm", 65);
+	check_tool("make: *** [all] Error 1\nld: cannot open output file a.out: Permission denied\n", "error", 55);
+	check_tool("Error: failed to parse WebAssembly module\n\nCaused by:\n    SIMD support is not enabled\n", "js",
+		   91);
+	/* JavaScriptCore's CompileError without its name */
+	check_tool("WebAssembly.Module doesn't parse at byte 12: references are not enabled.\n", "js", 90);
 	/* a traceback's exception beats everything, and is Python's even when JS has the name */
 	check_tool("Traceback (most recent call last):\n  File \"x.py\", line 1\nTypeError: bad\nLinkError: x\n",
 		   "python", 95);
@@ -263,6 +270,16 @@ static void test_runtime_catalogue(void)
 		     "simd128");
 	check_tokens("CompileError: wasm validation error: at offset 12: v128 not enabled\n", EVIDENCE_FEATURE,
 		     "simd128");
+	/* wasmparser's and JavaScriptCore's words */
+	check_tokens("Error: legacy exceptions support is not enabled (at offset 0x1c4843)\n", EVIDENCE_FEATURE,
+		     "exception-handling");
+	check_tokens("Error: x\n\nCaused by:\n    exceptions proposal not enabled (at offset 0x4c7a)\n",
+		     EVIDENCE_FEATURE, "exception-handling");
+	check_tokens("Error: threads must be enabled for shared memories\n", EVIDENCE_FEATURE, "atomics");
+	check_tokens("Error: saturating float to int conversions support is not enabled\n", EVIDENCE_FEATURE,
+		     "nontrapping-fptoint");
+	check_tokens("WebAssembly.Module doesn't parse at byte 1613: references are not enabled.\n", EVIDENCE_FEATURE,
+		     "reference-types");
 	check_tokens("CompileError: wasm validation error: at offset 9: Structure types not enabled\n",
 		     EVIDENCE_FEATURE, "gc");
 	check_tokens("CompileError: WebAssembly.Module(): invalid heap type 'exn', enable with "
