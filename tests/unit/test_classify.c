@@ -1262,6 +1262,13 @@ static void test_corpus(const struct classify_table *t)
 					r.id);
 				check_failures++;
 			}
+			/* listed with its own class: the class is right, its telling line is not (yet) */
+			if (strcmp(miss, c.expect) == 0 && c.line && r.nlines && strcmp(r.lines[0], c.line) == 0) {
+				fprintf(stderr,
+					"%s: known-misses.txt lists its telling line as missed, but it is right now\n",
+					names[i]);
+				check_failures++;
+			}
 		} else {
 			if (strcmp(r.id, c.expect) != 0) {
 				fprintf(stderr, "%s: classified as %s, expected %s (summary: %s)\n", names[i], r.id,
