@@ -809,8 +809,9 @@ static void test_target_and_channel_wordings(const struct classify_table *t)
 	/* benign: cc-rs's command line, rustc's warnings on stable, a user's assert wrapped */
 	static const char *const benign[] = {
 		"  running: \"clang\" \"-O3\" \"--target=wasm32-unknown-unknown\" \"-c\" \"src/a.c\"\n",
-		"warning: unstable feature specified for `-Ctarget-feature`: `atomics`\n"
-		"  = note: this feature is not stably supported; its behavior can change in the future\n",
+		/* one log of two lines (parenthesised: one element, not two) */
+		("warning: unstable feature specified for `-Ctarget-feature`: `atomics`\n"
+		 "  = note: this feature is not stably supported; its behavior can change in the future\n"),
 		"'haswell' is not a recognized processor for this target (ignoring processor)\n",
 		"Assertion failed: x == 1, file\nmain.c, line 3\n",
 	};
