@@ -751,6 +751,81 @@ static void test_catalogue_wordings(const struct classify_table *t)
 }
 
 /*
+ * One message in every wording its tool released: Emscripten's side-module
+ * assertion (asm.js era "missing linked global NAME", 1.39's "missing linked
+ * function `x`", 2.0's "undefined symbol `x`", 3.1's 'x'; "external function"
+ * before "external symbol") and binaryen's feature checks (before version_116
+ * "(atomics are disabled)", "(multivalue is not enabled)", after it "require
+ * threads [--enable-threads]"). Other messages around them stay unnamed.
+ */
+static void test_drifted_wordings(const struct classify_table *t)
+{
+	static const struct {
+		const char *log, *want;
+	} cases[] = {
+		{ "Assertion failed: missing linked global _foo. perhaps a side module was not linked in? if this "
+		  "global was expected to arrive from a system library, try to build the MAIN_MODULE with "
+		  "EMCC_FORCE_STDLIBS=1 in the environment\n",
+		  "main_module_export_missing" },
+		{ "Assertion failed: missing linked function `_foo`. perhaps a side module was not linked in? if "
+		  "this global was expected to arrive from a system library, try to build the MAIN_MODULE with "
+		  "EMCC_FORCE_STDLIBS=1 in the environment\n",
+		  "main_module_export_missing" },
+		{ "Aborted(Assertion failed: undefined symbol `foo`. perhaps a side module was not linked in? if "
+		  "this global was expected to arrive from a system library, try to build the MAIN_MODULE with "
+		  "EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  "main_module_export_missing" },
+		{ "Aborted(Assertion failed: undefined symbol 'foo'. perhaps a side module was not linked in? if "
+		  "this global was expected to arrive from a system library, try to build the MAIN_MODULE with "
+		  "EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  "main_module_export_missing" },
+		{ "abort(\"external function 'foo' is missing. perhaps a side module was not linked in? if this "
+		  "function was expected to arrive from a system library, try to build the MAIN_MODULE with "
+		  "EMCC_FORCE_STDLIBS=1 in the environment\")\n",
+		  "main_module_export_missing" },
+		{ "Aborted(external global 'foo' is missing. perhaps a side module was not linked in? if this "
+		  "function was expected to arrive from a system library, try to build the MAIN_MODULE with "
+		  "EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  "main_module_export_missing" },
+		{ "[wasm-validator error in function f] unexpected false: Atomic operation (atomics are disabled), "
+		  "on \n(i32.atomic.load\n (i32.const 0)\n)\n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in function f] unexpected false: Atomic operations require threads "
+		  "[--enable-threads], on \n(i32.atomic.load\n (i32.const 0)\n)\n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in module] unexpected false: memory is shared, but atomics are disabled, on "
+		  "\nmemory\n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in module] unexpected false: shared memory requires threads "
+		  "[--enable-threads], on \nmemory\n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in function f] unexpected false: Multivalue block type (multivalue is not "
+		  "enabled), on \n(block\n)\n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in function f] unexpected false: Multivalue block type require multivalue "
+		  "[--enable-multivalue], on \n(block\n)\n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in module] unexpected false: Only funcref is valid for table type (when "
+		  "reference types are disabled), on \ntable\n",
+		  "wasm_opt_feature_validation" },
+	};
+	/* the user's own assertions and other validator complaints are no such breakage */
+	static const char *const benign[] = {
+		"Assertion failed: missing linked list head, file main.c, line 3\n",
+		"Aborted(Assertion failed: external state is missing)\n",
+		"[wasm-validator error in function f] unexpected false: i32.add must have type i32, on \n(i32.add)\n",
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), cases[i].want);
+	for (size_t i = 0; i < sizeof(benign) / sizeof(*benign); i++) {
+		const char *id = classify1(t, -1, benign[i], NULL, NULL);
+
+		CHECK(!strcmp(id, "unclassified") || !strcmp(id, "none"));
+	}
+}
+
+/*
  * A C compiler without a wasm backend and a nightly-only option on a stable
  * toolchain, in the wordings of their catalogues (LLVM's target registry
  * through clang, clang's driver, gcc's driver, cargo's and rustc's channel
@@ -1356,6 +1431,7 @@ int main(void)
 		test_runtime_catalogue(t);
 		test_catalogue_wordings(t);
 		test_target_and_channel_wordings(t);
+		test_drifted_wordings(t);
 		test_threads_and_speed(t);
 		test_corpus(t);
 		classify_free(t);
