@@ -826,6 +826,65 @@ static void test_drifted_wordings(const struct classify_table *t)
 }
 
 /*
+ * Resolvers' and test runners' failures are no compatibility breakage: a log
+ * that ends in one is unclassified and reports that line (uv, pip, cargo,
+ * npm, pytest, Playwright, Jest, Vitest, node --test); their passing runs
+ * are clean.
+ */
+static void test_runner_failures(const struct classify_table *t)
+{
+	static const struct {
+		const char *log, *line;
+	} cases[] = {
+		{ "Using CPython 3.12.1\n  \xc3\x97 No solution found when resolving dependencies:\n  "
+		  "\xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 Because foo was not found in the package registry and you "
+		  "require foo, we can conclude that your requirements are unsatisfiable.\n",
+		  "\xc3\x97 No solution found when resolving dependencies:" },
+		{ "ERROR: Cannot install foo==1.0 and bar==2.0 because these package versions have conflicting "
+		  "dependencies.\nERROR: ResolutionImpossible: for help visit "
+		  "https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts\n",
+		  "ERROR: Cannot install foo==1.0 and bar==2.0 because these package versions have conflicting "
+		  "dependencies." },
+		{ "ValueError: Requested 'numpy==1.26.0', but numpy==1.25.2 is already installed\n",
+		  "ValueError: Requested 'numpy==1.26.0', but numpy==1.25.2 is already installed" },
+		{ "    Updating crates.io index\nerror: failed to select a version for `foo`.\n",
+		  "error: failed to select a version for `foo`." },
+		{ "npm ERR! code ERESOLVE\nnpm ERR! ERESOLVE unable to resolve dependency tree\n",
+		  "npm ERR! code ERESOLVE" },
+		{ "tests/test_basic.py F.                                                   [100%]\n"
+		  "FAILED tests/test_basic.py::test_add\n========== 1 failed, 1 passed in 0.12s ==========\n",
+		  "FAILED tests/test_basic.py::test_add" },
+		{ "  1) [chromium] \xe2\x80\xba example.spec.ts:3:5 \xe2\x80\xba loads\n\n"
+		  "    Test timeout of 30000ms exceeded.\n\n  1 failed\n",
+		  "Test timeout of 30000ms exceeded." },
+		{ "  \xe2\x97\x8f sum \xe2\x80\xba adds 1 + 2 to equal 3\n\n"
+		  "    expect(received).toBe(expected) // Object.is equality\n",
+		  "\xe2\x97\x8f sum \xe2\x80\xba adds 1 + 2 to equal 3" },
+		{ " FAIL  src/sum.test.ts > sum > adds\n", "FAIL  src/sum.test.ts > sum > adds" },
+		{ "TAP version 13\nok 1 - loads\nnot ok 2 - adds numbers\n# pass 1\n# fail 1\n",
+		  "not ok 2 - adds numbers" },
+	};
+	static const char *const benign[] = {
+		"tests/test_basic.py ..                                                   [100%]\n"
+		"========== 2 passed in 0.12s ==========\n",
+		"Running 1 test using 1 worker\n  1 passed (2.3s)\n",
+		"TAP version 13\nok 1 - adds numbers\n1..1\n# tests 1\n# pass 1\n# fail 0\n",
+		"Tests:       2 passed, 2 total\n",
+		"Resolved 12 packages in 40ms\nInstalled 12 packages in 30ms\n",
+		"WARNING: pip is configured with locations that require TLS/SSL\n",
+	};
+	struct classify_result r;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		CHECK_STR(run1(t, -1, cases[i].log, NULL, NULL, &r), "unclassified");
+		CHECK_STR(r.nlines ? r.lines[0] : "(none)", cases[i].line);
+		classify_result_release(&r);
+	}
+	for (size_t i = 0; i < sizeof(benign) / sizeof(*benign); i++)
+		CHECK_STR(classify1(t, -1, benign[i], NULL, NULL), "none");
+}
+
+/*
  * A C compiler without a wasm backend and a nightly-only option on a stable
  * toolchain, in the wordings of their catalogues (LLVM's target registry
  * through clang, clang's driver, gcc's driver, cargo's and rustc's channel
@@ -1432,6 +1491,7 @@ int main(void)
 		test_catalogue_wordings(t);
 		test_target_and_channel_wordings(t);
 		test_drifted_wordings(t);
+		test_runner_failures(t);
 		test_threads_and_speed(t);
 		test_corpus(t);
 		classify_free(t);
