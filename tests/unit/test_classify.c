@@ -756,7 +756,10 @@ static void test_catalogue_wordings(const struct classify_table *t)
  * function `x`", 2.0's "undefined symbol `x`", 3.1's 'x'; "external function"
  * before "external symbol") and binaryen's feature checks (before version_116
  * "(atomics are disabled)", "(multivalue is not enabled)", after it "require
- * threads [--enable-threads]"). Other messages around them stay unnamed.
+ * threads [--enable-threads]"), wasm-ld's shared-memory check (before LLVM
+ * 10 "'atomics' feature is disallowed by X, so --shared-memory must not be
+ * used") and rustc's -Z options ("unknown debugging option" before "unknown
+ * unstable option"). Other messages around them stay unnamed.
  */
 static void test_drifted_wordings(const struct classify_table *t)
 {
@@ -808,12 +811,22 @@ static void test_drifted_wordings(const struct classify_table *t)
 		{ "[wasm-validator error in module] unexpected false: Only funcref is valid for table type (when "
 		  "reference types are disabled), on \ntable\n",
 		  "wasm_opt_feature_validation" },
+		/* wasm-ld before and after LLVM 10 */
+		{ "wasm-ld: error: 'atomics' feature is disallowed by foo.o, so --shared-memory must not be used\n",
+		  "target_feature_disallowed" },
+		{ "wasm-ld: error: --shared-memory is disallowed by foo.o because it was not compiled with 'atomics' "
+		  "or 'bulk-memory' features.\n",
+		  "target_feature_disallowed" },
+		/* rustc's -Z options were "debugging" options before they were "unstable" ones */
+		{ "error: unknown debugging option: `emit-mir-validate`\n", "rustc_unknown_unstable_option" },
+		{ "error: unknown unstable option: `emscripten-wasm-eh`\n", "rustc_unknown_unstable_option" },
 	};
 	/* the user's own assertions and other validator complaints are no such breakage */
 	static const char *const benign[] = {
 		"Assertion failed: missing linked list head, file main.c, line 3\n",
 		"Aborted(Assertion failed: external state is missing)\n",
 		"[wasm-validator error in function f] unexpected false: i32.add must have type i32, on \n(i32.add)\n",
+		"error: unknown codegen option: `foo`\n",
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
