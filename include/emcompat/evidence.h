@@ -22,7 +22,8 @@
  *   emcc       "emcc: error: ...", "em++: error: ..."                      80
  *   cargo      "error: failed to ...", "error: package ...", ...          80
  *   llvm       "LLVM ERROR: ...", "clang: error: ...", "fatal error: ..." 80
- *   binaryen   "Fatal: ...", "[wasm-validator error ...]"                 80
+ *   binaryen   "Fatal: ...", "[wasm-validator error ...]",
+ *              "[parse exception: ...]"                                   80
  *   error      any other "error: ..." message (also after "pkg> ")        80
  *   abort      Emscripten's "Aborted(...)" / "abort(...)"                 75
  *   js         "missing function: NAME" (Emscripten's stub)               70

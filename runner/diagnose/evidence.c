@@ -283,7 +283,9 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "llvm";
 		return 80;
 	}
-	if (starts_with(s, end, "Fatal: ") || starts_with(s, end, "[wasm-validator error")) {
+	/* binaryen's validator, its parse errors (before the "Fatal: error parsing wasm" they cause) */
+	if (starts_with(s, end, "Fatal: ") || starts_with(s, end, "[wasm-validator error") ||
+	    starts_with(s, end, "[parse exception: ") || starts_with(s, end, "[map parse exception: ")) {
 		*tool = "binaryen";
 		return 80;
 	}

@@ -51,6 +51,19 @@ static void test_tools(void)
 	check_tool("clang-16: error: unsupported option '-fwasm-exceptions'\n", "llvm", 80);
 	check_tool("pkg> error: the crate is broken\n", "error", 80);
 	check_tool("[wasm-validator error in function 3] unexpected false: x\n", "binaryen", 80);
+	/* binaryen's parse error comes before the "Fatal:" line it causes (older: "error in parsing input") */
+	{
+		struct evidence ev;
+		const struct evidence_line *l = extract(
+			&ev, "[parse exception: invalid code after misc prefix: 17 (at 0:1234)]\n"
+			     "Fatal: error parsing wasm\n");
+
+		CHECK_STR(l ? l->text : "(none)", "[parse exception: invalid code after misc prefix: 17 (at 0:1234)]");
+		CHECK_STR(l ? l->tool : "(none)", "binaryen");
+		evidence_release(&ev);
+	}
+	check_tool("Fatal: error in parsing input\n", "binaryen", 80);
+	check_tool("Fatal: error in validating input\n", "binaryen", 80);
 	check_tool(
 		"LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"f\": function import requires a callable\n",
 		"js", 90);
