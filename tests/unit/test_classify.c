@@ -759,7 +759,9 @@ static void test_catalogue_wordings(const struct classify_table *t)
  * threads [--enable-threads]"), wasm-ld's shared-memory check (before LLVM
  * 10 "'atomics' feature is disallowed by X, so --shared-memory must not be
  * used") and rustc's -Z options ("unknown debugging option" before "unknown
- * unstable option"). Other messages around them stay unnamed.
+ * unstable option") and V8's tag imports ("exception import requires a
+ * WebAssembly.Exception" before "tag import requires a WebAssembly.Tag").
+ * Other messages around them stay unnamed.
  */
 static void test_drifted_wordings(const struct classify_table *t)
 {
@@ -817,6 +819,13 @@ static void test_drifted_wordings(const struct classify_table *t)
 		{ "wasm-ld: error: --shared-memory is disallowed by foo.o because it was not compiled with 'atomics' "
 		  "or 'bulk-memory' features.\n",
 		  "target_feature_disallowed" },
+		/* V8 named wasm tags "exceptions" before 9.5 */
+		{ "LinkError: WebAssembly.instantiate(): Import #3 module=\"env\" function=\"foo\": exception import "
+		  "requires a WebAssembly.Exception\n",
+		  "wasm_eh_tag_missing" },
+		{ "LinkError: WebAssembly.instantiate(): Import #3 \"env\" \"foo\": tag import requires a "
+		  "WebAssembly.Tag\n",
+		  "wasm_eh_tag_missing" },
 		/* rustc's -Z options were "debugging" options before they were "unstable" ones */
 		{ "error: unknown debugging option: `emit-mir-validate`\n", "rustc_unknown_unstable_option" },
 		{ "error: unknown unstable option: `emscripten-wasm-eh`\n", "rustc_unknown_unstable_option" },
