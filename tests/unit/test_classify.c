@@ -867,6 +867,10 @@ static void test_runner_failures(const struct classify_table *t)
 		  "https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts\n",
 		  "ERROR: Cannot install foo==1.0 and bar==2.0 because these package versions have conflicting "
 		  "dependencies." },
+		/* pip's resolver before 20.3 */
+		{ "ERROR: Could not find a version that satisfies the requirement foo==9 (from versions: 1.0, 1.1)\n"
+		  "ERROR: No matching distribution found for foo==9\n",
+		  "ERROR: Could not find a version that satisfies the requirement foo==9 (from versions: 1.0, 1.1)" },
 		{ "ValueError: Requested 'numpy==1.26.0', but numpy==1.25.2 is already installed\n",
 		  "ValueError: Requested 'numpy==1.26.0', but numpy==1.25.2 is already installed" },
 		{ "    Updating crates.io index\nerror: failed to select a version for `foo`.\n",
@@ -892,6 +896,8 @@ static void test_runner_failures(const struct classify_table *t)
 		"Running 1 test using 1 worker\n  1 passed (2.3s)\n",
 		"TAP version 13\nok 1 - adds numbers\n1..1\n# tests 1\n# pass 1\n# fail 0\n",
 		"Tests:       2 passed, 2 total\n",
+		" Test Files  1 passed (1)\n      Tests  3 passed | 0 failed (3)\n",
+		"Ran 3 tests in 0.002s\n\nOK\n",
 		"Resolved 12 packages in 40ms\nInstalled 12 packages in 30ms\n",
 		"WARNING: pip is configured with locations that require TLS/SSL\n",
 	};
