@@ -22,7 +22,8 @@
  *   emcc       "emcc: error: ...", "em++: error: ..."                      80
  *   cargo      "error: failed to ...", "error: package ...", ...          80
  *   llvm       "LLVM ERROR: ...", "clang: error: ...", "fatal error: ..." 80
- *   binaryen   "Fatal: ...", "[wasm-validator error ...]"                 80
+ *   binaryen   "Fatal: ...", "[wasm-validator error ...]",
+ *              "[parse exception: ...]"                                   80
  *   error      any other "error: ..." message (also after "pkg> ")        80
  *   abort      Emscripten's "Aborted(...)" / "abort(...)"                 75
  *   js         "missing function: NAME" (Emscripten's stub)               70
@@ -34,6 +35,12 @@
  *   error      glibc's loader: "...: symbol lookup error: ..."            60
  *   pip        "ERROR: ..." naming a wheel or a distribution             50
  *   error      any other "ERROR: ..." line, "Error while ...", "critical ..." 50
+ *   resolver   uv's "× No solution found when resolving dependencies"   50
+ *   test       a test runner's failure: pytest's "FAILED t.py::test_x",
+ *              Playwright's "Test timeout of Nms exceeded.", Jest's
+ *              "● suite › name", Jest's and Vitest's "FAIL  file > name",
+ *              TAP's (node --test) "not ok N - name"; no class reads the
+ *              resolver's or a test's lines (a failure, not a breakage)   50
  *   wrapper    an error line that only says a step failed ("error:
  *              linking with `emcc` failed", "could not compile",
  *              "emcc: error: '.../wasm-ld ...' failed", "make: *** ...",

@@ -242,6 +242,28 @@ static int names_cause(const char *s, const char *end)
 	return 0;
 }
 
+/*
+ * The tool of a resolver's or a test runner's failure line as the tool
+ * prints it, or NULL: uv's "× No solution found when resolving
+ * dependencies", pytest's "FAILED tests/t.py::test_x", Playwright's "Test
+ * timeout of 30000ms exceeded.", Jest's "● suite › name", Vitest's and
+ * Jest's "FAIL  file > name", TAP's (node --test) "not ok 1 - name". Such a
+ * failure is no compatibility breakage: no rule reads these tools, and the
+ * line is what an unclassified log reports.
+ */
+static const char *runner_failure_tool(const char *s, const char *end)
+{
+	if (find_in(s, end, "No solution found when resolving dependencies"))
+		return "resolver";
+	if ((starts_with(s, end, "FAILED ") && find_in(s, end, "::")) ||
+	    (starts_with(s, end, "Test timeout of ") && find_in(s, end, "ms exceeded")) ||
+	    (starts_with(s, end, "\xe2\x97\x8f ") && find_in(s, end, " \xe2\x80\xba ")) ||
+	    (starts_with(s, end, "FAIL  ") && find_in(s, end, " > ")) ||
+	    (starts_with(s, end, "not ok ") && end - s > 7 && isdigit((unsigned char)s[7])))
+		return "test";
+	return NULL;
+}
+
 /* The weight of line [S, END) (0: no error) and its tool; where it starts in *WHY. */
 static int line_weight(const char *s, const char *end, const char **why, const char **tool)
 {
@@ -261,7 +283,9 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "llvm";
 		return 80;
 	}
-	if (starts_with(s, end, "Fatal: ") || starts_with(s, end, "[wasm-validator error")) {
+	/* binaryen's validator, its parse errors (before the "Fatal: error parsing wasm" they cause) */
+	if (starts_with(s, end, "Fatal: ") || starts_with(s, end, "[wasm-validator error") ||
+	    starts_with(s, end, "[parse exception: ") || starts_with(s, end, "[map parse exception: ")) {
 		*tool = "binaryen";
 		return 80;
 	}
@@ -333,6 +357,10 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	}
 	if (starts_with(s, end, "ERROR:") || starts_with(s, end, "ERROR ")) {
 		*tool = find_in(s, end, "wheel") || find_in(s, end, "distribution") ? "pip" : "error";
+		return 50;
+	}
+	if ((x = runner_failure_tool(s, end))) {
+		*tool = x;
 		return 50;
 	}
 	return 0;
@@ -1182,10 +1210,9 @@ int evidence_kind_from_name(const char *name)
 
 int evidence_is_tool(const char *name)
 {
-	static const char *const tools[] = {
-		"python",   "js",    "panic", "rustc", "linker", "emcc", "cargo", "llvm",
-		"binaryen", "error", "abort", "node",  "pip",    "npm",  "crash", "wrapper"
-	};
+	static const char *const tools[] = { "python", "js",   "panic",    "rustc",   "linker",   "emcc",
+					     "cargo",  "llvm", "binaryen", "error",   "abort",    "node",
+					     "pip",    "npm",  "crash",    "wrapper", "resolver", "test" };
 
 	for (size_t i = 0; i < sizeof(tools) / sizeof(*tools); i++)
 		if (strcmp(tools[i], name) == 0)

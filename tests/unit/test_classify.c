@@ -751,6 +751,168 @@ static void test_catalogue_wordings(const struct classify_table *t)
 }
 
 /*
+ * One message in every wording its tool released: Emscripten's side-module
+ * assertion (asm.js era "missing linked global NAME", 1.39's "missing linked
+ * function `x`", 2.0's "undefined symbol `x`", 3.1's 'x'; "external function"
+ * before "external symbol") and binaryen's feature checks (before version_116
+ * "(atomics are disabled)", "(multivalue is not enabled)", after it "require
+ * threads [--enable-threads]"), wasm-ld's shared-memory check (before LLVM
+ * 10 "'atomics' feature is disallowed by X, so --shared-memory must not be
+ * used") and rustc's -Z options ("unknown debugging option" before "unknown
+ * unstable option") and V8's tag imports ("exception import requires a
+ * WebAssembly.Exception" before "tag import requires a WebAssembly.Tag").
+ * Other messages around them stay unnamed.
+ */
+static void test_drifted_wordings(const struct classify_table *t)
+{
+	static const struct {
+		const char *log, *want;
+	} cases[] = {
+		{ "Assertion failed: missing linked global _foo. perhaps a side module was not linked in? if this "
+		  "global was expected to arrive from a system library, try to build the MAIN_MODULE with "
+		  "EMCC_FORCE_STDLIBS=1 in the environment\n",
+		  "main_module_export_missing" },
+		{ "Assertion failed: missing linked function `_foo`. perhaps a side module was not linked in? if "
+		  "this global was expected to arrive from a system library, try to build the MAIN_MODULE with "
+		  "EMCC_FORCE_STDLIBS=1 in the environment\n",
+		  "main_module_export_missing" },
+		{ "Aborted(Assertion failed: undefined symbol `foo`. perhaps a side module was not linked in? if "
+		  "this global was expected to arrive from a system library, try to build the MAIN_MODULE with "
+		  "EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  "main_module_export_missing" },
+		{ "Aborted(Assertion failed: undefined symbol 'foo'. perhaps a side module was not linked in? if "
+		  "this global was expected to arrive from a system library, try to build the MAIN_MODULE with "
+		  "EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  "main_module_export_missing" },
+		{ "abort(\"external function 'foo' is missing. perhaps a side module was not linked in? if this "
+		  "function was expected to arrive from a system library, try to build the MAIN_MODULE with "
+		  "EMCC_FORCE_STDLIBS=1 in the environment\")\n",
+		  "main_module_export_missing" },
+		{ "Aborted(external global 'foo' is missing. perhaps a side module was not linked in? if this "
+		  "function was expected to arrive from a system library, try to build the MAIN_MODULE with "
+		  "EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  "main_module_export_missing" },
+		{ "[wasm-validator error in function f] unexpected false: Atomic operation (atomics are disabled), "
+		  "on \n(i32.atomic.load\n (i32.const 0)\n)\n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in function f] unexpected false: Atomic operations require threads "
+		  "[--enable-threads], on \n(i32.atomic.load\n (i32.const 0)\n)\n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in module] unexpected false: memory is shared, but atomics are disabled, on "
+		  "\nmemory\n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in module] unexpected false: shared memory requires threads "
+		  "[--enable-threads], on \nmemory\n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in function f] unexpected false: Multivalue block type (multivalue is not "
+		  "enabled), on \n(block\n)\n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in function f] unexpected false: Multivalue block type require multivalue "
+		  "[--enable-multivalue], on \n(block\n)\n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in module] unexpected false: Only funcref is valid for table type (when "
+		  "reference types are disabled), on \ntable\n",
+		  "wasm_opt_feature_validation" },
+		/* wasm-ld before and after LLVM 10 */
+		{ "wasm-ld: error: 'atomics' feature is disallowed by foo.o, so --shared-memory must not be used\n",
+		  "target_feature_disallowed" },
+		{ "wasm-ld: error: --shared-memory is disallowed by foo.o because it was not compiled with 'atomics' "
+		  "or 'bulk-memory' features.\n",
+		  "target_feature_disallowed" },
+		/* V8 named wasm tags "exceptions" before 9.5 */
+		{ "LinkError: WebAssembly.instantiate(): Import #3 module=\"env\" function=\"foo\": exception import "
+		  "requires a WebAssembly.Exception\n",
+		  "wasm_eh_tag_missing" },
+		{ "LinkError: WebAssembly.instantiate(): Import #3 \"env\" \"foo\": tag import requires a "
+		  "WebAssembly.Tag\n",
+		  "wasm_eh_tag_missing" },
+		/* rustc's -Z options were "debugging" options before they were "unstable" ones */
+		{ "error: unknown debugging option: `emit-mir-validate`\n", "rustc_unknown_unstable_option" },
+		{ "error: unknown unstable option: `emscripten-wasm-eh`\n", "rustc_unknown_unstable_option" },
+	};
+	/* the user's own assertions and other validator complaints are no such breakage */
+	static const char *const benign[] = {
+		"Assertion failed: missing linked list head, file main.c, line 3\n",
+		"Aborted(Assertion failed: external state is missing)\n",
+		"[wasm-validator error in function f] unexpected false: i32.add must have type i32, on \n(i32.add)\n",
+		"error: unknown codegen option: `foo`\n",
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), cases[i].want);
+	for (size_t i = 0; i < sizeof(benign) / sizeof(*benign); i++) {
+		const char *id = classify1(t, -1, benign[i], NULL, NULL);
+
+		CHECK(!strcmp(id, "unclassified") || !strcmp(id, "none"));
+	}
+}
+
+/*
+ * Resolvers' and test runners' failures are no compatibility breakage: a log
+ * that ends in one is unclassified and reports that line (uv, pip, cargo,
+ * npm, pytest, Playwright, Jest, Vitest, node --test); their passing runs
+ * are clean.
+ */
+static void test_runner_failures(const struct classify_table *t)
+{
+	static const struct {
+		const char *log, *line;
+	} cases[] = {
+		{ "Using CPython 3.12.1\n  \xc3\x97 No solution found when resolving dependencies:\n  "
+		  "\xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 Because foo was not found in the package registry and you "
+		  "require foo, we can conclude that your requirements are unsatisfiable.\n",
+		  "\xc3\x97 No solution found when resolving dependencies:" },
+		{ "ERROR: Cannot install foo==1.0 and bar==2.0 because these package versions have conflicting "
+		  "dependencies.\nERROR: ResolutionImpossible: for help visit "
+		  "https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts\n",
+		  "ERROR: Cannot install foo==1.0 and bar==2.0 because these package versions have conflicting "
+		  "dependencies." },
+		/* pip's resolver before 20.3 */
+		{ "ERROR: Could not find a version that satisfies the requirement foo==9 (from versions: 1.0, 1.1)\n"
+		  "ERROR: No matching distribution found for foo==9\n",
+		  "ERROR: Could not find a version that satisfies the requirement foo==9 (from versions: 1.0, 1.1)" },
+		{ "ValueError: Requested 'numpy==1.26.0', but numpy==1.25.2 is already installed\n",
+		  "ValueError: Requested 'numpy==1.26.0', but numpy==1.25.2 is already installed" },
+		{ "    Updating crates.io index\nerror: failed to select a version for `foo`.\n",
+		  "error: failed to select a version for `foo`." },
+		{ "npm ERR! code ERESOLVE\nnpm ERR! ERESOLVE unable to resolve dependency tree\n",
+		  "npm ERR! code ERESOLVE" },
+		{ "tests/test_basic.py F.                                                   [100%]\n"
+		  "FAILED tests/test_basic.py::test_add\n========== 1 failed, 1 passed in 0.12s ==========\n",
+		  "FAILED tests/test_basic.py::test_add" },
+		{ "  1) [chromium] \xe2\x80\xba example.spec.ts:3:5 \xe2\x80\xba loads\n\n"
+		  "    Test timeout of 30000ms exceeded.\n\n  1 failed\n",
+		  "Test timeout of 30000ms exceeded." },
+		{ "  \xe2\x97\x8f sum \xe2\x80\xba adds 1 + 2 to equal 3\n\n"
+		  "    expect(received).toBe(expected) // Object.is equality\n",
+		  "\xe2\x97\x8f sum \xe2\x80\xba adds 1 + 2 to equal 3" },
+		{ " FAIL  src/sum.test.ts > sum > adds\n", "FAIL  src/sum.test.ts > sum > adds" },
+		{ "TAP version 13\nok 1 - loads\nnot ok 2 - adds numbers\n# pass 1\n# fail 1\n",
+		  "not ok 2 - adds numbers" },
+	};
+	static const char *const benign[] = {
+		"tests/test_basic.py ..                                                   [100%]\n"
+		"========== 2 passed in 0.12s ==========\n",
+		"Running 1 test using 1 worker\n  1 passed (2.3s)\n",
+		"TAP version 13\nok 1 - adds numbers\n1..1\n# tests 1\n# pass 1\n# fail 0\n",
+		"Tests:       2 passed, 2 total\n",
+		" Test Files  1 passed (1)\n      Tests  3 passed | 0 failed (3)\n",
+		"Ran 3 tests in 0.002s\n\nOK\n",
+		"Resolved 12 packages in 40ms\nInstalled 12 packages in 30ms\n",
+		"WARNING: pip is configured with locations that require TLS/SSL\n",
+	};
+	struct classify_result r;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		CHECK_STR(run1(t, -1, cases[i].log, NULL, NULL, &r), "unclassified");
+		CHECK_STR(r.nlines ? r.lines[0] : "(none)", cases[i].line);
+		classify_result_release(&r);
+	}
+	for (size_t i = 0; i < sizeof(benign) / sizeof(*benign); i++)
+		CHECK_STR(classify1(t, -1, benign[i], NULL, NULL), "none");
+}
+
+/*
  * A C compiler without a wasm backend and a nightly-only option on a stable
  * toolchain, in the wordings of their catalogues (LLVM's target registry
  * through clang, clang's driver, gcc's driver, cargo's and rustc's channel
@@ -1364,6 +1526,8 @@ int main(void)
 		test_runtime_catalogue(t);
 		test_catalogue_wordings(t);
 		test_target_and_channel_wordings(t);
+		test_drifted_wordings(t);
+		test_runner_failures(t);
 		test_threads_and_speed(t);
 		test_corpus(t);
 		classify_free(t);

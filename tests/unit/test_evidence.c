@@ -51,6 +51,19 @@ static void test_tools(void)
 	check_tool("clang-16: error: unsupported option '-fwasm-exceptions'\n", "llvm", 80);
 	check_tool("pkg> error: the crate is broken\n", "error", 80);
 	check_tool("[wasm-validator error in function 3] unexpected false: x\n", "binaryen", 80);
+	/* binaryen's parse error comes before the "Fatal:" line it causes (older: "error in parsing input") */
+	{
+		struct evidence ev;
+		const struct evidence_line *l = extract(
+			&ev, "[parse exception: invalid code after misc prefix: 17 (at 0:1234)]\n"
+			     "Fatal: error parsing wasm\n");
+
+		CHECK_STR(l ? l->text : "(none)", "[parse exception: invalid code after misc prefix: 17 (at 0:1234)]");
+		CHECK_STR(l ? l->tool : "(none)", "binaryen");
+		evidence_release(&ev);
+	}
+	check_tool("Fatal: error in parsing input\n", "binaryen", 80);
+	check_tool("Fatal: error in validating input\n", "binaryen", 80);
 	check_tool(
 		"LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"f\": function import requires a callable\n",
 		"js", 90);
@@ -287,6 +300,45 @@ static void test_runtime_catalogue(void)
 		     EVIDENCE_FEATURE, "exception-handling");
 }
 
+/*
+ * Resolvers' and test runners' failure lines as the tools print them are
+ * error lines (an unclassified log reports one); their success summaries
+ * and warnings are not.
+ */
+static void test_runner_failures(void)
+{
+	/* pip (already "ERROR: ..."), uv, micropip, cargo, npm */
+	check_tool("ERROR: ResolutionImpossible: for help visit "
+		   "https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts\n",
+		   "error", 50);
+	check_tool("ERROR: Cannot install foo==1.0 and bar==2.0 because these package versions have conflicting "
+		   "dependencies.\n",
+		   "error", 50);
+	check_tool("  \xc3\x97 No solution found when resolving dependencies:\n  \xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 "
+		   "Because foo was not found in the package registry and you require foo, we can conclude that "
+		   "your requirements are unsatisfiable.\n",
+		   "resolver", 50);
+	check_tool("error: No solution found when resolving dependencies:\n", "error", 80);
+	check_tool("ValueError: Requested 'numpy==1.26.0', but numpy==1.25.2 is already installed\n", "python", 90);
+	check_tool("error: failed to select a version for `foo`.\n", "cargo", 80);
+	check_tool("npm ERR! code ERESOLVE\n", "npm", 60);
+	check_tool("npm error code ETARGET\n", "npm", 60);
+	/* pytest, Playwright, Jest, Vitest, node --test (TAP) */
+	check_tool("FAILED tests/test_basic.py::test_add - AssertionError: assert 3 == 4\n", "python", 90);
+	check_tool("FAILED tests/test_basic.py::test_add\n", "test", 50);
+	check_tool("E       AssertionError: assert 3 == 4\n", "python", 90);
+	check_tool("    Test timeout of 30000ms exceeded.\n", "test", 50);
+	check_tool("    Error: expect(received).toBe(expected) // Object.is equality\n", "js", 90);
+	check_tool("  \xe2\x97\x8f sum \xe2\x80\xba adds 1 + 2 to equal 3\n", "test", 50);
+	check_tool(" FAIL  src/sum.test.ts > sum > adds\n", "test", 50);
+	check_tool("not ok 1 - adds numbers\n", "test", 50);
+	/* not evidence: summaries of passing runs, a TAP plan, skipped tests */
+	check_tool("=========================== 2 passed in 0.12s ============================\n", "(none)", 0);
+	check_tool("  1 passed (2.3s)\n# pass 3\n# fail 0\nok 1 - adds numbers\n", "(none)", 0);
+	check_tool("Tests:       2 passed, 2 total\n \xe2\x9c\x93 src/sum.test.ts (1 test) 2ms\n", "(none)", 0);
+	check_tool("Resolved 12 packages in 40ms\n", "(none)", 0);
+}
+
 static void test_names(void)
 {
 	CHECK_STR(evidence_kind_name(EVIDENCE_TAG), "tag");
@@ -297,6 +349,7 @@ static void test_names(void)
 	CHECK_INT(evidence_kind_from_name("line"), -1);
 	CHECK(evidence_is_tool("linker"));
 	CHECK(!evidence_is_tool("wasm-ld"));
+	CHECK(evidence_is_tool("resolver") && evidence_is_tool("test"));
 }
 
 int main(void)
@@ -306,6 +359,7 @@ int main(void)
 	test_tokens();
 	test_bounds();
 	test_runtime_catalogue();
+	test_runner_failures();
 	test_names();
 	return check_done();
 }
