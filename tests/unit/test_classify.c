@@ -734,10 +734,10 @@ static void test_catalogue_wordings(const struct classify_table *t)
 		"Assertion failed: x == 1, file main.c, line 3\n",
 		"thread 'main' panicked at src/lib.rs:3:5:\nattempt to add with overflow\n",
 		"error[E0308]: mismatched types\n --> /r/.cargo/registry/src/i/foo-1.0.0/src/lib.rs:1:5\n",
-		"error[E0308]: mismatched types\n --> src/lib.rs:1:5\n  |\n1 | x\n  | ^ expected `u64`, found "
-		"`usize`\n",
-		"error[E0308]: mismatched types\n --> /r/.cargo/registry/src/i/foo-1.0.0/src/lib.rs:1:5\n  |\n1 | x\n"
-		"  | ^ expected `usize`, found `String`\n",
+		("error[E0308]: mismatched types\n --> src/lib.rs:1:5\n  |\n1 | x\n  | ^ expected `u64`, found "
+		 "`usize`\n"),
+		("error[E0308]: mismatched types\n --> /r/.cargo/registry/src/i/foo-1.0.0/src/lib.rs:1:5\n  |\n1 | x\n"
+		 "  | ^ expected `usize`, found `String`\n"),
 		"  process didn't exit successfully: `/t/debug/build/foo-1/build-script-build` (exit status: 101)\n",
 	};
 
@@ -891,8 +891,8 @@ static void test_runner_failures(const struct classify_table *t)
 		  "not ok 2 - adds numbers" },
 	};
 	static const char *const benign[] = {
-		"tests/test_basic.py ..                                                   [100%]\n"
-		"========== 2 passed in 0.12s ==========\n",
+		("tests/test_basic.py ..                                                   [100%]\n"
+		 "========== 2 passed in 0.12s ==========\n"),
 		"Running 1 test using 1 worker\n  1 passed (2.3s)\n",
 		"TAP version 13\nok 1 - adds numbers\n1..1\n# tests 1\n# pass 1\n# fail 0\n",
 		"Tests:       2 passed, 2 total\n",
