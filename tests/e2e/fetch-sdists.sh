@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test setup's download for e2e/sdists: the sdists of tests/e2e/sdists.json
-# (and the crates of its local project) fetched once into the cache's sdist store (matrix/sdist/sdist.py fetch: pip
-# download, sha256 checked against PyPI, crates vendored from the sdist's
+# (and the crates of its local project) fetched once into the cache's sdist store (matrix/sdist/sdist.py fetch: the
+# file PyPI's index lists, sha256 checked against it, crates vendored from the sdist's
 # Cargo.lock, or from one it generates when the sdist has none, by Rust
 # 1.96's cargo, which reads the version-4 format), so the
 # test's build nodes run offline. Seconds when the store has them.

@@ -48,18 +48,24 @@ static size_t node_of(size_t c, enum stage s)
 	return p.cell_nodes[c * STAGE_COUNT + s];
 }
 
-/* One job per plan node, all with STATUS and one attempt. */
-static struct sched_job *jobs_new(enum job_status status)
+/* One job per node of plan PL, all with STATUS and (passed) one attempt. */
+static struct sched_job *plan_jobs_new(const struct plan *pl, enum job_status status)
 {
-	struct sched_job *jobs = xcalloc(p.nnodes, sizeof(*jobs));
+	struct sched_job *jobs = xcalloc(pl->nnodes, sizeof(*jobs));
 
-	for (size_t n = 0; n < p.nnodes; n++) {
-		jobs[n].name = p.nodes[n].id;
+	for (size_t n = 0; n < pl->nnodes; n++) {
+		jobs[n].name = pl->nodes[n].id;
 		jobs[n].exit_code = status == JOB_PASS ? 0 : -1;
 		jobs[n].status = status;
 		jobs[n].attempts = status == JOB_PASS ? 1 : 0;
 	}
 	return jobs;
+}
+
+/* The same for the file's plan. */
+static struct sched_job *jobs_new(enum job_status status)
+{
+	return plan_jobs_new(&p, status);
 }
 
 /* Node N did not pass (STATUS): the nodes of every later stage of its cells are blocked. */
@@ -711,12 +717,7 @@ static void test_package_no_wheel(void)
 
 	CHECK_INT(matrix_parse(&pm, "p.json", text, strlen(text)), 0);
 	CHECK_INT(plan_build(&pp, &pm), 0);
-	jobs = xcalloc(pp.nnodes, sizeof(*jobs));
-	for (size_t n = 0; n < pp.nnodes; n++) {
-		jobs[n].name = pp.nodes[n].id;
-		jobs[n].status = JOB_PASS;
-		jobs[n].attempts = 1;
-	}
+	jobs = plan_jobs_new(&pp, JOB_PASS);
 	add_link = pp.cell_nodes[0 * STAGE_COUNT + STAGE_LINK];
 	jiter_link = pp.cell_nodes[1 * STAGE_COUNT + STAGE_LINK];
 	jobs[jiter_link].status = JOB_FAIL;
@@ -749,12 +750,7 @@ static void test_package_not_buildable(void)
 
 	CHECK_INT(matrix_parse(&pm, "p.json", text, strlen(text)), 0);
 	CHECK_INT(plan_build(&pp, &pm), 0);
-	jobs = xcalloc(pp.nnodes, sizeof(*jobs));
-	for (size_t n = 0; n < pp.nnodes; n++) {
-		jobs[n].name = pp.nodes[n].id;
-		jobs[n].status = JOB_PASS;
-		jobs[n].attempts = 1;
-	}
+	jobs = plan_jobs_new(&pp, JOB_PASS);
 	build = pp.cell_nodes[0 * STAGE_COUNT + STAGE_COMPILE];
 	jiter_link = pp.cell_nodes[1 * STAGE_COUNT + STAGE_LINK];
 	CHECK(build != PLAN_NONE);
@@ -800,12 +796,7 @@ static void test_classify_findings(void)
 	CHECK_INT(classify_load(&t, NULL), 0);
 	CHECK_INT(matrix_parse(&pm, "p.json", text, strlen(text)), 0);
 	CHECK_INT(plan_build(&pp, &pm), 0);
-	jobs = xcalloc(pp.nnodes, sizeof(*jobs));
-	for (size_t n = 0; n < pp.nnodes; n++) {
-		jobs[n].name = pp.nodes[n].id;
-		jobs[n].status = JOB_PASS;
-		jobs[n].attempts = 1;
-	}
+	jobs = plan_jobs_new(&pp, JOB_PASS);
 	load = pp.cell_nodes[STAGE_LOAD];
 	inspect = pp.cell_nodes[STAGE_INSPECT];
 	jobs[load].status = JOB_FAIL;
