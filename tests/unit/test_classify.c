@@ -989,6 +989,82 @@ static void test_target_and_channel_wordings(const struct classify_table *t)
 	}
 }
 
+/*
+ * A V8 wasm flag the engine no longer has, and a shared library in a static
+ * link, in their tools' own words. Node: "bad option: " + the flag, printed
+ * after argv[0] (src/node.cc, ProcessGlobalArgs; exit code 9, node.cc since
+ * 0.x); Deno: "error: V8 did not recognize flag '...'" (cli); d8: "Error:
+ * unrecognized flag ..." (V8 src/flags/flags.cc). wasm-ld: "attempted static
+ * link of dynamic object " + path (lld/wasm/Driver.cpp addFile, LLVM 20+;
+ * emscripten test/test_other.py test_side_module_ignore), and before it
+ * "<file>: not a relocatable wasm file" (lld/wasm/InputFiles.cpp
+ * ObjFile::parse). Near misses: a flag that is not a V8 wasm flag, Node's
+ * NODE_OPTIONS allow-list, GNU ld's and ELF lld's static link of a host
+ * library, a host ELF .so given to wasm-ld.
+ */
+static void test_flag_and_dylib_wordings(const struct classify_table *t)
+{
+	static const struct {
+		int stage;
+		const char *log, *want;
+	} cases[] = {
+		{ STAGE_RUN, "node: bad option: --experimental-wasm-stack-switching\n", "node_flag_removed" },
+		{ -1, "/home/u/.nvm/versions/node/v16.13.0/bin/node: bad option: --experimental-wasm-bigint\n",
+		  "node_flag_removed" },
+		{ -1, "node.exe: bad option: --experimental-wasm-simd\nnode.exe: bad option: --experimental-wasm-eh\n",
+		  "node_flag_removed" },
+		{ STAGE_LOAD, "node: bad option: --experimental_wasm_threads\n", "node_flag_removed" },
+		{ -1, "nodejs: bad option: --wasm-simd-post-mvp\n", "node_flag_removed" },
+		{ -1,
+		  "error: V8 did not recognize flag '--experimental-wasm-return-call'\n\nFor a list of V8 flags, "
+		  "use '--v8-flags=--help'\n",
+		  "node_flag_removed" },
+		{ -1, "Error: unrecognized flag --experimental-wasm-anyref\nTry --help for options\n",
+		  "node_flag_removed" },
+		{ STAGE_LINK, "wasm-ld: error: attempted static link of dynamic object ./libside.so\n",
+		  "static_link_dynamic_object" },
+		{ STAGE_MAIN,
+		  ("wasm-ld: error: attempted static link of dynamic object deps/lib/libz.so\n"
+		   "emcc: error: '/emsdk/upstream/bin/wasm-ld -o main.wasm main.o -Ldeps/lib deps/lib/libz.so' "
+		   "failed (returned 1)\n"),
+		  "static_link_dynamic_object" },
+		{ STAGE_COMPILE, "  = note: rust-lld: error: attempted static link of dynamic object /t/libfoo.so\n",
+		  "static_link_dynamic_object" },
+		{ STAGE_LINK, "wasm-ld: error: libside.so: not a relocatable wasm file\n",
+		  "static_link_dynamic_object" },
+	};
+	static const struct {
+		const char *log, *not_id;
+	} others[] = {
+		{ "node: bad option: --openssl-legacy-provider\n", "node_flag_removed" },
+		{ "node: bad option: --experimental-wasi-unstable-preview1\n", "node_flag_removed" },
+		{ "node: --experimental-wasm-threads is not allowed in NODE_OPTIONS\n", "node_flag_removed" },
+		{ "/usr/bin/ld: attempted static link of dynamic object `/usr/lib/libz.so'\n"
+		  "collect2: error: ld returned 1 exit status\n",
+		  "static_link_dynamic_object" },
+		{ "ld.lld: error: attempted static link of dynamic object liburandom_read.so\n",
+		  "static_link_dynamic_object" },
+		{ "wasm-ld: error: unknown file type: /usr/lib/x86_64-linux-gnu/libz.so\n",
+		  "static_link_dynamic_object" },
+		{ "wasm-ld: error: main.wasm: not a relocatable wasm file\n", "static_link_dynamic_object" },
+	};
+	/* benign: the command lines that pass the flag and the library */
+	static const char *const benign[] = {
+		"$ node --experimental-wasm-stack-switching --stack-size=2048 python.mjs\n",
+		"em++ -O2 main.o -L. -lside -o main.js -sMAIN_MODULE=2 libside.so\n",
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		CHECK_STR(classify1(t, cases[i].stage, cases[i].log, NULL, NULL), cases[i].want);
+	for (size_t i = 0; i < sizeof(others) / sizeof(*others); i++)
+		CHECK(strcmp(classify1(t, -1, others[i].log, NULL, NULL), others[i].not_id) != 0);
+	for (size_t i = 0; i < sizeof(benign) / sizeof(*benign); i++) {
+		const char *id = classify1(t, -1, benign[i], NULL, NULL);
+
+		CHECK(!strcmp(id, "unclassified") || !strcmp(id, "none"));
+	}
+}
+
 static void test_result_shape(void)
 {
 	struct classify_table *t = load_text(
@@ -1526,6 +1602,7 @@ int main(void)
 		test_runtime_catalogue(t);
 		test_catalogue_wordings(t);
 		test_target_and_channel_wordings(t);
+		test_flag_and_dylib_wordings(t);
 		test_drifted_wordings(t);
 		test_runner_failures(t);
 		test_threads_and_speed(t);
