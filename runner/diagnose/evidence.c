@@ -569,7 +569,9 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		}
 		for (te = eol; te > why && isspace((unsigned char)te[-1]); te--)
 			;
+		/* rustc's summary of its error codes ("Some errors occurred: " before 1.35) */
 		if (starts_with(why, te, "Some errors have detailed explanations: ") ||
+		    starts_with(why, te, "Some errors occurred: ") ||
 		    starts_with(why, te, "For more information about this error, try `rustc --explain E")) {
 			codes = why;
 			codes_end = te;
@@ -629,7 +631,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			}
 			/* the errors cargo's "could not compile `x`" sums up, when the log kept only their codes */
 			if (!strcmp(tool, "wrapper") && codes && lineno - codes_lineno <= 3 &&
-			    find_in(why, eol, "could not compile `")) {
+			    (find_in(why, eol, "could not compile `") || find_in(why, eol, "Could not compile `"))) {
 				c.codes = codes;
 				c.codes_end = codes_end;
 			}

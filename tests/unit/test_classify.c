@@ -797,6 +797,11 @@ static void test_batch3_wordings(const struct classify_table *t)
 		  "argument, found number\n",
 		  "bigint_js_boundary" },
 		{ "Error: expected a number argument, found bigint\n", "bigint_js_boundary" },
+		{ "Aborted(Assertion failed: native promises can only handle numeric results (5 bigint))\n",
+		  "bigint_js_boundary" },
+		{ "Some errors occurred: E0412, E0425.\nFor more information about an error, try `rustc --explain "
+		  "E0412`.\nerror: Could not compile `libc`.\n",
+		  "crate_no_target_code" },
 		{ "Some errors have detailed explanations: E0412, E0425, E0432, E0433, E0583.\n"
 		  "For more information about an error, try `rustc --explain E0412`.\n"
 		  "error: could not compile `mio` (lib) due to 27 previous errors\n",

@@ -376,6 +376,9 @@ static void test_framings(void)
 	check_tokens("For more information about this error, try `rustc --explain E0433`.\n"
 		     "error: could not compile `libc` (lib) due to 1 previous error\n",
 		     EVIDENCE_CODE, "E0433");
+	check_tokens("Some errors occurred: E0425, E0433.\n"
+		     "error: Could not compile `libc`.\n",
+		     EVIDENCE_CODE, "E0425,E0433");
 	/* too far from it, or another wrapper: no codes */
 	check_tokens("Some errors have detailed explanations: E0412.\n\n\n\n\n"
 		     "error: could not compile `mio` (lib) due to 27 previous errors\n",
