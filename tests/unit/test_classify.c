@@ -838,6 +838,9 @@ static void test_batch3_wordings(const struct classify_table *t)
 		  "function "
 		  "import requires a callable\n",
 		  "glue_wasm_version_mismatch" },
+		{ "LinkError: import object field 'emscripten_resize_heap' is not a Function\n",
+		  "glue_wasm_version_mismatch" },
+		{ "LinkError: import function env:__syscall_openat must be callable\n", "glue_wasm_version_mismatch" },
 		{ "Error: cibuildwheel: The Pyodide xbuildenv version 314.0.0 is not compatible with the pyodide-build "
 		  "version 0.35.0. Please use the 'pyodide xbuildenv search --all' command to find a compatible "
 		  "version.\n",
@@ -881,6 +884,7 @@ static void test_batch3_wordings(const struct classify_table *t)
 		"thread 'main' panicked at src/main.rs:3:5:\nunknown instruction\n",
 		"Module parse failed: Unexpected token (1:4)\n",
 		"TypeError: wasm.greet is not a function\n",
+		"LinkError: import object field 'log' is not a Function\n",
 		"error: linking with `cc` failed: signal: 9 (SIGKILL)\n",
 		"error: linking with `emcc` failed: exit status: 1\n",
 		"ERROR: Could not find Pyodide cross-build environment version 0.99.0\n",
