@@ -598,13 +598,18 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 				keep_cause(kept, n, &head, &said);
 			child = 0;
 		} else if (child) {
-			said = (struct span){ why, te, tool, 0, log, lineno, 0, NULL, NULL, NULL, NULL, NULL, NULL };
+			said = (struct span){ .start = why, .end = te, .tool = tool, .log = log, .lineno = lineno };
 			if (weight > 0)
 				child = 2;
 		}
 		if (chain && why < te && (item = cause_item(line, te, chain == 2, &indent))) {
-			cause = (struct span){ item, te,   tool, weight, log,  lineno, cause_only,
-					       NULL, NULL, NULL, NULL,   NULL, NULL };
+			cause = (struct span){ .start = item,
+					       .end = te,
+					       .tool = tool,
+					       .weight = weight,
+					       .log = log,
+					       .lineno = lineno,
+					       .cause_only = cause_only };
 			chain = 2;
 		} else if (chain && why < te && !isspace((unsigned char)*line)) {
 			keep_cause(kept, n, &head, &cause);
@@ -623,8 +628,13 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			tool = "python";
 		}
 		if (weight > 0) {
-			c = (struct span){ why,  eol,  tool, weight, log,  lineno, cause_only,
-					   NULL, NULL, NULL, NULL,   NULL, NULL };
+			c = (struct span){ .start = why,
+					   .end = eol,
+					   .tool = tool,
+					   .weight = weight,
+					   .log = log,
+					   .lineno = lineno,
+					   .cause_only = cause_only };
 			if (base == 80 && (!strcmp(tool, "rustc") || !strcmp(tool, "error"))) {
 				c.loc = rustc_location(eol, end, &c.loc_end);
 				c.label = rustc_type_label(eol, end, &c.label_end);
