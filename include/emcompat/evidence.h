@@ -19,7 +19,8 @@
  *              the message follows it, Rust >= 1.73)                     85
  *   rustc      "error[E0514]: ..."                                       80
  *   linker     "wasm-ld: error: ...", "rust-lld: error: ..."              80
- *   emcc       "emcc: error: ...", "em++: error: ..."                      80
+ *   emcc       "emcc: error: ...", "em++: error: ...", and before 2.0
+ *              Python logging's "shared:ERROR: ...", "emcc:ERROR: ..."     80
  *   cargo      "error: failed to ...", "error: package ...", ...          80
  *   llvm       "LLVM ERROR: ...", "clang: error: ...", "fatal error: ..." 80
  *   binaryen   "Fatal: ...", "[wasm-validator error ...]",

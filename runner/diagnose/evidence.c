@@ -271,6 +271,22 @@ static const char *runner_failure_tool(const char *s, const char *end)
 	return NULL;
 }
 
+/*
+ * Where the message of Emscripten's logged error line [S, END) starts, or
+ * NULL: before 2.0 emcc reported errors through Python's logging as
+ * "LOGGER:ERROR: message" ("shared:ERROR: ...", tools/shared.py).
+ */
+static const char *emscripten_log_error(const char *s, const char *end)
+{
+	static const char *const loggers[] = { "shared:ERROR: ", "emcc:ERROR: ",        "emscripten:ERROR: ",
+					       "cache:ERROR: ",  "system_libs:ERROR: ", "embuilder:ERROR: " };
+
+	for (size_t i = 0; i < sizeof(loggers) / sizeof(*loggers); i++)
+		if (starts_with(s, end, loggers[i]))
+			return s + strlen(loggers[i]);
+	return NULL;
+}
+
 /* The weight of line [S, END) (0: no error) and its tool; where it starts in *WHY. */
 static int line_weight(const char *s, const char *end, const char **why, const char **tool)
 {
@@ -295,6 +311,10 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	    starts_with(s, end, "[parse exception: ") || starts_with(s, end, "[map parse exception: ")) {
 		*tool = "binaryen";
 		return 80;
+	}
+	if ((x = emscripten_log_error(s, end))) {
+		*tool = is_wrapper(x, end) ? "wrapper" : "emcc";
+		return is_wrapper(x, end) ? 40 : 80;
 	}
 	e = error_word_at(s, end);
 	w = find_in(s, end, "warning:");

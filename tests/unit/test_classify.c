@@ -778,6 +778,10 @@ static void test_batch3_wordings(const struct classify_table *t)
 		  "Emscripten 1.38.26, MEMFS_APPEND_TO_TYPED_ARRAYS=0 is no longer supported\n",
 		  "emcc_setting_removed" },
 		{ "emcc: error: legacy setting used in strict mode: SPLIT_MEMORY\n", "emcc_setting_removed" },
+		{ "shared:ERROR: Invalid command line option -s BINARYEN_METHOD=asmjs: Starting from Emscripten "
+		  "1.38.23, Emscripten now always builds either to Wasm (-s WASM=1 - default), or to JavaScript (-s "
+		  "WASM=0), other methods are not supported\n",
+		  "emcc_setting_removed" },
 		{ "emcc: error: LOAD_SOURCE_MAP is an internal setting and cannot be set from command line\n",
 		  "emcc_setting_removed" },
 		{ "it looks like the Rust project used to create this Wasm file was linked against\n"

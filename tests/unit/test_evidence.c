@@ -364,6 +364,11 @@ static void test_framings(void)
 
 	check_tool("16:37:58 [cargo] error: This wasm target is unsupported by mio.\n", "error", 80);
 	check_tool("wasm-ld : error : initial memory too small, 19468624 bytes needed [x.proj]\n", "linker", 80);
+	/* Emscripten before 2.0: Python logging's "LOGGER:ERROR: " (tools/shared.py) */
+	check_tool("shared:ERROR: legacy setting used in strict mode: SPLIT_MEMORY\n", "emcc", 80);
+	check_tool("emcc:ERROR: x.c: No such file or directory\n", "emcc", 80);
+	check_tool("shared:ERROR: '/e/fastcomp/bin/clang -c x.c' failed (1)\n", "wrapper", 40);
+	check_tool("shared:WARNING: LLVM version appears incorrect\nmyapp:ERROR: not Emscripten's\n", "(none)", 0);
 	/* not an error line: prose, a word ending in "error", a warning */
 	check_tool("[info] the error : none\n", "(none)", 0);
 	check_tool("[cargo] warning: error: was a word here\n", "(none)", 0);
