@@ -19,12 +19,14 @@
  *              the message follows it, Rust >= 1.73)                     85
  *   rustc      "error[E0514]: ..."                                       80
  *   linker     "wasm-ld: error: ...", "rust-lld: error: ..."              80
- *   emcc       "emcc: error: ...", "em++: error: ..."                      80
+ *   emcc       "emcc: error: ...", "em++: error: ...", and before 2.0
+ *              Python logging's "shared:ERROR: ...", "emcc:ERROR: ..."     80
  *   cargo      "error: failed to ...", "error: package ...", ...          80
  *   llvm       "LLVM ERROR: ...", "clang: error: ...", "fatal error: ..." 80
  *   binaryen   "Fatal: ...", "[wasm-validator error ...]",
  *              "[parse exception: ...]"                                   80
- *   error      any other "error: ..." message (also after "pkg> ")        80
+ *   error      any other "error: ..." message (also after "pkg> " or a
+ *              tag: "[cargo] error: ..."; MSBuild's "x : error : ...")    80
  *   abort      Emscripten's "Aborted(...)" / "abort(...)"                 75
  *   js         "missing function: NAME" (Emscripten's stub)               70
  *   node       "... requires node vN ..." and Node's version checks, and
@@ -57,6 +59,9 @@
  * last item of a "Caused by:" chain (cargo's, anyhow's as in wasmtime's
  * "Error: ...") is the root cause of its head line: it gets the head's
  * tool and one more weight, unless the head is a wrapper or quotes it.
+ * So is the last line uv quotes of a child's "[stderr]" (an interpreter
+ * query, a build backend) up to a blank line, when none of its lines is an
+ * error line itself.
  *
  * The deciding line is the first line of the highest weight; the
  * classifier quotes it for an error no class names ("unclassified"), and a
@@ -99,7 +104,10 @@
  *            pyodide_2024_0_wasm32, emscripten_3_1_58_wasm32,
  *            pyemscripten_2025_0_wasm32, manylinux..., wasm32-...,
  *            and target triples (wasm32-unknown-emscripten)
- *   code     a rustc error code (E0514)
+ *   code     a rustc error code (E0514); on cargo's "could not compile `x`",
+ *            the codes of rustc's summary just before it ("Some errors have
+ *            detailed explanations: E0412, E0425.") when the log kept only
+ *            that of the errors
  *   crate    the dependency a rustc error is located in, from the "-->"
  *            line after it when that points into cargo's registry
  *            (.../registry/src/INDEX/NAME-VER/...), a git checkout

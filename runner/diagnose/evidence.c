@@ -16,6 +16,7 @@ struct span {
 	int cause_only;             /* no error but for the cause it names (names_cause) */
 	const char *loc, *loc_end;  /* a rustc error's "-->" location, or NULL */
 	const char *label, *label_end;  /* its "expected `A`, found `B`" label, or NULL */
+	const char *codes, *codes_end;  /* cargo's "could not compile": rustc's code summary, or NULL */
 };
 
 /* ---- small text helpers (all bounded by END: logs may hold NUL bytes) ---- */
@@ -107,7 +108,11 @@ static int is_js_exception(const char *p, const char *q)
 	return 0;
 }
 
-/* Where "error:" (or "error[E0463]:", "fatal error:") starts a message, or NULL. */
+/*
+ * Where "error:" (or "error[E0463]:", "fatal error:") starts a message, or
+ * NULL: at the line's start, after "x: ", "pkg> " or a bracketed tag ("16:37:58
+ * [cargo] error: ..." of a dev server); MSBuild's "wasm-ld : error : ..." too.
+ */
 static const char *error_word_at(const char *s, const char *end)
 {
 	for (const char *p = s; p + 6 <= end; p++) {
@@ -115,13 +120,15 @@ static const char *error_word_at(const char *s, const char *end)
 
 		if (memcmp(p, "error", 5) != 0)
 			continue;
-		if (p != s && !(p - s >= 2 && (p[-2] == ':' || p[-2] == '>') && p[-1] == ' ') &&
+		if (p != s && !(p - s >= 2 && p[-2] && strchr(":>]", p[-2]) && p[-1] == ' ') &&
 		    !(p - s >= 6 && memcmp(p - 6, "fatal ", 6) == 0))
 			continue;
 		q = p + 5;
 		if (q < end && *q == '[') {
 			while (q < end && *q != ']')
 				q++;
+			q++;
+		} else if (end - q >= 2 && q[0] == ' ' && q[1] == ':' && p - s >= 2 && p[-2] == ':') {
 			q++;
 		}
 		if (q < end && *q == ':')
@@ -264,6 +271,22 @@ static const char *runner_failure_tool(const char *s, const char *end)
 	return NULL;
 }
 
+/*
+ * Where the message of Emscripten's logged error line [S, END) starts, or
+ * NULL: before 2.0 emcc reported errors through Python's logging as
+ * "LOGGER:ERROR: message" ("shared:ERROR: ...", tools/shared.py).
+ */
+static const char *emscripten_log_error(const char *s, const char *end)
+{
+	static const char *const loggers[] = { "shared:ERROR: ", "emcc:ERROR: ",        "emscripten:ERROR: ",
+					       "cache:ERROR: ",  "system_libs:ERROR: ", "embuilder:ERROR: " };
+
+	for (size_t i = 0; i < sizeof(loggers) / sizeof(*loggers); i++)
+		if (starts_with(s, end, loggers[i]))
+			return s + strlen(loggers[i]);
+	return NULL;
+}
+
 /* The weight of line [S, END) (0: no error) and its tool; where it starts in *WHY. */
 static int line_weight(const char *s, const char *end, const char **why, const char **tool)
 {
@@ -288,6 +311,10 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	    starts_with(s, end, "[parse exception: ") || starts_with(s, end, "[map parse exception: ")) {
 		*tool = "binaryen";
 		return 80;
+	}
+	if ((x = emscripten_log_error(s, end))) {
+		*tool = is_wrapper(x, end) ? "wrapper" : "emcc";
+		return is_wrapper(x, end) ? 40 : 80;
 	}
 	e = error_word_at(s, end);
 	w = find_in(s, end, "warning:");
@@ -539,8 +566,10 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 {
 	const char *end = text + len, *line = text;
 	int in_traceback = 0, chain = 0;  /* chain: 0 none, 1 after "Caused by:", 2 in an item */
-	size_t lineno = 0, indent = 0;
-	struct span head = { 0 }, cause = { 0 };
+	int child = 0;  /* in a child's stderr: 1 none of its lines an error yet, 2 one was */
+	size_t lineno = 0, indent = 0, codes_lineno = 0;
+	struct span head = { 0 }, cause = { 0 }, said = { 0 };
+	const char *codes = NULL, *codes_end = NULL;  /* rustc's last summary of error codes */
 
 	while (line < end) {
 		const char *eol = memchr(line, '\n', (size_t)(end - line)), *why, *tool, *item, *te;
@@ -560,15 +589,47 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		}
 		for (te = eol; te > why && isspace((unsigned char)te[-1]); te--)
 			;
+		/* rustc's summary of its error codes ("Some errors occurred: " before 1.35) */
+		if (starts_with(why, te, "Some errors have detailed explanations: ") ||
+		    starts_with(why, te, "Some errors occurred: ") ||
+		    starts_with(why, te, "For more information about this error, try `rustc --explain E")) {
+			codes = why;
+			codes_end = te;
+			codes_lineno = lineno;
+		}
 		if (te - why == 10 && starts_with(why, te, "Caused by:") && head.weight) {
 			chain = 1;
 			line = eol + 1;
 			continue;
 		}
+		/*
+		 * uv's error about a child (an interpreter query, a build backend)
+		 * ends in the child's "[stderr]": when none of its lines is an error,
+		 * the last it said (before a blank line) is the cause.
+		 */
+		if (te - why == 8 && starts_with(why, te, "[stderr]") && head.weight) {
+			child = 1;
+			said.start = NULL;
+			line = eol + 1;
+			continue;
+		}
+		if (child && why == te) {
+			if (child == 1)
+				keep_cause(kept, n, &head, &said);
+			child = 0;
+		} else if (child) {
+			said = (struct span){ .start = why, .end = te, .tool = tool, .log = log, .lineno = lineno };
+			if (weight > 0)
+				child = 2;
+		}
 		if (chain && why < te && (item = cause_item(line, te, chain == 2, &indent))) {
-			cause = (struct span){
-				item, te, tool, weight, log, lineno, cause_only, NULL, NULL, NULL, NULL
-			};
+			cause = (struct span){ .start = item,
+					       .end = te,
+					       .tool = tool,
+					       .weight = weight,
+					       .log = log,
+					       .lineno = lineno,
+					       .cause_only = cause_only };
 			chain = 2;
 		} else if (chain && why < te && !isspace((unsigned char)*line)) {
 			keep_cause(kept, n, &head, &cause);
@@ -587,10 +648,22 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			tool = "python";
 		}
 		if (weight > 0) {
-			c = (struct span){ why, eol, tool, weight, log, lineno, cause_only, NULL, NULL, NULL, NULL };
+			c = (struct span){ .start = why,
+					   .end = eol,
+					   .tool = tool,
+					   .weight = weight,
+					   .log = log,
+					   .lineno = lineno,
+					   .cause_only = cause_only };
 			if (base == 80 && (!strcmp(tool, "rustc") || !strcmp(tool, "error"))) {
 				c.loc = rustc_location(eol, end, &c.loc_end);
 				c.label = rustc_type_label(eol, end, &c.label_end);
+			}
+			/* the errors cargo's "could not compile `x`" sums up, when the log kept only their codes */
+			if (!strcmp(tool, "wrapper") && codes && lineno - codes_lineno <= 3 &&
+			    (find_in(why, eol, "could not compile `") || find_in(why, eol, "Could not compile `"))) {
+				c.codes = codes;
+				c.codes_end = codes_end;
 			}
 			/* Rust >= 1.73 prints the panic message on the next line. */
 			if (base == 85 && eol > why && eol[-1] == ':' && eol < end) {
@@ -606,6 +679,8 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	}
 	if (chain)
 		keep_cause(kept, n, &head, &cause);
+	if (child == 1)
+		keep_cause(kept, n, &head, &said);
 }
 
 /* ---- tokens ---- */
@@ -626,6 +701,19 @@ static void add_token(struct evidence_line *l, enum evidence_kind kind, const ch
 static int word_is(const char *s, size_t n, const char *w)
 {
 	return strlen(w) == n && strncasecmp(s, w, n) == 0;
+}
+
+/* The codes of rustc's summary [P, END): "Some errors have detailed explanations: E0412, E0425." */
+static void take_summary_codes(struct evidence_line *l, const char *start, const char *end)
+{
+	for (const char *p = start; p + 5 <= end; p++) {
+		int digits = 0;
+
+		while (digits < 4 && isdigit((unsigned char)p[1 + digits]))
+			digits++;
+		if (*p == 'E' && digits == 4 && (p == start || !is_ident(p[-1])) && (p + 5 == end || !is_ident(p[5])))
+			add_token(l, EVIDENCE_CODE, p, 5);
+	}
 }
 
 /* A rustc error code: error[E0514]. */
@@ -1177,6 +1265,8 @@ void evidence_extract(struct evidence *ev, const char *const *logs, const size_t
 			take_crate(l, kept[i].loc, kept[i].loc_end);
 		if (kept[i].label)
 			take_label_types(l, kept[i].label, kept[i].label_end);
+		if (kept[i].codes)
+			take_summary_codes(l, kept[i].codes, kept[i].codes_end);
 	}
 }
 

@@ -751,6 +751,161 @@ static void test_catalogue_wordings(const struct classify_table *t)
 }
 
 /*
+ * The third batch's families, one message in each wording its tool released:
+ * emcc's -s settings (emscripten tools/settings.py LEGACY_SETTINGS: "Invalid
+ * command line option -s X=V: ..." from 1.38.27, "invalid command line setting
+ * `-sX=V`: ..." from 3.1.51; strict mode's legacy settings since 1.38.28;
+ * settings_internal.js since 1.39.0), wasm-bindgen's schema check
+ * (crates/cli-support/src/wit/mod.rs: "a different version of wasm-bindgen"
+ * 2018-2021, "schema version" after, "Wasm" from 0.2.94), its descriptor
+ * interpreter (crates/wasm-interpreter, later cli-support/src/interpreter) and
+ * its glue's argument checks (cli-support/src/js/mod.rs), Emscripten's pointer
+ * assertions (src/lib/libstrings.js, libcore.js), LLVM's EH option errors
+ * (llvm/test/CodeGen/WebAssembly/eh-option-errors.ll), webpack's wasm parser
+ * (webassemblyjs packages/wasm-parser/src/decoder.js), the xbuildenv checks of
+ * cibuildwheel (platforms/pyodide.py) and pyodide-build (xbuildenv.py), and
+ * LLVM's crash handler. Near misses stay unnamed or keep their own class.
+ */
+static void test_batch3_wordings(const struct classify_table *t)
+{
+	static const struct {
+		const char *log, *want;
+	} cases[] = {
+		{ "em++: error: invalid command line setting `-sUSE_ES6_IMPORT_META=0`: Disabling is no longer "
+		  "supported\n",
+		  "emcc_setting_removed" },
+		{ "emcc: error: Invalid command line option -s MEMFS_APPEND_TO_TYPED_ARRAYS=0: Starting from "
+		  "Emscripten 1.38.26, MEMFS_APPEND_TO_TYPED_ARRAYS=0 is no longer supported\n",
+		  "emcc_setting_removed" },
+		{ "emcc: error: legacy setting used in strict mode: SPLIT_MEMORY\n", "emcc_setting_removed" },
+		{ "shared:ERROR: Invalid command line option -s BINARYEN_METHOD=asmjs: Starting from Emscripten "
+		  "1.38.23, Emscripten now always builds either to Wasm (-s WASM=1 - default), or to JavaScript (-s "
+		  "WASM=0), other methods are not supported\n",
+		  "emcc_setting_removed" },
+		{ "emcc: error: LOAD_SOURCE_MAP is an internal setting and cannot be set from command line\n",
+		  "emcc_setting_removed" },
+		{ "it looks like the Rust project used to create this Wasm file was linked against\n"
+		  "version of wasm-bindgen that uses a different bindgen format than this binary:\n\n"
+		  "  rust Wasm file schema version: 0.2.93\n     this binary schema version: 0.2.94\n",
+		  "wasm_bindgen_cli_mismatch" },
+		{ "it looks like the Rust project used to create this wasm file was linked against\n"
+		  "a different version of wasm-bindgen than this binary:\n\n  rust wasm file: 0.2.21\n"
+		  "     this binary: 0.2.22\n",
+		  "wasm_bindgen_cli_mismatch" },
+		{ "  rust wasm file schema version: 0.2.92 (c108c7520)\n     this binary schema version: 0.2.92\n",
+		  "wasm_bindgen_cli_mismatch" },
+		{ "Uncaught RuntimeError: Aborted(Assertion failed: UTF8ToString expects a number (got bigint))\n",
+		  "bigint_js_boundary" },
+		{ "Aborted(Assertion failed: ptrToString expects a number, got bigint)\n", "bigint_js_boundary" },
+		{ "wasm-bindgen: imported JS function that was not marked as `catch` threw an error: expected a bigint "
+		  "argument, found number\n",
+		  "bigint_js_boundary" },
+		{ "Error: expected a number argument, found bigint\n", "bigint_js_boundary" },
+		{ "Aborted(Assertion failed: native promises can only handle numeric results (5 bigint))\n",
+		  "bigint_js_boundary" },
+		{ "Some errors occurred: E0412, E0425.\nFor more information about an error, try `rustc --explain "
+		  "E0412`.\nerror: Could not compile `libc`.\n",
+		  "crate_no_target_code" },
+		{ "Some errors have detailed explanations: E0412, E0425, E0432, E0433, E0583.\n"
+		  "For more information about an error, try `rustc --explain E0412`.\n"
+		  "error: could not compile `mio` (lib) due to 27 previous errors\n",
+		  "crate_no_target_code" },
+		{ "thread 'main' panicked at /b/wasm-bindgen-wasm-interpreter-0.2.100/src/lib.rs:245:21:\n"
+		  "x::__ctor::h1: Read a negative address value from the stack. Did we run out of memory?\n",
+		  "crate_too_old_for_rust" },
+		{ "thread 'main' panicked at /h/.cargo/registry/src/i/wasm-bindgen-cli-support-0.2.105/src/interpreter/"
+		  "mod.rs:324:17:\nf: unknown instruction MemoryFill\n",
+		  "crate_too_old_for_rust" },
+		{ "LLVM ERROR: -enable-emscripten-cxx-exceptions not allowed with -wasm-enable-eh\n",
+		  "eh_abi_link_mismatch" },
+		{ "LLVM ERROR: -enable-emscripten-sjlj not allowed with -wasm-enable-sjlj\n", "eh_abi_link_mismatch" },
+		{ "LLVM ERROR: -exception-model=wasm not allowed with -enable-emscripten-cxx-exceptions\n",
+		  "eh_abi_link_mismatch" },
+		{ "LLVM ERROR: -exception-model=wasm only allowed with at least one of -wasm-enable-eh or "
+		  "-wasm-enable-sjlj\n",
+		  "eh_abi_link_mismatch" },
+		{ "LLVM ERROR: Cannot select: 0x5ace594345d0: ch = catchret 0x5ace593f9cc8, BasicBlock:ch< 0x1>, "
+		  "BasicBlock:ch< 0x2>\nIn function: f\nPLEASE submit a bug report to "
+		  "https://github.com/llvm/llvm-project/issues/\nStack dump:\n",
+		  "eh_abi_link_mismatch" },
+		{ "ERROR in ./pkg/index_bg.wasm\nModule parse failed: Internal failure: parseVec could not cast the "
+		  "value\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Module parse failed: Unexpected section: 0xd\n", "engine_lacks_wasm_feature" },
+		{ "CompileError: Unknown element type in table: 0x6f\n", "engine_lacks_wasm_feature" },
+		{ "TypeError: WebAssembly.Function.type is not a function\n", "engine_lacks_wasm_feature" },
+		{ "TypeError: WebAssembly.instantiateStreaming is not a function\n", "engine_lacks_wasm_feature" },
+		{ "LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"pthread_self\": function import requires "
+		  "a callable\n",
+		  "glue_wasm_version_mismatch" },
+		{ "LinkError: WebAssembly.instantiate(): Import #12 module=\"env\" function=\"_tzset_js\" error: "
+		  "function "
+		  "import requires a callable\n",
+		  "glue_wasm_version_mismatch" },
+		{ "LinkError: import object field 'emscripten_resize_heap' is not a Function\n",
+		  "glue_wasm_version_mismatch" },
+		{ "LinkError: import function env:__syscall_openat must be callable\n", "glue_wasm_version_mismatch" },
+		{ "Error: cibuildwheel: The Pyodide xbuildenv version 314.0.0 is not compatible with the pyodide-build "
+		  "version 0.35.0. Please use the 'pyodide xbuildenv search --all' command to find a compatible "
+		  "version.\n",
+		  "host_python_mismatch" },
+		{ "ValueError: Version 0.27.0 is not compatible with the current environment.\n",
+		  "host_python_mismatch" },
+		{ "wasm-ld : error : initial memory too small, 19468624 bytes needed [x.proj]\n",
+		  "initial_memory_too_small" },
+		{ " #0 0x0000574add0e7b88 llvm::sys::PrintStackTrace(llvm::raw_ostream&, int) (/e/bin/wasm-ld+0x1)\n",
+		  "toolchain_crash" },
+		{ "0.\tProgram arguments: /e/bin/clang -cc1 -triple wasm32 x.c\n", "toolchain_crash" },
+		{ "error: linking with `rust-lld` failed: signal: 11 (SIGSEGV) (core dumped)\n", "toolchain_crash" },
+		{ "error: linking with `emcc` failed: exit code: 0xc0000005\n", "toolchain_crash" },
+		/* near misses that keep their own class */
+		{ "LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"invoke_vi\": function import requires "
+		  "a callable\n",
+		  "js_eh_invoke_missing" },
+		{ "LLVM ERROR: Cannot select: t42: i32,ch = AtomicLoad<(volatile load (s32))> t39, t48\n"
+		  "PLEASE submit a bug report to https://bugs.llvm.org/\n",
+		  "toolchain_crash" },
+		{ "error: older versions of the `wasm-bindgen` crate are incompatible with current versions of Rust\n",
+		  "crate_too_old_for_rust" },
+	};
+	/*
+	 * benign or unknown: a legacy setting's warning, an unknown setting (a typo, or a setting too new for
+	 * this emcc), a wasm-bindgen decode error, assertions on other types, other crates' resolution errors,
+	 * the user's own panic, webpack's JS parser, a linker killed by the OOM killer or failing plainly
+	 */
+	static const char *const unnamed[] = {
+		"emcc: warning: use of legacy setting: LLD_REPORT_UNDEFINED (Disabling is no longer supported) "
+		"[-Wlegacy-settings]\n",
+		"emcc: error: Attempt to set a non-existent setting: 'WASM_BIGINTS'\n - did you mean one of "
+		"WASM_BIGINT?\n",
+		"error: failed to decode what looked like wasm-bindgen data\n",
+		"Aborted(Assertion failed: UTF8ToString expects a number (got undefined))\n",
+		"Error: expected a string argument, found number\n",
+		("Some errors have detailed explanations: E0412, E0425.\n"
+		 "error: could not compile `serde_json` (lib) due to 2 previous errors\n"),
+		("Some errors have detailed explanations: E0308, E0599.\n"
+		 "error: could not compile `mio` (lib) due to 2 previous errors\n"),
+		"thread 'main' panicked at src/main.rs:3:5:\nunknown instruction\n",
+		"Module parse failed: Unexpected token (1:4)\n",
+		"TypeError: wasm.greet is not a function\n",
+		"LinkError: import object field 'log' is not a Function\n",
+		"error: linking with `cc` failed: signal: 9 (SIGKILL)\n",
+		"error: linking with `emcc` failed: exit status: 1\n",
+		"ERROR: Could not find Pyodide cross-build environment version 0.99.0\n",
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), cases[i].want);
+	for (size_t i = 0; i < sizeof(unnamed) / sizeof(*unnamed); i++) {
+		const char *id = classify1(t, -1, unnamed[i], NULL, NULL);
+
+		if (strcmp(id, "unclassified") != 0 && strcmp(id, "none") != 0)
+			fprintf(stderr, "named %s: %s", id, unnamed[i]);
+		CHECK(!strcmp(id, "unclassified") || !strcmp(id, "none"));
+	}
+}
+
+/*
  * One message in every wording its tool released: Emscripten's side-module
  * assertion (asm.js era "missing linked global NAME", 1.39's "missing linked
  * function `x`", 2.0's "undefined symbol `x`", 3.1's 'x'; "external function"
@@ -1604,6 +1759,7 @@ int main(void)
 		test_target_and_channel_wordings(t);
 		test_flag_and_dylib_wordings(t);
 		test_drifted_wordings(t);
+		test_batch3_wordings(t);
 		test_runner_failures(t);
 		test_threads_and_speed(t);
 		test_corpus(t);

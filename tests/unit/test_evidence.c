@@ -352,6 +352,63 @@ static void test_names(void)
 	CHECK(evidence_is_tool("resolver") && evidence_is_tool("test"));
 }
 
+/*
+ * Where tools put their error lines: a dev server's "[cargo] " tag, MSBuild's
+ * "tool : error : ...", rustc's code summary before cargo's "could not
+ * compile", uv's "[stderr]" of a child process.
+ */
+static void test_framings(void)
+{
+	struct evidence ev;
+	const struct evidence_line *l;
+
+	check_tool("16:37:58 [cargo] error: This wasm target is unsupported by mio.\n", "error", 80);
+	check_tool("wasm-ld : error : initial memory too small, 19468624 bytes needed [x.proj]\n", "linker", 80);
+	/* Emscripten before 2.0: Python logging's "LOGGER:ERROR: " (tools/shared.py) */
+	check_tool("shared:ERROR: legacy setting used in strict mode: SPLIT_MEMORY\n", "emcc", 80);
+	check_tool("emcc:ERROR: x.c: No such file or directory\n", "emcc", 80);
+	check_tool("shared:ERROR: '/e/fastcomp/bin/clang -c x.c' failed (1)\n", "wrapper", 40);
+	check_tool("shared:WARNING: LLVM version appears incorrect\nmyapp:ERROR: not Emscripten's\n", "(none)", 0);
+	/* not an error line: prose, a word ending in "error", a warning */
+	check_tool("[info] the error : none\n", "(none)", 0);
+	check_tool("[cargo] warning: error: was a word here\n", "(none)", 0);
+
+	/* the codes of the errors cargo's "could not compile" sums up, when only the summary is left */
+	check_tokens("Some errors have detailed explanations: E0412, E0425, E0432.\n"
+		     "For more information about an error, try `rustc --explain E0412`.\n"
+		     "error: could not compile `mio` (lib) due to 27 previous errors\n",
+		     EVIDENCE_CODE, "E0412,E0425,E0432");
+	check_tokens("For more information about this error, try `rustc --explain E0433`.\n"
+		     "error: could not compile `libc` (lib) due to 1 previous error\n",
+		     EVIDENCE_CODE, "E0433");
+	check_tokens("Some errors occurred: E0425, E0433.\n"
+		     "error: Could not compile `libc`.\n",
+		     EVIDENCE_CODE, "E0425,E0433");
+	/* too far from it, or another wrapper: no codes */
+	check_tokens("Some errors have detailed explanations: E0412.\n\n\n\n\n"
+		     "error: could not compile `mio` (lib) due to 27 previous errors\n",
+		     EVIDENCE_CODE, "");
+	check_tokens("Some errors have detailed explanations: E0412.\nerror: linking with `cc` failed\n", EVIDENCE_CODE,
+		     "");
+
+	/* uv: the child's stderr, when none of its lines is an error, is the cause */
+	l = extract(&ev, "error: Failed to inspect Python interpreter from managed installations at `/p/python`\n"
+			 "  Caused by: Querying Python at `/p/python` failed with exit status exit status: 1\n\n"
+			 "[stderr]\nNo node executable found on the path\n");
+	CHECK_STR(l ? l->text : "(none)", "No node executable found on the path");
+	evidence_release(&ev);
+	l = extract(&ev, "error: Failed to build `x`\n  Caused by: The build backend returned an error\n\n"
+			 "[stderr]\nsome output\nx.c:1:10: fatal error: y.h: No such file or directory\n"
+			 "compilation terminated.\n");
+	/* its own error line stands at its own weight; nothing of it is promoted */
+	CHECK_STR(l ? l->text : "(none)", "error: Failed to build `x`");
+	CHECK_INT(ev.nlines, 2);
+	CHECK_INT(ev.nlines == 2 ? ev.lines[1].weight : 0, 80);
+	evidence_release(&ev);
+	/* a "[stderr]" with no error before it is no cause */
+	check_tool("[stderr]\nhello\n", "(none)", 0);
+}
+
 int main(void)
 {
 	test_tools();
@@ -361,5 +418,6 @@ int main(void)
 	test_runtime_catalogue();
 	test_runner_failures();
 	test_names();
+	test_framings();
 	return check_done();
 }
