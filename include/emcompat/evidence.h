@@ -19,9 +19,13 @@
  *              the message follows it, Rust >= 1.73)                     85
  *   rustc      "error[E0514]: ..."                                       80
  *   linker     "wasm-ld: error: ...", "rust-lld: error: ..."              80
- *   emcc       "emcc: error: ...", "em++: error: ..."                      80
+ *   emcc       "emcc: error: ...", "em++: error: ...", and the older
+ *              Emscripten's logger lines ("shared:ERROR: ...",
+ *              "emcc:ERROR: ..." of 1.38.21-1.39.11, "ERROR    root:
+ *              ..." before)                                              80
  *   cargo      "error: failed to ...", "error: package ...", ...          80
- *   llvm       "LLVM ERROR: ...", "clang: error: ...", "fatal error: ..." 80
+ *   llvm       "LLVM ERROR: ...", rustc's "rustc-LLVM ERROR: ...",
+ *              "clang: error: ...", "fatal error: ..."                    80
  *   binaryen   "Fatal: ...", "[wasm-validator error ...]",
  *              "[parse exception: ...]"                                   80
  *   error      any other "error: ..." message (also after "pkg> ")        80

@@ -264,6 +264,33 @@ static const char *runner_failure_tool(const char *s, const char *end)
 	return NULL;
 }
 
+/*
+ * Where the message of an error line of Emscripten 1.38.21 to 1.39.11
+ * starts, or NULL: those printed errors through Python's logging as
+ * "LOGGER:ERROR: message" ("shared:ERROR: ...", "emcc:ERROR: ..."), and
+ * releases before them as "ERROR    root: message"; 1.39.12 brought the
+ * "emcc: error: ..." that error_word_at finds.
+ */
+static const char *emscripten_logger_error(const char *s, const char *end)
+{
+	static const char *const loggers[] = {
+		"shared", "emcc",     "em++",  "emscripten", "system_libs",
+		"cache",  "building", "ports", "embuilder",  "root",
+	};
+	const char *p = s;
+
+	if (starts_with(s, end, "ERROR    root: "))
+		return s + 15;
+	while (p < end && p - s < 12 && (islower((unsigned char)*p) || *p == '_' || *p == '+'))
+		p++;
+	if (p == s || !starts_with(p, end, ":ERROR: "))
+		return NULL;
+	for (size_t i = 0; i < sizeof(loggers) / sizeof(*loggers); i++)
+		if ((size_t)(p - s) == strlen(loggers[i]) && memcmp(s, loggers[i], (size_t)(p - s)) == 0)
+			return p + 8;
+	return NULL;
+}
+
 /* The weight of line [S, END) (0: no error) and its tool; where it starts in *WHY. */
 static int line_weight(const char *s, const char *end, const char **why, const char **tool)
 {
@@ -279,9 +306,14 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "panic";
 		return 85;
 	}
-	if (starts_with(s, end, "LLVM ERROR:")) {
+	/* rustc prints LLVM's fatal errors as "rustc-LLVM ERROR: ..." */
+	if (starts_with(s, end, "LLVM ERROR:") || starts_with(s, end, "rustc-LLVM ERROR:")) {
 		*tool = "llvm";
 		return 80;
+	}
+	if ((x = emscripten_logger_error(s, end))) {
+		*tool = is_wrapper(x, end) ? "wrapper" : "emcc";
+		return is_wrapper(x, end) ? 40 : 80;
 	}
 	/* binaryen's validator, its parse errors (before the "Fatal: error parsing wasm" they cause) */
 	if (starts_with(s, end, "Fatal: ") || starts_with(s, end, "[wasm-validator error") ||

@@ -49,6 +49,14 @@ static void test_tools(void)
 	check_tool("error[E0514]: found crate `std` compiled by an incompatible version of rustc\n", "rustc", 80);
 	check_tool("error: failed to select a version for `x`\n", "cargo", 80);
 	check_tool("clang-16: error: unsupported option '-fwasm-exceptions'\n", "llvm", 80);
+	/* rustc prints LLVM's fatal errors with its own prefix (rustc_llvm's error handler) */
+	check_tool("rustc-LLVM ERROR: Cannot select: 0x1: i32 = X\n", "llvm", 80);
+	/* Emscripten 1.38.21-1.39.11 printed errors through Python's logging, before them as root's */
+	check_tool("shared:ERROR: Attempt to set a non-existent setting: 'X'\n", "emcc", 80);
+	check_tool("emcc:ERROR: Compiler reported error\n", "emcc", 80);
+	check_tool("ERROR    root: Assigning a non-existent settings attribute \"X\"\n", "emcc", 80);
+	check_tool("shared:ERROR: '/e/fastcomp/bin/clang -c a.c' failed (1)\n", "wrapper", 40);
+	check_tool("shared:WARNING: LLVM version appears incorrect\nnotalogger:ERROR: x\n", "(none)", 0);
 	check_tool("pkg> error: the crate is broken\n", "error", 80);
 	check_tool("[wasm-validator error in function 3] unexpected false: x\n", "binaryen", 80);
 	/* binaryen's parse error comes before the "Fatal:" line it causes (older: "error in parsing input") */
