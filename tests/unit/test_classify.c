@@ -1071,6 +1071,13 @@ static void test_toolchain_catalogue(const struct classify_table *t)
 		  "-wasm-enable-sjlj\n",
 		  "eh_abi_link_mismatch" },
 		{ "LLVM ERROR: -wasm-enable-sjlj only allowed with -exception-model=wasm\n", "eh_abi_link_mismatch" },
+		/* clang's driver (ToolChains/WebAssembly.cpp, err_drv_argument_not_allowed_with) */
+		{ "clang: error: invalid argument '-fwasm-exceptions' not allowed with '-mllvm "
+		  "-enable-emscripten-cxx-exceptions'\n",
+		  "eh_abi_link_mismatch" },
+		{ "clang++: error: invalid argument '-mllvm -wasm-enable-sjlj' not allowed with '-mllvm "
+		  "-enable-emscripten-sjlj'\n",
+		  "eh_abi_link_mismatch" },
 		{ "wasm-ld: error: a.o: relocation R_WASM_MEMORY_ADDR_SLEB cannot be used againt symbol x; recompile "
 		  "with -fPIC\n",
 		  "non_pic_relocation" },
@@ -1137,11 +1144,13 @@ static void test_toolchain_catalogue(const struct classify_table *t)
 		  "toolchain install nightly-2024-01-01` to install it\n",
 		  "error: toolchain 'nightly-2024-01-01-x86_64-unknown-linux-gnu' is not installed" },
 		{ "error: -Zbuild-std requires --target\n", "error: -Zbuild-std requires --target" },
+		{ "clang: error: invalid argument '-fwasm-exceptions' not allowed with '-mno-multivalue'\n",
+		  "clang: error: invalid argument '-fwasm-exceptions' not allowed with '-mno-multivalue'" },
 	};
-	/* warnings of the same catalogues, and a wrapper of the old logger format, are no error */
+	/* warnings of the same catalogues (the old logger's too) are no error */
 	static const char *const benign[] = {
-		"emcc: warning: use of legacy setting: TOTAL_MEMORY (setting renamed to INITIAL_MEMORY) "
-		"[-Wlegacy-settings]\n",
+		("emcc: warning: use of legacy setting: TOTAL_MEMORY (setting renamed to INITIAL_MEMORY) "
+		 "[-Wlegacy-settings]\n"),
 		"shared:WARNING: emcc: cannot find library \"foo\"\n",
 		"warning: dropping unsupported crate type `cdylib` for target `wasm32-unknown-emscripten`\n",
 	};
