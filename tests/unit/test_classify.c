@@ -1062,6 +1062,13 @@ static void test_toolchain_catalogue(const struct classify_table *t)
 		  "panic_strategy_mismatch" },
 		{ "error: language item required, but not found: `eh_personality`\n", "panic_strategy_mismatch" },
 		{ "error: the compiler unexpectedly panicked. this is a bug.\n", "toolchain_crash" },
+		/* a tool killed by a crash signal: emcc before 3.0 (shared.py's "failed (%d)"), its parallel
+		 * compiles, rustc's linker status (std's ExitStatus) */
+		{ "emcc: error: '/e/upstream/bin/clang -c a.c' failed (-11)\n", "toolchain_crash" },
+		{ "shared:ERROR: '/e/fastcomp/bin/llc a.bc' failed (-6)\n", "toolchain_crash" },
+		{ "Exception: Subprocess 2/8 failed (received SIGSEGV (-11))! (cmdline: /e/bin/clang -c a.c)\n",
+		  "toolchain_crash" },
+		{ "error: linking with `rust-lld` failed: signal: 11 (SIGSEGV) (core dumped)\n", "toolchain_crash" },
 		{ "rustc-LLVM ERROR: Cannot select: 0x1: i32 = WebAssemblyISD::Wrapper\nIn function: f\n",
 		  "toolchain_crash" },
 		{ "LLVM ERROR: Cannot select: 0x5a: ch = catchret 0x5b\n", "toolchain_crash" },
@@ -1071,6 +1078,13 @@ static void test_toolchain_catalogue(const struct classify_table *t)
 		  "-wasm-enable-sjlj\n",
 		  "eh_abi_link_mismatch" },
 		{ "LLVM ERROR: -wasm-enable-sjlj only allowed with -exception-model=wasm\n", "eh_abi_link_mismatch" },
+		/* emcc's memory settings (emcc.py before 3.1, tools/link.py after) and lld's Writer.cpp */
+		{ "emcc: error: INITIAL_MEMORY must be larger than STACK_SIZE, was 65536 (STACK_SIZE=5242880)\n",
+		  "initial_memory_too_small" },
+		{ "shared:ERROR: TOTAL_MEMORY must be larger than TOTAL_STACK, was 1048576 (TOTAL_STACK=5242880)\n",
+		  "initial_memory_too_small" },
+		{ "emcc: error: INITIAL_MEMORY must be at least 16MB, was 1048576\n", "initial_memory_too_small" },
+		{ "wasm-ld: error: maximum memory too small, 17825792 bytes needed\n", "initial_memory_too_small" },
 		/* clang's driver (ToolChains/WebAssembly.cpp, err_drv_argument_not_allowed_with) */
 		{ "clang: error: invalid argument '-fwasm-exceptions' not allowed with '-mllvm "
 		  "-enable-emscripten-cxx-exceptions'\n",
@@ -1144,6 +1158,14 @@ static void test_toolchain_catalogue(const struct classify_table *t)
 		  "toolchain install nightly-2024-01-01` to install it\n",
 		  "error: toolchain 'nightly-2024-01-01-x86_64-unknown-linux-gnu' is not installed" },
 		{ "error: -Zbuild-std requires --target\n", "error: -Zbuild-std requires --target" },
+		{ "emcc: error: '/e/upstream/bin/wasm-ld -o a.wasm a.o' failed (-9)\n",
+		  "emcc: error: '/e/upstream/bin/wasm-ld -o a.wasm a.o' failed (-9)" },
+		{ "emcc: error: '/e/upstream/bin/clang -c a.c' failed (1)\n",
+		  "emcc: error: '/e/upstream/bin/clang -c a.c' failed (1)" },
+		{ "error: linking with `emcc` failed: signal: 9 (SIGKILL)\n",
+		  "error: linking with `emcc` failed: signal: 9 (SIGKILL)" },
+		{ "emcc: error: MAXIMUM_MEMORY cannot be less than INITIAL_MEMORY\n",
+		  "emcc: error: MAXIMUM_MEMORY cannot be less than INITIAL_MEMORY" },
 		{ "clang: error: invalid argument '-fwasm-exceptions' not allowed with '-mno-multivalue'\n",
 		  "clang: error: invalid argument '-fwasm-exceptions' not allowed with '-mno-multivalue'" },
 	};
