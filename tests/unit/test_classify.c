@@ -1047,6 +1047,12 @@ static void test_toolchain_catalogue(const struct classify_table *t)
 		{ "error: target 'wasm32-unknown-emscripten' not found in channel.  Perhaps check "
 		  "https://doc.rust-lang.org/nightly/rustc/platform-support.html for available targets\n",
 		  "std_missing_for_target" },
+		/* wasm-pack's own check of the sysroot (src/build/wasm_target.rs, and its first wording of 2019) */
+		{ "Error: wasm32-unknown-unknown target not found in sysroot: \"/usr\"\n\nUsed rustc from the "
+		  "following "
+		  "path: \"/usr/bin/rustc\"\n",
+		  "std_missing_for_target" },
+		{ "Error: wasm32-unknown-unknown target not found!\n", "std_missing_for_target" },
 		{ "error[E0786]: found invalid metadata files for crate `core` which `std` depends on\n"
 		  "  = note: invalid metadata version found: "
 		  "/r/lib/rustlib/wasm32-unknown-emscripten/lib/libcore-1.rlib\n",
@@ -1085,6 +1091,9 @@ static void test_toolchain_catalogue(const struct classify_table *t)
 		  "initial_memory_too_small" },
 		{ "emcc: error: INITIAL_MEMORY must be at least 16MB, was 1048576\n", "initial_memory_too_small" },
 		{ "wasm-ld: error: maximum memory too small, 17825792 bytes needed\n", "initial_memory_too_small" },
+		/* binaryen version_90's tool-options.h, features given against the target features section */
+		{ "Fatal: module features do not match specified features. Use --detect-features to resolve.\n",
+		  "wasm_opt_feature_validation" },
 		/* clang's driver (ToolChains/WebAssembly.cpp, err_drv_argument_not_allowed_with) */
 		{ "clang: error: invalid argument '-fwasm-exceptions' not allowed with '-mllvm "
 		  "-enable-emscripten-cxx-exceptions'\n",
