@@ -1091,6 +1091,13 @@ static void test_toolchain_catalogue(const struct classify_table *t)
 		  "initial_memory_too_small" },
 		{ "emcc: error: INITIAL_MEMORY must be at least 16MB, was 1048576\n", "initial_memory_too_small" },
 		{ "wasm-ld: error: maximum memory too small, 17825792 bytes needed\n", "initial_memory_too_small" },
+		/* LLVM's IRMover under LTO, a warning that rustc's -Wl,--fatal-warnings (Rust 1.4x-1.7x) made fatal */
+		{ "wasm-ld: error: Linking two modules of different data layouts: 'a.o' is "
+		  "'e-m:e-p:32:32-i64:64-n32:64-S128' whereas 'ld-temp.o' is "
+		  "'e-m:e-p:32:32-i64:64-i128:128-n32:64-S128'\n",
+		  "llvm_bitcode_mismatch" },
+		{ "clang-14: error: unable to execute command: Illegal instruction (core dumped)\n",
+		  "toolchain_crash" },
 		/* binaryen version_90's tool-options.h, features given against the target features section */
 		{ "Fatal: module features do not match specified features. Use --detect-features to resolve.\n",
 		  "wasm_opt_feature_validation" },
@@ -1171,6 +1178,11 @@ static void test_toolchain_catalogue(const struct classify_table *t)
 		  "emcc: error: '/e/upstream/bin/wasm-ld -o a.wasm a.o' failed (-9)" },
 		{ "emcc: error: '/e/upstream/bin/clang -c a.c' failed (1)\n",
 		  "emcc: error: '/e/upstream/bin/clang -c a.c' failed (1)" },
+		{ "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\nemcc: error: "
+		  "'/usr/bin/node /e/src/compiler.mjs /tmp/a.json' failed (received SIGABRT (-6))\n",
+		  "emcc: error: '/usr/bin/node /e/src/compiler.mjs /tmp/a.json' failed (received SIGABRT (-6))" },
+		{ "clang-16: error: unable to execute command: Killed\n",
+		  "clang-16: error: unable to execute command: Killed" },
 		{ "error: linking with `emcc` failed: signal: 9 (SIGKILL)\n",
 		  "error: linking with `emcc` failed: signal: 9 (SIGKILL)" },
 		{ "emcc: error: MAXIMUM_MEMORY cannot be less than INITIAL_MEMORY\n",
