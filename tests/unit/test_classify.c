@@ -1098,6 +1098,10 @@ static void test_toolchain_catalogue(const struct classify_table *t)
 		  "llvm_bitcode_mismatch" },
 		{ "clang-14: error: unable to execute command: Illegal instruction (core dumped)\n",
 		  "toolchain_crash" },
+		/* Emscripten's tools/emscripten.py, its js-compiler warning made an error */
+		{ "emcc: error: export name is not a valid JS symbol: \"_my.func\".  Use `Module` or `wasmExports` to "
+		  "access this symbol [-Wjs-compiler] [-Werror]\n",
+		  "invalid_export_name" },
 		/* binaryen version_90's tool-options.h, features given against the target features section */
 		{ "Fatal: module features do not match specified features. Use --detect-features to resolve.\n",
 		  "wasm_opt_feature_validation" },
@@ -1195,6 +1199,8 @@ static void test_toolchain_catalogue(const struct classify_table *t)
 		("emcc: warning: use of legacy setting: TOTAL_MEMORY (setting renamed to INITIAL_MEMORY) "
 		 "[-Wlegacy-settings]\n"),
 		"shared:WARNING: emcc: cannot find library \"foo\"\n",
+		("emcc: warning: export name is not a valid JS symbol: \"_my.func\".  Use `Module` or `wasmExports` to "
+		 "access this symbol [-Wjs-compiler]\n"),
 		"warning: dropping unsupported crate type `cdylib` for target `wasm32-unknown-emscripten`\n",
 	};
 
