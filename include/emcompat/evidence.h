@@ -55,7 +55,9 @@
  * names a root cause weighs 5 more than its tool's other lines, or 55 when
  * it is no error line else: an OS error (strerror's "No space left on
  * device", "Permission denied", "Connection refused", ..., or Node's
- * ENOSPC, EACCES, ECONNREFUSED, ...) or an HTTP failure ("status code 503",
+ * ENOSPC, EACCES, ECONNREFUSED, ...), memory exhausted (a SIGKILL, Rust's
+ * "memory allocation of N bytes failed", Node's "JavaScript heap out of
+ * memory") or an HTTP failure ("status code 503",
  * "HTTP error 404", "502 Bad Gateway"); not in a warning or a "#" comment,
  * and never alone (a log whose only evidence is such lines is clean). The
  * last item of a "Caused by:" chain (cargo's, anyhow's as in wasmtime's

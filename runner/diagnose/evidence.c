@@ -201,19 +201,35 @@ static int is_engine_check(const char *s, const char *end)
 /*
  * Whether [S, END) names a root cause that the lines around it only wrap: an
  * OS error (strerror's text or Node's code: "No space left on device",
- * ECONNREFUSED) or an HTTP failure status ("status code 503", "HTTP error
+ * ECONNREFUSED), memory exhausted (a SIGKILL, Rust's "memory allocation of N
+ * bytes failed", Node's "JavaScript heap out of memory") or an HTTP failure status ("status code 503", "HTTP error
  * 404", "502 Bad Gateway"). A line that names one outweighs the steps that
  * failed because of it ("linker command failed", "npm ERR! command sh -c").
  */
 static int names_cause(const char *s, const char *end)
 {
 	static const char *const texts[] = {
-		"No space left on device",   "Disk quota exceeded",    "Read-only file system",
-		"Permission denied",         "Connection refused",     "Connection reset by peer",
-		"Connection timed out",      "Network is unreachable", "No route to host",
-		"Too many open files",       "Cannot allocate memory", "Temporary failure in name resolution",
-		"Name or service not known", "Service Unavailable",    "Bad Gateway",
-		"Gateway Timeout",           "Too Many Requests",
+		"No space left on device",
+		"Disk quota exceeded",
+		"Read-only file system",
+		"Permission denied",
+		"Connection refused",
+		"Connection reset by peer",
+		"Connection timed out",
+		"Network is unreachable",
+		"No route to host",
+		"Too many open files",
+		"Cannot allocate memory",
+		"Temporary failure in name resolution",
+		"Name or service not known",
+		"Service Unavailable",
+		"Bad Gateway",
+		"Gateway Timeout",
+		"Too Many Requests",
+		/* out of memory: the kernel's killer (cargo, rustc, emcc print the signal), Rust's and Node's heaps */
+		"SIGKILL",
+		"memory allocation of ",
+		"JavaScript heap out of memory",
 	};
 	static const char *const codes[] = { "ENOSPC",       "EDQUOT",     "EROFS",     "EACCES",
 					     "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENETUNREACH",
@@ -328,7 +344,7 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 
 		while (msg < end && *msg != ':')
 			msg++;
-		if (msg < end)  /* "error" ending the line has no message after it */
+		if (msg < end) /* "error" ending the line has no message after it */
 			msg++;
 		while (msg < end && *msg == ' ')
 			msg++;
@@ -570,7 +586,7 @@ static void keep_cause(struct span *kept, size_t *n, const struct span *head, st
 static void read_log(struct span *kept, size_t *n, const char *text, size_t len, size_t log)
 {
 	const char *end = text + len, *line = text;
-	int in_traceback = 0, chain = 0;  /* chain: 0 none, 1 after "Caused by:", 2 in an item */
+	int in_traceback = 0, chain = 0; /* chain: 0 none, 1 after "Caused by:", 2 in an item */
 	size_t lineno = 0, indent = 0;
 	struct span head = { 0 }, cause = { 0 };
 
@@ -872,8 +888,8 @@ static void take_features(struct evidence_line *l, const char *t)
 {
 	static const struct {
 		const char *name;
-		int needs_flag;  /* a common word: only as --enable-NAME, +NAME or -mNAME */
-		const char *as;  /* the feature's name, when NAME is another word for it */
+		int needs_flag; /* a common word: only as --enable-NAME, +NAME or -mNAME */
+		const char *as; /* the feature's name, when NAME is another word for it */
 	} features[] = {
 		{ "atomics", 0, NULL },
 		{ "bulk-memory", 0, NULL },
@@ -890,8 +906,8 @@ static void take_features(struct evidence_line *l, const char *t)
 		{ "memory64", 0, NULL },
 		{ "multimemory", 0, NULL },
 		{ "shared-memory", 0, NULL },
-		{ "v128", 0, "simd128" },  /* SpiderMonkey's and the text format's name of its type */
-		{ "s128", 0, "simd128" },  /* V8's, before 2020 */
+		{ "v128", 0, "simd128" }, /* SpiderMonkey's and the text format's name of its type */
+		{ "s128", 0, "simd128" }, /* V8's, before 2020 */
 		{ "gc", 1, NULL },
 		{ "simd", 1, NULL },
 		{ "threads", 1, NULL },

@@ -85,6 +85,12 @@ static void test_tools(void)
 	/* a root cause weighs more than its tool's other lines; alone it is an error line of 55 */
 	check_tool("npm ERR! code ECONNREFUSED\n", "npm", 65);
 	check_tool("make: *** [all] Error 1\nld: cannot open output file a.out: Permission denied\n", "error", 55);
+	/* memory exhausted: the OOM killer's signal as cargo prints it, Rust's allocation failure */
+	check_tool("error: could not compile `foo` (lib)\n\nCaused by:\n  process didn't exit successfully: `rustc "
+		   "--crate-name foo` (signal: 9, SIGKILL: kill)\n",
+		   "error", 55);
+	check_tool("memory allocation of 8589934592 bytes failed\nerror: could not compile `foo` (lib)\n", "error", 55);
+	check_tool("##[debug]Sending SIGKILL to the runner\n", "(none)", 0);
 	check_tool("Error: failed to parse WebAssembly module\n\nCaused by:\n    SIMD support is not enabled\n", "js",
 		   91);
 	/* JavaScriptCore's CompileError without its name */
