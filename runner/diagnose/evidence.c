@@ -237,24 +237,38 @@ static int names_cause(const char *s, const char *end)
 	static const char *const statuses[] = { "status code ",     "HTTP error ", "HTTP Error ", "HTTP status ",
 						"returned error: ", "HTTP/1.1 ",   "HTTP/2 ",     "HTTP " };
 
-	for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++)
-		if (find_in(s, end, texts[i]))
-			return 1;
-	for (size_t i = 0; i < sizeof(codes) / sizeof(*codes); i++)
-		for (const char *p = s; (p = find_in(p, end, codes[i])); p++) {
-			const char *q = p + strlen(codes[i]);
+	/* every line of a log comes here: one pass, looking closer only where one of them can start */
+	static const unsigned char first[256] = {
+		['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['G'] = 1, ['H'] = 1, ['J'] = 1, ['N'] = 1,
+		['P'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['m'] = 1, ['r'] = 1, ['s'] = 1,
+	};
 
+	for (const char *p = s; p < end; p++) {
+		if (!first[(unsigned char)*p])
+			continue;
+		for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++)
+			if (*p == texts[i][0] && starts_with(p, end, texts[i]))
+				return 1;
+		for (size_t i = 0; i < sizeof(codes) / sizeof(*codes); i++) {
+			const char *q;
+
+			if (*p != codes[i][0] || !starts_with(p, end, codes[i]))
+				continue;
+			q = p + strlen(codes[i]);
 			if ((p == s || !is_ident(p[-1])) && (q == end || !is_ident(*q)))
 				return 1;
 		}
-	for (size_t i = 0; i < sizeof(statuses) / sizeof(*statuses); i++)
-		for (const char *p = s; (p = find_in(p, end, statuses[i])); p++) {
-			const char *d = p + strlen(statuses[i]);
+		for (size_t i = 0; i < sizeof(statuses) / sizeof(*statuses); i++) {
+			const char *d;
 
+			if (*p != statuses[i][0] || !starts_with(p, end, statuses[i]))
+				continue;
+			d = p + strlen(statuses[i]);
 			if (end - d >= 3 && (*d == '4' || *d == '5') && isdigit((unsigned char)d[1]) &&
 			    isdigit((unsigned char)d[2]) && (end - d == 3 || !isalnum((unsigned char)d[3])))
 				return 1;
 		}
+	}
 	return 0;
 }
 

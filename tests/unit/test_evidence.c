@@ -91,6 +91,60 @@ static void test_tools(void)
 		   "error", 55);
 	check_tool("memory allocation of 8589934592 bytes failed\nerror: could not compile `foo` (lib)\n", "error", 55);
 	check_tool("##[debug]Sending SIGKILL to the runner\n", "(none)", 0);
+	/* every root cause text, code and status is found (one pass over the line looks for all) */
+	{
+		static const char *const causes[] = {
+			"No space left on device",
+			"Disk quota exceeded",
+			"Read-only file system",
+			"Permission denied",
+			"Connection refused",
+			"Connection reset by peer",
+			"Connection timed out",
+			"Network is unreachable",
+			"No route to host",
+			"Too many open files",
+			"Cannot allocate memory",
+			"Temporary failure in name resolution",
+			"Name or service not known",
+			"Service Unavailable",
+			"Bad Gateway",
+			"Gateway Timeout",
+			"Too Many Requests",
+			"SIGKILL",
+			"memory allocation of 8 bytes",
+			"JavaScript heap out of memory",
+			"ENOSPC",
+			"EDQUOT",
+			"EROFS",
+			"EACCES",
+			"ECONNREFUSED",
+			"ECONNRESET",
+			"ETIMEDOUT",
+			"ENETUNREACH",
+			"EHOSTUNREACH",
+			"EMFILE",
+			"ENOMEM",
+			"EAI_AGAIN",
+			"status code 503",
+			"HTTP error 404",
+			"HTTP Error 500",
+			"HTTP status 429",
+			"returned error: 502",
+			"HTTP/1.1 503",
+			"HTTP/2 404",
+			"HTTP 500",
+		};
+
+		for (size_t i = 0; i < sizeof(causes) / sizeof(*causes); i++) {
+			char *log = xasprintf("make: *** [all] Error 1\nfetch: %s\n", causes[i]);
+
+			check_tool(log, "error", 55);
+			free(log);
+		}
+		/* a code inside a word, a status that is no failure */
+		check_tool("make: *** [all] Error 1\nxENOSPCx and HTTP 200\n", "wrapper", 40);
+	}
 	check_tool("Error: failed to parse WebAssembly module\n\nCaused by:\n    SIMD support is not enabled\n", "js",
 		   91);
 	/* JavaScriptCore's CompileError without its name */
