@@ -299,7 +299,7 @@ static const char *runner_failure_tool(const char *s, const char *end)
  * starts, or NULL: those printed errors through Python's logging as
  * "LOGGER:ERROR: message" ("shared:ERROR: ...", "emcc:ERROR: ..."), and
  * releases before them as "ERROR    root: message"; 1.39.12 brought the
- * "emcc: error: ..." that error_word_at finds.
+ * "emcc: error: ..." that error_word_at finds. Under rustc's "= note: " too.
  */
 static const char *emscripten_logger_error(const char *s, const char *end)
 {
@@ -307,8 +307,12 @@ static const char *emscripten_logger_error(const char *s, const char *end)
 		"shared", "emcc",     "em++",  "emscripten", "system_libs",
 		"cache",  "building", "ports", "embuilder",  "root",
 	};
-	const char *p = s;
+	const char *p;
 
+	/* rustc quotes the linker's output under "= note: " */
+	if (starts_with(s, end, "= note: "))
+		s += 8;
+	p = s;
 	if (starts_with(s, end, "ERROR    root: "))
 		return s + 15;
 	while (p < end && p - s < 12 && (islower((unsigned char)*p) || *p == '_' || *p == '+'))

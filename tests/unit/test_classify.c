@@ -1072,6 +1072,9 @@ static void test_toolchain_catalogue(const struct classify_table *t)
 		 * compiles, rustc's linker status (std's ExitStatus) */
 		{ "emcc: error: '/e/upstream/bin/clang -c a.c' failed (-11)\n", "toolchain_crash" },
 		{ "shared:ERROR: '/e/fastcomp/bin/llc a.bc' failed (-6)\n", "toolchain_crash" },
+		{ "error: linking with `emcc` failed: exit code: 1\n  = note: shared:ERROR: '/e/fastcomp/bin/llc a.bc' "
+		  "failed (-11)\n",
+		  "toolchain_crash" },
 		{ "Exception: Subprocess 2/8 failed (received SIGSEGV (-11))! (cmdline: /e/bin/clang -c a.c)\n",
 		  "toolchain_crash" },
 		{ "error: linking with `rust-lld` failed: signal: 11 (SIGSEGV) (core dumped)\n", "toolchain_crash" },

@@ -54,6 +54,7 @@ static void test_tools(void)
 	/* Emscripten 1.38.21-1.39.11 printed errors through Python's logging, before them as root's */
 	check_tool("shared:ERROR: Attempt to set a non-existent setting: 'X'\n", "emcc", 80);
 	check_tool("emcc:ERROR: Compiler reported error\n", "emcc", 80);
+	check_tool("  = note: shared:ERROR: Attempt to set a non-existent setting: 'X'\n", "emcc", 80);
 	check_tool("ERROR    root: Assigning a non-existent settings attribute \"X\"\n", "emcc", 80);
 	check_tool("shared:ERROR: '/e/fastcomp/bin/clang -c a.c' failed (1)\n", "wrapper", 40);
 	check_tool("shared:WARNING: LLVM version appears incorrect\nnotalogger:ERROR: x\n", "(none)", 0);
