@@ -22,6 +22,7 @@
  *         "evidence": [{"tool": "linker", "file": "^rmeta$"}],   rules, see below
  *         "patterns": ["unknown file type: lib\\.rmeta"],
  *         "also": ["..."],                     optional: must match too
+ *         "unless": ["..."],                   optional: must not match
  *         "requires": { "probe": "u128" },     optional: other evidence
  *         "title": "...",                      one line
  *         "explain": "...",                    the cause, 2-3 sentences
@@ -55,8 +56,10 @@
  * (the first pattern's line is quoted) or, failing that, a rule of its
  * `evidence` holds on an evidence line (the first such line in the logs),
  * every `also` pattern matches somewhere in the logs (evidence spread over
- * several lines, e.g. an exception and a stack frame), and every key of
- * `requires` holds:
+ * several lines, e.g. an exception and a stack frame), no `unless` pattern
+ * matches anywhere in them (a text that shows another cause behind the same
+ * symptom: a compiler killed for want of memory is no toolchain bug), and
+ * every key of `requires` holds:
  *
  *   "finding": "ID" or ["ID", ...]   one of these inspector findings was reported
  *   "<fact>":  "VALUE" or [...]      the cell's axis value or toolchain identity

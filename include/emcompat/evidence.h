@@ -19,10 +19,13 @@
  *              the message follows it, Rust >= 1.73)                     85
  *   rustc      "error[E0514]: ..."                                       80
  *   linker     "wasm-ld: error: ...", "rust-lld: error: ..."              80
- *   emcc       "emcc: error: ...", "em++: error: ...", and before 2.0
- *              Python logging's "shared:ERROR: ...", "emcc:ERROR: ..."     80
+ *   emcc       "emcc: error: ...", "em++: error: ...", and the older
+ *              Emscripten's logger lines ("shared:ERROR: ...",
+ *              "emcc:ERROR: ..." of 1.38.21-1.39.11, "ERROR    root:
+ *              ..." before)                                              80
  *   cargo      "error: failed to ...", "error: package ...", ...          80
- *   llvm       "LLVM ERROR: ...", "clang: error: ...", "fatal error: ..." 80
+ *   llvm       "LLVM ERROR: ...", rustc's "rustc-LLVM ERROR: ...",
+ *              "clang: error: ...", "fatal error: ..."                    80
  *   binaryen   "Fatal: ...", "[wasm-validator error ...]",
  *              "[parse exception: ...]"                                   80
  *   error      any other "error: ..." message (also after "pkg> " or a
@@ -53,7 +56,9 @@
  * names a root cause weighs 5 more than its tool's other lines, or 55 when
  * it is no error line else: an OS error (strerror's "No space left on
  * device", "Permission denied", "Connection refused", ..., or Node's
- * ENOSPC, EACCES, ECONNREFUSED, ...) or an HTTP failure ("status code 503",
+ * ENOSPC, EACCES, ECONNREFUSED, ...), memory exhausted (a SIGKILL, Rust's
+ * "memory allocation of N bytes failed", Node's "JavaScript heap out of
+ * memory") or an HTTP failure ("status code 503",
  * "HTTP error 404", "502 Bad Gateway"); not in a warning or a "#" comment,
  * and never alone (a log whose only evidence is such lines is clean). The
  * last item of a "Caused by:" chain (cargo's, anyhow's as in wasmtime's

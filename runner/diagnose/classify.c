@@ -72,6 +72,8 @@ struct entry {
 	size_t npatterns;
 	struct pattern *also;
 	size_t nalso;
+	struct pattern *unless;
+	size_t nunless;
 	struct requirement *reqs;
 	size_t nreqs;
 };
@@ -541,7 +543,7 @@ static int parse_rules(const struct json_doc *d, const cJSON *arr, struct rule *
 static int parse_entry(const struct json_doc *d, const cJSON *obj, struct entry *e)
 {
 	static const char *const keys[] = {
-		"id", "stages", "evidence", "patterns", "also", "requires", "title", "explain", "fix", "refs",
+		"id", "stages", "evidence", "patterns", "also", "unless", "requires", "title", "explain", "fix", "refs",
 	};
 	const cJSON *kv, *stages, *refs, *item;
 	char *id;
@@ -557,7 +559,7 @@ static int parse_entry(const struct json_doc *d, const cJSON *obj, struct entry 
 		if (i == sizeof(keys) / sizeof(*keys))
 			return json_doc_error(d, kv,
 					      "unknown key \"%s\" (a class has id, stages, evidence, "
-					      "patterns, also, requires, title, explain, fix, refs)",
+					      "patterns, also, unless, requires, title, explain, fix, refs)",
 					      kv->string);
 	}
 	if (get_string(d, obj, "id", 1, &id))
@@ -603,7 +605,8 @@ static int parse_entry(const struct json_doc *d, const cJSON *obj, struct entry 
 	if (member(obj, "evidence") && parse_rules(d, member(obj, "evidence"), &e->rules, &e->nrules))
 		return -1;
 	if (compile_patterns(d, obj, "patterns", !e->nrules, &e->patterns, &e->npatterns) ||
-	    compile_patterns(d, obj, "also", 0, &e->also, &e->nalso))
+	    compile_patterns(d, obj, "also", 0, &e->also, &e->nalso) ||
+	    compile_patterns(d, obj, "unless", 0, &e->unless, &e->nunless))
 		return -1;
 	if (member(obj, "requires"))
 		return parse_requires(d, member(obj, "requires"), &e->reqs, &e->nreqs);
@@ -623,6 +626,7 @@ static void free_entry(struct entry *e)
 	free_rules(e->rules, e->nrules);
 	free_patterns(e->patterns, e->npatterns);
 	free_patterns(e->also, e->nalso);
+	free_patterns(e->unless, e->nunless);
 	free_requirements(e->reqs, e->nreqs);
 }
 
@@ -983,7 +987,7 @@ static void clear_lines(struct classify_result *r)
 static int entry_matches(const struct entry *e, const struct classify_input *in, char *const *logs,
 			 struct classify_result *r)
 {
-	size_t which = 0;
+	size_t which = 0, other;
 	char *first, *line;
 
 	if (!requirements_hold(e->reqs, e->nreqs, in))
@@ -993,6 +997,14 @@ static int entry_matches(const struct entry *e, const struct classify_input *in,
 		first = xstrdup(r->used->text);
 	if (!first)
 		return 0;
+	/* searched only once the class matched: most logs never get here */
+	line = search_any(e->unless, e->nunless, in, logs, 0, &other);
+	if (line) {
+		free(line);
+		free(first);
+		r->used = NULL;
+		return 0;
+	}
 	r->basis = r->used ? CLASSIFY_BY_RULE : CLASSIFY_BY_SIGNATURE;
 	add_line(r, first);
 	for (size_t i = 0; i < e->nalso; i++) {

@@ -208,19 +208,35 @@ static int is_engine_check(const char *s, const char *end)
 /*
  * Whether [S, END) names a root cause that the lines around it only wrap: an
  * OS error (strerror's text or Node's code: "No space left on device",
- * ECONNREFUSED) or an HTTP failure status ("status code 503", "HTTP error
+ * ECONNREFUSED), memory exhausted (a SIGKILL, Rust's "memory allocation of N
+ * bytes failed", Node's "JavaScript heap out of memory") or an HTTP failure status ("status code 503", "HTTP error
  * 404", "502 Bad Gateway"). A line that names one outweighs the steps that
  * failed because of it ("linker command failed", "npm ERR! command sh -c").
  */
 static int names_cause(const char *s, const char *end)
 {
 	static const char *const texts[] = {
-		"No space left on device",   "Disk quota exceeded",    "Read-only file system",
-		"Permission denied",         "Connection refused",     "Connection reset by peer",
-		"Connection timed out",      "Network is unreachable", "No route to host",
-		"Too many open files",       "Cannot allocate memory", "Temporary failure in name resolution",
-		"Name or service not known", "Service Unavailable",    "Bad Gateway",
-		"Gateway Timeout",           "Too Many Requests",
+		"No space left on device",
+		"Disk quota exceeded",
+		"Read-only file system",
+		"Permission denied",
+		"Connection refused",
+		"Connection reset by peer",
+		"Connection timed out",
+		"Network is unreachable",
+		"No route to host",
+		"Too many open files",
+		"Cannot allocate memory",
+		"Temporary failure in name resolution",
+		"Name or service not known",
+		"Service Unavailable",
+		"Bad Gateway",
+		"Gateway Timeout",
+		"Too Many Requests",
+		/* out of memory: the kernel's killer (cargo, rustc, emcc print the signal), Rust's and Node's heaps */
+		"SIGKILL",
+		"memory allocation of ",
+		"JavaScript heap out of memory",
 	};
 	static const char *const codes[] = { "ENOSPC",       "EDQUOT",     "EROFS",     "EACCES",
 					     "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENETUNREACH",
@@ -228,24 +244,38 @@ static int names_cause(const char *s, const char *end)
 	static const char *const statuses[] = { "status code ",     "HTTP error ", "HTTP Error ", "HTTP status ",
 						"returned error: ", "HTTP/1.1 ",   "HTTP/2 ",     "HTTP " };
 
-	for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++)
-		if (find_in(s, end, texts[i]))
-			return 1;
-	for (size_t i = 0; i < sizeof(codes) / sizeof(*codes); i++)
-		for (const char *p = s; (p = find_in(p, end, codes[i])); p++) {
-			const char *q = p + strlen(codes[i]);
+	/* every line of a log comes here: one pass, looking closer only where one of them can start */
+	static const unsigned char first[256] = {
+		['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['G'] = 1, ['H'] = 1, ['J'] = 1, ['N'] = 1,
+		['P'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['m'] = 1, ['r'] = 1, ['s'] = 1,
+	};
 
+	for (const char *p = s; p < end; p++) {
+		if (!first[(unsigned char)*p])
+			continue;
+		for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++)
+			if (*p == texts[i][0] && starts_with(p, end, texts[i]))
+				return 1;
+		for (size_t i = 0; i < sizeof(codes) / sizeof(*codes); i++) {
+			const char *q;
+
+			if (*p != codes[i][0] || !starts_with(p, end, codes[i]))
+				continue;
+			q = p + strlen(codes[i]);
 			if ((p == s || !is_ident(p[-1])) && (q == end || !is_ident(*q)))
 				return 1;
 		}
-	for (size_t i = 0; i < sizeof(statuses) / sizeof(*statuses); i++)
-		for (const char *p = s; (p = find_in(p, end, statuses[i])); p++) {
-			const char *d = p + strlen(statuses[i]);
+		for (size_t i = 0; i < sizeof(statuses) / sizeof(*statuses); i++) {
+			const char *d;
 
+			if (*p != statuses[i][0] || !starts_with(p, end, statuses[i]))
+				continue;
+			d = p + strlen(statuses[i]);
 			if (end - d >= 3 && (*d == '4' || *d == '5') && isdigit((unsigned char)d[1]) &&
 			    isdigit((unsigned char)d[2]) && (end - d == 3 || !isalnum((unsigned char)d[3])))
 				return 1;
 		}
+	}
 	return 0;
 }
 
@@ -272,18 +302,33 @@ static const char *runner_failure_tool(const char *s, const char *end)
 }
 
 /*
- * Where the message of Emscripten's logged error line [S, END) starts, or
- * NULL: before 2.0 emcc reported errors through Python's logging as
- * "LOGGER:ERROR: message" ("shared:ERROR: ...", tools/shared.py).
+ * Where the message of an error line of Emscripten 1.38.21 to 1.39.11
+ * starts, or NULL: those printed errors through Python's logging as
+ * "LOGGER:ERROR: message" ("shared:ERROR: ...", "emcc:ERROR: ..."), and
+ * releases before them as "ERROR    root: message"; 1.39.12 brought the
+ * "emcc: error: ..." that error_word_at finds. Under rustc's "= note: " too.
  */
-static const char *emscripten_log_error(const char *s, const char *end)
+static const char *emscripten_logger_error(const char *s, const char *end)
 {
-	static const char *const loggers[] = { "shared:ERROR: ", "emcc:ERROR: ",        "emscripten:ERROR: ",
-					       "cache:ERROR: ",  "system_libs:ERROR: ", "embuilder:ERROR: " };
+	static const char *const loggers[] = {
+		"shared", "emcc",     "em++",  "emscripten", "system_libs",
+		"cache",  "building", "ports", "embuilder",  "root",
+	};
+	const char *p;
 
+	/* rustc quotes the linker's output under "= note: " */
+	if (starts_with(s, end, "= note: "))
+		s += 8;
+	p = s;
+	if (starts_with(s, end, "ERROR    root: "))
+		return s + 15;
+	while (p < end && p - s < 12 && (islower((unsigned char)*p) || *p == '_' || *p == '+'))
+		p++;
+	if (p == s || !starts_with(p, end, ":ERROR: "))
+		return NULL;
 	for (size_t i = 0; i < sizeof(loggers) / sizeof(*loggers); i++)
-		if (starts_with(s, end, loggers[i]))
-			return s + strlen(loggers[i]);
+		if ((size_t)(p - s) == strlen(loggers[i]) && memcmp(s, loggers[i], (size_t)(p - s)) == 0)
+			return p + 8;
 	return NULL;
 }
 
@@ -302,19 +347,20 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "panic";
 		return 85;
 	}
-	if (starts_with(s, end, "LLVM ERROR:")) {
+	/* rustc prints LLVM's fatal errors as "rustc-LLVM ERROR: ..." */
+	if (starts_with(s, end, "LLVM ERROR:") || starts_with(s, end, "rustc-LLVM ERROR:")) {
 		*tool = "llvm";
 		return 80;
+	}
+	if ((x = emscripten_logger_error(s, end))) {
+		*tool = is_wrapper(x, end) ? "wrapper" : "emcc";
+		return is_wrapper(x, end) ? 40 : 80;
 	}
 	/* binaryen's validator, its parse errors (before the "Fatal: error parsing wasm" they cause) */
 	if (starts_with(s, end, "Fatal: ") || starts_with(s, end, "[wasm-validator error") ||
 	    starts_with(s, end, "[parse exception: ") || starts_with(s, end, "[map parse exception: ")) {
 		*tool = "binaryen";
 		return 80;
-	}
-	if ((x = emscripten_log_error(s, end))) {
-		*tool = is_wrapper(x, end) ? "wrapper" : "emcc";
-		return is_wrapper(x, end) ? 40 : 80;
 	}
 	e = error_word_at(s, end);
 	w = find_in(s, end, "warning:");
@@ -323,7 +369,7 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 
 		while (msg < end && *msg != ':')
 			msg++;
-		if (msg < end)  /* "error" ending the line has no message after it */
+		if (msg < end) /* "error" ending the line has no message after it */
 			msg++;
 		while (msg < end && *msg == ' ')
 			msg++;
@@ -928,8 +974,8 @@ static void take_features(struct evidence_line *l, const char *t)
 {
 	static const struct {
 		const char *name;
-		int needs_flag;  /* a common word: only as --enable-NAME, +NAME or -mNAME */
-		const char *as;  /* the feature's name, when NAME is another word for it */
+		int needs_flag; /* a common word: only as --enable-NAME, +NAME or -mNAME */
+		const char *as; /* the feature's name, when NAME is another word for it */
 	} features[] = {
 		{ "atomics", 0, NULL },
 		{ "bulk-memory", 0, NULL },
@@ -946,8 +992,8 @@ static void take_features(struct evidence_line *l, const char *t)
 		{ "memory64", 0, NULL },
 		{ "multimemory", 0, NULL },
 		{ "shared-memory", 0, NULL },
-		{ "v128", 0, "simd128" },  /* SpiderMonkey's and the text format's name of its type */
-		{ "s128", 0, "simd128" },  /* V8's, before 2020 */
+		{ "v128", 0, "simd128" }, /* SpiderMonkey's and the text format's name of its type */
+		{ "s128", 0, "simd128" }, /* V8's, before 2020 */
 		{ "gc", 1, NULL },
 		{ "simd", 1, NULL },
 		{ "threads", 1, NULL },

@@ -238,6 +238,34 @@ static void test_requires(void)
 	classify_free(t);
 }
 
+/* "unless": a text that shows another cause keeps a class from matching, by pattern or by rule. */
+static void test_unless(void)
+{
+	static const char *const table = "{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n" CLASS(
+		crash) ",\"patterns\":[\"PLEASE submit\"],\"evidence\":[{\"tool\":\"llvm\",\"line\":\"Cannot\"}],"
+		       "\"unless\":[\"out of memory\",{\"regex\":\"disk "
+		       "full\",\"requires\":{\"probe\":\"x\"}}]},\n" CLASS(plain) ",\"patterns\":[\"PLEASE\"]}\n]}";
+	struct classify_table *t = load_text(table);
+
+	CHECK(t != NULL);
+	if (!t)
+		return;
+	CHECK_STR(classify1(t, -1, "PLEASE submit a bug report\n", NULL, NULL), "c_crash");
+	CHECK_STR(classify1(t, -1, "LLVM ERROR: out of memory\nPLEASE submit a bug report\n", NULL, NULL), "c_plain");
+	CHECK_STR(classify1(t, -1, "LLVM ERROR: Cannot select: x\n", NULL, NULL), "c_crash");
+	CHECK_STR(classify1(t, -1, "LLVM ERROR: Cannot select: x\nout of memory\n", NULL, NULL), "unclassified");
+	/* an unless pattern's own requires */
+	CHECK_STR(classify1(t, -1, "PLEASE submit\ndisk full\n", "probe=x", NULL), "c_plain");
+	CHECK_STR(classify1(t, -1, "PLEASE submit\ndisk full\n", "probe=y", NULL), "c_crash");
+	classify_free(t);
+	CHECK(strstr(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[" CLASS(x) ",\"patterns\":[\"a\"],"
+											       "\"unless\":\"b\"}]}"),
+		     "\"unless\" must be a non-empty array") != NULL);
+	CHECK(strstr(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[" CLASS(x) ",\"patterns\":[\"a\"],"
+											       "\"unless\":[\"(\"]}]}"),
+		     "sig.json") != NULL);
+}
+
 /* Evidence rules: their format, their errors, and what they match. */
 static void test_rules(void)
 {
@@ -1220,6 +1248,199 @@ static void test_flag_and_dylib_wordings(const struct classify_table *t)
 	}
 }
 
+/*
+ * The compile and link side's own catalogues, across versions: rustc_metadata
+ * (E0461, E0786, the panic strategy checks), rustup (src/errors.rs,
+ * src/dist/manifest.rs), LLVM's WebAssembly backend (report_fatal_error on EH
+ * modes, instruction selection) and rustc's "rustc-LLVM ERROR:" prefix for
+ * them, lld/wasm (Relocations.cpp: "againt" before LLVM 10, TLS relocations;
+ * Writer.cpp's feature checks), binaryen's wasm-binary.cpp (opcodes it
+ * cannot read). The negatives: a compiler out of memory or killed is no
+ * crash, a user crate's E0461/E0786 no std, Emscripten's settings errors
+ * (tools/settings.py, and shared.py of 1.38.21-1.39.11 with its
+ * "shared:ERROR:" lines), rustup's missing toolchain and cargo's
+ * -Zbuild-std usage error stay unclassified with their own line.
+ */
+static void test_toolchain_catalogue(const struct classify_table *t)
+{
+	static const struct {
+		const char *log, *want;
+	} cases[] = {
+		{ "error[E0461]: couldn't find crate `std` with expected target triple wasm32-unknown-emscripten\n",
+		  "std_missing_for_target" },
+		{ "error[E0461]: couldn't find crate `core` with expected target triple wasm32-unknown-unknown\n"
+		  "  = note: the following crate versions were found:\n"
+		  "          crate `core`, target triple x86_64-unknown-linux-gnu: /r/lib/libcore-1.rlib\n",
+		  "std_missing_for_target" },
+		{ "error: toolchain 'nightly-x86_64-unknown-linux-gnu' has no prebuilt artifacts available for target "
+		  "'wasm64-unknown-unknown'\n",
+		  "std_missing_for_target" },
+		{ "error: target 'wasm32-unknown-emscripten' not found in channel.  Perhaps check "
+		  "https://doc.rust-lang.org/nightly/rustc/platform-support.html for available targets\n",
+		  "std_missing_for_target" },
+		/* wasm-pack's own check of the sysroot (src/build/wasm_target.rs, and its first wording of 2019) */
+		{ "Error: wasm32-unknown-unknown target not found in sysroot: \"/usr\"\n\nUsed rustc from the "
+		  "following "
+		  "path: \"/usr/bin/rustc\"\n",
+		  "std_missing_for_target" },
+		{ "Error: wasm32-unknown-unknown target not found!\n", "std_missing_for_target" },
+		{ "error[E0786]: found invalid metadata files for crate `core` which `std` depends on\n"
+		  "  = note: invalid metadata version found: "
+		  "/r/lib/rustlib/wasm32-unknown-emscripten/lib/libcore-1.rlib\n",
+		  "std_built_by_other_rustc" },
+		{ "error: the crate `core` requires panic strategy `unwind` which is incompatible with this crate's "
+		  "strategy of `abort`\n",
+		  "panic_strategy_mismatch" },
+		{ "error: the linked panic runtime `panic_unwind` is not compiled with this crate's panic strategy "
+		  "`abort`\n",
+		  "panic_strategy_mismatch" },
+		{ "error: the crate `std` was compiled with a panic strategy which is incompatible with "
+		  "`immediate-abort`\n",
+		  "panic_strategy_mismatch" },
+		{ "error: language item required, but not found: `eh_personality`\n", "panic_strategy_mismatch" },
+		{ "error: the compiler unexpectedly panicked. this is a bug.\n", "toolchain_crash" },
+		/* a tool killed by a crash signal: emcc before 3.0 (shared.py's "failed (%d)"), its parallel
+		 * compiles, rustc's linker status (std's ExitStatus) */
+		{ "emcc: error: '/e/upstream/bin/clang -c a.c' failed (-11)\n", "toolchain_crash" },
+		{ "shared:ERROR: '/e/fastcomp/bin/llc a.bc' failed (-6)\n", "toolchain_crash" },
+		{ "error: linking with `emcc` failed: exit code: 1\n  = note: shared:ERROR: '/e/fastcomp/bin/llc a.bc' "
+		  "failed (-11)\n",
+		  "toolchain_crash" },
+		{ "Exception: Subprocess 2/8 failed (received SIGSEGV (-11))! (cmdline: /e/bin/clang -c a.c)\n",
+		  "toolchain_crash" },
+		{ "error: linking with `rust-lld` failed: signal: 11 (SIGSEGV) (core dumped)\n", "toolchain_crash" },
+		{ "rustc-LLVM ERROR: Cannot select: 0x1: i32 = WebAssemblyISD::Wrapper\nIn function: f\n",
+		  "toolchain_crash" },
+		{ "LLVM ERROR: Cannot select: 0x5a: ch = catchret 0x5b\n", "eh_abi_link_mismatch" },
+		{ "LLVM ERROR: -enable-emscripten-cxx-exceptions not allowed with -wasm-enable-eh\n",
+		  "eh_abi_link_mismatch" },
+		{ "rustc-LLVM ERROR: -exception-model=wasm only allowed with at least one of -wasm-enable-eh or "
+		  "-wasm-enable-sjlj\n",
+		  "eh_abi_link_mismatch" },
+		{ "LLVM ERROR: -wasm-enable-sjlj only allowed with -exception-model=wasm\n", "eh_abi_link_mismatch" },
+		/* emcc's memory settings (emcc.py before 3.1, tools/link.py after) and lld's Writer.cpp */
+		{ "emcc: error: INITIAL_MEMORY must be larger than STACK_SIZE, was 65536 (STACK_SIZE=5242880)\n",
+		  "initial_memory_too_small" },
+		{ "shared:ERROR: TOTAL_MEMORY must be larger than TOTAL_STACK, was 1048576 (TOTAL_STACK=5242880)\n",
+		  "initial_memory_too_small" },
+		{ "emcc: error: INITIAL_MEMORY must be at least 16MB, was 1048576\n", "initial_memory_too_small" },
+		{ "wasm-ld: error: maximum memory too small, 17825792 bytes needed\n", "initial_memory_too_small" },
+		/* LLVM's IRMover under LTO, a warning that rustc's -Wl,--fatal-warnings (Rust 1.4x-1.7x) made fatal */
+		{ "wasm-ld: error: Linking two modules of different data layouts: 'a.o' is "
+		  "'e-m:e-p:32:32-i64:64-n32:64-S128' whereas 'ld-temp.o' is "
+		  "'e-m:e-p:32:32-i64:64-i128:128-n32:64-S128'\n",
+		  "llvm_bitcode_mismatch" },
+		{ "clang-14: error: unable to execute command: Illegal instruction (core dumped)\n",
+		  "toolchain_crash" },
+		/* Emscripten's tools/emscripten.py, its js-compiler warning made an error */
+		{ "emcc: error: export name is not a valid JS symbol: \"_my.func\".  Use `Module` or `wasmExports` to "
+		  "access this symbol [-Wjs-compiler] [-Werror]\n",
+		  "invalid_export_name" },
+		/* binaryen version_90's tool-options.h, features given against the target features section */
+		{ "Fatal: module features do not match specified features. Use --detect-features to resolve.\n",
+		  "wasm_opt_feature_validation" },
+		/* clang's driver (ToolChains/WebAssembly.cpp, err_drv_argument_not_allowed_with) */
+		{ "clang: error: invalid argument '-fwasm-exceptions' not allowed with '-mllvm "
+		  "-enable-emscripten-cxx-exceptions'\n",
+		  "eh_abi_link_mismatch" },
+		{ "clang++: error: invalid argument '-mllvm -wasm-enable-sjlj' not allowed with '-mllvm "
+		  "-enable-emscripten-sjlj'\n",
+		  "eh_abi_link_mismatch" },
+		{ "wasm-ld: error: a.o: relocation R_WASM_MEMORY_ADDR_SLEB cannot be used againt symbol x; recompile "
+		  "with -fPIC\n",
+		  "non_pic_relocation" },
+		{ "wasm-ld: error: a.o: relocation R_WASM_TABLE_INDEX_SLEB64 cannot be used against symbol `f`\n",
+		  "non_pic_relocation" },
+		{ "wasm-ld: error: a.o: relocation R_WASM_MEMORY_ADDR_TLS_SLEB cannot be used against `tls` in "
+		  "non-TLS section: .bss\n",
+		  "target_feature_disallowed" },
+		{ "wasm-ld: error: 'atomics' feature must be used in order to use shared memory\n",
+		  "target_feature_disallowed" },
+		{ "wasm-ld: error: 'bulk-memory' feature must be used in order to use thread-local storage\n",
+		  "target_feature_disallowed" },
+		{ "rust-lld: error: 'atomics' feature is used by a.o, so --shared-memory must be used\n",
+		  "target_feature_disallowed" },
+		{ "wasm-ld: error: Target feature 'exception-handling' used by a.o is not allowed.\n",
+		  "target_feature_disallowed" },
+		{ "wasm-ld: error: Missing target feature 'bulk-memory' in b.o, required by a.o. Use "
+		  "--no-check-features to suppress.\n",
+		  "target_feature_disallowed" },
+	};
+	static const struct {
+		const char *log, *line;
+	} unknown[] = {
+		{ "rustc-LLVM ERROR: out of memory\nAllocation failed\nerror: could not compile `foo` (lib)\n\nCaused "
+		  "by:\n  process didn't exit successfully: `/r/bin/rustc --crate-name foo` (signal: 6, SIGABRT: "
+		  "process abort signal)\n",
+		  "rustc-LLVM ERROR: out of memory" },
+		{ "memory allocation of 8589934592 bytes failed\nerror: could not compile `foo` (lib)\n\nCaused by:\n"
+		  "  process didn't exit successfully: `/r/bin/rustc --crate-name foo` (signal: 6, SIGABRT: process "
+		  "abort signal)\n",
+		  "memory allocation of 8589934592 bytes failed" },
+		{ "LLVM ERROR: out of memory\nAllocation failed\nPLEASE submit a bug report to "
+		  "https://github.com/llvm/llvm-project/issues/ and include the crash backtrace.\nStack dump:\n",
+		  "LLVM ERROR: out of memory" },
+		{ "error: could not compile `foo` (lib)\n\nCaused by:\n  process didn't exit successfully: "
+		  "`/r/bin/rustc "
+		  "--crate-name foo` (signal: 9, SIGKILL: kill)\n",
+		  "process didn't exit successfully: `/r/bin/rustc --crate-name foo` (signal: 9, SIGKILL: kill)" },
+		{ "error[E0786]: found invalid metadata files for crate `std`\n  = note: failed to mmap file "
+		  "'/r/libstd-1.rlib': The paging file is too small for this operation to complete. (os error 1455)\n",
+		  "error[E0786]: found invalid metadata files for crate `std`" },
+		{ "error[E0461]: couldn't find crate `foo` with expected target triple wasm32-unknown-unknown\n",
+		  "error[E0461]: couldn't find crate `foo` with expected target triple wasm32-unknown-unknown" },
+		{ "error[E0786]: found invalid metadata files for crate `foo`\n",
+		  "error[E0786]: found invalid metadata files for crate `foo`" },
+		{ "emcc: error: Attempt to set a non-existent setting: 'BINARYEN_TRAP_MODE'\n - did you mean one of "
+		  "BINARYEN_EXTRA_PASSES?\n - perhaps a typo in emcc's  -sX=Y notation?\n - (see src/settings.js for "
+		  "valid values)\n",
+		  "emcc: error: Attempt to set a non-existent setting: 'BINARYEN_TRAP_MODE'" },
+		{ "shared:ERROR: Attempt to set a non-existent setting: 'WASM_BIGINT'\n - perhaps a typo in emcc's  -s "
+		  "X=Y  notation?\n",
+		  "shared:ERROR: Attempt to set a non-existent setting: 'WASM_BIGINT'" },
+		{ "error: toolchain 'nightly-2024-01-01-x86_64-unknown-linux-gnu' is not installed\nhelp: run `rustup "
+		  "toolchain install nightly-2024-01-01` to install it\n",
+		  "error: toolchain 'nightly-2024-01-01-x86_64-unknown-linux-gnu' is not installed" },
+		{ "error: -Zbuild-std requires --target\n", "error: -Zbuild-std requires --target" },
+		{ "emcc: error: '/e/upstream/bin/wasm-ld -o a.wasm a.o' failed (-9)\n",
+		  "emcc: error: '/e/upstream/bin/wasm-ld -o a.wasm a.o' failed (-9)" },
+		{ "emcc: error: '/e/upstream/bin/clang -c a.c' failed (1)\n",
+		  "emcc: error: '/e/upstream/bin/clang -c a.c' failed (1)" },
+		{ "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\nemcc: error: "
+		  "'/usr/bin/node /e/src/compiler.mjs /tmp/a.json' failed (received SIGABRT (-6))\n",
+		  "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory" },
+		{ "clang-16: error: unable to execute command: Killed\n",
+		  "clang-16: error: unable to execute command: Killed" },
+		{ "error: linking with `emcc` failed: signal: 9 (SIGKILL)\n",
+		  "error: linking with `emcc` failed: signal: 9 (SIGKILL)" },
+		{ "emcc: error: MAXIMUM_MEMORY cannot be less than INITIAL_MEMORY\n",
+		  "emcc: error: MAXIMUM_MEMORY cannot be less than INITIAL_MEMORY" },
+		{ "clang: error: invalid argument '-fwasm-exceptions' not allowed with '-mno-multivalue'\n",
+		  "clang: error: invalid argument '-fwasm-exceptions' not allowed with '-mno-multivalue'" },
+	};
+	/* warnings of the same catalogues (the old logger's too) are no error */
+	static const char *const benign[] = {
+		("emcc: warning: use of legacy setting: TOTAL_MEMORY (setting renamed to INITIAL_MEMORY) "
+		 "[-Wlegacy-settings]\n"),
+		"shared:WARNING: emcc: cannot find library \"foo\"\n",
+		("emcc: warning: export name is not a valid JS symbol: \"_my.func\".  Use `Module` or `wasmExports` to "
+		 "access this symbol [-Wjs-compiler]\n"),
+		"warning: dropping unsupported crate type `cdylib` for target `wasm32-unknown-emscripten`\n",
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), cases[i].want);
+	for (size_t i = 0; i < sizeof(unknown) / sizeof(*unknown); i++) {
+		struct classify_result r;
+
+		CHECK_STR(run1(t, -1, unknown[i].log, NULL, NULL, &r), "unclassified");
+		CHECK_STR(r.nlines ? r.lines[0] : "(none)", unknown[i].line);
+		classify_result_release(&r);
+	}
+	for (size_t i = 0; i < sizeof(benign) / sizeof(*benign); i++)
+		CHECK_STR(classify1(t, -1, benign[i], NULL, NULL), "none");
+}
+
 static void test_result_shape(void)
 {
 	struct classify_table *t = load_text(
@@ -1742,6 +1963,7 @@ int main(void)
 
 	test_bad_tables();
 	test_requires();
+	test_unless();
 	test_rules();
 	test_result_shape();
 	test_telling_line();
@@ -1758,6 +1980,7 @@ int main(void)
 		test_catalogue_wordings(t);
 		test_target_and_channel_wordings(t);
 		test_flag_and_dylib_wordings(t);
+		test_toolchain_catalogue(t);
 		test_drifted_wordings(t);
 		test_batch3_wordings(t);
 		test_runner_failures(t);

@@ -49,6 +49,15 @@ static void test_tools(void)
 	check_tool("error[E0514]: found crate `std` compiled by an incompatible version of rustc\n", "rustc", 80);
 	check_tool("error: failed to select a version for `x`\n", "cargo", 80);
 	check_tool("clang-16: error: unsupported option '-fwasm-exceptions'\n", "llvm", 80);
+	/* rustc prints LLVM's fatal errors with its own prefix (rustc_llvm's error handler) */
+	check_tool("rustc-LLVM ERROR: Cannot select: 0x1: i32 = X\n", "llvm", 80);
+	/* Emscripten 1.38.21-1.39.11 printed errors through Python's logging, before them as root's */
+	check_tool("shared:ERROR: Attempt to set a non-existent setting: 'X'\n", "emcc", 80);
+	check_tool("emcc:ERROR: Compiler reported error\n", "emcc", 80);
+	check_tool("  = note: shared:ERROR: Attempt to set a non-existent setting: 'X'\n", "emcc", 80);
+	check_tool("ERROR    root: Assigning a non-existent settings attribute \"X\"\n", "emcc", 80);
+	check_tool("shared:ERROR: '/e/fastcomp/bin/clang -c a.c' failed (1)\n", "wrapper", 40);
+	check_tool("shared:WARNING: LLVM version appears incorrect\nnotalogger:ERROR: x\n", "(none)", 0);
 	check_tool("pkg> error: the crate is broken\n", "error", 80);
 	check_tool("[wasm-validator error in function 3] unexpected false: x\n", "binaryen", 80);
 	/* binaryen's parse error comes before the "Fatal:" line it causes (older: "error in parsing input") */
@@ -77,6 +86,66 @@ static void test_tools(void)
 	/* a root cause weighs more than its tool's other lines; alone it is an error line of 55 */
 	check_tool("npm ERR! code ECONNREFUSED\n", "npm", 65);
 	check_tool("make: *** [all] Error 1\nld: cannot open output file a.out: Permission denied\n", "error", 55);
+	/* memory exhausted: the OOM killer's signal as cargo prints it, Rust's allocation failure */
+	check_tool("error: could not compile `foo` (lib)\n\nCaused by:\n  process didn't exit successfully: `rustc "
+		   "--crate-name foo` (signal: 9, SIGKILL: kill)\n",
+		   "error", 55);
+	check_tool("memory allocation of 8589934592 bytes failed\nerror: could not compile `foo` (lib)\n", "error", 55);
+	check_tool("##[debug]Sending SIGKILL to the runner\n", "(none)", 0);
+	/* every root cause text, code and status is found (one pass over the line looks for all) */
+	{
+		static const char *const causes[] = {
+			"No space left on device",
+			"Disk quota exceeded",
+			"Read-only file system",
+			"Permission denied",
+			"Connection refused",
+			"Connection reset by peer",
+			"Connection timed out",
+			"Network is unreachable",
+			"No route to host",
+			"Too many open files",
+			"Cannot allocate memory",
+			"Temporary failure in name resolution",
+			"Name or service not known",
+			"Service Unavailable",
+			"Bad Gateway",
+			"Gateway Timeout",
+			"Too Many Requests",
+			"SIGKILL",
+			"memory allocation of 8 bytes",
+			"JavaScript heap out of memory",
+			"ENOSPC",
+			"EDQUOT",
+			"EROFS",
+			"EACCES",
+			"ECONNREFUSED",
+			"ECONNRESET",
+			"ETIMEDOUT",
+			"ENETUNREACH",
+			"EHOSTUNREACH",
+			"EMFILE",
+			"ENOMEM",
+			"EAI_AGAIN",
+			"status code 503",
+			"HTTP error 404",
+			"HTTP Error 500",
+			"HTTP status 429",
+			"returned error: 502",
+			"HTTP/1.1 503",
+			"HTTP/2 404",
+			"HTTP 500",
+		};
+
+		for (size_t i = 0; i < sizeof(causes) / sizeof(*causes); i++) {
+			char *log = xasprintf("make: *** [all] Error 1\nfetch: %s\n", causes[i]);
+
+			check_tool(log, "error", 55);
+			free(log);
+		}
+		/* a code inside a word, a status that is no failure */
+		check_tool("make: *** [all] Error 1\nxENOSPCx and HTTP 200\n", "wrapper", 40);
+	}
 	check_tool("Error: failed to parse WebAssembly module\n\nCaused by:\n    SIMD support is not enabled\n", "js",
 		   91);
 	/* JavaScriptCore's CompileError without its name */
