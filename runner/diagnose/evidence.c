@@ -611,11 +611,11 @@ static void keep_cause(struct span *kept, size_t *n, const struct span *head, st
 static void read_log(struct span *kept, size_t *n, const char *text, size_t len, size_t log)
 {
 	const char *end = text + len, *line = text;
-	int in_traceback = 0, chain = 0;  /* chain: 0 none, 1 after "Caused by:", 2 in an item */
-	int child = 0;  /* in a child's stderr: 1 none of its lines an error yet, 2 one was */
+	int in_traceback = 0, chain = 0; /* chain: 0 none, 1 after "Caused by:", 2 in an item */
+	int child = 0; /* in a child's stderr: 1 none of its lines an error yet, 2 one was */
 	size_t lineno = 0, indent = 0, codes_lineno = 0;
 	struct span head = { 0 }, cause = { 0 }, said = { 0 };
-	const char *codes = NULL, *codes_end = NULL;  /* rustc's last summary of error codes */
+	const char *codes = NULL, *codes_end = NULL; /* rustc's last summary of error codes */
 
 	while (line < end) {
 		const char *eol = memchr(line, '\n', (size_t)(end - line)), *why, *tool, *item, *te;
