@@ -143,6 +143,9 @@ static int is_wrapper(const char *msg, const char *end)
 		"could not build",
 		"linker command failed",
 		"process didn't exit successfully",
+		/* wasm-pack's context for a failed cargo build or wasm-bindgen run */
+		"Compiling your crate to WebAssembly failed",
+		"Running the wasm-bindgen CLI",
 	};
 
 	for (size_t i = 0; i < sizeof(wrappers) / sizeof(*wrappers); i++)
@@ -309,6 +312,16 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	}
 	x = exception_at(s, end, &xe);
 	if (x && (!w || x < w) && ((x - s) < 80 || (x[-2] == '\\' && x[-1] == 'n'))) {
+		const char *msg = xe;
+
+		while (msg < end && *msg != ':')
+			msg++;
+		while (msg < end && (*msg == ':' || *msg == ' '))
+			msg++;
+		if (is_wrapper(msg, end)) {
+			*tool = "wrapper";
+			return 40;
+		}
 		*tool = is_js_exception(x, xe) ? "js" : "python";
 		return 90;
 	}
@@ -326,7 +339,9 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "js";
 		return 70;
 	}
-	if (find_in(s, end, "requires node v") || find_in(s, end, "requires Node.js") || is_engine_check(s, end)) {
+	/* Node's own check of its command line: "node: bad option: --experimental-wasm-eh" */
+	if (find_in(s, end, "requires node v") || find_in(s, end, "requires Node.js") || is_engine_check(s, end) ||
+	    starts_with(s, end, "node: bad option: ")) {
 		*tool = "node";
 		return 70;
 	}
@@ -821,6 +836,10 @@ static const struct {
 	{ "gc proposal", "gc" },
 	/* JavaScriptCore: "WebAssembly.Module doesn't parse at byte N: references are not enabled" */
 	{ "references are not enabled", "reference-types" },
+	/* and its "wasm exceptions are not enabled", "Wasm GC is not enabled", "SIMD must be enabled" */
+	{ "wasm exceptions are not enabled", "exception-handling" },
+	{ "wasm gc is not enabled", "gc" },
+	{ "simd must be enabled", "simd128" },
 	/*
 	 * i64 at the JS boundary in an engine without BigInt integration
 	 * (Node < 15, Chrome < 85, Firefox < 78, Safari < 14.1): V8's "wasm
@@ -831,9 +850,22 @@ static const struct {
 	{ "signature contains illegal type", "bigint" },
 	{ "cannot pass i64 to or from js", "bigint" },
 	{ "i64 not allowed as return type or argument", "bigint" },
+	/* JavaScriptCore before BigInt integration: "imported global env:g cannot be an i64" */
+	{ "cannot be an i64", "bigint" },
+	/*
+	 * An engine without BigInt (Safari < 14) or its typed arrays (Safari <
+	 * 15), which glue built with WASM_BIGINT uses: V8's and SpiderMonkey's
+	 * "BigInt64Array is not defined", JavaScriptCore's "Can't find variable: BigInt"
+	 */
+	{ "bigint is not defined", "bigint" },
+	{ "bigint64array is not defined", "bigint" },
+	{ "biguint64array is not defined", "bigint" },
+	{ "can't find variable: bigint", "bigint" },
 	/* V8 before the feature: the data count section (12) of bulk memory, the tag section (13) */
 	{ "unknown section code #0x0c", "bulk-memory" },
 	{ "unknown section code #0x0d", "exception-handling" },
+	/* V8 before the feature: a tag import (kind 4) of exception handling */
+	{ "unknown import kind 0x04", "exception-handling" },
 };
 
 static void take_features(struct evidence_line *l, const char *t)

@@ -592,6 +592,192 @@ static void test_runtime_catalogue(const struct classify_table *t)
 }
 
 /*
+ * The real table on the engines' and the JS-side tools' own message
+ * catalogues, one case per wording family (V8's src/wasm/module-decoder-impl.h,
+ * function-body-decoder-impl.h and module-instantiate.cc; SpiderMonkey's
+ * js.msg; JavaScriptCore's WasmFunctionParser.h and JSWebAssemblyInstance.cpp;
+ * Emscripten's src/lib/libdylink.js, src/lib/libcore.js, src/preamble.js and
+ * tools/emscripten.py, 2.0-4.x; wasm-bindgen's crates/cli-support, 0.2.50
+ * on; Node's lib/internal/errors.js), and the generic JS errors that look
+ * alike but whose cause a log does not show: those stay unclassified.
+ */
+static char *telling(const char *text);
+
+static void test_engine_catalogues(const struct classify_table *t)
+{
+	static const struct {
+		int stage;
+		const char *log, *facts, *want;
+	} cases[] = {
+		/* engine_lacks_wasm_feature: V8 before exception handling reads a tag import (kind 4) */
+		{ STAGE_LOAD, "CompileError: WebAssembly.Module(): unknown import kind 0x04 @+233\n", NULL,
+		  "engine_lacks_wasm_feature" },
+		/* V8: a prefixed (0xfc) opcode it does not know: bulk memory before 7.5 */
+		{ STAGE_LOAD,
+		  "CompileError: WebAssembly.instantiate(): Compiling function #7 failed: invalid numeric "
+		  "opcode @+777\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		/* V8: a memory beyond the engine's limit (2 GiB before V8 8.x) */
+		{ STAGE_LOAD,
+		  "CompileError: WebAssembly.Module(): initial memory size (40000 pages) is larger than "
+		  "implementation limit (32767 pages) @+30\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		/* JavaScriptCore's parser with a feature off */
+		{ STAGE_LOAD,
+		  "CompileError: WebAssembly.Module doesn't parse at byte 1234: wasm exceptions are not enabled, "
+		  "in function at index 17\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD,
+		  "WebAssembly.Module doesn't parse at byte 88: Wasm GC is not enabled, in function at index 3\n", NULL,
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "WebAssembly.Module doesn't parse at byte 60: SIMD must be enabled\n", NULL,
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD,
+		  "CompileError: WebAssembly.Module doesn't parse at byte 301: invalid 0xfc extended op 10, in "
+		  "function at index 2\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		/* JavaScriptCore before BigInt integration; engines without BigInt or its arrays */
+		{ STAGE_LOAD, "LinkError: imported global env:__memory_base cannot be an i64\n", NULL,
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "ReferenceError: Can't find variable: BigInt64Array\n", NULL,
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "ReferenceError: BigInt is not defined\n", NULL, "engine_lacks_wasm_feature" },
+		/* no exception-handling JS API: V8's and SpiderMonkey's words, JavaScriptCore's */
+		{ STAGE_RUN, "TypeError: WebAssembly.Tag is not a constructor\n", NULL, "engine_lacks_wasm_feature" },
+		{ STAGE_RUN, "TypeError: WebAssembly.Exception is not a constructor\n", NULL,
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_RUN,
+		  "TypeError: undefined is not a constructor (evaluating 'new WebAssembly.Tag({parameters: "
+		  "[\"i32\"]})')\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		/* Node without wasm ES module integration (--experimental-wasm-modules) */
+		{ STAGE_LOAD,
+		  "TypeError [ERR_UNKNOWN_FILE_EXTENSION]: Unknown file extension \".wasm\" for "
+		  "/app/pkg/pkg_bg.wasm\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		/* Emscripten 4.x's browser check, its Error: shown */
+		{ STAGE_LOAD,
+		  "Uncaught Error: This page was compiled without support for Firefox browser. Pass "
+		  "-sMIN_FIREFOX_VERSION=115 or lower to enable support for this browser.\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		/* glue_wasm_version_mismatch: the module's import namespace is missing, per engine */
+		{ STAGE_LOAD,
+		  "TypeError: WebAssembly.instantiate(): Import #0 \"wbg\": module is not an object or function\n",
+		  NULL, "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD,
+		  "TypeError: WebAssembly.Instance(): Import #0 module=\"a\" error: module is not an object or "
+		  "function\n",
+		  NULL, "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD,
+		  "TypeError: WebAssembly.instantiate(): Import #0 \"./hello_bg.js\": module is not an object or "
+		  "function\n",
+		  NULL, "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD, "TypeError: import object field 'wbg' is not an Object\n", NULL,
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD, "LinkError: import function a:c must be callable\n", NULL, "glue_wasm_version_mismatch" },
+		/* a memory or table of another shape: JavaScriptCore's and SpiderMonkey's words */
+		{ STAGE_LOAD,
+		  "LinkError: Memory import env:memory did not have a 'maximum' but the module requires that it does\n",
+		  NULL, "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD,
+		  "LinkError: Table import env:__indirect_function_table provided an 'initial' that is too small\n",
+		  NULL, "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD, "LinkError: imported Memory with incompatible maximum size\n", NULL,
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD, "LinkError: imported Table with incompatible size\n", NULL,
+		  "glue_wasm_version_mismatch" },
+		/* Emscripten's glue expecting an export the module lacks: 2.0-4.0.x, 4.0.17 on */
+		{ STAGE_RUN, "Aborted(Assertion failed: exported native function `main` not found)\n", NULL,
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD, "Aborted(Assertion failed: missing Wasm export: _emscripten_stack_init)\n", NULL,
+		  "glue_wasm_version_mismatch" },
+		/* wasm-bindgen's CLI and the crate's schema: before 0.2.74, 0.2.74 on, 2024 on */
+		{ STAGE_MAIN,
+		  "error: \n\nit looks like the Rust project used to create this wasm file was linked against\n"
+		  "a different version of wasm-bindgen than this binary:\n\n  rust wasm file: 0.2.55\n"
+		  "     this binary: 0.2.54\n",
+		  NULL, "glue_wasm_version_mismatch" },
+		{ STAGE_MAIN,
+		  "error: \n\nit looks like the Rust project used to create this wasm file was linked against\n"
+		  "version of wasm-bindgen that uses a different bindgen format than this binary:\n\n"
+		  "  rust wasm file schema version: 0.2.84\n     this binary schema version: 0.2.83\n",
+		  NULL, "glue_wasm_version_mismatch" },
+		{ STAGE_MAIN, "  rust Wasm file schema version: 0.2.100\n     this binary schema version: 0.2.99\n",
+		  NULL, "glue_wasm_version_mismatch" },
+		/* initial_memory_too_small: JavaScriptCore's older wording */
+		{ STAGE_LOAD,
+		  "LinkError: Memory import env:memory provided an 'initial' that is smaller than the module's "
+		  "declared 'initial' import memory size\n",
+		  NULL, "initial_memory_too_small" },
+		/* main_module_export_missing: libdylink's GOT entry the main module does not export */
+		{ STAGE_LOAD, "Error: bad export type for 'g_state': undefined\n", NULL, "main_module_export_missing" },
+		{ STAGE_LOAD, "Error: bad export type for `g_state`: undefined\n", NULL, "main_module_export_missing" },
+		/* dyncall_legacy_missing: dynCallLegacy's assertions, 2.0 to 4.x */
+		{ STAGE_RUN, "Aborted(Assertion failed: bad function pointer type - sig is not in dynCalls: 'vij')\n",
+		  NULL, "dyncall_legacy_missing" },
+		{ STAGE_RUN,
+		  "Aborted(Assertion failed: bad function pointer type - dynCall function not found for sig 'jii')\n",
+		  NULL, "dyncall_legacy_missing" },
+		/* a probe's trap in SpiderMonkey's and JavaScriptCore's words, with the cell's facts */
+		{ STAGE_RUN, "RuntimeError: index out of bounds\n", "probe=u128,rust=1.80", "u128_layout_mismatch" },
+		{ STAGE_RUN, "RuntimeError: Out of bounds memory access\n", "probe=time_t,emscripten=3.1.10",
+		  "time_t_layout_mismatch" },
+
+		/* near misses: generic JS errors whose cause the log does not show */
+		{ STAGE_RUN, "TypeError: Do not know how to serialize a BigInt\n", NULL, "unclassified" },
+		{ STAGE_RUN, "TypeError: Cannot mix BigInt and other types, use explicit conversions\n", NULL,
+		  "unclassified" },
+		{ STAGE_RUN,
+		  "RangeError: The number 1.5 cannot be converted to a BigInt because it is not an integer\n", NULL,
+		  "unclassified" },
+		{ STAGE_RUN, "RangeError: Maximum call stack size exceeded\n", NULL, "unclassified" },
+		{ STAGE_RUN, "InternalError: too much recursion\n", NULL, "unclassified" },
+		{ STAGE_RUN, "RuntimeError: Out of bounds memory access\n", NULL, "unclassified" },
+		{ STAGE_RUN, "RuntimeError: index out of bounds\n", NULL, "unclassified" },
+		{ STAGE_LOAD, "RangeError: WebAssembly.Memory(): could not allocate memory\n", NULL, "unclassified" },
+		{ STAGE_LOAD,
+		  "RangeError: WebAssembly.Instance(): Out of memory: Cannot allocate Wasm memory for new instance\n",
+		  NULL, "unclassified" },
+		{ STAGE_RUN, "Aborted(Assertion failed: missing table entry in dynCall: 5)\n", NULL, "unclassified" },
+		{ STAGE_LOAD, "Error: bad export type for 'g_ptr': bigint (5n)\n", NULL, "unclassified" },
+		/* the tag of a host without wasm EH is another thing than no Tag in the engine */
+		{ STAGE_LOAD, "LinkError: import object field '__cpp_exception' is not a Tag\n", NULL,
+		  "wasm_eh_tag_missing" },
+		/* a WASI module without a WASI host, a user's own namespace: no glue of a build */
+		{ STAGE_LOAD,
+		  "TypeError: WebAssembly.instantiate(): Import #1 \"wasi_snapshot_preview1\": module is not an "
+		  "object or function\n",
+		  NULL, "unclassified" },
+		{ STAGE_LOAD,
+		  "TypeError: WebAssembly.instantiate(): Import #0 \"string_constants\": module is not an object "
+		  "or function\n",
+		  NULL, "unclassified" },
+		/* wasm-bindgen's glue before its init() ran: `wasm` is undefined, nothing mismatched */
+		{ STAGE_RUN,
+		  "TypeError: Cannot read properties of undefined (reading '__wbindgen_add_to_stack_pointer')\n", NULL,
+		  "unclassified" },
+		/* a V8 flag this Node does not know: too old or too new for it, the line does not say */
+		{ STAGE_RUN, "node: bad option: --experimental-wasm-bigint\n", NULL, "unclassified" },
+		{ STAGE_LOAD,
+		  "CompileError: WebAssembly.instantiateStreaming(): Incorrect response MIME type. Expected "
+		  "'application/wasm'.\n",
+		  NULL, "unclassified" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		CHECK_STR(classify1(t, cases[i].stage, cases[i].log, cases[i].facts, NULL), cases[i].want);
+
+	/* wasm-pack's context lines wrap the cause: the rustc error is the telling line */
+	CHECK_STR(telling("error[E0425]: cannot find function `foo` in this scope\n --> src/lib.rs:3:5\n"
+			  "Error: Compiling your crate to WebAssembly failed\n"
+			  "Caused by: failed to execute `cargo build`: exited with exit status: 101\n"),
+		  "error[E0425]: cannot find function `foo` in this scope");
+	CHECK_STR(telling("Error: Running the wasm-bindgen CLI\n"), "Error: Running the wasm-bindgen CLI");
+	/* a V8 flag Node refuses is an error line, not a clean log */
+	CHECK_STR(telling("node: bad option: --experimental-wasm-eh\n"), "node: bad option: --experimental-wasm-eh");
+}
+
+/*
  * The real table on the compile/link tools' own message texts (rustc's
  * rustc_metadata and rustc_driver catalogues, rustup, cargo, cc-rs, clang's
  * driver, LLVM, wasm-ld, emcc, binaryen), one per wording family: what a
@@ -1524,6 +1710,7 @@ int main(void)
 		test_embedded_matches_file(t);
 		test_rules_generalize(t);
 		test_runtime_catalogue(t);
+		test_engine_catalogues(t);
 		test_catalogue_wordings(t);
 		test_target_and_channel_wordings(t);
 		test_drifted_wordings(t);
