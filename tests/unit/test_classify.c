@@ -718,6 +718,20 @@ static void test_engine_catalogues(const struct classify_table *t)
 		{ STAGE_RUN,
 		  "Aborted(Assertion failed: bad function pointer type - dynCall function not found for sig 'jii')\n",
 		  NULL, "dyncall_legacy_missing" },
+		/* cxx_exceptions_disabled at run time: Emscripten's throw without catching, 3.1.35 on, before */
+		{ STAGE_RUN,
+		  "Aborted(Assertion failed: Exception thrown, but exception catching is not enabled. Compile with "
+		  "-sNO_DISABLE_EXCEPTION_CATCHING or -sEXCEPTION_CATCHING_ALLOWED=[..] to catch.)\n",
+		  NULL, "cxx_exceptions_disabled" },
+		{ STAGE_RUN,
+		  "exception thrown: 5246024 - Exception catching is disabled, this exception cannot be caught. "
+		  "Compile with -s NO_DISABLE_EXCEPTION_CATCHING or -s EXCEPTION_CATCHING_ALLOWED=[..] to catch.\n",
+		  NULL, "cxx_exceptions_disabled" },
+		/* wasm-pack's check of the target (src/build/wasm_target.rs) */
+		{ STAGE_COMPILE,
+		  "Error: wasm32-unknown-unknown target not found in sysroot: "
+		  "\"/home/u/.rustup/toolchains/stable-x86_64-unknown-linux-gnu\"\n",
+		  NULL, "std_missing_for_target" },
 		/* a probe's trap in SpiderMonkey's and JavaScriptCore's words, with the cell's facts */
 		{ STAGE_RUN, "RuntimeError: index out of bounds\n", "probe=u128,rust=1.80", "u128_layout_mismatch" },
 		{ STAGE_RUN, "RuntimeError: Out of bounds memory access\n", "probe=time_t,emscripten=3.1.10",
@@ -734,6 +748,9 @@ static void test_engine_catalogues(const struct classify_table *t)
 		{ STAGE_RUN, "InternalError: too much recursion\n", NULL, "unclassified" },
 		{ STAGE_RUN, "RuntimeError: Out of bounds memory access\n", NULL, "unclassified" },
 		{ STAGE_RUN, "RuntimeError: index out of bounds\n", NULL, "unclassified" },
+		{ STAGE_RUN, "RuntimeError: null function or function signature mismatch\n", NULL, "unclassified" },
+		{ STAGE_RUN, "RuntimeError: indirect call signature mismatch\n", NULL, "unclassified" },
+		{ STAGE_RUN, "RuntimeError: unreachable executed\n", NULL, "unclassified" },
 		{ STAGE_LOAD, "RangeError: WebAssembly.Memory(): could not allocate memory\n", NULL, "unclassified" },
 		{ STAGE_LOAD,
 		  "RangeError: WebAssembly.Instance(): Out of memory: Cannot allocate Wasm memory for new instance\n",
