@@ -10,7 +10,8 @@
  *   python     the first unindented line after "Traceback (most
  *              recent call last):" (the exception the traceback ends in)  95
  *   js         a JS exception ("LinkError: ...", "TypeError: ...",
- *              "CompileError: ...", "Uncaught RuntimeError: ...",
+ *              "CompileError: ...", "Uncaught RuntimeError: ...", Node's
+ *              with its code: "TypeError [ERR_UNKNOWN_FILE_EXTENSION]: ...",
  *              JavaScriptCore's "WebAssembly.Module doesn't parse at
  *              byte N: ..." without its name) or a Python one
  *              ("ImportError: ...") outside a traceback                  90

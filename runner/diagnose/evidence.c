@@ -63,6 +63,19 @@ char *evidence_quote(const char *start, const char *end)
 /* ---- which lines are errors, of which tool, how telling ---- */
 
 /*
+ * Whether Node's error code stands at P before the ":" ending an exception's
+ * name: "TypeError [ERR_UNKNOWN_FILE_EXTENSION]: ..." (lib/internal/errors.js).
+ */
+static int node_code_at(const char *p, const char *end)
+{
+	if (end - p < 8 || memcmp(p, " [ERR_", 6) != 0)
+		return 0;
+	for (p += 6; p < end && (isupper((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_'); p++)
+		;
+	return end - p >= 2 && p[0] == ']' && p[1] == ':';
+}
+
+/*
  * Where an exception name ("TypeError", "LinkError", "ImportError",
  * "pyodide.ffi.JsException", plain "Error") followed by ":" starts a word
  * of the line, or NULL; its end in *NAME_END. Python warnings
@@ -80,7 +93,7 @@ static const char *exception_at(const char *s, const char *end, const char **nam
 			continue;
 		while (q < end && (isalnum((unsigned char)*q) || *q == '_' || *q == '.'))
 			q++;
-		if (q < end && *q != ':')
+		if (q < end && *q != ':' && !node_code_at(q, end))
 			continue;
 		if ((q - p >= 5 && memcmp(q - 5, "Error", 5) == 0) ||
 		    (q - p >= 9 && memcmp(q - 9, "Exception", 9) == 0)) {
