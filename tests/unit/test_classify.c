@@ -686,6 +686,14 @@ static void test_engine_catalogues(const struct classify_table *t)
 		  "glue_wasm_version_mismatch" },
 		{ STAGE_LOAD, "LinkError: imported Table with incompatible size\n", NULL,
 		  "glue_wasm_version_mismatch" },
+		/* a memory or table import given no Memory or Table: SpiderMonkey's and JavaScriptCore's words */
+		{ STAGE_LOAD, "LinkError: import object field 'memory' is not a Memory\n", NULL,
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD,
+		  "LinkError: Table import env:__indirect_function_table is not an instance of WebAssembly.Table\n",
+		  NULL, "glue_wasm_version_mismatch" },
+		/* a user's own import object names nothing of a glue */
+		{ STAGE_LOAD, "LinkError: import object field 'counter' is not a Global\n", NULL, "unclassified" },
 		/* Emscripten's glue expecting an export the module lacks: 2.0-4.0.x, 4.0.17 on */
 		{ STAGE_RUN, "Aborted(Assertion failed: exported native function `main` not found)\n", NULL,
 		  "glue_wasm_version_mismatch" },
