@@ -765,6 +765,22 @@ static void test_engine_catalogues(const struct classify_table *t)
 		  NULL, "unclassified" },
 		{ STAGE_RUN, "Aborted(Assertion failed: missing table entry in dynCall: 5)\n", NULL, "unclassified" },
 		{ STAGE_LOAD, "Error: bad export type for 'g_ptr': bigint (5n)\n", NULL, "unclassified" },
+		/* a host without wasm EH does not provide the tag: Emscripten's dylink and Pyodide's words */
+		{ STAGE_LOAD,
+		  "RuntimeError: Aborted(Assertion failed: undefined symbol '__cpp_exception'. perhaps a side "
+		  "module was not linked in? if this global was expected to arrive from a system library, try "
+		  "to build the MAIN_MODULE with EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  NULL, "wasm_eh_tag_missing" },
+		{ STAGE_LOAD, "Error: Dynamic linking error: cannot resolve symbol __c_longjmp\n", NULL,
+		  "wasm_eh_tag_missing" },
+		{ STAGE_LOAD,
+		  "Aborted(external symbol '__cpp_exception' is missing. perhaps a side module was not linked "
+		  "in? if this global was expected to arrive from a system library, try to build the "
+		  "MAIN_MODULE with EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  NULL, "wasm_eh_tag_missing" },
+		/* another runtime symbol missing stays the main module's export */
+		{ STAGE_LOAD, "Error: Dynamic linking error: cannot resolve symbol __cxa_demangle\n", NULL,
+		  "main_module_export_missing" },
 		/* the tag of a host without wasm EH is another thing than no Tag in the engine */
 		{ STAGE_LOAD, "LinkError: import object field '__cpp_exception' is not a Tag\n", NULL,
 		  "wasm_eh_tag_missing" },
