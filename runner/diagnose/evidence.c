@@ -771,6 +771,7 @@ static const struct {
 } feature_aliases[] = {
 	{ "eh", "exception-handling" },
 	{ "exnref", "exception-handling" },
+	{ "legacy-eh", "exception-handling" },
 	{ "exceptions", "exception-handling" },
 	{ "simd", "simd128" },
 	{ "threads", "atomics" },

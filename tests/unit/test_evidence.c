@@ -305,6 +305,10 @@ static void test_runtime_catalogue(void)
 	check_tokens("WebAssembly.Module doesn't parse at byte 9: SIMD must be enabled\n", EVIDENCE_FEATURE, "simd128");
 	check_tokens("CompileError: WebAssembly.Module(): unknown import kind 0x04 @+233\n", EVIDENCE_FEATURE,
 		     "exception-handling");
+	check_tokens(
+		"CompileError: WebAssembly.Module(): Compiling function #3 failed: Invalid opcode 0x6 (enable with "
+		"--experimental-wasm-legacy-eh) @+91\n",
+		EVIDENCE_FEATURE, "exception-handling");
 	/* no BigInt integration (JavaScriptCore's global import), no BigInt or its arrays at all */
 	check_tokens("LinkError: imported global env:g cannot be an i64\n", EVIDENCE_FEATURE, "bigint");
 	check_tokens("ReferenceError: Can't find variable: BigInt64Array\n", EVIDENCE_FEATURE, "bigint");
