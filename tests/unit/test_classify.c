@@ -716,6 +716,11 @@ static void test_engine_catalogues(const struct classify_table *t)
 		  NULL, "glue_wasm_version_mismatch" },
 		{ STAGE_MAIN, "  rust Wasm file schema version: 0.2.100\n     this binary schema version: 0.2.99\n",
 		  NULL, "glue_wasm_version_mismatch" },
+		/* not_a_wasm_module: the spec interpreter's wording, as wasmparser, wasmtime and WAMR print it */
+		{ STAGE_LOAD,
+		  "Error: magic header not detected: bad magic number - expected=[0x0, 0x61, 0x73, 0x6d] "
+		  "actual=[0x7f, 0x45, 0x4c, 0x46] (at offset 0x0)\n",
+		  NULL, "not_a_wasm_module" },
 		/* initial_memory_too_small: JavaScriptCore's older wording */
 		{ STAGE_LOAD,
 		  "LinkError: Memory import env:memory provided an 'initial' that is smaller than the module's "
