@@ -10,7 +10,8 @@
  *   python     the first unindented line after "Traceback (most
  *              recent call last):" (the exception the traceback ends in)  95
  *   js         a JS exception ("LinkError: ...", "TypeError: ...",
- *              "CompileError: ...", "Uncaught RuntimeError: ...",
+ *              "CompileError: ...", "Uncaught RuntimeError: ...", Node's
+ *              with its code: "TypeError [ERR_UNKNOWN_FILE_EXTENSION]: ...",
  *              JavaScriptCore's "WebAssembly.Module doesn't parse at
  *              byte N: ..." without its name) or a Python one
  *              ("ImportError: ...") outside a traceback                  90
@@ -34,7 +35,8 @@
  *   js         "missing function: NAME" (Emscripten's stub)               70
  *   node       "... requires node vN ..." and Node's version checks, and
  *              Emscripten's of browsers ("requires Safari vN", "compiled
- *              without support for Firefox browser")                    70
+ *              without support for Firefox browser"); Node refusing a
+ *              flag ("node: bad option: --experimental-wasm-eh")        70
  *   pip        "... is not a supported wheel on this platform"            60
  *   npm, crash "npm ERR!", "Segmentation fault", "Assertion failed"      60
  *   error      glibc's loader: "...: symbol lookup error: ..."            60
@@ -50,7 +52,9 @@
  *              linking with `emcc` failed", "could not compile",
  *              "emcc: error: '.../wasm-ld ...' failed", "make: *** ...",
  *              "PythonError: Traceback (most recent call last):", whose
- *              exception comes at the traceback's end)                   40
+ *              exception comes at the traceback's end, wasm-pack's
+ *              "Error: Compiling your crate to WebAssembly failed" and
+ *              "Error: Running the wasm-bindgen CLI")                    40
  *
  * "warning:" before the error word makes a line no evidence. A line that
  * names a root cause weighs 5 more than its tool's other lines, or 55 when
@@ -91,12 +95,17 @@
  *            engine's own words for them (SpiderMonkey's v128, "Structure
  *            types", V8's "Wasm SIMD", old V8's s128, wasmparser's
  *            "exceptions proposal", "SIMD support", "threads must be
- *            enabled", JavaScriptCore's "references are not enabled");
+ *            enabled", JavaScriptCore's "references are not enabled",
+ *            "wasm exceptions are not enabled", "Wasm GC is not enabled",
+ *            "SIMD must be enabled"; V8's "unknown import kind 0x04", a
+ *            tag import before exception handling);
  *            and bigint for an
  *            engine without JS BigInt integration refusing i64 at the JS
  *            boundary (V8's "wasm function signature contains illegal type",
  *            SpiderMonkey's "cannot pass i64 to or from JS", JavaScriptCore's
- *            "i64 not allowed as return type or argument ...")
+ *            "i64 not allowed as return type or argument ..." and "imported
+ *            global M:N cannot be an i64") or without BigInt at all
+ *            ("BigInt is not defined", "Can't find variable: BigInt64Array")
  *   version  "LABEL=VERSION" for a dotted version (or LLVM's "LLVM17"),
  *            LABEL the word before it in lower case when it is one of
  *            producer, reader, requires, required, detected, node, rustc,

@@ -64,6 +64,19 @@ char *evidence_quote(const char *start, const char *end)
 /* ---- which lines are errors, of which tool, how telling ---- */
 
 /*
+ * Whether Node's error code stands at P before the ":" ending an exception's
+ * name: "TypeError [ERR_UNKNOWN_FILE_EXTENSION]: ..." (lib/internal/errors.js).
+ */
+static int node_code_at(const char *p, const char *end)
+{
+	if (end - p < 8 || memcmp(p, " [ERR_", 6) != 0)
+		return 0;
+	for (p += 6; p < end && (isupper((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_'); p++)
+		;
+	return end - p >= 2 && p[0] == ']' && p[1] == ':';
+}
+
+/*
  * Where an exception name ("TypeError", "LinkError", "ImportError",
  * "pyodide.ffi.JsException", plain "Error") followed by ":" starts a word
  * of the line, or NULL; its end in *NAME_END. Python warnings
@@ -81,7 +94,7 @@ static const char *exception_at(const char *s, const char *end, const char **nam
 			continue;
 		while (q < end && (isalnum((unsigned char)*q) || *q == '_' || *q == '.'))
 			q++;
-		if (q < end && *q != ':')
+		if (q < end && *q != ':' && !node_code_at(q, end))
 			continue;
 		if ((q - p >= 5 && memcmp(q - 5, "Error", 5) == 0) ||
 		    (q - p >= 9 && memcmp(q - 9, "Exception", 9) == 0)) {
@@ -150,6 +163,9 @@ static int is_wrapper(const char *msg, const char *end)
 		"could not build",
 		"linker command failed",
 		"process didn't exit successfully",
+		/* wasm-pack's context for a failed cargo build or wasm-bindgen run */
+		"Compiling your crate to WebAssembly failed",
+		"Running the wasm-bindgen CLI",
 	};
 
 	for (size_t i = 0; i < sizeof(wrappers) / sizeof(*wrappers); i++)
@@ -382,6 +398,16 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	}
 	x = exception_at(s, end, &xe);
 	if (x && (!w || x < w) && ((x - s) < 80 || (x[-2] == '\\' && x[-1] == 'n'))) {
+		const char *msg = xe;
+
+		while (msg < end && *msg != ':')
+			msg++;
+		while (msg < end && (*msg == ':' || *msg == ' '))
+			msg++;
+		if (is_wrapper(msg, end)) {
+			*tool = "wrapper";
+			return 40;
+		}
 		*tool = is_js_exception(x, xe) ? "js" : "python";
 		return 90;
 	}
@@ -399,7 +425,9 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "js";
 		return 70;
 	}
-	if (find_in(s, end, "requires node v") || find_in(s, end, "requires Node.js") || is_engine_check(s, end)) {
+	/* Node's own check of its command line: "node: bad option: --experimental-wasm-eh" */
+	if (find_in(s, end, "requires node v") || find_in(s, end, "requires Node.js") || is_engine_check(s, end) ||
+	    starts_with(s, end, "node: bad option: ")) {
 		*tool = "node";
 		return 70;
 	}
@@ -877,6 +905,7 @@ static const struct {
 } feature_aliases[] = {
 	{ "eh", "exception-handling" },
 	{ "exnref", "exception-handling" },
+	{ "legacy-eh", "exception-handling" },
 	{ "exceptions", "exception-handling" },
 	{ "simd", "simd128" },
 	{ "threads", "atomics" },
@@ -955,6 +984,10 @@ static const struct {
 	{ "gc proposal", "gc" },
 	/* JavaScriptCore: "WebAssembly.Module doesn't parse at byte N: references are not enabled" */
 	{ "references are not enabled", "reference-types" },
+	/* and its "wasm exceptions are not enabled", "Wasm GC is not enabled", "SIMD must be enabled" */
+	{ "wasm exceptions are not enabled", "exception-handling" },
+	{ "wasm gc is not enabled", "gc" },
+	{ "simd must be enabled", "simd128" },
 	/*
 	 * i64 at the JS boundary in an engine without BigInt integration
 	 * (Node < 15, Chrome < 85, Firefox < 78, Safari < 14.1): V8's "wasm
@@ -965,9 +998,22 @@ static const struct {
 	{ "signature contains illegal type", "bigint" },
 	{ "cannot pass i64 to or from js", "bigint" },
 	{ "i64 not allowed as return type or argument", "bigint" },
+	/* JavaScriptCore before BigInt integration: "imported global env:g cannot be an i64" */
+	{ "cannot be an i64", "bigint" },
+	/*
+	 * An engine without BigInt (Safari < 14) or its typed arrays (Safari <
+	 * 15), which glue built with WASM_BIGINT uses: V8's and SpiderMonkey's
+	 * "BigInt64Array is not defined", JavaScriptCore's "Can't find variable: BigInt"
+	 */
+	{ "bigint is not defined", "bigint" },
+	{ "bigint64array is not defined", "bigint" },
+	{ "biguint64array is not defined", "bigint" },
+	{ "can't find variable: bigint", "bigint" },
 	/* V8 before the feature: the data count section (12) of bulk memory, the tag section (13) */
 	{ "unknown section code #0x0c", "bulk-memory" },
 	{ "unknown section code #0x0d", "exception-handling" },
+	/* V8 before the feature: a tag import (kind 4) of exception handling */
+	{ "unknown import kind 0x04", "exception-handling" },
 };
 
 static void take_features(struct evidence_line *l, const char *t)

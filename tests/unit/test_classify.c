@@ -620,6 +620,245 @@ static void test_runtime_catalogue(const struct classify_table *t)
 }
 
 /*
+ * The real table on the engines' and the JS-side tools' own message
+ * catalogues, one case per wording family (V8's src/wasm/module-decoder-impl.h,
+ * function-body-decoder-impl.h and module-instantiate.cc; SpiderMonkey's
+ * js.msg; JavaScriptCore's WasmFunctionParser.h and JSWebAssemblyInstance.cpp;
+ * Emscripten's src/lib/libdylink.js, src/lib/libcore.js, src/preamble.js and
+ * tools/emscripten.py, 2.0-4.x; wasm-bindgen's crates/cli-support, 0.2.50
+ * on; Node's lib/internal/errors.js), and the generic JS errors that look
+ * alike but whose cause a log does not show: those stay unclassified.
+ */
+static char *telling(const char *text);
+
+static void test_engine_catalogues(const struct classify_table *t)
+{
+	static const struct {
+		int stage;
+		const char *log, *facts, *want;
+	} cases[] = {
+		/* engine_lacks_wasm_feature: V8 before exception handling reads a tag import (kind 4) */
+		{ STAGE_LOAD, "CompileError: WebAssembly.Module(): unknown import kind 0x04 @+233\n", NULL,
+		  "engine_lacks_wasm_feature" },
+		/* V8: a prefixed (0xfc) opcode it does not know: bulk memory before 7.5 */
+		{ STAGE_LOAD,
+		  "CompileError: WebAssembly.instantiate(): Compiling function #7 failed: invalid numeric "
+		  "opcode @+777\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		/* V8: a memory beyond the engine's limit (2 GiB before V8 8.x) */
+		{ STAGE_LOAD,
+		  "CompileError: WebAssembly.Module(): initial memory size (40000 pages) is larger than "
+		  "implementation limit (32767 pages) @+30\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		/* JavaScriptCore's parser with a feature off */
+		{ STAGE_LOAD,
+		  "CompileError: WebAssembly.Module doesn't parse at byte 1234: wasm exceptions are not enabled, "
+		  "in function at index 17\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD,
+		  "WebAssembly.Module doesn't parse at byte 88: Wasm GC is not enabled, in function at index 3\n", NULL,
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "WebAssembly.Module doesn't parse at byte 60: SIMD must be enabled\n", NULL,
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD,
+		  "CompileError: WebAssembly.Module doesn't parse at byte 301: invalid 0xfc extended op 10, in "
+		  "function at index 2\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		/* JavaScriptCore before BigInt integration; engines without BigInt or its arrays */
+		{ STAGE_LOAD, "LinkError: imported global env:__memory_base cannot be an i64\n", NULL,
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "ReferenceError: Can't find variable: BigInt64Array\n", NULL,
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "ReferenceError: BigInt is not defined\n", NULL, "engine_lacks_wasm_feature" },
+		/* no exception-handling JS API: V8's and SpiderMonkey's words, JavaScriptCore's */
+		{ STAGE_RUN, "TypeError: WebAssembly.Tag is not a constructor\n", NULL, "engine_lacks_wasm_feature" },
+		{ STAGE_RUN, "TypeError: WebAssembly.Exception is not a constructor\n", NULL,
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_RUN,
+		  "TypeError: undefined is not a constructor (evaluating 'new WebAssembly.Tag({parameters: "
+		  "[\"i32\"]})')\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		/* Node without wasm ES module integration (--experimental-wasm-modules) */
+		{ STAGE_LOAD,
+		  "TypeError [ERR_UNKNOWN_FILE_EXTENSION]: Unknown file extension \".wasm\" for "
+		  "/app/pkg/pkg_bg.wasm\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		/* Emscripten 4.x's browser check, its Error: shown */
+		{ STAGE_LOAD,
+		  "Uncaught Error: This page was compiled without support for Firefox browser. Pass "
+		  "-sMIN_FIREFOX_VERSION=115 or lower to enable support for this browser.\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		/* glue_wasm_version_mismatch: the module's import namespace is missing, per engine */
+		{ STAGE_LOAD,
+		  "TypeError: WebAssembly.instantiate(): Import #0 \"wbg\": module is not an object or function\n",
+		  NULL, "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD,
+		  "TypeError: WebAssembly.Instance(): Import #0 module=\"a\" error: module is not an object or "
+		  "function\n",
+		  NULL, "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD,
+		  "TypeError: WebAssembly.instantiate(): Import #0 \"./hello_bg.js\": module is not an object or "
+		  "function\n",
+		  NULL, "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD, "TypeError: import object field 'wbg' is not an Object\n", NULL,
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD, "LinkError: import function a:c must be callable\n", NULL, "glue_wasm_version_mismatch" },
+		/* SpiderMonkey names no module: Emscripten's minified import names (a, b, ..., aa) tell it */
+		{ STAGE_LOAD, "LinkError: import object field 'ab' is not a Function\n", NULL,
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD, "LinkError: import object field 'log' is not a Function\n", NULL, "unclassified" },
+		/* a memory or table of another shape: JavaScriptCore's and SpiderMonkey's words */
+		{ STAGE_LOAD,
+		  "LinkError: Memory import env:memory did not have a 'maximum' but the module requires that it does\n",
+		  NULL, "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD,
+		  "LinkError: Table import env:__indirect_function_table provided an 'initial' that is too small\n",
+		  NULL, "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD, "LinkError: imported Memory with incompatible maximum size\n", NULL,
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD, "LinkError: imported Table with incompatible size\n", NULL,
+		  "glue_wasm_version_mismatch" },
+		/* a memory or table import given no Memory or Table: SpiderMonkey's and JavaScriptCore's words */
+		{ STAGE_LOAD, "LinkError: import object field 'memory' is not a Memory\n", NULL,
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD,
+		  "LinkError: Table import env:__indirect_function_table is not an instance of WebAssembly.Table\n",
+		  NULL, "glue_wasm_version_mismatch" },
+		/* a user's own import object names nothing of a glue */
+		{ STAGE_LOAD, "LinkError: import object field 'counter' is not a Global\n", NULL, "unclassified" },
+		/* Emscripten's glue expecting an export the module lacks: 2.0-4.0.x, 4.0.17 on */
+		{ STAGE_RUN, "Aborted(Assertion failed: exported native function `main` not found)\n", NULL,
+		  "glue_wasm_version_mismatch" },
+		{ STAGE_LOAD, "Aborted(Assertion failed: missing Wasm export: _emscripten_stack_init)\n", NULL,
+		  "glue_wasm_version_mismatch" },
+		/* wasm-bindgen's CLI and the crate's schema: before 0.2.74, 0.2.74 on, 2024 on */
+		{ STAGE_MAIN,
+		  "error: \n\nit looks like the Rust project used to create this wasm file was linked against\n"
+		  "a different version of wasm-bindgen than this binary:\n\n  rust wasm file: 0.2.55\n"
+		  "     this binary: 0.2.54\n",
+		  NULL, "wasm_bindgen_cli_mismatch" },
+		{ STAGE_MAIN,
+		  "error: \n\nit looks like the Rust project used to create this wasm file was linked against\n"
+		  "version of wasm-bindgen that uses a different bindgen format than this binary:\n\n"
+		  "  rust wasm file schema version: 0.2.84\n     this binary schema version: 0.2.83\n",
+		  NULL, "wasm_bindgen_cli_mismatch" },
+		{ STAGE_MAIN, "  rust Wasm file schema version: 0.2.100\n     this binary schema version: 0.2.99\n",
+		  NULL, "wasm_bindgen_cli_mismatch" },
+		/* not_a_wasm_module: the spec interpreter's wording, as wasmparser, wasmtime and WAMR print it */
+		{ STAGE_LOAD,
+		  "Error: magic header not detected: bad magic number - expected=[0x0, 0x61, 0x73, 0x6d] "
+		  "actual=[0x7f, 0x45, 0x4c, 0x46] (at offset 0x0)\n",
+		  NULL, "not_a_wasm_module" },
+		/* initial_memory_too_small: JavaScriptCore's older wording */
+		{ STAGE_LOAD,
+		  "LinkError: Memory import env:memory provided an 'initial' that is smaller than the module's "
+		  "declared 'initial' import memory size\n",
+		  NULL, "initial_memory_too_small" },
+		/* main_module_export_missing: libdylink's GOT entry the main module does not export */
+		{ STAGE_LOAD, "Error: bad export type for 'g_state': undefined\n", NULL, "main_module_export_missing" },
+		{ STAGE_LOAD, "Error: bad export type for `g_state`: undefined\n", NULL, "main_module_export_missing" },
+		/* dyncall_legacy_missing: dynCallLegacy's assertions, 2.0 to 4.x */
+		{ STAGE_RUN, "Aborted(Assertion failed: bad function pointer type - sig is not in dynCalls: 'vij')\n",
+		  NULL, "dyncall_legacy_missing" },
+		{ STAGE_RUN,
+		  "Aborted(Assertion failed: bad function pointer type - dynCall function not found for sig 'jii')\n",
+		  NULL, "dyncall_legacy_missing" },
+		/* cxx_exceptions_disabled at run time: Emscripten's throw without catching, 3.1.35 on, before */
+		{ STAGE_RUN,
+		  "Aborted(Assertion failed: Exception thrown, but exception catching is not enabled. Compile with "
+		  "-sNO_DISABLE_EXCEPTION_CATCHING or -sEXCEPTION_CATCHING_ALLOWED=[..] to catch.)\n",
+		  NULL, "cxx_exceptions_disabled" },
+		{ STAGE_RUN,
+		  "exception thrown: 5246024 - Exception catching is disabled, this exception cannot be caught. "
+		  "Compile with -s NO_DISABLE_EXCEPTION_CATCHING or -s EXCEPTION_CATCHING_ALLOWED=[..] to catch.\n",
+		  NULL, "cxx_exceptions_disabled" },
+		/* wasm-pack's check of the target (src/build/wasm_target.rs) */
+		{ STAGE_COMPILE,
+		  "Error: wasm32-unknown-unknown target not found in sysroot: "
+		  "\"/home/u/.rustup/toolchains/stable-x86_64-unknown-linux-gnu\"\n",
+		  NULL, "std_missing_for_target" },
+		/* a probe's trap in SpiderMonkey's and JavaScriptCore's words, with the cell's facts */
+		{ STAGE_RUN, "RuntimeError: index out of bounds\n", "probe=u128,rust=1.80", "u128_layout_mismatch" },
+		{ STAGE_RUN, "RuntimeError: Out of bounds memory access\n", "probe=time_t,emscripten=3.1.10",
+		  "time_t_layout_mismatch" },
+
+		/* near misses: generic JS errors whose cause the log does not show */
+		{ STAGE_RUN, "TypeError: Do not know how to serialize a BigInt\n", NULL, "unclassified" },
+		{ STAGE_RUN, "TypeError: Cannot mix BigInt and other types, use explicit conversions\n", NULL,
+		  "unclassified" },
+		{ STAGE_RUN,
+		  "RangeError: The number 1.5 cannot be converted to a BigInt because it is not an integer\n", NULL,
+		  "unclassified" },
+		{ STAGE_RUN, "RangeError: Maximum call stack size exceeded\n", NULL, "unclassified" },
+		{ STAGE_RUN, "InternalError: too much recursion\n", NULL, "unclassified" },
+		{ STAGE_RUN, "RuntimeError: Out of bounds memory access\n", NULL, "unclassified" },
+		{ STAGE_RUN, "RuntimeError: index out of bounds\n", NULL, "unclassified" },
+		{ STAGE_RUN, "RuntimeError: null function or function signature mismatch\n", NULL, "unclassified" },
+		{ STAGE_RUN, "RuntimeError: indirect call signature mismatch\n", NULL, "unclassified" },
+		{ STAGE_RUN, "RuntimeError: unreachable executed\n", NULL, "unclassified" },
+		{ STAGE_LOAD, "RangeError: WebAssembly.Memory(): could not allocate memory\n", NULL, "unclassified" },
+		{ STAGE_LOAD,
+		  "RangeError: WebAssembly.Instance(): Out of memory: Cannot allocate Wasm memory for new instance\n",
+		  NULL, "unclassified" },
+		{ STAGE_RUN, "Aborted(Assertion failed: missing table entry in dynCall: 5)\n", NULL, "unclassified" },
+		{ STAGE_LOAD, "Error: bad export type for 'g_ptr': bigint (5n)\n", NULL, "unclassified" },
+		/* a host without wasm EH does not provide the tag: Emscripten's dylink and Pyodide's words */
+		{ STAGE_LOAD,
+		  "RuntimeError: Aborted(Assertion failed: undefined symbol '__cpp_exception'. perhaps a side "
+		  "module was not linked in? if this global was expected to arrive from a system library, try "
+		  "to build the MAIN_MODULE with EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  NULL, "wasm_eh_tag_missing" },
+		{ STAGE_LOAD, "Error: Dynamic linking error: cannot resolve symbol __c_longjmp\n", NULL,
+		  "wasm_eh_tag_missing" },
+		{ STAGE_LOAD,
+		  "Aborted(external symbol '__cpp_exception' is missing. perhaps a side module was not linked "
+		  "in? if this global was expected to arrive from a system library, try to build the "
+		  "MAIN_MODULE with EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  NULL, "wasm_eh_tag_missing" },
+		/* another runtime symbol missing stays the main module's export */
+		{ STAGE_LOAD, "Error: Dynamic linking error: cannot resolve symbol __cxa_demangle\n", NULL,
+		  "main_module_export_missing" },
+		/* the tag of a host without wasm EH is another thing than no Tag in the engine */
+		{ STAGE_LOAD, "LinkError: import object field '__cpp_exception' is not a Tag\n", NULL,
+		  "wasm_eh_tag_missing" },
+		/* a WASI module without a WASI host, a user's own namespace, "env" of any C toolchain's module */
+		{ STAGE_LOAD,
+		  "TypeError: WebAssembly.instantiate(): Import #1 \"wasi_snapshot_preview1\": module is not an "
+		  "object or function\n",
+		  NULL, "unclassified" },
+		{ STAGE_LOAD,
+		  "TypeError: WebAssembly.instantiate(): Import #0 \"string_constants\": module is not an object "
+		  "or function\n",
+		  NULL, "unclassified" },
+		{ STAGE_LOAD,
+		  "TypeError: WebAssembly.instantiate(): Import #0 \"env\": module is not an object or function\n",
+		  NULL, "unclassified" },
+		/* wasm-bindgen's glue before its init() ran: `wasm` is undefined, nothing mismatched */
+		{ STAGE_RUN,
+		  "TypeError: Cannot read properties of undefined (reading '__wbindgen_add_to_stack_pointer')\n", NULL,
+		  "unclassified" },
+		/* a V8 flag this Node does not know yet (JSPI's): too old for it, or too new, the line does not say */
+		{ STAGE_RUN, "node: bad option: --experimental-wasm-jspi\n", NULL, "unclassified" },
+		{ STAGE_LOAD,
+		  "CompileError: WebAssembly.instantiateStreaming(): Incorrect response MIME type. Expected "
+		  "'application/wasm'.\n",
+		  NULL, "unclassified" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		CHECK_STR(classify1(t, cases[i].stage, cases[i].log, cases[i].facts, NULL), cases[i].want);
+
+	/* wasm-pack's context lines wrap the cause: the rustc error is the telling line */
+	CHECK_STR(telling("error[E0425]: cannot find function `foo` in this scope\n --> src/lib.rs:3:5\n"
+			  "Error: Compiling your crate to WebAssembly failed\n"
+			  "Caused by: failed to execute `cargo build`: exited with exit status: 101\n"),
+		  "error[E0425]: cannot find function `foo` in this scope");
+	CHECK_STR(telling("Error: Running the wasm-bindgen CLI\n"), "Error: Running the wasm-bindgen CLI");
+	/* a V8 flag Node refuses is an error line, not a clean log */
+	CHECK_STR(telling("node: bad option: --experimental-wasm-eh\n"), "node: bad option: --experimental-wasm-eh");
+}
+
+/*
  * The real table on the compile/link tools' own message texts (rustc's
  * rustc_metadata and rustc_driver catalogues, rustup, cargo, cc-rs, clang's
  * driver, LLVM, wasm-ld, emcc, binaryen), one per wording family: what a
@@ -1181,7 +1420,7 @@ static void test_target_and_channel_wordings(const struct classify_table *t)
  * link of dynamic object " + path (lld/wasm/Driver.cpp addFile, LLVM 20+;
  * emscripten test/test_other.py test_side_module_ignore), and before it
  * "<file>: not a relocatable wasm file" (lld/wasm/InputFiles.cpp
- * ObjFile::parse). Near misses: a flag that is not a V8 wasm flag, Node's
+ * ObjFile::parse). Near misses: a flag that is not a V8 wasm flag or one V8 has not removed, Node's
  * NODE_OPTIONS allow-list, GNU ld's and ELF lld's static link of a host
  * library, a host ELF .so given to wasm-ld.
  */
@@ -1221,6 +1460,10 @@ static void test_flag_and_dylib_wordings(const struct classify_table *t)
 	} others[] = {
 		{ "node: bad option: --openssl-legacy-provider\n", "node_flag_removed" },
 		{ "node: bad option: --experimental-wasi-unstable-preview1\n", "node_flag_removed" },
+		/* flags V8 still has (or had not yet): a bad option there may be a Node too old for them */
+		{ "node: bad option: --experimental-wasm-memory64\n", "node_flag_removed" },
+		{ "node: bad option: --experimental-wasm-jspi\n", "node_flag_removed" },
+		{ "node: bad option: --experimental-wasm-simdx\n", "node_flag_removed" },
 		{ "node: --experimental-wasm-threads is not allowed in NODE_OPTIONS\n", "node_flag_removed" },
 		{ "/usr/bin/ld: attempted static link of dynamic object `/usr/lib/libz.so'\n"
 		  "collect2: error: ld returned 1 exit status\n",
@@ -1977,6 +2220,7 @@ int main(void)
 		test_embedded_matches_file(t);
 		test_rules_generalize(t);
 		test_runtime_catalogue(t);
+		test_engine_catalogues(t);
 		test_catalogue_wordings(t);
 		test_target_and_channel_wordings(t);
 		test_flag_and_dylib_wordings(t);

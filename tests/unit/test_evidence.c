@@ -367,6 +367,37 @@ static void test_runtime_catalogue(void)
 	check_tokens("CompileError: WebAssembly.Module(): invalid heap type 'exn', enable with "
 		     "--experimental-wasm-exnref @+40\n",
 		     EVIDENCE_FEATURE, "exception-handling");
+	/* JavaScriptCore's WasmFunctionParser.h with a feature off; V8's tag import before EH */
+	check_tokens("WebAssembly.Module doesn't parse at byte 9: wasm exceptions are not enabled\n", EVIDENCE_FEATURE,
+		     "exception-handling");
+	check_tokens("WebAssembly.Module doesn't parse at byte 9: Wasm GC is not enabled\n", EVIDENCE_FEATURE, "gc");
+	check_tokens("WebAssembly.Module doesn't parse at byte 9: SIMD must be enabled\n", EVIDENCE_FEATURE, "simd128");
+	check_tokens("CompileError: WebAssembly.Module(): unknown import kind 0x04 @+233\n", EVIDENCE_FEATURE,
+		     "exception-handling");
+	check_tokens(
+		"CompileError: WebAssembly.Module(): Compiling function #3 failed: Invalid opcode 0x6 (enable with "
+		"--experimental-wasm-legacy-eh) @+91\n",
+		EVIDENCE_FEATURE, "exception-handling");
+	/* no BigInt integration (JavaScriptCore's global import), no BigInt or its arrays at all */
+	check_tokens("LinkError: imported global env:g cannot be an i64\n", EVIDENCE_FEATURE, "bigint");
+	check_tokens("ReferenceError: Can't find variable: BigInt64Array\n", EVIDENCE_FEATURE, "bigint");
+	check_tokens("ReferenceError: BigUint64Array is not defined\n", EVIDENCE_FEATURE, "bigint");
+	/* a program's own BigInt errors name no feature */
+	check_tokens("TypeError: Do not know how to serialize a BigInt\n", EVIDENCE_FEATURE, "");
+	check_tokens("error  'BigInt' is not defined  no-undef\n", EVIDENCE_FEATURE, "");
+
+	/* Node refusing a flag; wasm-pack's context lines wrap the cause */
+	check_tool("node: bad option: --experimental-wasm-eh\n", "node", 70);
+	check_tool("Error: Compiling your crate to WebAssembly failed\n", "wrapper", 40);
+	check_tool("Error: Running the wasm-bindgen CLI\n", "wrapper", 40);
+	/* Node's errors with a code (lib/internal/errors.js) are JS exceptions */
+	check_tool("TypeError [ERR_UNKNOWN_FILE_EXTENSION]: Unknown file extension \".wasm\" for /x/a.wasm\n", "js",
+		   90);
+	check_tool("Error [ERR_REQUIRE_ESM]: require() of ES Module /x/pkg.js not supported.\n", "js", 90);
+	check_tool("    [cause]: TypeError [ERR_INVALID_URL]: Invalid URL\n", "js", 90);
+	/* a code without the name's colon after it, or in prose, is no exception */
+	check_tool("see Error [ERR_REQUIRE_ESM] in the docs\n", "(none)", 0);
+	check_tool("Error [ERR_X: unterminated\n", "(none)", 0);
 }
 
 /*
