@@ -1072,6 +1072,22 @@ static void test_python_packaging_wordings(const struct classify_table *t)
 		{ "ImportError: dlopen(/p/_core.cpython-312-darwin.so, 0x0002): symbol not found in flat namespace "
 		  "'_PyUnicode_AsUTF8AndSize'\n",
 		  "python_capi_missing" },
+		{ "Error: bad export type for 'PyExc_EncodingWarning': undefined\n", "python_capi_missing" },
+		{ "LinkError: WebAssembly.instantiate(): Import #12 module=\"env\" "
+		  "function=\"PyUnicode_AsUTF8AndSize\" "
+		  "error: function import requires a callable\n",
+		  "python_capi_missing" },
+	};
+	/* the same checks on a symbol that is no C-API function, a Python too old rather than too new */
+	static const struct {
+		const char *log, *not_id;
+	} others[] = {
+		{ "Error: bad export type for 'sqlite3_open_v2': undefined\n", "python_capi_missing" },
+		{ "  error: the configured Python interpreter version (3.6) is lower than PyO3's minimum supported "
+		  "version (3.7)\n",
+		  "pyo3_python_too_new" },
+		{ "ImportError: /p/_ssl.cpython-311-x86_64-linux-gnu.so: undefined symbol: SSL_get1_peer_certificate\n",
+		  "python_capi_missing" },
 	};
 	static const char *const benign[] = {
 		("ERROR: Could not find a version that satisfies the requirement foo==1.0 (from versions: none)\n"
@@ -1087,6 +1103,7 @@ static void test_python_packaging_wordings(const struct classify_table *t)
 		"error: Rust build failed; unable to find any *libfoo.so in /p/target/release\n",
 		"  Unsupported target OS family for cross-compilation: \"windows\"\n",
 		"ImportError: DLL load failed while importing _core: The specified module could not be found.\n",
+		"ImportError: DLL load failed while importing _core: The specified procedure could not be found.\n",
 		("  \xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 Because there is no version of foo==9.9 and you require "
 		 "foo==9.9, "
 		 "we can conclude that your requirements are unsatisfiable.\n"),
@@ -1094,6 +1111,8 @@ static void test_python_packaging_wordings(const struct classify_table *t)
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
 		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), cases[i].want);
+	for (size_t i = 0; i < sizeof(others) / sizeof(*others); i++)
+		CHECK(strcmp(classify1(t, -1, others[i].log, NULL, NULL), others[i].not_id) != 0);
 	for (size_t i = 0; i < sizeof(benign) / sizeof(*benign); i++) {
 		const char *id = classify1(t, -1, benign[i], NULL, NULL);
 
