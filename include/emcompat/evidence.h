@@ -35,6 +35,9 @@
  *   error      glibc's loader: "...: symbol lookup error: ..."            60
  *   pip        "ERROR: ..." naming a wheel or a distribution             50
  *   error      any other "ERROR: ..." line, "Error while ...", "critical ..." 50
+ *   error      the last "  Caused by: ..." line after maturin's "💥 maturin
+ *              failed" (its root cause; the lines before it are its
+ *              context)                                                  50
  *   resolver   uv's "× No solution found when resolving dependencies"   50
  *   test       a test runner's failure: pytest's "FAILED t.py::test_x",
  *              Playwright's "Test timeout of Nms exceeded.", Jest's
@@ -44,6 +47,8 @@
  *   wrapper    an error line that only says a step failed ("error:
  *              linking with `emcc` failed", "could not compile",
  *              "emcc: error: '.../wasm-ld ...' failed", "make: *** ...",
+ *              maturin's failure line and a last cause of it that only
+ *              says cargo failed ("Cargo build finished with ..."),
  *              "PythonError: Traceback (most recent call last):", whose
  *              exception comes at the traceback's end)                   40
  *

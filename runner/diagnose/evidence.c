@@ -130,6 +130,17 @@ static const char *error_word_at(const char *s, const char *end)
 	return NULL;
 }
 
+/* maturin's last words ("\xf0\x9f\x92\xa5 maturin failed"), each cause after them on a "  Caused by: " line */
+#define MATURIN_FAILED "\xf0\x9f\x92\xa5 maturin failed"
+#define MATURIN_CAUSE "Caused by: "
+
+/* Whether maturin's cause [S, END) only says that cargo failed: its error is cargo's, above. */
+static int is_maturin_wrapper(const char *s, const char *end)
+{
+	return starts_with(s, end, "Cargo build finished with") ||
+	       (starts_with(s, end, "Failed to build a") && find_in(s, end, " through cargo"));
+}
+
 /* Error lines that only say a step failed; the cause is on another line. */
 static int is_wrapper(const char *msg, const char *end)
 {
@@ -347,7 +358,8 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "crash";
 		return 60;
 	}
-	if (starts_with(s, end, "make: *** ") || (starts_with(s, end, "make[") && find_in(s, end, "]: *** "))) {
+	if (starts_with(s, end, "make: *** ") || (starts_with(s, end, "make[") && find_in(s, end, "]: *** ")) ||
+	    starts_with(s, end, MATURIN_FAILED)) {
 		*tool = "wrapper";
 		return 40;
 	}
@@ -539,8 +551,9 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 {
 	const char *end = text + len, *line = text;
 	int in_traceback = 0, chain = 0;  /* chain: 0 none, 1 after "Caused by:", 2 in an item */
+	int maturin = 0;                  /* after maturin's failure line */
 	size_t lineno = 0, indent = 0;
-	struct span head = { 0 }, cause = { 0 };
+	struct span head = { 0 }, cause = { 0 }, last = { 0 };
 
 	while (line < end) {
 		const char *eol = memchr(line, '\n', (size_t)(end - line)), *why, *tool, *item, *te;
@@ -560,6 +573,22 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		}
 		for (te = eol; te > why && isspace((unsigned char)te[-1]); te--)
 			;
+		/* maturin's cause chain, outermost first: the last is the root cause, an error of its own */
+		if (maturin && starts_with(why, te, MATURIN_CAUSE)) {
+			const char *m = why + strlen(MATURIN_CAUSE);
+
+			weight = is_maturin_wrapper(m, te) ? 40 : names_cause(m, te) ? 55 : 50;
+			last = (struct span){ m,      te,   weight == 40 ? "wrapper" : "error",
+					      weight, log,  lineno,
+					      0,      NULL, NULL,
+					      NULL,   NULL };
+			line = eol + 1;
+			continue;
+		}
+		if (maturin && last.start)
+			keep(kept, n, &last);
+		maturin = starts_with(why, te, MATURIN_FAILED);
+		last.start = NULL;
 		if (te - why == 10 && starts_with(why, te, "Caused by:") && head.weight) {
 			chain = 1;
 			line = eol + 1;
@@ -606,6 +635,8 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	}
 	if (chain)
 		keep_cause(kept, n, &head, &cause);
+	if (maturin && last.start)
+		keep(kept, n, &last);
 }
 
 /* ---- tokens ---- */

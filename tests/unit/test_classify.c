@@ -995,12 +995,14 @@ static void test_target_and_channel_wordings(const struct classify_table *t)
  * configured" for a free-threaded Python in 0.24-0.26, pyo3-build-config's
  * MaximumVersionExceeded since 0.27 naming "Python", "PyPy", "GraalPy";
  * impl_.rs's cross-compile checks of 0.13 to 0.29), maturin's emcc probe
- * (src/target.rs), pyodide-build's Emscripten check (build_env.py),
- * setuptools-rust before 1.5 globbing *NAME.so (build.py), Cython's
- * __Pyx_VersionSanityCheck, micropip's refusals since Pyodide 0.17
- * (_micropip.py, transaction.py), uv's wheel-only refusal and its
- * resolver's tag incompatibilities (wrapped as printed), and the C-API as
- * macOS's dyld reports it. Messages with more than one cause stay
+ * and its Emscripten refusal before 0.13 (src/target.rs), pyodide-build's
+ * Emscripten check (build_env.py), meson's Python dependency
+ * (modules/python.py, dependency()), setuptools-rust before 1.5 globbing
+ * *NAME.so (build.py), Cython's __Pyx_VersionSanityCheck, micropip's
+ * refusals since Pyodide 0.17 (_micropip.py, transaction.py), uv's
+ * wheel-only refusal and its resolver's tag incompatibilities (wrapped as
+ * printed), and the C-API as macOS's dyld, Emscripten's loader
+ * (library_dylink.js) and V8 report it. Messages with more than one cause stay
  * unclassified: pip's "No matching distribution" (no such version, no wheel
  * for the platform or no index), micropip's metadata fetch (a wrong name or
  * the network), Pyodide's unknown package, PyO3's minimum version check (the
@@ -1040,6 +1042,11 @@ static void test_python_packaging_wordings(const struct classify_table *t)
 		{ "  error: Unsupported target OS family for cross-compilation: \"unix,wasm\"\n",
 		  "pyo3_target_unsupported" },
 		{ "  error: Unknown target OS family for cross-compilation: \"wasm\".\n", "pyo3_target_unsupported" },
+		{ "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: The operating system Emscripten is not supported\n",
+		  "pyo3_target_unsupported" },
+		{ "../meson.build:23:31: ERROR: Python dependency not found\n", "python_headers_missing" },
+		{ "meson.build:5:0: ERROR: Dependency \"python3-embed\" not found, tried pkgconfig and sysconfig\n",
+		  "python_headers_missing" },
 		{ "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: Failed to run emcc to get the version\n  Caused by: "
 		  "No "
 		  "such file or directory (os error 2)\n",
@@ -1102,6 +1109,8 @@ static void test_python_packaging_wordings(const struct classify_table *t)
 		 "3.9. Please specify at least one with -i\n"),
 		"error: Rust build failed; unable to find any *libfoo.so in /p/target/release\n",
 		"  Unsupported target OS family for cross-compilation: \"windows\"\n",
+		"meson.build:9:0: ERROR: Dependency \"zlib\" not found, tried pkgconfig and cmake\n",
+		"\xf0\x9f\x92\xa5 maturin failed\n  Caused by: The operating system Haiku is not supported\n",
 		"ImportError: DLL load failed while importing _core: The specified module could not be found.\n",
 		"ImportError: DLL load failed while importing _core: The specified procedure could not be found.\n",
 		("  \xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 Because there is no version of foo==9.9 and you require "

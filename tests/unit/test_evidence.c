@@ -118,6 +118,33 @@ static void test_deciding(void)
 	CHECK_STR(tokens(l, EVIDENCE_SYMBOL), "invoke_vii");
 	evidence_release(&ev);
 
+	/* maturin's chain (src/main.rs: one "  Caused by: " line per cause, outermost first): the last one */
+	l = extract(&ev, "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: Couldn't find any python interpreters from "
+			 "'python3.13'. Please check that both major and minor python version have been specified in "
+			 "-i/--interpreter.\n");
+	CHECK_STR(l ? l->tool : NULL, "error");
+	CHECK_INT(l ? l->weight : 0, 50);
+	CHECK(l && !strncmp(l->text, "Couldn't find any python interpreters from", 42));
+	evidence_release(&ev);
+	l = extract(&ev, "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: Failed to run emcc to get the version\n"
+			 "  Caused by: Permission denied (os error 13)\n");
+	CHECK_STR(l ? l->text : NULL, "Permission denied (os error 13)");
+	evidence_release(&ev);
+	/* cargo's error above outweighs maturin's causes that only say cargo failed */
+	l = extract(&ev,
+		    "error: failed to run custom build command for `pyo3-ffi v0.20.3`\n"
+		    "  error: the configured Python interpreter version (3.13) is newer than PyO3's maximum supported "
+		    "version (3.12)\n"
+		    "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: Failed to build a native library through cargo\n"
+		    "  Caused by: Cargo build finished with \"exit status: 101\": `cargo rustc --release`\n");
+	CHECK(l && !strncmp(l->text, "error: the configured Python interpreter version", 48));
+	CHECK_INT(ev.nlines, 4);
+	CHECK_STR(ev.nlines == 4 ? ev.lines[2].tool : NULL, "wrapper");
+	evidence_release(&ev);
+	/* "Caused by: " lines without maturin's failure line above them are no chain of it */
+	CHECK(!extract(&ev, "  Caused by: nothing failed\n"));
+	evidence_release(&ev);
+
 	CHECK(!extract(&ev, ""));
 	CHECK_INT(ev.nlines, 0);
 	evidence_release(&ev);
