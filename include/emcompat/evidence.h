@@ -49,6 +49,9 @@
  *              "emcc: error: '.../wasm-ld ...' failed", "make: *** ...",
  *              maturin's failure line and a last cause of it that only
  *              says cargo failed ("Cargo build finished with ..."),
+ *              pip's "error: subprocess-exited-with-error" (and its other
+ *              references) and "ERROR: Failed building wheel for x",
+ *              distutils' "error: command 'gcc' failed with exit code 1",
  *              "PythonError: Traceback (most recent call last):", whose
  *              exception comes at the traceback's end)                   40
  *

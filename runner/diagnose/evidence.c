@@ -154,15 +154,33 @@ static int is_wrapper(const char *msg, const char *end)
 		"could not build",
 		"linker command failed",
 		"process didn't exit successfully",
+		/* pip's diagnostics name the failed step; the subprocess's error is above */
+		"subprocess-exited-with-error",
+		"metadata-generation-failed",
+		"legacy-install-failure",
+		"failed-wheel-build-for-install",
 	};
 
 	for (size_t i = 0; i < sizeof(wrappers) / sizeof(*wrappers); i++)
 		if (starts_with(msg, end, wrappers[i]))
 			return 1;
+	/* setuptools (distutils): error: command '/usr/bin/gcc' failed with exit code 1 */
+	if (starts_with(msg, end, "command '") && find_in(msg, end, "' failed with exit"))
+		return 1;
 	/* emcc: error: '/path/wasm-ld -o x.wasm ...' failed (returned 1) */
 	if (msg < end && *msg == '\'' && (find_in(msg, end, "' failed (") || find_in(msg, end, "' failed")))
 		return 1;
 	return 0;
+}
+
+/* pip's "ERROR: ..." lines that only say a build failed (MSG after "ERROR:"): the build's error is above. */
+static int is_pip_wrapper(const char *msg, const char *end)
+{
+	while (msg < end && *msg == ' ')
+		msg++;
+	return starts_with(msg, end, "Failed building wheel for ") ||
+	       starts_with(msg, end, "Could not build wheels for ") ||
+	       starts_with(msg, end, "Failed to build installable wheels");
 }
 
 /* The tool of an "error:" line: what stands before the error word, or what the message says. */
@@ -368,6 +386,10 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		return 50;
 	}
 	if (starts_with(s, end, "ERROR:") || starts_with(s, end, "ERROR ")) {
+		if (is_pip_wrapper(s + 6, end)) {
+			*tool = "wrapper";
+			return 40;
+		}
 		*tool = find_in(s, end, "wheel") || find_in(s, end, "distribution") ? "pip" : "error";
 		return 50;
 	}

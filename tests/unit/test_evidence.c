@@ -74,6 +74,15 @@ static void test_tools(void)
 	check_tool("ERROR: x-1.0-cp312-cp312-pyodide_2024_0_wasm32.whl is not a supported wheel on this platform.\n",
 		   "pip", 60);
 	check_tool("error: linking with `emcc` failed: exit status: 1\n", "wrapper", 40);
+	/* pip's diagnostics (src/pip/_internal/exceptions.py references) and its build summaries, distutils' */
+	check_tool("error: subprocess-exited-with-error\n", "wrapper", 40);
+	check_tool("error: failed-wheel-build-for-install\n", "wrapper", 40);
+	check_tool("  ERROR: Failed building wheel for jiter\n", "wrapper", 40);
+	check_tool(
+		"ERROR: Could not build wheels for jiter, which is required to install pyproject.toml-based projects\n",
+		"wrapper", 40);
+	check_tool("  error: command '/usr/bin/x86_64-linux-gnu-g++' failed with exit code 1\n", "wrapper", 40);
+	check_tool("ERROR: Failed to build jiter-0.5.0.tar.gz\n", "error", 50);
 	/* a root cause weighs more than its tool's other lines; alone it is an error line of 55 */
 	check_tool("npm ERR! code ECONNREFUSED\n", "npm", 65);
 	check_tool("make: *** [all] Error 1\nld: cannot open output file a.out: Permission denied\n", "error", 55);
@@ -140,6 +149,13 @@ static void test_deciding(void)
 	CHECK(l && !strncmp(l->text, "error: the configured Python interpreter version", 48));
 	CHECK_INT(ev.nlines, 4);
 	CHECK_STR(ev.nlines == 4 ? ev.lines[2].tool : NULL, "wrapper");
+	evidence_release(&ev);
+	/* under pip: maturin's cause outweighs pip's summaries of the failed build */
+	l = extract(&ev,
+		    "      \xf0\x9f\x92\xa5 maturin failed\n        Caused by: Failed to find a python3.14 interpreter "
+		    "in known sysconfig\n  error: subprocess-exited-with-error\n  ERROR: Failed building wheel for x\n"
+		    "error: failed-wheel-build-for-install\n");
+	CHECK_STR(l ? l->text : NULL, "Failed to find a python3.14 interpreter in known sysconfig");
 	evidence_release(&ev);
 	/* "Caused by: " lines without maturin's failure line above them are no chain of it */
 	CHECK(!extract(&ev, "  Caused by: nothing failed\n"));
