@@ -997,7 +997,8 @@ static void test_target_and_channel_wordings(const struct classify_table *t)
  * impl_.rs's cross-compile checks of 0.13 to 0.29), maturin's emcc probe
  * and its Emscripten refusal before 0.13 (src/target.rs), pyodide-build's
  * Emscripten check (build_env.py), meson's Python dependency
- * (modules/python.py, dependency()), setuptools-rust before 1.5 globbing
+ * (modules/python.py, dependency()), CPython's sysconfig importing a target's
+ * _sysconfigdata that is not there (Lib/sysconfig.py), setuptools-rust before 1.5 globbing
  * *NAME.so (build.py), Cython's __Pyx_VersionSanityCheck, micropip's
  * refusals since Pyodide 0.17 (_micropip.py, transaction.py), uv's
  * wheel-only refusal and its resolver's tag incompatibilities (wrapped as
@@ -1045,6 +1046,8 @@ static void test_python_packaging_wordings(const struct classify_table *t)
 		{ "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: The operating system Emscripten is not supported\n",
 		  "pyo3_target_unsupported" },
 		{ "../meson.build:23:31: ERROR: Python dependency not found\n", "python_headers_missing" },
+		{ "ModuleNotFoundError: No module named '_sysconfigdata__emscripten_wasm32-emscripten'\n",
+		  "python_headers_missing" },
 		{ "meson.build:5:0: ERROR: Dependency \"python3-embed\" not found, tried pkgconfig and sysconfig\n",
 		  "python_headers_missing" },
 		{ "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: Failed to run emcc to get the version\n  Caused by: "
