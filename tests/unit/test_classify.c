@@ -1083,6 +1083,16 @@ static void test_python_packaging_wordings(const struct classify_table *t)
 		  "'_PyUnicode_AsUTF8AndSize'\n",
 		  "python_capi_missing" },
 		{ "Error: bad export type for 'PyExc_EncodingWarning': undefined\n", "python_capi_missing" },
+		{ "Assertion failed: missing linked function `PyUnicode_AsUTF8AndSize`. perhaps a side module was not "
+		  "linked in? if this global was expected to arrive from a system library, try to build the "
+		  "MAIN_MODULE "
+		  "with EMCC_FORCE_STDLIBS=1\n",
+		  "python_capi_missing" },
+		{ "Aborted(Assertion failed: external symbol 'PyLong_AsInt' is missing. perhaps a side module was not "
+		  "linked in? if this symbol was expected to arrive from a system library, try to build the "
+		  "MAIN_MODULE "
+		  "with EMCC_FORCE_STDLIBS=1)\n",
+		  "python_capi_missing" },
 		{ "LinkError: WebAssembly.instantiate(): Import #12 module=\"env\" "
 		  "function=\"PyUnicode_AsUTF8AndSize\" "
 		  "error: function import requires a callable\n",
