@@ -994,22 +994,24 @@ static void test_target_and_channel_wordings(const struct classify_table *t)
  * scripts (pyo3-ffi/build.rs's version check from 0.20.3 to 0.26, "The
  * configured" for a free-threaded Python in 0.24-0.26, pyo3-build-config's
  * MaximumVersionExceeded since 0.27 naming "Python", "PyPy", "GraalPy";
- * impl_.rs's cross-compile checks of 0.13 to 0.29), maturin's emcc probe
- * and its Emscripten refusal before 0.13 (src/target.rs), pyodide-build's
- * Emscripten check (build_env.py), meson's Python dependency
- * (modules/python.py, dependency()), CPython's sysconfig importing a target's
- * _sysconfigdata that is not there (Lib/sysconfig.py), setuptools-rust before 1.5 globbing
- * *NAME.so (build.py), Cython's __Pyx_VersionSanityCheck, micropip's
- * refusals since Pyodide 0.17 (_micropip.py, transaction.py), uv's
- * wheel-only refusal and its resolver's tag incompatibilities (wrapped as
- * printed), and the C-API as macOS's dyld, Emscripten's loader
- * (library_dylink.js) and V8 report it. Messages with more than one cause stay
- * unclassified: pip's "No matching distribution" (no such version, no wheel
- * for the platform or no index), micropip's metadata fetch (a wrong name or
- * the network), Pyodide's unknown package, PyO3's minimum version check (the
- * Python is too old, not missing), pyodide-build's Emscripten of another
- * version, maturin finding no interpreter (a cross build without -i, or no
- * host Python of the version requires-python asks).
+ * impl_.rs's cross-compile checks of 0.13 to 0.29), maturin's bundled
+ * sysconfig for a cross target (python_interpreter/resolver.rs), its emcc
+ * probe and its Emscripten refusal before 0.13 (src/target.rs),
+ * pyodide-build's Emscripten check (build_env.py), meson's Python dependency
+ * (modules/python.py, dependency()), CPython's sysconfig importing a
+ * target's _sysconfigdata that is not there (Lib/sysconfig.py),
+ * setuptools-rust before 1.5 globbing *NAME.so (build.py), Cython's
+ * __Pyx_VersionSanityCheck, micropip's refusals since Pyodide 0.17
+ * (_micropip.py, transaction.py), uv's wheel-only refusal and its
+ * resolver's tag incompatibilities (wrapped as printed), and the C-API as
+ * macOS's dyld, Emscripten's loader (library_dylink.js) and V8 report it.
+ * Messages with more than one cause stay unclassified: pip's "No matching
+ * distribution" (no such version, no wheel for the platform or no index),
+ * micropip's metadata fetch (a wrong name or the network), Pyodide's
+ * unknown package, PyO3's minimum version check (the Python is too old, not
+ * missing), pyodide-build's Emscripten of another version, maturin finding
+ * no interpreter (a cross build without -i, or no host Python of the
+ * version requires-python asks).
  */
 static void test_python_packaging_wordings(const struct classify_table *t)
 {
@@ -1039,6 +1041,9 @@ static void test_python_packaging_wordings(const struct classify_table *t)
 		  "version\n",
 		  "pyo3_cross_config" },
 		{ "  error: Expected major.minor version (e.g. 3.9) for PYO3_CROSS_PYTHON_VERSION, got `313`\n",
+		  "pyo3_cross_config" },
+		{ "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: Failed to find a CPython 3.14 interpreter in known "
+		  "sysconfig\n",
 		  "pyo3_cross_config" },
 		{ "  error: Unsupported target OS family for cross-compilation: \"unix,wasm\"\n",
 		  "pyo3_target_unsupported" },

@@ -151,11 +151,12 @@ static void test_deciding(void)
 	CHECK_STR(ev.nlines == 4 ? ev.lines[2].tool : NULL, "wrapper");
 	evidence_release(&ev);
 	/* under pip: maturin's cause outweighs pip's summaries of the failed build */
-	l = extract(&ev,
-		    "      \xf0\x9f\x92\xa5 maturin failed\n        Caused by: Failed to find a python3.14 interpreter "
-		    "in known sysconfig\n  error: subprocess-exited-with-error\n  ERROR: Failed building wheel for x\n"
-		    "error: failed-wheel-build-for-install\n");
-	CHECK_STR(l ? l->text : NULL, "Failed to find a python3.14 interpreter in known sysconfig");
+	l = extract(
+		&ev,
+		"      \xf0\x9f\x92\xa5 maturin failed\n        Caused by: Failed to find a CPython 3.14 interpreter "
+		"in known sysconfig\n  error: subprocess-exited-with-error\n  ERROR: Failed building wheel for x\n"
+		"error: failed-wheel-build-for-install\n");
+	CHECK_STR(l ? l->text : NULL, "Failed to find a CPython 3.14 interpreter in known sysconfig");
 	evidence_release(&ev);
 	/* "Caused by: " lines without maturin's failure line above them are no chain of it */
 	CHECK(!extract(&ev, "  Caused by: nothing failed\n"));
