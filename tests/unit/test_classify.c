@@ -1084,6 +1084,10 @@ static void test_python_packaging_wordings(const struct classify_table *t)
 		{ "  \xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 Because onnxruntime==1.20.1 has no wheels with a matching "
 		  "platform tag (e.g., `macosx_12_0_x86_64`)\n",
 		  "wheel_platform_refused" },
+		{ "  \xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 Because only numpy<=1.21.0 is available and numpy<=1.21.0 "
+		  "has no wheels with a\n"
+		  "      matching platform tag, we can conclude that numpy>1.20 cannot be used.\n",
+		  "wheel_platform_refused" },
 		{ "ImportError: dlopen(/p/_core.cpython-312-darwin.so, 0x0002): symbol not found in flat namespace "
 		  "'_PyUnicode_AsUTF8AndSize'\n",
 		  "python_capi_missing" },
