@@ -106,7 +106,11 @@
  *   tag      a Python or platform tag: cp312, abi3, cpython-312-...,
  *            pyodide_2024_0_wasm32, emscripten_3_1_58_wasm32,
  *            pyemscripten_2025_0_wasm32, manylinux..., wasm32-...,
- *            and target triples (wasm32-unknown-emscripten)
+ *            and target triples (wasm32-unknown-emscripten); for Python's
+ *            "No module named 'pkg.mod'", the tag of mod's compiled file
+ *            named anywhere in the logs (mod.cpython-312-...so) when the
+ *            logs' library paths show one other Python ("lib/python3.13/",
+ *            "/lib/python313.zip") and no file of mod for it
  *   code     a rustc error code (E0514)
  *   crate    the dependency a rustc error is located in, from the "-->"
  *            line after it when that points into cargo's registry

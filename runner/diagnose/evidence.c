@@ -1198,6 +1198,90 @@ static void take_tokens(struct evidence_line *l)
 	take_tags(l, l->text);
 }
 
+/*
+ * The minor version of the one Python 3 whose library paths the logs show
+ * (".../lib/python3.13/...", Pyodide's "/lib/python313.zip"), 0 when they
+ * show none or several (a build's Python and a runtime's: no telling which
+ * raised the error).
+ */
+static int logs_python_minor(const char *const *logs, const size_t *lens, size_t nlogs)
+{
+	int minor = 0;
+
+	for (size_t i = 0; i < nlogs; i++) {
+		const char *s = logs[i] ? logs[i] : "", *end = s + (lens ? lens[i] : strlen(s)), *p = s;
+
+		while ((p = find_in(p, end, "lib/python3"))) {
+			const char *d = p + 11;
+			int m = 0, dotted = d < end && *d == '.';
+
+			d += dotted;
+			while (d < end && isdigit((unsigned char)*d) && m < 1000)
+				m = m * 10 + (*d++ - '0');
+			p += 11;
+			if (!m || d == end || (dotted ? *d != '/' : !starts_with(d, end, ".zip")))
+				continue;
+			if (minor && minor != m)
+				return 0;
+			minor = m;
+		}
+	}
+	return minor;
+}
+
+/*
+ * Python's "No module named 'pkg.mod'" while the logs name mod's compiled
+ * file with another CPython version than the Python that raised it (its
+ * library paths): the tag of that file ("cpython-312"), which that Python
+ * does not open. One log line is read per such error line.
+ */
+static void take_module_file_tag(struct evidence_line *l, const char *const *logs, const size_t *lens, size_t nlogs)
+{
+	const char *name = strstr(l->text, "No module named '"), *dot = NULL, *q;
+	char needle[96], tag[16] = "";
+	int minor, other = 0;
+
+	if (!name || (strcmp(l->tool, "python") != 0 && strcmp(l->tool, "js") != 0))
+		return;
+	name += 17;
+	for (q = name; *q && *q != '\''; q++)
+		if (*q == '.')
+			dot = q;
+		else if (!is_ident((unsigned char)*q))
+			return;
+	if (!dot || *q != '\'' || q - dot - 1 < 1 || q - dot - 1 > 64)
+		return;
+	snprintf(needle, sizeof(needle), "%.*s.cpython-3", (int)(q - dot - 1), dot + 1);
+	minor = logs_python_minor(logs, lens, nlogs);
+	if (!minor)
+		return;
+	for (size_t i = 0; i < nlogs; i++) {
+		const char *s = logs[i] ? logs[i] : "", *end = s + (lens ? lens[i] : strlen(s)), *p = s;
+
+		while ((p = find_in(p, end, needle))) {
+			const char *d = p + strlen(needle);
+			int m = 0;
+
+			int whole = p == s || !is_ident((unsigned char)p[-1]);
+
+			while (d < end && isdigit((unsigned char)*d) && m < 1000)
+				m = m * 10 + (*d++ - '0');
+			p = d;
+			while (d < end && islower((unsigned char)*d))  /* ABI flags: d, t */
+				d++;
+			if (!whole || !m || (d < end && *d != '-' && *d != '.'))
+				continue;
+			if (m == minor)
+				return;  /* a file this Python opens is there too: no mismatch shown */
+			other = m;
+		}
+	}
+	if (other) {
+		snprintf(tag, sizeof(tag), "cpython-3%d", other);
+		add_token(l, EVIDENCE_TAG, tag, strlen(tag));
+	}
+}
+
 /* ---- the module's interface ---- */
 
 void evidence_extract(struct evidence *ev, const char *const *logs, const size_t *lens, size_t nlogs)
@@ -1226,6 +1310,7 @@ void evidence_extract(struct evidence *ev, const char *const *logs, const size_t
 		l->log = kept[i].log;
 		l->text = evidence_quote(kept[i].start, kept[i].end);
 		take_tokens(l);
+		take_module_file_tag(l, logs, lens, nlogs);
 		if (kept[i].loc)
 			take_crate(l, kept[i].loc, kept[i].loc_end);
 		if (kept[i].label)

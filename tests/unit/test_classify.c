@@ -1070,6 +1070,12 @@ static void test_python_packaging_wordings(const struct classify_table *t)
 		  "freethreading build.\n",
 		  "extension_python_mismatch" },
 		{ "ImportError: Runtime and compile-time PyObject size do not match.\n", "extension_python_mismatch" },
+		{ "$ ls .venv/lib/python3.11/site-packages | grep samplerate\nsamplerate-0.2.3.dist-info\n"
+		  "samplerate.cpython-314-x86_64-linux-gnu.so\n$ python -c 'import pkg.samplerate'\n"
+		  "Traceback (most recent call last):\n"
+		  "  File \"/p/.venv/lib/python3.11/site-packages/pkg/__init__.py\", line 1, in <module>\n"
+		  "ModuleNotFoundError: No module named 'pkg.samplerate'\n",
+		  "extension_python_mismatch" },
 		{ "ValueError: Couldn't find a pure Python 3 wheel for 'regex'\n", "wheel_platform_refused" },
 		{ "ValueError: 'numpy-1.21.0-cp39-cp39-manylinux_2_17_x86_64.whl' is not a pure Python 3 wheel\n",
 		  "wheel_platform_refused" },
@@ -1107,10 +1113,18 @@ static void test_python_packaging_wordings(const struct classify_table *t)
 		  "error: function import requires a callable\n",
 		  "python_capi_missing" },
 	};
-	/* the same checks on a symbol that is no C-API function, a Python too old rather than too new */
+	/*
+	 * the same checks on a symbol that is no C-API function, a Python too old rather than too new; a
+	 * compiled module missing where its file for this very Python is there (a source checkout shadowing the
+	 * installed package)
+	 */
 	static const struct {
 		const char *log, *not_id;
 	} others[] = {
+		{ "/v/lib/python3.12/site-packages/pkg/_core.cpython-312-x86_64-linux-gnu.so\n"
+		  "Traceback (most recent call last):\n  File \"/src/pkg/__init__.py\", line 1, in <module>\n"
+		  "ModuleNotFoundError: No module named 'pkg._core'\n",
+		  "extension_python_mismatch" },
 		{ "Error: bad export type for 'sqlite3_open_v2': undefined\n", "python_capi_missing" },
 		{ "  error: the configured Python interpreter version (3.6) is lower than PyO3's minimum supported "
 		  "version (3.7)\n",

@@ -158,6 +158,44 @@ static void test_deciding(void)
 		"error: failed-wheel-build-for-install\n");
 	CHECK_STR(l ? l->text : NULL, "Failed to find a CPython 3.14 interpreter in known sysconfig");
 	evidence_release(&ev);
+	/* "No module named 'pkg.mod'" and mod's file for another CPython than the one whose paths show */
+	{
+		static const char *const tb =
+			"Traceback (most recent call last):\n"
+			"  File \"/v/lib/python3.11/site-packages/samplerate/__init__.py\", line 1, in <module>\n"
+			"ModuleNotFoundError: No module named 'samplerate._rate'\n";
+		static const struct {
+			const char *listing, *want;
+		} files[] = {
+			{ "__init__.py  _rate.cpython-314-x86_64-linux-gnu.so\n", "cpython-314" },
+			{ "_rate.cpython-313t-x86_64-linux-gnu.so\n", "cpython-313" },
+			/* a file for this Python too, another module's file, a tag that is no version */
+			{ "_rate.cpython-311-x86_64-linux-gnu.so _rate.cpython-314-x86_64-linux-gnu.so\n", "" },
+			{ "x_rate.cpython-314-x86_64-linux-gnu.so\n", "" },
+			{ "_rate.cpython-3x.so\n", "" },
+			/* two Pythons' paths: which raised it is not shown */
+			{ "/v/lib/python3.12/site-packages/samplerate/_rate.cpython-312-x86_64-linux-gnu.so\n", "" },
+		};
+
+		for (size_t i = 0; i < sizeof(files) / sizeof(*files); i++) {
+			char *log = xasprintf("%s%s", files[i].listing, tb);
+
+			l = extract(&ev, log);
+			CHECK_STR(tokens(l, EVIDENCE_TAG), files[i].want);
+			evidence_release(&ev);
+			free(log);
+		}
+		/* Pyodide's stdlib zip names its Python; no path at all names none */
+		l = extract(&ev, "jiter.cpython-312-wasm32-emscripten.so\n  File \"/lib/python313.zip/a.py\", line 1\n"
+				 "ImportError: No module named 'jiter.jiter'\n");
+		CHECK_STR(tokens(l, EVIDENCE_TAG), "cpython-312");
+		evidence_release(&ev);
+		l = extract(
+			&ev,
+			"jiter.cpython-312-wasm32-emscripten.so\nModuleNotFoundError: No module named 'jiter.jiter'\n");
+		CHECK_STR(tokens(l, EVIDENCE_TAG), "");
+		evidence_release(&ev);
+	}
 	/* "Caused by: " lines without maturin's failure line above them are no chain of it */
 	CHECK(!extract(&ev, "  Caused by: nothing failed\n"));
 	evidence_release(&ev);
