@@ -121,7 +121,8 @@
  *            has none
  *
  * Bounds (logs can be huge and hostile): each line is read once and in
- * linear time; at most EVIDENCE_MAX_LINES evidence lines are kept (the
+ * linear time (the logs once more for each kept "No module named" line);
+ * at most EVIDENCE_MAX_LINES evidence lines are kept (the
  * heaviest, the earlier of equal weight, one copy of a repeated text),
  * each cut to EVIDENCE_LINE_MAX bytes of the log before tokens are taken
  * from it (so at most 3 * EVIDENCE_LINE_MAX + 3 bytes of text: an invalid

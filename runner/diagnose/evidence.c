@@ -1233,13 +1233,15 @@ static int logs_python_minor(const char *const *logs, const size_t *lens, size_t
  * Python's "No module named 'pkg.mod'" while the logs name mod's compiled
  * file with another CPython version than the Python that raised it (its
  * library paths): the tag of that file ("cpython-312"), which that Python
- * does not open. One log line is read per such error line.
+ * does not open. *MINOR caches that Python (-1: not looked for yet); each
+ * such error line reads the logs once more.
  */
-static void take_module_file_tag(struct evidence_line *l, const char *const *logs, const size_t *lens, size_t nlogs)
+static void take_module_file_tag(struct evidence_line *l, const char *const *logs, const size_t *lens, size_t nlogs,
+				 int *minor)
 {
 	const char *name = strstr(l->text, "No module named '"), *dot = NULL, *q;
 	char needle[96], tag[16] = "";
-	int minor, other = 0;
+	int other = 0;
 
 	if (!name || (strcmp(l->tool, "python") != 0 && strcmp(l->tool, "js") != 0))
 		return;
@@ -1252,8 +1254,9 @@ static void take_module_file_tag(struct evidence_line *l, const char *const *log
 	if (!dot || *q != '\'' || q - dot - 1 < 1 || q - dot - 1 > 64)
 		return;
 	snprintf(needle, sizeof(needle), "%.*s.cpython-3", (int)(q - dot - 1), dot + 1);
-	minor = logs_python_minor(logs, lens, nlogs);
-	if (!minor)
+	if (*minor < 0)
+		*minor = logs_python_minor(logs, lens, nlogs);
+	if (!*minor)
 		return;
 	for (size_t i = 0; i < nlogs; i++) {
 		const char *s = logs[i] ? logs[i] : "", *end = s + (lens ? lens[i] : strlen(s)), *p = s;
@@ -1271,7 +1274,7 @@ static void take_module_file_tag(struct evidence_line *l, const char *const *log
 				d++;
 			if (!whole || !m || (d < end && *d != '-' && *d != '.'))
 				continue;
-			if (m == minor)
+			if (m == *minor)
 				return;  /* a file this Python opens is there too: no mismatch shown */
 			other = m;
 		}
@@ -1288,6 +1291,7 @@ void evidence_extract(struct evidence *ev, const char *const *logs, const size_t
 {
 	struct span kept[EVIDENCE_MAX_LINES];
 	size_t n = 0, i;
+	int minor = -1;
 
 	memset(ev, 0, sizeof(*ev));
 	for (i = 0; i < nlogs; i++) {
@@ -1310,7 +1314,7 @@ void evidence_extract(struct evidence *ev, const char *const *logs, const size_t
 		l->log = kept[i].log;
 		l->text = evidence_quote(kept[i].start, kept[i].end);
 		take_tokens(l);
-		take_module_file_tag(l, logs, lens, nlogs);
+		take_module_file_tag(l, logs, lens, nlogs, &minor);
 		if (kept[i].loc)
 			take_crate(l, kept[i].loc, kept[i].loc_end);
 		if (kept[i].label)
