@@ -130,7 +130,7 @@ static const char *error_word_at(const char *s, const char *end)
 	return NULL;
 }
 
-/* maturin's last words ("\xf0\x9f\x92\xa5 maturin failed"), each cause after them on a "  Caused by: " line */
+/* maturin's failure line; each cause of it follows on a "  Caused by: " line (src/main.rs) */
 #define MATURIN_FAILED "\xf0\x9f\x92\xa5 maturin failed"
 #define MATURIN_CAUSE "Caused by: "
 
@@ -600,10 +600,12 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			const char *m = why + strlen(MATURIN_CAUSE);
 
 			weight = is_maturin_wrapper(m, te) ? 40 : names_cause(m, te) ? 55 : 50;
-			last = (struct span){ m,      te,   weight == 40 ? "wrapper" : "error",
-					      weight, log,  lineno,
-					      0,      NULL, NULL,
-					      NULL,   NULL };
+			last = (struct span){ .start = m,
+					      .end = te,
+					      .tool = weight == 40 ? "wrapper" : "error",
+					      .weight = weight,
+					      .log = log,
+					      .lineno = lineno };
 			line = eol + 1;
 			continue;
 		}
