@@ -42,6 +42,9 @@
  *   error      glibc's loader: "...: symbol lookup error: ..."            60
  *   pip        "ERROR: ..." naming a wheel or a distribution             50
  *   error      any other "ERROR: ..." line, "Error while ...", "critical ..." 50
+ *   error      the last "  Caused by: ..." line after maturin's "💥 maturin
+ *              failed" (its root cause; the lines before it are its
+ *              context)                                                  50
  *   resolver   uv's "× No solution found when resolving dependencies"   50
  *   test       a test runner's failure: pytest's "FAILED t.py::test_x",
  *              Playwright's "Test timeout of Nms exceeded.", Jest's
@@ -51,6 +54,11 @@
  *   wrapper    an error line that only says a step failed ("error:
  *              linking with `emcc` failed", "could not compile",
  *              "emcc: error: '.../wasm-ld ...' failed", "make: *** ...",
+ *              maturin's failure line and a last cause of it that only
+ *              says cargo failed ("Cargo build finished with ..."),
+ *              pip's "error: subprocess-exited-with-error" (and its other
+ *              references) and "ERROR: Failed building wheel for x",
+ *              distutils' "error: command 'gcc' failed with exit code 1",
  *              "PythonError: Traceback (most recent call last):", whose
  *              exception comes at the traceback's end, wasm-pack's
  *              "Error: Compiling your crate to WebAssembly failed" and
@@ -117,7 +125,11 @@
  *   tag      a Python or platform tag: cp312, abi3, cpython-312-...,
  *            pyodide_2024_0_wasm32, emscripten_3_1_58_wasm32,
  *            pyemscripten_2025_0_wasm32, manylinux..., wasm32-...,
- *            and target triples (wasm32-unknown-emscripten)
+ *            and target triples (wasm32-unknown-emscripten); for Python's
+ *            "No module named 'pkg.mod'", the tag of mod's compiled file
+ *            named anywhere in the logs (mod.cpython-312-...so) when the
+ *            logs' library paths show one other Python ("lib/python3.13/",
+ *            "/lib/python313.zip") and no file of mod for it
  *   code     a rustc error code (E0514); on cargo's "could not compile `x`",
  *            the codes of rustc's summary just before it ("Some errors have
  *            detailed explanations: E0412, E0425.") when the log kept only
@@ -131,7 +143,8 @@
  *            has none
  *
  * Bounds (logs can be huge and hostile): each line is read once and in
- * linear time; at most EVIDENCE_MAX_LINES evidence lines are kept (the
+ * linear time (the logs once more for each kept "No module named" line);
+ * at most EVIDENCE_MAX_LINES evidence lines are kept (the
  * heaviest, the earlier of equal weight, one copy of a repeated text),
  * each cut to EVIDENCE_LINE_MAX bytes of the log before tokens are taken
  * from it (so at most 3 * EVIDENCE_LINE_MAX + 3 bytes of text: an invalid

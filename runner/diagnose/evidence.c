@@ -150,6 +150,17 @@ static const char *error_word_at(const char *s, const char *end)
 	return NULL;
 }
 
+/* maturin's failure line; each cause of it follows on a "  Caused by: " line (src/main.rs) */
+#define MATURIN_FAILED "\xf0\x9f\x92\xa5 maturin failed"
+#define MATURIN_CAUSE "Caused by: "
+
+/* Whether maturin's cause [S, END) only says that cargo failed: its error is cargo's, above. */
+static int is_maturin_wrapper(const char *s, const char *end)
+{
+	return starts_with(s, end, "Cargo build finished with") ||
+	       (starts_with(s, end, "Failed to build a") && find_in(s, end, " through cargo"));
+}
+
 /* Error lines that only say a step failed; the cause is on another line. */
 static int is_wrapper(const char *msg, const char *end)
 {
@@ -166,15 +177,33 @@ static int is_wrapper(const char *msg, const char *end)
 		/* wasm-pack's context for a failed cargo build or wasm-bindgen run */
 		"Compiling your crate to WebAssembly failed",
 		"Running the wasm-bindgen CLI",
+		/* pip's diagnostics name the failed step; the subprocess's error is above */
+		"subprocess-exited-with-error",
+		"metadata-generation-failed",
+		"legacy-install-failure",
+		"failed-wheel-build-for-install",
 	};
 
 	for (size_t i = 0; i < sizeof(wrappers) / sizeof(*wrappers); i++)
 		if (starts_with(msg, end, wrappers[i]))
 			return 1;
+	/* setuptools (distutils): error: command '/usr/bin/gcc' failed with exit code 1 */
+	if (starts_with(msg, end, "command '") && find_in(msg, end, "' failed with exit"))
+		return 1;
 	/* emcc: error: '/path/wasm-ld -o x.wasm ...' failed (returned 1) */
 	if (msg < end && *msg == '\'' && (find_in(msg, end, "' failed (") || find_in(msg, end, "' failed")))
 		return 1;
 	return 0;
+}
+
+/* pip's "ERROR: ..." lines that only say a build failed (MSG after "ERROR:"): the build's error is above. */
+static int is_pip_wrapper(const char *msg, const char *end)
+{
+	while (msg < end && *msg == ' ')
+		msg++;
+	return starts_with(msg, end, "Failed building wheel for ") ||
+	       starts_with(msg, end, "Could not build wheels for ") ||
+	       starts_with(msg, end, "Failed to build installable wheels");
 }
 
 /* The tool of an "error:" line: what stands before the error word, or what the message says. */
@@ -448,7 +477,8 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "crash";
 		return 60;
 	}
-	if (starts_with(s, end, "make: *** ") || (starts_with(s, end, "make[") && find_in(s, end, "]: *** "))) {
+	if (starts_with(s, end, "make: *** ") || (starts_with(s, end, "make[") && find_in(s, end, "]: *** ")) ||
+	    starts_with(s, end, MATURIN_FAILED)) {
 		*tool = "wrapper";
 		return 40;
 	}
@@ -457,6 +487,10 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		return 50;
 	}
 	if (starts_with(s, end, "ERROR:") || starts_with(s, end, "ERROR ")) {
+		if (is_pip_wrapper(s + 6, end)) {
+			*tool = "wrapper";
+			return 40;
+		}
 		*tool = find_in(s, end, "wheel") || find_in(s, end, "distribution") ? "pip" : "error";
 		return 50;
 	}
@@ -641,8 +675,9 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	const char *end = text + len, *line = text;
 	int in_traceback = 0, chain = 0; /* chain: 0 none, 1 after "Caused by:", 2 in an item */
 	int child = 0; /* in a child's stderr: 1 none of its lines an error yet, 2 one was */
+	int maturin = 0; /* after maturin's failure line */
 	size_t lineno = 0, indent = 0, codes_lineno = 0;
-	struct span head = { 0 }, cause = { 0 }, said = { 0 };
+	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 };
 	const char *codes = NULL, *codes_end = NULL; /* rustc's last summary of error codes */
 
 	while (line < end) {
@@ -671,6 +706,24 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			codes_end = te;
 			codes_lineno = lineno;
 		}
+		/* maturin's cause chain, outermost first: the last is the root cause, an error of its own */
+		if (maturin && starts_with(why, te, MATURIN_CAUSE)) {
+			const char *m = why + strlen(MATURIN_CAUSE);
+
+			weight = is_maturin_wrapper(m, te) ? 40 : names_cause(m, te) ? 55 : 50;
+			last = (struct span){ .start = m,
+					      .end = te,
+					      .tool = weight == 40 ? "wrapper" : "error",
+					      .weight = weight,
+					      .log = log,
+					      .lineno = lineno };
+			line = eol + 1;
+			continue;
+		}
+		if (maturin && last.start)
+			keep(kept, n, &last);
+		maturin = starts_with(why, te, MATURIN_FAILED);
+		last.start = NULL;
 		if (te - why == 10 && starts_with(why, te, "Caused by:") && head.weight) {
 			chain = 1;
 			line = eol + 1;
@@ -755,6 +808,8 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		keep_cause(kept, n, &head, &cause);
 	if (child == 1)
 		keep_cause(kept, n, &head, &said);
+	if (maturin && last.start)
+		keep(kept, n, &last);
 }
 
 /* ---- tokens ---- */
@@ -1325,12 +1380,100 @@ static void take_tokens(struct evidence_line *l)
 	take_tags(l, l->text);
 }
 
+/*
+ * The minor version of the one Python 3 whose library paths the logs show
+ * (".../lib/python3.13/...", Pyodide's "/lib/python313.zip"), 0 when they
+ * show none or several (a build's Python and a runtime's: no telling which
+ * raised the error).
+ */
+static int logs_python_minor(const char *const *logs, const size_t *lens, size_t nlogs)
+{
+	int minor = 0;
+
+	for (size_t i = 0; i < nlogs; i++) {
+		const char *s = logs[i] ? logs[i] : "", *end = s + (lens ? lens[i] : strlen(s)), *p = s;
+
+		while ((p = find_in(p, end, "lib/python3"))) {
+			const char *d = p + 11;
+			int m = 0, dotted = d < end && *d == '.';
+
+			d += dotted;
+			while (d < end && isdigit((unsigned char)*d) && m < 1000)
+				m = m * 10 + (*d++ - '0');
+			p += 11;
+			if (!m || d == end || (dotted ? *d != '/' : !starts_with(d, end, ".zip")))
+				continue;
+			if (minor && minor != m)
+				return 0;
+			minor = m;
+		}
+	}
+	return minor;
+}
+
+/*
+ * Python's "No module named 'pkg.mod'" while the logs name mod's compiled
+ * file with another CPython version than the Python that raised it (its
+ * library paths): the tag of that file ("cpython-312"), which that Python
+ * does not open. *MINOR caches that Python (-1: not looked for yet); each
+ * such error line reads the logs once more.
+ */
+static void take_module_file_tag(struct evidence_line *l, const char *const *logs, const size_t *lens, size_t nlogs,
+				 int *minor)
+{
+	const char *name = strstr(l->text, "No module named '"), *dot = NULL, *q;
+	char needle[96], tag[16] = "";
+	int other = 0;
+
+	if (!name || (strcmp(l->tool, "python") != 0 && strcmp(l->tool, "js") != 0))
+		return;
+	name += 17;
+	for (q = name; *q && *q != '\''; q++)
+		if (*q == '.')
+			dot = q;
+		else if (!is_ident((unsigned char)*q))
+			return;
+	if (!dot || *q != '\'' || q - dot - 1 < 1 || q - dot - 1 > 64)
+		return;
+	snprintf(needle, sizeof(needle), "%.*s.cpython-3", (int)(q - dot - 1), dot + 1);
+	if (*minor < 0)
+		*minor = logs_python_minor(logs, lens, nlogs);
+	if (!*minor)
+		return;
+	for (size_t i = 0; i < nlogs; i++) {
+		const char *s = logs[i] ? logs[i] : "", *end = s + (lens ? lens[i] : strlen(s)), *p = s;
+
+		while ((p = find_in(p, end, needle))) {
+			const char *d = p + strlen(needle);
+			int m = 0;
+
+			int whole = p == s || !is_ident((unsigned char)p[-1]);
+
+			while (d < end && isdigit((unsigned char)*d) && m < 1000)
+				m = m * 10 + (*d++ - '0');
+			p = d;
+			while (d < end && islower((unsigned char)*d)) /* ABI flags: d, t */
+				d++;
+			if (!whole || !m || (d < end && *d != '-' && *d != '.'))
+				continue;
+			if (m == *minor)
+				return; /* a file this Python opens is there too: no mismatch shown */
+			other = m;
+		}
+	}
+	if (other) {
+		snprintf(tag, sizeof(tag), "cpython-3%d", other);
+		add_token(l, EVIDENCE_TAG, tag, strlen(tag));
+	}
+}
+
 /* ---- the module's interface ---- */
 
 void evidence_extract(struct evidence *ev, const char *const *logs, const size_t *lens, size_t nlogs)
 {
 	struct span kept[EVIDENCE_MAX_LINES];
 	size_t n = 0, i;
+	int minor = -1;
 
 	memset(ev, 0, sizeof(*ev));
 	for (i = 0; i < nlogs; i++) {
@@ -1353,6 +1496,7 @@ void evidence_extract(struct evidence *ev, const char *const *logs, const size_t
 		l->log = kept[i].log;
 		l->text = evidence_quote(kept[i].start, kept[i].end);
 		take_tokens(l);
+		take_module_file_tag(l, logs, lens, nlogs, &minor);
 		if (kept[i].loc)
 			take_crate(l, kept[i].loc, kept[i].loc_end);
 		if (kept[i].label)

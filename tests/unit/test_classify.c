@@ -1684,6 +1684,182 @@ static void test_toolchain_catalogue(const struct classify_table *t)
 		CHECK_STR(classify1(t, -1, benign[i], NULL, NULL), "none");
 }
 
+/*
+ * The Python packaging side in the wordings its tools released: PyO3's build
+ * scripts (pyo3-ffi/build.rs's version check from 0.20.3 to 0.26, "The
+ * configured" for a free-threaded Python in 0.24-0.26, pyo3-build-config's
+ * MaximumVersionExceeded since 0.27 naming "Python", "PyPy", "GraalPy";
+ * impl_.rs's cross-compile checks of 0.13 to 0.29), maturin's bundled
+ * sysconfig for a cross target (python_interpreter/resolver.rs), its emcc
+ * probe and its Emscripten refusal before 0.13 (src/target.rs),
+ * pyodide-build's Emscripten check (build_env.py), meson's Python dependency
+ * (modules/python.py, dependency()), CPython's sysconfig importing a
+ * target's _sysconfigdata that is not there (Lib/sysconfig.py),
+ * setuptools-rust before 1.5 globbing *NAME.so (build.py), Cython's
+ * __Pyx_VersionSanityCheck, micropip's refusals since Pyodide 0.17
+ * (_micropip.py, transaction.py), uv's wheel-only refusal and its
+ * resolver's tag incompatibilities (wrapped as printed), and the C-API as
+ * macOS's dyld, Emscripten's loader (library_dylink.js) and V8 report it.
+ * Messages with more than one cause stay unclassified: pip's "No matching
+ * distribution" (no such version, no wheel for the platform or no index),
+ * micropip's metadata fetch (a wrong name or the network), Pyodide's
+ * unknown package, PyO3's minimum version check (the Python is too old, not
+ * missing), pyodide-build's Emscripten of another version, maturin finding
+ * no interpreter (a cross build without -i, or no host Python of the
+ * version requires-python asks).
+ */
+static void test_python_packaging_wordings(const struct classify_table *t)
+{
+	static const struct {
+		const char *log, *want;
+	} cases[] = {
+		{ "  error: The configured Python interpreter version (3.13) is newer than PyO3's maximum supported "
+		  "version (3.12)\n  = help: The free-threaded build of CPython does not support the limited API so "
+		  "this check cannot be suppressed.\n",
+		  "pyo3_python_too_new" },
+		{ "  error: the configured Python version (3.15) is newer than PyO3's maximum supported version "
+		  "(3.14)\n  = help: this package is being built with PyO3 version 0.28.0\n",
+		  "pyo3_python_too_new" },
+		{ "  error: the configured GraalPy version (25.1) is newer than PyO3's maximum supported version "
+		  "(25.0)\n",
+		  "pyo3_python_too_new" },
+		{ "  error: The PYO3_CROSS_LIB_DIR environment variable must be set when cross-compiling\n",
+		  "pyo3_cross_config" },
+		{ "  error: PYO3_CROSS_PYTHON_VERSION or either an abi3-py3* or abi3t-py3* feature must be specified "
+		  "when cross-compiling and PYO3_CROSS_LIB_DIR is not set.\n",
+		  "pyo3_cross_config" },
+		{ "  error: Could not find either libpython.so or _sysconfigdata*.py in /opt/py/lib\n",
+		  "pyo3_cross_config" },
+		{ "  error: Your Rust target architecture (32-bit) does not match your python interpreter (64-bit)\n",
+		  "pyo3_cross_config" },
+		{ "  error: failed to parse PYO3_CROSS_PYTHON_VERSION\n  caused by:\n    - 0: expected major.minor "
+		  "version\n",
+		  "pyo3_cross_config" },
+		{ "  error: Expected major.minor version (e.g. 3.9) for PYO3_CROSS_PYTHON_VERSION, got `313`\n",
+		  "pyo3_cross_config" },
+		{ "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: Failed to find a CPython 3.14 interpreter in known "
+		  "sysconfig\n",
+		  "pyo3_cross_config" },
+		{ "  error: Unsupported target OS family for cross-compilation: \"unix,wasm\"\n",
+		  "pyo3_target_unsupported" },
+		{ "  error: Unknown target OS family for cross-compilation: \"wasm\".\n", "pyo3_target_unsupported" },
+		{ "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: The operating system Emscripten is not supported\n",
+		  "pyo3_target_unsupported" },
+		{ "../meson.build:23:31: ERROR: Python dependency not found\n", "python_headers_missing" },
+		{ "ModuleNotFoundError: No module named '_sysconfigdata__emscripten_wasm32-emscripten'\n",
+		  "python_headers_missing" },
+		{ "meson.build:5:0: ERROR: Dependency \"python3-embed\" not found, tried pkgconfig and sysconfig\n",
+		  "python_headers_missing" },
+		{ "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: Failed to run emcc to get the version\n  Caused by: "
+		  "No "
+		  "such file or directory (os error 2)\n",
+		  "emcc_not_found" },
+		{ "RuntimeError: No Emscripten compiler found. Need Emscripten version 3.1.58\n", "emcc_not_found" },
+		{ "error: Rust build failed; unable to find any *libfoo.so in "
+		  "/p/target/wasm32-unknown-emscripten/release\n",
+		  "artifact_extension_mismatch" },
+		{ "ImportError: Module was compiled with a debug version of Python but imported into a non-debug "
+		  "version.\n",
+		  "extension_python_mismatch" },
+		{ "ImportError: Module was compiled with a non-freethreading build of Python but imported into a "
+		  "freethreading build.\n",
+		  "extension_python_mismatch" },
+		{ "ImportError: Runtime and compile-time PyObject size do not match.\n", "extension_python_mismatch" },
+		{ "$ ls .venv/lib/python3.11/site-packages | grep samplerate\nsamplerate-0.2.3.dist-info\n"
+		  "samplerate.cpython-314-x86_64-linux-gnu.so\n$ python -c 'import pkg.samplerate'\n"
+		  "Traceback (most recent call last):\n"
+		  "  File \"/p/.venv/lib/python3.11/site-packages/pkg/__init__.py\", line 1, in <module>\n"
+		  "ModuleNotFoundError: No module named 'pkg.samplerate'\n",
+		  "extension_python_mismatch" },
+		{ "ValueError: Couldn't find a pure Python 3 wheel for 'regex'\n", "wheel_platform_refused" },
+		{ "ValueError: 'numpy-1.21.0-cp39-cp39-manylinux_2_17_x86_64.whl' is not a pure Python 3 wheel\n",
+		  "wheel_platform_refused" },
+		{ "error: Distribution `cffi==1.17.1 @ direct+https://f/cffi-1.17.1-cp310-cp310-macosx_11_0_arm64.whl` "
+		  "can't be installed because the binary distribution is incompatible with the current platform\n",
+		  "wheel_platform_refused" },
+		{ "  \xc3\x97 No solution found when resolving dependencies:\n  \xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 "
+		  "Because faiss-cpu==1.8.0 has no wheels with a matching Python\n      ABI tag (e.g., `cp313`) and "
+		  "you "
+		  "require faiss-cpu==1.8.0, we can\n      conclude that your requirements are unsatisfiable.\n",
+		  "wheel_platform_refused" },
+		{ "  \xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 Because onnxruntime==1.20.1 has no wheels with a matching "
+		  "platform tag (e.g., `macosx_12_0_x86_64`)\n",
+		  "wheel_platform_refused" },
+		{ "  \xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 Because only numpy<=1.21.0 is available and numpy<=1.21.0 "
+		  "has no wheels with a\n"
+		  "      matching platform tag, we can conclude that numpy>1.20 cannot be used.\n",
+		  "wheel_platform_refused" },
+		{ "ImportError: dlopen(/p/_core.cpython-312-darwin.so, 0x0002): symbol not found in flat namespace "
+		  "'_PyUnicode_AsUTF8AndSize'\n",
+		  "python_capi_missing" },
+		{ "Error: bad export type for 'PyExc_EncodingWarning': undefined\n", "python_capi_missing" },
+		{ "Assertion failed: missing linked function `PyUnicode_AsUTF8AndSize`. perhaps a side module was not "
+		  "linked in? if this global was expected to arrive from a system library, try to build the "
+		  "MAIN_MODULE "
+		  "with EMCC_FORCE_STDLIBS=1\n",
+		  "python_capi_missing" },
+		{ "Aborted(Assertion failed: external symbol 'PyLong_AsInt' is missing. perhaps a side module was not "
+		  "linked in? if this symbol was expected to arrive from a system library, try to build the "
+		  "MAIN_MODULE "
+		  "with EMCC_FORCE_STDLIBS=1)\n",
+		  "python_capi_missing" },
+		{ "LinkError: WebAssembly.instantiate(): Import #12 module=\"env\" "
+		  "function=\"PyUnicode_AsUTF8AndSize\" "
+		  "error: function import requires a callable\n",
+		  "python_capi_missing" },
+	};
+	/*
+	 * the same checks on a symbol that is no C-API function, a Python too old rather than too new; a
+	 * compiled module missing where its file for this very Python is there (a source checkout shadowing the
+	 * installed package)
+	 */
+	static const struct {
+		const char *log, *not_id;
+	} others[] = {
+		{ "/v/lib/python3.12/site-packages/pkg/_core.cpython-312-x86_64-linux-gnu.so\n"
+		  "Traceback (most recent call last):\n  File \"/src/pkg/__init__.py\", line 1, in <module>\n"
+		  "ModuleNotFoundError: No module named 'pkg._core'\n",
+		  "extension_python_mismatch" },
+		{ "Error: bad export type for 'sqlite3_open_v2': undefined\n", "python_capi_missing" },
+		{ "  error: the configured Python interpreter version (3.6) is lower than PyO3's minimum supported "
+		  "version (3.7)\n",
+		  "pyo3_python_too_new" },
+		{ "ImportError: /p/_ssl.cpython-311-x86_64-linux-gnu.so: undefined symbol: SSL_get1_peer_certificate\n",
+		  "python_capi_missing" },
+	};
+	static const char *const benign[] = {
+		("ERROR: Could not find a version that satisfies the requirement foo==1.0 (from versions: none)\n"
+		 "ERROR: No matching distribution found for foo==1.0\n"),
+		("ValueError: Can't fetch metadata for 'foo'. Please make sure you have entered a correct package "
+		 "name and correctly specified index_urls (if you changed them).\n"),
+		"Error: No known package with name 'foo'\n",
+		("  error: the configured Python interpreter version (3.6) is lower than PyO3's minimum supported "
+		 "version (3.7)\n"),
+		"RuntimeError: Incorrect Emscripten version 3.1.46. Need Emscripten version 3.1.58\n",
+		("\xf0\x9f\x92\xa5 maturin failed\n  Caused by: Couldn't find any python interpreters with version >= "
+		 "3.9. Please specify at least one with -i\n"),
+		"error: Rust build failed; unable to find any *libfoo.so in /p/target/release\n",
+		"  Unsupported target OS family for cross-compilation: \"windows\"\n",
+		"meson.build:9:0: ERROR: Dependency \"zlib\" not found, tried pkgconfig and cmake\n",
+		"\xf0\x9f\x92\xa5 maturin failed\n  Caused by: The operating system Haiku is not supported\n",
+		"ImportError: DLL load failed while importing _core: The specified module could not be found.\n",
+		"ImportError: DLL load failed while importing _core: The specified procedure could not be found.\n",
+		("  \xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 Because there is no version of foo==9.9 and you require "
+		 "foo==9.9, "
+		 "we can conclude that your requirements are unsatisfiable.\n"),
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), cases[i].want);
+	for (size_t i = 0; i < sizeof(others) / sizeof(*others); i++)
+		CHECK(strcmp(classify1(t, -1, others[i].log, NULL, NULL), others[i].not_id) != 0);
+	for (size_t i = 0; i < sizeof(benign) / sizeof(*benign); i++) {
+		const char *id = classify1(t, -1, benign[i], NULL, NULL);
+
+		CHECK(!strcmp(id, "unclassified") || !strcmp(id, "none"));
+	}
+}
+
 static void test_result_shape(void)
 {
 	struct classify_table *t = load_text(
@@ -2227,6 +2403,7 @@ int main(void)
 		test_toolchain_catalogue(t);
 		test_drifted_wordings(t);
 		test_batch3_wordings(t);
+		test_python_packaging_wordings(t);
 		test_runner_failures(t);
 		test_threads_and_speed(t);
 		test_corpus(t);

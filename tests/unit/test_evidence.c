@@ -83,6 +83,15 @@ static void test_tools(void)
 	check_tool("ERROR: x-1.0-cp312-cp312-pyodide_2024_0_wasm32.whl is not a supported wheel on this platform.\n",
 		   "pip", 60);
 	check_tool("error: linking with `emcc` failed: exit status: 1\n", "wrapper", 40);
+	/* pip's diagnostics (src/pip/_internal/exceptions.py references) and its build summaries, distutils' */
+	check_tool("error: subprocess-exited-with-error\n", "wrapper", 40);
+	check_tool("error: failed-wheel-build-for-install\n", "wrapper", 40);
+	check_tool("  ERROR: Failed building wheel for jiter\n", "wrapper", 40);
+	check_tool(
+		"ERROR: Could not build wheels for jiter, which is required to install pyproject.toml-based projects\n",
+		"wrapper", 40);
+	check_tool("  error: command '/usr/bin/x86_64-linux-gnu-g++' failed with exit code 1\n", "wrapper", 40);
+	check_tool("ERROR: Failed to build jiter-0.5.0.tar.gz\n", "error", 50);
 	/* a root cause weighs more than its tool's other lines; alone it is an error line of 55 */
 	check_tool("npm ERR! code ECONNREFUSED\n", "npm", 65);
 	check_tool("make: *** [all] Error 1\nld: cannot open output file a.out: Permission denied\n", "error", 55);
@@ -185,6 +194,79 @@ static void test_deciding(void)
 			 "\\nError: Dynamic linking error: cannot resolve symbol invoke_vii\"\n");
 	CHECK_STR(l ? l->tool : NULL, "js");
 	CHECK_STR(tokens(l, EVIDENCE_SYMBOL), "invoke_vii");
+	evidence_release(&ev);
+
+	/* maturin's chain (src/main.rs: one "  Caused by: " line per cause, outermost first): the last one */
+	l = extract(&ev, "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: Couldn't find any python interpreters from "
+			 "'python3.13'. Please check that both major and minor python version have been specified in "
+			 "-i/--interpreter.\n");
+	CHECK_STR(l ? l->tool : NULL, "error");
+	CHECK_INT(l ? l->weight : 0, 50);
+	CHECK(l && !strncmp(l->text, "Couldn't find any python interpreters from", 42));
+	evidence_release(&ev);
+	l = extract(&ev, "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: Failed to run emcc to get the version\n"
+			 "  Caused by: Permission denied (os error 13)\n");
+	CHECK_STR(l ? l->text : NULL, "Permission denied (os error 13)");
+	evidence_release(&ev);
+	/* cargo's error above outweighs maturin's causes that only say cargo failed */
+	l = extract(&ev,
+		    "error: failed to run custom build command for `pyo3-ffi v0.20.3`\n"
+		    "  error: the configured Python interpreter version (3.13) is newer than PyO3's maximum supported "
+		    "version (3.12)\n"
+		    "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: Failed to build a native library through cargo\n"
+		    "  Caused by: Cargo build finished with \"exit status: 101\": `cargo rustc --release`\n");
+	CHECK(l && !strncmp(l->text, "error: the configured Python interpreter version", 48));
+	CHECK_INT(ev.nlines, 4);
+	CHECK_STR(ev.nlines == 4 ? ev.lines[2].tool : NULL, "wrapper");
+	evidence_release(&ev);
+	/* under pip: maturin's cause outweighs pip's summaries of the failed build */
+	l = extract(
+		&ev,
+		"      \xf0\x9f\x92\xa5 maturin failed\n        Caused by: Failed to find a CPython 3.14 interpreter "
+		"in known sysconfig\n  error: subprocess-exited-with-error\n  ERROR: Failed building wheel for x\n"
+		"error: failed-wheel-build-for-install\n");
+	CHECK_STR(l ? l->text : NULL, "Failed to find a CPython 3.14 interpreter in known sysconfig");
+	evidence_release(&ev);
+	/* "No module named 'pkg.mod'" and mod's file for another CPython than the one whose paths show */
+	{
+		static const char *const tb =
+			"Traceback (most recent call last):\n"
+			"  File \"/v/lib/python3.11/site-packages/samplerate/__init__.py\", line 1, in <module>\n"
+			"ModuleNotFoundError: No module named 'samplerate._rate'\n";
+		static const struct {
+			const char *listing, *want;
+		} files[] = {
+			{ "__init__.py  _rate.cpython-314-x86_64-linux-gnu.so\n", "cpython-314" },
+			{ "_rate.cpython-313t-x86_64-linux-gnu.so\n", "cpython-313" },
+			/* a file for this Python too, another module's file, a tag that is no version */
+			{ "_rate.cpython-311-x86_64-linux-gnu.so _rate.cpython-314-x86_64-linux-gnu.so\n", "" },
+			{ "x_rate.cpython-314-x86_64-linux-gnu.so\n", "" },
+			{ "_rate.cpython-3x.so\n", "" },
+			/* two Pythons' paths: which raised it is not shown */
+			{ "/v/lib/python3.12/site-packages/samplerate/_rate.cpython-312-x86_64-linux-gnu.so\n", "" },
+		};
+
+		for (size_t i = 0; i < sizeof(files) / sizeof(*files); i++) {
+			char *log = xasprintf("%s%s", files[i].listing, tb);
+
+			l = extract(&ev, log);
+			CHECK_STR(tokens(l, EVIDENCE_TAG), files[i].want);
+			evidence_release(&ev);
+			free(log);
+		}
+		/* Pyodide's stdlib zip names its Python; no path at all names none */
+		l = extract(&ev, "jiter.cpython-312-wasm32-emscripten.so\n  File \"/lib/python313.zip/a.py\", line 1\n"
+				 "ImportError: No module named 'jiter.jiter'\n");
+		CHECK_STR(tokens(l, EVIDENCE_TAG), "cpython-312");
+		evidence_release(&ev);
+		l = extract(
+			&ev,
+			"jiter.cpython-312-wasm32-emscripten.so\nModuleNotFoundError: No module named 'jiter.jiter'\n");
+		CHECK_STR(tokens(l, EVIDENCE_TAG), "");
+		evidence_release(&ev);
+	}
+	/* "Caused by: " lines without maturin's failure line above them are no chain of it */
+	CHECK(!extract(&ev, "  Caused by: nothing failed\n"));
 	evidence_release(&ev);
 
 	CHECK(!extract(&ev, ""));
