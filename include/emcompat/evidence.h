@@ -44,8 +44,16 @@
  *   wrapper    an error line that only says a step failed ("error:
  *              linking with `emcc` failed", "could not compile",
  *              "emcc: error: '.../wasm-ld ...' failed", "make: *** ...",
- *              "PythonError: Traceback (most recent call last):", whose
- *              exception comes at the traceback's end)                   40
+ *              cargo install's "failed to compile `x`", pip's "error:
+ *              subprocess-exited-with-error", wasm-pack's "Error:
+ *              Compiling your crate to WebAssembly failed", Node's
+ *              "Error: Command failed: ...", a CI runner's "Error:
+ *              Process completed with exit code 1.", Python's
+ *              "subprocess.CalledProcessError: ...", also as a
+ *              traceback's last line, npm's "code ELIFECYCLE", "errno 1",
+ *              "command failed", "PythonError: Traceback (most recent
+ *              call last):", whose exception comes at the traceback's
+ *              end)                                                       40
  *
  * "warning:" before the error word makes a line no evidence. A line that
  * names a root cause weighs 5 more than its tool's other lines, or 55 when
@@ -56,7 +64,8 @@
  * and never alone (a log whose only evidence is such lines is clean). The
  * last item of a "Caused by:" chain (cargo's, anyhow's as in wasmtime's
  * "Error: ...") is the root cause of its head line: it gets the head's
- * tool and one more weight, unless the head is a wrapper or quotes it.
+ * tool and one more weight, unless the head is a wrapper or quotes it, or
+ * the item is a wrapper itself ("could not compile `x`").
  *
  * The deciding line is the first line of the highest weight; the
  * classifier quotes it for an error no class names ("unclassified"), and a
