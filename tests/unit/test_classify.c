@@ -1039,11 +1039,27 @@ static void test_near_misses(const struct classify_table *t)
 		   "(/Users/k/clab/node_modules/tapable/lib/Tapable.js:164:15)\n"),
 		  "main_module_export_missing" },
 		{ "TypeError: Cannot read properties of undefined (reading 'apply')\n", "main_module_export_missing" },
+		/* CPython 3.14's C stack protection (InternalDocs/stack_protection.md) is Python's recursion,
+		 * not the wasm shadow stack */
+		{ ("Traceback (most recent call last):\n  File \"x.py\", line 3, in f\n"
+		   "RecursionError: Stack overflow (used 2912 kB)\n"),
+		  "wasm_stack_overflow" },
+		/* a wasm target's own linker missing is not the host's C linker (rust-lang/rust#49709) */
+		{ "error: linker `lld` not found\n  |\n  = note: No such file or directory (os error 2)\n",
+		  "host_linker_missing" },
+		{ "error: linker `wasm-ld` not found\n", "host_linker_missing" },
 	};
 	/* the same texts where they do mean the class, and near misses that belong to another */
 	static const struct {
 		const char *log, *facts, *want;
 	} named[] = {
+		/* rustc's self-contained linker of wasm32-wasip2 (rustc_target's wasm32_wasip2.rs), absent from a
+		 * distribution's rustc (termux-user-repository/tur#1675); the host linkers keep their class */
+		{ "error: linker `wasm-component-ld` not found\n", NULL, "self_contained_linker_missing" },
+		{ "error: linker `x86_64-linux-gnu-gcc` not found\n", NULL, "host_linker_missing" },
+		{ "error: linker `link.exe` not found\n", NULL, "host_linker_missing" },
+		{ "Aborted(stack overflow (Attempt to set SP to 0xfff103d0, with stack limits [0x410 - 0x10410]))\n",
+		  NULL, "wasm_stack_overflow" },
 		/* a missing export that is no trampoline */
 		{ "Error: Dynamic linking error: cannot resolve symbol invoke_handler\n", NULL,
 		  "main_module_export_missing" },
