@@ -1048,6 +1048,10 @@ static void test_near_misses(const struct classify_table *t)
 		{ "error: linker `lld` not found\n  |\n  = note: No such file or directory (os error 2)\n",
 		  "host_linker_missing" },
 		{ "error: linker `wasm-ld` not found\n", "host_linker_missing" },
+		/* the user's own crate without `use std::ffi::c_char` (rustc's E0412), not a dependency
+		 * without code for the target */
+		{ "error[E0412]: cannot find type `c_char` in this scope\n --> src/lib.rs:3:20\n",
+		  "crate_no_target_code" },
 	};
 	/* the same texts where they do mean the class, and near misses that belong to another */
 	static const struct {
