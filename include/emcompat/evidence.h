@@ -51,7 +51,9 @@
  *              Process completed with exit code 1.", Python's
  *              "subprocess.CalledProcessError: ...", also as a
  *              traceback's last line, npm's "code ELIFECYCLE", "errno 1",
- *              "command failed", "PythonError: Traceback (most recent
+ *              "command failed", setuptools' "error: command 'gcc' failed
+ *              with exit code 1", Emscripten's reasonless "Aborted()",
+ *              "PythonError: Traceback (most recent
  *              call last):", whose exception comes at the traceback's
  *              end)                                                       40
  *

@@ -149,6 +149,8 @@ static int is_wrapper(const char *msg, const char *end)
 		"subprocess-exited-with-error",
 		"metadata-generation-failed",
 		"legacy-install-failure",
+		/* just's */
+		"Recipe `",
 	};
 
 	for (size_t i = 0; i < sizeof(wrappers) / sizeof(*wrappers); i++)
@@ -156,6 +158,9 @@ static int is_wrapper(const char *msg, const char *end)
 			return 1;
 	/* emcc: error: '/path/wasm-ld -o x.wasm ...' failed (returned 1) */
 	if (msg < end && *msg == '\'' && (find_in(msg, end, "' failed (") || find_in(msg, end, "' failed")))
+		return 1;
+	/* setuptools: error: command '/usr/bin/clang' failed with exit code 1 */
+	if (starts_with(msg, end, "command '") && find_in(msg, end, "' failed with exit "))
 		return 1;
 	return 0;
 }
@@ -166,8 +171,9 @@ static int is_wrapper(const char *msg, const char *end)
  * non-zero exit status 1."), Node's child_process ("Error: Command failed:
  * cargo build", execa's "Command failed with exit code 1"), wasm-pack's
  * "Error: Compiling your crate to WebAssembly failed" and a CI runner's
- * "Error: Process completed with exit code 1.". The cause is what the step
- * printed before.
+ * "Error: Process completed with exit code 1." and Emscripten's abort()
+ * without a reason ("RuntimeError: Aborted(). Build with -sASSERTIONS for
+ * more info."). The cause is what the step printed before.
  */
 static int is_wrapper_exception(const char *x, const char *xe, const char *end)
 {
@@ -175,6 +181,8 @@ static int is_wrapper_exception(const char *x, const char *xe, const char *end)
 		"Command failed",
 		"Compiling your crate to WebAssembly failed",
 		"Process completed with exit code",
+		/* Emscripten's abort() without a reason: what it printed before is the cause */
+		"Aborted()",
 	};
 	const char *msg = xe < end ? xe + 1 : end;
 
@@ -385,6 +393,10 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	    find_in(s, end, "WebAssembly.Module doesn't validate")) {
 		*tool = "js";
 		return 90;
+	}
+	if (starts_with(s, end, "Aborted()")) {
+		*tool = "wrapper";
+		return 40;
 	}
 	if (starts_with(s, end, "Aborted(") || starts_with(s, end, "abort(")) {
 		*tool = "abort";

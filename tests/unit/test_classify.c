@@ -1148,6 +1148,11 @@ static void test_wrappers_tell_nothing(const struct classify_table *t)
 		  "a.c:1:2: error: unknown type name 'foo'" },
 		{ "a.c:1:2: error: unknown type name 'foo'\nError: Process completed with exit code 1.\n",
 		  "a.c:1:2: error: unknown type name 'foo'" },
+		/* what Emscripten printed before an abort() without a reason */
+		{ "Assertion failed: x > 0, file a.c, line 3\nUncaught RuntimeError: Aborted(). Build with "
+		  "-sASSERTIONS for "
+		  "more info.\n",
+		  "Assertion failed: x > 0, file a.c, line 3" },
 		/* npm's script failure under the script's own error */
 		{ "ERROR: wasm-opt failed\nnpm ERR! code ELIFECYCLE\nnpm ERR! errno 1\n", "ERROR: wasm-opt failed" },
 	};

@@ -94,6 +94,11 @@ static void test_tools(void)
 	check_tool("npm ERR! code ELIFECYCLE\nnpm ERR! errno 1\n", "wrapper", 40);
 	check_tool("npm error code 1\nnpm error command failed\nnpm error command sh -c node install.js\n", "wrapper",
 		   40);
+	/* setuptools' compiler call, just's recipe, Emscripten's abort() without a reason */
+	check_tool("error: command '/usr/bin/clang' failed with exit code 1\n", "wrapper", 40);
+	check_tool("error: Recipe `build` failed on line 5 with exit code 1\n", "wrapper", 40);
+	check_tool("Uncaught RuntimeError: Aborted(). Build with -sASSERTIONS for more info.\n", "wrapper", 40);
+	check_tool("Aborted()\n", "wrapper", 40);
 	/* a cause chain whose last item is a wrapper too gives it nothing */
 	check_tool("error: failed to compile `x v0.1.0`, intermediate artifacts can be found at `/t`.\n\nCaused by:\n"
 		   "  could not compile `x` (lib) due to 1 previous error\n",
