@@ -1048,6 +1048,11 @@ static void test_near_misses(const struct classify_table *t)
 		{ "error: linker `lld` not found\n  |\n  = note: No such file or directory (os error 2)\n",
 		  "host_linker_missing" },
 		{ "error: linker `wasm-ld` not found\n", "host_linker_missing" },
+		/* Emscripten's -Wundefined demoted with -Wno-error=undefined (emscripten-core/emscripten#11604):
+		 * a warning, the link goes on */
+		{ ("emcc: warning: undefined exported symbol: \"_foo\" [-Wundefined]\n"
+		   "Uncaught TypeError: Module._foo is not a function\n"),
+		  "undefined_symbol_at_link" },
 		/* the user's own crate without `use std::ffi::c_char` (rustc's E0412), not a dependency
 		 * without code for the target */
 		{ "error[E0412]: cannot find type `c_char` in this scope\n --> src/lib.rs:3:20\n",
