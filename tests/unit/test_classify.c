@@ -1029,6 +1029,14 @@ static void test_near_misses(const struct classify_table *t)
 		   "`/router/target/release/build/pyo3-build-config-8fb679ba41d58ce7/"
 		   "build-script-build` (exit status: 1)\n  --- stderr\n  error: no Python 3.x interpreter found\n"),
 		  "pyo3_cross_config" },
+		/* ... or a build script built in a container with a newer glibc (PyO3/pyo3#3261) */
+		{ ("error: failed to run custom build command for `pyo3-build-config v0.19.0`\n\nCaused by:\n"
+		   "  process didn't exit successfully: `/target/debug/build/pyo3-build-config-6833074d719a3ea0/"
+		   "build-script-build` (exit status: 1)\n  --- stderr\n"
+		   "  /target/debug/build/pyo3-build-config-6833074d719a3ea0/build-script-build: "
+		   "/lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.33' not found (required by "
+		   "/target/debug/build/pyo3-build-config-6833074d719a3ea0/build-script-build)\n"),
+		  "pyo3_cross_config" },
 		{ ("error: failed to run custom build command for `pyo3-ffi v0.16.5`\n\nCaused by:\n  --- stderr\n"
 		   "  error: the configured Python interpreter version (3.6) is lower than PyO3's minimum supported "
 		   "version (3.7)\n"),
