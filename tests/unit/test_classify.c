@@ -1077,6 +1077,15 @@ static void test_near_misses(const struct classify_table *t)
 		{ "error: linker `link.exe` not found\n", NULL, "host_linker_missing" },
 		{ "Aborted(stack overflow (Attempt to set SP to 0xfff103d0, with stack limits [0x410 - 0x10410]))\n",
 		  NULL, "wasm_stack_overflow" },
+		/* ELF lld (rust-lld is the host linker of x86_64 Linux since Rust 1.90) links a host build script's
+		 * C++ without libstdc++: "undefined symbol: X" then ">>> referenced by" (lld/ELF/Relocations.cpp);
+		 * wasm-ld names the object first ("FILE: undefined symbol: X", lld/wasm/Relocations.cpp) */
+		{ ("rust-lld: error: undefined symbol: __gxx_personality_v0\n>>> referenced by foo.cc\n"
+		   ">>>               foo.o:(DW.ref.__gxx_personality_v0) in archive /t/libfoo.a\n"),
+		  NULL, "undefined_symbol_at_link" },
+		{ "  = note: rust-lld: error: /t/x.rcgu.o: undefined symbol: __cxa_begin_catch\n", NULL,
+		  "eh_abi_link_mismatch" },
+		{ "emcc: error: undefined symbol: setThrew\n", NULL, "eh_abi_link_mismatch" },
 		/* a missing export that is no trampoline */
 		{ "Error: Dynamic linking error: cannot resolve symbol invoke_handler\n", NULL,
 		  "main_module_export_missing" },
