@@ -1061,6 +1061,9 @@ static void test_near_misses(const struct classify_table *t)
 		{ ("emcc: warning: undefined exported symbol: \"_foo\" [-Wundefined]\n"
 		   "Uncaught TypeError: Module._foo is not a function\n"),
 		  "undefined_symbol_at_link" },
+		/* LLVM's object reader (lib/Object/WasmObjectFile.cpp) given an object of a newer LLVM: the
+		 * linker's age, not the engine's */
+		{ "wasm-ld: error: /t/x.o: invalid opcode in init_expr: 35\n", "engine_lacks_wasm_feature" },
 		/* the user's own crate without `use std::ffi::c_char` (rustc's E0412), not a dependency
 		 * without code for the target */
 		{ "error[E0412]: cannot find type `c_char` in this scope\n --> src/lib.rs:3:20\n",
@@ -1086,6 +1089,9 @@ static void test_near_misses(const struct classify_table *t)
 		{ "  = note: rust-lld: error: /t/x.rcgu.o: undefined symbol: __cxa_begin_catch\n", NULL,
 		  "eh_abi_link_mismatch" },
 		{ "emcc: error: undefined symbol: setThrew\n", NULL, "eh_abi_link_mismatch" },
+		{ "CompileError: WebAssembly.Module doesn't parse at byte 444: invalid opcode 192, in function at "
+		  "index 31\n",
+		  NULL, "engine_lacks_wasm_feature" },
 		/* a missing export that is no trampoline */
 		{ "Error: Dynamic linking error: cannot resolve symbol invoke_handler\n", NULL,
 		  "main_module_export_missing" },
