@@ -44,9 +44,11 @@
  *   wrapper    an error line that only says a step failed ("error:
  *              linking with `emcc` failed", "could not compile",
  *              "emcc: error: '.../wasm-ld ...' failed", "make: *** ...",
- *              cargo install's "failed to compile `x`", pip's "error:
+ *              cargo install's "failed to compile `x`", cargo test's
+ *              "test failed, to rerun pass", pip's "error:
  *              subprocess-exited-with-error", wasm-pack's "Error:
- *              Compiling your crate to WebAssembly failed", Node's
+ *              Compiling your crate to WebAssembly failed" and "Running
+ *              Wasm tests with wasm-bindgen-test failed", Node's
  *              "Error: Command failed: ...", a CI runner's "Error:
  *              Process completed with exit code 1.", Python's
  *              "subprocess.CalledProcessError: ...", also as a

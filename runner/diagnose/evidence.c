@@ -149,8 +149,9 @@ static int is_wrapper(const char *msg, const char *end)
 		"subprocess-exited-with-error",
 		"metadata-generation-failed",
 		"legacy-install-failure",
-		/* just's */
+		/* just's; cargo test's after the test's own output */
 		"Recipe `",
+		"test failed, to rerun pass",
 	};
 
 	for (size_t i = 0; i < sizeof(wrappers) / sizeof(*wrappers); i++)
@@ -180,6 +181,7 @@ static int is_wrapper_exception(const char *x, const char *xe, const char *end)
 	static const char *const messages[] = {
 		"Command failed",
 		"Compiling your crate to WebAssembly failed",
+		"Running Wasm tests with wasm-bindgen-test failed",
 		"Process completed with exit code",
 		/* Emscripten's abort() without a reason: what it printed before is the cause */
 		"Aborted()",

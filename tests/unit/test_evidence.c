@@ -97,6 +97,9 @@ static void test_tools(void)
 	/* setuptools' compiler call, just's recipe, Emscripten's abort() without a reason */
 	check_tool("error: command '/usr/bin/clang' failed with exit code 1\n", "wrapper", 40);
 	check_tool("error: Recipe `build` failed on line 5 with exit code 1\n", "wrapper", 40);
+	/* cargo test's and wasm-pack test's (wasm-bindgen/wasm-bindgen#2522) */
+	check_tool("error: test failed, to rerun pass `--lib`\n", "wrapper", 40);
+	check_tool("Error: Running Wasm tests with wasm-bindgen-test failed\n", "wrapper", 40);
 	check_tool("Uncaught RuntimeError: Aborted(). Build with -sASSERTIONS for more info.\n", "wrapper", 40);
 	check_tool("Aborted()\n", "wrapper", 40);
 	/* a cause chain whose last item is a wrapper too gives it nothing */
