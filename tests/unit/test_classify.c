@@ -1064,6 +1064,13 @@ static void test_near_misses(const struct classify_table *t)
 		/* LLVM's object reader (lib/Object/WasmObjectFile.cpp) given an object of a newer LLVM: the
 		 * linker's age, not the engine's */
 		{ "wasm-ld: error: /t/x.o: invalid opcode in init_expr: 35\n", "engine_lacks_wasm_feature" },
+		/* wheel's tag check on a native platform it does not know (pypa/wheel#305, pypa/wheel#364):
+		 * no cross build's host Python */
+		{ "AssertionError: would build wheel with unsupported tag ('cp35', 'abi3', 'linux_x86_64')\n",
+		  "host_python_mismatch" },
+		{ "  AssertionError: would build wheel with unsupported tag ('cp37', 'cp37m', "
+		  "'freebsd_12_1_RELEASE_amd64')\n",
+		  "host_python_mismatch" },
 		/* the user's own crate without `use std::ffi::c_char` (rustc's E0412), not a dependency
 		 * without code for the target */
 		{ "error[E0412]: cannot find type `c_char` in this scope\n --> src/lib.rs:3:20\n",
@@ -1128,6 +1135,9 @@ static void test_near_misses(const struct classify_table *t)
 		  NULL, "pyo3_cross_config" },
 		{ "FileNotFoundError: [Errno 2] No such file or directory: '/b/Python-3.8.2/pyconfig-64.h'\n", NULL,
 		  "host_python_mismatch" },
+		{ "AssertionError: would build wheel with unsupported tag ('cp310', 'cp311', "
+		  "'emscripten_3_1_45_wasm32')\n",
+		  NULL, "host_python_mismatch" },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
