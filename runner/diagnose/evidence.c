@@ -179,7 +179,9 @@ static int is_wrapper(const char *msg, const char *end)
 static int is_wrapper_exception(const char *x, const char *xe, const char *end)
 {
 	static const char *const messages[] = {
-		"Command failed",
+		/* not execa's "Command failed with ENOENT: x": that names the cause */
+		"Command failed:",
+		"Command failed with exit code",
 		"Compiling your crate to WebAssembly failed",
 		"Running Wasm tests with wasm-bindgen-test failed",
 		"Process completed with exit code",

@@ -108,6 +108,8 @@ static void test_tools(void)
 		   "wrapper", 40);
 	/* other exceptions and npm codes are causes */
 	check_tool("Error: Command not found: wasm-opt\n", "js", 90);
+	check_tool("Error: Command failed with ENOENT: wasm-opt --version\n", "js", 90);
+	check_tool("Error: Command failed with exit code 1: cargo build\n", "wrapper", 40);
 	check_tool("npm ERR! code ENOENT\n", "npm", 60);
 	/* a root cause weighs more than its tool's other lines; alone it is an error line of 55 */
 	check_tool("npm ERR! code ECONNREFUSED\n", "npm", 65);
