@@ -8,8 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-build-deps.sh
-# The real toolchains the end-to-end test crosses (idempotent: seconds when present).
-scripts/setup-toolchains.sh emscripten/3.1.6 emscripten/3.1.69 emscripten/6.0.5 rust/1.63 rust/1.85 rust/1.96 pyodide/0.26.4 pyodide/0.29.5 pyodide/314.0.7 pyo3/0.22 pyo3/0.30 crates
+# The real toolchains the end-to-end tests cross, Node 20 included (their node
+# axis; idempotent: seconds when present).
+scripts/setup-toolchains.sh emscripten/3.1.6 emscripten/3.1.69 emscripten/6.0.5 rust/1.63 rust/1.85 rust/1.96 pyodide/0.26.4 pyodide/0.29.5 pyodide/314.0.7 node/20 pyo3/0.22 pyo3/0.30 crates
 # The sdists e2e/sdists builds, fetched once into the cache (seconds when there).
 tests/e2e/fetch-sdists.sh
 jobs=$(nproc)

@@ -54,15 +54,24 @@
  *   wrapper    an error line that only says a step failed ("error:
  *              linking with `emcc` failed", "could not compile",
  *              "emcc: error: '.../wasm-ld ...' failed", "make: *** ...",
- *              maturin's failure line and a last cause of it that only
- *              says cargo failed ("Cargo build finished with ..."),
- *              pip's "error: subprocess-exited-with-error" (and its other
- *              references) and "ERROR: Failed building wheel for x",
- *              distutils' "error: command 'gcc' failed with exit code 1",
- *              "PythonError: Traceback (most recent call last):", whose
- *              exception comes at the traceback's end, wasm-pack's
- *              "Error: Compiling your crate to WebAssembly failed" and
- *              "Error: Running the wasm-bindgen CLI")                    40
+ *              cargo install's "failed to compile `x`", cargo test's
+ *              "test failed, to rerun pass", maturin's failure line and a
+ *              last cause of it that only says cargo failed ("Cargo build
+ *              finished with ..."), pip's "error:
+ *              subprocess-exited-with-error" (and its other references)
+ *              and "ERROR: Failed building wheel for x", wasm-pack's
+ *              "Error: Compiling your crate to WebAssembly failed",
+ *              "Error: Running the wasm-bindgen CLI" and "Running Wasm
+ *              tests with wasm-bindgen-test failed", Node's "Error:
+ *              Command failed: ...", a CI runner's "Error: Process
+ *              completed with exit code 1.", Python's
+ *              "subprocess.CalledProcessError: ...", also as a
+ *              traceback's last line, npm's "code ELIFECYCLE", "errno 1",
+ *              "command failed", setuptools' and distutils' "error:
+ *              command 'gcc' failed with exit code 1", Emscripten's
+ *              reasonless "Aborted()", "PythonError: Traceback (most
+ *              recent call last):", whose exception comes at the
+ *              traceback's end)                                           40
  *
  * "warning:" before the error word makes a line no evidence. A line that
  * names a root cause weighs 5 more than its tool's other lines, or 55 when
@@ -75,7 +84,8 @@
  * and never alone (a log whose only evidence is such lines is clean). The
  * last item of a "Caused by:" chain (cargo's, anyhow's as in wasmtime's
  * "Error: ...") is the root cause of its head line: it gets the head's
- * tool and one more weight, unless the head is a wrapper or quotes it.
+ * tool and one more weight, unless the head is a wrapper or quotes it, or
+ * the item is a wrapper itself ("could not compile `x`").
  * So is the last line uv quotes of a child's "[stderr]" (an interpreter
  * query, a build backend) up to a blank line, when none of its lines is an
  * error line itself.

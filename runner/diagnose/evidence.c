@@ -174,14 +174,19 @@ static int is_wrapper(const char *msg, const char *end)
 		"could not build",
 		"linker command failed",
 		"process didn't exit successfully",
+		/* cargo install's, after the errors of the crate it compiled */
+		"failed to compile `",
 		/* wasm-pack's context for a failed cargo build or wasm-bindgen run */
 		"Compiling your crate to WebAssembly failed",
 		"Running the wasm-bindgen CLI",
-		/* pip's diagnostics name the failed step; the subprocess's error is above */
+		/* pip's diagnostics (src/pip/_internal/exceptions.py) around a build's own output */
 		"subprocess-exited-with-error",
 		"metadata-generation-failed",
 		"legacy-install-failure",
 		"failed-wheel-build-for-install",
+		/* just's; cargo test's after the test's own output */
+		"Recipe `",
+		"test failed, to rerun pass",
 	};
 
 	for (size_t i = 0; i < sizeof(wrappers) / sizeof(*wrappers); i++)
@@ -193,6 +198,73 @@ static int is_wrapper(const char *msg, const char *end)
 	/* emcc: error: '/path/wasm-ld -o x.wasm ...' failed (returned 1) */
 	if (msg < end && *msg == '\'' && (find_in(msg, end, "' failed (") || find_in(msg, end, "' failed")))
 		return 1;
+	/* setuptools: error: command '/usr/bin/clang' failed with exit code 1 */
+	if (starts_with(msg, end, "command '") && find_in(msg, end, "' failed with exit "))
+		return 1;
+	return 0;
+}
+
+/*
+ * Whether exception [X, XE) and the message after it only say that a step
+ * failed: Python's subprocess.CalledProcessError ("Command '...' returned
+ * non-zero exit status 1."), Node's child_process ("Error: Command failed:
+ * cargo build", execa's "Command failed with exit code 1"), wasm-pack's
+ * "Error: Compiling your crate to WebAssembly failed" and a CI runner's
+ * "Error: Process completed with exit code 1." and Emscripten's abort()
+ * without a reason ("RuntimeError: Aborted(). Build with -sASSERTIONS for
+ * more info."). The cause is what the step printed before.
+ */
+static int is_wrapper_exception(const char *x, const char *xe, const char *end)
+{
+	static const char *const messages[] = {
+		/* not execa's "Command failed with ENOENT: x": that names the cause */
+		"Command failed:",
+		"Command failed with exit code",
+		"Compiling your crate to WebAssembly failed",
+		"Running Wasm tests with wasm-bindgen-test failed",
+		"Process completed with exit code",
+		/* Emscripten's abort() without a reason: what it printed before is the cause */
+		"Aborted()",
+	};
+	const char *msg = xe < end ? xe + 1 : end;
+
+	if (xe - x >= 18 && memcmp(xe - 18, "CalledProcessError", 18) == 0)
+		return 1;
+	while (msg < end && *msg == ' ')
+		msg++;
+	for (size_t i = 0; i < sizeof(messages) / sizeof(*messages); i++)
+		if (starts_with(msg, end, messages[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether npm line [S, END) only reports that a script failed (npm 6's
+ * "npm ERR! code ELIFECYCLE", "errno 1", "Failed at the x@1.0.0 build
+ * script."; npm 7+'s "npm error code 1", "command failed", "command sh -c
+ * ...") or where its log went: what the script printed before says why.
+ */
+static int is_npm_wrapper(const char *s, const char *end)
+{
+	static const char *const wrappers[] = {
+		"code ELIFECYCLE",
+		"errno ",
+		"Exit status ",
+		"Failed at the ",
+		"command failed",
+		"command sh -c",
+		"A complete log of this run",
+		"Log files were not written",
+	};
+	const char *msg = s + (starts_with(s, end, "npm ERR!") ? 8 : 10);
+
+	while (msg < end && *msg == ' ')
+		msg++;
+	if (starts_with(msg, end, "code ") && end - msg > 5 && isdigit((unsigned char)msg[5]))
+		return 1;
+	for (size_t i = 0; i < sizeof(wrappers) / sizeof(*wrappers); i++)
+		if (starts_with(msg, end, wrappers[i]))
+			return 1;
 	return 0;
 }
 
@@ -433,7 +505,7 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 			msg++;
 		while (msg < end && (*msg == ':' || *msg == ' '))
 			msg++;
-		if (is_wrapper(msg, end)) {
+		if (is_wrapper_exception(x, xe, end) || is_wrapper(msg, end)) {
 			*tool = "wrapper";
 			return 40;
 		}
@@ -445,6 +517,10 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	    find_in(s, end, "WebAssembly.Module doesn't validate")) {
 		*tool = "js";
 		return 90;
+	}
+	if (starts_with(s, end, "Aborted()")) {
+		*tool = "wrapper";
+		return 40;
 	}
 	if (starts_with(s, end, "Aborted(") || starts_with(s, end, "abort(")) {
 		*tool = "abort";
@@ -470,6 +546,10 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		return 60;
 	}
 	if (starts_with(s, end, "npm ERR!") || starts_with(s, end, "npm error ")) {
+		if (is_npm_wrapper(s, end)) {
+			*tool = "wrapper";
+			return 40;
+		}
 		*tool = "npm";
 		return 60;
 	}
@@ -653,13 +733,15 @@ static const char *cause_item(const char *s, const char *end, int item_open, siz
  * next), so it outweighs the head, with the head's tool ("failed to get
  * `x` as a dependency" -> "[6] Could not resolve host"). A head that only
  * says a step failed (a wrapper), or that quotes its cause already, gives
- * it nothing.
+ * it nothing, and so does a last item that is a wrapper itself (cargo
+ * install's "failed to compile `x`" -> "could not compile `x`": the
+ * compiler's errors above are the cause).
  */
 static void keep_cause(struct span *kept, size_t *n, const struct span *head, struct span *cause)
 {
 	int weight = head->weight + 1;
 
-	if (!cause->start || head->weight <= 40 ||
+	if (!cause->start || head->weight <= 40 || is_wrapper(cause->start, cause->end) ||
 	    memmem(head->start, (size_t)(head->end - head->start), cause->start, (size_t)(cause->end - cause->start)))
 		return;
 	cause->cause_only = 0;
@@ -769,10 +851,12 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			weight = weight ? 40 : 0;
 			tool = "wrapper";
 		} else if (in_traceback && why == line && why < eol && !isspace((unsigned char)*why)) {
-			/* The first unindented line after a traceback: its exception. */
+			/* The first unindented line after a traceback: its exception (unless it wraps a step's). */
 			in_traceback = 0;
-			weight = 95;
-			tool = "python";
+			if (strcmp(tool, "wrapper") != 0) {
+				weight = 95;
+				tool = "python";
+			}
 		}
 		if (weight > 0) {
 			c = (struct span){ .start = why,

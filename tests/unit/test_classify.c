@@ -1860,6 +1860,225 @@ static void test_python_packaging_wordings(const struct classify_table *t)
 	}
 }
 
+/*
+ * Precision: messages that share a token or a phrase with a class but mean
+ * another cause stay unnamed (a false positive is worse than
+ * "unclassified"). Each is quoted from a public thread or built from its
+ * tool's format string, cited; the class it must not get is named.
+ */
+static void test_near_misses(const struct classify_table *t)
+{
+	static const struct {
+		const char *log, *not_id;
+	} cases[] = {
+		/* JSON.stringify of a BigInt in plain JS (nodejs/node#36377) */
+		{ "Uncaught TypeError: Do not know how to serialize a BigInt\n    at JSON.stringify (<anonymous>)\n",
+		  "bigint_js_boundary" },
+		{ "TypeError: BigInt value can't be serialized in JSON\n", "bigint_js_boundary" },
+		/* Fedora's pyconfig.h includes pyconfig-64.h: its macro warnings (sbinet/go-python#79,
+		 * SergeySatskiy/cdm-pythonparser#3) say nothing about the host Python */
+		{ ("In file included from /usr/include/python2.7/pyconfig.h:6:0,\n"
+		   "                 from /usr/include/python2.7/Python.h:8,\n"
+		   "/usr/include/python2.7/pyconfig-64.h:1188:0: warning: \"_POSIX_C_SOURCE\" redefined [enabled by "
+		   "default]\n"
+		   "src/cdmpyparser.c:40:5: error: unknown type name 'node'\n"),
+		  "host_python_mismatch" },
+		/* Emscripten's invoke_ trampolines are named by a signature (v, i, j, f, d, p, e); other
+		 * invoke_ names are the program's own */
+		{ "TypeError: this.invoke_callback is not a function\n", "js_eh_invoke_missing" },
+		/* glibc's heap check in the user's Python, not in a compiler (pytries/datrie#51) */
+		{ "*** Error in `python': free(): invalid pointer: 0x0000559f334fde80 ***\n======= Backtrace: "
+		  "=========\n",
+		  "toolchain_crash" },
+		/* a pyo3 build script that failed for another reason: no Python at all on the host
+		 * (vllm-project/router#38), a Python older than PyO3's minimum (pyo3-build-config/src/impl_.rs) */
+		{ ("error: failed to run custom build command for `pyo3-build-config v0.25.1`\n\nCaused by:\n"
+		   "  process didn't exit successfully: "
+		   "`/router/target/release/build/pyo3-build-config-8fb679ba41d58ce7/"
+		   "build-script-build` (exit status: 1)\n  --- stderr\n  error: no Python 3.x interpreter found\n"),
+		  "pyo3_cross_config" },
+		/* ... or a build script built in a container with a newer glibc (PyO3/pyo3#3261) */
+		{ ("error: failed to run custom build command for `pyo3-build-config v0.19.0`\n\nCaused by:\n"
+		   "  process didn't exit successfully: `/target/debug/build/pyo3-build-config-6833074d719a3ea0/"
+		   "build-script-build` (exit status: 1)\n  --- stderr\n"
+		   "  /target/debug/build/pyo3-build-config-6833074d719a3ea0/build-script-build: "
+		   "/lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.33' not found (required by "
+		   "/target/debug/build/pyo3-build-config-6833074d719a3ea0/build-script-build)\n"),
+		  "pyo3_cross_config" },
+		{ ("error: failed to run custom build command for `pyo3-ffi v0.16.5`\n\nCaused by:\n  --- stderr\n"
+		   "  error: the configured Python interpreter version (3.6) is lower than PyO3's minimum supported "
+		   "version (3.7)\n"),
+		  "pyo3_cross_config" },
+		/* a JS tool's own TypeError, not a side module's import (SimonDegraeve/hapi-webpack-plugin#6):
+		 * only a log known to come from an Emscripten load (--axis emscripten=...) reads it so */
+		{ ("TypeError: Cannot read property 'apply' of undefined\n    at Compiler.apply "
+		   "(/Users/k/clab/node_modules/tapable/lib/Tapable.js:164:15)\n"),
+		  "main_module_export_missing" },
+		{ "TypeError: Cannot read properties of undefined (reading 'apply')\n", "main_module_export_missing" },
+		/* CPython 3.14's C stack protection (InternalDocs/stack_protection.md) is Python's recursion,
+		 * not the wasm shadow stack */
+		{ ("Traceback (most recent call last):\n  File \"x.py\", line 3, in f\n"
+		   "RecursionError: Stack overflow (used 2912 kB)\n"),
+		  "wasm_stack_overflow" },
+		/* a wasm target's own linker missing is not the host's C linker (rust-lang/rust#49709) */
+		{ "error: linker `lld` not found\n  |\n  = note: No such file or directory (os error 2)\n",
+		  "host_linker_missing" },
+		{ "error: linker `wasm-ld` not found\n", "host_linker_missing" },
+		/* Emscripten's -Wundefined demoted with -Wno-error=undefined (emscripten-core/emscripten#11604):
+		 * a warning, the link goes on */
+		{ ("emcc: warning: undefined exported symbol: \"_foo\" [-Wundefined]\n"
+		   "Uncaught TypeError: Module._foo is not a function\n"),
+		  "undefined_symbol_at_link" },
+		/* LLVM's object reader (lib/Object/WasmObjectFile.cpp) given an object of a newer LLVM: the
+		 * linker's age, not the engine's */
+		{ "wasm-ld: error: /t/x.o: invalid opcode in init_expr: 35\n", "engine_lacks_wasm_feature" },
+		/* wheel's tag check on a native platform it does not know (pypa/wheel#305, pypa/wheel#364):
+		 * no cross build's host Python */
+		{ "AssertionError: would build wheel with unsupported tag ('cp35', 'abi3', 'linux_x86_64')\n",
+		  "host_python_mismatch" },
+		{ "  AssertionError: would build wheel with unsupported tag ('cp37', 'cp37m', "
+		  "'freebsd_12_1_RELEASE_amd64')\n",
+		  "host_python_mismatch" },
+		/* the user's own crate without `use std::ffi::c_char` (rustc's E0412), not a dependency
+		 * without code for the target */
+		{ "error[E0412]: cannot find type `c_char` in this scope\n --> src/lib.rs:3:20\n",
+		  "crate_no_target_code" },
+	};
+	/* the same texts where they do mean the class, and near misses that belong to another */
+	static const struct {
+		const char *log, *facts, *want;
+	} named[] = {
+		/* rustc's self-contained linker of wasm32-wasip2 (rustc_target's wasm32_wasip2.rs), absent from a
+		 * distribution's rustc (termux-user-repository/tur#1675); the host linkers keep their class */
+		{ "error: linker `wasm-component-ld` not found\n", NULL, "self_contained_linker_missing" },
+		{ "error: linker `x86_64-linux-gnu-gcc` not found\n", NULL, "host_linker_missing" },
+		{ "error: linker `link.exe` not found\n", NULL, "host_linker_missing" },
+		{ "Aborted(stack overflow (Attempt to set SP to 0xfff103d0, with stack limits [0x410 - 0x10410]))\n",
+		  NULL, "wasm_stack_overflow" },
+		/* ELF lld (rust-lld is the host linker of x86_64 Linux since Rust 1.90) links a host build script's
+		 * C++ without libstdc++: "undefined symbol: X" then ">>> referenced by" (lld/ELF/Relocations.cpp);
+		 * wasm-ld names the object first ("FILE: undefined symbol: X", lld/wasm/Relocations.cpp) */
+		{ ("rust-lld: error: undefined symbol: __gxx_personality_v0\n>>> referenced by foo.cc\n"
+		   ">>>               foo.o:(DW.ref.__gxx_personality_v0) in archive /t/libfoo.a\n"),
+		  NULL, "undefined_symbol_at_link" },
+		{ "  = note: rust-lld: error: /t/x.rcgu.o: undefined symbol: __cxa_begin_catch\n", NULL,
+		  "eh_abi_link_mismatch" },
+		{ "emcc: error: undefined symbol: setThrew\n", NULL, "eh_abi_link_mismatch" },
+		{ "CompileError: WebAssembly.Module doesn't parse at byte 444: invalid opcode 192, in function at "
+		  "index 31\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		/* an engine without wasm EH has no WebAssembly.Tag or Exception constructor at all (the EH
+		 * proposal's JS API; V8's "%s is not a constructor"): no host without the tag */
+		{ "TypeError: WebAssembly.Tag is not a constructor\n", NULL, "engine_lacks_wasm_feature" },
+		{ "TypeError: WebAssembly.Exception is not a constructor\n", NULL, "engine_lacks_wasm_feature" },
+		/* a missing export that is no trampoline */
+		{ "Error: Dynamic linking error: cannot resolve symbol invoke_handler\n", NULL,
+		  "main_module_export_missing" },
+		/* Py* undefined when linking: libpython is not on the link line (bytecodealliance/componentize-py#143),
+		 * the runtime's Python is not asked yet */
+		{ "wasm-ld: error: build/etree.o: undefined symbol: PyExc_TypeError\n", NULL,
+		  "undefined_symbol_at_link" },
+		{ "  = note: rust-lld: error: undefined symbol: PyUnicode_AsUTF8AndSize\n", NULL,
+		  "undefined_symbol_at_link" },
+		{ "TypeError: Cannot read properties of undefined (reading 'apply')\n", "emscripten=3.1.6",
+		  "main_module_export_missing" },
+		{ "python3: symbol lookup error: /x/ext.cpython-312-x86_64-linux-gnu.so: undefined symbol: "
+		  "PyUnicode_AsUTF8AndSize\n",
+		  NULL, "python_capi_missing" },
+		{ "LinkError: import object field '__cpp_exception' is not a Tag\n", NULL, "wasm_eh_tag_missing" },
+		{ "TypeError: can't convert BigInt to number\n", NULL, "bigint_js_boundary" },
+		{ "Error: Dynamic linking error: cannot resolve symbol invoke_vij\n", NULL, "js_eh_invoke_missing" },
+		{ "*** Error in `/opt/emsdk/upstream/bin/wasm-ld': double free or corruption: 0x1 ***\n"
+		  "*** Error in `/opt/emsdk/upstream/bin/wasm-ld': free(): invalid pointer: 0x1 ***\n",
+		  NULL, "toolchain_crash" },
+		/* pyo3-build-config's cross-compilation errors across releases (src/impl_.rs, 0.14 to 0.28) */
+		{ "  error: The PYO3_CROSS_LIB_DIR environment variable must be set when cross-compiling\n", NULL,
+		  "pyo3_cross_config" },
+		{ "  error: Could not find either libpython.so or _sysconfigdata*.py in /x/lib\n", NULL,
+		  "pyo3_cross_config" },
+		{ "  error: SOABI not found in sysconfigdata file\n", NULL, "pyo3_cross_config" },
+		{ "  error: PYO3_CROSS_PYTHON_VERSION or either an abi3-py3* or abi3t-py3* feature must be specified "
+		  "when "
+		  "cross-compiling and PYO3_CROSS_LIB_DIR is not set.\n",
+		  NULL, "pyo3_cross_config" },
+		{ "  error: failed to parse PYO3_CROSS_PYTHON_VERSION\n", NULL, "pyo3_cross_config" },
+		/* build.rs before pyo3-build-config (0.9 to 0.13) */
+		{ "Error: \"Your Rust target architecture (32-bit) does not match your python interpreter (64-bit)\"\n",
+		  NULL, "pyo3_cross_config" },
+		{ "FileNotFoundError: [Errno 2] No such file or directory: '/b/Python-3.8.2/pyconfig-64.h'\n", NULL,
+		  "host_python_mismatch" },
+		{ "AssertionError: would build wheel with unsupported tag ('cp310', 'cp311', "
+		  "'emscripten_3_1_45_wasm32')\n",
+		  NULL, "host_python_mismatch" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		const char *id = classify1(t, -1, cases[i].log, NULL, NULL);
+
+		CHECK(strcmp(id, cases[i].not_id) != 0);
+		CHECK(!strcmp(id, "unclassified") || !strcmp(id, "none"));
+	}
+	for (size_t i = 0; i < sizeof(named) / sizeof(*named); i++)
+		CHECK_STR(classify1(t, -1, named[i].log, named[i].facts, NULL), named[i].want);
+}
+
+/*
+ * The telling line is a cause, not a step that failed because of it:
+ * wrappers of every form weigh less than any error a tool printed.
+ */
+static void test_wrappers_tell_nothing(const struct classify_table *t)
+{
+	static const struct {
+		const char *log, *line;
+	} cases[] = {
+		/* wasm-pack (src/build/mod.rs) after cargo's errors */
+		{ ("error[E0432]: unresolved import `foo`\n --> src/lib.rs:1:5\n"
+		   "error: could not compile `bar` (lib) due to 1 previous error\n"
+		   "Error: Compiling your crate to WebAssembly failed\n"
+		   "Caused by: failed to execute `cargo build`: exited with exit status: 101\n"),
+		  "error[E0432]: unresolved import `foo`" },
+		/* cargo install: its chain ends in another wrapper */
+		{ ("error[E0432]: unresolved import `foo`\n --> src/lib.rs:1:5\n"
+		   "error: failed to compile `bar v0.1.0`, intermediate artifacts can be found at `/tmp/x`.\n\n"
+		   "Caused by:\n  could not compile `bar` (lib) due to 1 previous error\n"),
+		  "error[E0432]: unresolved import `foo`" },
+		/* pip around a build's output (src/pip/_internal/exceptions.py) */
+		{ ("  error: subprocess-exited-with-error\n  \n"
+		   "  \xc3\x97 Building wheel for foo (pyproject.toml) did not run successfully.\n  \xe2\x94\x82 exit "
+		   "code: 1\n"
+		   "  \xe2\x95\xb0\xe2\x94\x80> [1 lines of output]\n      src/a.c:1:2: error: unknown type name "
+		   "'foo'\n"),
+		  "src/a.c:1:2: error: unknown type name 'foo'" },
+		/* Node's child_process, Python's subprocess, a CI runner's step */
+		{ "a.c:1:2: error: unknown type name 'foo'\nError: Command failed: emcc a.c\n",
+		  "a.c:1:2: error: unknown type name 'foo'" },
+		{ ("a.c:1:2: error: unknown type name 'foo'\nTraceback (most recent call last):\n"
+		   "  File \"b.py\", line 1, in <module>\n"
+		   "subprocess.CalledProcessError: Command '['emcc', 'a.c']' returned non-zero exit status 1.\n"),
+		  "a.c:1:2: error: unknown type name 'foo'" },
+		{ "a.c:1:2: error: unknown type name 'foo'\nError: Process completed with exit code 1.\n",
+		  "a.c:1:2: error: unknown type name 'foo'" },
+		/* what Emscripten printed before an abort() without a reason */
+		{ "Assertion failed: x > 0, file a.c, line 3\nUncaught RuntimeError: Aborted(). Build with "
+		  "-sASSERTIONS for "
+		  "more info.\n",
+		  "Assertion failed: x > 0, file a.c, line 3" },
+		/* npm's script failure under the script's own error */
+		{ "ERROR: wasm-opt failed\nnpm ERR! code ELIFECYCLE\nnpm ERR! errno 1\n", "ERROR: wasm-opt failed" },
+	};
+	struct classify_result r;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		CHECK_STR(run1(t, -1, cases[i].log, NULL, NULL, &r), "unclassified");
+		CHECK_STR(r.nlines ? r.lines[0] : "(none)", cases[i].line);
+		classify_result_release(&r);
+	}
+	/* a wrapper alone is still what a log tells */
+	CHECK_STR(run1(t, -1, "Error: Compiling your crate to WebAssembly failed\n", NULL, NULL, &r), "unclassified");
+	CHECK_STR(r.nlines ? r.lines[0] : "(none)", "Error: Compiling your crate to WebAssembly failed");
+	classify_result_release(&r);
+}
+
 static void test_result_shape(void)
 {
 	struct classify_table *t = load_text(
@@ -2405,6 +2624,8 @@ int main(void)
 		test_batch3_wordings(t);
 		test_python_packaging_wordings(t);
 		test_runner_failures(t);
+		test_near_misses(t);
+		test_wrappers_tell_nothing(t);
 		test_threads_and_speed(t);
 		test_corpus(t);
 		classify_free(t);

@@ -92,6 +92,43 @@ static void test_tools(void)
 		"wrapper", 40);
 	check_tool("  error: command '/usr/bin/x86_64-linux-gnu-g++' failed with exit code 1\n", "wrapper", 40);
 	check_tool("ERROR: Failed to build jiter-0.5.0.tar.gz\n", "error", 50);
+	/*
+	 * lines that only say a step failed, whatever their form: pip's diagnostic
+	 * (src/pip/_internal/exceptions.py), cargo install's, wasm-pack's context
+	 * (src/build/mod.rs), Node's child_process, a CI runner's, Python's
+	 * subprocess (also as a traceback's last line), npm's script failure
+	 */
+	check_tool("  error: subprocess-exited-with-error\n", "wrapper", 40);
+	check_tool("error: metadata-generation-failed\n", "wrapper", 40);
+	check_tool("error: failed to compile `wasm-bindgen-cli v0.2.92`, intermediate artifacts can be found at "
+		   "`/tmp/cargo-installX`.\n",
+		   "wrapper", 40);
+	check_tool("Error: Compiling your crate to WebAssembly failed\n", "wrapper", 40);
+	check_tool("Error: Command failed: cargo build --release --target wasm32-unknown-emscripten\n", "wrapper", 40);
+	check_tool("Error: Process completed with exit code 1.\n", "wrapper", 40);
+	check_tool("Traceback (most recent call last):\n  File \"b.py\", line 9, in <module>\n"
+		   "subprocess.CalledProcessError: Command '['emcc', 'a.c']' returned non-zero exit status 1.\n",
+		   "wrapper", 40);
+	check_tool("npm ERR! code ELIFECYCLE\nnpm ERR! errno 1\n", "wrapper", 40);
+	check_tool("npm error code 1\nnpm error command failed\nnpm error command sh -c node install.js\n", "wrapper",
+		   40);
+	/* setuptools' compiler call, just's recipe, Emscripten's abort() without a reason */
+	check_tool("error: command '/usr/bin/clang' failed with exit code 1\n", "wrapper", 40);
+	check_tool("error: Recipe `build` failed on line 5 with exit code 1\n", "wrapper", 40);
+	/* cargo test's and wasm-pack test's (wasm-bindgen/wasm-bindgen#2522) */
+	check_tool("error: test failed, to rerun pass `--lib`\n", "wrapper", 40);
+	check_tool("Error: Running Wasm tests with wasm-bindgen-test failed\n", "wrapper", 40);
+	check_tool("Uncaught RuntimeError: Aborted(). Build with -sASSERTIONS for more info.\n", "wrapper", 40);
+	check_tool("Aborted()\n", "wrapper", 40);
+	/* a cause chain whose last item is a wrapper too gives it nothing */
+	check_tool("error: failed to compile `x v0.1.0`, intermediate artifacts can be found at `/t`.\n\nCaused by:\n"
+		   "  could not compile `x` (lib) due to 1 previous error\n",
+		   "wrapper", 40);
+	/* other exceptions and npm codes are causes */
+	check_tool("Error: Command not found: wasm-opt\n", "js", 90);
+	check_tool("Error: Command failed with ENOENT: wasm-opt --version\n", "js", 90);
+	check_tool("Error: Command failed with exit code 1: cargo build\n", "wrapper", 40);
+	check_tool("npm ERR! code ENOENT\n", "npm", 60);
 	/* a root cause weighs more than its tool's other lines; alone it is an error line of 55 */
 	check_tool("npm ERR! code ECONNREFUSED\n", "npm", 65);
 	check_tool("make: *** [all] Error 1\nld: cannot open output file a.out: Permission denied\n", "error", 55);
