@@ -1173,6 +1173,101 @@ static void test_batch3_wordings(const struct classify_table *t)
 }
 
 /*
+ * The tools' own wordings behind batch 20's tune misses: substrate's
+ * wasm-builder checking for rust-src before -Zbuild-std
+ * (substrate-wasm-builder's prerequisites.rs, with and without the sysroot
+ * path), rustc's wasm_c_abi lint where it is denied (the hard error's "are
+ * incompatible with current versions" came later) and its note on the time
+ * 0.3 break of Rust 1.80 (rustc_trait_selection's
+ * type_annotations_needed_error_time; a log cut before the note still shows
+ * E0282 inside time < 0.3.35), Emscripten 1.39's refusals of fastcomp-only
+ * settings (emcc.py, tools/shared.py at 1.39.10) and crossenv's check of the
+ * build Python against the target's (crossenv/__init__.py, logged as
+ * "ERROR: %s"). Each has near misses: the same words from other tools or for
+ * other causes.
+ */
+static void test_batch20_tune_wordings(const struct classify_table *t)
+{
+	static const struct {
+		const char *log, *want;
+	} cases[] = {
+		{ "  Cannot compile the WASM runtime: no standard library sources found!\n"
+		  "  You can install them with `rustup component add rust-src` if you're using `rustup`.\n",
+		  "build_std_source_missing" },
+		{ "  --- stderr\n  Cannot compile the WASM runtime: no standard library sources found at "
+		  "/home/u/.rustup/toolchains/stable-x86_64-unknown-linux-gnu/lib/rustlib/src/rust!\n",
+		  "build_std_source_missing" },
+		{ "error: older versions of the `wasm-bindgen` crate will be incompatible with future versions of "
+		  "Rust; "
+		  "please update to `wasm-bindgen` v0.2.88\n  = note: `#[deny(wasm_c_abi)]` on by default\n",
+		  "crate_too_old_for_rust" },
+		{ "error[E0282]: type annotations needed for `Box<_>`\n  --> /root/.cargo/registry/src/"
+		  "index.crates.io-1949cf8c6b5b557f/time-0.3.30/src/format_description/parse/mod.rs:83:9\n",
+		  "crate_too_old_for_rust" },
+		{ "   = note: this is an inference error on crate time caused by an API change in Rust 1.80.0; update "
+		  "time to version >=0.3.35 by calling cargo update\n",
+		  "crate_too_old_for_rust" },
+		{ "emcc:ERROR: BINARYEN_TRAP_MODE is not supported by the LLVM wasm backend\n",
+		  "emcc_setting_removed" },
+		{ "shared:ERROR: emcc: EMTERPRETIFY is not supported by the LLVM wasm backend\n",
+		  "emcc_setting_removed" },
+		{ "shared:ERROR: emcc: CYBERDWARF is not supported by the LLVM wasm backend\n",
+		  "emcc_setting_removed" },
+		{ "shared:ERROR: emcc: EMULATED_FUNCTION_POINTERS is not meaningful with the wasm backend.\n",
+		  "emcc_setting_removed" },
+		{ "Setting up cross-python\nERROR: Version mismatch: host=3.12, build=3.13\n", "host_python_mismatch" },
+		{ "ValueError: Version mismatch: host=3.10, build=3.11\n", "host_python_mismatch" },
+		{ "error: undefined symbol: ___getTypeName (referenced by root reference (e.g. compiled C/C++ code))\n",
+		  "undefined_symbol_at_link" },
+	};
+	/*
+	 * near misses, each with the class it must not get: wasm-builder's other checks, an IDE's notice,
+	 * the lint as a warning or in cargo's future-incompat report (paritytech/polkadot-sdk#5056), E0282 in
+	 * the user's code, in a fixed time or another crate, what 1.39's LLVM backend did not support yet and
+	 * what only it had, other programs' version handshakes
+	 */
+	static const struct {
+		const char *log, *not;
+	} misses[] = {
+		{ "Cannot compile the WASM runtime: the `wasm32-unknown-unknown` target is not installed!\n",
+		  "build_std_source_missing" },
+		{ "No standard library sources found, some code insight will not work\n", "build_std_source_missing" },
+		{ "The package `wasm-bindgen v0.2.87` currently triggers the following future incompatibility lints:\n"
+		  "> warning: older versions of the `wasm-bindgen` crate will be incompatible with future versions of "
+		  "Rust; please update to `wasm-bindgen` v0.2.88\n",
+		  "crate_too_old_for_rust" },
+		{ "warning: older versions of the `wasm-bindgen` crate will be incompatible with future versions of "
+		  "Rust; "
+		  "please update to `wasm-bindgen` v0.2.88\nerror: linking with `rust-lld` failed: exit status: 1\n",
+		  "crate_too_old_for_rust" },
+		{ "error[E0282]: type annotations needed\n --> src/main.rs:4:9\n", "crate_too_old_for_rust" },
+		{ "error[E0282]: type annotations needed for `Box<_>`\n  --> /r/.cargo/registry/src/index.crates.io-1/"
+		  "time-0.3.36/src/format_description/parse/mod.rs:83:9\n",
+		  "crate_too_old_for_rust" },
+		{ "error[E0282]: type annotations needed\n  --> /r/.cargo/registry/src/index.crates.io-1/"
+		  "serde_json-1.0.1/src/de.rs:10:9\n",
+		  "crate_too_old_for_rust" },
+		{ "shared:ERROR: emcc: MAIN_MODULE and SIDE_MODULE are not yet supported by the LLVM wasm backend\n",
+		  "emcc_setting_removed" },
+		{ "shared:ERROR: wasm2js is only available in the upstream wasm backend path\n",
+		  "emcc_setting_removed" },
+		{ "ERROR: API version mismatch: host=3, plugin=2\n", "host_python_mismatch" },
+		{ "Error: protocol version mismatch: host=1 requested=2\n", "host_python_mismatch" },
+		{ "ERROR: Version mismatch: host=2, client=1\n", "host_python_mismatch" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), cases[i].want);
+	for (size_t i = 0; i < sizeof(misses) / sizeof(*misses); i++) {
+		const char *id = classify1(t, -1, misses[i].log, NULL, NULL);
+
+		if (!strcmp(id, misses[i].not))
+			fprintf(stderr, "named %s: %s", id, misses[i].log);
+		CHECK(strcmp(id, misses[i].not) != 0);
+	}
+}
+
+/*
  * One message in every wording its tool released: Emscripten's side-module
  * assertion (asm.js era "missing linked global NAME", 1.39's "missing linked
  * function `x`", 2.0's "undefined symbol `x`", 3.1's 'x'; "external function"
@@ -2622,6 +2717,7 @@ int main(void)
 		test_toolchain_catalogue(t);
 		test_drifted_wordings(t);
 		test_batch3_wordings(t);
+		test_batch20_tune_wordings(t);
 		test_python_packaging_wordings(t);
 		test_runner_failures(t);
 		test_near_misses(t);
