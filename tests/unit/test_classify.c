@@ -1222,9 +1222,10 @@ static void test_batch20_tune_wordings(const struct classify_table *t)
 	};
 	/*
 	 * near misses, each with the class it must not get: wasm-builder's other checks, an IDE's notice,
-	 * the lint as a warning or in cargo's future-incompat report (paritytech/polkadot-sdk#5056), E0282 in
-	 * the user's code, in a fixed time or another crate, what 1.39's LLVM backend did not support yet and
-	 * what only it had, other programs' version handshakes
+	 * the lint as a warning or in cargo's future-incompat report (cargo's future_incompat.rs puts each
+	 * line of a dependency's diagnostic after "> "), E0282 in the user's code, in a fixed time or
+	 * another crate, what 1.39's LLVM backend did not support yet and what only it had, other programs'
+	 * version handshakes
 	 */
 	static const struct {
 		const char *log, *not;
@@ -1232,7 +1233,7 @@ static void test_batch20_tune_wordings(const struct classify_table *t)
 		{ "Cannot compile the WASM runtime: the `wasm32-unknown-unknown` target is not installed!\n",
 		  "build_std_source_missing" },
 		{ "No standard library sources found, some code insight will not work\n", "build_std_source_missing" },
-		{ "The package `wasm-bindgen v0.2.87` currently triggers the following future incompatibility lints:\n"
+		{ "The package `wasm-bindgen v0.2.84` currently triggers the following future incompatibility lints:\n"
 		  "> warning: older versions of the `wasm-bindgen` crate will be incompatible with future versions of "
 		  "Rust; please update to `wasm-bindgen` v0.2.88\n",
 		  "crate_too_old_for_rust" },
