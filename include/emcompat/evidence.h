@@ -13,7 +13,8 @@
  *              "CompileError: ...", "Uncaught RuntimeError: ...", Node's
  *              with its code: "TypeError [ERR_UNKNOWN_FILE_EXTENSION]: ...",
  *              JavaScriptCore's "WebAssembly.Module doesn't parse at
- *              byte N: ..." without its name) or a Python one
+ *              byte N: ..." and V8's "WebAssembly.instantiate(): ..."
+ *              without their names) or a Python one
  *              ("ImportError: ...") outside a traceback                  90
  *              (the tool is python for names JS does not have)
  *   panic      a Rust "panicked at" message (with its next line when

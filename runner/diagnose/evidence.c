@@ -105,6 +105,28 @@ static const char *exception_at(const char *s, const char *end, const char **nam
 	return NULL;
 }
 
+/*
+ * Whether V8's wasm error without its exception name starts a word of [S,
+ * END): its ErrorThrower puts the API call first ("WebAssembly.instantiate():
+ * Import #3 ...", "WebAssembly.Memory.grow(): ..."), and a page that shows
+ * only an error's message drops the "LinkError: " before it.
+ */
+static int v8_wasm_error_at(const char *s, const char *end)
+{
+	for (const char *p = s; (p = find_in(p, end, "WebAssembly.")) != NULL; p++) {
+		const char *q = p + 12;
+
+		if (p > s && !strchr(" ([\"'", p[-1]))
+			continue;
+		/* the longest call V8 names is "WebAssembly.instantiateStreaming": a bound keeps this linear */
+		while (q < end && q - p < 40 && (isalpha((unsigned char)*q) || *q == '.'))
+			q++;
+		if (q > p + 12 && starts_with(q, end, "(): "))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether exception [P, Q) is one JavaScript throws (else Python's). */
 static int is_js_exception(const char *p, const char *q)
 {
@@ -512,9 +534,9 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = is_js_exception(x, xe) ? "js" : "python";
 		return 90;
 	}
-	/* JavaScriptCore's CompileError, often shown without its name */
+	/* JavaScriptCore's CompileError, often shown without its name; V8's too */
 	if (find_in(s, end, "WebAssembly.Module doesn't parse") ||
-	    find_in(s, end, "WebAssembly.Module doesn't validate")) {
+	    find_in(s, end, "WebAssembly.Module doesn't validate") || (!w && v8_wasm_error_at(s, end))) {
 		*tool = "js";
 		return 90;
 	}

@@ -2119,6 +2119,77 @@ static void test_near_misses(const struct classify_table *t)
 }
 
 /*
+ * Batch 20 (tune part, a): a BigInt mixed into Number arithmetic inside
+ * Emscripten's runtime (V8's kBigIntMixedTypes "Cannot mix BigInt and other
+ * types, use explicit conversions", JavaScriptCore's "Invalid mix of BigInt
+ * and other type in addition."), and emnapi's runtime imports missing from an
+ * older @emnapi/core (its _emnapi_* host functions, emnapi_common.h's "env"
+ * and "emnapi" import modules) in each engine's words, V8's also without the
+ * exception name.
+ */
+static void test_tune20a_wordings(const struct classify_table *t)
+{
+	static const struct {
+		const char *log, *want;
+	} cases[] = {
+		/* emscripten-core/emscripten#17595: a MEMORY64 offset reaching library_wasi.js */
+		{ "TypeError: Cannot mix BigInt and other types, use explicit conversions\n"
+		  "    at doWritev (/t/pwrite.js:4016:40)\n    at _fd_pwrite (/t/pwrite.js:4037:17)\n",
+		  "bigint_js_boundary" },
+		{ "Uncaught TypeError: Cannot mix BigInt and other types, use explicit conversions\n"
+		  "    at Object.write (x.js:10:3)\n    at ___syscall_openat (x.js:20:5)\n",
+		  "bigint_js_boundary" },
+		/* a JS import of the user's (EM_JS, --js-library) given an i64 as a BigInt, called from wasm */
+		{ "TypeError: Cannot mix BigInt and other types, use explicit conversions\n"
+		  "    at _my_import (a.js:1:2)\n    at wasm://wasm/0012abcd:wasm-function[42]:0x1f2e\n",
+		  "bigint_js_boundary" },
+		{ "TypeError: Invalid mix of BigInt and other type in addition.\n"
+		  "_fd_write@http://localhost/a.js:1:2\n",
+		  "bigint_js_boundary" },
+		/* rolldown/repl#43 and the other engines' words for the same import */
+		{ "WebAssembly.instantiate(): Import #89 \"env\" \"_emnapi_async_worker\": function import requires "
+		  "a callable\n",
+		  "glue_wasm_version_mismatch" },
+		{ "LinkError: WebAssembly.instantiate(): Import #7 module=\"env\" function=\"_emnapi_spawn_worker\" "
+		  "error: function import requires a callable\n",
+		  "glue_wasm_version_mismatch" },
+		{ "LinkError: import object field '_emnapi_get_now' is not a Function\n",
+		  "glue_wasm_version_mismatch" },
+		{ "LinkError: import function env:_emnapi_runtime_keepalive_push must be callable\n",
+		  "glue_wasm_version_mismatch" },
+		{ "LinkError: WebAssembly.instantiate(): Import #3 \"emnapi\" \"emnapi_sync_memory\": function import "
+		  "requires a callable\n",
+		  "glue_wasm_version_mismatch" },
+	};
+	/*
+	 * near misses: the same BigInt error in plain JS (MDN's reference page of "TypeError: can't convert
+	 * BigInt to number" quotes V8's and Safari's words for 1n + 1), a shift of two BigInts (the glue's
+	 * own BigInt arithmetic, no value of the wrong kind); Node-API functions themselves (napi_*: a
+	 * runtime that lacks one may never implement it, and the wasm is not link-checked against it), a
+	 * name that only contains emnapi_, a WASI module without a WASI host and V8's allocation failure,
+	 * built from V8's format string
+	 */
+	static const char *const unnamed[] = {
+		"TypeError: Cannot mix BigInt and other types, use explicit conversions\n"
+		"    at sum (/app/index.js:3:12)\n    at Object.<anonymous> (/app/index.js:6:1)\n",
+		"TypeError: Invalid mix of BigInt and other type in multiplication.\nf@/app/a.js:1:2\n",
+		"TypeError: BigInts have no unsigned right shift, use >> instead\n    at _fd_write (a.js:1:2)\n",
+		"WebAssembly.instantiate(): Import #12 \"env\" \"napi_create_external_buffer\": function import "
+		"requires a callable\n",
+		"WebAssembly.instantiate(): Import #0 \"env\" \"my_emnapi_helper\": function import requires a "
+		"callable\n",
+		"WebAssembly.instantiate(): Import #0 \"wasi_snapshot_preview1\": module is not an object or "
+		"function\n",
+		"WebAssembly.Memory(): could not allocate memory\n",
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), cases[i].want);
+	for (size_t i = 0; i < sizeof(unnamed) / sizeof(*unnamed); i++)
+		CHECK_STR(classify1(t, -1, unnamed[i], NULL, NULL), "unclassified");
+}
+
+/*
  * The telling line is a cause, not a step that failed because of it:
  * wrappers of every form weigh less than any error a tool printed.
  */
@@ -2722,6 +2793,7 @@ int main(void)
 		test_python_packaging_wordings(t);
 		test_runner_failures(t);
 		test_near_misses(t);
+		test_tune20a_wordings(t);
 		test_wrappers_tell_nothing(t);
 		test_threads_and_speed(t);
 		test_corpus(t);

@@ -628,6 +628,28 @@ static void test_framings(void)
 	check_tool("[stderr]\nhello\n", "(none)", 0);
 }
 
+/*
+ * V8's wasm errors shown without their exception name: its ErrorThrower
+ * (src/wasm/wasm-js.cc) starts the message with the API call, "%s: %s"
+ * ("WebAssembly.instantiate()", "WebAssembly.Memory.grow()"), and a page that
+ * prints only e.message drops the "LinkError: " (rolldown/repl#43).
+ */
+static void test_v8_nameless(void)
+{
+	check_tool("WebAssembly.instantiate(): Import #89 \"env\" \"_emnapi_async_worker\": function import requires "
+		   "a callable\n",
+		   "js", 90);
+	check_tool("failed: WebAssembly.Memory.grow(): Maximum memory size exceeded\n", "js", 90);
+	check_tokens("WebAssembly.instantiate(): Import #89 \"env\" \"_emnapi_async_worker\": function import "
+		     "requires a callable\n",
+		     EVIDENCE_SYMBOL, "env,_emnapi_async_worker");
+	/* a stack frame, the API named in prose or inside a word, a warning: no error line */
+	check_tool("    at WebAssembly.instantiate (<anonymous>)\n", "(none)", 0);
+	check_tool("calling WebAssembly.instantiate() with a Response is slower\n", "(none)", 0);
+	check_tool("myWebAssembly.instantiate(): done\n", "(none)", 0);
+	check_tool("warning: WebAssembly.instantiate(): x\n", "(none)", 0);
+}
+
 int main(void)
 {
 	test_tools();
@@ -638,5 +660,6 @@ int main(void)
 	test_runner_failures();
 	test_names();
 	test_framings();
+	test_v8_nameless();
 	return check_done();
 }
