@@ -261,6 +261,33 @@ static int is_wrapper_exception(const char *x, const char *xe, const char *end)
 }
 
 /*
+ * Whether [S, END) is only a poster's elision ("...", "…", "[...]"): a traceback
+ * quoted with its middle cut goes on after it.
+ */
+static int is_elision(const char *s, const char *end)
+{
+	int dots = 0;
+
+	while (end > s && isspace((unsigned char)end[-1]))
+		end--;
+	if (end - s >= 2 && ((*s == '[' && end[-1] == ']') || (*s == '(' && end[-1] == ')'))) {
+		s++;
+		end--;
+	}
+	for (; s < end; s++) {
+		if (*s == '.') {
+			dots++;
+		} else if (end - s >= 3 && memcmp(s, "\xe2\x80\xa6", 3) == 0) {
+			dots += 3;
+			s += 2;
+		} else {
+			return 0;
+		}
+	}
+	return dots >= 3;
+}
+
+/*
  * Whether npm line [S, END) only reports that a script failed (npm 6's
  * "npm ERR! code ELIFECYCLE", "errno 1", "Failed at the x@1.0.0 build
  * script."; npm 7+'s "npm error code 1", "command failed", "command sh -c
@@ -872,7 +899,8 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			in_traceback = 1;
 			weight = weight ? 40 : 0;
 			tool = "wrapper";
-		} else if (in_traceback && why == line && why < eol && !isspace((unsigned char)*why)) {
+		} else if (in_traceback && why == line && why < eol && !isspace((unsigned char)*why) &&
+			   !is_elision(why, eol)) {
 			/* The first unindented line after a traceback: its exception (unless it wraps a step's). */
 			in_traceback = 0;
 			if (strcmp(tool, "wrapper") != 0) {

@@ -199,6 +199,24 @@ static void test_tools(void)
 	/* a traceback's exception beats everything, and is Python's even when JS has the name */
 	check_tool("Traceback (most recent call last):\n  File \"x.py\", line 1\nTypeError: bad\nLinkError: x\n",
 		   "python", 95);
+	/* a poster's elision inside a traceback does not end it: the exception after it does */
+	static const char *const cut[] = { "...", "\xe2\x80\xa6", "[...]", "....  " };
+
+	for (size_t i = 0; i < sizeof(cut) / sizeof(*cut); i++) {
+		char text[256];
+		struct evidence ev;
+		const struct evidence_line *l;
+
+		snprintf(text, sizeof(text),
+			 "Traceback (most recent call last):\n  File \"a.py\", line 1\n%s\n    import x\n"
+			 "ImportError: cannot import name 'y' from 'x'\n",
+			 cut[i]);
+		l = extract(&ev, text);
+		CHECK_STR(l ? l->tool : "(none)", "python");
+		CHECK(l && !strncmp(l->text, "ImportError", 11));
+		evidence_release(&ev);
+	}
+	check_tool("Traceback (most recent call last):\n  File \"a.py\", line 1\n... and more\n", "python", 95);
 	/* not evidence: warnings, prose */
 	check_tool("warning: unused variable: `x`\nan error in prose, error-prone: no\n", "(none)", 0);
 	check_tool("Finished release [optimized] target(s) in 1.2s\n", "(none)", 0);
