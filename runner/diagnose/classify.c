@@ -2,6 +2,7 @@
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "emcompat/classify.h"
 #include "emcompat/embedded.h"
@@ -44,6 +45,8 @@ struct requirement {
 struct pattern {
 	regex_t re;
 	char *src;
+	char *literal;              /* text every match contains (lowercase when icase), or NULL */
+	int icase;
 	struct requirement *reqs;   /* this pattern's own evidence */
 	size_t nreqs;
 };
@@ -240,6 +243,7 @@ static void free_patterns(struct pattern *p, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		regfree(&p[i].re);
 		free(p[i].src);
+		free(p[i].literal);
 		free_requirements(p[i].reqs, p[i].nreqs);
 	}
 	free_requirements(p[n].reqs, p[n].nreqs);
@@ -368,6 +372,104 @@ static double regex_cost(const char *src)
 	return seq[0];
 }
 
+/* The end of the group or bracket expression at SRC ('(' or '['), or NULL. */
+static const char *skip_atom(const char *src)
+{
+	const char *p = src + 1;
+	int depth = 1;
+
+	if (*src == '[') {
+		if (*p == '^')
+			p++;
+		if (*p == ']')
+			p++;
+		while (*p && *p != ']')
+			p++;
+		return *p ? p + 1 : NULL;
+	}
+	while (*p && depth) {
+		if (*p == '\\' && p[1]) {
+			p += 2;
+			continue;
+		}
+		if (*p == '[') {
+			p = skip_atom(p);
+			if (!p)
+				return NULL;
+			continue;
+		}
+		depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+		p++;
+	}
+	return depth ? NULL : p;
+}
+
+/*
+ * The longest run of plain characters the ERE SRC requires in every match
+ * (lowercased with ICASE), or NULL when it has none of 3 bytes or more or a
+ * top-level alternation. A log without it cannot match: search() then skips
+ * regexec, which tries every start of every line. Conservative: a character
+ * before a quantifier, groups, classes and escapes end a run.
+ */
+static char *required_literal(const char *src, int icase)
+{
+	struct strbuf run = { 0 };
+	char *best = NULL;
+	size_t best_len = 0;
+
+	for (const char *p = src;;) {
+		int c = (unsigned char)*p, literal = 0;
+
+		if (c == '|') {
+			free(best);
+			strbuf_release(&run);
+			return NULL;
+		}
+		if (c && c != '*' && c != '+' && c != '?' && c != '{' &&
+		    (p[1] == '*' || p[1] == '?' || p[1] == '{' || p[1] == '+')) {
+			/* the atom before a quantifier may be absent or repeated: it ends the run */
+		} else if (c == '\\' && p[1] && ispunct((unsigned char)p[1]) &&
+			   !(p[2] == '*' || p[2] == '?' || p[2] == '{' || p[2] == '+')) {
+			c = (unsigned char)p[1];
+			literal = 1;
+			p++;
+		} else if (c && !strchr(".[]()^$\\*+?{}", c)) {
+			literal = 1;
+		}
+		if (literal) {
+			strbuf_addch(&run, icase ? tolower(c) : c);
+			p++;
+			continue;
+		}
+		if (run.len > best_len) {
+			free(best);
+			best_len = run.len;
+			best = strbuf_detach(&run);
+		}
+		strbuf_release(&run);
+		if (!c)
+			break;
+		if (c == '(' || c == '[') {
+			p = skip_atom(p);
+			if (!p)
+				break;
+		} else {
+			p += c == '\\' && p[1] ? 2 : 1;
+		}
+		/* a quantified group or class */
+		while (*p == '*' || *p == '+' || *p == '?')
+			p++;
+		if (*p == '{')
+			while (*p && *p++ != '}')
+				;
+	}
+	if (best_len < 3) {
+		free(best);
+		return NULL;
+	}
+	return best;
+}
+
 /* Compiles the regex REGEX (a JSON string) into *RE; -1 with a positioned error. */
 static int compile_regex(const struct json_doc *d, const cJSON *regex, regex_t *re)
 {
@@ -442,6 +544,8 @@ static int compile_patterns(const struct json_doc *d, const cJSON *obj, const ch
 			return -1;
 		}
 		(*out)[i].src = xstrdup(regex->valuestring);
+		(*out)[i].icase = strncmp((*out)[i].src, "(?i)", 4) == 0;
+		(*out)[i].literal = required_literal((*out)[i].src + ((*out)[i].icase ? 4 : 0), (*out)[i].icase);
 		*n = ++i;
 	}
 	return 0;
@@ -775,6 +879,46 @@ static char *clean_log(const char *s, size_t n)
 	return out;
 }
 
+/*
+ * LOG for the patterns: a line longer than MATCH_LINE_MAX bytes (minified JS
+ * that Node prints above its error, a line of junk) is broken after its last
+ * space before that length, else at it. regexec tries a pattern at every
+ * start in a line and a start whose first words match runs on to the line's
+ * end: time quadratic in the line's length (a 1 MiB line of "error: " took
+ * hours), linear once lines are bounded. A match across a break is lost; no
+ * error message of the corpus is near that long.
+ */
+#define MATCH_LINE_MAX 4096
+
+static char *split_long_lines(const char *log)
+{
+	struct strbuf b = { 0 };
+	const char *p = log;
+
+	while (*p) {
+		const char *eol = strchr(p, '\n'), *cut;
+
+		if (!eol)
+			eol = p + strlen(p);
+		while (eol - p > MATCH_LINE_MAX) {
+			cut = p + MATCH_LINE_MAX;
+			for (const char *q = cut; q > p + MATCH_LINE_MAX / 2; q--)
+				if (q[-1] == ' ') {
+					cut = q;
+					break;
+				}
+			strbuf_add(&b, p, (size_t)(cut - p));
+			strbuf_addch(&b, '\n');
+			p = cut;
+		}
+		strbuf_add(&b, p, (size_t)(eol - p));
+		if (*eol)
+			strbuf_addch(&b, '\n');
+		p = *eol ? eol + 1 : eol;
+	}
+	return b.len ? strbuf_detach(&b) : xstrdup("");
+}
+
 /* The line of TEXT around offset OFF, quoted as evidence is (evidence_quote). */
 static char *line_at(const char *text, size_t off)
 {
@@ -863,12 +1007,27 @@ static int requirement_holds(const struct requirement *r, const struct classify_
 	return 0;
 }
 
+/* Whether TEXT contains LIT (lowercase; any case with ICASE). */
+static int contains(const char *text, const char *lit, int icase)
+{
+	size_t n = strlen(lit);
+
+	if (!icase)
+		return strstr(text, lit) != NULL;
+	for (const char *p = text; *p; p++)
+		if (tolower((unsigned char)*p) == (unsigned char)*lit && strncasecmp(p, lit, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* The first line of any log that P matches, or NULL. */
 static char *search(const struct pattern *p, char *const *logs, size_t nlogs)
 {
 	for (size_t i = 0; i < nlogs; i++) {
 		regmatch_t m;
 
+		if (p->literal && !contains(logs[i], p->literal, p->icase))
+			continue;
 		if (regexec(&p->re, logs[i], 1, &m, 0) == 0)
 			return line_at(logs[i], (size_t)m.rm_so);
 	}
@@ -1055,16 +1214,18 @@ static char *one_line(const char *prefix, const char *line)
 
 int classify_run(const struct classify_table *t, const struct classify_input *in, struct classify_result *r)
 {
-	char **logs;
+	char **logs, **match;
 
 	memset(r, 0, sizeof(*r));
 	if (in->stage < -1 || in->stage >= STAGE_COUNT)
 		return error(EC_EXIT_INTERNAL, "classify: bad stage number %d", in->stage);
 	logs = xcalloc(in->nlogs + 1, sizeof(*logs));
+	match = xcalloc(in->nlogs + 1, sizeof(*match));
 	for (size_t i = 0; i < in->nlogs; i++) {
 		const char *s = in->logs[i] ? in->logs[i] : "";
 
 		logs[i] = clean_log(s, in->lens ? in->lens[i] : strlen(s));
+		match[i] = split_long_lines(logs[i]);
 	}
 	evidence_extract(&r->evidence, (const char *const *)logs, NULL, in->nlogs);
 
@@ -1073,7 +1234,7 @@ int classify_run(const struct classify_table *t, const struct classify_input *in
 
 		if (in->stage >= 0 && !(e->pub.stages & (1u << in->stage)))
 			continue;
-		if (entry_matches(e, in, logs, r)) {
+		if (entry_matches(e, in, match, r)) {
 			r->kind = CLASSIFY_MATCHED;
 			r->id = e->pub.id;
 			r->cls = &e->pub;
@@ -1106,9 +1267,12 @@ int classify_run(const struct classify_table *t, const struct classify_input *in
 		r->summary = xstrdup("no error in the log");
 	}
 done:
-	for (size_t i = 0; i < in->nlogs; i++)
+	for (size_t i = 0; i < in->nlogs; i++) {
 		free(logs[i]);
+		free(match[i]);
+	}
 	free(logs);
+	free(match);
 	return 0;
 }
 
