@@ -50,8 +50,10 @@
 #                        fallbacks: cargo-std cargo-core rustc-core.
 #
 # Attempts, best first (the first that passes verification wins):
-#   cargo-std   cargo -Zbuild-std=std,panic_unwind on an empty #![no_std] crate;
-#               tier "std". Where rust-src has no Cargo.lock (Debian's rust-src
+#   cargo-std   cargo -Zbuild-std=std,panic_unwind on an empty #![no_std] crate,
+#               its panic_abort crate with -C panic=abort (as the Rust
+#               distribution's is, so `panic = "abort"` crates link); tier
+#               "std". Where rust-src has no Cargo.lock (Debian's rust-src
 #               1.63) a writable copy gets a generated one, pinned to the
 #               versions of that Rust's era; where it has a known bug (1.95.0
 #               panic_unwind with --eh js) a copy gets the one-line fix; cargo
@@ -62,6 +64,8 @@
 #               tier "core" (needs no crates.io at all).
 # Each attempt is verified by compiling a probe with plain rustc --sysroot into
 # a staticlib (std: Vec + format! + catch_unwind; core: a #![no_std] function).
+# A std is also compiled against with -C panic=abort; a failure there is
+# recorded (attempt verify-std-abort) but keeps tier std.
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -230,15 +234,17 @@ fn on_panic(_: &core::panic::PanicInfo) -> ! { loop {} }
 pub extern "C" fn emcompat_core_probe(a: u64, b: u32) -> u64 { a.wrapping_mul(b as u64) / 7 }
 EOF
 # verify KIND: plain rustc, no cargo, only the sysroot; RUSTC_BOOTSTRAP only
-# when a -Z flag is part of the ABI (the EH switch).
+# when a -Z flag is part of the ABI (the EH switch). std-abort: the std probe
+# as a crate with `panic = "abort"` builds it (it links std's panic_abort).
 verify() {
-  local kind=$1 extra=()
+  local kind=$1 src=$1 extra=()
   [ "$kind" = core ] && extra=(-C panic=abort)
+  [ "$kind" = std-abort ] && src=std extra=(-C panic=abort)
   local envs=(-u RUSTC_BOOTSTRAP)
   [ $NEED_BOOTSTRAP = 1 ] && envs=(RUSTC_BOOTSTRAP=1)
   env "${envs[@]}" "$RUSTC_BIN" --edition 2018 --sysroot "$OUT/sysroot" --target $TARGET \
     "${RUSTFLAGS_LIST[@]}" "${extra[@]}" -O --crate-type staticlib \
-    -o "$OUT/work/verify/lib${kind}_probe.a" "$OUT/work/verify/${kind}_probe.rs" \
+    -o "$OUT/work/verify/lib${kind}_probe.a" "$OUT/work/verify/${src}_probe.rs" \
     >"$OUT/logs/verify-$kind.log" 2>&1
 }
 
@@ -365,6 +371,27 @@ panic = "unwind"
 EOF
 echo '#![no_std]' >"$DUMMY/src/lib.rs"
 
+# The Rust distribution builds std for unwinding but its panic_abort crate with
+# -C panic=abort: rust-lang/rust, src/bootstrap/src/bin/rustc.rs (the rustc
+# shim; src/bootstrap/bin/rustc.rs in older trees) adds `-C panic=abort` when
+# `crate_name == Some("panic_abort")`, for that crate alone. rustc links a
+# `panic = "abort"` crate (orjson's release profile) against the panic runtime
+# only if the runtime was built so (1.63 to 1.96: "the crate `panic_abort` does
+# not have the panic strategy `abort`"), and cargo has no per-crate panic
+# setting, so a wrapper does what the shim does.
+PANIC_WRAPPER=$OUT/work/rustc-wrapper
+cat >"$PANIC_WRAPPER" <<'EOF'
+#!/bin/bash
+# cargo runs `RUSTC_WRAPPER rustc ARGS...`; written by scripts/build-std.sh.
+prev=
+for a in "$@"; do
+  [ "$prev" = --crate-name ] && [ "$a" = panic_abort ] && exec "$@" -C panic=abort
+  prev=$a
+done
+exec "$@"
+EOF
+chmod 755 "$PANIC_WRAPPER"
+
 # cargo_build STEP CRATES: run build-std, then copy exactly the rlibs cargo
 # reported (the target dir's deps/ may hold stale ones from earlier runs).
 cargo_build() {
@@ -372,7 +399,7 @@ cargo_build() {
   t0=$(now)
   # an old cargo cannot read a newer lock format, and the dummy has no deps anyway
   rm -f "$DUMMY/Cargo.lock"
-  local cmd=(env RUSTC_BOOTSTRAP=1)
+  local cmd=(env RUSTC_BOOTSTRAP=1 "RUSTC_WRAPPER=$PANIC_WRAPPER")
   [ -n "$SRC_ROOT_OVERRIDE" ] && cmd+=("__CARGO_TESTS_ONLY_SRC_ROOT=$SRC_ROOT_OVERRIDE")
   cmd+=("$CARGO_BIN" build "${CARGO_NET[@]}" --release -Zbuild-std="$crates" --target $TARGET
     --target-dir "$OUT/work/target" --message-format=json-render-diagnostics)
@@ -467,7 +494,10 @@ else
   fi
   if [ $TIER = none ] && [ $PREP_OK = 1 ] && ! skipped cargo-std && cargo_build cargo-std std,panic_unwind; then
     if verify std; then
-      TIER=std HOW="$CARGO_V -Zbuild-std=std,panic_unwind --release on an empty crate; $SRC_NOTE"
+      TIER=std HOW="$CARGO_V -Zbuild-std=std,panic_unwind --release on an empty crate, panic_abort with -C panic=abort (as the Rust distribution builds it); $SRC_NOTE"
+      # A std that only unwinding crates can use is still the best there is.
+      verify std-abort ||
+        record verify-std-abort 0 0 "$OUT/logs/verify-std-abort.log" "rustc --sysroot ... -C panic=abort std_probe.rs"
     else
       record verify-std 0 0 "$OUT/logs/verify-std.log" "rustc --sysroot ... std_probe.rs"
     fi

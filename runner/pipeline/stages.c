@@ -202,6 +202,20 @@ static void add_emcc(struct stages *s, struct vec *argv, const struct toolchain 
 	}
 }
 
+/*
+ * Whether node N's std node may have a -Z flag in its rustc-args:
+ * build-std.sh adds -Zemscripten-wasm-eh only when the cell names an EH mode
+ * that is not the rustc's default. Only then do the cell's Rust steps get
+ * RUSTC_BOOTSTRAP=1 (rust_env), which a stable rustc needs for it, and with
+ * it -Zallow-features= (no feature allowed): RUSTC_BOOTSTRAP alone would let
+ * the crates built use #![feature] too, which a user's stable rustc refuses.
+ * (RUSTC_BOOTSTRAP=<crate name> cannot scope it: every crate gets the flag.)
+ */
+static int eh_named(struct stages *s, size_t n)
+{
+	return flag(s, n, "eh", "wasm") || flag(s, n, "eh", "js");
+}
+
 /* rustc flags every Rust step of node N shares: target, PIC, optimisation, EH, LTO. */
 static void add_rustc_common(struct stages *s, size_t n, struct vec *argv, const char *std_dir)
 {
@@ -212,6 +226,8 @@ static void add_rustc_common(struct stages *s, size_t n, struct vec *argv, const
 	vec_add(argv, flag(s, n, "opt", "O2") ? "-Copt-level=2" : "-Copt-level=0");
 	/* The sysroot's own flags (EH mode, the no_std cfg of a core-only tier). */
 	vec_add(argv, ownf(s, "@%s/rustc-args", std_dir));
+	if (eh_named(s, n))
+		vec_add(argv, "-Zallow-features=");
 	if (flag(s, n, "lto", "linker-plugin"))
 		vec_add(argv, "-Clinker-plugin-lto");
 }
@@ -344,8 +360,9 @@ static int recipe_std(struct stages *s, size_t n, struct recipe *r, const char *
 	return 0;
 }
 
-/* Rust steps run with the toolchain's env, Emscripten's bin/ first in PATH. */
-static void rust_env(struct stages *s, struct vec *env, const struct toolchain *rust, const struct toolchain *em)
+/* Node N's Rust steps run with the toolchain's env, Emscripten's bin/ first in PATH. */
+static void rust_env(struct stages *s, size_t n, struct vec *env, const struct toolchain *rust,
+		     const struct toolchain *em)
 {
 	env_base(env);
 	env_toolchain(s, env, rust);
@@ -354,8 +371,8 @@ static void rust_env(struct stages *s, struct vec *env, const struct toolchain *
 		if (em->emscripten.bin)
 			env_path_prepend(s, env, em->emscripten.bin);
 	}
-	/* -Z flags (EH mode) on Debian's stable rustc. */
-	env_set(s, env, "RUSTC_BOOTSTRAP", "1");
+	if (eh_named(s, n))
+		env_set(s, env, "RUSTC_BOOTSTRAP", "1");
 }
 
 /* The probe.json of node N's probe, or NULL with *WHY. */
@@ -569,11 +586,13 @@ static int recipe_compile_cargo(struct stages *s, size_t n, struct recipe *r, co
 		      flag(s, n, "lto", "linker-plugin") ? "-lto" : "");
 	crate = ownf(s, "%s/crate-%s", target, probe);
 	r->lock = ownf(s, "cargo-target:%s", target);
-	rust_env(s, &env, rust, NULL);
+	rust_env(s, n, &env, rust, NULL);
 	/* Nothing of the user's ~/.cargo; offline, so this stays empty. */
 	env_set(s, &env, "CARGO_HOME", ownf(s, "%s/cargo-home", out));
 	/* One argument per 0x1f-separated field: paths may hold spaces. */
 	strbuf_addf(&flags, "--sysroot=%s/sysroot\x1f-Crelocation-model=pic\x1f@%s/rustc-args", std_dir, std_dir);
+	if (eh_named(s, n))
+		strbuf_addstr(&flags, "\x1f-Zallow-features=");
 	if (flag(s, n, "lto", "linker-plugin"))
 		strbuf_addstr(&flags, "\x1f-Clinker-plugin-lto");
 	env_set(s, &env, "CARGO_ENCODED_RUSTFLAGS", own(s, strbuf_detach(&flags)));
@@ -625,7 +644,7 @@ static int recipe_compile(struct stages *s, size_t n, struct recipe *r, const ch
 		return 1;
 	if (spec.build == PROBE_BUILD_CARGO)
 		return recipe_compile_cargo(s, n, r, out, rust, probe, &spec, why);
-	rust_env(s, &env, rust, NULL);
+	rust_env(s, n, &env, rust, NULL);
 	add_rustc_probe(s, n, &argv, rust, "staticlib");
 	vec_add(&argv, "-o");
 	vec_add(&argv, ownf(s, "%s/libprobe.a", out));
@@ -660,7 +679,7 @@ static int recipe_link(struct stages *s, size_t n, struct recipe *r, const char 
 		/* rustc drives emcc with its target spec's arguments: the path users take. */
 		if (!(rust = need(s, n, "rust", why)))
 			return 1;
-		rust_env(s, &env, rust, em);
+		rust_env(s, n, &env, rust, em);
 		add_rustc_probe(s, n, &argv, rust, "cdylib");
 		vec_add(&argv, ownf(s, "-Clinker=%s/emcc", em->emscripten.bin));
 		vec_add(&argv, ownf(s, "-Clink-arg=%s", exported_functions(s, pj)));
@@ -1190,10 +1209,12 @@ static int recipe_sdist_build(struct stages *s, size_t n, struct recipe *r, cons
 	std_name = strrchr(std_dir, '/') ? strrchr(std_dir, '/') + 1 : std_dir;
 	target = ownf(s, "%s/../cargo-target/%s-py%s-%s", s->nodes, std_name, pyver, pk->project);
 	r->lock = ownf(s, "cargo-target:%s", target);
-	rust_env(s, &env, rust, em);
+	rust_env(s, n, &env, rust, em);
 	/* Nothing of the user's ~/.cargo; the build is offline, so this stays empty. */
 	env_set(s, &env, "CARGO_HOME", ownf(s, "%s/cargo-home", out));
 	strbuf_addf(&flags, "--sysroot=%s/sysroot\x1f-Crelocation-model=pic\x1f@%s/rustc-args", std_dir, std_dir);
+	if (eh_named(s, n))
+		strbuf_addstr(&flags, "\x1f-Zallow-features=");
 	env_set(s, &env, "CARGO_ENCODED_RUSTFLAGS", own(s, strbuf_detach(&flags)));
 	env_set(s, &env, "CARGO_PROFILE_RELEASE_LTO", "false");
 	/* PyO3 >= 0.26 reads it; older ones take the feature from [tool.maturin]. */

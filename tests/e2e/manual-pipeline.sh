@@ -250,7 +250,8 @@ PROBE_FLAGS=(--edition 2021 --target "$TARGET" --sysroot "$SYSROOT" -C relocatio
 [[ $STD_KIND == core ]] && PROBE_FLAGS+=(--cfg emcompat_core -C panic=abort)
 PROBE_ENV=("${RUST_ENV[@]}")
 if ((${#EH_FLAGS[@]})); then
-  PROBE_FLAGS+=("${EH_FLAGS[@]}")
+  # RUSTC_BOOTSTRAP for the -Z flag, but no nightly feature for the crate
+  PROBE_FLAGS+=("${EH_FLAGS[@]}" -Zallow-features=)
   PROBE_ENV+=(RUSTC_BOOTSTRAP=1)
 fi
 EXPORTED=$(printf '_%s,' "${EXPORTS[@]}"); EXPORTED=${EXPORTED%,}

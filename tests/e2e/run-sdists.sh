@@ -8,7 +8,10 @@
 # (binaryen_unknown_feature), jiter with Rust 1.85 (rust-version 1.88:
 # rust_too_old_for_crate) and rpds-py with Rust 1.63 (a version-4 Cargo.lock:
 # cargo_lockfile_too_new) too. A local PyO3 project ("path": data/hello-ext,
-# PyO3 0.22) builds and passes in 0.29.5. Two setuptools-rust sdists, in
+# PyO3 0.22) builds and passes in 0.29.5; one with #![feature(never_type)]
+# (data/nightly-ext) fails at compile as on a user's stable Rust: E0554, and
+# with eh js, where emcompat's -Zemscripten-wasm-eh needs RUSTC_BOOTSTRAP,
+# E0725 (-Zallow-features=). Two setuptools-rust sdists, in
 # 0.29.5: bcrypt 4.3.0 ([tool.setuptools-rust] in pyproject.toml, its crate
 # under src/_bcrypt) passes; tiktoken 0.9.0 (RustExtension in setup.py, and
 # no Cargo.lock: the fetch generates one, which its record names) builds,
@@ -48,8 +51,8 @@ for n, path in enumerate(sys.argv[1:], 1):
 
     expect = exact_expecter(cells, failures, f"run {n}: ")
 
-    def cell(rust, em, probe, loader):
-        return f"rust={rust},emscripten={em},probe={probe},loader=pyodide-{loader},node=20,opt=O2,eh=default"
+    def cell(rust, em, probe, loader, eh="default"):
+        return f"rust={rust},emscripten={em},probe={probe},loader=pyodide-{loader},node=20,opt=O2,eh={eh}"
 
     for probe in ("jiter", "rpds-py"):
         for loader in ("0.29.5", "314.0.7"):
@@ -80,6 +83,11 @@ for n, path in enumerate(sys.argv[1:], 1):
     pk = (c or {}).get("package", {})
     if not pk.get("path", "").endswith("/tests/e2e/data/hello-ext") or pk.get("build") != "source" or "pypi" in pk:
         failures.append(f"run {n}: hello-ext: package record {pk}")
+    # No nightly feature on a stable Rust, with (eh js) or without emcompat's own -Z flags.
+    expect(cell("1.96", "6.0.5", "nightly-ext", "0.29.5"), "fail", "compile", "unclassified",
+           "may not be used on the stable release channel")
+    expect(cell("1.96", "6.0.5", "nightly-ext", "0.29.5", "js"), "fail", "compile", "unclassified",
+           "not in the list of allowed features")
     if n == 2:
         ran = [f"{c['id']}: {s['stage']}" for c in r["cells"] for s in c["stages"]
                if s["status"] in ("pass", "fail") and not s["reused"]]
@@ -90,5 +98,5 @@ if failures:
     print("\n".join("FAIL: " + f for f in failures))
     print(f"0 passed, {len(failures)} failed")
     sys.exit(1)
-print("1 passed, 0 failed (10 source package cells, twice: the second run from the cache)")
+print("1 passed, 0 failed (12 source package cells, twice: the second run from the cache)")
 PY

@@ -369,6 +369,69 @@ static void test_crates(void)
 	free(nodes);
 }
 
+/*
+ * RUSTC_BOOTSTRAP=1 lets a stable rustc take a -Z flag, and the crates built
+ * use #![feature]: a compile gets it only where the std may have a -Z flag
+ * (an EH mode named), and then with no feature allowed.
+ */
+static void test_rustc_bootstrap(void)
+{
+	static const char *const ehs[] = { "default", "js", "wasm" };
+	char *cache = xasprintf("%s/cache", dir), *src = xasprintf("%s/src", dir),
+	     *nodes = xasprintf("%s/cache/nodes", dir);
+
+	write_manifests("/cfg/one");
+	for (size_t e = 0; e < sizeof(ehs) / sizeof(*ehs); e++) {
+		char *text = xasprintf("{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"3.1.69\"],"
+				       "\"probe\":[\"add\"],\"loader\":[\"emcc-main\"],\"eh\":[\"%s\"]}}",
+				       ehs[e]);
+		int named = e > 0, compiles = 0;
+		struct matrix m;
+		struct plan p;
+		struct toolchain_set tc;
+		struct stages s;
+
+		error_clear();
+		CHECK_INT(matrix_parse(&m, "m.json", text, strlen(text)), 0);
+		CHECK_INT(plan_build(&p, &m), 0);
+		CHECK_INT(toolchain_scan(&tc, cache, &m), 0);
+		stages_init(&s, &p, &tc, src, nodes, "/bin/true");
+		for (size_t n = 0; n < p.nnodes; n++) {
+			struct sched_job job;
+			char *why = NULL, *argv;
+			int bootstrap = 0;
+
+			memset(&job, 0, sizeof(job));
+			if (p.nodes[n].stage != STAGE_COMPILE)
+				continue;
+			compiles++;
+			CHECK_INT(stages_job(&s, n, &job, &why), 0);
+			for (size_t i = 0; i < job.nsteps; i++)
+				for (size_t k = 0; job.steps[i].env && job.steps[i].env[k]; k++)
+					if (strncmp(job.steps[i].env[k], "RUSTC_BOOTSTRAP", 15) == 0) {
+						CHECK_STR(job.steps[i].env[k], "RUSTC_BOOTSTRAP=1");
+						bootstrap = 1;
+					}
+			argv = job_argv(&job);
+			if (bootstrap != named || (strstr(argv, " -Zallow-features= ") != NULL) != named) {
+				fprintf(stderr, "eh=%s: RUSTC_BOOTSTRAP %d, argv %s\n", ehs[e], bootstrap, argv);
+				CHECK(0);
+			}
+			free(argv);
+			free(why);
+		}
+		CHECK_INT(compiles, 1);
+		stages_release(&s);
+		toolchain_set_release(&tc);
+		plan_release(&p);
+		matrix_release(&m);
+		free(text);
+	}
+	free(cache);
+	free(src);
+	free(nodes);
+}
+
 int main(void)
 {
 	char *cmd;
@@ -380,6 +443,7 @@ int main(void)
 	test_no_rust_src();
 	test_pip_sources();
 	test_crates();
+	test_rustc_bootstrap();
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);
