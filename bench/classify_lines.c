@@ -71,7 +71,9 @@ int main(int argc, char **argv)
 		{ "one line, \"WebAssembly.\"", "WebAssembly.", 1 },
 		{ "one line, \"error: \"", "error: ", 1 },
 	};
-	enum { NSHAPES = sizeof(shapes) / sizeof(*shapes) };
+	enum {
+		NSHAPES = sizeof(shapes) / sizeof(*shapes)
+	};
 	double secs[NSHAPES][ROUNDS];
 	char *logs[NSHAPES];
 	struct classify_table *t;

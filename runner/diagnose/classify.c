@@ -250,14 +250,38 @@ static void free_patterns(struct pattern *p, size_t n)
 	free(p);
 }
 
+/* The end of the group or bracket expression at SRC ('(' or '['), or NULL. */
+static const char *skip_atom(const char *src)
+{
+	const char *p = src + 1;
+	int depth = 1;
 
-/*
- * A rough count of the nodes regcomp builds for the ERE SRC. glibc copies
- * a repeated subexpression once per repetition (x+ is xx*, x{3} is xxx),
- * so nested repetitions multiply: a table with "a++++...+" or
- * "((a{99}){99}){99}" would take gigabytes. Atoms count 1, a group its
- * contents, a quantifier multiplies the atom or group before it.
- */
+	if (*src == '[') {
+		if (*p == '^')
+			p++;
+		if (*p == ']')
+			p++;
+		while (*p && *p != ']')
+			p++;
+		return *p ? p + 1 : NULL;
+	}
+	while (*p && depth) {
+		if (*p == '\\' && p[1]) {
+			p += 2;
+			continue;
+		}
+		if (*p == '[') {
+			p = skip_atom(p);
+			if (!p)
+				return NULL;
+			continue;
+		}
+		depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+		p++;
+	}
+	return depth ? NULL : p;
+}
+
 /*
  * Whether the ERE SRC starts with a repeated class (".+", "[a-z]*",
  * "\S{2,}"). glibc's regexec tries every start in a line and such a
@@ -274,16 +298,9 @@ static int regex_starts_repeated(const char *src)
 	} else if (*p == '\\' && p[1]) {
 		p += 2;
 	} else if (*p == '[') {
-		p++;
-		if (*p == '^')
-			p++;
-		if (*p == ']')
-			p++;
-		while (*p && *p != ']')
-			p++;
-		if (!*p)
+		p = skip_atom(p);
+		if (!p)
 			return 0;
-		p++;
 	} else {
 		return 0;
 	}
@@ -293,6 +310,13 @@ static int regex_starts_repeated(const char *src)
 #define REGEX_MAX_COST 20000
 #define REGEX_MAX_DEPTH 64
 
+/*
+ * A rough count of the nodes regcomp builds for the ERE SRC. glibc copies
+ * a repeated subexpression once per repetition (x+ is xx*, x{3} is xxx),
+ * so nested repetitions multiply: a table with "a++++...+" or
+ * "((a{99}){99}){99}" would take gigabytes. Atoms count 1, a group its
+ * contents, a quantifier multiplies the atom or group before it.
+ */
 static double regex_cost(const char *src)
 {
 	double seq[REGEX_MAX_DEPTH], last[REGEX_MAX_DEPTH];
@@ -370,38 +394,6 @@ static double regex_cost(const char *src)
 		seq[depth] += inner;
 	}
 	return seq[0];
-}
-
-/* The end of the group or bracket expression at SRC ('(' or '['), or NULL. */
-static const char *skip_atom(const char *src)
-{
-	const char *p = src + 1;
-	int depth = 1;
-
-	if (*src == '[') {
-		if (*p == '^')
-			p++;
-		if (*p == ']')
-			p++;
-		while (*p && *p != ']')
-			p++;
-		return *p ? p + 1 : NULL;
-	}
-	while (*p && depth) {
-		if (*p == '\\' && p[1]) {
-			p += 2;
-			continue;
-		}
-		if (*p == '[') {
-			p = skip_atom(p);
-			if (!p)
-				return NULL;
-			continue;
-		}
-		depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
-		p++;
-	}
-	return depth ? NULL : p;
 }
 
 /*
