@@ -1217,6 +1217,14 @@ static int recipe_sdist_build(struct stages *s, size_t n, struct recipe *r, cons
 		strbuf_addstr(&flags, "\x1f-Zallow-features=");
 	env_set(s, &env, "CARGO_ENCODED_RUSTFLAGS", own(s, strbuf_detach(&flags)));
 	env_set(s, &env, "CARGO_PROFILE_RELEASE_LTO", "false");
+	/*
+	 * C and C++ that build scripts compile with cc-rs end up in a side
+	 * module: position-independent, as Pyodide's build gives them (its
+	 * sysconfig's CFLAGS, "-O2 -g0 -fPIC", which pyodide-build exports).
+	 * cc-rs reads the target's own variables; host build scripts keep theirs.
+	 */
+	env_set(s, &env, "CFLAGS_wasm32_unknown_emscripten", "-fPIC");
+	env_set(s, &env, "CXXFLAGS_wasm32_unknown_emscripten", "-fPIC");
 	/* PyO3 >= 0.26 reads it; older ones take the feature from [tool.maturin]. */
 	env_set(s, &env, "PYO3_BUILD_EXTENSION_MODULE", "1");
 	env_set(s, &env, "PYO3_CROSS_PYTHON_VERSION", pyver);
