@@ -2246,6 +2246,66 @@ static void test_wrappers_tell_nothing(const struct classify_table *t)
 	classify_result_release(&r);
 }
 
+/*
+ * A pattern is skipped on a log without the text every match of it contains,
+ * and sees lines of at most 4 KiB: neither may lose a match. Each pattern
+ * (JSON-escaped) with a log it matches whose text differs from the pattern's
+ * plain runs where they are optional, repeated, escaped or in another case.
+ */
+static void test_required_text(void)
+{
+	static const struct {
+		const char *regex, *log;
+	} cases[] = {
+		{ "abc\\\\.?def", "xx abcdef yy" },
+		{ "abc\\\\.?def", "abc.def" },
+		{ "colou?r mismatch", "color mismatch" },
+		{ "x(yz|w)+ end", "xwyzw end" },
+		{ "(?i)Hello World", "HELLO WORLD" },
+		{ "a[.]bc+d", "a.bcccd" },
+		{ "lib\\\\+\\\\+ missing", "lib++ missing" },
+		{ "ab{2}c", "abbc" },
+		{ "one|two words", "two words" },
+		{ "error: .*undefined symbol: f", "error: x undefined symbol: f" },
+		{ "^start here", "start here" },
+		{ "tail here$", "a tail here" },
+		{ "new line\\nnext", "new line\nnext" },
+	};
+	char table[512];
+	struct strbuf log = { 0 };
+	struct classify_table *t;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		snprintf(table, sizeof(table),
+			 "{\"schema\":\"emcompat-signatures/1\",\"classes\":[" CLASS(x) ",\"patterns\":[\"%s\"]}]}",
+			 cases[i].regex);
+		t = load_text(table);
+		CHECK(t != NULL);
+		if (!t)
+			continue;
+		if (strcmp(classify1(t, -1, cases[i].log, NULL, NULL), "c_x") != 0)
+			fprintf(stderr, "required text: /%s/ lost %s\n", cases[i].regex, cases[i].log);
+		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), "c_x");
+		classify_free(t);
+	}
+
+	/* the cause at the end of a 1 MiB line of junk, and at its start */
+	t = load_text("{\"schema\":\"emcompat-signatures/1\",\"classes\":[" CLASS(x) ",\"patterns\":[\"error: "
+										     ".*undefined symbol: f\"]}]}");
+	CHECK(t != NULL);
+	while (log.len < 1 << 20)
+		strbuf_addstr(&log, "error: noise ");
+	strbuf_addstr(&log, "error: x undefined symbol: f\n");
+	CHECK_STR(t ? classify1(t, -1, strbuf_str(&log), NULL, NULL) : "(no table)", "c_x");
+	strbuf_release(&log);
+	strbuf_addstr(&log, "error: x undefined symbol: f ");
+	while (log.len < 1 << 20)
+		strbuf_addstr(&log, "error: noise ");
+	CHECK_STR(t ? classify1(t, -1, strbuf_str(&log), NULL, NULL) : "(no table)", "c_x");
+	strbuf_release(&log);
+	classify_free(t);
+}
+
 static void test_result_shape(void)
 {
 	struct classify_table *t = load_text(
@@ -2770,6 +2830,7 @@ int main(void)
 	test_requires();
 	test_unless();
 	test_rules();
+	test_required_text();
 	test_result_shape();
 	test_telling_line();
 
