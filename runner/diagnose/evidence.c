@@ -28,6 +28,15 @@ static int starts_with(const char *s, const char *end, const char *prefix)
 	return (size_t)(end - s) >= n && memcmp(s, prefix, n) == 0;
 }
 
+/* Whether [S, END) starts with one of the N texts of LIST. */
+static int starts_with_any(const char *s, const char *end, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (starts_with(s, end, list[i]))
+			return 1;
+	return 0;
+}
+
 static const char *find_in(const char *s, const char *end, const char *needle)
 {
 	return s < end ? memmem(s, (size_t)(end - s), needle, strlen(needle)) : NULL;
@@ -211,9 +220,8 @@ static int is_wrapper(const char *msg, const char *end)
 		"test failed, to rerun pass",
 	};
 
-	for (size_t i = 0; i < sizeof(wrappers) / sizeof(*wrappers); i++)
-		if (starts_with(msg, end, wrappers[i]))
-			return 1;
+	if (starts_with_any(msg, end, wrappers, sizeof(wrappers) / sizeof(*wrappers)))
+		return 1;
 	/* setuptools (distutils): error: command '/usr/bin/gcc' failed with exit code 1 */
 	if (starts_with(msg, end, "command '") && find_in(msg, end, "' failed with exit"))
 		return 1;
@@ -227,37 +235,31 @@ static int is_wrapper(const char *msg, const char *end)
 }
 
 /*
- * Whether exception [X, XE) and the message after it only say that a step
- * failed: Python's subprocess.CalledProcessError ("Command '...' returned
- * non-zero exit status 1."), Node's child_process ("Error: Command failed:
- * cargo build", execa's "Command failed with exit code 1"), wasm-pack's
- * "Error: Compiling your crate to WebAssembly failed" and a CI runner's
- * "Error: Process completed with exit code 1." and Emscripten's abort()
- * without a reason ("RuntimeError: Aborted(). Build with -sASSERTIONS for
- * more info."). The cause is what the step printed before.
+ * Whether exception [X, XE) and its message MSG (up to END) only say that a
+ * step failed: Python's subprocess.CalledProcessError ("Command '...'
+ * returned non-zero exit status 1."), Node's child_process ("Error: Command
+ * failed: cargo build", execa's "Command failed with exit code 1"), a CI
+ * runner's "Error: Process completed with exit code 1.", Emscripten's
+ * abort() without a reason ("RuntimeError: Aborted(). Build with
+ * -sASSERTIONS for more info."), or a message is_wrapper() names (wasm-pack's
+ * "Error: Compiling your crate to WebAssembly failed"). The cause is what
+ * the step printed before.
  */
-static int is_wrapper_exception(const char *x, const char *xe, const char *end)
+static int is_wrapper_exception(const char *x, const char *xe, const char *msg, const char *end)
 {
 	static const char *const messages[] = {
 		/* not execa's "Command failed with ENOENT: x": that names the cause */
 		"Command failed:",
 		"Command failed with exit code",
-		"Compiling your crate to WebAssembly failed",
 		"Running Wasm tests with wasm-bindgen-test failed",
 		"Process completed with exit code",
 		/* Emscripten's abort() without a reason: what it printed before is the cause */
 		"Aborted()",
 	};
-	const char *msg = xe < end ? xe + 1 : end;
 
 	if (xe - x >= 18 && memcmp(xe - 18, "CalledProcessError", 18) == 0)
 		return 1;
-	while (msg < end && *msg == ' ')
-		msg++;
-	for (size_t i = 0; i < sizeof(messages) / sizeof(*messages); i++)
-		if (starts_with(msg, end, messages[i]))
-			return 1;
-	return 0;
+	return starts_with_any(msg, end, messages, sizeof(messages) / sizeof(*messages)) || is_wrapper(msg, end);
 }
 
 /*
@@ -311,9 +313,8 @@ static int is_npm_wrapper(const char *s, const char *end)
 		msg++;
 	if (starts_with(msg, end, "code ") && end - msg > 5 && isdigit((unsigned char)msg[5]))
 		return 1;
-	for (size_t i = 0; i < sizeof(wrappers) / sizeof(*wrappers); i++)
-		if (starts_with(msg, end, wrappers[i]))
-			return 1;
+	if (starts_with_any(msg, end, wrappers, sizeof(wrappers) / sizeof(*wrappers)))
+		return 1;
 	return 0;
 }
 
@@ -344,10 +345,7 @@ static const char *error_tool(const char *s, const char *e, const char *msg, con
 		return "emcc";
 	if (find_in(s, e, "clang") || (e - s >= 6 && memcmp(e - 6, "fatal ", 6) == 0))
 		return "llvm";
-	for (size_t i = 0; i < sizeof(cargo) / sizeof(*cargo); i++)
-		if (starts_with(msg, end, cargo[i]))
-			return "cargo";
-	return "error";
+	return starts_with_any(msg, end, cargo, sizeof(cargo) / sizeof(*cargo)) ? "cargo" : "error";
 }
 
 /*
@@ -554,7 +552,7 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 			msg++;
 		while (msg < end && (*msg == ':' || *msg == ' '))
 			msg++;
-		if (is_wrapper_exception(x, xe, end) || is_wrapper(msg, end)) {
+		if (is_wrapper_exception(x, xe, msg, end)) {
 			*tool = "wrapper";
 			return 40;
 		}

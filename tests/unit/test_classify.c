@@ -92,6 +92,70 @@ static const char *classify1(const struct classify_table *t, int stage, const ch
 #define CLASS(extra) \
 	"{\"id\":\"c_" #extra "\",\"stages\":[\"run\"],\"title\":\"T\",\"explain\":\"E\",\"fix\":\"F\",\"refs\":[]"
 
+#define COUNT(a) (sizeof(a) / sizeof(*(a)))
+
+/* A log and the class it must get (stage unknown, no facts). */
+struct wording {
+	const char *log, *want;
+};
+
+/* A log that must not get NOT_ID: it shares a token with the class, not its cause. */
+struct near_miss {
+	const char *log, *not_id;
+};
+
+/* A log no class knows, and the telling line it must report. */
+struct unknown_wording {
+	const char *log, *line;
+};
+
+static void check_named(const struct classify_table *t, const struct wording *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		CHECK_STR(classify1(t, -1, w[i].log, NULL, NULL), w[i].want);
+}
+
+static void check_near_misses(const struct classify_table *t, const struct near_miss *m, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *id = classify1(t, -1, m[i].log, NULL, NULL);
+
+		if (!strcmp(id, m[i].not_id))
+			fprintf(stderr, "named %s: %s", id, m[i].log);
+		CHECK(strcmp(id, m[i].not_id) != 0);
+	}
+}
+
+/* LOGS get no class: unclassified or none. */
+static void check_unnamed(const struct classify_table *t, const char *const *logs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *id = classify1(t, -1, logs[i], NULL, NULL);
+
+		if (strcmp(id, "unclassified") != 0 && strcmp(id, "none") != 0)
+			fprintf(stderr, "named %s: %s", id, logs[i]);
+		CHECK(!strcmp(id, "unclassified") || !strcmp(id, "none"));
+	}
+}
+
+/* LOGS hold no error at all. */
+static void check_clean(const struct classify_table *t, const char *const *logs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		CHECK_STR(classify1(t, -1, logs[i], NULL, NULL), "none");
+}
+
+static void check_unknown(const struct classify_table *t, const struct unknown_wording *u, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct classify_result r;
+
+		CHECK_STR(run1(t, -1, u[i].log, NULL, NULL, &r), "unclassified");
+		CHECK_STR(r.nlines ? r.lines[0] : "(none)", u[i].line);
+		classify_result_release(&r);
+	}
+}
+
 static void test_bad_tables(void)
 {
 	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[}"),
@@ -866,9 +930,7 @@ static void test_engine_catalogues(const struct classify_table *t)
  */
 static void test_catalogue_wordings(const struct classify_table *t)
 {
-	static const struct {
-		const char *log, *want;
-	} cases[] = {
+	static const struct wording cases[] = {
 		/* rustc_metadata: E0463 and its notes, in any quoting; rustup's missing rust-std */
 		{ "error[E0463]: can't find crate for \\`core\\`\n", "std_missing_for_target" },
 		{ "error[E0463]: can't find crate for `compiler_builtins`\n", "std_missing_for_target" },
@@ -1008,13 +1070,8 @@ static void test_catalogue_wordings(const struct classify_table *t)
 		"  process didn't exit successfully: `/t/debug/build/foo-1/build-script-build` (exit status: 101)\n",
 	};
 
-	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
-		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), cases[i].want);
-	for (size_t i = 0; i < sizeof(benign) / sizeof(*benign); i++) {
-		const char *id = classify1(t, -1, benign[i], NULL, NULL);
-
-		CHECK(!strcmp(id, "unclassified") || !strcmp(id, "none"));
-	}
+	check_named(t, cases, COUNT(cases));
+	check_unnamed(t, benign, COUNT(benign));
 }
 
 /*
@@ -1035,9 +1092,7 @@ static void test_catalogue_wordings(const struct classify_table *t)
  */
 static void test_batch3_wordings(const struct classify_table *t)
 {
-	static const struct {
-		const char *log, *want;
-	} cases[] = {
+	static const struct wording cases[] = {
 		{ "em++: error: invalid command line setting `-sUSE_ES6_IMPORT_META=0`: Disabling is no longer "
 		  "supported\n",
 		  "emcc_setting_removed" },
@@ -1161,15 +1216,8 @@ static void test_batch3_wordings(const struct classify_table *t)
 		"ERROR: Could not find Pyodide cross-build environment version 0.99.0\n",
 	};
 
-	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
-		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), cases[i].want);
-	for (size_t i = 0; i < sizeof(unnamed) / sizeof(*unnamed); i++) {
-		const char *id = classify1(t, -1, unnamed[i], NULL, NULL);
-
-		if (strcmp(id, "unclassified") != 0 && strcmp(id, "none") != 0)
-			fprintf(stderr, "named %s: %s", id, unnamed[i]);
-		CHECK(!strcmp(id, "unclassified") || !strcmp(id, "none"));
-	}
+	check_named(t, cases, COUNT(cases));
+	check_unnamed(t, unnamed, COUNT(unnamed));
 }
 
 /*
@@ -1188,9 +1236,7 @@ static void test_batch3_wordings(const struct classify_table *t)
  */
 static void test_batch20_tune_wordings(const struct classify_table *t)
 {
-	static const struct {
-		const char *log, *want;
-	} cases[] = {
+	static const struct wording cases[] = {
 		{ "  Cannot compile the WASM runtime: no standard library sources found!\n"
 		  "  You can install them with `rustup component add rust-src` if you're using `rustup`.\n",
 		  "build_std_source_missing" },
@@ -1227,9 +1273,7 @@ static void test_batch20_tune_wordings(const struct classify_table *t)
 	 * another crate, what 1.39's LLVM backend did not support yet and what only it had, other programs'
 	 * version handshakes
 	 */
-	static const struct {
-		const char *log, *not;
-	} misses[] = {
+	static const struct near_miss misses[] = {
 		{ "Cannot compile the WASM runtime: the `wasm32-unknown-unknown` target is not installed!\n",
 		  "build_std_source_missing" },
 		{ "No standard library sources found, some code insight will not work\n", "build_std_source_missing" },
@@ -1257,15 +1301,8 @@ static void test_batch20_tune_wordings(const struct classify_table *t)
 		{ "ERROR: Version mismatch: host=2, client=1\n", "host_python_mismatch" },
 	};
 
-	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
-		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), cases[i].want);
-	for (size_t i = 0; i < sizeof(misses) / sizeof(*misses); i++) {
-		const char *id = classify1(t, -1, misses[i].log, NULL, NULL);
-
-		if (!strcmp(id, misses[i].not))
-			fprintf(stderr, "named %s: %s", id, misses[i].log);
-		CHECK(strcmp(id, misses[i].not) != 0);
-	}
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
 }
 
 /*
@@ -1283,9 +1320,7 @@ static void test_batch20_tune_wordings(const struct classify_table *t)
  */
 static void test_drifted_wordings(const struct classify_table *t)
 {
-	static const struct {
-		const char *log, *want;
-	} cases[] = {
+	static const struct wording cases[] = {
 		{ "Assertion failed: missing linked global _foo. perhaps a side module was not linked in? if this "
 		  "global was expected to arrive from a system library, try to build the MAIN_MODULE with "
 		  "EMCC_FORCE_STDLIBS=1 in the environment\n",
@@ -1356,13 +1391,8 @@ static void test_drifted_wordings(const struct classify_table *t)
 		"error: unknown codegen option: `foo`\n",
 	};
 
-	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
-		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), cases[i].want);
-	for (size_t i = 0; i < sizeof(benign) / sizeof(*benign); i++) {
-		const char *id = classify1(t, -1, benign[i], NULL, NULL);
-
-		CHECK(!strcmp(id, "unclassified") || !strcmp(id, "none"));
-	}
+	check_named(t, cases, COUNT(cases));
+	check_unnamed(t, benign, COUNT(benign));
 }
 
 /*
@@ -1373,9 +1403,7 @@ static void test_drifted_wordings(const struct classify_table *t)
  */
 static void test_runner_failures(const struct classify_table *t)
 {
-	static const struct {
-		const char *log, *line;
-	} cases[] = {
+	static const struct unknown_wording cases[] = {
 		{ "Using CPython 3.12.1\n  \xc3\x97 No solution found when resolving dependencies:\n  "
 		  "\xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 Because foo was not found in the package registry and you "
 		  "require foo, we can conclude that your requirements are unsatisfiable.\n",
@@ -1419,15 +1447,9 @@ static void test_runner_failures(const struct classify_table *t)
 		"Resolved 12 packages in 40ms\nInstalled 12 packages in 30ms\n",
 		"WARNING: pip is configured with locations that require TLS/SSL\n",
 	};
-	struct classify_result r;
 
-	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
-		CHECK_STR(run1(t, -1, cases[i].log, NULL, NULL, &r), "unclassified");
-		CHECK_STR(r.nlines ? r.lines[0] : "(none)", cases[i].line);
-		classify_result_release(&r);
-	}
-	for (size_t i = 0; i < sizeof(benign) / sizeof(*benign); i++)
-		CHECK_STR(classify1(t, -1, benign[i], NULL, NULL), "none");
+	check_unknown(t, cases, COUNT(cases));
+	check_clean(t, benign, COUNT(benign));
 }
 
 /*
@@ -1440,9 +1462,7 @@ static void test_runner_failures(const struct classify_table *t)
  */
 static void test_target_and_channel_wordings(const struct classify_table *t)
 {
-	static const struct {
-		const char *log, *want;
-	} cases[] = {
+	static const struct wording cases[] = {
 		{ "  cargo:warning=error: unable to create target: 'No available targets are compatible with triple "
 		  "\"wasm32-unknown-unknown\"'\n",
 		  "c_compiler_lacks_wasm_target" },
@@ -1472,9 +1492,7 @@ static void test_target_and_channel_wordings(const struct classify_table *t)
 		  "512\n",
 		  "toolchain_crash" },
 	};
-	static const struct {
-		const char *log, *not_id;
-	} others[] = {
+	static const struct near_miss others[] = {
 		{ "error: Could not create LLVM TargetMachine for triple: wasm32-unknown-unknown: No available targets "
 		  "are compatible with triple \"wasm32-unknown-unknown\"\n",
 		  "c_compiler_lacks_wasm_target" },
@@ -1496,15 +1514,9 @@ static void test_target_and_channel_wordings(const struct classify_table *t)
 		"Assertion failed: x == 1, file\nmain.c, line 3\n",
 	};
 
-	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
-		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), cases[i].want);
-	for (size_t i = 0; i < sizeof(others) / sizeof(*others); i++)
-		CHECK(strcmp(classify1(t, -1, others[i].log, NULL, NULL), others[i].not_id) != 0);
-	for (size_t i = 0; i < sizeof(benign) / sizeof(*benign); i++) {
-		const char *id = classify1(t, -1, benign[i], NULL, NULL);
-
-		CHECK(!strcmp(id, "unclassified") || !strcmp(id, "none"));
-	}
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, others, COUNT(others));
+	check_unnamed(t, benign, COUNT(benign));
 }
 
 /*
@@ -1551,9 +1563,7 @@ static void test_flag_and_dylib_wordings(const struct classify_table *t)
 		{ STAGE_LINK, "wasm-ld: error: libside.so: not a relocatable wasm file\n",
 		  "static_link_dynamic_object" },
 	};
-	static const struct {
-		const char *log, *not_id;
-	} others[] = {
+	static const struct near_miss others[] = {
 		{ "node: bad option: --openssl-legacy-provider\n", "node_flag_removed" },
 		{ "node: bad option: --experimental-wasi-unstable-preview1\n", "node_flag_removed" },
 		/* flags V8 still has (or had not yet): a bad option there may be a Node too old for them */
@@ -1578,13 +1588,8 @@ static void test_flag_and_dylib_wordings(const struct classify_table *t)
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
 		CHECK_STR(classify1(t, cases[i].stage, cases[i].log, NULL, NULL), cases[i].want);
-	for (size_t i = 0; i < sizeof(others) / sizeof(*others); i++)
-		CHECK(strcmp(classify1(t, -1, others[i].log, NULL, NULL), others[i].not_id) != 0);
-	for (size_t i = 0; i < sizeof(benign) / sizeof(*benign); i++) {
-		const char *id = classify1(t, -1, benign[i], NULL, NULL);
-
-		CHECK(!strcmp(id, "unclassified") || !strcmp(id, "none"));
-	}
+	check_near_misses(t, others, COUNT(others));
+	check_unnamed(t, benign, COUNT(benign));
 }
 
 /*
@@ -1602,9 +1607,7 @@ static void test_flag_and_dylib_wordings(const struct classify_table *t)
  */
 static void test_toolchain_catalogue(const struct classify_table *t)
 {
-	static const struct {
-		const char *log, *want;
-	} cases[] = {
+	static const struct wording cases[] = {
 		{ "error[E0461]: couldn't find crate `std` with expected target triple wasm32-unknown-emscripten\n",
 		  "std_missing_for_target" },
 		{ "error[E0461]: couldn't find crate `core` with expected target triple wasm32-unknown-unknown\n"
@@ -1705,9 +1708,7 @@ static void test_toolchain_catalogue(const struct classify_table *t)
 		  "--no-check-features to suppress.\n",
 		  "target_feature_disallowed" },
 	};
-	static const struct {
-		const char *log, *line;
-	} unknown[] = {
+	static const struct unknown_wording unknown[] = {
 		{ "rustc-LLVM ERROR: out of memory\nAllocation failed\nerror: could not compile `foo` (lib)\n\nCaused "
 		  "by:\n  process didn't exit successfully: `/r/bin/rustc --crate-name foo` (signal: 6, SIGABRT: "
 		  "process abort signal)\n",
@@ -1767,17 +1768,9 @@ static void test_toolchain_catalogue(const struct classify_table *t)
 		"warning: dropping unsupported crate type `cdylib` for target `wasm32-unknown-emscripten`\n",
 	};
 
-	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
-		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), cases[i].want);
-	for (size_t i = 0; i < sizeof(unknown) / sizeof(*unknown); i++) {
-		struct classify_result r;
-
-		CHECK_STR(run1(t, -1, unknown[i].log, NULL, NULL, &r), "unclassified");
-		CHECK_STR(r.nlines ? r.lines[0] : "(none)", unknown[i].line);
-		classify_result_release(&r);
-	}
-	for (size_t i = 0; i < sizeof(benign) / sizeof(*benign); i++)
-		CHECK_STR(classify1(t, -1, benign[i], NULL, NULL), "none");
+	check_named(t, cases, COUNT(cases));
+	check_unknown(t, unknown, COUNT(unknown));
+	check_clean(t, benign, COUNT(benign));
 }
 
 /*
@@ -1806,9 +1799,7 @@ static void test_toolchain_catalogue(const struct classify_table *t)
  */
 static void test_python_packaging_wordings(const struct classify_table *t)
 {
-	static const struct {
-		const char *log, *want;
-	} cases[] = {
+	static const struct wording cases[] = {
 		{ "  error: The configured Python interpreter version (3.13) is newer than PyO3's maximum supported "
 		  "version (3.12)\n  = help: The free-threaded build of CPython does not support the limited API so "
 		  "this check cannot be suppressed.\n",
@@ -1909,9 +1900,7 @@ static void test_python_packaging_wordings(const struct classify_table *t)
 	 * compiled module missing where its file for this very Python is there (a source checkout shadowing the
 	 * installed package)
 	 */
-	static const struct {
-		const char *log, *not_id;
-	} others[] = {
+	static const struct near_miss others[] = {
 		{ "/v/lib/python3.12/site-packages/pkg/_core.cpython-312-x86_64-linux-gnu.so\n"
 		  "Traceback (most recent call last):\n  File \"/src/pkg/__init__.py\", line 1, in <module>\n"
 		  "ModuleNotFoundError: No module named 'pkg._core'\n",
@@ -1945,15 +1934,9 @@ static void test_python_packaging_wordings(const struct classify_table *t)
 		 "we can conclude that your requirements are unsatisfiable.\n"),
 	};
 
-	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
-		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), cases[i].want);
-	for (size_t i = 0; i < sizeof(others) / sizeof(*others); i++)
-		CHECK(strcmp(classify1(t, -1, others[i].log, NULL, NULL), others[i].not_id) != 0);
-	for (size_t i = 0; i < sizeof(benign) / sizeof(*benign); i++) {
-		const char *id = classify1(t, -1, benign[i], NULL, NULL);
-
-		CHECK(!strcmp(id, "unclassified") || !strcmp(id, "none"));
-	}
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, others, COUNT(others));
+	check_unnamed(t, benign, COUNT(benign));
 }
 
 /*
@@ -1964,9 +1947,7 @@ static void test_python_packaging_wordings(const struct classify_table *t)
  */
 static void test_near_misses(const struct classify_table *t)
 {
-	static const struct {
-		const char *log, *not_id;
-	} cases[] = {
+	static const struct near_miss cases[] = {
 		/* JSON.stringify of a BigInt in plain JS (nodejs/node#36377) */
 		{ "Uncaught TypeError: Do not know how to serialize a BigInt\n    at JSON.stringify (<anonymous>)\n",
 		  "bigint_js_boundary" },
@@ -2129,9 +2110,7 @@ static void test_near_misses(const struct classify_table *t)
  */
 static void test_tune20a_wordings(const struct classify_table *t)
 {
-	static const struct {
-		const char *log, *want;
-	} cases[] = {
+	static const struct wording cases[] = {
 		/* emscripten-core/emscripten#17595: a MEMORY64 offset reaching library_wasi.js */
 		{ "TypeError: Cannot mix BigInt and other types, use explicit conversions\n"
 		  "    at doWritev (/t/pwrite.js:4016:40)\n    at _fd_pwrite (/t/pwrite.js:4037:17)\n",
@@ -2183,8 +2162,7 @@ static void test_tune20a_wordings(const struct classify_table *t)
 		"WebAssembly.Memory(): could not allocate memory\n",
 	};
 
-	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
-		CHECK_STR(classify1(t, -1, cases[i].log, NULL, NULL), cases[i].want);
+	check_named(t, cases, COUNT(cases));
 	for (size_t i = 0; i < sizeof(unnamed) / sizeof(*unnamed); i++)
 		CHECK_STR(classify1(t, -1, unnamed[i], NULL, NULL), "unclassified");
 }
@@ -2195,9 +2173,7 @@ static void test_tune20a_wordings(const struct classify_table *t)
  */
 static void test_wrappers_tell_nothing(const struct classify_table *t)
 {
-	static const struct {
-		const char *log, *line;
-	} cases[] = {
+	static const struct unknown_wording cases[] = {
 		/* wasm-pack (src/build/mod.rs) after cargo's errors */
 		{ ("error[E0432]: unresolved import `foo`\n --> src/lib.rs:1:5\n"
 		   "error: could not compile `bar` (lib) due to 1 previous error\n"
@@ -2235,11 +2211,7 @@ static void test_wrappers_tell_nothing(const struct classify_table *t)
 	};
 	struct classify_result r;
 
-	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
-		CHECK_STR(run1(t, -1, cases[i].log, NULL, NULL, &r), "unclassified");
-		CHECK_STR(r.nlines ? r.lines[0] : "(none)", cases[i].line);
-		classify_result_release(&r);
-	}
+	check_unknown(t, cases, COUNT(cases));
 	/* a wrapper alone is still what a log tells */
 	CHECK_STR(run1(t, -1, "Error: Compiling your crate to WebAssembly failed\n", NULL, NULL, &r), "unclassified");
 	CHECK_STR(r.nlines ? r.lines[0] : "(none)", "Error: Compiling your crate to WebAssembly failed");
