@@ -2168,6 +2168,89 @@ static void test_tune20a_wordings(const struct classify_table *t)
 }
 
 /*
+ * Batch 21 (tune part, a): shared memory on a page that is not cross-origin
+ * isolated (each engine's words for the missing SharedArrayBuffer, Blink's
+ * refusal to post one), a library wasm-ld cannot find (lld/wasm/Driver.cpp's
+ * "unable to find library -l" + name), clang's form of LLVM's fatal backend
+ * errors ("error in backend: %0", clang's DiagnosticFrontendKinds.td),
+ * wasm-opt's validation after its passes failing (wasm-opt.cpp's "error after
+ * opts"), ccache's lookup of emcc ("Could not find compiler \"{}\" in PATH"),
+ * a bare "undefined symbol: NAME" and emcc's own diagnosis of a C link
+ * lacking the whole C++ runtime (libusb/libusb#1934), which is no EH mix.
+ */
+static void test_tune21a_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "Uncaught ReferenceError: SharedArrayBuffer is not defined\n    at https://example.org/a.js:1:2\n",
+		  "cross_origin_isolation_missing" },
+		{ "ReferenceError: Can't find variable: SharedArrayBuffer\n", "cross_origin_isolation_missing" },
+		{ "Uncaught DataCloneError: Failed to execute 'postMessage' on 'Worker': SharedArrayBuffer transfer "
+		  "requires self.crossOriginIsolated.\n",
+		  "cross_origin_isolation_missing" },
+		{ "wasm-ld: error: unable to find library -lssl\n", "link_library_not_found" },
+		{ "/opt/wasi-sdk/bin/wasm-ld: error: unable to find library -lm\n", "link_library_not_found" },
+		{ "  = note: wasm-ld-19: error: unable to find library -lz\n", "link_library_not_found" },
+		/* rustc's -lc for a side module keeps its class */
+		{ "wasm-ld: error: unable to find library -lc-debug\n", "libc_in_side_module" },
+		{ "fatal error: error in backend: Broken function found, compilation aborted!\n", "toolchain_crash" },
+		{ "clang-19: fatal error: error in backend: Do not know how to split the result of this operator!\n",
+		  "toolchain_crash" },
+		{ "fatal error: error in backend: Cannot select: 0x55d0: ch = catchret 0x55c8, BasicBlock:ch<bb 3>\n",
+		  "eh_abi_link_mismatch" },
+		{ "[wasm-validator error in function 3] unexpected false: offset must be u32, on \n(i32.load)\n"
+		  "Fatal: error after opts\n",
+		  "toolchain_crash" },
+		{ "ccache: error: Could not find compiler \"em++\" in PATH\n", "emcc_not_found" },
+		{ "undefined symbol: my_function\n", "undefined_symbol_at_link" },
+		{ "wasm-ld: error: a.o: undefined symbol: __cxa_allocate_exception\n"
+		  "emcc: warning: link failed with undefined C++ symbols. Try linking with 'em++' or passing "
+		  "'-sDEFAULT_TO_CXX'\n",
+		  "undefined_symbol_at_link" },
+		/* without emcc's diagnosis an undefined EH runtime symbol stays an EH mismatch */
+		{ "wasm-ld: error: a.o: undefined symbol: __cxa_throw\n", "eh_abi_link_mismatch" },
+	};
+	/*
+	 * near misses: a linter's or a compiler's complaint about the name (ESLint's no-undef message
+	 * "'{{name}}' is not defined.", TypeScript's TS2304), a Node process that lacks it (Node's CJS
+	 * loader frame, the "Node.js vNN" line Node 18+ prints after an uncaught exception; not a
+	 * browser page's headers); GNU ld's and ELF lld's words for a host link ("cannot find -l%s",
+	 * lld/ELF/Driver.cpp's "unable to find library -l"); LLVM's I/O failure in clang's words;
+	 * wasm-opt refusing its input ("error validating input", wasm-opt.cpp); ccache missing another
+	 * compiler; Emscripten's dynamic linker at run time (library_dylink.js's "undefined symbol
+	 * '%s'. perhaps a side module was not linked in?"), the glibc loader's and Emscripten's
+	 * warning (emscripten-core/emscripten#14999)
+	 */
+	static const struct near_miss misses[] = {
+		{ "  3:1  error  'SharedArrayBuffer' is not defined  no-undef\n", "cross_origin_isolation_missing" },
+		{ "src/a.ts(3,11): error TS2304: Cannot find name 'SharedArrayBuffer'.\n",
+		  "cross_origin_isolation_missing" },
+		{ "ReferenceError: SharedArrayBuffer is not defined\n    at Object.<anonymous> (/app/x.js:1:1)\n"
+		  "    at Module._compile (module.js:643:30)\n",
+		  "cross_origin_isolation_missing" },
+		{ "ReferenceError: SharedArrayBuffer is not defined\n    at /app/x.js:1:1\n\nNode.js v18.12.0\n",
+		  "cross_origin_isolation_missing" },
+		{ "/usr/bin/ld: cannot find -latomic: No such file or directory\n", "link_library_not_found" },
+		{ "ld.lld: error: unable to find library -lssl\n", "link_library_not_found" },
+		{ "fatal error: error in backend: IO failure on output stream: No space left on device\n",
+		  "toolchain_crash" },
+		{ "[wasm-validator error in function 3] unexpected false: memory.fill operations require bulk memory "
+		  "[--enable-bulk-memory], on \n(memory.fill)\nFatal: error validating input\n",
+		  "toolchain_crash" },
+		{ "ccache: error: Could not find compiler \"gcc\" in PATH\n", "emcc_not_found" },
+		{ "Aborted(Assertion failed: undefined symbol 'foo'. perhaps a side module was not linked in? if this "
+		  "global was expected to arrive from a system library, try to build the MAIN_MODULE with "
+		  "EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  "undefined_symbol_at_link" },
+		{ "ImportError: /x/m.so: undefined symbol: PyFoo\n", "undefined_symbol_at_link" },
+		{ "warning: undefined symbol: _longjmp (referenced by top-level compiled C/C++ code)\n",
+		  "undefined_symbol_at_link" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
  * The telling line is a cause, not a step that failed because of it:
  * wrappers of every form weigh less than any error a tool printed.
  */
@@ -2827,6 +2910,7 @@ int main(void)
 		test_runner_failures(t);
 		test_near_misses(t);
 		test_tune20a_wordings(t);
+		test_tune21a_wordings(t);
 		test_wrappers_tell_nothing(t);
 		test_threads_and_speed(t);
 		test_corpus(t);
