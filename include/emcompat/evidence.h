@@ -43,6 +43,9 @@
  *   error      glibc's loader: "...: symbol lookup error: ..."            60
  *   pip        "ERROR: ..." naming a wheel or a distribution             50
  *   error      any other "ERROR: ..." line, "Error while ...", "critical ..." 50
+ *   error      pyodide-build's Emscripten check, printed bare: "Incorrect
+ *              Emscripten version X. Need ...", "Failed to determine
+ *              Emscripten version.", "No Emscripten compiler found. ..."  50
  *   error      the last "  Caused by: ..." line after maturin's "💥 maturin
  *              failed" (its root cause; the lines before it are its
  *              context)                                                  50
@@ -74,7 +77,11 @@
  *              recent call last):", whose exception comes at the
  *              traceback's end)                                           40
  *
- * "warning:" before the error word makes a line no evidence. A line that
+ * "warning:" before the error word makes a line no evidence, and so does
+ * Emscripten's glue's "wasm streaming compile failed: TypeError: ..." (a
+ * refused response: a MIME type other than application/wasm) when its
+ * "falling back to ArrayBuffer instantiation" follows: the fallback reports
+ * its own failure. A line that
  * names a root cause weighs 5 more than its tool's other lines, or 55 when
  * it is no error line else: an OS error (strerror's "No space left on
  * device", "Permission denied", "Connection refused", ..., or Node's

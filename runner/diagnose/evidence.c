@@ -496,6 +496,50 @@ static const char *emscripten_logger_error(const char *s, const char *end)
 	return NULL;
 }
 
+/*
+ * Whether [S, END) is an error of pyodide-build's Emscripten check
+ * (build_env.py, ensure_emscripten): `pyodide build` prints the
+ * RuntimeError's message bare, without its name (cli/build.py), and exits.
+ */
+static int is_pyodide_emscripten_check(const char *s, const char *end)
+{
+	static const char *const messages[] = {
+		"No Emscripten compiler found.",           "Emscripten activation failed.",
+		"Failed to determine Emscripten version.", "Incorrect Emscripten version ",
+		"Failed to apply Emscripten patches.",
+	};
+
+	/* every line of a log comes here: their first letters rule out most */
+	if (s == end || !strchr("NEFI", *s))
+		return 0;
+	return starts_with_any(s, end, messages, sizeof(messages) / sizeof(*messages));
+}
+
+/*
+ * Whether JS error line [S, EOL) is the glue's notice that streaming
+ * compilation refused the response with a TypeError (a MIME type other than
+ * application/wasm, a status that is not ok: src/preamble.js) followed, within
+ * END, by its "falling back to ArrayBuffer instantiation": the fallback
+ * fetches again and reports its own failure ("failed to asynchronously
+ * prepare wasm: ..."), so the notice is no error. A CompileError or LinkError
+ * there stays one: the fallback would fail the same way.
+ */
+static int is_stream_fallback(const char *s, const char *eol, const char *end)
+{
+	const char *line = eol;
+
+	if (!find_in(s, eol, "wasm streaming compile failed: TypeError"))
+		return 0;
+	for (int i = 0; i < 3 && line < end; i++) {
+		const char *next = line + 1, *next_end = memchr(next, '\n', (size_t)(end - next));
+
+		line = next_end ? next_end : end;
+		if (find_in(next, line, "falling back to ArrayBuffer instantiation"))
+			return 1;
+	}
+	return 0;
+}
+
 /* The weight of line [S, END) (0: no error) and its tool; where it starts in *WHY. */
 static int line_weight(const char *s, const char *end, const char **why, const char **tool)
 {
@@ -609,7 +653,8 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "wrapper";
 		return 40;
 	}
-	if (starts_with(s, end, "Error while ") || starts_with(s, end, "critical ")) {
+	if (starts_with(s, end, "Error while ") || starts_with(s, end, "critical ") ||
+	    is_pyodide_emscripten_check(s, end)) {
 		*tool = "error";
 		return 50;
 	}
@@ -818,6 +863,8 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			eol = end;
 		lineno++;
 		weight = base = line_weight(line, eol, &why, &tool);
+		if (base == 90 && is_stream_fallback(why, eol, end))
+			weight = base = 0;
 		/* a comment ("# ...": a shell's, a pasted header) names no cause */
 		if (names_cause(why, eol) && !is_warning(line, eol) && *why != '#') {
 			if (!weight)

@@ -2251,6 +2251,100 @@ static void test_tune21a_wordings(const struct classify_table *t)
 }
 
 /*
+ * Batch 21 (tune part, b): Emscripten's glue refusing an i64 without
+ * WASM_BIGINT (src/lib/libgetvalue.js, libaddfunction.js), PyO3's maximum
+ * version check wrapped by a log's width (pyo3-build-config), pybind11's
+ * legacy lookup finding the host's Python (tools/FindPythonLibsNew.cmake),
+ * pyodide-build's Emscripten check printed bare (build_env.py,
+ * cli/build.py) and the glue's streaming fallback (src/preamble.js).
+ */
+static void test_tune21b_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "Aborted(to do setValue(i64) use WASM_BIGINT). Build with -sASSERTIONS for more info\n",
+		  "bigint_js_boundary" },
+		{ "RuntimeError: Aborted(to do getValue(i64) use WASM_BIGINT). Build with -sASSERTIONS for more "
+		  "info.\n",
+		  "bigint_js_boundary" },
+		{ "Aborted(Assertion failed: i64 not permitted in function signatures when WASM_BIGINT is "
+		  "disabled)\n",
+		  "bigint_js_boundary" },
+		{ "  error: the configured Python interpreter version (3.13) is newer than\n"
+		  "  PyO3's maximum supported version (3.12)\n",
+		  "pyo3_python_too_new" },
+		{ "  error: the configured Python version (3.15) is newer than PyO3's\n"
+		  "  maximum supported version (3.14)\n",
+		  "pyo3_python_too_new" },
+		{ "CMake Error at pybind11/tools/FindPythonLibsNew.cmake:224 (message):\n"
+		  "  Python config failure: Python is 64-bit, chosen compiler is 32-bit\n",
+		  "python_headers_missing" },
+		/* pyodide-build's two "emcc is missing" messages, bare as `pyodide build` prints them */
+		{ "No Emscripten compiler found. Need Emscripten version 3.1.58\n", "emcc_not_found" },
+		{ "Emscripten activation failed. emcc not found after setup. Need Emscripten version 4.0.9\n",
+		  "emcc_not_found" },
+	};
+	/*
+	 * near misses: the glue's warning of a STANDALONE_WASM build without WASM_BIGINT
+	 * (src/runtime_debug.js: nothing failed), PyO3's minimum version check, and pybind11's other
+	 * "Python config failure" (FindPythonLibsNew.cmake:163, the host Python's query failing: here
+	 * Python 3.12 without distutils), built from their format strings
+	 */
+	static const struct near_miss others[] = {
+		{ "warning: running JS from STANDALONE_WASM without WASM_BIGINT will fail if a syscall with i64 is "
+		  "used (in standalone mode we cannot legalize syscalls)\n",
+		  "bigint_js_boundary" },
+		{ "  error: the configured Python interpreter version (3.6) is lower than\n"
+		  "  PyO3's minimum supported version (3.7)\n",
+		  "pyo3_python_too_new" },
+		{ "CMake Error at pybind11/tools/FindPythonLibsNew.cmake:163 (message):\n  Python config failure:\n\n"
+		  "  Traceback (most recent call last):\n    File \"<string>\", line 1, in <module>\n"
+		  "  ModuleNotFoundError: No module named 'distutils'\n",
+		  "python_headers_missing" },
+	};
+	/* pyodide-build's other Emscripten errors: the version check itself, not a breakage of the table */
+	static const struct unknown_wording unknown[] = {
+		{ "$ pyodide build .\nFailed to determine Emscripten version.\n",
+		  "Failed to determine Emscripten version." },
+		{ "Incorrect Emscripten version 3.1.46. Need Emscripten version 3.1.58\n",
+		  "Incorrect Emscripten version 3.1.46. Need Emscripten version 3.1.58" },
+		{ "Failed to apply Emscripten patches. This may occur if the Emscripten version (4.0.9) does not "
+		  "match the version for which the patches were generated.\n",
+		  "Failed to apply Emscripten patches. This may occur if the Emscripten version (4.0.9) does not "
+		  "match the version for which the patches were generated." },
+	};
+	/* a refused response (V8's and JavaScriptCore's MIME wordings) whose ArrayBuffer fallback works */
+	static const char *const fallback[] = {
+		"wasm streaming compile failed: TypeError: Failed to execute 'compile' on 'WebAssembly': Incorrect "
+		"response MIME type. Expected 'application/wasm'.\nfalling back to ArrayBuffer instantiation\n",
+		"[Error] wasm streaming compile failed: TypeError: Unexpected response MIME type. Expected "
+		"'application/wasm'\n\t(anonymous function) (index.js:708)\n"
+		"[Error] falling back to ArrayBuffer instantiation\n",
+	};
+	/*
+	 * still errors: the streaming line alone (a log cut before the fallback), a module the fallback
+	 * fails on too (a CompileError), and a fallback that fails itself (a 404 both times)
+	 */
+	static const char *const failed[] = {
+		"wasm streaming compile failed: TypeError: Failed to execute 'compile' on 'WebAssembly': Incorrect "
+		"response MIME type. Expected 'application/wasm'.\n",
+		"wasm streaming compile failed: CompileError: WebAssembly.instantiateStreaming(): invalid value "
+		"type 0x7b @+23\nfalling back to ArrayBuffer instantiation\n",
+		"wasm streaming compile failed: TypeError: Failed to execute 'compile' on 'WebAssembly': HTTP "
+		"status code is not ok\nfalling back to ArrayBuffer instantiation\n"
+		"failed to asynchronously prepare wasm: both async and sync fetching of the wasm failed\n"
+		"Aborted(both async and sync fetching of the wasm failed)\n",
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, others, COUNT(others));
+	check_unknown(t, unknown, COUNT(unknown));
+	for (size_t i = 0; i < COUNT(fallback); i++)
+		CHECK_STR(classify1(t, -1, fallback[i], NULL, NULL), "none");
+	for (size_t i = 0; i < COUNT(failed); i++)
+		CHECK(strcmp(classify1(t, -1, failed[i], NULL, NULL), "none") != 0);
+}
+
+/*
  * The telling line is a cause, not a step that failed because of it:
  * wrappers of every form weigh less than any error a tool printed.
  */
@@ -2911,6 +3005,7 @@ int main(void)
 		test_near_misses(t);
 		test_tune20a_wordings(t);
 		test_tune21a_wordings(t);
+		test_tune21b_wordings(t);
 		test_wrappers_tell_nothing(t);
 		test_threads_and_speed(t);
 		test_corpus(t);
