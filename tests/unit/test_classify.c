@@ -2345,6 +2345,131 @@ static void test_tune21b_wordings(const struct classify_table *t)
 }
 
 /*
+ * Batch 22 (tune part, a): a host that forbids compiling wasm (V8's
+ * "Wasm code generation disallowed by embedder" of workerd and Electron;
+ * the CSP refusals of Blink, WebKit's ContentSecurityPolicyDirectiveList.cpp
+ * and SpiderMonkey's "call to %s() blocked by CSP"), a JS runtime crashing
+ * in its own code (Bun's crash handler, Deno's panic hook, JavaScriptCore's
+ * wasm trampolines in a crash trace), an Emscripten module without its glue
+ * (each engine's unknown import: wasmer's "Error while importing", wasmtime's
+ * "unknown import: `%s::%s` has not been defined", wazero's "%q is not
+ * exported in module %q", WAMR's "failed to call unlinked import function
+ * (%s, %s)", WasmEdge's "When linking module: \"{}\" , {} name: \"{}\"")
+ * and the worker libraries' words for a SharedArrayBuffer a page without
+ * cross-origin isolation lacks (coincident/polyscript, PyScript's worker
+ * fallback).
+ */
+static void test_tune22a_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "CompileError: WebAssembly.instantiate(): Wasm code generation disallowed by embedder\n",
+		  "wasm_codegen_disallowed" },
+		{ "Uncaught (in promise) RuntimeError: Aborted(CompileError: WebAssembly.instantiate(): Refused to "
+		  "compile "
+		  "or instantiate WebAssembly module because neither 'wasm-eval' nor 'unsafe-eval' is an allowed "
+		  "source of "
+		  "script in the following Content Security Policy directive: \"script-src 'self'\"). Build with "
+		  "-sASSERTIONS for more info.\n",
+		  "wasm_codegen_disallowed" },
+		{ "CompileError: WebAssembly.compile(): Compiling or instantiating WebAssembly module violates the "
+		  "following "
+		  "Content Security policy directive because neither 'wasm-eval' nor 'unsafe-eval' is an allowed "
+		  "source of "
+		  "script in the following Content Security Policy directive: \"script-src 'self'\".\n",
+		  "wasm_codegen_disallowed" },
+		{ "CompileError: Refused to create a WebAssembly object because 'unsafe-eval' or 'wasm-unsafe-eval' is "
+		  "not an "
+		  "allowed source of script in the following Content Security Policy directive: \"script-src "
+		  "'self'\"\n",
+		  "wasm_codegen_disallowed" },
+		{ "CompileError: call to WebAssembly.instantiate() blocked by CSP\n", "wasm_codegen_disallowed" },
+		{ "panic(main thread): Illegal instruction at address 0x7FF6B271CDB0\n"
+		  "oh no: Bun has crashed. This indicates a bug in Bun, not your code.\n",
+		  "wasm_engine_crash" },
+		{ "============================================================\n"
+		  "Deno has panicked. This is a bug in Deno. Please report this\n"
+		  "at https://github.com/denoland/deno/issues/new.\n",
+		  "wasm_engine_crash" },
+		{ "Segmentation fault at address 0x00000010\n- `wasm_trampoline_wasm_ipint_call`\n- `llint_op_call`\n",
+		  "wasm_engine_crash" },
+		{ "Error: failed to run main module `a.wasm`\n\nCaused by:\n    0: failed to instantiate \"a.wasm\"\n"
+		  "    1: unknown import: `env::invoke_vii` has not been defined\n",
+		  "emscripten_glue_missing" },
+		{ "error: Instantiation failed\n"
+		  "╰─▶ 1: Error while importing \"env\".\"_emscripten_memcpy_js\": unknown import. Expected "
+		  "Function(FunctionType { params: [I32, I32, I32], results: [] })\n",
+		  "emscripten_glue_missing" },
+		{ "failed to instantiate module: \"emscripten_resize_heap\" is not exported in module \"env\"\n",
+		  "emscripten_glue_missing" },
+		{ "Exception: failed to call unlinked import function (env, invoke_ii)\n", "emscripten_glue_missing" },
+		{ "[error] instantiation failed: unknown import, Code: 0x62\n"
+		  "[error]     When linking module: \"env\" , function name: \"__syscall_openat\"\n",
+		  "emscripten_glue_missing" },
+		{ "Uncaught Error: Unable to use SharedArrayBuffer due insecure environment.\nPlease read requirements "
+		  "in "
+		  "MDN: https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/"
+		  "SharedArrayBuffer#security_requirements\n",
+		  "cross_origin_isolation_missing" },
+		{ "Unable to use `window` or `document` -> https://docs.pyscript.net/latest/faq/#sharedarraybuffer\n",
+		  "cross_origin_isolation_missing" },
+		{ "Unable to use `window` or `document` in worker. This requires SharedArrayBuffer support. See: "
+		  "https://docs.pyscript.net/latest/faq/#sharedarraybuffer\n",
+		  "cross_origin_isolation_missing" },
+	};
+	/*
+	 * near misses, each with the class it must not get: a CSP refusing JS eval or a fetch, not wasm
+	 * (Blink's "Refused to evaluate a string as JavaScript", SpiderMonkey's "call to eval() blocked by
+	 * CSP", V8's kCodeGenFromStrings, Blink's connect-src refusal); a compiler's crash, a bare
+	 * segfault, Node's internal assertion (a bug or a misuse of its internals) and JSC's frame names in
+	 * a profile without a crash; the imports of WASI, AssemblyScript and Go's wasm_exec.js a
+	 * standalone engine lacks (WasmEdge's report of a Go module, WasmEdge/WasmEdge docs), a glue of
+	 * another build lacking one Emscripten function (V8's "function import requires a callable"), the
+	 * minified "a" module; Atomics.wait on a plain buffer (V8's kNotSharedTypedArray)
+	 */
+	static const struct near_miss misses[] = {
+		{ "Uncaught EvalError: Refused to evaluate a string as JavaScript because 'unsafe-eval' is not an "
+		  "allowed "
+		  "source of script in the following Content Security Policy directive: \"script-src 'self'\".\n",
+		  "wasm_codegen_disallowed" },
+		{ "EvalError: call to eval() blocked by CSP\n", "wasm_codegen_disallowed" },
+		{ "EvalError: Code generation from strings disallowed for this context\n", "wasm_codegen_disallowed" },
+		{ "Refused to connect to 'https://cdn.example.com/a.wasm' because it violates the following Content "
+		  "Security Policy directive: \"connect-src 'self'\".\n",
+		  "wasm_codegen_disallowed" },
+		{ "clang: error: unable to execute command: Segmentation fault (core dumped)\n", "wasm_engine_crash" },
+		{ "Segmentation fault (core dumped)\n", "wasm_engine_crash" },
+		{ "Error [ERR_INTERNAL_ASSERTION]: This is caused by either a bug in Node.js or incorrect usage of "
+		  "Node.js "
+		  "internals.\nPlease open an issue with this stack trace at https://github.com/nodejs/node/issues\n",
+		  "wasm_engine_crash" },
+		{ "  12.3%  wasm_trampoline_wasm_ipint_call_wide32\nerror: test failed\n", "wasm_engine_crash" },
+		{ "Error: failed to run main module `a.wasm`\n\nCaused by:\n    0: failed to instantiate \"a.wasm\"\n"
+		  "    1: unknown import: `wasi_snapshot_preview1::fd_write` has not been defined\n",
+		  "emscripten_glue_missing" },
+		{ "error: Instantiation failed\n╰─▶ 1: Error while importing \"env\".\"abort\": unknown import. "
+		  "Expected "
+		  "Function(FunctionType { params: [I32, I32, I32, I32], results: [] })\n",
+		  "emscripten_glue_missing" },
+		{ "[error] instantiation failed: unknown import, Code: 0x62\n"
+		  "[error]     When linking module: \"env\" , function name: \"time.resetTimer\"\n",
+		  "emscripten_glue_missing" },
+		{ "failed to instantiate module: \"fd_write\" is not exported in module \"wasi_snapshot_preview1\"\n",
+		  "emscripten_glue_missing" },
+		{ "LinkError: WebAssembly.instantiate(): Import #3 \"env\" \"_emscripten_get_now\": function import "
+		  "requires "
+		  "a callable\n",
+		  "emscripten_glue_missing" },
+		{ "TypeError: WebAssembly.instantiate(): Import #0 module=\"a\" error: module is not an object or "
+		  "function\n",
+		  "emscripten_glue_missing" },
+		{ "TypeError: [object Int32Array] is not a shared typed array.\n", "cross_origin_isolation_missing" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
  * The telling line is a cause, not a step that failed because of it:
  * wrappers of every form weigh less than any error a tool printed.
  */
@@ -3006,6 +3131,7 @@ int main(void)
 		test_tune20a_wordings(t);
 		test_tune21a_wordings(t);
 		test_tune21b_wordings(t);
+		test_tune22a_wordings(t);
 		test_wrappers_tell_nothing(t);
 		test_threads_and_speed(t);
 		test_corpus(t);
