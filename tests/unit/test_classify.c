@@ -2470,6 +2470,109 @@ static void test_tune22a_wordings(const struct classify_table *t)
 }
 
 /*
+ * Batch 22 (tune part, b): rustup's and rustc's refusals of a removed target name (rustup's
+ * UnknownTarget and older UnknownComponent format strings, rustc_target's "Could not find
+ * specification for target {:?}"), a wasm-bindgen module in a host without its glue (wasmtime's
+ * "unknown import: `M::N` has not been defined", wasmi's "cannot find definition for import",
+ * wasmer's LinkError "Error while importing {0:?}.{1:?}: {2}", wazero's "module[%s] not
+ * instantiated", WAMR's "failed to call unlinked import function (%s, %s)", wasm-bindgen's
+ * "import of {} requires JS glue" and "... when generating a standalone WebAssembly module with no
+ * JS glue" of cli-support's wit/standard.rs), binaryen's MVP reader ("Only 1 table definition
+ * allowed in MVP", "ElementType must be funcref in MVP" of wasm-binary.cpp), wasm2js's "modules
+ * with multiple tables are not supported yet" and tokio's compile_error! on wasm (src/lib.rs).
+ */
+static void test_tune22b_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "error: Error loading target specification: Could not find specification for target "
+		  "\"wasm32-wasi\". Run `rustc --print target-list` for a list of built-in targets\n",
+		  "rust_target_removed" },
+		{ "error: toolchain 'stable-x86_64-unknown-linux-gnu' does not contain component 'rust-std' for "
+		  "target 'wasm32-wasi'; did you mean 'wasm32-wasip1'?\n",
+		  "rust_target_removed" },
+		{ "error: toolchain 'nightly-x86_64-unknown-linux-gnu' does not support target "
+		  "'wasm32-wasi-preview1-threads'; did you mean 'wasm32-wasip1-threads'?\n",
+		  "rust_target_removed" },
+		{ "Error: failed to run main module `app.wasm`\n\nCaused by:\n    0: failed to instantiate "
+		  "\"app.wasm\"\n    1: unknown import: `__wbindgen_placeholder__::__wbindgen_describe` has not "
+		  "been defined\n",
+		  "wasm_bindgen_outside_js" },
+		{ "Error: failed to instantiate and start the Wasm module: cannot find definition for import "
+		  "__wbindgen_externref_xform__::__wbindgen_externref_table_grow with type Func(FuncType { "
+		  "params: [I32], results: [I32] })\n",
+		  "wasm_bindgen_outside_js" },
+		{ "error: Instantiation failed\n\xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 1: Error while importing "
+		  "\"__wbindgen_placeholder__\".\"__wbindgen_describe\": unknown import. Expected "
+		  "Function(FunctionType { params: [I32], results: [] })\n",
+		  "wasm_bindgen_outside_js" },
+		{ "Error: import[0] func[__wbindgen_placeholder__.__wbindgen_describe]: "
+		  "module[__wbindgen_placeholder__] not instantiated\n",
+		  "wasm_bindgen_outside_js" },
+		{ "Exception: failed to call unlinked import function (__wbindgen_placeholder__, "
+		  "__wbindgen_object_drop_ref)\n",
+		  "wasm_bindgen_outside_js" },
+		{ "error: import of creating a `Closure` wrapper requires JS glue\n", "wasm_bindgen_outside_js" },
+		{ "error: cannot export `Counter` constructor function when generating a standalone WebAssembly "
+		  "module with no JS glue\n",
+		  "wasm_bindgen_outside_js" },
+		{ "[parse exception: ElementType must be funcref in MVP (at 0:412)]\nFatal: error in parsing input\n",
+		  "wasm_opt_feature_validation" },
+		{ "[parse exception: Only 1 table definition allowed in MVP (at 0:9858)]\n"
+		  "Fatal: error in parsing input\n",
+		  "wasm_opt_feature_validation" },
+		{ "Fatal: error: modules with multiple tables are not supported yet.\n", "engine_lacks_wasm_feature" },
+		{ "   Compiling tokio v1.35.1\nerror: Only features sync,macros,io-util,rt,time are supported on "
+		  "wasm.\n   --> /home/u/.cargo/registry/src/index.crates.io-6f17d22bba15001f/tokio-1.35.1/src/"
+		  "lib.rs:471:1\n",
+		  "crate_no_target_code" },
+	};
+	/*
+	 * near misses, from the same format strings: a target too new for the toolchain (wasm32-wasip2
+	 * before Rust 1.82), a misspelt target, a custom target without its JSON spec (a Solana
+	 * toolchain's sbpf-solana-solana), a target that exists but is not installed; another module's
+	 * unknown import in wasmtime and wasmer (no wasm-bindgen in it); binaryen's other reader and
+	 * wasm2js's validation failures; tokio's compile_error! text in the user's own crate
+	 */
+	static const struct near_miss others[] = {
+		{ "error: toolchain '1.78-x86_64-unknown-linux-gnu' does not support target 'wasm32-wasip2'\n",
+		  "rust_target_removed" },
+		{ "error: toolchain 'stable-x86_64-unknown-linux-gnu' does not support target "
+		  "'wasm32-unknown-unknwon'; did you mean 'wasm32-unknown-unknown'?\n",
+		  "rust_target_removed" },
+		{ "error: Error loading target specification: Could not find specification for target "
+		  "\"sbpf-solana-solana\". Run `rustc --print target-list` for a list of built-in targets\n",
+		  "rust_target_removed" },
+		{ "error: Error loading target specification: Could not find specification for target "
+		  "\"wasm32-wasip2\". Run `rustc --print target-list` for a list of built-in targets\n",
+		  "rust_target_removed" },
+		{ "error: toolchain 'stable-x86_64-unknown-linux-gnu' does not have target 'wasm32-wasi' installed\n",
+		  "rust_target_removed" },
+		{ "Error: failed to run main module `app.wasm`\n\nCaused by:\n    0: failed to instantiate "
+		  "\"app.wasm\"\n    1: unknown import: `env::emscripten_memcpy_js` has not been defined\n",
+		  "wasm_bindgen_outside_js" },
+		{ "Error while importing \"wasi_snapshot_preview1\".\"fd_write\": unknown import. Expected "
+		  "Function(FunctionType { params: [I32, I32, I32, I32], results: [I32] })\n",
+		  "wasm_bindgen_outside_js" },
+		{ "Exception: failed to call unlinked import function (env, abort)\n", "wasm_bindgen_outside_js" },
+		{ "[parse exception: Table cannot be both imported and defined (at 0:300)]\n"
+		  "Fatal: error in parsing input\n",
+		  "wasm_opt_feature_validation" },
+		{ "wasm2js -o out.js in.wasm\nFatal: error in validating input\n", "engine_lacks_wasm_feature" },
+		{ "error: Only features sync,macros,io-util,rt,time are supported on wasm.\n   --> src/lib.rs:3:1\n",
+		  "crate_no_target_code" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, others, COUNT(others));
+	/* a wasm-bindgen glue of another build keeps its class: the module was processed, its glue differs */
+	CHECK_STR(classify1(t, -1,
+			    "LinkError: WebAssembly.instantiate(): Import #5 module=\"wbg\" "
+			    "function=\"__wbg_new_8a6f238a6ece86ea\": function import requires a callable\n",
+			    NULL, NULL),
+		  "glue_wasm_version_mismatch");
+}
+
+/*
  * The telling line is a cause, not a step that failed because of it:
  * wrappers of every form weigh less than any error a tool printed.
  */
@@ -3132,6 +3235,7 @@ int main(void)
 		test_tune21a_wordings(t);
 		test_tune21b_wordings(t);
 		test_tune22a_wordings(t);
+		test_tune22b_wordings(t);
 		test_wrappers_tell_nothing(t);
 		test_threads_and_speed(t);
 		test_corpus(t);
