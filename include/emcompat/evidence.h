@@ -14,7 +14,10 @@
  *              with its code: "TypeError [ERR_UNKNOWN_FILE_EXTENSION]: ...",
  *              JavaScriptCore's "WebAssembly.Module doesn't parse at
  *              byte N: ..." and V8's "WebAssembly.instantiate(): ..."
- *              without their names) or a Python one
+ *              without their names, Node's "Cannot find module 'x'
+ *              imported from y" without its own, the message Pyodide's
+ *              loadPackage prints on the line after "The following error
+ *              occurred while loading X:") or a Python one
  *              ("ImportError: ...") outside a traceback                  90
  *              (the tool is python for names JS does not have)
  *   panic      a Rust "panicked at" message (with its next line when

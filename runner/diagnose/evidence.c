@@ -516,6 +516,26 @@ static int is_pyodide_emscripten_check(const char *s, const char *end)
 }
 
 /*
+ * Whether [S, END) is Node's ERR_MODULE_NOT_FOUND message shown without its
+ * name ("Cannot find module '/x/pyodide.asm.js' imported from /x/pyodide.mjs";
+ * "package" for a bare specifier: lib/internal/errors.js), as a program that
+ * prints only an error's message shows it.
+ */
+static int is_esm_not_found(const char *s, const char *end)
+{
+	return (starts_with(s, end, "Cannot find module '") || starts_with(s, end, "Cannot find package '")) &&
+	       find_in(s, end, "' imported from ");
+}
+
+/*
+ * Pyodide's loadPackage reports a package it could not load as "The
+ * following error occurred while loading NAME:" and the error's message
+ * alone on the next line (src/js/load-package.ts), whatever it says ("fetch
+ * failed"): that line is the error.
+ */
+#define PYODIDE_LOAD_FAILED "The following error occurred while loading "
+
+/*
  * Whether JS error line [S, EOL) is the glue's notice that streaming
  * compilation refused the response with a TypeError (a MIME type other than
  * application/wasm, a status that is not ok: src/preamble.js) followed, within
@@ -604,7 +624,7 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		return 90;
 	}
 	/* JavaScriptCore's CompileError, often shown without its name; V8's too */
-	if (find_in(s, end, "WebAssembly.Module doesn't parse") ||
+	if (is_esm_not_found(s, end) || find_in(s, end, "WebAssembly.Module doesn't parse") ||
 	    find_in(s, end, "WebAssembly.Module doesn't validate") || (!w && v8_wasm_error_at(s, end))) {
 		*tool = "js";
 		return 90;
@@ -850,6 +870,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	int in_traceback = 0, chain = 0; /* chain: 0 none, 1 after "Caused by:", 2 in an item */
 	int child = 0; /* in a child's stderr: 1 none of its lines an error yet, 2 one was */
 	int maturin = 0; /* after maturin's failure line */
+	int load_failed = 0; /* after Pyodide's "The following error occurred while loading X:" */
 	size_t lineno = 0, indent = 0, codes_lineno = 0;
 	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 };
 	const char *codes = NULL, *codes_end = NULL; /* rustc's last summary of error codes */
@@ -939,6 +960,15 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			chain = 0;
 			cause.start = NULL;
 		}
+		if (load_failed && why < te) {
+			load_failed = 0;
+			if (weight < 90) {
+				weight = 90;
+				tool = "js";
+			}
+		}
+		if (starts_with(why, te, PYODIDE_LOAD_FAILED) && te[-1] == ':')
+			load_failed = 1;
 		if (find_in(why, eol, "Traceback (most recent call last):")) {
 			/* "PythonError: Traceback ...": the exception comes at the end */
 			in_traceback = 1;

@@ -2573,6 +2573,100 @@ static void test_tune22b_wordings(const struct classify_table *t)
 }
 
 /*
+ * Batch 6 (tune22c): emcc's x86 SIMD flag check and clang's SIMD feature errors, an argument
+ * unused in its phase under -Werror, a symbol trace of the JS-SjLj helpers Emscripten 3.1.57
+ * removed, and a package's own import of a requirement a Pyodide session lacks; each built from
+ * its tool's format string.
+ */
+static void test_tune22c_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		/* emcc.py / tools/compile.py: the list of the newest release, with -mavx2 and -mfma */
+		{ "em++: error: passing any of -msse, -msse2, -msse3, -mssse3, -msse4.1, -msse4.2, -msse4, -mavx, "
+		  "-mavx2, -mfma, -mfpu=neon flags also requires passing -msimd128 (or -mrelaxed-simd)!\n",
+		  "wasm_simd_not_enabled" },
+		/* clang's err_function_needs_feature and err_builtin_needs_feature */
+		{ "src/codec.c:12:10: error: always_inline function 'wasm_i32x4_add' requires target feature "
+		  "'simd128', but would be inlined into function 'add4' that is compiled without support for "
+		  "'simd128'\n",
+		  "wasm_simd_not_enabled" },
+		{ "src/lane.c:3:10: error: '__builtin_wasm_extract_lane_s_i8x16' needs target feature simd128\n",
+		  "wasm_simd_not_enabled" },
+		/* emcc's tools/diagnostics.py as -Werror makes it; clang's warn_drv_input_file_unused */
+		{ "emcc: error: linker setting ignored during compilation: 'MODULARIZE' "
+		  "[-Wunused-command-line-argument] [-Werror]\n",
+		  "emcc_unused_argument_error" },
+		{ "clang: error: -lm: 'linker' input unused [-Werror,-Wunused-command-line-argument]\n",
+		  "emcc_unused_argument_error" },
+		/* lld's printTraceSymbol ("FILE: reference to NAME") under -Wl,--trace-symbol=testSetjmp */
+		{ "[100%] Linking CXX executable app.js\n/qt/lib/libQt6Core.a(qlogging.cpp.o): reference to "
+		  "testSetjmp\n",
+		  "eh_abi_link_mismatch" },
+		/* Pyodide's _pyodide/_importhook.py, as the exception (before 0.25) and as a note */
+		{ "  File \"<exec>\", line 1, in <module>\nModuleNotFoundError: The module 'numpy' is included in the "
+		  "Pyodide distribution, but it is not installed.\nYou can install it by calling:\n",
+		  "python_requirement_missing" },
+		{ "  File \"<exec>\", line 1, in <module>\nModuleNotFoundError: No module named 'micropip'\nThe module "
+		  "'micropip' is included in the Pyodide distribution, but it is not installed.\n",
+		  "python_requirement_missing" },
+		{ "Traceback (most recent call last):\n  File \"/lib/python3.13/site-packages/app/cli.py\", line 7, in "
+		  "main\n    from rich import print\nModuleNotFoundError: No module named 'rich'\n",
+		  "python_requirement_missing" },
+	};
+	static const struct near_miss others[] = {
+		/* clang's builtin check for other features, and the engine refusing SIMD code */
+		{ "a.c:2:3: error: '__builtin_wasm_memory_atomic_wait32' needs target feature atomics\n",
+		  "wasm_simd_not_enabled" },
+		{ "a.c:2:3: error: '__builtin_wasm_relaxed_madd_f32x4' needs target feature relaxed-simd\n",
+		  "wasm_simd_not_enabled" },
+		{ "CompileError: WebAssembly.instantiate(): Compiling function #3 failed: Wasm SIMD unsupported "
+		  "@+1234\n",
+		  "wasm_simd_not_enabled" },
+		{ "node: bad option: --experimental-wasm-simd\n", "wasm_simd_not_enabled" },
+		/* the same diagnostics without -Werror, and another warning made an error */
+		{ "clang: warning: argument unused during compilation: '-pthread' [-Wunused-command-line-argument]\n"
+		  "wasm-ld: error: undefined symbol: main\n",
+		  "emcc_unused_argument_error" },
+		{ "em++: warning: linker setting ignored during compilation: 'TOTAL_STACK' "
+		  "[-Wunused-command-line-argument]\nem++: error: '-c' and '-o -' cannot be used together\n",
+		  "emcc_unused_argument_error" },
+		{ "src/x.c:3:7: error: unused variable 'y' [-Werror,-Wunused-variable]\n",
+		  "emcc_unused_argument_error" },
+		/* a trace that finds the helper defined (an Emscripten before 3.1.57), and other symbols */
+		{ "/x/libfoo.a(png.c.o): reference to saveSetjmp\n/emsdk/cache/libc.a(setjmp.o): definition of "
+		  "saveSetjmp\n",
+		  "eh_abi_link_mismatch" },
+		{ "main.o: reference to __cxa_throw\n", "eh_abi_link_mismatch" },
+		/* a standard-library module Pyodide removes or unvendors, a native venv, a compiled submodule */
+		{ "  File \"/lib/python3.12/site-packages/pkg/setup_helpers.py\", line 3, in <module>\n    import "
+		  "distutils\nModuleNotFoundError: No module named 'distutils'\n",
+		  "python_requirement_missing" },
+		{ "  File \"/lib/python3.12/site-packages/pkg/net.py\", line 3, in <module>\n    import ssl\n"
+		  "ModuleNotFoundError: No module named 'ssl'\nThe module 'ssl' is unvendored from the Python "
+		  "standard library in the Pyodide distribution.\n",
+		  "python_requirement_missing" },
+		{ "  File \"/home/u/.venv/lib/python3.12/site-packages/marimo/x.py\", line 3, in f\n    import yaml\n"
+		  "ModuleNotFoundError: No module named 'yaml'\n",
+		  "python_requirement_missing" },
+		{ "  File \"/lib/python3.12/site-packages/pkg/__init__.py\", line 1, in <module>\n    from pkg import "
+		  "_core\nModuleNotFoundError: No module named 'pkg._core'\n",
+		  "python_requirement_missing" },
+	};
+	/* Node's ERR_MODULE_NOT_FOUND (lib/internal/errors.js) and Pyodide's loadPackage, shown bare */
+	static const struct unknown_wording unknown[] = {
+		{ "Cannot find package 'pyodide' imported from /srv/app/run.mjs\n",
+		  "Cannot find package 'pyodide' imported from /srv/app/run.mjs" },
+		{ "Loading scipy\nFailed to load scipy\nThe following error occurred while loading scipy:\n"
+		  "fetch failed\n",
+		  "fetch failed" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, others, COUNT(others));
+	check_unknown(t, unknown, COUNT(unknown));
+}
+
+/*
  * The telling line is a cause, not a step that failed because of it:
  * wrappers of every form weigh less than any error a tool printed.
  */
@@ -3236,6 +3330,7 @@ int main(void)
 		test_tune21b_wordings(t);
 		test_tune22a_wordings(t);
 		test_tune22b_wordings(t);
+		test_tune22c_wordings(t);
 		test_wrappers_tell_nothing(t);
 		test_threads_and_speed(t);
 		test_corpus(t);
