@@ -7,7 +7,7 @@
 #   tests/classify/blind.sh tests/classify/run-corpus.sh build/emcompat
 #
 # A line naming a test-part case (test_classify's and run-corpus.sh's failure
-# lines, known-misses.txt's) becomes "[a held-back case]", and the indented
+# lines, known-misses.txt's, a path ending in its name) becomes "[a held-back case]", and the indented
 # JSON result run-corpus.sh prints under it goes; per-family and per-part
 # test figures are blanked (tuning toward them is tuning on the test part).
 # The command's exit status is kept: that the test part changed still shows.
@@ -28,6 +28,7 @@ BEGIN { while ((getline n < names) > 0) held[n] = 1 }
 	skip = 0
 	for (i = 1; i <= NF; i++) {
 		w = $i
+		sub(/^.*\//, "", w)
 		sub(/^[^A-Za-z0-9_]+/, "", w)
 		sub(/:$/, "", w)
 		if (w in held) { print "[a held-back case]"; skip = 1; next }

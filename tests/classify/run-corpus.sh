@@ -61,7 +61,10 @@ for f in "$dir"/*.log; do
 	for kv in "${kvs[@]}"; do args+=(--axis "$kv"); done
 	IFS=, read -r -a fs <<<"$findings"
 	for x in "${fs[@]}"; do args+=(--finding "$x"); done
-	out=$("$bin" "${args[@]}" "$f" 2>&1)
+	# the log without its header, as test_classify reads it: a note written
+	# knowing the cause must never be what a pattern matched
+	out=$(awk 'h == 0 && /^# [a-z]+:/ { next } h == 0 && /^$/ { h = 1; next } { h = 1; print }' "$f" |
+		"$bin" "${args[@]}" - 2>&1)
 	rc=$?
 	got=$(grep -o '"class":"[^"]*"' <<<"$out" | head -1 | sed 's/"class":"\(.*\)"/\1/')
 	want_rc=0
