@@ -2175,8 +2175,9 @@ static void test_tune20a_wordings(const struct classify_table *t)
  * errors ("error in backend: %0", clang's DiagnosticFrontendKinds.td),
  * wasm-opt's validation after its passes failing (wasm-opt.cpp's "error after
  * opts"), ccache's lookup of emcc ("Could not find compiler \"{}\" in PATH"),
- * a bare "undefined symbol: NAME" and emcc's own diagnosis of a C link
- * lacking the whole C++ runtime (libusb/libusb#1934), which is no EH mix.
+ * and emcc's own diagnosis of a C link lacking the whole C++ runtime
+ * (libusb/libusb#1934), which is no EH mix. A bare "undefined symbol: NAME"
+ * line is no link's: a JS loader of wasm side modules throws it at load time.
  */
 static void test_tune21a_wordings(const struct classify_table *t)
 {
@@ -2201,7 +2202,6 @@ static void test_tune21a_wordings(const struct classify_table *t)
 		  "Fatal: error after opts\n",
 		  "toolchain_crash" },
 		{ "ccache: error: Could not find compiler \"em++\" in PATH\n", "emcc_not_found" },
-		{ "undefined symbol: my_function\n", "undefined_symbol_at_link" },
 		{ "wasm-ld: error: a.o: undefined symbol: __cxa_allocate_exception\n"
 		  "emcc: warning: link failed with undefined C++ symbols. Try linking with 'em++' or passing "
 		  "'-sDEFAULT_TO_CXX'\n",
@@ -2244,6 +2244,9 @@ static void test_tune21a_wordings(const struct classify_table *t)
 		{ "ImportError: /x/m.so: undefined symbol: PyFoo\n", "undefined_symbol_at_link" },
 		{ "warning: undefined symbol: _longjmp (referenced by top-level compiled C/C++ code)\n",
 		  "undefined_symbol_at_link" },
+		/* a JS dynamic loader of wasm side modules, an import the program lacks at load time, its
+		 * message printed without its name (throw new Error(`undefined symbol: ${name}`), public code) */
+		{ "undefined symbol: my_function\n", "undefined_symbol_at_link" },
 	};
 
 	check_named(t, cases, COUNT(cases));
@@ -2299,6 +2302,12 @@ static void test_tune21b_wordings(const struct classify_table *t)
 		{ "CMake Error at pybind11/tools/FindPythonLibsNew.cmake:163 (message):\n  Python config failure:\n\n"
 		  "  Traceback (most recent call last):\n    File \"<string>\", line 1, in <module>\n"
 		  "  ModuleNotFoundError: No module named 'distutils'\n",
+		  "python_headers_missing" },
+		/* the same refusal in a Windows build whose Visual Studio generator defaults to Win32 with a
+		 * 64-bit host Python (CMake's "Building for:" line, the message of FindPythonLibsNew.cmake) */
+		{ "-- Building for: Visual Studio 15 2017\n-- The CXX compiler identification is MSVC 19.16.27045.0\n"
+		  "CMake Error at pybind11/tools/FindPythonLibsNew.cmake:127 (message):\n"
+		  "  Python config failure: Python is 64-bit, chosen compiler is 32-bit\n",
 		  "python_headers_missing" },
 	};
 	/* pyodide-build's other Emscripten errors: the version check itself, not a breakage of the table */
@@ -2383,10 +2392,11 @@ static void test_tune22a_wordings(const struct classify_table *t)
 		  "'self'\"\n",
 		  "wasm_codegen_disallowed" },
 		{ "CompileError: call to WebAssembly.instantiate() blocked by CSP\n", "wasm_codegen_disallowed" },
-		{ "panic(main thread): Illegal instruction at address 0x7FF6B271CDB0\n"
+		{ "$ bun run load.ts ./x.wasm\npanic(main thread): Illegal instruction at address 0x7FF6B271CDB0\n"
 		  "oh no: Bun has crashed. This indicates a bug in Bun, not your code.\n",
 		  "wasm_engine_crash" },
-		{ "============================================================\n"
+		{ "    at async WebAssembly.instantiate (ext:deno_web/...)\n"
+		  "============================================================\n"
 		  "Deno has panicked. This is a bug in Deno. Please report this\n"
 		  "at https://github.com/denoland/deno/issues/new.\n",
 		  "wasm_engine_crash" },
@@ -2443,6 +2453,29 @@ static void test_tune22a_wordings(const struct classify_table *t)
 		  "internals.\nPlease open an issue with this stack trace at https://github.com/nodejs/node/issues\n",
 		  "wasm_engine_crash" },
 		{ "  12.3%  wasm_trampoline_wasm_ipint_call_wide32\nerror: test failed\n", "wasm_engine_crash" },
+		/* Bun's crash handler says the same of any native crash, a N-API addon's own segfault too
+		 * (its frames in binding.cpp: a public reproduction of napi_get_buffer_info on a bad value),
+		 * and Deno panics outside any engine (its LSP): no wasm in the log */
+		{ "panic(main thread): Segmentation fault at address 0x0\n"
+		  "oh no: Bun has crashed. This indicates a bug in Bun, not your code.\n",
+		  "wasm_engine_crash" },
+		{ "Deno has panicked. This is a bug in Deno. Please report this\n"
+		  "at https://github.com/denoland/deno/issues/new.\n"
+		  "thread 'tokio-runtime-worker' panicked at cli/lsp/documents.rs:1234:5\n",
+		  "wasm_engine_crash" },
+		/* a -sSTANDALONE_WASM build with memory growth keeps this one import for its host
+		 * (emscripten-core/emscripten#20106, #18197); wasi-sdk's C++ throw linked with
+		 * --allow-undefined leaves __cxa_throw an env import (WebAssembly/wasi-sdk#249 undefined) */
+		{ "Error: failed to run main module `/home/u/test.wasm`\nCaused by:\n    0: failed to instantiate "
+		  "\"/home/u/test.wasm\"\n    1: unknown import: `env::emscripten_notify_memory_growth` has not been "
+		  "defined\n",
+		  "emscripten_glue_missing" },
+		{ "failed to instantiate module: \"emscripten_notify_memory_growth\" is not exported in module "
+		  "\"env\"\n",
+		  "emscripten_glue_missing" },
+		{ "Error: failed to run main module `a.wasm`\n\nCaused by:\n    0: failed to instantiate \"a.wasm\"\n"
+		  "    1: unknown import: `env::__cxa_throw` has not been defined\n",
+		  "emscripten_glue_missing" },
 		{ "Error: failed to run main module `a.wasm`\n\nCaused by:\n    0: failed to instantiate \"a.wasm\"\n"
 		  "    1: unknown import: `wasi_snapshot_preview1::fd_write` has not been defined\n",
 		  "emscripten_glue_missing" },
@@ -2560,6 +2593,28 @@ static void test_tune22b_wordings(const struct classify_table *t)
 		{ "wasm2js -o out.js in.wasm\nFatal: error in validating input\n", "engine_lacks_wasm_feature" },
 		{ "error: Only features sync,macros,io-util,rt,time are supported on wasm.\n   --> src/lib.rs:3:1\n",
 		  "crate_no_target_code" },
+		/* a toolchain older than the target says the same: rustup on a stable before wasm32-wasi
+		 * (rust-lang/flate2-rs#194 quotes it for its earlier name), rustc's two-line form of 2017-2019
+		 * (mgattozzi/cargo-wasm#8 quotes it for wasm32-unknown-unknown), a rustc before the threads
+		 * target, a log that shows a rustc that still has it */
+		{ "error: toolchain 'stable-x86_64-unknown-linux-gnu' does not contain component 'rust-std' for "
+		  "target 'wasm32-wasi'\n",
+		  "rust_target_removed" },
+		{ "error: Error loading target specification: Could not find specification for target "
+		  "\"wasm32-wasi\"\n  |\n  = help: Use `--print target-list` for a list of built-in targets\n",
+		  "rust_target_removed" },
+		{ "error: Error loading target specification: Could not find specification for target "
+		  "\"wasm32-wasi-preview1-threads\". Run `rustc --print target-list` for a list of built-in "
+		  "targets\n",
+		  "rust_target_removed" },
+		{ "rustc 1.70.0 (90c541806 2023-05-31)\nerror: Error loading target specification: Could not find "
+		  "specification for target \"wasm32-wasi\". Run `rustc --print target-list` for a list of "
+		  "built-in targets\n",
+		  "rust_target_removed" },
+		/* a wasm-bindgen --target nodejs glue of another build keys its imports by the same module */
+		{ "LinkError: WebAssembly.Instance(): Import #3 module=\"__wbindgen_placeholder__\" "
+		  "function=\"__wbg_new_8a6f238a6ece86ea\": function import requires a callable\n",
+		  "wasm_bindgen_outside_js" },
 	};
 
 	check_named(t, cases, COUNT(cases));
@@ -2650,6 +2705,20 @@ static void test_tune22c_wordings(const struct classify_table *t)
 		  "python_requirement_missing" },
 		{ "  File \"/lib/python3.12/site-packages/pkg/__init__.py\", line 1, in <module>\n    from pkg import "
 		  "_core\nModuleNotFoundError: No module named 'pkg._core'\n",
+		  "python_requirement_missing" },
+		/* a wheel without its own extension (a pure fallback's private top-level module), a module
+		 * Emscripten's CPython does not build (configure.ac's py_cv_module_*=n/a for Emscripten) */
+		{ "  File \"/lib/python3.12/site-packages/brotli.py\", line 8, in <module>\n    import _brotli\n"
+		  "ModuleNotFoundError: No module named '_brotli'\n",
+		  "python_requirement_missing" },
+		{ "  File \"/lib/python3.12/site-packages/pexpect/pty_spawn.py\", line 3, in <module>\n    import "
+		  "termios\nModuleNotFoundError: No module named 'termios'\n",
+		  "python_requirement_missing" },
+		/* a package whose download failed first (Pyodide's load-package.ts prints the error after
+		 * "The following error occurred while loading NAME:"): its import then fails the same way */
+		{ "The following error occurred while loading numpy:\nfetch failed\n"
+		  "  File \"<exec>\", line 1, in <module>\nModuleNotFoundError: No module named 'numpy'\nThe module "
+		  "'numpy' is included in the Pyodide distribution, but it is not installed.\n",
 		  "python_requirement_missing" },
 	};
 	/* Node's ERR_MODULE_NOT_FOUND (lib/internal/errors.js) and Pyodide's loadPackage, shown bare */
