@@ -15,7 +15,10 @@
  *              JavaScriptCore's "WebAssembly.Module doesn't parse at
  *              byte N: ..." and V8's "WebAssembly.instantiate(): ..."
  *              without their names, Node's "Cannot find module 'x'
- *              imported from y" without its own, the message Pyodide's
+ *              imported from y" without its own, a browser's failed
+ *              import() without its name ("Failed to fetch dynamically
+ *              imported module: URL", "Importing a module script
+ *              failed."), the message Pyodide's
  *              loadPackage prints on the line after "The following error
  *              occurred while loading X:") or a Python one
  *              ("ImportError: ...") outside a traceback                  90

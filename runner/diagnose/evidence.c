@@ -528,6 +528,28 @@ static int is_esm_not_found(const char *s, const char *end)
 }
 
 /*
+ * Whether [S, END) is a browser's failed dynamic import() shown without its
+ * TypeError name, as a page that prints only an error's message shows it:
+ * Blink's "Failed to fetch dynamically imported module: URL", SpiderMonkey's
+ * "error loading dynamically imported module: URL" (js.msg), WebKit's
+ * "Importing a module script failed.".
+ */
+static int is_dynamic_import_failed(const char *s, const char *end)
+{
+	static const char *const messages[] = {
+		"Failed to fetch dynamically imported module",
+		"error loading dynamically imported module",
+		"Error loading dynamically imported module",
+		"Importing a module script failed",
+	};
+
+	/* every line of a log comes here: their first letters rule out most */
+	if (s == end || !strchr("FeEI", *s))
+		return 0;
+	return starts_with_any(s, end, messages, sizeof(messages) / sizeof(*messages));
+}
+
+/*
  * Pyodide's loadPackage reports a package it could not load as "The
  * following error occurred while loading NAME:" and the error's message
  * alone on the next line (src/js/load-package.ts), whatever it says ("fetch
@@ -624,7 +646,8 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		return 90;
 	}
 	/* JavaScriptCore's CompileError, often shown without its name; V8's too */
-	if (is_esm_not_found(s, end) || find_in(s, end, "WebAssembly.Module doesn't parse") ||
+	if (is_esm_not_found(s, end) || is_dynamic_import_failed(s, end) ||
+	    find_in(s, end, "WebAssembly.Module doesn't parse") ||
 	    find_in(s, end, "WebAssembly.Module doesn't validate") || (!w && v8_wasm_error_at(s, end))) {
 		*tool = "js";
 		return 90;

@@ -2821,6 +2821,72 @@ static void test_tune23a_wordings(const struct classify_table *t)
 }
 
 /*
+ * Batch 7 (tune23b): the glue's EM_ASM table lookup without assertions, emcc's stub for a
+ * symbol left undefined at link, and a browser's failed dynamic import(); each built from its
+ * tool's format string.
+ */
+static void test_tune23b_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		/* runEmAsmFunction's ASM_CONSTS[code](...args): V8, JavaScriptCore ("X is not a
+		 * function. (In 'E', 'X' is undefined)"); the older ASM_CONSTS[code].apply(null, args):
+		 * SpiderMonkey (simonw/datasette-lite#24 quotes it), JavaScriptCore */
+		{ "TypeError: ASM_CONSTS[code] is not a function\n", "glue_wasm_version_mismatch" },
+		{ "TypeError: ASM_CONSTS[code] is not a function. (In 'ASM_CONSTS[code](...args)', "
+		  "'ASM_CONSTS[code]' is undefined)\n",
+		  "glue_wasm_version_mismatch" },
+		{ "exception thrown: TypeError: ASM_CONSTS[code] is undefined\n", "glue_wasm_version_mismatch" },
+		{ "TypeError: undefined is not an object (evaluating 'ASM_CONSTS[code].apply')\n",
+		  "glue_wasm_version_mismatch" },
+		/* src/jsifier.js: abort('missing function: NAME'); before, err('missing function: NAME') and
+		 * abort(-1), whose message the glue of the time printed as "abort(-1)" */
+		{ "RuntimeError: Aborted(missing function: emscripten_set_mousemove_callback)\n",
+		  "undefined_symbol_at_link" },
+		{ "missing function: glGetInternalformativ\nabort(-1) at Error\n", "undefined_symbol_at_link" },
+		{ "app.js:1234 missing function: SDL_GetWindowWMInfo\n", "undefined_symbol_at_link" },
+	};
+	/* Blink (dynamic_module_resolver), SpiderMonkey (js.msg), WebKit: named, or their message alone */
+	static const struct unknown_wording unknown[] = {
+		{ "TypeError: Failed to fetch dynamically imported module: https://cdn.example/pyodide.asm.js\n",
+		  "TypeError: Failed to fetch dynamically imported module: https://cdn.example/pyodide.asm.js" },
+		{ "Failed to fetch dynamically imported module: https://cdn.example/pyodide.asm.js\n",
+		  "Failed to fetch dynamically imported module: https://cdn.example/pyodide.asm.js" },
+		{ "error loading dynamically imported module: https://cdn.example/pyodide.asm.js\n",
+		  "error loading dynamically imported module: https://cdn.example/pyodide.asm.js" },
+		{ "Importing a module script failed.\n", "Importing a module script failed." },
+	};
+	/*
+	 * near misses, each with the class it must not get: a call through an empty table slot or an
+	 * export the build did not keep ("is not a function" of other glue names); JS exception
+	 * handling's invoke_* stub; a side module's import the main module lacks (the dynamic linker's
+	 * own words); the same words printed by other programs' own checks (a Postgres script's RAISE
+	 * WARNING 'Missing function: %', a test script's "missing function: " + name)
+	 */
+	static const struct near_miss misses[] = {
+		{ "TypeError: getWasmTableEntry(...) is not a function\n", "glue_wasm_version_mismatch" },
+		{ "TypeError: Module._malloc is not a function\n", "glue_wasm_version_mismatch" },
+		{ "Aborted(missing function: invoke_vii)\n", "undefined_symbol_at_link" },
+		{ "Error: Dynamic linking error: cannot resolve symbol s_cmp\n", "undefined_symbol_at_link" },
+		{ "Aborted(Assertion failed: undefined symbol `PyFoo_Bar`. perhaps a side module was not linked in? "
+		  "if this global was expected to arrive from a system library, try to build the MAIN_MODULE "
+		  "with EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  "undefined_symbol_at_link" },
+		{ "WARNING:  Missing function: trigger_set_updated_at\n", "undefined_symbol_at_link" },
+		{ "error: missing function: func Missing(\n", "undefined_symbol_at_link" },
+	};
+	/* Vite's build notice names a dynamic import and is no error */
+	static const char *const clean[] = {
+		"(!) src/a.js is dynamically imported by src/b.js but also statically imported by src/c.js, "
+		"dynamic import will not move module into another chunk.\n",
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_unknown(t, unknown, COUNT(unknown));
+	check_near_misses(t, misses, COUNT(misses));
+	check_clean(t, clean, COUNT(clean));
+}
+
+/*
  * The telling line is a cause, not a step that failed because of it:
  * wrappers of every form weigh less than any error a tool printed.
  */
@@ -3486,6 +3552,7 @@ int main(void)
 		test_tune22b_wordings(t);
 		test_tune22c_wordings(t);
 		test_tune23a_wordings(t);
+		test_tune23b_wordings(t);
 		test_wrappers_tell_nothing(t);
 		test_threads_and_speed(t);
 		test_corpus(t);
