@@ -7,6 +7,9 @@
  * weight (how telling it is):
  *
  *   tool       lines                                                   weight
+ *   js         an error line (80 and up) right after a traceback ending in
+ *              Pyodide's "ImportError: Could not evaluate dynamic lib: X"
+ *              (before 0.18 the JS error it caught came next)             96
  *   python     the first unindented line after "Traceback (most
  *              recent call last):" (the exception the traceback ends in)  95
  *   js         a JS exception ("LinkError: ...", "TypeError: ...",
@@ -15,7 +18,10 @@
  *              JavaScriptCore's "WebAssembly.Module doesn't parse at
  *              byte N: ..." and V8's "WebAssembly.instantiate(): ..."
  *              without their names, Node's "Cannot find module 'x'
- *              imported from y" without its own, the message Pyodide's
+ *              imported from y" without its own, a browser's failed
+ *              import() without its name ("Failed to fetch dynamically
+ *              imported module: URL", "Importing a module script
+ *              failed."), the message Pyodide's
  *              loadPackage prints on the line after "The following error
  *              occurred while loading X:") or a Python one
  *              ("ImportError: ...") outside a traceback                  90
@@ -32,7 +38,7 @@
  *   llvm       "LLVM ERROR: ...", rustc's "rustc-LLVM ERROR: ...",
  *              "clang: error: ...", "fatal error: ..."                    80
  *   binaryen   "Fatal: ...", "[wasm-validator error ...]",
- *              "[parse exception: ...]"                                   80
+ *              "[parse exception: ...]", also after rustc's "note: "      80
  *   error      any other "error: ..." message (also after "pkg> " or a
  *              tag: "[cargo] error: ..."; MSBuild's "x : error : ...")    80
  *   abort      Emscripten's "Aborted(...)" / "abort(...)"                 75

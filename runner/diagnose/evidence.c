@@ -528,12 +528,46 @@ static int is_esm_not_found(const char *s, const char *end)
 }
 
 /*
+ * Whether [S, END) is a browser's failed dynamic import() shown without its
+ * TypeError name, as a page that prints only an error's message shows it:
+ * Blink's "Failed to fetch dynamically imported module: URL", SpiderMonkey's
+ * "error loading dynamically imported module: URL" (js.msg), WebKit's
+ * "Importing a module script failed.".
+ */
+static int is_dynamic_import_failed(const char *s, const char *end)
+{
+	static const char *const messages[] = {
+		"Failed to fetch dynamically imported module",
+		"error loading dynamically imported module",
+		"Error loading dynamically imported module",
+		"Importing a module script failed",
+	};
+
+	/* every line of a log comes here: their first letters rule out most */
+	if (s == end || !strchr("FeEI", *s))
+		return 0;
+	return starts_with_any(s, end, messages, sizeof(messages) / sizeof(*messages));
+}
+
+/*
  * Pyodide's loadPackage reports a package it could not load as "The
  * following error occurred while loading NAME:" and the error's message
  * alone on the next line (src/js/load-package.ts), whatever it says ("fetch
  * failed"): that line is the error.
  */
 #define PYODIDE_LOAD_FAILED "The following error occurred while loading "
+
+/*
+ * Pyodide's ImportError for an extension module it could not instantiate
+ * ("Could not evaluate dynamic lib: X", "Could not load dynamic lib: X")
+ * wraps the JS error it caught; Pyodide before 0.18 printed that error on
+ * the next line, and there it is the cause the traceback's exception hides.
+ */
+static int is_pyodide_dynlib_error(const char *s, const char *end)
+{
+	return find_in(s, end, "Error: Could not evaluate dynamic lib: ") ||
+	       find_in(s, end, "Error: Could not load dynamic lib: ");
+}
 
 /*
  * Whether JS error line [S, EOL) is the glue's notice that streaming
@@ -563,7 +597,7 @@ static int is_stream_fallback(const char *s, const char *eol, const char *end)
 /* The weight of line [S, END) (0: no error) and its tool; where it starts in *WHY. */
 static int line_weight(const char *s, const char *end, const char **why, const char **tool)
 {
-	const char *w, *e, *x, *xe;
+	const char *w, *e, *x, *xe, *b;
 
 	while (s < end && isspace((unsigned char)*s))
 		s++;
@@ -584,9 +618,13 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = is_wrapper(x, end) ? "wrapper" : "emcc";
 		return is_wrapper(x, end) ? 40 : 80;
 	}
-	/* binaryen's validator, its parse errors (before the "Fatal: error parsing wasm" they cause) */
-	if (starts_with(s, end, "Fatal: ") || starts_with(s, end, "[wasm-validator error") ||
-	    starts_with(s, end, "[parse exception: ") || starts_with(s, end, "[map parse exception: ")) {
+	/*
+	 * binaryen's validator, its parse errors (before the "Fatal: error parsing
+	 * wasm" they cause); also as rustc quotes the linker's output ("note: ...")
+	 */
+	b = starts_with(s, end, "= note: ") ? s + 8 : starts_with(s, end, "note: ") ? s + 6 : s;
+	if (starts_with(b, end, "Fatal: ") || starts_with(b, end, "[wasm-validator error") ||
+	    starts_with(b, end, "[parse exception: ") || starts_with(b, end, "[map parse exception: ")) {
 		*tool = "binaryen";
 		return 80;
 	}
@@ -624,7 +662,8 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		return 90;
 	}
 	/* JavaScriptCore's CompileError, often shown without its name; V8's too */
-	if (is_esm_not_found(s, end) || find_in(s, end, "WebAssembly.Module doesn't parse") ||
+	if (is_esm_not_found(s, end) || is_dynamic_import_failed(s, end) ||
+	    find_in(s, end, "WebAssembly.Module doesn't parse") ||
 	    find_in(s, end, "WebAssembly.Module doesn't validate") || (!w && v8_wasm_error_at(s, end))) {
 		*tool = "js";
 		return 90;
@@ -871,6 +910,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	int child = 0; /* in a child's stderr: 1 none of its lines an error yet, 2 one was */
 	int maturin = 0; /* after maturin's failure line */
 	int load_failed = 0; /* after Pyodide's "The following error occurred while loading X:" */
+	int dynlib = 0; /* after Pyodide's dynamic-lib ImportError ending a traceback */
 	size_t lineno = 0, indent = 0, codes_lineno = 0;
 	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 };
 	const char *codes = NULL, *codes_end = NULL; /* rustc's last summary of error codes */
@@ -969,6 +1009,11 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		}
 		if (starts_with(why, te, PYODIDE_LOAD_FAILED) && te[-1] == ':')
 			load_failed = 1;
+		if (dynlib && why < te) {
+			dynlib = 0;
+			if (weight >= 80 && !in_traceback)
+				weight = 96;
+		}
 		if (find_in(why, eol, "Traceback (most recent call last):")) {
 			/* "PythonError: Traceback ...": the exception comes at the end */
 			in_traceback = 1;
@@ -981,6 +1026,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			if (strcmp(tool, "wrapper") != 0) {
 				weight = 95;
 				tool = "python";
+				dynlib = is_pyodide_dynlib_error(why, eol);
 			}
 		}
 		if (weight > 0) {

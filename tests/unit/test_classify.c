@@ -2736,6 +2736,157 @@ static void test_tune22c_wordings(const struct classify_table *t)
 }
 
 /*
+ * Batch 7's tune part: a fastcomp Emscripten given Rust 1.40's wasm objects, JS written for an
+ * older Emscripten's runtime helpers, rustup's older "for 'TARGET'" wording, and a wasm-bindgen CLI
+ * panic that calls itself a bug.
+ */
+static void test_tune23a_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		/* fastcomp's emcc.py (arg + ' is not valid LLVM bitcode') and tools/shared.py's
+		 * consider_object ('object %s is not valid according to llvm-nm, cannot link', and 'object %s
+		 * is not a valid object file for emscripten, cannot link') on Rust's codegen units */
+		{ "WARNING:root:/p/target/wasm32-unknown-emscripten/release/deps/app-0123456789abcdef.app.1a2b3c4d-"
+		  "cgu.0.rcgu.o is not valid LLVM bitcode\n",
+		  "emscripten_fastcomp_backend" },
+		{ "WARNING:root:object /tmp/emscripten_temp_ab12cd_archive_contents/core-5e42171377e616dd.core."
+		  "7ijpxdtg-cgu.0.rcgu.o is not valid according to llvm-nm, cannot link\n",
+		  "emscripten_fastcomp_backend" },
+		{ "WARNING:root:object /tmp/emscripten_temp_ab12cd_archive_contents/alloc-1337ba99f4510b64.alloc."
+		  "djyzo3c5-cgu.0.rcgu.o is not a valid object file for emscripten, cannot link\n",
+		  "emscripten_fastcomp_backend" },
+		/* V8 on a removed Runtime method; the stubs of Emscripten 1.38's preamble.js (ASSERTIONS) */
+		{ "TypeError: Runtime.stackAlloc is not a function\n", "emscripten_runtime_helper_removed" },
+		{ "abort(\"stackAlloc() is now a top-level function, after removing the Runtime object. Remove "
+		  "\\\"Runtime.\\\"\") at Error\n",
+		  "emscripten_runtime_helper_removed" },
+		/* dynCall not included: V8, JavaScriptCore, and the ASSERTIONS messages of runtime_debug.js
+		 * (missingLibrarySymbol, unexportedRuntimeSymbol) */
+		{ "ReferenceError: dynCall is not defined\n    at _js_call (app.js:120:5)\n",
+		  "emscripten_runtime_helper_removed" },
+		{ "ReferenceError: Can't find variable: dynCall\n", "emscripten_runtime_helper_removed" },
+		{ "warning: `dynCall` is a library symbol and not included by default; add it to your library.js "
+		  "__deps or to DEFAULT_LIBRARY_FUNCS_TO_INCLUDE on the command line (e.g. "
+		  "-sDEFAULT_LIBRARY_FUNCS_TO_INCLUDE='$dynCall')\n",
+		  "emscripten_runtime_helper_removed" },
+		{ "Aborted('dynCall' was not exported. add it to EXPORTED_RUNTIME_METHODS (see the FAQ))\n",
+		  "emscripten_runtime_helper_removed" },
+		/* rustup's component_unavailable message, before and after it said "for target" */
+		{ "error: component 'rust-std' for 'wasm32-unknown-emscripten' is unavailable for download\n",
+		  "std_missing_for_target" },
+		{ "error: component 'rust-std' for target 'wasm32-unknown-emscripten' is unavailable for download "
+		  "for channel 'nightly-2019-12-01'\n",
+		  "std_missing_for_target" },
+		/* wasm-bindgen's cli-support interpreter (src/interpreter/mod.rs) */
+		{ "thread 'main' panicked at /h/.cargo/registry/src/x/wasm-bindgen-cli-support-0.2.100/src/"
+		  "interpreter/mod.rs:280:25:\nglobal Id { idx: 5 } not found, this is a bug in wasm-bindgen\n",
+		  "toolchain_crash" },
+	};
+	/*
+	 * near misses: the warnings every fastcomp link of Rust prints for an rlib's metadata and its
+	 * compressed bitcode member (a rust-lang/rust CI log of 2019-08, Emscripten 1.38.15, whose link
+	 * failed for another reason), a native C object given to fastcomp (emcc.py's format); the
+	 * dynCallLegacy trace of a missing dynCall_<sig> wrapper (emscripten-core/emscripten#14802) and
+	 * other undefined names; another component rustup lacks (its format, as rustup 1.29 prints it);
+	 * a Rust program's own panic that names wasm-bindgen (wasm-bindgen's stub for non-wasm targets)
+	 */
+	static const struct near_miss others[] = {
+		{ "WARNING:root:object /tmp/emscripten_temp_EExgNq_archive_contents/rust.metadata.bin is not LLVM "
+		  "bitcode, cannot link\nWARNING:root:object /tmp/emscripten_temp_EExgNq_archive_contents/std-"
+		  "49535a7c5c4859d3.std.86ql6qcu-cgu.0.rcgu.bc.z is not valid according to llvm-nm, cannot link\n"
+		  "LLVM ERROR: Instruction not yet supported for integer types larger than 64 bits\n",
+		  "emscripten_fastcomp_backend" },
+		{ "WARNING:root:object /tmp/emscripten_temp_x_archive_contents/lib.rmeta is not valid according "
+		  "to llvm-nm, cannot link\n",
+		  "emscripten_fastcomp_backend" },
+		{ "WARNING:root:src/zlib/adler32.o is not valid LLVM bitcode\nerror: undefined symbol: adler32\n",
+		  "emscripten_fastcomp_backend" },
+		{ "TypeError: Cannot read properties of undefined (reading 'apply')\n    at dynCallLegacy "
+		  "(a.js:1819)\n    at dynCall (a.js:1823)\n    at invoke_vij (a.js:2001)\n",
+		  "emscripten_runtime_helper_removed" },
+		{ "ReferenceError: getTempRet0 is not defined\n", "emscripten_runtime_helper_removed" },
+		{ "ReferenceError: Runtime is not defined\n", "emscripten_runtime_helper_removed" },
+		{ "TypeError: chrome.runtime.sendMessage is not a function\n", "emscripten_runtime_helper_removed" },
+		{ "error: component 'rustfmt' for target 'x86_64-unknown-linux-gnu' is unavailable for download "
+		  "for channel '1.98.1-x86_64-unknown-linux-gnu'\n",
+		  "std_missing_for_target" },
+		{ "thread 'main' panicked at src/main.rs:10:5:\ncannot call wasm-bindgen imported functions on "
+		  "non-wasm targets\n",
+		  "toolchain_crash" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, others, COUNT(others));
+	CHECK_STR(classify1(t, -1, others[3].log, NULL, NULL), "dyncall_legacy_missing");
+}
+
+/*
+ * Batch 7 (tune23b): the glue's EM_ASM table lookup without assertions, emcc's stub for a
+ * symbol left undefined at link, and a browser's failed dynamic import(); each built from its
+ * tool's format string.
+ */
+static void test_tune23b_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		/* runEmAsmFunction's ASM_CONSTS[code](...args): V8, JavaScriptCore ("X is not a
+		 * function. (In 'E', 'X' is undefined)"); the older ASM_CONSTS[code].apply(null, args):
+		 * SpiderMonkey (simonw/datasette-lite#24 quotes it), JavaScriptCore */
+		{ "TypeError: ASM_CONSTS[code] is not a function\n", "glue_wasm_version_mismatch" },
+		{ "TypeError: ASM_CONSTS[code] is not a function. (In 'ASM_CONSTS[code](...args)', "
+		  "'ASM_CONSTS[code]' is undefined)\n",
+		  "glue_wasm_version_mismatch" },
+		{ "exception thrown: TypeError: ASM_CONSTS[code] is undefined\n", "glue_wasm_version_mismatch" },
+		{ "TypeError: undefined is not an object (evaluating 'ASM_CONSTS[code].apply')\n",
+		  "glue_wasm_version_mismatch" },
+		/* src/jsifier.js: abort('missing function: NAME'); before, err('missing function: NAME') and
+		 * abort(-1), whose message the glue of the time printed as "abort(-1)" */
+		{ "RuntimeError: Aborted(missing function: emscripten_set_mousemove_callback)\n",
+		  "undefined_symbol_at_link" },
+		{ "missing function: glGetInternalformativ\nabort(-1) at Error\n", "undefined_symbol_at_link" },
+		{ "app.js:1234 missing function: SDL_GetWindowWMInfo\n", "undefined_symbol_at_link" },
+	};
+	/* Blink (dynamic_module_resolver), SpiderMonkey (js.msg), WebKit: named, or their message alone */
+	static const struct unknown_wording unknown[] = {
+		{ "TypeError: Failed to fetch dynamically imported module: https://cdn.example/pyodide.asm.js\n",
+		  "TypeError: Failed to fetch dynamically imported module: https://cdn.example/pyodide.asm.js" },
+		{ "Failed to fetch dynamically imported module: https://cdn.example/pyodide.asm.js\n",
+		  "Failed to fetch dynamically imported module: https://cdn.example/pyodide.asm.js" },
+		{ "error loading dynamically imported module: https://cdn.example/pyodide.asm.js\n",
+		  "error loading dynamically imported module: https://cdn.example/pyodide.asm.js" },
+		{ "Importing a module script failed.\n", "Importing a module script failed." },
+	};
+	/*
+	 * near misses, each with the class it must not get: a call through an empty table slot or an
+	 * export the build did not keep ("is not a function" of other glue names); JS exception
+	 * handling's invoke_* stub; a side module's import the main module lacks (the dynamic linker's
+	 * own words); the same words printed by other programs' own checks (a Postgres script's RAISE
+	 * WARNING 'Missing function: %', a test script's "missing function: " + name)
+	 */
+	static const struct near_miss misses[] = {
+		{ "TypeError: getWasmTableEntry(...) is not a function\n", "glue_wasm_version_mismatch" },
+		{ "TypeError: Module._malloc is not a function\n", "glue_wasm_version_mismatch" },
+		{ "Aborted(missing function: invoke_vii)\n", "undefined_symbol_at_link" },
+		{ "Error: Dynamic linking error: cannot resolve symbol s_cmp\n", "undefined_symbol_at_link" },
+		{ "Aborted(Assertion failed: undefined symbol `PyFoo_Bar`. perhaps a side module was not linked in? "
+		  "if this global was expected to arrive from a system library, try to build the MAIN_MODULE "
+		  "with EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  "undefined_symbol_at_link" },
+		{ "WARNING:  Missing function: trigger_set_updated_at\n", "undefined_symbol_at_link" },
+		{ "error: missing function: func Missing(\n", "undefined_symbol_at_link" },
+	};
+	/* Vite's build notice names a dynamic import and is no error */
+	static const char *const clean[] = {
+		"(!) src/a.js is dynamically imported by src/b.js but also statically imported by src/c.js, "
+		"dynamic import will not move module into another chunk.\n",
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_unknown(t, unknown, COUNT(unknown));
+	check_near_misses(t, misses, COUNT(misses));
+	check_clean(t, clean, COUNT(clean));
+}
+
+/*
  * The telling line is a cause, not a step that failed because of it:
  * wrappers of every form weigh less than any error a tool printed.
  */
@@ -3400,6 +3551,8 @@ int main(void)
 		test_tune22a_wordings(t);
 		test_tune22b_wordings(t);
 		test_tune22c_wordings(t);
+		test_tune23a_wordings(t);
+		test_tune23b_wordings(t);
 		test_wrappers_tell_nothing(t);
 		test_threads_and_speed(t);
 		test_corpus(t);
