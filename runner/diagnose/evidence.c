@@ -558,6 +558,30 @@ static int is_dynamic_import_failed(const char *s, const char *end)
 #define PYODIDE_LOAD_FAILED "The following error occurred while loading "
 
 /*
+ * [S, END) after Docker BuildKit's plain-progress prefix: the step ("#12 ",
+ * often cut when pasted) and the seconds since it started ("7.313 ", "%.3f"),
+ * which BuildKit puts before every line a step prints.
+ */
+static const char *after_buildkit_prefix(const char *s, const char *end)
+{
+	const char *p = s, *d;
+
+	if (p < end && *p == '#') {
+		for (d = ++p; p < end && isdigit((unsigned char)*p); p++)
+			;
+		if (p == d || p == end || *p != ' ')
+			return s;
+		p++;
+	}
+	for (d = p; p < end && isdigit((unsigned char)*p); p++)
+		;
+	if (p == d || end - p < 5 || *p != '.' || !isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]) ||
+	    !isdigit((unsigned char)p[3]) || p[4] != ' ')
+		return s;
+	return p + 5;
+}
+
+/*
  * Pyodide's ImportError for an extension module it could not instantiate
  * ("Could not evaluate dynamic lib: X", "Could not load dynamic lib: X")
  * wraps the JS error it caught; Pyodide before 0.18 printed that error on
@@ -686,8 +710,12 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "node";
 		return 70;
 	}
-	/* glibc's loader: "python3: symbol lookup error: /x/m.so: undefined symbol: PyX" */
-	if (find_in(s, end, ": symbol lookup error: ")) {
+	/*
+	 * glibc's loader: "python3: symbol lookup error: /x/m.so: undefined symbol: PyX", and a
+	 * program that cannot start: "clang: error while loading shared libraries: libatomic.so.1:
+	 * cannot open shared object file: No such file or directory" (elf/dl-error-skeleton.c)
+	 */
+	if (find_in(s, end, ": symbol lookup error: ") || find_in(s, end, "error while loading shared libraries: ")) {
 		*tool = "error";
 		return 60;
 	}
@@ -1007,7 +1035,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 				tool = "js";
 			}
 		}
-		if (starts_with(why, te, PYODIDE_LOAD_FAILED) && te[-1] == ':')
+		if (starts_with(after_buildkit_prefix(why, te), te, PYODIDE_LOAD_FAILED) && te[-1] == ':')
 			load_failed = 1;
 		if (dynlib && why < te) {
 			dynlib = 0;

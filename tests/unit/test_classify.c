@@ -2887,6 +2887,94 @@ static void test_tune23b_wordings(const struct classify_table *t)
 }
 
 /*
+ * Batch 8's tune part: wasm32 and wasm64 parts mixed, a host program that cannot start, emcc's JS
+ * compiler without the C++ exception runtime, uv's plural wording, BuildKit's line prefixes.
+ */
+static void test_tune24_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		/* lld/wasm/InputFiles.cpp, InputFile::checkArch: both directions */
+		{ "wasm-ld: error: lib.a(a.o): wasm32 object file can't be linked in wasm64 mode\n",
+		  "memory64_object_mismatch" },
+		{ "wasm-ld: error: CMakeFiles/x.dir/main.cpp.o: must specify -mwasm64 to process wasm64 object files\n",
+		  "memory64_object_mismatch" },
+		/* V8's module-instantiate.cc ("cannot import %s memory as %s"), the other direction;
+		 * wasmtime's matching (its memory64 wast test expects this text) */
+		{ "LinkError: WebAssembly.instantiate(): cannot import i32 memory as i64\n",
+		  "memory64_object_mismatch" },
+		{ "Error: incompatible import type for `env::memory`\n\nCaused by:\n"
+		  "    memory types incompatible: expected 64-bit memory, found 32-bit memory\n",
+		  "memory64_object_mismatch" },
+		/* glibc's loader (elf/dl-error-skeleton.c: "%s: %s: %s%s%s%s%s"), as issue titles cut it */
+		{ "/usr/bin/node: error while loading shared libraries: libnode.so.115: cannot open shared object "
+		  "file: No such file or directory\n",
+		  "host_shared_library_missing" },
+		{ "wasm-opt: error while loading shared libraries: libbinaryen.so\n", "host_shared_library_missing" },
+		/* src/jsifier.mjs of later releases calls compileTimeContext.addCxaCatch(num) */
+		{ "Internal compiler error in src/compiler.js!\nException message: \"TypeError: "
+		  "compileTimeContext.addCxaCatch is not a function\n",
+		  "eh_abi_link_mismatch" },
+		/* uv's resolver: one version ("has") or a range ("have"), wrapped */
+		{ "  ╰─▶ Because foo==1.0 has no wheels with a matching Python ABI tag (e.g., `cp313`) and you\n"
+		  "      require foo==1.0, we can conclude that your requirements are unsatisfiable.\n",
+		  "wheel_platform_refused" },
+		{ "  ╰─▶ Because all versions of foo have no wheels with a matching platform tag (e.g.,\n"
+		  "      `manylinux_2_28_x86_64`) and you require foo, we can conclude that your requirements are\n"
+		  "      unsatisfiable.\n",
+		  "wheel_platform_refused" },
+	};
+	/* Pyodide's loadPackage failure in a Docker build (BuildKit's "#N" and elapsed-seconds prefixes) */
+	static const struct unknown_wording unknown[] = {
+		{ "#12 7.310 The following error occurred while loading numpy:\n#12 7.313 fetch failed\n",
+		  "#12 7.313 fetch failed" },
+	};
+	/*
+	 * near misses, each with the class it must not get: the loader finding a library of the wrong
+	 * kind (present, not missing) or a too old glibc; dlopen of an extension or a Node addon (the
+	 * program started: the library is the package's, not a toolchain binary's); memory imports
+	 * refused for their size or their shared flag (V8's module-instantiate.cc); another runtime
+	 * helper missing from emcc's JS compiler; uv's resolver failing for a reason other than tags
+	 */
+	static const struct near_miss misses[] = {
+		{ "python3: error while loading shared libraries: libpython3.12.so.1.0: wrong ELF class: ELFCLASS32\n",
+		  "host_shared_library_missing" },
+		{ "node: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.28' not found (required by node)\n",
+		  "host_shared_library_missing" },
+		{ "ImportError: libatomic.so.1: cannot open shared object file: No such file or directory\n",
+		  "host_shared_library_missing" },
+		{ "Error: libfoo.so.1: cannot open shared object file: No such file or directory\n"
+		  "    at Module._extensions..node (node:internal/modules/cjs/loader:1340:18)\n",
+		  "host_shared_library_missing" },
+		{ "LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"memory\": memory import has 256 pages "
+		  "which "
+		  "is smaller than the declared initial of 512\n",
+		  "memory64_object_mismatch" },
+		{ "LinkError: WebAssembly.instantiate(): mismatch in shared state of memory, declared = 1, imported = "
+		  "0\n",
+		  "memory64_object_mismatch" },
+		{ "LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"memory\": memory import must be a "
+		  "WebAssembly.Memory object\n",
+		  "memory64_object_mismatch" },
+		/* the glue's instantiation of its own main module (src/preamble.js): glue and module disagree */
+		{ "failed to asynchronously prepare wasm: LinkError: WebAssembly.instantiate(): cannot import i64 "
+		  "memory "
+		  "as i32\n",
+		  "memory64_object_mismatch" },
+		{ "Exception message: \"ReferenceError: addFunction is not defined\n", "eh_abi_link_mismatch" },
+		{ "  ╰─▶ Because foo was not found in the package registry and you require foo, we can conclude that\n"
+		  "      your requirements are unsatisfiable.\n",
+		  "wheel_platform_refused" },
+		{ "  ╰─▶ Because only foo<=1.0 is available and you require foo>1.0, we can conclude that your\n"
+		  "      requirements are unsatisfiable.\n",
+		  "wheel_platform_refused" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_unknown(t, unknown, COUNT(unknown));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
  * The telling line is a cause, not a step that failed because of it:
  * wrappers of every form weigh less than any error a tool printed.
  */
@@ -3553,6 +3641,7 @@ int main(void)
 		test_tune22c_wordings(t);
 		test_tune23a_wordings(t);
 		test_tune23b_wordings(t);
+		test_tune24_wordings(t);
 		test_wrappers_tell_nothing(t);
 		test_threads_and_speed(t);
 		test_corpus(t);

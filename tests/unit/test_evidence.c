@@ -471,6 +471,14 @@ static void test_runtime_catalogue(void)
 		     "requires safari=15.0.0,detected=14.1");
 	/* glibc's loader on an extension */
 	check_tool("python3: symbol lookup error: /x/m.so: undefined symbol: PyUnicode_AS_UNICODE\n", "error", 60);
+	/* Pyodide's loadPackage failure behind Docker BuildKit's step and elapsed-seconds prefixes */
+	check_tool("#12 7.310 The following error occurred while loading numpy:\n#12 7.313 fetch failed\n", "js", 90);
+	check_tool("7.310 The following error occurred while loading numpy:\n7.313 fetch failed\n", "js", 90);
+	/* ... and on a program that cannot start */
+	check_tool(
+		"clang: error while loading shared libraries: libatomic.so.1: cannot open shared object file: No such "
+		"file or directory\n",
+		"error", 60);
 
 	/* V8's newer import format names the import before a colon */
 	check_tokens("LinkError: WebAssembly.instantiate(): Import #1 \"env\" \"memory\": memory import must be a "
