@@ -1977,15 +1977,6 @@ static void test_near_misses(const struct classify_table *t)
 		{ "ReferenceError: WebAssembly is not defined\n", "engine_lacks_wasm_feature" },
 		{ "ReferenceError: Can't find variable: WebAssembly\n", "engine_lacks_wasm_feature" },
 		{ "no native wasm support detected\n", "engine_lacks_wasm_feature" },
-		/* micropip's find_wheel raises one message when no release satisfies the specifier and when
-		 * no wheel's tags fit (micropip/transaction.py: f"Can't find a pure Python 3 wheel for
-		 * '{req}'."); a pinned or bounded requirement does not tell which, nor an sdist-only release
-		 * (construct==2.8.16) */
-		{ "ValueError: Can't find a pure Python 3 wheel for 'widgetsnbextension~=4.0.10'.\n",
-		  "wheel_platform_refused" },
-		{ "ValueError: Can't find a pure Python 3 wheel for: 'construct==2.8.16'\n", "wheel_platform_refused" },
-		{ "ValueError: Couldn't find a pure Python 3 wheel for 'docutils==0.17.1'\n",
-		  "wheel_platform_refused" },
 		/* wasm-ld without Emscripten's side-module context: a wasi or bare wasm32 link without a
 		 * libc in its sysroot (lld/wasm/Driver.cpp: "unable to find library -l" + name) */
 		{ "rust-lld: error: unable to find library -lc\n", "libc_in_side_module" },
