@@ -100,7 +100,8 @@
  * "HTTP error 404", "502 Bad Gateway"); not in a warning or a "#" comment,
  * and never alone (a log whose only evidence is such lines is clean). The
  * last item of a "Caused by:" chain (cargo's, anyhow's as in wasmtime's
- * "Error: ...") is the root cause of its head line: it gets the head's
+ * "Error: ...", the failure crate's unindented "Caused by: ..." lines as
+ * wasm-pack 0.x prints them) is the root cause of its head line: it gets the head's
  * tool and one more weight, unless the head is a wrapper or quotes it, or
  * the item is a wrapper itself ("could not compile `x`").
  * So is the last line uv quotes of a child's "[stderr]" (an interpreter

@@ -919,9 +919,13 @@ static const char *cause_item(const char *s, const char *end, int item_open, siz
 static void keep_cause(struct span *kept, size_t *n, const struct span *head, struct span *cause)
 {
 	int weight = head->weight + 1;
+	const char *msg = cause->start;
 
-	if (!cause->start || head->weight <= 40 || is_wrapper(cause->start, cause->end) ||
-	    memmem(head->start, (size_t)(head->end - head->start), cause->start, (size_t)(cause->end - cause->start)))
+	/* a failure-crate cause is quoted with its "Caused by: ", its message compared without */
+	if (msg && starts_with(msg, cause->end, "Caused by: "))
+		msg += 11;
+	if (!msg || head->weight <= 40 || is_wrapper(msg, cause->end) ||
+	    memmem(head->start, (size_t)(head->end - head->start), msg, (size_t)(cause->end - msg)))
 		return;
 	cause->cause_only = 0;
 	if (cause->weight < weight) {
@@ -934,7 +938,8 @@ static void keep_cause(struct span *kept, size_t *n, const struct span *head, st
 static void read_log(struct span *kept, size_t *n, const char *text, size_t len, size_t log)
 {
 	const char *end = text + len, *line = text;
-	int in_traceback = 0, chain = 0; /* chain: 0 none, 1 after "Caused by:", 2 in an item */
+	/* chain: 0 none, 1 after "Caused by:", 2 in an item, 3 in unindented "Caused by: ..." lines */
+	int in_traceback = 0, chain = 0;
 	int child = 0; /* in a child's stderr: 1 none of its lines an error yet, 2 one was */
 	int maturin = 0; /* after maturin's failure line */
 	int load_failed = 0; /* after Pyodide's "The following error occurred while loading X:" */
@@ -995,6 +1000,23 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			continue;
 		}
 		/*
+		 * The failure crate's chain (wasm-pack 0.x): unindented "Caused by: ..."
+		 * lines, one a cause, the last the root (uv indents its own, read below).
+		 */
+		if ((chain == 0 || chain == 3) && head.weight && why == line && te - why > 11 &&
+		    starts_with(why, te, "Caused by: ")) {
+			cause = (struct span){ .start = why,
+					       .end = te,
+					       .tool = tool,
+					       .weight = weight,
+					       .log = log,
+					       .lineno = lineno,
+					       .cause_only = cause_only };
+			chain = 3;
+			line = eol + 1;
+			continue;
+		}
+		/*
 		 * uv's error about a child (an interpreter query, a build backend)
 		 * ends in the child's "[stderr]": when none of its lines is an error,
 		 * the last it said (before a blank line) is the cause.
@@ -1014,7 +1036,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			if (weight > 0)
 				child = 2;
 		}
-		if (chain && why < te && (item = cause_item(line, te, chain == 2, &indent))) {
+		if (chain && chain != 3 && why < te && (item = cause_item(line, te, chain == 2, &indent))) {
 			cause = (struct span){ .start = item,
 					       .end = te,
 					       .tool = tool,

@@ -251,6 +251,21 @@ static void test_deciding(void)
 	CHECK_STR(tokens(l, EVIDENCE_SYMBOL), "invoke_vii");
 	evidence_release(&ev);
 
+	/*
+	 * the failure crate's chain (wasm-pack 0.x, as in wasm-pack#1404's log):
+	 * unindented "Caused by: " lines, outermost first; the last is the root
+	 */
+	l = extract(&ev, "Error: failed to download from https://x/chromedriver.zip\n"
+			 "Caused by: failed to download from https://x/chromedriver.zip\n"
+			 "Caused by: https://x/chromedriver.zip: status code 404\n");
+	CHECK_STR(l ? l->text : NULL, "Caused by: https://x/chromedriver.zip: status code 404");
+	evidence_release(&ev);
+	/* a cause the head quotes already adds nothing: the head decides */
+	l = extract(&ev, "Error: failed to execute `cargo build`: exited with exit status: 101\n"
+			 "Caused by: failed to execute `cargo build`: exited with exit status: 101\n");
+	CHECK(l && !strncmp(l->text, "Error: failed to execute `cargo build`", 38));
+	evidence_release(&ev);
+
 	/* maturin's chain (src/main.rs: one "  Caused by: " line per cause, outermost first): the last one */
 	l = extract(&ev, "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: Couldn't find any python interpreters from "
 			 "'python3.13'. Please check that both major and minor python version have been specified in "
