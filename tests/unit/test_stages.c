@@ -57,6 +57,22 @@ static void write_manifests(const char *em_config)
 	free(rtext);
 }
 
+/* Parses matrix TEXT, plans it and scans the toolchains under CACHE, each checked to succeed. */
+static void load_matrix(const char *text, const char *cache, struct matrix *m, struct plan *p, struct toolchain_set *tc)
+{
+	error_clear();
+	CHECK_INT(matrix_parse(m, "m.json", text, strlen(text)), 0);
+	CHECK_INT(plan_build(p, m), 0);
+	CHECK_INT(toolchain_scan(tc, cache, m), 0);
+}
+
+static void release_matrix(struct matrix *m, struct plan *p, struct toolchain_set *tc)
+{
+	toolchain_set_release(tc);
+	plan_release(p);
+	matrix_release(m);
+}
+
 /* The fingerprint of every node, in plan order, joined by spaces (caller frees); SELF is emcompat's binary. */
 static char *fingerprints(const char *self)
 {
@@ -68,10 +84,7 @@ static char *fingerprints(const char *self)
 	char *cache = xasprintf("%s/cache", dir), *src = xasprintf("%s/src", dir),
 	     *nodes = xasprintf("%s/cache/nodes", dir);
 
-	error_clear();
-	CHECK_INT(matrix_parse(&m, "m.json", matrix_in, strlen(matrix_in)), 0);
-	CHECK_INT(plan_build(&p, &m), 0);
-	CHECK_INT(toolchain_scan(&tc, cache, &m), 0);
+	load_matrix(matrix_in, cache, &m, &p, &tc);
 	stages_init(&s, &p, &tc, src, nodes, self);
 	for (size_t n = 0; n < p.nnodes; n++) {
 		struct sched_job job;
@@ -86,9 +99,7 @@ static char *fingerprints(const char *self)
 		strbuf_addf(&out, "%s%s:%s", n ? " " : "", stage_name(p.nodes[n].stage), stages_fingerprint(&s, n));
 	}
 	stages_release(&s);
-	toolchain_set_release(&tc);
-	plan_release(&p);
-	matrix_release(&m);
+	release_matrix(&m, &p, &tc);
 	free(cache);
 	free(src);
 	free(nodes);
@@ -188,10 +199,7 @@ static void test_no_rust_src(void)
 
 	rust_sysroot = "/home/u/.rustup/toolchains/stable-x86_64-unknown-linux-gnu";
 	write_manifests("/cfg/one");
-	error_clear();
-	CHECK_INT(matrix_parse(&m, "m.json", matrix_text, strlen(matrix_text)), 0);
-	CHECK_INT(plan_build(&p, &m), 0);
-	CHECK_INT(toolchain_scan(&tc, cache, &m), 0);
+	load_matrix(matrix_text, cache, &m, &p, &tc);
 	stages_init(&s, &p, &tc, src, nodes, "/bin/true");
 	for (size_t n = 0; n < p.nnodes; n++) {
 		struct sched_job job;
@@ -209,9 +217,7 @@ static void test_no_rust_src(void)
 	}
 	CHECK_INT(errors, 1);
 	stages_release(&s);
-	toolchain_set_release(&tc);
-	plan_release(&p);
-	matrix_release(&m);
+	release_matrix(&m, &p, &tc);
 	free(cache);
 	free(src);
 	free(nodes);
@@ -316,10 +322,7 @@ static void test_crates(void)
 	crates = probe_crates_dir(cache, "chrono_0_4_19", &spec);
 	config = xasprintf("%s/cargo-config.toml", crates);
 	write_manifests("/cfg/one");
-	error_clear();
-	CHECK_INT(matrix_parse(&m, "m.json", text, strlen(text)), 0);
-	CHECK_INT(plan_build(&p, &m), 0);
-	CHECK_INT(toolchain_scan(&tc, cache, &m), 0);
+	load_matrix(text, cache, &m, &p, &tc);
 	for (int vendored = 0; vendored < 2; vendored++) {
 		struct stages s;
 		int compiles = 0;
@@ -359,9 +362,7 @@ static void test_crates(void)
 		CHECK_INT(compiles, 1);
 		stages_release(&s);
 	}
-	toolchain_set_release(&tc);
-	plan_release(&p);
-	matrix_release(&m);
+	release_matrix(&m, &p, &tc);
 	free(config);
 	free(crates);
 	free(cache);
@@ -391,10 +392,7 @@ static void test_rustc_bootstrap(void)
 		struct toolchain_set tc;
 		struct stages s;
 
-		error_clear();
-		CHECK_INT(matrix_parse(&m, "m.json", text, strlen(text)), 0);
-		CHECK_INT(plan_build(&p, &m), 0);
-		CHECK_INT(toolchain_scan(&tc, cache, &m), 0);
+		load_matrix(text, cache, &m, &p, &tc);
 		stages_init(&s, &p, &tc, src, nodes, "/bin/true");
 		for (size_t n = 0; n < p.nnodes; n++) {
 			struct sched_job job;
@@ -422,9 +420,7 @@ static void test_rustc_bootstrap(void)
 		}
 		CHECK_INT(compiles, 1);
 		stages_release(&s);
-		toolchain_set_release(&tc);
-		plan_release(&p);
-		matrix_release(&m);
+		release_matrix(&m, &p, &tc);
 		free(text);
 	}
 	free(cache);
