@@ -78,3 +78,4 @@ if failures:
     sys.exit(1)
 print("1 passed, 0 failed (8 package cells, twice: the second run from the cache)")
 PY
+python3 "$here/benign-logs.py" "$bin" "$tmp/run1"

@@ -84,3 +84,4 @@ if failures:
     sys.exit(1)
 print(f"1 passed, 0 failed ({len(cells)} pyo3 cells checked against real toolchains)")
 PY
+python3 "$here/benign-logs.py" "$bin" "$tmp/run"

@@ -100,3 +100,4 @@ if failures:
     sys.exit(1)
 print("1 passed, 0 failed (12 source package cells, twice: the second run from the cache)")
 PY
+python3 "$here/benign-logs.py" "$bin" "$tmp/run1"

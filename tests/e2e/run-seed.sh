@@ -93,3 +93,4 @@ if failures:
     sys.exit(1)
 print(f"1 passed, 0 failed ({len(cells)} seed-probe cells checked against real toolchains)")
 PY
+python3 "$here/benign-logs.py" "$bin" "$tmp/run"

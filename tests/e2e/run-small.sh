@@ -66,6 +66,7 @@ if failures:
     sys.exit(1)
 print(f"1 passed, 0 failed ({len(cells)} cells checked against real toolchains)")
 PY
+python3 "$here/benign-logs.py" "$bin" "$tmp/run"
 
 # Again, with every node in the cache: nothing runs, and no warm Pyodide
 # runtime starts for nodes that cannot run (their dependency failed).
