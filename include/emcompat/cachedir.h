@@ -9,16 +9,25 @@
  *   cargo-target  cargo-target/<std node>-pyo3-<v>[-lto]/ and
  *                 <std node>-crates-<probe>[-lto]/ (stages.h): the build dir
  *                 of cargo-built probes' compile nodes on that std node
- *   other         every other top-level dir (downloads, src, cargo-home, ...)
+ *   other         every other top-level dir (sdists, crates, src, cargo-home, ...)
  *
- * Collection removes node dirs, never toolchains (`fetch --gc` does those):
+ * Collection removes node dirs and sdists, never toolchains (`fetch --gc`
+ * does those):
  *   - a node no plan of O->plans has (matched by dir name: stage and plan key);
  *   - a node last used (cache.h: cache_last_used) more than O->unused_days
  *     days ago, or O->unused_runs or more runs of the cache ago;
  *   - then, while nodes/ and cargo-target/ together exceed O->max_size
  *     bytes, the least recently used node left;
  *   - a cargo-target dir goes with its std node (its size counts as that
- *     node's), and one whose std node is gone goes too.
+ *     node's), and one whose std node is gone goes too;
+ *   - then the sdist store (sdists/, stages.c's source packages): a record
+ *     and the dir it names stay while a plan builds that package (by name
+ *     and version) or a node left was built from it (its build.json's
+ *     sdist sha256); a path project's lock-<sha256>/ dirs while a plan
+ *     builds a path project; the rest goes, a record before its dir, and
+ *     so does what an unfinished fetch left (.fetch-*, *.tmp).
+ * The probes' crates pool (crates/) is setup's (scripts/setup-toolchains.sh
+ * crates), like the toolchains: collection leaves it.
  * A removed node is rebuilt by the next run that plans it; what is kept is
  * whole (a node dir goes entirely or not at all), so a later run never reads
  * half a node. Collection holds the cache lock (cache.h) throughout: while a
@@ -65,9 +74,10 @@ struct cachedir_gc_opts {
 
 /* One removed (or, dry run, removable) dir. */
 struct cachedir_removed {
-	char *path;               /* relative to the cache dir: nodes/<...> or cargo-target/<...> */
+	char *path;               /* relative to the cache dir: nodes/, cargo-target/ or sdists/<...> */
 	unsigned long long bytes;
-	const char *why;          /* "not planned", "unused", "over budget", "its std node is gone" */
+	const char *why;          /* "not planned", "unused", "over budget", "its std node is gone",
+	                           * "no plan or node uses it" (sdists), "an unfinished fetch" */
 };
 
 struct cachedir_gc_result {

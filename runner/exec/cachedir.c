@@ -8,6 +8,7 @@
 #include "emcompat/cache.h"
 #include "emcompat/cachedir.h"
 #include "emcompat/error.h"
+#include "emcompat/json.h"
 #include "emcompat/stage.h"
 #include "emcompat/toolchain.h"
 #include "emcompat/util.h"
@@ -292,6 +293,130 @@ static void gc_scan(const char *cache, struct gc_node **nodes, size_t *nnodes, c
 	free(targets_dir);
 }
 
+/* Adds a copy of S to the list *V (*N entries, *CAP allocated). */
+static void add_name(char ***v, size_t *n, size_t *cap, const char *s)
+{
+	xgrow(v, cap, *n + 1, sizeof(**v));
+	(*v)[(*n)++] = xstrdup(s);
+}
+
+/* The string member KEY of the JSON object in file PATH (a caller's copy), or NULL. */
+static char *json_file_string(const char *path, const char *key, const char *sub)
+{
+	char *text, *out = NULL;
+	size_t len;
+	cJSON *o, *v;
+
+	if (access(path, F_OK) != 0 || read_file(path, &text, &len)) {
+		error_clear();
+		return NULL;
+	}
+	o = cJSON_ParseWithLength(text, len);
+	free(text);
+	v = sub ? cJSON_GetObjectItemCaseSensitive(o, sub) : o;
+	v = cJSON_GetObjectItemCaseSensitive(v, key);
+	if (cJSON_IsString(v))
+		out = xstrdup(v->valuestring);
+	cJSON_Delete(o);
+	return out;
+}
+
+static int has_name(char **v, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The sdist store, sdists/ (matrix/sdist/sdist.py): records
+ * <name>-<version>.json, each naming <sha256>/ (the sdist and its vendored
+ * crates), lock-<sha256>/ (a path project's crates, by its Cargo.lock's
+ * content) and what a fetch that did not finish left (.fetch-*, *.tmp).
+ * After the nodes: a record and its dir stay while a plan of O builds that
+ * package from source (by name and version) or a node left in NODES was
+ * built from it (the sdist sha256 its build.json names); lock dirs stay
+ * while a plan builds a path project (which one is its Cargo.lock's to
+ * say, read by sdist.py). The rest goes, a record before the dir it names
+ * (sdist.py never reads a record whose dir is gone).
+ */
+static int gc_sdists(const char *cache, const struct cachedir_gc_opts *o, const struct gc_node *nodes, size_t nnodes,
+		     struct cachedir_gc_result *res, size_t *cap)
+{
+	char *store = xasprintf("%s/sdists", cache), **v, **keep = NULL;
+	size_t n, nkeep = 0, kcap = 0;
+	int rc = 0, paths = 0;
+
+	if (!is_dir(store)) {
+		free(store);
+		return 0;
+	}
+	v = list_dir(store, &n);
+	for (size_t i = 0; i < o->nplans; i++)
+		for (size_t k = 0; k < o->plans[i]->nnodes; k++) {
+			const struct matrix_package *pk = o->plans[i]->nodes[k].package;
+			struct strbuf rec = { 0 };
+
+			paths |= pk && pk->path;
+			if (!pk || !pk->source || !pk->pypi)
+				continue;
+			/* sdist.py's record of "name==version" is <name>-<version>.json. */
+			for (const char *c = pk->pypi; *c; c++) {
+				strbuf_addch(&rec, c[0] == '=' && c[1] == '=' ? '-' : *c);
+				c += c[0] == '=' && c[1] == '=';
+			}
+			strbuf_addstr(&rec, ".json");
+			add_name(&keep, &nkeep, &kcap, strbuf_str(&rec));
+			strbuf_release(&rec);
+		}
+	for (size_t i = 0; i < nnodes; i++) {
+		char *build, *sha;
+
+		if (nodes[i].why || nodes[i].stage != STAGE_COMPILE)
+			continue;
+		build = xasprintf("%s/nodes/%s/build.json", cache, nodes[i].name);
+		if ((sha = json_file_string(build, "sha256", "sdist")))
+			add_name(&keep, &nkeep, &kcap, sha);
+		free(sha);
+		free(build);
+	}
+	/* A kept record keeps its dir; a kept dir keeps the records naming it. */
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(v[i]);
+		char *path, *sha;
+
+		if (len <= 5 || strcmp(v[i] + len - 5, ".json") != 0)
+			continue;
+		path = xasprintf("%s/%s", store, v[i]);
+		sha = json_file_string(path, "sha256", NULL);
+		if (sha && has_name(keep, nkeep, v[i]) && !has_name(keep, nkeep, sha))
+			add_name(&keep, &nkeep, &kcap, sha);
+		else if (sha && has_name(keep, nkeep, sha) && !has_name(keep, nkeep, v[i]))
+			add_name(&keep, &nkeep, &kcap, v[i]);
+		free(sha);
+		free(path);
+	}
+	for (int records = 1; records >= 0 && rc == 0; records--)
+		for (size_t i = 0; i < n && rc == 0; i++) {
+			size_t len = strlen(v[i]);
+			int is_record = len > 5 && strcmp(v[i] + len - 5, ".json") == 0;
+			int unfinished = strncmp(v[i], ".fetch-", 7) == 0 ||
+					 (len > 4 && strcmp(v[i] + len - 4, ".tmp") == 0);
+
+			if (strcmp(v[i], ".lock") == 0 || is_record != records || has_name(keep, nkeep, v[i]) ||
+			    (paths && strncmp(v[i], "lock-", 5) == 0))
+				continue;
+			rc = gc_remove(cache, "sdists", v[i],
+				       unfinished ? "an unfinished fetch" : "no plan or node uses it", o->dry_run, res,
+				       cap);
+		}
+	free_list(keep, nkeep);
+	free_list(v, n);
+	free(store);
+	return rc;
+}
+
 int cachedir_gc(const char *cache_dir, const struct cachedir_gc_opts *o, struct cachedir_gc_result *res)
 {
 	char *cache = cache_dir ? xstrdup(cache_dir) : toolchain_cache_dir(), *nodes_dir, **orphans, **plans;
@@ -357,6 +482,8 @@ int cachedir_gc(const char *cache_dir, const struct cachedir_gc_opts *o, struct 
 	}
 	for (size_t i = 0; i < norphans && rc == 0; i++)
 		rc = gc_remove(cache, "cargo-target", orphans[i], "its std node is gone", o->dry_run, res, &cap);
+	if (rc == 0)
+		rc = gc_sdists(cache, o, nodes, nnodes, res, &cap);
 	res->kept_bytes = total;
 	for (size_t i = 0; i < nnodes; i++) {
 		free(nodes[i].name);

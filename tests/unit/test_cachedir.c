@@ -322,6 +322,107 @@ static void test_drop_and_used(void)
 	free(dir);
 }
 
+static const char sdist_matrix[] = "{\"axes\":{\"rust\":[\"1.96\"],\"emscripten\":[\"6.0.5\"],"
+				   "\"probe\":[\"pkgone\"],\"loader\":[\"pyodide-0.29.5\"]},"
+				   "\"packages\":{\"pkgone\":{\"pypi\":\"pkgone==1.0\",\"build\":\"source\","
+				   "\"import\":\"pkgone\",\"checks\":[{\"name\":\"one\",\"py\":\"1\","
+				   "\"expect\":\"1\"}]}}}";
+
+static void write_text(const char *cache, const char *sub, const char *text)
+{
+	char *path = xasprintf("%s/%s", cache, sub);
+
+	CHECK_INT(write_file_atomic(path, text, strlen(text), 0644), 0);
+	free(path);
+}
+
+static void make_dir(const char *cache, const char *sub)
+{
+	char *path = xasprintf("%s/%s", cache, sub);
+
+	CHECK_INT(mkdir_p(path), 0);
+	free(path);
+}
+
+/*
+ * The sdist store goes with the nodes: a planned package's record and its
+ * dir stay, so do a record and dir a kept build node names; a record no
+ * plan or node uses goes before its dir, and so does what an unfinished
+ * fetch left; lock dirs go when no plan builds a path project.
+ */
+static void test_gc_sdists(void)
+{
+	const char *a = "aa00000000000000000000000000000000000000000000000000000000000000";
+	const char *b = "bb00000000000000000000000000000000000000000000000000000000000000";
+	const char *c = "cc00000000000000000000000000000000000000000000000000000000000000";
+	char *cache = xasprintf("%s/sdcache", root), **names, *text, *sub, *record_at = NULL, *dir_at = NULL;
+	const struct plan *plans[1];
+	struct cachedir_gc_result res;
+	struct cachedir_gc_opts o;
+	struct matrix m;
+	struct plan p;
+	size_t build = 0;
+
+	if (matrix_parse(&m, "sd.json", sdist_matrix, strlen(sdist_matrix)) || plan_build(&p, &m)) {
+		CHECK_STR(error_message(), "");
+		return;
+	}
+	plans[0] = &p;
+	make_cache(cache, &p, &names);
+	for (size_t n = 0; n < p.nnodes; n++)
+		if (p.nodes[n].stage == STAGE_COMPILE && p.nodes[n].package)
+			build = n + 1;
+	CHECK(build > 0);
+	make_dir(cache, "sdists");
+	write_text(cache, "sdists/.lock", "");
+	const char *const records[][2] = { { "pkgone-1.0.json", a }, { "older-2.0.json", b }, { "gone-3.0.json", c } };
+	for (size_t i = 0; i < 3; i++) {
+		text = xasprintf("{\"sha256\": \"%s\", \"file\": \"x.tar.gz\"}", records[i][1]);
+		sub = xasprintf("sdists/%s", records[i][0]);
+		write_text(cache, sub, text);
+		free(sub);
+		free(text);
+		sub = xasprintf("sdists/%s/vendor", records[i][1]);
+		make_dir(cache, sub);
+		free(sub);
+	}
+	make_dir(cache, "sdists/.fetch-x1y2/store");
+	make_dir(cache, "sdists/lock-dd00/vendor");
+	/* The build node was built from older-2.0's sdist (a matrix since changed its version). */
+	text = xasprintf("{\"sdist\": {\"sha256\": \"%s\"}, \"module\": \"pkgone\"}", b);
+	sub = xasprintf("nodes/%s/build.json", names[build - 1]);
+	write_text(cache, sub, text);
+	free(sub);
+	free(text);
+
+	o = opts(plans);
+	CHECK_INT(cachedir_gc(cache, &o, &res), 0);
+	CHECK(exists(cache, "sdists/.lock"));
+	CHECK(exists(cache, "sdists/pkgone-1.0.json"));
+	CHECK(exists(cache, "sdists/aa00000000000000000000000000000000000000000000000000000000000000/vendor"));
+	CHECK(exists(cache, "sdists/older-2.0.json"));
+	CHECK(exists(cache, "sdists/bb00000000000000000000000000000000000000000000000000000000000000/vendor"));
+	CHECK(!exists(cache, "sdists/gone-3.0.json"));
+	CHECK(!exists(cache, "sdists/cc00000000000000000000000000000000000000000000000000000000000000"));
+	CHECK(!exists(cache, "sdists/.fetch-x1y2"));
+	CHECK(!exists(cache, "sdists/lock-dd00"));
+	CHECK_INT(removed_with(&res, "no plan or node uses it"), 3);
+	CHECK_INT(removed_with(&res, "an unfinished fetch"), 1);
+	for (size_t i = 0; i < res.nremoved; i++) {
+		if (strcmp(res.removed[i].path, "sdists/gone-3.0.json") == 0)
+			record_at = res.removed[i].path;
+		if (strcmp(res.removed[i].path,
+			   "sdists/cc00000000000000000000000000000000000000000000000000000000000000") == 0)
+			dir_at = res.removed[i].path;
+	}
+	CHECK(record_at && dir_at && record_at < dir_at);
+	cachedir_gc_result_release(&res);
+	free_names(names, p.nnodes);
+	plan_release(&p);
+	matrix_release(&m);
+	free(cache);
+}
+
 int main(void)
 {
 	struct matrix m;
@@ -334,6 +435,7 @@ int main(void)
 		return 1;
 	}
 	test_gc(&p);
+	test_gc_sdists();
 	test_drop_and_used();
 	plan_release(&p);
 	matrix_release(&m);
