@@ -1026,10 +1026,59 @@ static int package_runtime_load(const struct toolchain *py, struct py_runtime *r
  * pip's settings of where it looks for files: a package's download node
  * passes them on as the user set them, and they are part of its
  * fingerprint (another index or links dir may hold other files, or none).
- * pip's config files are not read here.
  */
 static const char *const pip_sources[] = { "PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "PIP_FIND_LINKS",
 					   "PIP_NO_INDEX",  "PIP_CONFIG_FILE",     NULL };
+
+static void pip_config_add(struct stages *s, const char *path)
+{
+	char *text;
+	size_t len;
+
+	if (access(path, F_OK) != 0 || read_file(path, &text, &len)) {
+		error_clear();
+		return;
+	}
+	strbuf_addf(&s->env_fp, "pip config %s:", path);
+	strbuf_add(&s->env_fp, text, len);
+	strbuf_addch(&s->env_fp, 0);
+	free(text);
+}
+
+/*
+ * pip's config files say the same as those variables (index-url,
+ * find-links ...), so their contents are part of the fingerprint too: the
+ * files pip reads besides PIP_CONFIG_FILE's, site-wide (pip/pip.conf in
+ * each dir of XDG_CONFIG_DIRS, default /etc/xdg; /etc/pip.conf) and the
+ * user's ($XDG_CONFIG_HOME, default ~/.config, /pip/pip.conf;
+ * ~/.pip/pip.conf). A machine without them adds nothing, so its
+ * fingerprints stay what they were.
+ */
+static void pip_config_fingerprint(struct stages *s)
+{
+	const char *dirs = getenv("XDG_CONFIG_DIRS"), *home = getenv("HOME"), *user = getenv("XDG_CONFIG_HOME");
+	char *list = xstrdup(dirs && *dirs ? dirs : "/etc/xdg"), *save = NULL, *path;
+
+	for (char *d = strtok_r(list, ":", &save); d; d = strtok_r(NULL, ":", &save)) {
+		path = xasprintf("%s/pip/pip.conf", d);
+		pip_config_add(s, path);
+		free(path);
+	}
+	free(list);
+	pip_config_add(s, "/etc/pip.conf");
+	if (user && *user)
+		path = xasprintf("%s/pip/pip.conf", user);
+	else
+		path = home ? xasprintf("%s/.config/pip/pip.conf", home) : NULL;
+	if (path)
+		pip_config_add(s, path);
+	free(path);
+	if (home) {
+		path = xasprintf("%s/.pip/pip.conf", home);
+		pip_config_add(s, path);
+		free(path);
+	}
+}
 
 /*
  * A package cell's link node: fetch-wheel.py downloads the wheel that
@@ -1056,6 +1105,7 @@ static int recipe_fetch_wheel(struct stages *s, size_t n, struct recipe *r, cons
 	for (const char *const *v = pip_sources; *v; v++)
 		if (getenv(*v))
 			env_set(s, &env, *v, ownf(s, "%s", getenv(*v)));
+	pip_config_fingerprint(s);
 	vec_add(&argv, "python3");
 	vec_add(&argv, ownf(s, "%s/matrix/packages/fetch-wheel.py", root));
 	vec_add(&argv, out);

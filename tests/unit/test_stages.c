@@ -226,8 +226,8 @@ static void test_no_rust_src(void)
 
 /*
  * A package's download node: pip's settings of where it looks (an index, a
- * links dir) are part of its fingerprint; the rest of the user's pip
- * environment is not.
+ * links dir), in its environment or its config files, are part of its
+ * fingerprint; the rest of the user's pip environment is not.
  */
 static void test_pip_sources(void)
 {
@@ -241,9 +241,11 @@ static void test_pip_sources(void)
 				"\"identity\":\"pyodide 0.29.5\",\"installed\":\"2026-11-27T10:00:00Z\",\"env\":{},"
 				"\"index_url\":\"%s/\",\"python\":\"3.13.2\"}",
 				idx);
+	static const char pip_conf[] = "[global]\nindex-url = https://mirror.example/simple\n";
 	static const char ltext[] = "{\"info\":{\"python\":\"3.13.2\",\"platform\":\"emscripten_4_0_9\"},"
 				    "\"packages\":{}}";
-	char *a, *b, *c, *d, *fa, *fb, *fc, *fd;
+	char *a, *b, *c, *d, *e, *fa, *fb, *fc, *fd, *fe, *old_home = getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
+	char *home = xasprintf("%s/home", dir), *conf = xasprintf("%s/home/.config/pip", dir);
 
 	CHECK_INT(mkdir_p(idx), 0);
 	CHECK_INT(write_file_atomic(manifest, mtext, strlen(mtext), 0644), 0);
@@ -252,6 +254,9 @@ static void test_pip_sources(void)
 	matrix_in = text;
 	unsetenv("PIP_INDEX_URL");
 	unsetenv("PIP_FIND_LINKS");
+	unsetenv("XDG_CONFIG_HOME");
+	setenv("HOME", home, 1);
+	CHECK_INT(mkdir_p(conf), 0);
 	a = fingerprints("/bin/true");
 	setenv("PIP_DEFAULT_TIMEOUT", "180", 1);
 	b = fingerprints("/bin/true");
@@ -270,6 +275,20 @@ static void test_pip_sources(void)
 	unsetenv("PIP_INDEX_URL");
 	unsetenv("PIP_FIND_LINKS");
 	unsetenv("PIP_DEFAULT_TIMEOUT");
+	/* The user's pip.conf naming another index. */
+	free(conf);
+	conf = xasprintf("%s/home/.config/pip/pip.conf", dir);
+	CHECK_INT(write_file_atomic(conf, pip_conf, strlen(pip_conf), 0644), 0);
+	e = fingerprints("/bin/true");
+	fe = stage_fp(e, "link");
+	CHECK(strcmp(fe, fa) != 0);
+	if (old_home)
+		setenv("HOME", old_home, 1);
+	free(old_home);
+	free(home);
+	free(conf);
+	free(e);
+	free(fe);
 	matrix_in = matrix_text;
 	free(a);
 	free(b);
