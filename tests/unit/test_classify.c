@@ -750,6 +750,51 @@ static void test_engine_catalogues(const struct classify_table *t)
 		  "Uncaught Error: This page was compiled without support for Firefox browser. Pass "
 		  "-sMIN_FIREFOX_VERSION=115 or lower to enable support for this browser.\n",
 		  NULL, "engine_lacks_wasm_feature" },
+		/* wasmparser's check_enabled ("{desc} support is not enabled", in wasmtime, wasmi and wasm-tools),
+		 * its older call_indirect check, WAMR's loader, parity-wasm's Debug form in substrate's executor */
+		{ STAGE_LOAD,
+		  "Error: failed to compile\n\nCaused by:\n    0: WebAssembly translation error\n"
+		  "    1: Invalid input WebAssembly code at offset 512: bulk memory support is not enabled\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD,
+		  "Error: Translation(Validate(BinaryReaderError { message: \"tail calls support is not enabled\", "
+		  "offset: 901 }))\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD,
+		  "error: func 3 failed to validate\n\nCaused by:\n    0: exceptions support is not enabled (at offset "
+		  "0x1f4)\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD,
+		  "Caused by:\n    Invalid input WebAssembly code at offset 120: reference-types not enabled: zero "
+		  "byte "
+		  "expected\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "Error: WASM module load failed: zero byte expected\n", NULL,
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD,
+		  "WARN wasm-runtime: Cannot create a runtime error=Other(\"cannot deserialize module: "
+		  "UnknownSimdOpcode(12)\")\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "Error: Failed to deserialize wasm module with Unknown opcode 192\n", NULL,
+		  "engine_lacks_wasm_feature" },
+		/* wasm_engine_crash: V8's FATAL when Liftoff bails out on a platform it should compile for */
+		{ STAGE_LOAD,
+		  "#\n# Fatal error in , line 0\n# Liftoff bailout should not happen. Cause: Armv6 not supported\n"
+		  "#\n#\n#\n#FailureMessage Object: 0x7ffd2a40\nIllegal instruction\n",
+		  NULL, "wasm_engine_crash" },
+		/* cross_origin_isolation_missing: SpiderMonkey's structured clone (JSMSG_SC_NOT_CLONABLE*) */
+		{ STAGE_LOAD,
+		  "DataCloneError: The SharedArrayBuffer object cannot be serialized. The Cross-Origin-Opener-Policy "
+		  "and Cross-Origin-Embedder-Policy HTTP headers will enable this in the future.\n",
+		  NULL, "cross_origin_isolation_missing" },
+		/* node_fetch_file_url: undici reads a Windows path's drive letter as a scheme it does not know,
+		 * the user's frames under the cause (Node 18.1) or over it */
+		{ STAGE_LOAD,
+		  "TypeError: fetch failed\n    at Object.fetch (node:internal/deps/undici/undici:11457:11)\n"
+		  "    at async instantiateAsync (C:\\app\\node_modules\\pkg\\dist\\glue.js:700:25) {\n"
+		  "  [cause]: Error: unknown scheme\n"
+		  "      at makeNetworkError (node:internal/deps/undici/undici:6940:35)\n",
+		  NULL, "node_fetch_file_url" },
 		/* glue_wasm_version_mismatch: the module's import namespace is missing, per engine */
 		{ STAGE_LOAD,
 		  "TypeError: WebAssembly.instantiate(): Import #0 \"wbg\": module is not an object or function\n",
@@ -901,9 +946,43 @@ static void test_engine_catalogues(const struct classify_table *t)
 		  "unclassified" },
 		/* a V8 flag this Node does not know yet (JSPI's): too old for it, or too new, the line does not say */
 		{ STAGE_RUN, "node: bad option: --experimental-wasm-jspi\n", NULL, "unclassified" },
+		/* "support is not enabled" of other tools (f2fs in Linux, libreswan's pluto, cpp_dbc) */
+		{ STAGE_LOAD, "F2FS-fs (sdb): Zoned block device support is not enabled\n", NULL, "none" },
+		{ STAGE_LOAD, "efence support is not enabled; option --efence-protect ignored\n", NULL, "none" },
+		{ STAGE_LOAD, "DBException: MongoDB support is not enabled in this build\n", NULL, "unclassified" },
+		/* wasm-bindgen's test runner refusing the module in walrus (its wasmparser): the tool, not the engine */
+		{ STAGE_RUN,
+		  "Error: failed to deserialize wasm module\n\nCaused by:\n    0: failed to parse code section\n"
+		  "    1: reference types support is not enabled (at offset 738889)\n",
+		  NULL, "unclassified" },
+		/* a wasm parser's other refusals: no module at all, a truncated one */
 		{ STAGE_LOAD,
-		  "CompileError: WebAssembly.instantiateStreaming(): Incorrect response MIME type. Expected "
-		  "'application/wasm'.\n",
+		  "Caused by:\n    Invalid input WebAssembly code at offset 0: magic header not detected: bad magic "
+		  "number\n",
+		  NULL, "not_a_wasm_module" },
+		{ STAGE_LOAD, "Error: WASM module load failed: unexpected end\n", NULL, "unclassified" },
+		/* an EVM's unknown opcode (no wasm on the line) */
+		{ STAGE_RUN, "Error: EvmError(UnknownOpcode(239))\n", NULL, "unclassified" },
+		/* V8's other FATALs: a string or array past its size limit, no wasm */
+		{ STAGE_RUN,
+		  "#\n# Fatal error in , line 0\n# Fatal JavaScript invalid size error 169220804\n#\n#\n#\n"
+		  "#FailureMessage Object: 0x7ffc\nTrace/breakpoint trap (core dumped)\n",
+		  NULL, "none" },
+		/* SpiderMonkey's and V8's clone refusals of things no header allows */
+		{ STAGE_LOAD, "Uncaught DOMException: The object could not be cloned.\n", NULL, "unclassified" },
+		{ STAGE_LOAD,
+		  "DataCloneError: Failed to execute 'postMessage' on 'Worker': function f() {} could not be "
+		  "cloned.\n",
+		  NULL, "unclassified" },
+		/* undici's unknown scheme for a URL without one (fetch("localhost:3000/api")), other fetch causes */
+		{ STAGE_RUN,
+		  "TypeError: fetch failed\n    at Object.fetch (node:internal/deps/undici/undici:11457:11)\n"
+		  "    at async main (/app/index.js:3:15) {\n  [cause]: Error: unknown scheme\n"
+		  "      at makeNetworkError (node:internal/deps/undici/undici:6940:35)\n",
+		  NULL, "unclassified" },
+		{ STAGE_RUN,
+		  "TypeError: fetch failed\n    at async main (C:\\app\\index.js:3:15) {\n"
+		  "  [cause]: Error: connect ECONNREFUSED 127.0.0.1:3000\n",
 		  NULL, "unclassified" },
 	};
 
