@@ -52,6 +52,11 @@
  *   error      glibc's loader: "...: symbol lookup error: ..."            60
  *   pip        "ERROR: ..." naming a wheel or a distribution             50
  *   error      any other "ERROR: ..." line, "Error while ...", "critical ..." 50
+ *   error      a program's error() line ending in an OS error that stops
+ *              it ("cp: error copying 'a' to 'b': No space left on
+ *              device"; not network errors or "Permission denied", which
+ *              logs that succeed print), a logrus error (the Docker CLI's
+ *              time="..." level=error msg="...")                          50
  *   error      pyodide-build's Emscripten check, printed bare: "Incorrect
  *              Emscripten version X. Need ...", "Failed to determine
  *              Emscripten version.", "No Emscripten compiler found. ..."  50

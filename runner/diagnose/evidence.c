@@ -618,6 +618,49 @@ static int is_stream_fallback(const char *s, const char *eol, const char *end)
 	return 0;
 }
 
+/*
+ * Whether [S, END) is a program's error in glibc's error() format, "PROG:
+ * MESSAGE: STRERROR", ending in an OS error that leaves it no way on
+ * (coreutils' cp: "cp: error copying 'a' to 'b': No space left on device").
+ * Network errors and "Permission denied" are left out: a wait loop's curl
+ * and a find over /proc print them in logs that succeed.
+ */
+static int is_program_os_error(const char *s, const char *end)
+{
+	static const char *const errs[] = { ": No space left on device", ": Disk quota exceeded",
+					    ": Read-only file system", ": Cannot allocate memory",
+					    ": Too many open files" };
+	const char *p = s;
+	size_t i;
+
+	while (end > s && isspace((unsigned char)end[-1]))
+		end--;
+	for (i = 0; i < sizeof(errs) / sizeof(*errs); i++) {
+		size_t n = strlen(errs[i]);
+
+		if ((size_t)(end - s) > n && memcmp(end - n, errs[i], n) == 0)
+			break;
+	}
+	if (i == sizeof(errs) / sizeof(*errs) || !islower((unsigned char)*s))
+		return 0;
+	while (p < end && p - s < 32 && (isalnum((unsigned char)*p) || (*p && strchr("_.+-", *p))))
+		p++;
+	return starts_with(p, end, ": ");
+}
+
+/*
+ * Whether [S, END) is an error of a Go program logging with logrus's text
+ * format, as the Docker CLI does: time="..." level=error msg="...".
+ */
+static int is_logrus_error(const char *s, const char *end)
+{
+	const char *level = s;
+
+	if (starts_with(s, end, "time=\"") && (level = find_in(s, end, "\" level=")))
+		level += 2;
+	return level && (starts_with(level, end, "level=error msg=") || starts_with(level, end, "level=fatal msg="));
+}
+
 /* The weight of line [S, END) (0: no error) and its tool; where it starts in *WHY. */
 static int line_weight(const char *s, const char *end, const char **why, const char **tool)
 {
@@ -755,6 +798,10 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	}
 	if ((x = runner_failure_tool(s, end))) {
 		*tool = x;
+		return 50;
+	}
+	if (is_program_os_error(s, end) || is_logrus_error(s, end)) {
+		*tool = "error";
 		return 50;
 	}
 	return 0;

@@ -3077,6 +3077,89 @@ static void test_tune24_wordings(const struct classify_table *t)
 	check_near_misses(t, misses, COUNT(misses));
 }
 
+static void test_tune25b_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		/* LLVM's Signals.cpp, printSymbolizedStackTrace: "#N 0xPC FUNCTION (MODULE+0xOFF)", or the
+		 * module alone when it has no symbol; an excerpt of the frames is still a crash */
+		{ "#16 0x00000001099204e0 llvm::FPPassManager::runOnFunction(llvm::Function&) "
+		  "(/e/upstream/lib/libLLVM.dylib+0x3704e0)\n",
+		  "toolchain_crash" },
+		{ "#15 0x00005a6693014dd3 lld::wasm::BitcodeCompiler::compile() (/e/upstream/bin/wasm-ld+0x1534dd3)\n",
+		  "toolchain_crash" },
+		{ "#4 0x000055d5c7a1b2c3 (/e/upstream/bin/clang-20+0x1b2c3)\n", "toolchain_crash" },
+		/* Emscripten's logger form of the JS compiler's "undefined symbol: X (referenced by ...)" */
+		{ "emscripten:ERROR: undefined symbol: __resumeException (referenced by top-level compiled C/C++ "
+		  "code)\n",
+		  "eh_abi_link_mismatch" },
+		{ "emscripten:ERROR: undefined symbol: llvm_eh_typeid_for (referenced by top-level compiled C/C++ "
+		  "code)\n",
+		  "eh_abi_link_mismatch" },
+		/* getrandom 0.2's compile_error!s (src/lib.rs) as rustc's snippet shows them */
+		{ "285 | /         compile_error!(\"the wasm*-unknown-unknown targets are not supported by \\\n",
+		  "crate_no_target_code" },
+		{ "    |         compile_error!(\"target is not supported, for more information see: \\\n",
+		  "crate_no_target_code" },
+		/* pyo3-build-config 0.16 (impl_.rs, search_lib_dir: read_dir(path).expect("Path does not exist")),
+		 * before Rust 1.73 and after it (the location first) */
+		{ "thread 'main' panicked at 'Path does not exist: Os { code: 2, kind: NotFound, message: \"No such "
+		  "file or directory\" }', /h/.cargo/registry/src/github.com-1ecc6299db9ec823/"
+		  "pyo3-build-config-0.16.5/src/impl_.rs:992:33\n",
+		  "pyo3_cross_config" },
+		{ "thread 'main' panicked at /h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/"
+		  "pyo3-build-config-0.16.6/src/impl_.rs:992:33:\nPath does not exist: Os { code: 2, kind: NotFound, "
+		  "message: \"No such file or directory\" }\n",
+		  "pyo3_cross_config" },
+	};
+	/* a program's error() line ending in an OS error that stops it (coreutils' cp, GNU tar's "%s: Cannot
+	 * write: %s"); logrus's text format (the Docker CLI) */
+	static const struct unknown_wording unknown[] = {
+		{ "+ cp a.wasm out/a.wasm\ncp: error copying 'a.wasm' to 'out/a.wasm': No space left on device\n",
+		  "cp: error copying 'a.wasm' to 'out/a.wasm': No space left on device" },
+		{ "tar: out.tar: Cannot write: No space left on device\n",
+		  "tar: out.tar: Cannot write: No space left on device" },
+		{ "mkdir: cannot create directory 'build': Read-only file system\n",
+		  "mkdir: cannot create directory 'build': Read-only file system" },
+		{ "cache:INFO:  - ok\ntime=\"2024-05-06T17:56:17+10:00\" level=error msg=\"error waiting for "
+		  "container: "
+		  "unexpected EOF\"\n",
+		  "time=\"2024-05-06T17:56:17+10:00\" level=error msg=\"error waiting for container: unexpected "
+		  "EOF\"" },
+	};
+	/*
+	 * near misses, each with the class it must not get: gdb's and a program's own frames (gdb's
+	 * "#N  0xPC in F () from LIB"; LLVM's format for a program that is no toolchain tool); another
+	 * symbol or a warning of emcc's JS compiler; compile_error!s about features, not targets; the
+	 * same panic text from another program
+	 */
+	static const struct near_miss misses[] = {
+		{ "#1  0x00007ffff5e3a2b4 in llvm::FPPassManager::runOnFunction(llvm::Function&) () from "
+		  "/usr/lib/libLLVM-17.so.1\n",
+		  "toolchain_crash" },
+		{ "#3 0x000055d5c7a1b2c3 main (/home/u/app+0x1b2c3)\n", "toolchain_crash" },
+		{ "emscripten:ERROR: undefined symbol: glfwInit (referenced by top-level compiled C/C++ code)\n",
+		  "eh_abi_link_mismatch" },
+		{ "emscripten:WARNING: undefined symbol: __cxa_find_matching_catch_3\n", "eh_abi_link_mismatch" },
+		{ "  |     compile_error!(\"the `serde` and `miniserde` features are not supported together\");\n",
+		  "crate_no_target_code" },
+		{ "thread 'main' panicked at 'Path does not exist: Os { code: 2, kind: NotFound, message: \"No such "
+		  "file or directory\" }', src/main.rs:12:40\n",
+		  "pyo3_cross_config" },
+	};
+	/* what logs that succeed print: a wait loop's curl, a find over /proc, logrus's other levels */
+	static const char *const clean[] = {
+		"curl: (7) Failed to connect to localhost port 8000 after 0 ms: Connection refused\n",
+		"find: '/proc/1/map_files': Permission denied\n",
+		"time=\"2024-05-06T17:56:17+10:00\" level=warning msg=\"error reading config: unexpected EOF\"\n",
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_unknown(t, unknown, COUNT(unknown));
+	check_near_misses(t, misses, COUNT(misses));
+	for (size_t i = 0; i < COUNT(clean); i++)
+		CHECK_STR(classify1(t, -1, clean[i], NULL, NULL), "none");
+}
+
 /*
  * The telling line is a cause, not a step that failed because of it:
  * wrappers of every form weigh less than any error a tool printed.
@@ -3745,6 +3828,7 @@ int main(void)
 		test_tune23a_wordings(t);
 		test_tune23b_wordings(t);
 		test_tune24_wordings(t);
+		test_tune25b_wordings(t);
 		test_wrappers_tell_nothing(t);
 		test_threads_and_speed(t);
 		test_corpus(t);
