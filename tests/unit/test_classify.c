@@ -104,6 +104,19 @@ struct near_miss {
 	const char *log, *not_id;
 };
 
+/*
+ * Whether the reported telling line GOT is the line WANT: equal, or WANT cut
+ * where the classifier cuts a long line ("..." after its first bytes).
+ */
+static int line_is(const char *got, const char *want)
+{
+	size_t n = strlen(got);
+
+	if (strcmp(got, want) == 0)
+		return 1;
+	return n > 3 && strcmp(got + n - 3, "...") == 0 && strlen(want) > n - 3 && strncmp(got, want, n - 3) == 0;
+}
+
 /* A log no class knows, and the telling line it must report. */
 struct unknown_wording {
 	const char *log, *line;
@@ -3708,7 +3721,7 @@ static void test_corpus(const struct classify_table *t)
 				check_failures++;
 			}
 			/* listed with its own class: the class is right, its telling line is not (yet) */
-			if (strcmp(miss, c.expect) == 0 && c.line && r.nlines && strcmp(r.lines[0], c.line) == 0) {
+			if (strcmp(miss, c.expect) == 0 && c.line && r.nlines && line_is(r.lines[0], c.line)) {
 				fprintf(stderr,
 					"%s: known-misses.txt lists its telling line as missed, but it is right now\n",
 					names[i]);
@@ -3724,7 +3737,7 @@ static void test_corpus(const struct classify_table *t)
 			}
 			if (c.line) {
 				check_count++;
-				if (!r.nlines || strcmp(r.lines[0], c.line) != 0) {
+				if (!r.nlines || !line_is(r.lines[0], c.line)) {
 					fprintf(stderr, "%s: telling line \"%s\", expected \"%s\"\n", names[i],
 						r.nlines ? r.lines[0] : "(none)", c.line);
 					check_failures++;
