@@ -1421,6 +1421,13 @@ static const struct {
 	{ "unknown section code #0x0d", "exception-handling" },
 	/* V8 before the feature: a tag import (kind 4) of exception handling */
 	{ "unknown import kind 0x04", "exception-handling" },
+	/*
+	 * call_indirect's table index as the MVP's one reserved zero byte: LLVM with reference types
+	 * writes it as a 5-byte LEB (80 80 80 80 00), which V8 without reftypes refuses ("expected
+	 * table index 0, found %u") and JavaScriptCore before them too
+	 */
+	{ "expected table index 0, found", "reference-types" },
+	{ "call_indirect's 'reserved' varuint1 must be 0x0", "reference-types" },
 };
 
 static void take_features(struct evidence_line *l, const char *t)

@@ -543,6 +543,20 @@ static void test_runtime_catalogue(const struct classify_table *t)
 		  "engine_lacks_wasm_feature" },
 		{ STAGE_LOAD, "WebAssembly.Module doesn't parse at byte 88: references are not enabled.\n",
 		  "engine_lacks_wasm_feature" },
+		/*
+		 * call_indirect's table index as a 5-byte LEB (reference types) in engines before them: V8's
+		 * "expected table index 0, found %u" (function-body-decoder-impl.h) and JavaScriptCore's
+		 * reserved byte (WasmFunctionParser.h)
+		 */
+		{ STAGE_LOAD,
+		  "CompileError: WebAssembly.instantiate(): Compiling function #325:\"_ZN104_$LT$diplomat_runtime..."
+		  "\" failed: expected table index 0, found 0 @+53778\n",
+		  "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "CompileError: expected table index 0, found 128\n", "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD,
+		  "CompileError: WebAssembly.Module doesn't parse at byte 6: call_indirect's 'reserved' varuint1 "
+		  "must be 0x0, in function at index 0\n",
+		  "engine_lacks_wasm_feature" },
 		/* memory64's final JS API (BigInt sizes) in an engine before it, at the glue's Memory */
 		{ STAGE_RUN,
 		  "/x/out.js:700\n    wasmMemory = new WebAssembly.Memory({\n                 ^\n\n"
@@ -2027,6 +2041,17 @@ static void test_python_packaging_wordings(const struct classify_table *t)
 static void test_near_misses(const struct classify_table *t)
 {
 	static const struct near_miss cases[] = {
+		/*
+		 * call_indirect's other checks, a module that is wrong in any engine: V8's table that holds no
+		 * functions, JavaScriptCore's unknown signature (function-body-decoder-impl.h,
+		 * WasmFunctionParser.h format strings)
+		 */
+		{ "CompileError: WebAssembly.Module(): Compiling function #3 failed: call_indirect: immediate table #1 "
+		  "is not of a function type @+120\n",
+		  "engine_lacks_wasm_feature" },
+		{ "CompileError: WebAssembly.Module doesn't parse at byte 6: call_indirect's signature index 5 exceeds "
+		  "known signatures 3, in function at index 0\n",
+		  "engine_lacks_wasm_feature" },
 		/* JSON.stringify of a BigInt in plain JS (nodejs/node#36377) */
 		{ "Uncaught TypeError: Do not know how to serialize a BigInt\n    at JSON.stringify (<anonymous>)\n",
 		  "bigint_js_boundary" },
