@@ -48,10 +48,13 @@
  *              without support for Firefox browser"); Node refusing a
  *              flag ("node: bad option: --experimental-wasm-eh")        70
  *   pip        "... is not a supported wheel on this platform"            60
- *   npm, crash "npm ERR!", "Segmentation fault", "Assertion failed"      60
+ *   npm, crash "npm ERR!", "Segmentation fault", "Assertion failed", Node's
+ *              "FATAL ERROR: ..." (a V8 heap exhausted, a failed check)  60
  *   error      glibc's loader: "...: symbol lookup error: ..."            60
  *   pip        "ERROR: ..." naming a wheel or a distribution             50
- *   error      any other "ERROR: ..." line, "Error while ...", "critical ..." 50
+ *   error      any other "ERROR: ..." line, "Error while ...", "critical ...",
+ *              cmake -E's "Error copying file ...", a download's "error
+ *              downloading ...: 404" (Trunk's fetch of a tool)           50
  *   error      a program's error() line ending in an OS error that stops
  *              it ("cp: error copying 'a' to 'b': No space left on
  *              device"; not network errors or "Permission denied", which

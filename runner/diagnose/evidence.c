@@ -774,7 +774,9 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "npm";
 		return 60;
 	}
-	if (find_in(s, end, "Segmentation fault") || starts_with(s, end, "Assertion failed")) {
+	/* Node's V8 fatal error handler (src/node_errors.cc: "FATAL ERROR: %s %s"): the process is gone */
+	if (find_in(s, end, "Segmentation fault") || starts_with(s, end, "Assertion failed") ||
+	    starts_with(s, end, "FATAL ERROR: ")) {
 		*tool = "crash";
 		return 60;
 	}
@@ -783,7 +785,13 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "wrapper";
 		return 40;
 	}
+	/*
+	 * cmake -E copy's failure (cmcmd.cxx: "Error copying file \"%s\" to \"%s\".", also "(if different)"
+	 * and "directory"), a downloader's: Trunk's "error downloading archive file: 404" (src/tools.rs)
+	 */
 	if (starts_with(s, end, "Error while ") || starts_with(s, end, "critical ") ||
+	    starts_with(s, end, "Error copying file ") || starts_with(s, end, "Error copying directory ") ||
+	    starts_with(s, end, "error downloading ") || starts_with(s, end, "Error downloading ") ||
 	    is_pyodide_emscripten_check(s, end)) {
 		*tool = "error";
 		return 50;

@@ -2094,9 +2094,6 @@ static void test_near_misses(const struct classify_table *t)
 		{ "ReferenceError: WebAssembly is not defined\n", "engine_lacks_wasm_feature" },
 		{ "ReferenceError: Can't find variable: WebAssembly\n", "engine_lacks_wasm_feature" },
 		{ "no native wasm support detected\n", "engine_lacks_wasm_feature" },
-		/* wasm-ld without Emscripten's side-module context: a wasi or bare wasm32 link without a
-		 * libc in its sysroot (lld/wasm/Driver.cpp: "unable to find library -l" + name) */
-		{ "rust-lld: error: unable to find library -lc\n", "libc_in_side_module" },
 		/* glibc's heap check in the user's Python, not in a compiler (pytries/datrie#51) */
 		{ "*** Error in `python': free(): invalid pointer: 0x0000559f334fde80 ***\n======= Backtrace: "
 		  "=========\n",
@@ -3199,6 +3196,75 @@ static void test_tune25b_wordings(const struct classify_table *t)
 }
 
 /*
+ * Batch 10 (tune part, b): a platform crate's own item whose type did not
+ * resolve for the target (rustc's E0599 "the method `%s` exists for %s `%s`,
+ * but its trait bounds were not satisfied", rustc_hir_typeck's method
+ * suggestions, there over socket2's SockAddr of an unresolved libc type);
+ * rust-lld's wasm flavor missing a library (lld/wasm/Driver.cpp's "unable to
+ * find library -l" + name). Error lines that are no class's: Node's fatal
+ * error (node_errors.cc's "FATAL ERROR: %s %s"), cmake -E copy's failure
+ * (cmcmd.cxx), Trunk's download of a tool ("error downloading archive file:
+ * {:?}\n{}", src/tools.rs).
+ */
+static void test_tune26b_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "error[E0599]: the method `ok` exists for enum `Result<SockAddr, Error>`, but its trait bounds were "
+		  "not satisfied\n   --> /h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/socket2-0.4.10/src/"
+		  "sockref.rs:144:58\n",
+		  "crate_no_target_code" },
+		{ "  = note: rust-lld: error: unable to find library -lc++\n", "link_library_not_found" },
+		/* without Emscripten's side-module context: a wasi or bare wasm32 link without a libc in its
+		 * sysroot is a library missing from the search path, not rustc's -lc for a side module */
+		{ "rust-lld: error: unable to find library -lc\n", "link_library_not_found" },
+		{ "error: linking with `rust-lld` failed: exit status: 1\n  = note: \"rust-lld\" \"-flavor\" \"wasm\" "
+		  "\"/t/x.o\" \"-lsqlite3\"\n  = note: rust-lld: error: unable to find library -lsqlite3\n",
+		  "link_library_not_found" },
+	};
+	static const struct unknown_wording unknown[] = {
+		{ "<--- JS stacktrace --->\n\nFATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed "
+		  "- JavaScript heap out of memory\n",
+		  "FATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of "
+		  "memory" },
+		{ "FATAL ERROR: v8::ToLocalChecked Empty MaybeLocal\n",
+		  "FATAL ERROR: v8::ToLocalChecked Empty MaybeLocal" },
+		{ "Error copying file (if different) from \"/b/a.worker.js\" to \"/b/js/a.worker.js\".\n",
+		  "Error copying file (if different) from \"/b/a.worker.js\" to \"/b/js/a.worker.js\"." },
+		{ "Error copying directory from \"/b/assets\" to \"/b/dist/assets\".\n",
+		  "Error copying directory from \"/b/assets\" to \"/b/dist/assets\"." },
+		{ "error downloading archive file: 502\nhttps://github.com/WebAssembly/binaryen/releases/download/"
+		  "version_116/binaryen-version_116-x86_64-linux.tar.gz\n",
+		  "error downloading archive file: 502" },
+	};
+	/*
+	 * near misses, each with the class it must not get: the same E0599 in the user's own code, and
+	 * rustc's "no method named `%s` found for %s `%s` in the current scope" in a platform crate
+	 * built by a rustc older than it needs (a method of a newer std); rust-lld as a host's linker
+	 * (x86_64 Linux since Rust 1.90, through cc and its gcc-ld directory) and as an embedded
+	 * target's ELF linker ("-flavor" "gnu"), whose missing library is no wasm link's
+	 */
+	static const struct near_miss misses[] = {
+		{ "error[E0599]: the method `ok` exists for enum `Result<Addr, Error>`, but its trait bounds were not "
+		  "satisfied\n  --> src/main.rs:10:5\n",
+		  "crate_no_target_code" },
+		{ "error[E0599]: no method named `is_some_and` found for enum `Option` in the current scope\n   --> "
+		  "/h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/rustix-0.38.34/src/fs/at.rs:12:9\n",
+		  "crate_no_target_code" },
+		{ "error: linking with `cc` failed: exit status: 1\n  = note: \"cc\" \"-m64\" \"/t/x.o\" "
+		  "\"-B/h/.rustup/toolchains/stable-x86_64-unknown-linux-gnu/lib/rustlib/x86_64-unknown-linux-gnu/"
+		  "bin/gcc-ld\" \"-fuse-ld=lld\"\n  = note: rust-lld: error: unable to find library -lssl\n",
+		  "link_library_not_found" },
+		{ "error: linking with `rust-lld` failed: exit status: 1\n  = note: \"rust-lld\" \"-flavor\" \"gnu\" "
+		  "\"/t/x.o\" \"-lfoo\"\n  = note: rust-lld: error: unable to find library -lfoo\n",
+		  "link_library_not_found" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_unknown(t, unknown, COUNT(unknown));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
  * The telling line is a cause, not a step that failed because of it:
  * wrappers of every form weigh less than any error a tool printed.
  */
@@ -3867,6 +3933,7 @@ int main(void)
 		test_tune23b_wordings(t);
 		test_tune24_wordings(t);
 		test_tune25b_wordings(t);
+		test_tune26b_wordings(t);
 		test_wrappers_tell_nothing(t);
 		test_threads_and_speed(t);
 		test_corpus(t);

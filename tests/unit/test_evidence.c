@@ -46,6 +46,10 @@ static void test_tools(void)
 	check_tool("wasm-ld: error: unknown file type: lib.rmeta\n", "linker", 80);
 	check_tool("  = note: rust-lld: error: undefined symbol: foo\n", "linker", 80);
 	check_tool("emcc: error: undefined exported symbol: \"_f\"\n", "emcc", 80);
+	/* Node's fatal error (a root cause: the heap), cmake -E copy's and Trunk's download failure */
+	check_tool("FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n", "crash", 65);
+	check_tool("Error copying file \"a.js\" to \"b/a.js\".\n", "error", 50);
+	check_tool("error downloading archive file: 404\n", "error", 50);
 	check_tool("error[E0514]: found crate `std` compiled by an incompatible version of rustc\n", "rustc", 80);
 	check_tool("error: failed to select a version for `x`\n", "cargo", 80);
 	check_tool("clang-16: error: unsupported option '-fwasm-exceptions'\n", "llvm", 80);
