@@ -777,8 +777,9 @@ static void test_engine_catalogues(const struct classify_table *t)
 		  "Uncaught Error: This page was compiled without support for Firefox browser. Pass "
 		  "-sMIN_FIREFOX_VERSION=115 or lower to enable support for this browser.\n",
 		  NULL, "engine_lacks_wasm_feature" },
-		/* wasmparser's check_enabled ("{desc} support is not enabled", in wasmtime, wasmi and wasm-tools),
-		 * its older call_indirect check, WAMR's loader, parity-wasm's Debug form in substrate's executor */
+		/* wasmparser's check_enabled ("{desc} support is not enabled") as engines wrap it (wasmtime's
+		 * "Invalid input WebAssembly code", wasmi's Debug, wasmer's "Validation error"), its older
+		 * call_indirect check, WAMR's loader, parity-wasm's Debug form in substrate's executor */
 		{ STAGE_LOAD,
 		  "Error: failed to compile\n\nCaused by:\n    0: WebAssembly translation error\n"
 		  "    1: Invalid input WebAssembly code at offset 512: bulk memory support is not enabled\n",
@@ -787,9 +788,12 @@ static void test_engine_catalogues(const struct classify_table *t)
 		  "Error: Translation(Validate(BinaryReaderError { message: \"tail calls support is not enabled\", "
 		  "offset: 901 }))\n",
 		  NULL, "engine_lacks_wasm_feature" },
+		{ STAGE_LOAD, "RuntimeError: Validation error: exceptions support is not enabled (at offset 0x1f4)\n",
+		  NULL, "engine_lacks_wasm_feature" },
+		/* CosmWasm's VM (wasmvm's static validation, CosmWasm/wasmd threads) */
 		{ STAGE_LOAD,
-		  "error: func 3 failed to validate\n\nCaused by:\n    0: exceptions support is not enabled (at offset "
-		  "0x1f4)\n",
+		  "Error calling the VM: Error during static Wasm validation: Wasm bytecode could not be deserialized. "
+		  "Deserialization error: \"bulk memory support is not enabled (at offset 0xa6a0)\"\n",
 		  NULL, "engine_lacks_wasm_feature" },
 		{ STAGE_LOAD,
 		  "Caused by:\n    Invalid input WebAssembly code at offset 120: reference-types not enabled: zero "
@@ -3213,10 +3217,12 @@ static void test_tune26b_wordings(const struct classify_table *t)
 		  "not satisfied\n   --> /h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/socket2-0.4.10/src/"
 		  "sockref.rs:144:58\n",
 		  "crate_no_target_code" },
-		{ "  = note: rust-lld: error: unable to find library -lc++\n", "link_library_not_found" },
-		/* without Emscripten's side-module context: a wasi or bare wasm32 link without a libc in its
-		 * sysroot is a library missing from the search path, not rustc's -lc for a side module */
-		{ "rust-lld: error: unable to find library -lc\n", "link_library_not_found" },
+		/* a wasm32 target in the link: a wasi or bare wasm32 link without a libc in its sysroot is a
+		 * library missing from the search path, not rustc's -lc for a side module */
+		{ "error: linking with `rust-lld` failed: exit status: 1\n  = note: \"rust-lld\" \"-flavor\" \"wasm\" "
+		  "\"/t/target/wasm32-wasip2/debug/deps/x.o\" \"-lc\"\n  = note: rust-lld: error: unable to find "
+		  "library -lc\n",
+		  "link_library_not_found" },
 		{ "error: linking with `rust-lld` failed: exit status: 1\n  = note: \"rust-lld\" \"-flavor\" \"wasm\" "
 		  "\"/t/x.o\" \"-lsqlite3\"\n  = note: rust-lld: error: unable to find library -lsqlite3\n",
 		  "link_library_not_found" },
@@ -3257,11 +3263,87 @@ static void test_tune26b_wordings(const struct classify_table *t)
 		{ "error: linking with `rust-lld` failed: exit status: 1\n  = note: \"rust-lld\" \"-flavor\" \"gnu\" "
 		  "\"/t/x.o\" \"-lfoo\"\n  = note: rust-lld: error: unable to find library -lfoo\n",
 		  "link_library_not_found" },
+		/*
+		 * rust-lld's line alone: lld's ELF and wasm ports print the same "unable to find library -l%s"
+		 * (lld/ELF/DriverUtils.cpp, lld/wasm/Driver.cpp), and embedded targets (thumbv7em-none-eabihf,
+		 * riscv32imac) link with rust-lld too; nothing says the link was wasm's
+		 */
+		{ "  = note: rust-lld: error: unable to find library -lc++\n", "link_library_not_found" },
+		{ "error: linking with `rust-lld` failed: exit status: 1\n  = note: rust-lld: error: unable to find "
+		  "library -lc\n",
+		  "link_library_not_found" },
 	};
 
 	check_named(t, cases, COUNT(cases));
 	check_unknown(t, unknown, COUNT(unknown));
 	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
+ * Near misses of the ninth and tenth batches' wordings: another cause that prints the same text,
+ * each with the class it must not get.
+ */
+static void test_batch9_10_near_misses(const struct classify_table *t)
+{
+	static const struct near_miss misses[] = {
+		/*
+		 * wasm-bindgen's CLI refusing a module: walrus's (wasmparser's) error under its context
+		 * "failed to deserialize wasm module" (crates/cli-support), printed by main as "error: {:?}";
+		 * a build tool's parser, not an engine
+		 */
+		{ "error: failed to deserialize wasm module\n\nCaused by:\n    0: failed to parse code section\n    1: "
+		  "bulk memory support is not enabled (at offset 0x2b1)\n",
+		  "engine_lacks_wasm_feature" },
+		/*
+		 * wasm-tools validate (its context "func {} failed to validate", wasm-tools#668) without the
+		 * feature among its --features: a validator's options, not an engine
+		 */
+		{ "error: func 3 failed to validate\n\nCaused by:\n    0: exceptions support is not enabled (at offset "
+		  "0x1f4)\n",
+		  "engine_lacks_wasm_feature" },
+		/*
+		 * cargo-contract's post-processing with parity-wasm (its contexts "Loading of original wasm
+		 * failed", "Loading of wasm module at '%s' failed", with parity-wasm's Debug of the error): a
+		 * build tool, not the node that runs the contract
+		 */
+		{ "ERROR: Loading of original wasm failed: Loading of wasm module at '/p/target/ink/"
+		  "wasm32-unknown-unknown/release/oracle.wasm' failed: UnknownOpcode(192)\n",
+		  "engine_lacks_wasm_feature" },
+		/*
+		 * Firefox's structured clone refusing shared memory on a window's postMessage (js.msg
+		 * JSMSG_SC_NOT_CLONABLE_WITH_COOP_COEP, "The %s object cannot be serialized. ..." with its DOM
+		 * binding's "Window.postMessage: " prefix): an isolated page posting to a cross-origin frame, of
+		 * another agent cluster, is refused the same; only a worker of the page says the headers lack
+		 */
+		{ "Uncaught DOMException: Window.postMessage: The SharedArrayBuffer object cannot be serialized. The "
+		  "Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy HTTP headers can be used to enable "
+		  "this.\n",
+		  "cross_origin_isolation_missing" },
+		/*
+		 * undici's "unknown scheme" for any URL whose scheme it lacks: a Windows user's own
+		 * fetch("localhost:3000/api") (the host read as a scheme), Node 18's trace format
+		 * (ceifa/wasmoon#50); no Emscripten glue fetches a .wasm in it
+		 */
+		{ "TypeError: fetch failed\n    at Object.processResponse (node:internal/deps/undici/undici:5575:34)\n "
+		  "   "
+		  "at process.processTicksAndRejections (node:internal/process/task_queues:95:5) {\n  cause: Error: "
+		  "unknown scheme\n      at makeNetworkError (node:internal/deps/undici/undici:4675:51)\n      at "
+		  "schemeFetch (node:internal/deps/undici/undici:5877:18)\n      at fetch "
+		  "(node:internal/bootstrap/pre_execution:199:25)\n      at main (C:\\Users\\me\\app\\index.js:3:21)\n",
+		  "node_fetch_file_url" },
+	};
+	static const struct wording cases[] = {
+		/* the old glue's own fetch of its .wasm, on Windows */
+		{ "TypeError: fetch failed\n    at Object.processResponse (node:internal/deps/undici/undici:5575:34) "
+		  "{\n  "
+		  "cause: Error: unknown scheme\n      at makeNetworkError (node:internal/deps/undici/undici:4675:51)\n"
+		  "      at fetch (node:internal/bootstrap/pre_execution:199:25)\n      at instantiateAsync "
+		  "(C:\\w\\build\\app.js:1421:16)\n",
+		  "node_fetch_file_url" },
+	};
+
+	check_near_misses(t, misses, COUNT(misses));
+	check_named(t, cases, COUNT(cases));
 }
 
 /*
@@ -3934,6 +4016,7 @@ int main(void)
 		test_tune24_wordings(t);
 		test_tune25b_wordings(t);
 		test_tune26b_wordings(t);
+		test_batch9_10_near_misses(t);
 		test_wrappers_tell_nothing(t);
 		test_threads_and_speed(t);
 		test_corpus(t);
