@@ -142,7 +142,19 @@
  *            enabled", JavaScriptCore's "references are not enabled",
  *            "wasm exceptions are not enabled", "Wasm GC is not enabled",
  *            "SIMD must be enabled"; V8's "unknown import kind 0x04", a
- *            tag import before exception handling);
+ *            tag import before exception handling; wazero's feature names
+ *            ("sign-extension-ops", "bulk-memory-operations", ...) and
+ *            WasmEdge's proposal names ("Fixed-width SIMD", "Sign-extension
+ *            Operators", ...)); the feature of an opcode an engine refused
+ *            by its number (V8's "Invalid opcode 0xc0", "invalid numeric
+ *            opcode: 0xfc08", SpiderMonkey's "unrecognized opcode: fc 8",
+ *            WAMR's "invalid opcode 0xfd 101", JavaScriptCore's "invalid
+ *            0xfc extended op 10", parity-wasm's "UnknownOpcode(192)"):
+ *            0xc0-0xc4 sign-ext, 0xfc 0-7 nontrapping-fptoint, 0xfc 8-14
+ *            bulk-memory, 0xfc 15-17 and 0xd0-0xd2 reference-types, 0xfd
+ *            simd128, 0xfe atomics, 0xfb gc, 0x06-0x0a, 0x18, 0x19 and
+ *            0x1f exception-handling, 0x12, 0x13 and 0x15 tail-call (0xfc
+ *            without its sub-opcode names none);
  *            and bigint for an
  *            engine without JS BigInt integration refusing i64 at the JS
  *            boundary (V8's "wasm function signature contains illegal type",

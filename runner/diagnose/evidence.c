@@ -1436,7 +1436,128 @@ static const struct {
 	 */
 	{ "expected table index 0, found", "reference-types" },
 	{ "call_indirect's 'reserved' varuint1 must be 0x0", "reference-types" },
+	/*
+	 * wazero's feature names (api/features.go), as its validator refuses one: "feature
+	 * \"sign-extension-ops\" is disabled"; the quoted "simd" and "threads" are no common words
+	 */
+	{ "sign-extension-ops", "sign-ext" },
+	{ "nontrapping-float-to-int-conversion", "nontrapping-fptoint" },
+	{ "bulk-memory-operations", "bulk-memory" },
+	{ "mutable-global", "mutable-globals" },
+	{ "feature \"simd\"", "simd128" },
+	{ "feature \"threads\"", "atomics" },
+	/*
+	 * WasmEdge's proposal names (include/common/enum.inc) in its loader's "This instruction or
+	 * syntax requires enabling <name> proposal" (lib/common/errinfo.cpp)
+	 */
+	{ "sign-extension operators", "sign-ext" },
+	{ "non-trapping float-to-int", "nontrapping-fptoint" },
+	{ "fixed-width simd", "simd128" },
+	{ "import/export of mutable globals", "mutable-globals" },
+	{ "enabling threads proposal", "atomics" },
+	{ "enabling garbage collection", "gc" },
+	{ "enabling multiple memories", "multimemory" },
+	/* V8's prefixed opcodes it does not know (function-body-decoder-impl.h) */
+	{ "invalid simd opcode", "simd128" },
+	{ "invalid atomic opcode", "atomics" },
+	/* parity-wasm's (wasmi before 0.14, older Substrate): Error::UnknownSimdOpcode */
+	{ "unknownsimdopcode(", "simd128" },
 };
+
+/* The feature of opcode PREFIX (with SUB after a prefix byte, -1 when the text gives none), or NULL. */
+static const char *opcode_feature(unsigned long prefix, long sub)
+{
+	if (prefix >= 0xc0 && prefix <= 0xc4)
+		return "sign-ext";
+	/* try, catch, throw, rethrow, throw_ref, delegate, catch_all, try_table */
+	if ((prefix >= 0x06 && prefix <= 0x0a) || prefix == 0x18 || prefix == 0x19 || prefix == 0x1f)
+		return "exception-handling";
+	/* return_call, return_call_indirect, return_call_ref */
+	if (prefix == 0x12 || prefix == 0x13 || prefix == 0x15)
+		return "tail-call";
+	/* ref.null, ref.is_null, ref.func */
+	if (prefix >= 0xd0 && prefix <= 0xd2)
+		return "reference-types";
+	if (prefix == 0xfb)
+		return "gc";
+	if (prefix == 0xfd)
+		return "simd128";
+	if (prefix == 0xfe)
+		return "atomics";
+	/* 0xfc alone is either of two features: only its sub-opcode tells */
+	if (prefix == 0xfc && sub >= 0 && sub <= 0x07)
+		return "nontrapping-fptoint";
+	if (prefix == 0xfc && sub >= 0x08 && sub <= 0x0e)
+		return "bulk-memory";
+	if (prefix == 0xfc && sub >= 0x0f && sub <= 0x11)
+		return "reference-types";
+	return NULL;
+}
+
+/* The number at *P in BASE (a "0x" before it taken in base 16); -1 without digits. */
+static long opcode_number(const char **p, int base)
+{
+	const char *s = *p;
+	char *e;
+	long v;
+
+	if (base == 16 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		s += 2;
+	if (!(base == 16 ? isxdigit((unsigned char)*s) : isdigit((unsigned char)*s)))
+		return -1;
+	v = strtol(s, &e, base);
+	if (e - s > 6)
+		return -1;
+	*p = e;
+	return v;
+}
+
+/*
+ * The feature of an opcode an engine refused, from its number: V8's "Invalid opcode 0xc0" and
+ * "invalid numeric opcode: 0xfc08" (prefix and sub-opcode in one number, the sub shifted by 12 bits
+ * when above 0xff), SpiderMonkey's "unrecognized opcode: fc 8" (WasmOpIter.h; "fc08" before),
+ * WAMR's "invalid opcode 0xfd 101." (wasm_loader.c), JavaScriptCore's "invalid 0xfc extended op 8"
+ * (WasmFunctionParser.h, the sub in decimal), parity-wasm's "UnknownOpcode(192)" (decimal).
+ */
+static void take_opcode_features(struct evidence_line *l, const char *t)
+{
+	static const struct {
+		const char *lead;
+		int base;
+		int hex_mark; /* 1: the number must start with "0x" (not the Linux kernel's "invalid opcode: 0000") */
+		const char *sub_lead; /* what comes between a prefix byte and its sub-opcode */
+		int sub_base;
+	} leads[] = {
+		{ "invalid opcode ", 16, 1, " ", 16 },       { "invalid numeric opcode: ", 16, 1, NULL, 0 },
+		{ "unrecognized opcode: ", 16, 0, " ", 16 }, { "invalid 0x", 16, 0, " extended op ", 10 },
+		{ "unknownopcode(", 10, 0, NULL, 0 },
+	};
+
+	for (size_t i = 0; i < sizeof(leads) / sizeof(*leads); i++) {
+		const char *p = strcasestr(t, leads[i].lead), *name;
+		long v, sub = -1;
+
+		if (!p)
+			continue;
+		p += strlen(leads[i].lead);
+		if (leads[i].hex_mark && !(p[0] == '0' && (p[1] == 'x' || p[1] == 'X')))
+			continue;
+		if ((v = opcode_number(&p, leads[i].base)) < 0)
+			continue;
+		if (v > 0xffff) {
+			sub = v & 0xfff;
+			v >>= 12;
+		} else if (v > 0xff) {
+			sub = v & 0xff;
+			v >>= 8;
+		} else if (leads[i].sub_lead && !strncmp(p, leads[i].sub_lead, strlen(leads[i].sub_lead))) {
+			p += strlen(leads[i].sub_lead);
+			sub = opcode_number(&p, leads[i].sub_base);
+		}
+		if ((name = opcode_feature((unsigned long)v, sub)))
+			add_token(l, EVIDENCE_FEATURE, name, strlen(name));
+	}
+}
 
 static void take_features(struct evidence_line *l, const char *t)
 {
@@ -1508,6 +1629,7 @@ static void take_features(struct evidence_line *l, const char *t)
 	for (size_t i = 0; i < sizeof(feature_phrases) / sizeof(*feature_phrases); i++)
 		if (strcasestr(t, feature_phrases[i].phrase))
 			add_token(l, EVIDENCE_FEATURE, feature_phrases[i].name, strlen(feature_phrases[i].name));
+	take_opcode_features(l, t);
 }
 
 /* The label of a version at P: the known words among the two before it, in order. */

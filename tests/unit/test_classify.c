@@ -3972,6 +3972,112 @@ static void test_embedded_matches_file(const struct classify_table *t)
 	free(path);
 }
 
+/*
+ * An engine refusing a feature in each engine's words, and binaryen's validator across versions
+ * 90-125. Engines: V8's unknown opcodes (src/wasm/function-body-decoder-impl.h: "Invalid opcode
+ * 0x%x", "invalid numeric opcode: 0x%x" with prefix and sub-opcode in one number, "invalid SIMD
+ * opcode", "invalid atomic opcode"), SpiderMonkey's (js/src/wasm/WasmOpIter.h: "unrecognized
+ * opcode: %x %x"), JavaScriptCore's (wasm/WasmFunctionParser.h: "invalid 0xfc extended op N"),
+ * WAMR's (core/iwasm/interpreter/wasm_loader.c: "invalid opcode 0x%02x %02x."), wazero's
+ * (api/features.go: "feature %q is disabled", its feature names), WasmEdge's
+ * (lib/common/errinfo.cpp: "This instruction or syntax requires enabling {} proposal", the names
+ * of include/common/enum.inc), wasm3's (source/m3_exception.h: "no compiler found for opcode").
+ * binaryen (src/wasm/wasm-validator.cpp): "requires X to be enabled" (version_100 to 110),
+ * "unless multivalue is enabled", "(atomics are disabled)", "all used types should be allowed",
+ * "[--enable-bulk-memory-opt]", "[--enable-fp16]", and before version_100 a mutable global
+ * import or export refused as "unexpected true: Exported global cannot be mutable".
+ */
+static void test_feature_refusal_catalogues(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "CompileError: WebAssembly.instantiate(): Compiling function #12 failed: invalid numeric opcode: "
+		  "0xfc08 @+345\n",
+		  "engine_lacks_wasm_feature" },
+		{ "CompileError: WebAssembly.instantiate(): Compiling function #3 failed: Invalid opcode 0xc0 @+120\n",
+		  "engine_lacks_wasm_feature" },
+		{ "CompileError: WebAssembly.Module(): Compiling function #5 failed: invalid SIMD opcode @+99\n",
+		  "engine_lacks_wasm_feature" },
+		{ "CompileError: WebAssembly.instantiate(): Compiling function #5 failed: invalid atomic opcode @+99\n",
+		  "engine_lacks_wasm_feature" },
+		{ "CompileError: wasm validation error: at offset 1234: unrecognized opcode: fc 8\n",
+		  "engine_lacks_wasm_feature" },
+		{ "CompileError: wasm validation error: at offset 88: unrecognized opcode: c0 0\n",
+		  "engine_lacks_wasm_feature" },
+		{ "CompileError: WebAssembly.Module doesn't parse at byte 77: invalid 0xfc extended op 10, in function "
+		  "at index 3\n",
+		  "engine_lacks_wasm_feature" },
+		{ "WASM module load failed: invalid opcode 0xfd 101.\n", "engine_lacks_wasm_feature" },
+		{ "Error: invalid function[0]: i32.extend8_s invalid as feature \"sign-extension-ops\" is disabled\n",
+		  "engine_lacks_wasm_feature" },
+		{ "panic: section code: invalid function[3]: memory.copy invalid as feature \"bulk-memory-operations\" "
+		  "is disabled\n",
+		  "engine_lacks_wasm_feature" },
+		{ "[2024-05-01 10:00:00.000] [error] loading failed: illegal opcode, Code: 0x117\n"
+		  "[2024-05-01 10:00:00.000] [error]     This instruction or syntax requires enabling Fixed-width "
+		  "SIMD proposal\n",
+		  "engine_lacks_wasm_feature" },
+		{ "[error]     This instruction or syntax requires enabling Tail Call proposal\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Error: no compiler found for opcode\n", "engine_lacks_wasm_feature" },
+		{ "[wasm-validator error in function 7] unexpected false: ref.func requires reference-types to be "
+		  "enabled, on \n(ref.func $f)\n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in function 7] unexpected false: i31.new requires gc to be enabled, on \n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in function $f] unexpected false: Tuples are not allowed unless multivalue is "
+		  "enabled, on \n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in function $f] unexpected false: Multivalue block type (multivalue is not "
+		  "enabled), on \n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in module] unexpected false: all used types should be allowed, on \n$f\n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in function 3] unexpected false: memory.fill operations require bulk memory "
+		  "[--enable-bulk-memory-opt], on \n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in function 2] unexpected false: Atomic operation (atomics are disabled), on "
+		  "\n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in module] unexpected false: memory is shared, but atomics are disabled, on "
+		  "\n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in function 2] unexpected false: FP16 operations require FP16 "
+		  "[--enable-fp16], on \n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in function 2] unexpected false: call_ref requires typed-function-references "
+		  "to be enabled, on \n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in module] unexpected true: Exported global cannot be mutable, on \n"
+		  "__stack_pointer\nFatal: error validating input\n",
+		  "wasm_opt_feature_validation" },
+	};
+	/*
+	 * near misses, each with the class it must not get: the Linux kernel's oops and the eBPF verifier
+	 * ("invalid opcode: 0000", "BPF_ATOMIC uses invalid atomic opcode"), an emulator's unknown opcode,
+	 * V8 refusing a module for another cause, other programs' disabled features, WasmEdge's other loader
+	 * errors, binaryen's validator on other faults (a call's types, global.set of an immutable global)
+	 * and its bare "error validating input"
+	 */
+	static const struct near_miss misses[] = {
+		{ "invalid opcode: 0000 [#1] PREEMPT SMP NOPTI\n", "engine_lacks_wasm_feature" },
+		{ "BPF_ATOMIC uses invalid atomic opcode 10\n", "engine_lacks_wasm_feature" },
+		{ "Error: Unrecognized opcode: fe\n", "engine_lacks_wasm_feature" },
+		{ "CompileError: WebAssembly.instantiate(): Compiling function #3 failed: invalid local index: 5 "
+		  "@+120\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Error: feature \"dark-mode\" is disabled\n", "engine_lacks_wasm_feature" },
+		{ "[error] loading failed: magic header not detected, Code: 0x23\n", "engine_lacks_wasm_feature" },
+		{ "[wasm-validator error in function 2] unexpected false: call param types must match, on \n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in function 2] unexpected false: global.set global must be mutable, on \n",
+		  "wasm_opt_feature_validation" },
+		{ "Fatal: error validating input\n", "wasm_opt_feature_validation" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
 int main(void)
 {
 	char *path = xasprintf("%s/%s", source_dir(), CLASSIFY_TABLE_PATH);
@@ -4017,6 +4123,7 @@ int main(void)
 		test_tune25b_wordings(t);
 		test_tune26b_wordings(t);
 		test_batch9_10_near_misses(t);
+		test_feature_refusal_catalogues(t);
 		test_wrappers_tell_nothing(t);
 		test_threads_and_speed(t);
 		test_corpus(t);

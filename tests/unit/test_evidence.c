@@ -516,6 +516,31 @@ static void test_runtime_catalogue(void)
 		     "simd128");
 	check_tokens("CompileError: wasm validation error: at offset 12: v128 not enabled\n", EVIDENCE_FEATURE,
 		     "simd128");
+	/*
+	 * an opcode's number an engine refused: V8's one number (prefix and sub-opcode), SpiderMonkey's
+	 * and WAMR's two, JavaScriptCore's decimal sub-opcode, parity-wasm's decimal byte; 0xfc alone
+	 * names no feature (saturating conversions or bulk memory), nor does the kernel's "invalid opcode:"
+	 */
+	check_tokens("CompileError: Compiling function #1 failed: invalid numeric opcode: 0xfc0a @+9\n",
+		     EVIDENCE_FEATURE, "bulk-memory");
+	check_tokens("CompileError: Compiling function #1 failed: Invalid opcode 0xc2 @+9\n", EVIDENCE_FEATURE,
+		     "sign-ext");
+	check_tokens("CompileError: wasm validation error: at offset 9: unrecognized opcode: fc 2\n", EVIDENCE_FEATURE,
+		     "nontrapping-fptoint");
+	check_tokens("CompileError: wasm validation error: at offset 9: unrecognized opcode: 12 0\n", EVIDENCE_FEATURE,
+		     "tail-call");
+	check_tokens("Exception: WASM module load failed: invalid opcode 0x06.\n", EVIDENCE_FEATURE,
+		     "exception-handling");
+	check_tokens(
+		"CompileError: WebAssembly.Module doesn't parse at byte 7: invalid 0xfc extended op 17, in function "
+		"at index 0\n",
+		EVIDENCE_FEATURE, "reference-types");
+	check_tokens("Error: deserialize module: UnknownOpcode(208)\n", EVIDENCE_FEATURE, "reference-types");
+	check_tokens("CompileError: Compiling function #1 failed: Invalid opcode 0xfc @+9\n", EVIDENCE_FEATURE, "");
+	check_tokens("invalid opcode: 00c0 [#1] SMP\n", EVIDENCE_FEATURE, "");
+	/* wazero's names */
+	check_tokens("Error: invalid function[0]: f32x4.add invalid as feature \"simd\" is disabled\n",
+		     EVIDENCE_FEATURE, "simd128");
 	/* wasmparser's and JavaScriptCore's words */
 	check_tokens("Error: legacy exceptions support is not enabled (at offset 0x1c4843)\n", EVIDENCE_FEATURE,
 		     "exception-handling");
