@@ -3280,6 +3280,117 @@ static void test_tune26b_wordings(const struct classify_table *t)
 }
 
 /*
+ * Wordings of the 27b round, from the tools' message catalogues, each from its format string.
+ * Exceptions disabled: GCC's doing_eh (gcc/cp/except.cc, "exception handling disabled, use
+ * %<-fexceptions%> to enable": plain quotes in the C locale, typographic ones in UTF-8, none before
+ * GCC 4.8); libc++'s __throw_* without exceptions (libcxx/include/stdexcept, new, ios.cpp:
+ * _LIBCPP_VERBOSE_ABORT("%s was thrown in -fno-exceptions mode[ with message \"%s\"]"), 15 on);
+ * Emscripten's __cxa_throw without ASSERTIONS throwing the exception's address, which the browser
+ * reports as a thrown number (Chrome's "Uncaught %s", Firefox's "uncaught exception: %s").
+ * pyo3-build-config's checks of the PYO3_CROSS_* variables (src/impl_.rs: "%s is not valid a UTF-8
+ * string" 0.15 on, "is not valid utf-8." 0.14, "PYO3_CROSS_LIB_DIR variable value is not a valid UTF-8
+ * string"); maturin's (src/build_options.rs 0.15: context "Failed to find a {python_impl}
+ * {major}.{minor} interpreter" over the bundled sysconfig; 1.x: "Python interpreter should be a kind of
+ * interpreter (e.g. 'python3.8' or 'pypy3.9') when cross-compiling, got path to interpreter: {}",
+ * "Unsupported Python interpreter for cross-compilation: {}; supported interpreters are ...").
+ * cibuildwheel's validate_pyodide_target_python (cibuildwheel/platforms/pyodide.py: "The
+ * `pyodide-version` option is set to {}, which provides Python {}, but the {} build needs Python {}.").
+ * A missing Python.h in GCC's ("%s: No such file or directory"), clang's (err_pp_file_not_found,
+ * "'%0' file not found") and MSVC's C1083 words.
+ */
+static void test_tune27b_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "noexc.cpp:12:39: error: exception handling disabled, use '-fexceptions' to enable\n",
+		  "cxx_exceptions_disabled" },
+		{ "a.cpp:8:26: error: exception handling disabled, use \xe2\x80\x98-fexceptions\xe2\x80\x99 to "
+		  "enable\n",
+		  "cxx_exceptions_disabled" },
+		{ "a.cpp: In function 'void f()':\na.cpp:3: error: exception handling disabled, use -fexceptions to "
+		  "enable\n",
+		  "cxx_exceptions_disabled" },
+		{ "out_of_range was thrown in -fno-exceptions mode with message \"vector\"\nAborted(native code called "
+		  "abort())\n",
+		  "cxx_exceptions_disabled" },
+		{ "bad_alloc was thrown in -fno-exceptions mode\n", "cxx_exceptions_disabled" },
+		{ "ios_base::failure was thrown in -fno-exceptions mode with message \"basic_ios::clear\"\n",
+		  "cxx_exceptions_disabled" },
+		{ "Uncaught 5251064\n", "cxx_exceptions_disabled" },
+		{ "uncaught exception: 5246032\n", "cxx_exceptions_disabled" },
+		{ "  error: PYO3_CROSS_PYTHON_VERSION is not valid a UTF-8 string\n", "pyo3_cross_config" },
+		{ "  error: PYO3_CROSS_PYTHON_VERSION is not valid utf-8.\n", "pyo3_cross_config" },
+		{ "  error: PYO3_CROSS_LIB_DIR variable value is not a valid UTF-8 string\n", "pyo3_cross_config" },
+		{ "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: Failed to find a CPython 3.11 interpreter\n",
+		  "pyo3_cross_config" },
+		{ "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: Python interpreter should be a kind of interpreter "
+		  "(e.g. 'python3.8' or 'pypy3.9') when cross-compiling, got path to interpreter: /usr/bin/python3\n",
+		  "pyo3_cross_config" },
+		{ "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: Unsupported Python interpreter for cross-compilation: "
+		  "jython; supported interpreters are pypy, graalpy, and python (cpython)\n",
+		  "pyo3_cross_config" },
+		{ "cibuildwheel: error: The `pyodide-version` option is set to 0.27.7, which provides Python 3.12, but "
+		  "the cp313-pyodide_wasm32 build needs Python 3.13.\n",
+		  "host_python_mismatch" },
+		/* the missing header in GCC's, clang's and MSVC's words, under setuptools' wrapper */
+		{ "x.c:1:10: fatal error: Python.h: No such file or directory\n", "python_headers_missing" },
+		{ "x.c:1:10: fatal error: 'Python.h' file not found\n#include <Python.h>\n         ^~~~~~~~~~\n1 error "
+		  "generated.\nerror: command '/emsdk/upstream/emscripten/emcc' failed with exit code 1\n",
+		  "python_headers_missing" },
+		{ "x.c(1): fatal error C1083: Cannot open include file: 'Python.h': No such file or directory\n",
+		  "python_headers_missing" },
+	};
+	/*
+	 * near misses, each with the class it must not get: clang's Objective-C refusal
+	 * (err_objc_exceptions_disabled, "cannot use '%0' with Objective-C exceptions disabled"); an
+	 * exception thrown with exceptions on and not caught (libc++abi's "terminating due to uncaught
+	 * exception of type %s: %s", libstdc++'s "terminate called without an active exception" for a
+	 * joinable std::thread destroyed); a small number or an Error thrown from JS; Emscripten's link
+	 * refusal under DISABLE_EXCEPTION_THROWING (src/lib/libexceptions_stub.js), which is objects built
+	 * with exceptions linked without (eh_abi_link_mismatch's); a host without any Python
+	 * (pyo3-build-config's run_python_script "failed to run the Python interpreter at {}: {}",
+	 * find_interpreter's "no Python 3.x interpreter found", maturin's "Couldn't find any python
+	 * interpreters. Please specify at least one with -i"), which native builds print too;
+	 * cibuildwheel's PATH check, which is no version; another header whose name ends in Python.h, or
+	 * another missing header before setuptools' "error: command 'emcc' failed"
+	 */
+	static const struct near_miss misses[] = {
+		{ "a.m:3:3: error: cannot use '@try' with Objective-C exceptions disabled\n",
+		  "cxx_exceptions_disabled" },
+		{ "libc++abi: terminating due to uncaught exception of type std::out_of_range: vector\n",
+		  "cxx_exceptions_disabled" },
+		{ "terminate called without an active exception\nAborted (core dumped)\n", "cxx_exceptions_disabled" },
+		{ "Uncaught 404\n", "cxx_exceptions_disabled" },
+		{ "Uncaught Error: 5251064 bytes requested\n", "cxx_exceptions_disabled" },
+		{ "emscripten:ERROR: DISABLE_EXCEPTION_THROWING was set (likely due to -fno-exceptions), which means "
+		  "no "
+		  "C++ exception throwing support code is linked in, but such support is required by symbol "
+		  "'__cxa_throw'.\n",
+		  "cxx_exceptions_disabled" },
+		{ "  error: failed to run the Python interpreter at /usr/bin/python3: No such file or directory (os "
+		  "error 2)\n",
+		  "pyo3_cross_config" },
+		{ "  error: no Python 3.x interpreter found\n", "pyo3_cross_config" },
+		{ "\xf0\x9f\x92\xa5 maturin failed\n  Caused by: Couldn't find any python interpreters. Please specify "
+		  "at least one with -i\n",
+		  "pyo3_cross_config" },
+		{ "Error: Failed to find a CPython 3.11 interpreter: run `uv python install 3.11`\n",
+		  "pyo3_cross_config" },
+		{ "cibuildwheel: error: python available on PATH doesn't match our venv instance. If you have modified "
+		  "PATH, ensure that you don't overwrite cibuildwheel's entry or insert python above it.\n",
+		  "host_python_mismatch" },
+		{ "src/embed.c:3:10: fatal error: embedPython.h: No such file or directory\n",
+		  "python_headers_missing" },
+		{ "x.c:2:10: fatal error: 'numpy/arrayobject.h' file not found\nerror: command 'emcc' failed with exit "
+		  "code 1\n",
+		  "python_headers_missing" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+	CHECK_STR(classify1(t, -1, misses[5].log, NULL, NULL), "eh_abi_link_mismatch");
+}
+
+/*
  * Near misses of the ninth and tenth batches' wordings: another cause that prints the same text,
  * each with the class it must not get.
  */
@@ -4122,6 +4233,7 @@ int main(void)
 		test_tune24_wordings(t);
 		test_tune25b_wordings(t);
 		test_tune26b_wordings(t);
+		test_tune27b_wordings(t);
 		test_batch9_10_near_misses(t);
 		test_feature_refusal_catalogues(t);
 		test_wrappers_tell_nothing(t);
