@@ -4189,6 +4189,120 @@ static void test_feature_refusal_catalogues(const struct classify_table *t)
 	check_near_misses(t, misses, COUNT(misses));
 }
 
+/*
+ * The catalogue round on exception handling and symbols at link and load: every wording the
+ * dynamic linker, the link step and the engines print for these families, decided by the symbol
+ * where the wording carries one. Emscripten's dynamic linker (src/lib/libdylink.js, before 3.1.53
+ * src/library_dylink.js): resolveSymbol's "undefined symbol '%s'. perhaps a side module was not
+ * linked in? ..." (backquotes before 3.1.4x), the 2.0 proxy's "missing linked " + type + " `%s`.
+ * perhaps ...", reportUndefinedSymbols' "bad export type for '%s': %s", Pyodide's patched stub
+ * "Dynamic linking error: cannot resolve symbol %s" (its loadDynlib, src/js/dynload.ts, loads with
+ * allowUndefined, so a missing symbol shows at its first call). The engines' LinkErrors for an
+ * import the linker could not give: V8 (src/wasm/module-instantiate.cc, "Import #%d \"%s\" \"%s\":
+ * function import requires a callable", before 2021 'module="%s" function="%s" error: ...', "tag
+ * import requires a WebAssembly.Tag"), SpiderMonkey (js.msg: "import object field '%s' is not a
+ * Function", "... is not a Tag"), JavaScriptCore (WebAssemblyModuleRecord.cpp importFailMessage:
+ * "import function %s:%s must be callable", "Tag import %s:%s is not an instance of
+ * WebAssembly.Tag"). The link step: wasm-ld's "%s: undefined symbol: %s" for the EH runtime's
+ * names (JS EH's invoke_*, __cxa_find_matching_catch_N, setThrew, __THREW__, saveSetjmp /
+ * testSetjmp, emscripten_longjmp; wasm EH's __cpp_exception, __c_longjmp, __wasm_lpad_context,
+ * _Unwind_CallPersonality, __wasm_setjmp_test) and "symbol exported via --export not found: %s"
+ * (lld/wasm/Driver.cpp); emcc's settings checks (tools/link.py: "DISABLE_EXCEPTION_CATCHING=0 is
+ * not compatible with -fwasm-exceptions", "SUPPORT_LONGJMP=emscripten is not compatible with
+ * -fwasm-exceptions", "SUPPORT_LONGJMP=wasm cannot be used with DISABLE_EXCEPTION_THROWING=0").
+ */
+static void test_cat28a_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		/* js_eh_invoke_missing: an invoke_* trampoline the dynamic linker could not give */
+		{ "Error: Dynamic linking error: cannot resolve symbol invoke_vi\n", "js_eh_invoke_missing" },
+		{ "Aborted(Assertion failed: undefined symbol 'invoke_vi'. perhaps a side module was not linked in? "
+		  "if this global was expected to arrive from a system library, try to build the MAIN_MODULE with "
+		  "EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  "js_eh_invoke_missing" },
+		{ "Aborted(Assertion failed: missing linked function `invoke_vii`. perhaps a side module was not "
+		  "linked in? if this function was expected to arrive from a system library, try to build the "
+		  "MAIN_MODULE with EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  "js_eh_invoke_missing" },
+		{ "Aborted(external function 'invoke_vi' is missing. perhaps a side module was not linked in? if "
+		  "this function was expected to arrive from a system library, try to build the MAIN_MODULE with "
+		  "EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  "js_eh_invoke_missing" },
+		{ "Error: bad export type for 'invoke_vi': undefined\n", "js_eh_invoke_missing" },
+		{ "Error: bad export type for `invoke_iii`: undefined\n", "js_eh_invoke_missing" },
+		/* wasm_eh_tag_missing: the exception or longjmp tag */
+		{ "LinkError: Tag import env:__cpp_exception is not an instance of WebAssembly.Tag\n",
+		  "wasm_eh_tag_missing" },
+		{ "LinkError: Tag import env:my_tag is not an instance of WebAssembly.Tag\n", "wasm_eh_tag_missing" },
+		{ "LinkError: import object field '__cpp_exception' is not a Tag\n", "wasm_eh_tag_missing" },
+		{ "Aborted(Assertion failed: undefined symbol '__c_longjmp'. perhaps a side module was not linked in? "
+		  "if this global was expected to arrive from a system library, try to build the MAIN_MODULE with "
+		  "EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  "wasm_eh_tag_missing" },
+		/* python_capi_missing: a C-API function by any engine's words */
+		{ "LinkError: import object field 'PyIter_NextItem' is not a Function\n", "python_capi_missing" },
+		{ "LinkError: import function env:PyUnicodeWriter_Create must be callable\n", "python_capi_missing" },
+		{ "Error: bad export type for 'PyLong_AsInt': undefined\n", "python_capi_missing" },
+		/* main_module_export_missing: libc and runtime names */
+		{ "Error: bad export type for 'strtoul': undefined\n", "main_module_export_missing" },
+		{ "Aborted(Assertion failed: missing linked function `malloc`. perhaps a side module was not linked "
+		  "in? if this function was expected to arrive from a system library, try to build the MAIN_MODULE "
+		  "with EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  "main_module_export_missing" },
+		/* undefined_symbol_at_link: an export list naming what nobody defines */
+		{ "wasm-ld: error: symbol exported via --export not found: foo\n", "undefined_symbol_at_link" },
+		{ "rust-lld: error: symbol exported via --export not found: run_lua\n", "undefined_symbol_at_link" },
+		/* eh_abi_link_mismatch: the EH runtime's names undefined at link, the settings checks */
+		{ "wasm-ld: error: x.o: undefined symbol: __wasm_setjmp_test\n", "eh_abi_link_mismatch" },
+		{ "wasm-ld: error: x.o: undefined symbol: __wasm_lpad_context\n", "eh_abi_link_mismatch" },
+		{ "wasm-ld: error: x.o: undefined symbol: _Unwind_CallPersonality\n", "eh_abi_link_mismatch" },
+		{ "wasm-ld: error: lib.a(x.o): undefined symbol: __cxa_find_matching_catch_3\n",
+		  "eh_abi_link_mismatch" },
+		{ "wasm-ld: error: x.o: undefined symbol: __THREW__\n", "eh_abi_link_mismatch" },
+		{ "emcc: error: SUPPORT_LONGJMP=wasm cannot be used with DISABLE_EXCEPTION_CATCHING=0\n",
+		  "eh_abi_link_mismatch" },
+		{ "em++: error: SUPPORT_LONGJMP=wasm cannot be used with DISABLE_EXCEPTION_THROWING=0\n",
+		  "eh_abi_link_mismatch" },
+		{ "emcc: error: SUPPORT_LONGJMP=emscripten is not compatible with -fwasm-exceptions\n",
+		  "eh_abi_link_mismatch" },
+	};
+	/*
+	 * near misses, each with the class it must not get: the same invoke_* undefined at link (an
+	 * object, not the host: eh_abi_link_mismatch's); an engine's LinkError for an invoke_* import
+	 * (JavaScriptCore's, old V8's): the dynamic linker hands a side module a stub for every import,
+	 * so only a main module's stale glue or a hand-written import object lacks one (test_near_misses
+	 * holds V8's and SpiderMonkey's); a libc name in SpiderMonkey's words; V8's tag
+	 * of another signature (the host has a tag: "imported tag does not match the expected type");
+	 * emcc's warning that ASYNCIFY and wasm exceptions do not mix (tools/link.py), then the
+	 * asyncify pass failing, which is no EH ABI mix; IntelliJ's and other tools' capitalised
+	 * "Cannot resolve symbol"; dynCall's missing table entry (a null function pointer, not a
+	 * missing wrapper: src/lib/libcore.js "missing table entry in dynCall: %s"); wasm-ld's warning
+	 * for an --export-if-defined name; a Python name not found in a module (no C-API symbol)
+	 */
+	static const struct near_miss misses[] = {
+		{ "wasm-ld: error: x.o: undefined symbol: invoke_vi\n", "js_eh_invoke_missing" },
+		{ "LinkError: import function env:invoke_vii must be callable\n", "js_eh_invoke_missing" },
+		{ "LinkError: WebAssembly.Instance(): Import #4 module=\"env\" function=\"invoke_vii\" error: function "
+		  "import requires a callable\n",
+		  "js_eh_invoke_missing" },
+		{ "LinkError: import object field 'memcpy' is not a Function\n", "js_eh_invoke_missing" },
+		{ "LinkError: WebAssembly.Instance(): Import #0 \"env\" \"__cpp_exception\": imported tag does not "
+		  "match the expected type\n",
+		  "wasm_eh_tag_missing" },
+		{ "em++: warning: ASYNCIFY=1 is not compatible with -fwasm-exceptions. Parts of the program that mix "
+		  "ASYNCIFY and exceptions will not compile.\nFatal: Module::getFunction: __asyncify_get_call_index "
+		  "does not exist\n",
+		  "eh_abi_link_mismatch" },
+		{ "Error: Cannot resolve symbol 'String'\n", "main_module_export_missing" },
+		{ "Aborted(Assertion failed: missing table entry in dynCall: 0)\n", "dyncall_legacy_missing" },
+		{ "wasm-ld: warning: symbol exported via --export not found: foo\n", "undefined_symbol_at_link" },
+		{ "ImportError: cannot import name 'Py_Foo' from 'mod'\n", "python_capi_missing" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
 int main(void)
 {
 	char *path = xasprintf("%s/%s", source_dir(), CLASSIFY_TABLE_PATH);
@@ -4234,6 +4348,7 @@ int main(void)
 		test_tune25b_wordings(t);
 		test_tune26b_wordings(t);
 		test_tune27b_wordings(t);
+		test_cat28a_wordings(t);
 		test_batch9_10_near_misses(t);
 		test_feature_refusal_catalogues(t);
 		test_wrappers_tell_nothing(t);
