@@ -49,7 +49,8 @@
  *              flag ("node: bad option: --experimental-wasm-eh")        70
  *   pip        "... is not a supported wheel on this platform"            60
  *   npm, crash "npm ERR!", "Segmentation fault", "Assertion failed", Node's
- *              "FATAL ERROR: ..." (a V8 heap exhausted, a failed check)  60
+ *              "FATAL ERROR: ..." (a V8 heap exhausted, a failed check),
+ *              LLVM's and binaryen's "UNREACHABLE executed at F:N!"      60
  *   error      glibc's loader: "...: symbol lookup error: ..."            60
  *   pip        "ERROR: ..." naming a wheel or a distribution             50
  *   error      any other "ERROR: ..." line, "Error while ...", "critical ...",
@@ -60,6 +61,16 @@
  *              device"; not network errors or "Permission denied", which
  *              logs that succeed print), a logrus error (the Docker CLI's
  *              time="..." level=error msg="...")                          50
+ *   error      a build or CI tool's own error: make's fatal "make: ***
+ *              No rule to make target 'x'.  Stop." (any make: gmake,
+ *              mingw32-make, "make[1]"), "CMake Error at F:N (cmd):",
+ *              meson's "F:N:C: ERROR: ...", pnpm's "ERR_PNPM_X  ...",
+ *              yarn 1's "error An unexpected error occurred: ...",
+ *              GitHub Actions' "##[error]..." and "::error ...::...",
+ *              the Docker daemon's "Error response from daemon: ..."      50
+ *   panic      Go's runtime panic, "panic: ..."                          85
+ *   js         Node's "[UnhandledPromiseRejection: ...]" (a promise
+ *              rejected with no Error; the reason is inside)             90
  *   error      pyodide-build's Emscripten check, printed bare: "Incorrect
  *              Emscripten version X. Need ...", "Failed to determine
  *              Emscripten version.", "No Emscripten compiler found. ..."  50
@@ -74,7 +85,15 @@
  *              resolver's or a test's lines (a failure, not a breakage)   50
  *   wrapper    an error line that only says a step failed ("error:
  *              linking with `emcc` failed", "could not compile",
- *              "emcc: error: '.../wasm-ld ...' failed", "make: *** ...",
+ *              "emcc: error: '.../wasm-ld ...' failed", make's "make:
+ *              *** [x.o] Error 1" and "*** Waiting for unfinished jobs",
+ *              ninja's "FAILED: x.o" and "ninja: build stopped: ...",
+ *              BuildKit's "ERROR [stage 2/5] RUN ..." and "ERROR: failed
+ *              to solve: process ... did not complete successfully",
+ *              pnpm's " ELIFECYCLE  Command failed ..." and
+ *              ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL, yarn 1's "error Command
+ *              failed with exit code 1.", "##[error]Process completed
+ *              with exit code 1.",
  *              cargo install's "failed to compile `x`", cargo test's
  *              "test failed, to rerun pass", maturin's failure line and a
  *              last cause of it that only says cargo failed ("Cargo build

@@ -661,10 +661,119 @@ static int is_logrus_error(const char *s, const char *end)
 	return level && (starts_with(level, end, "level=error msg=") || starts_with(level, end, "level=fatal msg="));
 }
 
+/*
+ * Where make's ": *** " or meson's ": ERROR: " stands in the first 256 bytes
+ * of [S, END), or NULL: one pass over the colons, as every line of a log comes here.
+ */
+static const char *build_tool_tag(const char *s, const char *end)
+{
+	const char *limit = end - s > 256 ? s + 256 : end;
+
+	for (const char *p = s; (p = memchr(p, ':', (size_t)(limit - p))); p++)
+		if (starts_with(p, end, ": *** ") || starts_with(p, end, ": ERROR: "))
+			return p;
+	return NULL;
+}
+
+/*
+ * Whether [S, END), whose ": *** " stands at P, is GNU make's error line,
+ * "PROG: *** ..." or, in a sub-make, "PROG[N]: *** ..." (src/output.c: "%s:
+ * *** " and "%s[%u]: *** "), where PROG is the program's name ("make",
+ * "gmake", "mingw32-make", a path).
+ */
+static int is_make_error(const char *s, const char *p)
+{
+	const char *q = p;
+
+	if (q > s && q[-1] == ']') {
+		q--;
+		while (q > s && isdigit((unsigned char)q[-1]))
+			q--;
+		if (q == s || q[-1] != '[')
+			return 0;
+		q--;
+	}
+	return q - s >= 4 && memcmp(q - 4, "make", 4) == 0 &&
+	       (q - 4 == s || q[-5] == '/' || q[-5] == '\\' || q[-5] == '-' || q[-5] == 'g');
+}
+
+/*
+ * The weight of a build or CI tool's own error line [S, END) (0: none of
+ * theirs), its tool in *TOOL: 40 for one that only says a step failed (its
+ * output above or below says why), 50 for one that names the cause.
+ */
+static int build_tool_error(const char *s, const char *end, const char **tool)
+{
+	const char *tag = build_tool_tag(s, end), *m;
+
+	*tool = "wrapper";
+	if (tag && tag[2] == '*' && is_make_error(s, tag)) {
+		/* "*** [x.o] Error 1", "*** Waiting for unfinished jobs....", "*** Deleting file 'x'" (src/job.c, commands.c) */
+		m = tag + 6;
+		if (starts_with(m, end, "[") || starts_with(m, end, "Waiting for ") || starts_with(m, end, "Deleting "))
+			return 40;
+		*tool = "error";
+		return 50; /* a fatal error: "*** No rule to make target 'x'.  Stop." */
+	}
+	/*
+	 * ninja's failed edge (src/status*.cc: "FAILED: " then its outputs; 1.12's "FAILED: [code=1] ")
+	 * and its summary (src/ninja.cc: "ninja: build stopped: %s."): the command's output says why
+	 */
+	if (starts_with(s, end, "FAILED: ") || starts_with(s, end, "ninja: build stopped: "))
+		return 40;
+	/*
+	 * BuildKit's failed step (buildx and docker build: "ERROR [stage 2/5] RUN ...", "ERROR:
+	 * failed to solve: process \"...\" did not complete successfully: exit code: 2"), pnpm's
+	 * failed script (" ELIFECYCLE  Command failed with exit code 1.",
+	 * ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL) and yarn 1's ("error Command failed with exit code 1."
+	 * of src/reporters/lang/en.js): what the step printed says why
+	 */
+	if (starts_with(s, end, "ERROR [") ||
+	    ((starts_with(s, end, "ERROR: failed to solve: process ") ||
+	      starts_with(s, end, "error: failed to solve: process ")) &&
+	     find_in(s, end, "did not complete successfully")) ||
+	    starts_with(s, end, "ELIFECYCLE ") || starts_with(s, end, "ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL") ||
+	    starts_with(s, end, "ERR_PNPM_RECURSIVE_EXEC_FIRST_FAIL") ||
+	    starts_with(s, end, "error Command failed with exit code "))
+		return 40;
+	/* GitHub Actions' error annotation, as the log shows it ("##[error]...") or as echoed ("::error ...::...") */
+	if (starts_with(s, end, "##[error]") || starts_with(s, end, "::error::") || starts_with(s, end, "::error ")) {
+		m = s + (*s == '#' ? 9 : 2);
+		if (starts_with(m, end, "Process completed with exit code "))
+			return 40;
+		*tool = "error";
+		return 50;
+	}
+	*tool = "error";
+	/*
+	 * CMake's messages (cmMessenger.cxx: "CMake Error at FILE:LINE (CMD):", "CMake Error in
+	 * FILE:"; the message follows, indented), meson's ("FILE:LINE:COL: ERROR: ..."), pnpm's
+	 * ("ERR_PNPM_CODE  message", after one space), yarn 1's other errors ("error An unexpected
+	 * error occurred: ...", "error Couldn't find package ..."), the Docker daemon's refusal
+	 * (docker/cli: "Error response from daemon: ...")
+	 */
+	if (starts_with(s, end, "CMake Error") || (tag && tag[2] == 'E') || starts_with(s, end, "ERR_PNPM_") ||
+	    (starts_with(s, end, "error ") && end - s > 6 && isupper((unsigned char)s[6])) ||
+	    starts_with(s, end, "Error response from daemon: "))
+		return 50;
+	/* Go's runtime (src/runtime/panic.go: printpanics' "panic: "), its message and goroutines follow */
+	if (starts_with(s, end, "panic: ")) {
+		*tool = "panic";
+		return 85;
+	}
+	/* Node's rejection of a promise with no Error (lib/internal/process/promises.js), its reason inside */
+	if (starts_with(s, end, "[UnhandledPromiseRejection: ")) {
+		*tool = "js";
+		return 90;
+	}
+	return 0;
+}
+
 /* The weight of line [S, END) (0: no error) and its tool; where it starts in *WHY. */
 static int line_weight(const char *s, const char *end, const char **why, const char **tool)
 {
 	const char *w, *e, *x, *xe, *b;
+	int weight;
 
 	while (s < end && isspace((unsigned char)*s))
 		s++;
@@ -774,14 +883,16 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "npm";
 		return 60;
 	}
-	/* Node's V8 fatal error handler (src/node_errors.cc: "FATAL ERROR: %s %s"): the process is gone */
+	/*
+	 * Node's V8 fatal error handler (src/node_errors.cc: "FATAL ERROR: %s %s"): the process is gone;
+	 * so is one at an llvm_unreachable or binaryen's WASM_UNREACHABLE ("UNREACHABLE executed at F:N!")
+	 */
 	if (find_in(s, end, "Segmentation fault") || starts_with(s, end, "Assertion failed") ||
-	    starts_with(s, end, "FATAL ERROR: ")) {
+	    starts_with(s, end, "FATAL ERROR: ") || starts_with(s, end, "UNREACHABLE executed")) {
 		*tool = "crash";
 		return 60;
 	}
-	if (starts_with(s, end, "make: *** ") || (starts_with(s, end, "make[") && find_in(s, end, "]: *** ")) ||
-	    starts_with(s, end, MATURIN_FAILED)) {
+	if (starts_with(s, end, MATURIN_FAILED)) {
 		*tool = "wrapper";
 		return 40;
 	}
@@ -796,6 +907,8 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "error";
 		return 50;
 	}
+	if ((weight = build_tool_error(s, end, tool)))
+		return weight;
 	if (starts_with(s, end, "ERROR:") || starts_with(s, end, "ERROR ")) {
 		if (is_pip_wrapper(s + 6, end)) {
 			*tool = "wrapper";

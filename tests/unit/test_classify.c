@@ -3391,6 +3391,194 @@ static void test_tune27b_wordings(const struct classify_table *t)
 }
 
 /*
+ * The 28th catalogue round: crash banners of the toolchain, Emscripten's memory and stack
+ * wordings, each built from the format string of the tool's source (cited per group).
+ */
+static void test_tune28b_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		/* llvm/lib/Support/ErrorHandling.cpp llvm_unreachable_internal: "UNREACHABLE executed at %s:%u!" */
+		{ "UNREACHABLE executed at /b/s/w/ir/cache/builder/emscripten-releases/llvm-project/llvm/lib/"
+		  "CodeGen/SelectionDAG/LegalizeTypes.cpp:954!\n",
+		  "toolchain_crash" },
+		/* binaryen src/support/utilities.cpp handle_unreachable: the same words */
+		{ "unexpected type\nUNREACHABLE executed at /src/binaryen/src/wasm/wasm-type.cpp:612!\n",
+		  "toolchain_crash" },
+		/* clang/lib/Driver/Driver.cpp: err_drv_command_failed (exit code 128+SIGSEGV, 128+SIGABRT) */
+		{ "clang-16: error: clang frontend command failed with exit code 139 (use -v to see invocation)\n",
+		  "toolchain_crash" },
+		{ "clang++: error: clang frontend command failed with exit code 134 (use -v to see invocation)\n",
+		  "toolchain_crash" },
+		/* llvm/lib/Support/Unix/Program.inc: "unable to execute command: " + strsignal(), macOS's words */
+		{ "clang: error: unable to execute command: Abort trap: 6\n", "toolchain_crash" },
+		{ "clang: error: unable to execute command: Segmentation fault: 11\n", "toolchain_crash" },
+		/* emscripten tools/shared.py returncode_to_str: "returned %d", Windows' access violation 0xC0000005 */
+		{ "emcc: error: 'C:/emsdk/upstream/bin/clang.exe -target wasm32-unknown-emscripten -c x.c' failed "
+		  "(returned 3221225477)\n",
+		  "toolchain_crash" },
+		{ "em++: error: '/emsdk/upstream/bin/wasm-ld -o a.wasm a.o' failed (received SIGSEGV (-11))\n",
+		  "toolchain_crash" },
+		/* wasm-opt-rs (binaryen's Rust binding): OptimizationError::ValidateWasmOutput */
+		{ "Error: Failed to validate wasm: error after opts\n", "toolchain_crash" },
+		/* src/runtime_stack_check.js (and 1.38's preamble.js) checkStackCookie, bare as err() prints it */
+		{ "Stack overflow! Stack cookie has been overwritten, expected hex dwords 0x89BACDFE and 0x02135467, "
+		  "but received 0x00000000 0x00000000\n",
+		  "wasm_stack_overflow" },
+		/* fastcomp's src/preamble.js (1.38, 1.39 library.js) abortStackOverflow */
+		{ "Stack overflow! Attempted to allocate 131088 bytes on the stack, but stack has only 65520 bytes "
+		  "available!\n",
+		  "wasm_stack_overflow" },
+		/* 1.39-3.1 src/library.js: abort('stack overflow') */
+		{ "Aborted(stack overflow)\n", "wasm_stack_overflow" },
+		/* src/lib/libcore.js abortOnCannotGrowMemory with growth on, at MAXIMUM_MEMORY */
+		{ "Aborted(Cannot enlarge memory arrays to size 2147549184 bytes (OOM). If you want malloc to return "
+		  "NULL (0) instead of this abort, do not link with -sABORTING_MALLOC (that is, the default when "
+		  "growth is enabled is to not abort, but you have overridden that))\n",
+		  "memory_growth_limit" },
+		/* 1.38's emcc.py and 1.39's src/preamble.js assert */
+		{ "shared:ERROR: TOTAL_MEMORY must be larger than TOTAL_STACK, was 1048576 (TOTAL_STACK=5242880)\n",
+		  "initial_memory_too_small" },
+		{ "Assertion failed: INITIAL_MEMORY should be larger than TOTAL_STACK, was 1048576! "
+		  "(TOTAL_STACK=5242880)\n",
+		  "initial_memory_too_small" },
+	};
+	/*
+	 * near misses, each with the class it must not get: a compiler killed for want of memory
+	 * (clang's driver prints strsignal(SIGKILL), "Killed", then err_drv_command_signalled; 137 is
+	 * 128+SIGKILL; emcc's returncode_to_str; cargo's "signal: 9, SIGKILL"; LLVM's bad-alloc handler
+	 * before its own stack dump; libstdc++'s bad_alloc), a full disk, a timeout's SIGTERM, a user's
+	 * own panic (a program's, a build script's), WasmFS's handle_unreachable inside the user's
+	 * program; an engine's own call stack exhausted by deep recursion (V8's kStackOverflow,
+	 * SpiderMonkey's JSMSG_OVER_RECURSED, wasmtime's and wasmer's Trap::StackOverflow), which no
+	 * STACK_SIZE fixes, and a host's Rust stack; Emscripten's null-pointer write check next to the
+	 * stack cookie's; an engine that cannot reserve a memory (too large, not too small) and one over
+	 * its page limit; link.py's MAXIMUM_MEMORY below INITIAL_MEMORY
+	 */
+	static const struct near_miss misses[] = {
+		{ "clang: error: unable to execute command: Killed\nclang: error: clang frontend command failed due "
+		  "to signal (use -v to see invocation)\n",
+		  "toolchain_crash" },
+		{ "clang: error: clang frontend command failed with exit code 137 (use -v to see invocation)\n",
+		  "toolchain_crash" },
+		{ "emcc: error: '/emsdk/upstream/bin/wasm-opt a.wasm -O3' failed (received SIGKILL (-9))\n",
+		  "toolchain_crash" },
+		{ "error: could not compile `x` (lib)\n\nCaused by:\n  process didn't exit successfully: `rustc "
+		  "--crate-name x` (signal: 9, SIGKILL: kill)\n",
+		  "toolchain_crash" },
+		{ "LLVM ERROR: out of memory\nAllocation failed\nPLEASE submit a bug report to "
+		  "https://github.com/llvm/llvm-project/issues/ and include the crash backtrace.\nStack dump:\n",
+		  "toolchain_crash" },
+		{ "terminate called after throwing an instance of 'std::bad_alloc'\n  what():  std::bad_alloc\n"
+		  "Aborted (core dumped)\n",
+		  "toolchain_crash" },
+		{ "Killed\n", "toolchain_crash" },
+		{ "LLVM ERROR: IO failure on output stream: No space left on device\n", "toolchain_crash" },
+		{ "error: could not compile `x` (lib)\n\nCaused by:\n  process didn't exit successfully: `rustc "
+		  "--crate-name x` (signal: 15, SIGTERM: termination signal)\n",
+		  "toolchain_crash" },
+		{ "thread 'main' panicked at src/main.rs:3:5:\nindex out of bounds: the len is 3 but the index is 5\n",
+		  "toolchain_crash" },
+		{ "thread 'main' panicked at build.rs:12:9:\nEMSDK not set\n", "toolchain_crash" },
+		{ "UNREACHABLE executed at /emsdk/upstream/emscripten/system/lib/wasmfs/file.cpp:120!\n",
+		  "toolchain_crash" },
+		{ "RangeError: Maximum call stack size exceeded\n    at "
+		  "wasm://wasm/0a1b2c3d:wasm-function[12]:0x1234\n",
+		  "wasm_stack_overflow" },
+		{ "InternalError: too much recursion\nf@http://localhost/a.wasm:wasm-function[3]:0x10\n",
+		  "wasm_stack_overflow" },
+		{ "Error: failed to run main module `x.wasm`\n\nCaused by:\n    0: failed to invoke command default\n"
+		  "    1: error while executing at wasm backtrace:\n    2: wasm trap: call stack exhausted\n",
+		  "wasm_stack_overflow" },
+		{ "RuntimeError: call stack exhausted\n", "wasm_stack_overflow" },
+		{ "thread 'main' has overflowed its stack\nfatal runtime error: stack overflow\n",
+		  "wasm_stack_overflow" },
+		{ "Aborted(Runtime error: The application has corrupted its heap memory area (address zero)!)\n",
+		  "wasm_stack_overflow" },
+		{ "RangeError: WebAssembly.Memory(): could not allocate memory\n", "initial_memory_too_small" },
+		{ "RangeError: WebAssembly.Memory(): could not allocate memory\n", "memory_growth_limit" },
+		{ "RangeError: WebAssembly.instantiate(): Out of memory: Cannot allocate Wasm memory for new "
+		  "instance\n",
+		  "memory_growth_limit" },
+		{ "RangeError: WebAssembly.Memory(): Maximum memory size exceeded\n", "initial_memory_too_small" },
+		{ "emcc: error: MAXIMUM_MEMORY cannot be less than INITIAL_MEMORY\n", "initial_memory_too_small" },
+		{ "RuntimeError: memory access out of bounds\n", "memory_growth_limit" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
+ * Build and CI tools' own error lines (each tool's source cited at evidence.c's line_weight): with
+ * nothing naming a class they are read as errors ("unclassified", the line told), a step's
+ * failure as a wrapper under its cause; their warnings are no error.
+ */
+static void test_build_tool_error_lines(const struct classify_table *t)
+{
+	static const struct {
+		const char *log, *line;
+	} errors[] = {
+		{ "gmake: *** No rule to make target 'install'.  Stop.\n",
+		  "gmake: *** No rule to make target 'install'.  Stop." },
+		{ "mingw32-make: *** [all] Error 2\n", "mingw32-make: *** [all] Error 2" },
+		{ "/usr/bin/make[1]: *** [Makefile:12: x.o] Error 1\n",
+		  "/usr/bin/make[1]: *** [Makefile:12: x.o] Error 1" },
+		{ "[3/9] Building C object x.o\nFAILED: CMakeFiles/x.dir/x.c.o \nninja: build stopped: subcommand "
+		  "failed.\n",
+		  "FAILED: CMakeFiles/x.dir/x.c.o" },
+		{ "CMake Error at CMakeLists.txt:3 (project):\n  No CMAKE_C_COMPILER could be found.\n",
+		  "CMake Error at CMakeLists.txt:3 (project):" },
+		{ "meson.build:3:0: ERROR: Dependency \"zlib\" not found, tried pkgconfig\n",
+		  "meson.build:3:0: ERROR: Dependency \"zlib\" not found, tried pkgconfig" },
+		{ "error An unexpected error occurred: \"https://registry.yarnpkg.com/x: Not found\".\n",
+		  "error An unexpected error occurred: \"https://registry.yarnpkg.com/x: Not found\"." },
+		{ "$ tsc\nerror Command failed with exit code 2.\n", "error Command failed with exit code 2." },
+		{ " ERR_PNPM_NO_MATCHING_VERSION  No matching version found for x@9\n",
+		  "ERR_PNPM_NO_MATCHING_VERSION  No matching version found for x@9" },
+		{ " ELIFECYCLE  Command failed with exit code 1.\n", "ELIFECYCLE  Command failed with exit code 1." },
+		{ "node:internal/process/promises:288\n            triggerUncaughtException(err, true /* fromPromise "
+		  "*/);\n            ^\n\n[UnhandledPromiseRejection: This error originated either by throwing inside "
+		  "of an async function without a catch block, or by rejecting a promise which was not handled with "
+		  ".catch(). The promise rejected with the reason \"oops\".] {\n",
+		  "[UnhandledPromiseRejection: This error originated either by throwing inside of an async function "
+		  "without a catch block, or by rejecting a promise which was not handled with .catch(). The promise "
+		  "rejected with the reason \"oops\".] {" },
+		{ "##[error]Unable to locate executable file: emcc\n",
+		  "##[error]Unable to locate executable file: emcc" },
+		{ "##[error]Process completed with exit code 1.\n", "##[error]Process completed with exit code 1." },
+		{ "ERROR: failed to solve: process \"/bin/sh -c make\" did not complete successfully: exit code: 2\n",
+		  "ERROR: failed to solve: process \"/bin/sh -c make\" did not complete successfully: exit code: 2" },
+		{ "Error response from daemon: pull access denied for x, repository does not exist\n",
+		  "Error response from daemon: pull access denied for x, repository does not exist" },
+		{ "panic: runtime error: index out of range [3] with length 3\n\ngoroutine 1 [running]:\n",
+		  "panic: runtime error: index out of range [3] with length 3" },
+		{ "Exception in thread \"main\" java.lang.IllegalStateException: boom\n",
+		  "Exception in thread \"main\" java.lang.IllegalStateException: boom" },
+	};
+	static const char *const clean[] = {
+		"npm WARN deprecated x@1.0.0: use y\n",
+		"CMake Warning at CMakeLists.txt:3 (message):\n  x\n",
+		"meson.build:3: WARNING: Project targets '>=1' but uses feature deprecated since '0.5'\n",
+		"##[warning]Node.js 16 actions are deprecated.\n",
+		"warning Resolution field \"x@1\" is incompatible with requested version \"x@2\"\n",
+		" WARN  deprecated x@1.0.0\n",
+		"make: Nothing to be done for 'all'.\n",
+		"ninja: no work to do.\n",
+	};
+
+	for (size_t i = 0; i < COUNT(errors); i++) {
+		CHECK_STR(classify1(t, -1, errors[i].log, NULL, NULL), "unclassified");
+		CHECK_STR(telling(errors[i].log), errors[i].line);
+	}
+	for (size_t i = 0; i < COUNT(clean); i++)
+		CHECK_STR(classify1(t, -1, clean[i], NULL, NULL), "none");
+	/* a step's failure is a wrapper: the compiler's error above it is told */
+	CHECK_STR(telling("x.c:1:1: error: unknown type name 'foo'\nninja: build stopped: subcommand failed.\n"
+			  "make: *** [all] Error 1\n"),
+		  "x.c:1:1: error: unknown type name 'foo'");
+}
+
+/*
  * Near misses of the ninth and tenth batches' wordings: another cause that prints the same text,
  * each with the class it must not get.
  */
@@ -4349,6 +4537,8 @@ int main(void)
 		test_tune26b_wordings(t);
 		test_tune27b_wordings(t);
 		test_cat28a_wordings(t);
+		test_tune28b_wordings(t);
+		test_build_tool_error_lines(t);
 		test_batch9_10_near_misses(t);
 		test_feature_refusal_catalogues(t);
 		test_wrappers_tell_nothing(t);
