@@ -4399,6 +4399,89 @@ static void test_feature_refusal_catalogues(const struct classify_table *t)
  * not compatible with -fwasm-exceptions", "SUPPORT_LONGJMP=emscripten is not compatible with
  * -fwasm-exceptions", "SUPPORT_LONGJMP=wasm cannot be used with DISABLE_EXCEPTION_THROWING=0").
  */
+/*
+ * Catalogue round 29a: rustc's, cargo's and the platform crates' wordings for a
+ * target or toolchain the build cannot use, from their format strings.
+ */
+static void test_cat29a_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		/* rustc_session/src/config.rs "error loading target specification: {e}" (help: the target
+		 * list) with rustc_target/src/spec/mod.rs "could not find specification for target {:?}" */
+		{ "error: error loading target specification: could not find specification for target "
+		  "\"wasm32-wasi\"\n  |\n  = help: run `rustc --print target-list` for a list of built-in targets\n",
+		  "rust_target_removed" },
+		{ "error: error loading target specification: could not find specification for target "
+		  "\"wasm32-wasi-preview1-threads\"\n  |\n  = help: run `rustc --print target-list` for a list of "
+		  "built-in targets\n",
+		  "rust_target_removed" },
+		/* cargo src/cargo/ops/cargo_install.rs: "cannot install package `{name} {ver}`, it requires
+		 * rustc {msrv} or newer, while the currently active rustc version is {current}" */
+		{ "error: cannot install package `wasm-bindgen-cli 0.2.100`, it requires rustc 1.76 or newer, while "
+		  "the currently active rustc version is 1.70.0\n",
+		  "rust_too_old_for_crate" },
+		/* cargo src/cargo/core/compiler/mod.rs (rust-version check before 1.80): "package `{}` cannot be
+		 * built because it requires rustc {} or newer, while the currently active rustc version is {}" */
+		{ "error: package `pyo3 v0.23.0` cannot be built because it requires rustc 1.63 or newer, while "
+		  "the currently active rustc version is 1.60.0\n",
+		  "rust_too_old_for_crate" },
+		/* cargo src/cargo/ops/cargo_compile (1.80+): "rustc {} is not supported by the following
+		 * package{}:" then "  {}@{} requires rustc {}" */
+		{ "error: rustc 1.70.0 is not supported by the following package:\n  pyo3@0.25.0 requires rustc "
+		  "1.74\n",
+		  "rust_too_old_for_crate" },
+		/* mio src/lib.rs: compile_error!("This wasm target is unsupported by mio. If using Tokio,
+		 * disable the net feature.") */
+		{ "error: This wasm target is unsupported by mio. If using Tokio, disable the net feature.\n  --> "
+		  "/root/.cargo/registry/src/index.crates.io-6f17d22bba15001f/mio-0.8.11/src/lib.rs:44:1\n",
+		  "crate_no_target_code" },
+		/* socket2 src/lib.rs: compile_error!("Socket2 doesn't support the compile target") */
+		{ "error: Socket2 doesn't support the compile target\n   --> "
+		  "/root/.cargo/registry/src/index.crates.io-6f17d22bba15001f/socket2-0.5.7/src/lib.rs:127:1\n",
+		  "crate_no_target_code" },
+		/* getrandom 0.3 src/backends.rs: the wasm32-unknown-unknown and the no-backend compile_error!s */
+		{ "error: The wasm32-unknown-unknown targets are not supported by default; you may need to enable "
+		  "the \"wasm_js\" configuration flag. Note that enabling the `wasm_js` feature flag alone is "
+		  "insufficient. For more information see: https://docs.rs/getrandom/0.3.3/#webassembly-support\n",
+		  "crate_no_target_code" },
+		{ "error: target is not supported. You may need to define a custom backend see: "
+		  "https://docs.rs/getrandom/0.3.3/#custom-backend\n",
+		  "crate_no_target_code" },
+	};
+	static const struct near_miss others[] = {
+		/* a target newer than the toolchain, in the same newest form: not a removed name */
+		{ "error: error loading target specification: could not find specification for target "
+		  "\"wasm32-wasip3\"\n  |\n  = help: run `rustc --print target-list` for a list of built-in targets\n",
+		  "rust_target_removed" },
+		/* a custom target file rustc cannot read: same message head, another cause */
+		{ "error: error loading target specification: wasm32-wasi.json: No such file or directory (os error "
+		  "2)\n",
+		  "rust_target_removed" },
+		/* rustc on nightly: an unstable -C/--print needs -Z unstable-options, the channel is right */
+		{ "error: the `-Z unstable-options` flag must also be passed to enable the flag `check-cfg`\n",
+		  "nightly_flag_on_stable" },
+		/* rustc E0635: a #![feature] a newer nightly removed, not the channel */
+		{ "error[E0635]: unknown feature `stdsimd`\n", "nightly_flag_on_stable" },
+		{ "error[E0635]: unknown feature `stdsimd`\n", "rustc_unknown_unstable_option" },
+		/* rustc's unknown -C option: a codegen option, not an unstable one */
+		{ "error: unknown codegen option: `linker-flavor`\n", "rustc_unknown_unstable_option" },
+		/* cargo install of a crate whose own build fails: not its MSRV */
+		{ "error: failed to compile `wasm-bindgen-cli v0.2.100`, intermediate artifacts can be found at "
+		  "`/tmp/cargo-installXYZ`.\n",
+		  "rust_too_old_for_crate" },
+		/* cargo-features on stable: the manifest's nightly-only key, not an old toolchain */
+		{ "error: the cargo feature `profile-rustflags` requires a nightly version of Cargo, but this is "
+		  "the `stable` channel\n",
+		  "rust_too_old_for_crate" },
+		/* a linker that is not the self-contained one */
+		{ "error: linker `cc` not found\n  |\n  = note: No such file or directory (os error 2)\n",
+		  "self_contained_linker_missing" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, others, COUNT(others));
+}
+
 static void test_cat28a_wordings(const struct classify_table *t)
 {
 	static const struct wording cases[] = {
@@ -4537,6 +4620,7 @@ int main(void)
 		test_tune26b_wordings(t);
 		test_tune27b_wordings(t);
 		test_cat28a_wordings(t);
+		test_cat29a_wordings(t);
 		test_tune28b_wordings(t);
 		test_build_tool_error_lines(t);
 		test_batch9_10_near_misses(t);
