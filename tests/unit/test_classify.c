@@ -4533,6 +4533,18 @@ static void test_cat29b_wordings(const struct classify_table *t)
 		{ "Aborted(Assertion failed: Module.read option was removed)\n", "emscripten_runtime_helper_removed" },
 		{ "Aborted(Assertion failed: Module.readAsync option was removed (modify readAsync in JS))\n",
 		  "emscripten_runtime_helper_removed" },
+		/* src/runtime_debug.js legacyModuleProp: 2019-2022, then 2022-2025; lib/libbrowser.js, libfs.js */
+		{ "Aborted(Module.read has been replaced with plain read (the initial value can be provided on Module, "
+		  "but after startup the value is only looked for on a local variable of that name))\n",
+		  "emscripten_runtime_helper_removed" },
+		{ "Aborted(`Module.arguments` has been replaced by `arguments_` (the initial value can be provided on "
+		  "Module, but after startup the value is only looked for on a local variable of that name))\n",
+		  "emscripten_runtime_helper_removed" },
+		{ "Aborted(Module.requestFullScreen has been replaced by Module.requestFullscreen (without a capital "
+		  "S))\n",
+		  "emscripten_runtime_helper_removed" },
+		{ "Aborted(FS.mmapAlloc has been replaced by the top level function mmapAlloc)\n",
+		  "emscripten_runtime_helper_removed" },
 		/* micropip/_utils.py check_compatible, transaction.py find_wheel */
 		{ "ValueError: Wheel platform 'emscripten_3_1_45_wasm32' is not compatible with Pyodide's platform "
 		  "'emscripten_3_1_58_wasm32'\n",
@@ -4560,7 +4572,8 @@ static void test_cat29b_wordings(const struct classify_table *t)
 	 * non-existent setting", tools/shared.py before 1.39 "Assigning a non-existent settings
 	 * attribute", a WARNING in older releases), which a typo or a setting too new for this emcc
 	 * prints as well as a removed one; clang's own -Wdeprecated error; the glue's stub for a name of the project's own that was
-	 * never exported; a MODULARIZE factory used as the module (Module.ccall is not a function);
+	 * never exported; a MODULARIZE factory used as the module (Module.ccall is not a function); a
+	 * Module property the build's INCOMING_MODULE_JS_API leaves out (a setting, nothing removed);
 	 * pip's and uv's version pins nothing satisfies, micropip's private or mistyped package (no
 	 * metadata) and its already-installed version
 	 */
@@ -4582,6 +4595,8 @@ static void test_cat29b_wordings(const struct classify_table *t)
 		{ "Aborted('myFunc' was not exported. add it to EXPORTED_RUNTIME_METHODS (see the Emscripten FAQ))\n",
 		  "emscripten_runtime_helper_removed" },
 		{ "TypeError: Module.ccall is not a function\n", "emscripten_runtime_helper_removed" },
+		{ "Aborted(`Module.print` was supplied but `print` not included in INCOMING_MODULE_JS_API)\n",
+		  "emscripten_runtime_helper_removed" },
 		{ "ERROR: Could not find a version that satisfies the requirement foo==9.9 (from versions: 1.0, 1.1)\n"
 		  "ERROR: No matching distribution found for foo==9.9\n",
 		  "wheel_platform_refused" },
