@@ -4574,6 +4574,131 @@ static void test_cat28a_wordings(const struct classify_table *t)
 	check_near_misses(t, misses, COUNT(misses));
 }
 
+/*
+ * Catalogue round 29b, written from the tools' sources: emcc's refusals of settings it no longer
+ * has, the glue's stubs for helpers it no longer exports, micropip's, pip's and uv's tag refusals.
+ */
+static void test_cat29b_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		/* tools/settings.py: diagnostics.warning('legacy-settings', ...) made an error by -Werror */
+		{ "emcc: error: use of legacy setting: USE_PTHREADS (No longer needed. Use -pthread instead) "
+		  "[-Wlegacy-settings] [-Werror]\n",
+		  "emcc_setting_removed" },
+		/* tools/cmdline.py LEGACY_FLAGS/LEGACY_ARGS and tools/link.py's deprecated settings, -Werror */
+		{ "emcc: error: --memory-init-file is no longer supported [-Wdeprecated] [-Werror]\n",
+		  "emcc_setting_removed" },
+		{ "em++: error: RUNTIME_LINKED_LIBS is deprecated (you can simply list the libraries directly on the "
+		  "commandline now). Please open a bug if you have a continuing need for this setting [-Wdeprecated] "
+		  "[-Werror]\n",
+		  "emcc_setting_removed" },
+		/* tools/shared.py of 1.38 (removed by 096e9f9d44): ASM_JS=0 and other pre-fastcomp settings */
+		{ "emcc: error: Very old compiler settings (pre-fastcomp) are no longer supported.\n",
+		  "emcc_setting_removed" },
+		/* src/runtime_debug.js unexportedRuntimeSymbol (before 2021: EXTRA_EXPORTED_RUNTIME_METHODS) */
+		{ "Aborted('ccall' was not exported. add it to EXPORTED_RUNTIME_METHODS (see the Emscripten FAQ))\n",
+		  "emscripten_runtime_helper_removed" },
+		{ "abort(\"'UTF8ToString' was not exported. add it to EXTRA_EXPORTED_RUNTIME_METHODS (see the FAQ)\") "
+		  "at Error\n",
+		  "emscripten_runtime_helper_removed" },
+		{ "Aborted('HEAPU8' was not exported. add it to EXPORTED_RUNTIME_METHODS (see the Emscripten FAQ))\n",
+		  "emscripten_runtime_helper_removed" },
+		{ "Aborted('FS_createDataFile' was not exported. add it to EXPORTED_RUNTIME_METHODS (see the "
+		  "Emscripten "
+		  "FAQ). Alternatively, forcing filesystem support (-sFORCE_FILESYSTEM) can export this for you)\n",
+		  "emscripten_runtime_helper_removed" },
+		/* src/runtime_debug.js missingLibrarySymbol */
+		{ "`UTF8ToString` is a library symbol and not included by default; add it to your library.js __deps "
+		  "or to DEFAULT_LIBRARY_FUNCS_TO_INCLUDE on the command line (e.g. "
+		  "-sDEFAULT_LIBRARY_FUNCS_TO_INCLUDE='$UTF8ToString')\n",
+		  "emscripten_runtime_helper_removed" },
+		/* src/postlibrary.js: Module options the glue dropped */
+		{ "Aborted(Assertion failed: Module.read option was removed)\n", "emscripten_runtime_helper_removed" },
+		{ "Aborted(Assertion failed: Module.readAsync option was removed (modify readAsync in JS))\n",
+		  "emscripten_runtime_helper_removed" },
+		/* src/runtime_debug.js legacyModuleProp: 2019-2022, then 2022-2025; lib/libbrowser.js, libfs.js */
+		{ "Aborted(Module.read has been replaced with plain read (the initial value can be provided on Module, "
+		  "but after startup the value is only looked for on a local variable of that name))\n",
+		  "emscripten_runtime_helper_removed" },
+		{ "Aborted(`Module.arguments` has been replaced by `arguments_` (the initial value can be provided on "
+		  "Module, but after startup the value is only looked for on a local variable of that name))\n",
+		  "emscripten_runtime_helper_removed" },
+		{ "Aborted(Module.requestFullScreen has been replaced by Module.requestFullscreen (without a capital "
+		  "S))\n",
+		  "emscripten_runtime_helper_removed" },
+		{ "Aborted(FS.mmapAlloc has been replaced by the top level function mmapAlloc)\n",
+		  "emscripten_runtime_helper_removed" },
+		/* micropip/_utils.py check_compatible, transaction.py find_wheel */
+		{ "ValueError: Wheel platform 'emscripten_3_1_45_wasm32' is not compatible with Pyodide's platform "
+		  "'emscripten_3_1_58_wasm32'\n",
+		  "wheel_platform_refused" },
+		{ "ValueError: Wheel was built with Emscripten v3.1.45 but Pyodide was built with Emscripten v3.1.58\n",
+		  "wheel_platform_refused" },
+		{ "ValueError: Wheel abi 'cp311' is not supported. Supported abis are 'abi3' and 'cp312'.\n",
+		  "wheel_platform_refused" },
+		{ "ValueError: Wheel interpreter version 'pp39' is not supported.\n", "wheel_platform_refused" },
+		/* uv's resolver (crates/uv-resolver): the tag it found no wheel for */
+		{ "  ╰─▶ Because demo==1.0 has no wheels with a matching Python ABI tag (e.g., `cp312`) and you "
+		  "require demo==1.0, we can conclude that your requirements are unsatisfiable.\n",
+		  "wheel_platform_refused" },
+		{ "error: Distribution `kaleido==0.2.1.post1 @ registry+https://pypi.org/simple` can't be installed "
+		  "because it doesn't have a source distribution or wheel for the current platform\n",
+		  "wheel_platform_refused" },
+		/* pip's InstallRequirement for a wheel file (pip/_internal/req/constructors.py) */
+		{ "ERROR: numpy-2.0.0-cp312-cp312-pyodide_2024_0_wasm32.whl is not a supported wheel on this "
+		  "platform.\n",
+		  "wheel_platform_refused" },
+	};
+	/*
+	 * near misses, each with the class it must not get: emcc's warnings (no -Werror) for a legacy
+	 * setting or flag, which stop nothing; an unknown setting (tools/settings.py "Attempt to set a
+	 * non-existent setting", tools/shared.py before 1.39 "Assigning a non-existent settings
+	 * attribute", a WARNING in older releases), which a typo or a setting too new for this emcc
+	 * prints as well as a removed one; clang's own -Wdeprecated error; the glue's stub for a name of the project's own that was
+	 * never exported; a MODULARIZE factory used as the module (Module.ccall is not a function); a
+	 * Module property the build's INCOMING_MODULE_JS_API leaves out (a setting, nothing removed);
+	 * pip's and uv's version pins nothing satisfies, micropip's private or mistyped package (no
+	 * metadata) and its already-installed version
+	 */
+	static const struct near_miss misses[] = {
+		{ "emcc: warning: use of legacy setting: USE_PTHREADS (No longer needed. Use -pthread instead) "
+		  "[-Wlegacy-settings]\n",
+		  "emcc_setting_removed" },
+		{ "emcc: warning: --memory-init-file is no longer supported [-Wdeprecated]\n", "emcc_setting_removed" },
+		{ "WARNING:root:Assigning a non-existent settings attribute \"EXPORT_ES6\"\n", "emcc_setting_removed" },
+		{ "ERROR:root:Assigning a non-existent settings attribute \"EXPORT_ES6\"\n"
+		  "ERROR:root: - perhaps a typo in emcc's  -s X=Y  notation?\n",
+		  "emcc_setting_removed" },
+		{ "emcc: error: Attempt to set a non-existent setting: 'STACK_SIZE'\n"
+		  " - perhaps a typo in emcc's  -sX=Y  notation?\n"
+		  " - (see src/settings.js for valid values)\n",
+		  "emcc_setting_removed" },
+		{ "x.cpp:3:1: error: 'register' storage class specifier is deprecated [-Werror,-Wdeprecated]\n",
+		  "emcc_setting_removed" },
+		{ "Aborted('myFunc' was not exported. add it to EXPORTED_RUNTIME_METHODS (see the Emscripten FAQ))\n",
+		  "emscripten_runtime_helper_removed" },
+		{ "TypeError: Module.ccall is not a function\n", "emscripten_runtime_helper_removed" },
+		{ "Aborted(`Module.print` was supplied but `print` not included in INCOMING_MODULE_JS_API)\n",
+		  "emscripten_runtime_helper_removed" },
+		{ "ERROR: Could not find a version that satisfies the requirement foo==9.9 (from versions: 1.0, 1.1)\n"
+		  "ERROR: No matching distribution found for foo==9.9\n",
+		  "wheel_platform_refused" },
+		{ "  ╰─▶ Because there is no version of demo==1.0 and you require demo==1.0, we can conclude that your "
+		  "requirements are unsatisfiable.\n",
+		  "wheel_platform_refused" },
+		{ "ValueError: Can't fetch metadata for 'mypriv'. Please make sure you have entered a correct package "
+		  "name and correctly specified index_urls (if you changed them).\n",
+		  "wheel_platform_refused" },
+		{ "ValueError: Requested 'numpy==2.0', but numpy==1.26.4 is already installed. If you want to "
+		  "reinstall the package with a different version, use micropip.uninstall() to remove the existing "
+		  "package first.\n",
+		  "wheel_platform_refused" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
 int main(void)
 {
 	char *path = xasprintf("%s/%s", source_dir(), CLASSIFY_TABLE_PATH);
@@ -4621,6 +4746,7 @@ int main(void)
 		test_tune27b_wordings(t);
 		test_cat28a_wordings(t);
 		test_cat29a_wordings(t);
+		test_cat29b_wordings(t);
 		test_tune28b_wordings(t);
 		test_build_tool_error_lines(t);
 		test_batch9_10_near_misses(t);
