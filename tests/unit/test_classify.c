@@ -4378,28 +4378,6 @@ static void test_feature_refusal_catalogues(const struct classify_table *t)
 }
 
 /*
- * The catalogue round on exception handling and symbols at link and load: every wording the
- * dynamic linker, the link step and the engines print for these families, decided by the symbol
- * where the wording carries one. Emscripten's dynamic linker (src/lib/libdylink.js, before 3.1.53
- * src/library_dylink.js): resolveSymbol's "undefined symbol '%s'. perhaps a side module was not
- * linked in? ..." (backquotes before 3.1.4x), the 2.0 proxy's "missing linked " + type + " `%s`.
- * perhaps ...", reportUndefinedSymbols' "bad export type for '%s': %s", Pyodide's patched stub
- * "Dynamic linking error: cannot resolve symbol %s" (its loadDynlib, src/js/dynload.ts, loads with
- * allowUndefined, so a missing symbol shows at its first call). The engines' LinkErrors for an
- * import the linker could not give: V8 (src/wasm/module-instantiate.cc, "Import #%d \"%s\" \"%s\":
- * function import requires a callable", before 2021 'module="%s" function="%s" error: ...', "tag
- * import requires a WebAssembly.Tag"), SpiderMonkey (js.msg: "import object field '%s' is not a
- * Function", "... is not a Tag"), JavaScriptCore (WebAssemblyModuleRecord.cpp importFailMessage:
- * "import function %s:%s must be callable", "Tag import %s:%s is not an instance of
- * WebAssembly.Tag"). The link step: wasm-ld's "%s: undefined symbol: %s" for the EH runtime's
- * names (JS EH's invoke_*, __cxa_find_matching_catch_N, setThrew, __THREW__, saveSetjmp /
- * testSetjmp, emscripten_longjmp; wasm EH's __cpp_exception, __c_longjmp, __wasm_lpad_context,
- * _Unwind_CallPersonality, __wasm_setjmp_test) and "symbol exported via --export not found: %s"
- * (lld/wasm/Driver.cpp); emcc's settings checks (tools/link.py: "DISABLE_EXCEPTION_CATCHING=0 is
- * not compatible with -fwasm-exceptions", "SUPPORT_LONGJMP=emscripten is not compatible with
- * -fwasm-exceptions", "SUPPORT_LONGJMP=wasm cannot be used with DISABLE_EXCEPTION_THROWING=0").
- */
-/*
  * Catalogue round 29a: rustc's, cargo's and the platform crates' wordings for a
  * target or toolchain the build cannot use, from their format strings.
  */
@@ -4482,6 +4460,28 @@ static void test_cat29a_wordings(const struct classify_table *t)
 	check_near_misses(t, others, COUNT(others));
 }
 
+/*
+ * The catalogue round on exception handling and symbols at link and load: every wording the
+ * dynamic linker, the link step and the engines print for these families, decided by the symbol
+ * where the wording carries one. Emscripten's dynamic linker (src/lib/libdylink.js, before 3.1.53
+ * src/library_dylink.js): resolveSymbol's "undefined symbol '%s'. perhaps a side module was not
+ * linked in? ..." (backquotes before 3.1.4x), the 2.0 proxy's "missing linked " + type + " `%s`.
+ * perhaps ...", reportUndefinedSymbols' "bad export type for '%s': %s", Pyodide's patched stub
+ * "Dynamic linking error: cannot resolve symbol %s" (its loadDynlib, src/js/dynload.ts, loads with
+ * allowUndefined, so a missing symbol shows at its first call). The engines' LinkErrors for an
+ * import the linker could not give: V8 (src/wasm/module-instantiate.cc, "Import #%d \"%s\" \"%s\":
+ * function import requires a callable", before 2021 'module="%s" function="%s" error: ...', "tag
+ * import requires a WebAssembly.Tag"), SpiderMonkey (js.msg: "import object field '%s' is not a
+ * Function", "... is not a Tag"), JavaScriptCore (WebAssemblyModuleRecord.cpp importFailMessage:
+ * "import function %s:%s must be callable", "Tag import %s:%s is not an instance of
+ * WebAssembly.Tag"). The link step: wasm-ld's "%s: undefined symbol: %s" for the EH runtime's
+ * names (JS EH's invoke_*, __cxa_find_matching_catch_N, setThrew, __THREW__, saveSetjmp /
+ * testSetjmp, emscripten_longjmp; wasm EH's __cpp_exception, __c_longjmp, __wasm_lpad_context,
+ * _Unwind_CallPersonality, __wasm_setjmp_test) and "symbol exported via --export not found: %s"
+ * (lld/wasm/Driver.cpp); emcc's settings checks (tools/link.py: "DISABLE_EXCEPTION_CATCHING=0 is
+ * not compatible with -fwasm-exceptions", "SUPPORT_LONGJMP=emscripten is not compatible with
+ * -fwasm-exceptions", "SUPPORT_LONGJMP=wasm cannot be used with DISABLE_EXCEPTION_THROWING=0").
+ */
 static void test_cat28a_wordings(const struct classify_table *t)
 {
 	static const struct wording cases[] = {
