@@ -4699,6 +4699,81 @@ static void test_cat29b_wordings(const struct classify_table *t)
 	check_near_misses(t, misses, COUNT(misses));
 }
 
+static void test_cat30c_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		/* JavaScriptCore's WebAssembly.Memory.grow (Source/JavaScriptCore/wasm/js/JSWebAssemblyMemory.cpp) */
+		{ "RangeError: WebAssembly.Memory.grow would exceed the memory's declared maximum size\n",
+		  "memory_growth_limit" },
+		/* src/lib/libcore.js growMemory's err() with JavaScriptCore's wording in it */
+		{ "growMemory: Attempted to grow heap from 16777216 bytes to 2147483648 bytes, but got error: "
+		  "RangeError: WebAssembly.Memory.grow would exceed the memory's declared maximum size\n",
+		  "memory_growth_limit" },
+		/* pyodide 0.22-0.27 src/js/dynload.ts createDynlibFS's debug line for a needed library */
+		{ "Failed to find a library: /lib/python3.11/site-packages/foo/libbar.so\n", "needed_library_missing" },
+		/* pyodide 0.28+ src/js/dynload.ts loadDynlib over src/js/pyodide.ts's locateFile */
+		{ "Error: Failed to load dynamic library /lib/python3.12/site-packages/foo/_ext.so: could not load "
+		  "dynamic lib: /lib/python3.12/site-packages/foo/_ext.so\n"
+		  "Error: Failed to find dynamic library \"libbar.so\"\n",
+		  "needed_library_missing" },
+	};
+	/*
+	 * near misses, each with the class it must not get: a JS program's own recursion, the JS engine's
+	 * own stack exhausted by wasm frames (the corpus holds it unclassified: no STACK_SIZE to raise),
+	 * Python's own RecursionError, a MemoryError or numpy's allocation failure (a huge list or array
+	 * the program asked for), V8's ArrayBuffer allocation failure and WebAssembly.Memory() refusal (the
+	 * browser's memory, not the module's limit), a package that is not installed, Pyodide fetching a
+	 * package from its CDN and a failed fetch, a dlopen without dynamic linking
+	 * (libc/emscripten_libc_stubs.c, libdylink.js dlopenMissingError), a script without the glue's
+	 * global and Node's missing file
+	 */
+	static const struct near_miss misses[] = {
+		{ "RangeError: Maximum call stack size exceeded\n    at walk (file:///app/tree.js:12:5)\n",
+		  "wasm_stack_overflow" },
+		{ "InternalError: too much recursion\nwalk@https://example.org/app.js:12:5\n", "wasm_stack_overflow" },
+		/* the engine's own stack exhausted in wasm frames (V8's kStackOverflow; SpiderMonkey's
+		 * JSMSG_OVER_RECURSED) under pyodide's fatal_error banner (src/core/error_handling.ts):
+		 * an engine limit, not STACK_SIZE */
+		{ "Pyodide has suffered a fatal error. Please report this to the Pyodide maintainers.\n"
+		  "The cause of the fatal error was:\n"
+		  "RangeError: Maximum call stack size exceeded\n"
+		  "    at wasm://wasm/0a1b2c3d:wasm-function[314]:0xea36e\n",
+		  "wasm_stack_overflow" },
+		{ "InternalError: too much recursion\n"
+		  "_PyEval_EvalFrameDefault@https://cdn.jsdelivr.net/pyodide/v0.26.0/full/pyodide.asm.wasm:"
+		  "wasm-function[3021]:0x1b2c3\n",
+		  "wasm_stack_overflow" },
+		{ "Traceback (most recent call last):\n  File \"<exec>\", line 2, in f\n"
+		  "RecursionError: maximum recursion depth exceeded\n",
+		  "wasm_stack_overflow" },
+		{ "Traceback (most recent call last):\n  File \"<exec>\", line 1, in <module>\nMemoryError\n",
+		  "memory_growth_limit" },
+		{ "numpy.core._exceptions._ArrayMemoryError: Unable to allocate 8.00 GiB for an array with shape "
+		  "(1073741824,) and data type float64\n",
+		  "memory_growth_limit" },
+		{ "RangeError: Array buffer allocation failed\n", "memory_growth_limit" },
+		{ "RangeError: WebAssembly.Memory(): could not allocate memory\n", "memory_growth_limit" },
+		{ "Traceback (most recent call last):\n  File \"<exec>\", line 1, in <module>\n"
+		  "ModuleNotFoundError: No module named 'requests'\n",
+		  "extension_python_mismatch" },
+		{ "Didn't find package numpy-1.26.4-cp312-cp312-pyodide_2024_0_wasm32.whl locally, attempting to load "
+		  "from https://cdn.jsdelivr.net/pyodide/v0.26.0/full/\n",
+		  "needed_library_missing" },
+		{ "Error: Failed to load numpy-1.26.4-cp312-cp312-pyodide_2024_0_wasm32.whl: Failed to fetch\n",
+		  "needed_library_missing" },
+		{ "OSError: dynamic linking not enabled\n", "needed_library_missing" },
+		{ "OSError: dynamic linking not enabled\n", "main_module_export_missing" },
+		{ "Aborted('To use dlopen, you need enable dynamic linking, see "
+		  "https://github.com/emscripten-core/emscripten/wiki/Linking')\n",
+		  "main_module_export_missing" },
+		{ "ReferenceError: Module is not defined\n", "emscripten_glue_missing" },
+		{ "Error: Cannot find module './pyodide.asm.js'\n", "emscripten_glue_missing" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
 int main(void)
 {
 	char *path = xasprintf("%s/%s", source_dir(), CLASSIFY_TABLE_PATH);
@@ -4747,6 +4822,7 @@ int main(void)
 		test_cat28a_wordings(t);
 		test_cat29a_wordings(t);
 		test_cat29b_wordings(t);
+		test_cat30c_wordings(t);
 		test_tune28b_wordings(t);
 		test_build_tool_error_lines(t);
 		test_batch9_10_near_misses(t);
