@@ -173,7 +173,20 @@
  *            bulk-memory, 0xfc 15-17 and 0xd0-0xd2 reference-types, 0xfd
  *            simd128, 0xfe atomics, 0xfb gc, 0x06-0x0a, 0x18, 0x19 and
  *            0x1f exception-handling, 0x12, 0x13 and 0x15 tail-call (0xfc
- *            without its sub-opcode names none);
+ *            without its sub-opcode names none), 0x1c, 0x25, 0x26
+ *            reference-types, 0xfd 0x100-0x113 relaxed-simd; binaryen's
+ *            reader names them by prefix and decimal sub-opcode ("invalid
+ *            code after misc prefix: 17", "bad node code 31"); the feature
+ *            of a type byte a decoder refused (V8's "invalid value type
+ *            0x7b", "unknown type form: 95", WAMR's "invalid local type
+ *            0x7B", binaryen's signed LEB "invalid wasm type: -23", "bad
+ *            type form -33"): 0x7b simd128, 0x70 and 0x6f reference-types,
+ *            0x69 and 0x74 exception-handling, 0x63, 0x64, 0x6a-0x6e,
+ *            0x71-0x73 and the forms 0x5e, 0x5f, 0x4e-0x50 gc; V8's
+ *            "unexpected section <DataCount>" bulk-memory, "<Tag>" (once
+ *            "<Exception>") exception-handling; limits flags 0x4-0x7
+ *            memory64, memory's 0x2-0x3 atomics ("invalid memory limits
+ *            flags 0x5");
  *            and bigint for an
  *            engine without JS BigInt integration refusing i64 at the JS
  *            boundary (V8's "wasm function signature contains illegal type",

@@ -1570,6 +1570,14 @@ static const struct {
 	{ "enabling threads proposal", "atomics" },
 	{ "enabling garbage collection", "gc" },
 	{ "enabling multiple memories", "multimemory" },
+	/*
+	 * V8 before the feature refuses the section it knows by name but does not decode
+	 * (module-decoder-impl.h: "unexpected section <%s>", SectionName: DataCount, Tag, once
+	 * Exception); an ordered section out of place has no such name
+	 */
+	{ "unexpected section <datacount>", "bulk-memory" },
+	{ "unexpected section <tag>", "exception-handling" },
+	{ "unexpected section <exception>", "exception-handling" },
 	/* V8's prefixed opcodes it does not know (function-body-decoder-impl.h) */
 	{ "invalid simd opcode", "simd128" },
 	{ "invalid atomic opcode", "atomics" },
@@ -1588,11 +1596,14 @@ static const char *opcode_feature(unsigned long prefix, long sub)
 	/* return_call, return_call_indirect, return_call_ref */
 	if (prefix == 0x12 || prefix == 0x13 || prefix == 0x15)
 		return "tail-call";
-	/* ref.null, ref.is_null, ref.func */
-	if (prefix >= 0xd0 && prefix <= 0xd2)
+	/* ref.null, ref.is_null, ref.func; select with types, table.get, table.set */
+	if ((prefix >= 0xd0 && prefix <= 0xd2) || prefix == 0x1c || prefix == 0x25 || prefix == 0x26)
 		return "reference-types";
 	if (prefix == 0xfb)
 		return "gc";
+	/* relaxed SIMD's are the SIMD prefix's sub-opcodes 0x100-0x113 */
+	if (prefix == 0xfd && sub >= 0x100 && sub <= 0x113)
+		return "relaxed-simd";
 	if (prefix == 0xfd)
 		return "simd128";
 	if (prefix == 0xfe)
@@ -1630,7 +1641,10 @@ static long opcode_number(const char **p, int base)
  * "invalid numeric opcode: 0xfc08" (prefix and sub-opcode in one number, the sub shifted by 12 bits
  * when above 0xff), SpiderMonkey's "unrecognized opcode: fc 8" (WasmOpIter.h; "fc08" before),
  * WAMR's "invalid opcode 0xfd 101." (wasm_loader.c), JavaScriptCore's "invalid 0xfc extended op 8"
- * (WasmFunctionParser.h, the sub in decimal), parity-wasm's "UnknownOpcode(192)" (decimal).
+ * (WasmFunctionParser.h, the sub in decimal), parity-wasm's "UnknownOpcode(192)" (decimal), and
+ * binaryen's reader older than the opcode (src/wasm/wasm-binary.cpp, versions 90-125: "invalid
+ * code after misc prefix: 17", the sub in decimal after its prefix's name, 0xfc's "nontrapping
+ * float-to-int prefix" before version 92; "bad node code 31" for a one-byte opcode).
  */
 static void take_opcode_features(struct evidence_line *l, const char *t)
 {
@@ -1640,10 +1654,19 @@ static void take_opcode_features(struct evidence_line *l, const char *t)
 		int hex_mark; /* 1: the number must start with "0x" (not the Linux kernel's "invalid opcode: 0000") */
 		const char *sub_lead; /* what comes between a prefix byte and its sub-opcode */
 		int sub_base;
+		unsigned long prefix; /* the prefix the lead names, its number then the sub-opcode; 0: none */
 	} leads[] = {
-		{ "invalid opcode ", 16, 1, " ", 16 },       { "invalid numeric opcode: ", 16, 1, NULL, 0 },
-		{ "unrecognized opcode: ", 16, 0, " ", 16 }, { "invalid 0x", 16, 0, " extended op ", 10 },
-		{ "unknownopcode(", 10, 0, NULL, 0 },
+		{ "invalid opcode ", 16, 1, " ", 16, 0 },
+		{ "invalid numeric opcode: ", 16, 1, NULL, 0, 0 },
+		{ "unrecognized opcode: ", 16, 0, " ", 16, 0 },
+		{ "invalid 0x", 16, 0, " extended op ", 10, 0 },
+		{ "unknownopcode(", 10, 0, NULL, 0, 0 },
+		{ "invalid code after misc prefix: ", 10, 0, NULL, 0, 0xfc },
+		{ "invalid code after nontrapping float-to-int prefix: ", 10, 0, NULL, 0, 0xfc },
+		{ "invalid code after simd prefix: ", 10, 0, NULL, 0, 0xfd },
+		{ "invalid code after atomic prefix: ", 10, 0, NULL, 0, 0xfe },
+		{ "invalid code after gc prefix: ", 10, 0, NULL, 0, 0xfb },
+		{ "bad node code ", 10, 0, NULL, 0, 0 },
 	};
 
 	for (size_t i = 0; i < sizeof(leads) / sizeof(*leads); i++) {
@@ -1657,7 +1680,10 @@ static void take_opcode_features(struct evidence_line *l, const char *t)
 			continue;
 		if ((v = opcode_number(&p, leads[i].base)) < 0)
 			continue;
-		if (v > 0xffff) {
+		if (leads[i].prefix) {
+			sub = v;
+			v = (long)leads[i].prefix;
+		} else if (v > 0xffff) {
 			sub = v & 0xfff;
 			v >>= 12;
 		} else if (v > 0xff) {
@@ -1668,6 +1694,81 @@ static void take_opcode_features(struct evidence_line *l, const char *t)
 			sub = opcode_number(&p, leads[i].sub_base);
 		}
 		if ((name = opcode_feature((unsigned long)v, sub)))
+			add_token(l, EVIDENCE_FEATURE, name, strlen(name));
+	}
+}
+
+/*
+ * The feature of a type byte a decoder refused where a value type, a heap type or a type
+ * definition's form goes; NULL for the MVP's and for bytes no feature gives (0x40, the empty block
+ * type, and GC's packed i8/i16 0x78/0x77 come from a tool's own encoding bug).
+ */
+static const char *type_feature(long b)
+{
+	if (b == 0x7b)
+		return "simd128";
+	/* funcref and externref where the MVP allows neither */
+	if (b == 0x70 || b == 0x6f)
+		return "reference-types";
+	/* exnref and its bottom type noexn */
+	if (b == 0x69 || b == 0x74)
+		return "exception-handling";
+	/* (ref null ht), (ref ht), the abstract heap types any..array and none..nofunc, the forms
+	 * struct, array, sub, sub final and rec */
+	if (b == 0x64 || b == 0x63 || (b >= 0x6a && b <= 0x6e) || (b >= 0x71 && b <= 0x73) || b == 0x5f || b == 0x5e ||
+	    (b >= 0x4e && b <= 0x50))
+		return "gc";
+	return NULL;
+}
+
+/*
+ * The feature of a type byte, a section or a limits flag a decoder refused, from its number: V8's
+ * "invalid value type 0x7b" (value-type.h), "Unknown type code 0x5f, enable with ...", "Expected
+ * signature definition 0x60, got 0x5f" and "unknown type form: 95" (module-decoder-impl.h, decimal),
+ * "invalid memory limits flags 0x5" and "invalid table limits flags 0x4"; WAMR's "invalid local
+ * type 0x7B" (wasm_loader.c); binaryen's reader (wasm-binary.cpp, versions 90-125) printing the
+ * byte as the signed LEB it reads: "invalid wasm type: -23" (0x69), "invalid wasm heap type: -23",
+ * "bad type form -33" ("Bad type form" since version 110).
+ */
+static void take_type_features(struct evidence_line *l, const char *t)
+{
+	static const struct {
+		const char *lead;
+		int base;
+		int kind; /* 0: a type byte, 1: memory limits flags, 2: table limits flags */
+	} leads[] = {
+		{ "invalid value type 0x", 16, 0 },
+		{ "invalid local type 0x", 16, 0 },
+		{ "unknown type code 0x", 16, 0 },
+		{ "expected signature definition 0x60, got 0x", 16, 0 },
+		{ "unknown type form: ", 10, 0 },
+		{ "invalid wasm type: -", 10, 0 },
+		{ "invalid wasm heap type: -", 10, 0 },
+		{ "bad type form -", 10, 0 },
+		{ "invalid memory limits flags 0x", 16, 1 },
+		{ "invalid table limits flags 0x", 16, 2 },
+	};
+
+	for (size_t i = 0; i < sizeof(leads) / sizeof(*leads); i++) {
+		const char *p = strcasestr(t, leads[i].lead), *name = NULL;
+		long v;
+
+		if (!p)
+			continue;
+		p += strlen(leads[i].lead);
+		if ((v = opcode_number(&p, leads[i].base)) < 0)
+			continue;
+		/* binaryen's "-N" is the byte 0x80 - N of a one-byte signed LEB */
+		if (leads[i].lead[strlen(leads[i].lead) - 1] == '-')
+			v = v <= 0x40 ? 0x80 - v : -1;
+		if (leads[i].kind == 0)
+			name = type_feature(v);
+		/* bits: 1 a maximum, 2 shared (threads), 4 64-bit; 8 and up no feature named here */
+		else if (v <= 7 && (v & 4))
+			name = "memory64";
+		else if (leads[i].kind == 1 && v <= 7 && (v & 2))
+			name = "atomics";
+		if (name)
 			add_token(l, EVIDENCE_FEATURE, name, strlen(name));
 	}
 }
@@ -1739,10 +1840,16 @@ static void take_features(struct evidence_line *l, const char *t)
 			}
 		p = q;
 	}
-	for (size_t i = 0; i < sizeof(feature_phrases) / sizeof(*feature_phrases); i++)
-		if (strcasestr(t, feature_phrases[i].phrase))
+	for (size_t i = 0; i < sizeof(feature_phrases) / sizeof(*feature_phrases); i++) {
+		const char *m = strcasestr(t, feature_phrases[i].phrase);
+
+		/* binaryen's reader before version 92 named the 0xfc prefix "nontrapping float-to-int
+		 * prefix": its sub-opcode tells the feature (take_opcode_features) */
+		if (m && strncasecmp(m + strlen(feature_phrases[i].phrase), " prefix", 7) != 0)
 			add_token(l, EVIDENCE_FEATURE, feature_phrases[i].name, strlen(feature_phrases[i].name));
+	}
 	take_opcode_features(l, t);
+	take_type_features(l, t);
 }
 
 /* The label of a version at P: the known words among the two before it, in order. */

@@ -4378,6 +4378,105 @@ static void test_feature_refusal_catalogues(const struct classify_table *t)
 }
 
 /*
+ * Catalogue round 30b: a decoder refusing a newer feature's encoding outside the code, by the
+ * byte, section or prefix it names. Engines: V8's "invalid value type 0x%x" (value-type.h),
+ * "unexpected section <%s>", "Expected signature definition 0x%02x, got 0x%02x", "Unknown type code
+ * 0x%02x, enable with --experimental-wasm-gc", "unknown type form: %d", "invalid memory limits
+ * flags 0x%x" (module-decoder-impl.h), as Node, Emscripten's abort and a Go host's panic print it;
+ * WAMR's "invalid local type 0x%02X" and "v128 value type requires simd feature"
+ * (core/iwasm/interpreter/wasm_loader.c, after its "WASM module load failed: "). binaryen's own
+ * reader, older than the module's feature (src/wasm/wasm-binary.cpp, versions 90-125): "invalid code
+ * after misc prefix: " (before version 92 "nontrapping float-to-int prefix"), "SIMD prefix",
+ * "atomic prefix", "GC prefix" with the sub-opcode in decimal, "bad node code N", "invalid wasm
+ * type: -N" and "invalid wasm heap type: -N" (the signed LEB of the byte), "bad type form -N"
+ * ("Bad type form" since version 110), under "[parse exception: ... (at 0:N)]" and "Fatal: error in
+ * parsing input" (wasm-opt, wasm-pack) or "Fatal: error parsing wasm" with emcc's wrapper.
+ */
+static void test_cat30b_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "RuntimeError: Aborted(CompileError: WebAssembly.instantiate(): invalid value type 0x69 @+33). "
+		  "Build with -sASSERTIONS for more info.\n",
+		  "engine_lacks_wasm_feature" },
+		{ "panic: failed to compile module: invalid value type 0x70 @+22\n", "engine_lacks_wasm_feature" },
+		{ "CompileError: WebAssembly.Module(): unexpected section <DataCount> @+1234\n",
+		  "engine_lacks_wasm_feature" },
+		{ "CompileError: WebAssembly.Module(): unexpected section <Tag> @+45\n", "engine_lacks_wasm_feature" },
+		{ "CompileError: WebAssembly.Module(): Expected signature definition 0x60, got 0x5f @+14\n",
+		  "engine_lacks_wasm_feature" },
+		{ "CompileError: WebAssembly.instantiate(): Unknown type code 0x4e, enable with --experimental-wasm-gc "
+		  "@+14\n",
+		  "engine_lacks_wasm_feature" },
+		{ "CompileError: WebAssembly.Module(): unknown type form: 95 @+14\n", "engine_lacks_wasm_feature" },
+		{ "panic: failed to compile module: CompileError: WebAssembly.Module(): invalid memory limits flags "
+		  "0x5 "
+		  "@+40\n",
+		  "engine_lacks_wasm_feature" },
+		{ "WASM module load failed: invalid local type 0x7B\n", "engine_lacks_wasm_feature" },
+		{ "Error: WASM module load failed: v128 value type requires simd feature\n",
+		  "engine_lacks_wasm_feature" },
+		{ "[INFO]: Optimizing wasm binaries with `wasm-opt`...\n[parse exception: invalid code after misc "
+		  "prefix: 17 (at 0:20646)]\nFatal: error in parsing input\nError: failed to execute `wasm-opt`: "
+		  "exited with exit status: 1\n",
+		  "wasm_opt_feature_validation" },
+		{ "[parse exception: invalid code after nontrapping float-to-int prefix: 10 (at 0:1234)]\n"
+		  "Fatal: error in parsing input\n",
+		  "wasm_opt_feature_validation" },
+		{ "[parse exception: invalid code after SIMD prefix: 256 (at 0:1234)]\nFatal: error in parsing input\n",
+		  "wasm_opt_feature_validation" },
+		{ "[parse exception: invalid code after atomic prefix: 3 (at 0:1234)]\nFatal: error in parsing input\n",
+		  "wasm_opt_feature_validation" },
+		{ "[parse exception: invalid code after GC prefix: 20 (at 0:1234)]\nFatal: error in parsing input\n",
+		  "wasm_opt_feature_validation" },
+		{ "[parse exception: bad node code 18 (at 0:1234)]\nFatal: error parsing wasm (try --debug for more "
+		  "info)\nemcc: error: '/emsdk/upstream/bin/wasm-opt --strip-dwarf a.wasm -o a.wasm' failed "
+		  "(returned 1)\n",
+		  "wasm_opt_feature_validation" },
+		{ "[parse exception: invalid wasm type: -23 (at 0:120)]\nFatal: error in parsing input\n",
+		  "wasm_opt_feature_validation" },
+		{ "[parse exception: invalid wasm heap type: -23 (at 0:120)]\nFatal: error in parsing input\n",
+		  "wasm_opt_feature_validation" },
+		{ "[parse exception: Bad type form -33 (at 0:20)]\nFatal: error in parsing input\n",
+		  "wasm_opt_feature_validation" },
+	};
+	/*
+	 * near misses, each with the class it must not get: a file that is no module or is cut short
+	 * (V8's magic word, binaryen's "unexpected end of input", a section's length), an ordered section
+	 * out of place and bytes no feature gives (a tool's own encoding bug: 0x40, a byte outside the
+	 * one-byte LEB, an opcode number that is none), a module for WASI's imports, WAT typos in wabt's
+	 * and binaryen's text parsers, binaryen's bare "error parsing wasm", other programs' "invalid value
+	 * type 0x.." and "invalid section id"
+	 */
+	static const struct near_miss misses[] = {
+		{ "CompileError: WebAssembly.instantiate(): expected magic word 00 61 73 6d, found 3c 21 44 4f @+0\n",
+		  "engine_lacks_wasm_feature" },
+		{ "[parse exception: unexpected end of input (at 0:100)]\nFatal: error in parsing input\n",
+		  "wasm_opt_feature_validation" },
+		{ "CompileError: WebAssembly.Module(): section was shorter than expected size (8 bytes expected, 4 "
+		  "decoded) @+20\n",
+		  "engine_lacks_wasm_feature" },
+		{ "CompileError: WebAssembly.Module(): unexpected section <Type> @+40\n", "engine_lacks_wasm_feature" },
+		{ "WASM module load failed: invalid local type 0x40\n", "engine_lacks_wasm_feature" },
+		{ "[parse exception: invalid wasm type: -64 (at 0:20)]\nFatal: error in parsing input\n",
+		  "wasm_opt_feature_validation" },
+		{ "[parse exception: bad node code 200 (at 0:20)]\nFatal: error in parsing input\n",
+		  "wasm_opt_feature_validation" },
+		{ "LinkError: WebAssembly.instantiate(): Import #0 module=\"wasi_snapshot_preview1\" "
+		  "function=\"fd_write\": function import requires a callable\n",
+		  "engine_lacks_wasm_feature" },
+		{ "x.wat:3:5: error: unexpected token \"i32.ad\", expected an instr.\n", "engine_lacks_wasm_feature" },
+		{ "[parse exception: unknown operator: i32.ad (at 3:5)]\nFatal: error in parsing input\n",
+		  "wasm_opt_feature_validation" },
+		{ "Fatal: error parsing wasm (try --debug for more info)\n", "wasm_opt_feature_validation" },
+		{ "error: invalid value type 0x7b in config key \"simd\"\n", "engine_lacks_wasm_feature" },
+		{ "Error: invalid section id\n", "engine_lacks_wasm_feature" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
  * Catalogue round 29a: rustc's, cargo's and the platform crates' wordings for a
  * target or toolchain the build cannot use, from their format strings.
  */
@@ -4822,6 +4921,7 @@ int main(void)
 		test_cat28a_wordings(t);
 		test_cat29a_wordings(t);
 		test_cat29b_wordings(t);
+		test_cat30b_wordings(t);
 		test_cat30c_wordings(t);
 		test_tune28b_wordings(t);
 		test_build_tool_error_lines(t);

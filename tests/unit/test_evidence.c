@@ -594,6 +594,61 @@ static void test_runtime_catalogue(void)
  * error lines (an unclassified log reports one); their success summaries
  * and warnings are not.
  */
+/*
+ * Catalogue round 30b: the feature of a byte a decoder refused outside the code, and binaryen's
+ * reader's opcodes: V8's value type, type form and limits flags (value-type.h,
+ * module-decoder-impl.h), WAMR's local type (wasm_loader.c), binaryen's prefixes, one-byte opcodes
+ * and types as the signed LEB it reads (src/wasm/wasm-binary.cpp, versions 90-125). The MVP's types,
+ * 0x40 and packed i8 (a tool's own encoding bug), an ordered section out of place, junk limits
+ * flags and a byte outside the one-byte LEB name none.
+ */
+static void test_decoder_bytes(void)
+{
+	check_tokens("CompileError: WebAssembly.instantiate(): invalid value type 0x7b @+33\n", EVIDENCE_FEATURE,
+		     "simd128");
+	check_tokens("CompileError: WebAssembly.instantiate(): invalid value type 0x6f @+33\n", EVIDENCE_FEATURE,
+		     "reference-types");
+	check_tokens("CompileError: WebAssembly.instantiate(): invalid value type 0x69 @+33\n", EVIDENCE_FEATURE,
+		     "exception-handling");
+	check_tokens("CompileError: WebAssembly.instantiate(): invalid value type 0x64 @+33\n", EVIDENCE_FEATURE, "gc");
+	check_tokens("Error: WASM module load failed: invalid local type 0x7B\n", EVIDENCE_FEATURE, "simd128");
+	check_tokens("CompileError: WebAssembly.Module(): unknown type form: 95 @+14\n", EVIDENCE_FEATURE, "gc");
+	check_tokens("CompileError: WebAssembly.Module(): Expected signature definition 0x60, got 0x4e @+14\n",
+		     EVIDENCE_FEATURE, "gc");
+	check_tokens("CompileError: WebAssembly.Module(): unexpected section <DataCount> @+40\n", EVIDENCE_FEATURE,
+		     "bulk-memory");
+	check_tokens("CompileError: WebAssembly.Module(): unexpected section <Exception> @+40\n", EVIDENCE_FEATURE,
+		     "exception-handling");
+	check_tokens("CompileError: WebAssembly.Module(): invalid memory limits flags 0x5 @+40\n", EVIDENCE_FEATURE,
+		     "memory64");
+	check_tokens("CompileError: WebAssembly.Module(): invalid memory limits flags 0x3 @+40\n", EVIDENCE_FEATURE,
+		     "atomics");
+	check_tokens("CompileError: WebAssembly.Module(): invalid table limits flags 0x4 @+40\n", EVIDENCE_FEATURE,
+		     "memory64");
+	check_tokens("[parse exception: invalid code after misc prefix: 17 (at 0:20646)]\n", EVIDENCE_FEATURE,
+		     "reference-types");
+	check_tokens("[parse exception: invalid code after nontrapping float-to-int prefix: 10 (at 0:9)]\n",
+		     EVIDENCE_FEATURE, "bulk-memory");
+	check_tokens("[parse exception: invalid code after SIMD prefix: 256 (at 0:9)]\n", EVIDENCE_FEATURE,
+		     "relaxed-simd");
+	check_tokens("[parse exception: invalid code after SIMD prefix: 12 (at 0:9)]\n", EVIDENCE_FEATURE, "simd128");
+	check_tokens("[parse exception: invalid code after atomic prefix: 3 (at 0:9)]\n", EVIDENCE_FEATURE, "atomics");
+	check_tokens("[parse exception: invalid code after GC prefix: 20 (at 0:9)]\n", EVIDENCE_FEATURE, "gc");
+	check_tokens("[parse exception: bad node code 31 (at 0:9)]\n", EVIDENCE_FEATURE, "exception-handling");
+	check_tokens("[parse exception: bad node code 18 (at 0:9)]\n", EVIDENCE_FEATURE, "tail-call");
+	check_tokens("[parse exception: invalid wasm type: -23 (at 0:9)]\n", EVIDENCE_FEATURE, "exception-handling");
+	check_tokens("[parse exception: invalid wasm heap type: -20 (at 0:9)]\n", EVIDENCE_FEATURE, "gc");
+	check_tokens("[parse exception: Bad type form -33 (at 0:9)]\n", EVIDENCE_FEATURE, "gc");
+	check_tokens("CompileError: WebAssembly.instantiate(): invalid value type 0x7f @+33\n", EVIDENCE_FEATURE, "");
+	check_tokens("CompileError: WebAssembly.instantiate(): invalid value type 0x40 @+33\n", EVIDENCE_FEATURE, "");
+	check_tokens("CompileError: WebAssembly.instantiate(): invalid value type 0x78 @+33\n", EVIDENCE_FEATURE, "");
+	check_tokens("CompileError: WebAssembly.Module(): unexpected section <Type> @+40\n", EVIDENCE_FEATURE, "");
+	check_tokens("CompileError: WebAssembly.Module(): invalid memory limits flags 0x15 @+40\n", EVIDENCE_FEATURE,
+		     "");
+	check_tokens("[parse exception: invalid wasm type: -300 (at 0:9)]\n", EVIDENCE_FEATURE, "");
+	check_tokens("[parse exception: bad node code 200 (at 0:9)]\n", EVIDENCE_FEATURE, "");
+}
+
 static void test_runner_failures(void)
 {
 	/* pip (already "ERROR: ..."), uv, micropip, cargo, npm */
@@ -727,6 +782,7 @@ int main(void)
 	test_tokens();
 	test_bounds();
 	test_runtime_catalogue();
+	test_decoder_bytes();
 	test_runner_failures();
 	test_names();
 	test_framings();
