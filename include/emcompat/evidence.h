@@ -135,6 +135,19 @@
  * query, a build backend) up to a blank line, when none of its lines is an
  * error line itself.
  *
+ * A line weighs, and reads, as the line it wraps after what a CI system,
+ * a build frontend, a test runner or a paste put before it (GitLab's
+ * timestamps and stream tags and section markers, Azure Pipelines'
+ * "##[error]" and "##vso[task.logissue type=error]", Buildkite's and
+ * Jenkins' timestamps, Travis' fold markers, BuildKit's "#12 3.456 ",
+ * "nox > ", pytest's "E   " and "FAILED t.py::x - ", "[stderr] ",
+ * "stderr: ", "stdout | ", "[ERROR] ", "ERROR - ", miette's "× ", "│ ",
+ * "╰─▶ ", Markdown's "> "); one whose text is no error weighs as itself.
+ * In a log with no evidence line of its own, the first error quoted in
+ * prose (`ImportError: ...`, 'LinkError: ...', "error[E0463]: ...",
+ * `Aborted(...)`: a quote that starts like a tool's error and weighs as an
+ * error line) is one, of its tool, at weight 30.
+ *
  * The deciding line is the first line of the highest weight; the
  * classifier quotes it for an error no class names ("unclassified"), and a
  * log without any evidence line is clean ("none").

@@ -745,6 +745,9 @@ static int build_tool_error(const char *s, const char *end, const char **tool)
 		return 50;
 	}
 	*tool = "error";
+	/* Azure Pipelines' error annotation (task.logissue), what it says unread */
+	if (starts_with(s, end, "##vso[task.logissue type=error"))
+		return 50;
 	/*
 	 * CMake's messages (cmMessenger.cxx: "CMake Error at FILE:LINE (CMD):", "CMake Error in
 	 * FILE:"; the message follows, indented), meson's ("FILE:LINE:COL: ERROR: ..."), pnpm's
@@ -767,6 +770,151 @@ static int build_tool_error(const char *s, const char *end, const char **tool)
 		return 90;
 	}
 	return 0;
+}
+
+/* ---- what wrappers print before a line ---- */
+
+/*
+ * The end of the shape SHAPE at S ('9' a digit, any other byte itself) within
+ * END, or NULL.
+ */
+static const char *shape_end(const char *s, const char *end, const char *shape)
+{
+	for (; *shape; shape++, s++)
+		if (s == end || (*shape == '9' ? !isdigit((unsigned char)*s) : *s != *shape))
+			return NULL;
+	return s;
+}
+
+/*
+ * The end of a time at S, or NULL: ISO 8601's "YYYY-MM-DD[T ]HH:MM:SS" or a
+ * bare "HH:MM:SS", each with its optional fraction (".123", ",123") and zone
+ * ("Z", "+01:00").
+ */
+static const char *time_end(const char *s, const char *end)
+{
+	const char *p = shape_end(s, end, "9999-99-99");
+
+	if (p && p < end && (*p == 'T' || *p == ' '))
+		s = p + 1;
+	if (!(p = shape_end(s, end, "99:99:99")))
+		return NULL;
+	if (p < end && (*p == '.' || *p == ',') && p + 1 < end && isdigit((unsigned char)p[1]))
+		for (p++; p < end && isdigit((unsigned char)*p); p++)
+			;
+	if (p < end && *p == 'Z')
+		p++;
+	else if (p < end && (*p == '+' || *p == '-') && (s = shape_end(p + 1, end, "99:99")))
+		p = s;
+	return p;
+}
+
+/* The end of the run of bytes of SET at S within END. */
+static const char *span_of(const char *s, const char *end, const char *set)
+{
+	while (s < end && *s && strchr(set, *s))
+		s++;
+	return s;
+}
+
+/*
+ * [P, END) after the "\r\x1b[0K" that ends a CI marker (a log read raw; a
+ * cleaned one has lost it, and the marker's name runs into the text after).
+ */
+static const char *after_erase(const char *p, const char *end)
+{
+	if (p < end && *p == '\r')
+		p++;
+	return starts_with(p, end, "\x1b[0K") ? p + 4 : p;
+}
+
+#define NAME_CHARS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-"
+
+/*
+ * The end of one decoration that a CI system, a build frontend, a test runner
+ * or a paste puts before a child's line, at S within END, or S: each is taken
+ * only in its own shape, so a line that merely starts alike keeps its text.
+ */
+static const char *decoration_end(const char *s, const char *end)
+{
+	static const char *const tags[] = {
+		/* Azure Pipelines' logging commands (docs: "Logging commands"): ##[error], ##vso[task.logissue type=error] */
+		"##[error]",
+		/* nox's logger (nox/logger.py: "nox > "), pytest's failure lines (_pytest/_code/code.py: "E   ") */
+		"nox > ", "E   ",
+		/* a runner's stream tags ("[stderr] ", "stderr: ", "stderr | ") and log levels of error */
+		"[stderr] ", "[stdout] ", "stderr: ", "stdout: ", "stderr | ", "stdout | ", "[ERROR] ", "[error] ",
+		"ERROR - ",
+		/* miette's reports (rattler-build, uv, pixi: src/handlers/graphical.rs) */
+		"\xc3\x97 ", "\xe2\x94\x82 ", "\xe2\x94\x9c\xe2\x94\x80\xe2\x96\xb6 ",
+		"\xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 ",
+		/* Markdown's block quote */
+		"> "
+	};
+	/* every line comes here: the bytes a decoration can start with (the tags', hex, times', the markers') */
+	static const unsigned char first[256] = {
+		['#'] = 1, ['n'] = 1, ['E'] = 1, ['['] = 1, ['s'] = 1,    [0xc3] = 1, [0xe2] = 1,
+		['>'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,    ['4'] = 1,  ['5'] = 1,
+		['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['a'] = 1,    ['b'] = 1,  ['c'] = 1,
+		['d'] = 1, ['e'] = 1, ['f'] = 1, ['t'] = 1, ['\x1b'] = 1, ['_'] = 1,  ['F'] = 1,
+	};
+	const char *p, *q;
+
+	if (s == end || !first[(unsigned char)*s])
+		return s;
+	for (size_t i = 0; i < sizeof(tags) / sizeof(*tags); i++)
+		if (*s == *tags[i] && starts_with(s, end, tags[i]) && (s + strlen(tags[i]) < end))
+			return s + strlen(tags[i]);
+	if (starts_with(s, end, "##vso[task.logissue type=error") && (p = memchr(s, ']', (size_t)(end - s))))
+		return p + 1;
+	/* GitLab Runner's FF_TIMESTAMPS stream tag after the time: 2 hex digits, O or E, '+' (a continued line) or ' ' */
+	if (end - s >= 4 && isxdigit((unsigned char)s[0]) && !isupper((unsigned char)s[0]) &&
+	    isxdigit((unsigned char)s[1]) && !isupper((unsigned char)s[1]) && (s[2] == 'O' || s[2] == 'E') &&
+	    (s[3] == '+' || s[3] == ' '))
+		return s + 4;
+	/* GitLab's section markers (section_start:TIME:NAME[options]), Travis' travis_fold/travis_time markers */
+	if (starts_with(s, end, "section_start:") || starts_with(s, end, "section_end:")) {
+		p = span_of(span_of(memchr(s, ':', (size_t)(end - s)) + 1, end, "0123456789:"), end, NAME_CHARS);
+		if (p < end && *p == '[' && (q = memchr(p, ']', (size_t)(end - p))))
+			p = q + 1;
+		return after_erase(p, end);
+	}
+	if (starts_with(s, end, "travis_fold:") || starts_with(s, end, "travis_time:"))
+		return after_erase(span_of(s + 12, end, NAME_CHARS ":=,"), end);
+	/* Buildkite's timestamps (APC "\x1b_bk;t=MILLISECONDS\x07") */
+	p = *s == '\x1b' ? s + 1 : s;
+	if (starts_with(p, end, "_bk;t=")) {
+		p = span_of(p + 6, end, "0123456789");
+		return p < end && *p == '\a' ? p + 1 : s;
+	}
+	/* a timestamper's time (Jenkins': "[2024-01-02T03:04:05.678Z] ", "12:34:56 "), bare or bracketed */
+	p = time_end(s + (*s == '['), end);
+	if (p && *s == '[')
+		p = p < end && *p == ']' ? p + 1 : NULL;
+	if (p && p < end && *p == ' ')
+		return p + 1;
+	/* pytest's summary (_pytest/terminal.py: "FAILED nodeid - message") */
+	if (starts_with(s, end, "FAILED ") && (p = find_in(s, end, "::")) && (p = find_in(p, end, " - ")))
+		return p + 3;
+	/* BuildKit's plain progress ("#12 3.456 ") */
+	return after_buildkit_prefix(s, end);
+}
+
+/*
+ * Where line [S, END)'s own text starts after the decorations before it (its
+ * own indent kept), or S.
+ */
+static const char *after_decoration(const char *s, const char *end)
+{
+	for (;;) {
+		const char *p = s, *d;
+
+		while (p < end && isspace((unsigned char)*p))
+			p++;
+		if ((d = decoration_end(p, end)) == p)
+			return s;
+		s = d;
+	}
 }
 
 /* The weight of line [S, END) (0: no error) and its tool; where it starts in *WHY. */
@@ -1103,6 +1251,96 @@ static void keep_cause(struct span *kept, size_t *n, const struct span *head, st
 	keep(kept, n, cause);
 }
 
+/* ---- errors quoted in prose ---- */
+
+/*
+ * Whether [S, END) starts like an error a tool prints: rustc's "error:" and
+ * "error[E...]", "TOOL: error" (emcc, wasm-ld, rust-lld), a JS or Python
+ * exception ("LinkError: ", "ImportError: "), Emscripten's "Aborted(" and a
+ * Rust panic. line_weight decides; this only keeps it off most quoted words.
+ */
+static int starts_like_error(const char *s, const char *end)
+{
+	const char *p = span_of(s, end, NAME_CHARS "+$");
+
+	if (starts_with(s, end, "error:") || starts_with(s, end, "error[") || starts_with(p, end, ": error") ||
+	    starts_with(s, end, "Aborted(") || starts_with(s, end, "thread '") || starts_with(s, end, "panicked at"))
+		return 1;
+	return p - s > 5 && *p == ':' &&
+	       (memcmp(p - 5, "Error", 5) == 0 || (p - s > 9 && memcmp(p - 9, "Exception", 9) == 0));
+}
+
+/*
+ * The end of the quote opened by the CHAR Q before S (a backtick, ' or "),
+ * within END, or END: the first Q that closes more than opens, a Q after a
+ * word and before none closing, one before a word opening ("`error: linker
+ * `cc` not found`").
+ */
+static const char *quote_end(const char *s, const char *end, char q)
+{
+	int depth = 1;
+
+	for (const char *p = s; p < end; p++) {
+		if (*p != q)
+			continue;
+		if (p + 1 < end && is_ident(p[1]) && (p == s || !is_ident(p[-1])))
+			depth++;
+		else if ((p + 1 == end || !is_ident(p[1])) && --depth == 0)
+			return p;
+	}
+	return end;
+}
+
+/*
+ * An error quoted in the prose of line [S, END) (an issue's title, "fails
+ * with `LinkError: ...`"): where it starts, or NULL; its end in *QEND, its
+ * weight as a line in *WEIGHT and its tool in *TOOL. A quote opens after no
+ * word (an apostrophe is no quote); a run of three backticks is a code fence.
+ */
+static const char *quoted_error(const char *s, const char *end, const char **qend, int *weight, const char **tool)
+{
+	size_t n = (size_t)(end - s);
+
+	/* most lines quote nothing: memchr passes them faster than the loop below */
+	if (!memchr(s, '`', n) && !memchr(s, '\'', n) && !memchr(s, '"', n))
+		return NULL;
+	for (const char *p = s; p < end; p++) {
+		const char *open = p, *why;
+
+		if ((*p != '`' && *p != '\'' && *p != '"') || (p > s && is_ident(p[-1])))
+			continue;
+		while (open < end && *open == *p)
+			open++;
+		if (open - p >= 3 || !starts_like_error(open, end)) {
+			p = open - 1;
+			continue;
+		}
+		*qend = quote_end(open, end, *p);
+		*weight = line_weight(open, *qend, &why, tool);
+		if (*qend - open >= 10 && *weight > 40 && why == open)
+			return open;
+		p = open - 1;
+	}
+	return NULL;
+}
+
+/*
+ * The weight of line [LINE, END) whose own text starts at OWN (after_decoration)
+ * and its tool, where it starts in *WHY: a decorated line weighs as the line it
+ * decorates, or else as itself ("##[error]Process completed ...").
+ */
+static int decorated_weight(const char *line, const char *own, const char *end, const char **why, const char **tool)
+{
+	int weight;
+
+	if (own != line && (weight = line_weight(own, end, why, tool)))
+		return weight;
+	return line_weight(line, end, why, tool);
+}
+
+/* The weight of an error quoted in prose: below any error line of a log's own, which always wins. */
+#define QUOTED_WEIGHT 30
+
 static void read_log(struct span *kept, size_t *n, const char *text, size_t len, size_t log)
 {
 	const char *end = text + len, *line = text;
@@ -1112,19 +1350,25 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	int maturin = 0; /* after maturin's failure line */
 	int load_failed = 0; /* after Pyodide's "The following error occurred while loading X:" */
 	int dynlib = 0; /* after Pyodide's dynamic-lib ImportError ending a traceback */
+	int real = 0; /* an error line of the log's own was kept */
 	size_t lineno = 0, indent = 0, codes_lineno = 0;
-	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 };
+	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 }, quoted = { 0 };
 	const char *codes = NULL, *codes_end = NULL; /* rustc's last summary of error codes */
 
 	while (line < end) {
-		const char *eol = memchr(line, '\n', (size_t)(end - line)), *why, *tool, *item, *te;
+		const char *eol = memchr(line, '\n', (size_t)(end - line)), *why, *tool, *item, *te, *own, *q, *qe;
 		struct span c;
-		int base, weight, cause_only = 0;
+		int base, weight, cause_only = 0, qw;
 
 		if (!eol)
 			eol = end;
 		lineno++;
-		weight = base = line_weight(line, eol, &why, &tool);
+		/* the line's own text, after what a CI system or a paste put before it; its indent kept */
+		own = after_decoration(line, eol);
+		weight = base = decorated_weight(line, own, eol, &why, &tool);
+		if (!weight)
+			for (why = own; why < eol && isspace((unsigned char)*why); why++)
+				;
 		if (base == 90 && is_stream_fallback(why, eol, end))
 			weight = base = 0;
 		/* a comment ("# ...": a shell's, a pasted header) names no cause */
@@ -1171,7 +1415,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		 * The failure crate's chain (wasm-pack 0.x): unindented "Caused by: ..."
 		 * lines, one a cause, the last the root (uv indents its own, read below).
 		 */
-		if ((chain == 0 || chain == 3) && head.weight && why == line && te - why > 11 &&
+		if ((chain == 0 || chain == 3) && head.weight && why == own && te - why > 11 &&
 		    starts_with(why, te, "Caused by: ")) {
 			cause = (struct span){ .start = why,
 					       .end = te,
@@ -1204,7 +1448,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			if (weight > 0)
 				child = 2;
 		}
-		if (chain && chain != 3 && why < te && (item = cause_item(line, te, chain == 2, &indent))) {
+		if (chain && chain != 3 && why < te && (item = cause_item(own, te, chain == 2, &indent))) {
 			cause = (struct span){ .start = item,
 					       .end = te,
 					       .tool = tool,
@@ -1213,7 +1457,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 					       .lineno = lineno,
 					       .cause_only = cause_only };
 			chain = 2;
-		} else if (chain && why < te && !isspace((unsigned char)*line)) {
+		} else if (chain && why < te && !isspace((unsigned char)*own)) {
 			keep_cause(kept, n, &head, &cause);
 			chain = 0;
 			cause.start = NULL;
@@ -1237,7 +1481,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			in_traceback = 1;
 			weight = weight ? 40 : 0;
 			tool = "wrapper";
-		} else if (in_traceback && why == line && why < eol && !isspace((unsigned char)*why) &&
+		} else if (in_traceback && why == own && why < eol && !isspace((unsigned char)*why) &&
 			   !is_elision(why, eol)) {
 			/* The first unindented line after a traceback: its exception (unless it wraps a step's). */
 			in_traceback = 0;
@@ -1247,7 +1491,16 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 				dynlib = is_pyodide_dynlib_error(why, eol);
 			}
 		}
+		/* the first error quoted in prose, for a log that shows none of its own */
+		if (!weight && !real && !quoted.start && (q = quoted_error(own, eol, &qe, &qw, &tool)))
+			quoted = (struct span){ .start = q,
+						.end = qe,
+						.tool = tool,
+						.weight = QUOTED_WEIGHT,
+						.log = log,
+						.lineno = lineno };
 		if (weight > 0) {
+			real |= !cause_only;
 			c = (struct span){ .start = why,
 					   .end = eol,
 					   .tool = tool,
@@ -1283,6 +1536,8 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		keep_cause(kept, n, &head, &said);
 	if (maturin && last.start)
 		keep(kept, n, &last);
+	if (!real && quoted.start)
+		keep(kept, n, &quoted);
 }
 
 /* ---- tokens ---- */

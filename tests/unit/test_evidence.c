@@ -775,6 +775,148 @@ static void test_v8_nameless(void)
 	check_tool("warning: WebAssembly.instantiate(): x\n", "(none)", 0);
 }
 
+/* TEXT's deciding line is LINE, of TOOL ("(none)": no evidence). */
+static void check_line(const char *text, const char *line, const char *tool)
+{
+	struct evidence ev;
+	const struct evidence_line *l = extract(&ev, text);
+
+	CHECK_STR(l ? l->text : "(none)", line);
+	CHECK_STR(l ? l->tool : "(none)", tool);
+	evidence_release(&ev);
+}
+
+/*
+ * What CI systems, build frontends, test runners and pastes put before a
+ * child's line: the line weighs and reads as the bare line.
+ */
+static void test_decorations(void)
+{
+	static const char bare[] = "error[E0425]: cannot find function `f` in this scope";
+	/* each wrapper's shape, as its source or documentation gives it */
+	static const char *const decorated[] = {
+		/* GitLab Runner's FF_TIMESTAMPS (docs: ci_job_log_timestamps; stream tag "00O", "00E", "+" continues) */
+		"2024-05-30T14:30:00.000000Z 00E ",
+		"00O ",
+		"01E+",
+		/* GitLab's section markers (docs: "Custom collapsible sections"), with or without their CR ESC[0K */
+		"section_start:1560896352:build_step[collapsed=true]",
+		"section_end:1560896353:build_step\r\x1b[0K",
+		/* Azure Pipelines' logging commands (docs: "Logging commands") */
+		"##[error]",
+		"##vso[task.logissue type=error;sourcepath=src/lib.rs;]",
+		/* Buildkite's timestamps (agent: process/timestamper: ESC _bk;t=MS BEL) */
+		"\x1b_bk;t=1700000000000\a",
+		/* Jenkins' Timestamper plugin (elapsed or system clock, bracketed in Pipeline logs) */
+		"[2024-01-02T03:04:05.678Z] ",
+		"12:34:56 ",
+		"[12:34:56] ",
+		/* Travis' fold and time markers (travis-build: travis_fold:start:NAME, travis_time:end:ID:...) */
+		"travis_fold:start:script.1\r\x1b[0K",
+		"travis_time:end:0a1b2c:start=1,finish=2,duration=1,event=script\r",
+		/* BuildKit's plain progress (#STEP SECONDS, %.3f) */
+		"#12 3.456 ",
+		/* nox's logger (nox/logger.py), pytest's failure lines (_pytest/_code/code.py fail_marker "E") */
+		"nox > ",
+		"E       ",
+		/* stream tags and error log levels */
+		"[stderr] ",
+		"stderr: ",
+		"stdout | ",
+		"[ERROR] ",
+		"ERROR - ",
+		/* miette's graphical reports (rattler-build, uv, pixi; a cargo log in a recipe), Markdown quotes */
+		"  \xc3\x97 ",
+		"  \xe2\x94\x82 \xe2\x94\x82 ",
+		"  \xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 ",
+		"> ",
+		"> > ",
+	};
+	char buf[512];
+
+	for (size_t i = 0; i < sizeof(decorated) / sizeof(*decorated); i++) {
+		snprintf(buf, sizeof(buf), "%s%s\n", decorated[i], bare);
+		check_line(buf, bare, "rustc");
+	}
+	/* pytest's summary line and its E lines after the failing source */
+	check_line("FAILED tests/test_load.py::test_import - ImportError: libfoo.so: cannot open shared object "
+		   "file\n",
+		   "ImportError: libfoo.so: cannot open shared object file", "python");
+	check_line("E       LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"f\": function import requires "
+		   "a callable\n",
+		   "LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"f\": function import requires a callable",
+		   "js");
+	/* a timestamped traceback ends at its exception, whose indented frames stay inside it */
+	check_line("00O Traceback (most recent call last):\n00O   File \"x.py\", line 1, in <module>\n"
+		   "00O     import m\n00O ImportError: no m\n",
+		   "ImportError: no m", "python");
+	check_tool("00O Traceback (most recent call last):\n00O   File \"x.py\", line 1, in <module>\n"
+		   "00O ImportError: no m\n",
+		   "python", 95);
+	/* a decoration that is an error of its own keeps its weight when its text is none */
+	check_tool("##[error]Process completed with exit code 1.\n", "wrapper", 40);
+	check_tool("##vso[task.logissue type=error]The build failed\n", "error", 50);
+	check_line("FAILED tests/t.py::test_x - assert 1 == 2\n", "FAILED tests/t.py::test_x - assert 1 == 2", "test");
+
+	/* near misses: warnings and their prefixes, passing output, look-alikes that wrap no error */
+	check_tool("##[warning]error: this is only a warning\n", "(none)", 0);
+	check_tool("[WARN]  retrying the download\n", "(none)", 0);
+	check_tool("##vso[task.logissue type=warning]error: x\n", "(none)", 0);
+	check_tool("tests/test_x.py::test_a PASSED\n======== 3 passed in 0.12s ========\n", "(none)", 0);
+	check_tool("E is the fifth letter\nE   \n", "(none)", 0);
+	check_tool("py312: commands[0]> pytest\npy312: OK (1.00=setup[0.50]+cmd[0.50] seconds)\n", "(none)", 0);
+	check_tool("nox > Running session tests\nnox > Session tests was successful.\n", "(none)", 0);
+	check_tool("Step 3/5 : RUN cargo build --release\n ---> Running in 0123abcd\n ---> 89ab01cd\n", "(none)", 0);
+	check_tool("travis_fold:start:install\ntravis_fold:end:install\nsection_end:1560896353:x\n", "(none)", 0);
+	check_tool("12:34:56 Build finished\n[2024-01-02T03:04:05Z] all good\n", "(none)", 0);
+	check_tool("> I looked at the error handling\n> no error here\n", "(none)", 0);
+	check_tool("[stderr] compiling foo\nstdout | done\n", "(none)", 0);
+	/* rustc's own gutters are not miette's: a note under an error stays a note */
+	check_line("error[E0308]: mismatched types\n --> src/lib.rs:1:5\n  |\n1 |     error: x\n  |     ^ expected\n",
+		   "error[E0308]: mismatched types", "rustc");
+	check_tool("BEE hive\nace of spades\n", "(none)", 0);
+}
+
+/*
+ * An error quoted in prose (an issue's title, "fails with 'LinkError: ...'")
+ * is the evidence of a log that shows no error line of its own, below any
+ * that it shows.
+ */
+static void test_quoted(void)
+{
+	struct evidence ev;
+
+	check_line("When importing I get `ImportError: libz.so.1: cannot open shared object file`\n",
+		   "ImportError: libz.so.1: cannot open shared object file", "python");
+	check_line("After upgrading to the latest release of the toolchain, loading the module in our test suite "
+		   "fails with 'LinkError: import object field \"f\" is not a Function' in Node 20\n",
+		   "LinkError: import object field \"f\" is not a Function", "js");
+	check_line("Building for wasm32 gives ``error: linker `emcc` not found`` here.\n",
+		   "error: linker `emcc` not found", "error");
+	check_line("cargo says \"error[E0463]: can't find crate for `std`\" on wasm32-unknown-emscripten\n",
+		   "error[E0463]: can't find crate for `std`", "rustc");
+	check_line("The page shows `Aborted(Assertion failed: missing Wasm export)` after loading\n",
+		   "Aborted(Assertion failed: missing Wasm export)", "abort");
+	/* near its line's start an exception is an error line already, and a "TOOL: error" anywhere */
+	check_tool("fails with 'LinkError: x' in Node 20\n", "js", 90);
+	check_tool("the test runs into `wasm-ld: error: duplicate symbol: main` at link time\n", "linker", 80);
+	check_tool("I get `ImportError: no m` here\n", "python", 30);
+	/* a real error line always wins, before or after the quote */
+	check_line("I get `ImportError: no m`\nerror: could not find `Cargo.toml`\n",
+		   "error: could not find `Cargo.toml`", "cargo");
+	extract(&ev, "make: *** [all] Error 2\nIt says `ImportError: no m`\n");
+	CHECK_INT(ev.nlines, 1);
+	evidence_release(&ev);
+	/* near misses: prose about errors, quoted words, apostrophes, code fences, a warning quoted */
+	check_tool("There is no error in the log; error handling works, errors = 0.\n", "(none)", 0);
+	check_tool("The `error:` prefix and the 'Error' class are documented\n", "(none)", 0);
+	check_tool("It's the user's `LinkError` type that we don't export\n", "(none)", 0);
+	check_tool("```\nerror: x\n", "error", 80);
+	check_tool("```error: quoted fence\n", "(none)", 0);
+	check_tool("it printed `warning: unused variable: x` only\n", "(none)", 0);
+	check_tool("set `RUST_LOG=error: everything` please\n", "(none)", 0);
+}
+
 int main(void)
 {
 	test_tools();
@@ -787,5 +929,7 @@ int main(void)
 	test_names();
 	test_framings();
 	test_v8_nameless();
+	test_decorations();
+	test_quoted();
 	return check_done();
 }
