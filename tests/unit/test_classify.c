@@ -1991,6 +1991,22 @@ static void test_python_packaging_wordings(const struct classify_table *t)
 		  "function=\"PyUnicode_AsUTF8AndSize\" "
 		  "error: function import requires a callable\n",
 		  "python_capi_missing" },
+		/*
+		 * a function the runtime's Python has with another signature: orjson 3.10.15 (its own
+		 * declaration of _PyLong_AsByteArray) in Pyodide 0.29.5's Python 3.13, this project's own
+		 * load log; V8 (wasm-js.cc), SpiderMonkey (JSMSG_WASM_BAD_IMPORT_SIG) and JavaScriptCore
+		 * (WebAssemblyModuleRecord.cpp) each word the refused import their way
+		 */
+		{ "ImportError: Could not load dynamic lib: "
+		  "/home/pyodide/orjson/orjson.cpython-313-wasm32-emscripten.so\n"
+		  "LinkError: WebAssembly.Instance(): Import #69 module=\"env\" function=\"_PyLong_AsByteArray\" "
+		  "error: imported function does not match the expected type\n",
+		  "python_capi_missing" },
+		{ "LinkError: imported function 'env._PyLong_AsByteArray' signature mismatch\n",
+		  "python_capi_missing" },
+		{ "LinkError: imported function env:_PyLong_AsByteArray signature doesn't match the provided "
+		  "WebAssembly function's signature\n",
+		  "python_capi_missing" },
 	};
 	/*
 	 * the same checks on a symbol that is no C-API function, a Python too old rather than too new; a
@@ -2007,6 +2023,9 @@ static void test_python_packaging_wordings(const struct classify_table *t)
 		  "version (3.7)\n",
 		  "pyo3_python_too_new" },
 		{ "ImportError: /p/_ssl.cpython-311-x86_64-linux-gnu.so: undefined symbol: SSL_get1_peer_certificate\n",
+		  "python_capi_missing" },
+		{ "LinkError: WebAssembly.Instance(): Import #3 module=\"env\" function=\"memcpy\" error: imported "
+		  "function does not match the expected type\n",
 		  "python_capi_missing" },
 	};
 	static const char *const benign[] = {
