@@ -1616,7 +1616,7 @@ static void take_symbols(struct evidence_line *l, const char *t)
 	/* words that follow "function" or "symbol" in prose, not names */
 	static const char *const prose[] = { "import",  "export", "requires", "is",    "not",       "was",  "in",
 					     "of",      "the",    "a",        "an",    "signature", "type", "call",
-					     "pointer", "name",   "table",    "index", "with",      "for" };
+					     "pointer", "name",   "table",    "index", "with",      "for",  "does" };
 	const char *p = t;
 
 	while (*p) {

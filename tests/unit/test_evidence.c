@@ -362,6 +362,10 @@ static void test_tokens(void)
 		     "tag import requires a WebAssembly.Tag\n",
 		     EVIDENCE_SYMBOL, "env,__cpp_exception");
 	check_tokens("Error: Dynamic linking error: cannot resolve symbol s_cmp\n", EVIDENCE_SYMBOL, "s_cmp");
+	/* "function does not match": prose after "function", no name */
+	check_tokens("LinkError: WebAssembly.Instance(): Import #69 module=\"env\" function=\"_PyLong_AsByteArray\" "
+		     "error: imported function does not match the expected type\n",
+		     EVIDENCE_SYMBOL, "env,_PyLong_AsByteArray");
 	check_tokens("wasm-ld: error: a.o: undefined symbol: foo\n", EVIDENCE_SYMBOL, "foo");
 	check_tokens("Error: cannot resolve symbol PyUnicode_AsUTF8AndSize\n", EVIDENCE_SYMBOL,
 		     "PyUnicode_AsUTF8AndSize");
