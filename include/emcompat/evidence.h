@@ -11,9 +11,12 @@
  *              Pyodide's "ImportError: Could not evaluate dynamic lib: X"
  *              (before 0.18 the JS error it caught came next)             96
  *   python     the first unindented line after "Traceback (most
- *              recent call last):" (the exception the traceback ends in)  95
+ *              recent call last):" (the exception the traceback ends in),
+ *              and the "XError: ..." line ending IPython's traceback
+ *              (Jupyter, JupyterLite, xeus-python) whose header "XError
+ *              Traceback (most recent call last)" names it               95
  *   js         a JS exception ("LinkError: ...", "TypeError: ...",
- *              "CompileError: ...", "Uncaught RuntimeError: ...", Node's
+ *              "CompileError: ...", "RuntimeError: ...", Node's
  *              with its code: "TypeError [ERR_UNKNOWN_FILE_EXTENSION]: ...",
  *              JavaScriptCore's "WebAssembly.Module doesn't parse at
  *              byte N: ..." and V8's "WebAssembly.instantiate(): ..."
@@ -50,7 +53,9 @@
  *   pip        "... is not a supported wheel on this platform"            60
  *   npm, crash "npm ERR!", "Segmentation fault", "Assertion failed", Node's
  *              "FATAL ERROR: ..." (a V8 heap exhausted, a failed check),
- *              LLVM's and binaryen's "UNREACHABLE executed at F:N!"      60
+ *              LLVM's and binaryen's "UNREACHABLE executed at F:N!",
+ *              Jupyter's "The kernel appears to have died. It will
+ *              restart automatically." (also "The kernel for X ...")     60
  *   error      glibc's loader: "...: symbol lookup error: ..."            60
  *   pip        "ERROR: ..." naming a wheel or a distribution             50
  *   error      any other "ERROR: ..." line, "Error while ...", "critical ...",
@@ -142,7 +147,12 @@
  * Jenkins' timestamps, Travis' fold markers, BuildKit's "#12 3.456 ",
  * "nox > ", pytest's "E   " and "FAILED t.py::x - ", "[stderr] ",
  * "stderr: ", "stdout | ", "[ERROR] ", "ERROR - ", miette's "× ", "│ ",
- * "╰─▶ ", Markdown's "> "); one whose text is no error weighs as itself.
+ * "╰─▶ ", Markdown's "> ") or a JS console presents an uncaught error with
+ * ("Uncaught ", "Uncaught (in promise) ", after DevTools' source location
+ * "pyodide.asm.js:9 " or "VM123:1 "; Deno's "error: Uncaught ..."; WebKit's
+ * "Unhandled Promise Rejection: ", Safari's "[Error] "; Emscripten's
+ * "worker sent an error! URL:N: "; a test's "[browser] ", "pageerror: ");
+ * one whose text is no error weighs as itself.
  * In a log with no evidence line of its own, the first error quoted in
  * prose (`ImportError: ...`, 'LinkError: ...', "error[E0463]: ...",
  * `Aborted(...)`: a quote that starts like a tool's error and weighs as an

@@ -831,6 +831,48 @@ static const char *after_erase(const char *p, const char *end)
 #define NAME_CHARS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-"
 
 /*
+ * The end of how a JS console or a page's test presents an uncaught error at
+ * S, before the error itself, or S. V8's inspector and Firefox's console say
+ * "Uncaught " or "Uncaught (in promise) ", and a copy of DevTools' line puts
+ * its source location first ("pyodide.asm.js:9 ", "VM123:1 "); Deno prints
+ * V8's as "error: Uncaught ..." (runtime/fmt_errors.rs); WebKit's
+ * "Unhandled Promise Rejection: " (WebCore/dom/RejectedPromiseTracker.cpp)
+ * and Safari's console level "[Error] "; Emscripten's pthread glue relays a
+ * worker's as "worker sent an error! URL:LINE: ..." (library_pthread.js);
+ * a test forwarding a page's console tags it "[browser] " or "pageerror: "
+ * (Playwright's and Puppeteer's event name).
+ */
+static const char *console_prefix_end(const char *s, const char *end)
+{
+	static const char *const tags[] = {
+		"Uncaught (in promise) ",
+		"Uncaught ",
+		"Unhandled Promise Rejection: ",
+		"[Error] ",
+		"[browser] ",
+		"pageerror: ",
+	};
+	const char *p, *q;
+
+	for (size_t i = 0; i < sizeof(tags) / sizeof(*tags); i++)
+		if (*s == *tags[i] && starts_with(s, end, tags[i]) && s + strlen(tags[i]) < end)
+			return s + strlen(tags[i]);
+	/* Deno's "error: " goes here, its "Uncaught " next */
+	if (starts_with(s, end, "error: Uncaught "))
+		return s + 7;
+	if (starts_with(s, end, "worker sent an error! ") && (p = find_in(s + 22, end, ": ")))
+		return p + 2;
+	/* DevTools' source location: one word ending in ":LINE", then "Uncaught " (bounded: most lines pass fast) */
+	for (p = s; p < end && p - s < 200 && *p != ' '; p++)
+		;
+	for (q = p; q > s && isdigit((unsigned char)q[-1]); q--)
+		;
+	if (q < p && q - s >= 2 && q[-1] == ':' && starts_with(p, end, " Uncaught "))
+		return p + 1;
+	return s;
+}
+
+/*
  * The end of one decoration that a CI system, a build frontend, a test runner
  * or a paste puts before a child's line, at S within END, or S: each is taken
  * only in its own shape, so a line that merely starts alike keeps its text.
@@ -860,6 +902,8 @@ static const char *decoration_end(const char *s, const char *end)
 	};
 	const char *p, *q;
 
+	if (s < end && (p = console_prefix_end(s, end)) != s)
+		return p;
 	if (s == end || !first[(unsigned char)*s])
 		return s;
 	for (size_t i = 0; i < sizeof(tags) / sizeof(*tags); i++)
@@ -915,6 +959,19 @@ static const char *after_decoration(const char *s, const char *end)
 			return s;
 		s = d;
 	}
+}
+
+/*
+ * Whether [S, END) is Jupyter's notice that the kernel process died (a crash
+ * of the interpreter, a wasm trap that took it down): the Notebook's "The
+ * kernel appears to have died. It will restart automatically." and
+ * JupyterLab's "The kernel for X appears to have died. ..." (its "Kernel
+ * Restarting" dialog).
+ */
+static int is_kernel_death(const char *s, const char *end)
+{
+	return starts_with(s, end, "The kernel ") &&
+	       find_in(s, end, " appears to have died. It will restart automatically") != NULL;
 }
 
 /* The weight of line [S, END) (0: no error) and its tool; where it starts in *WHY. */
@@ -1036,7 +1093,8 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	 * so is one at an llvm_unreachable or binaryen's WASM_UNREACHABLE ("UNREACHABLE executed at F:N!")
 	 */
 	if (find_in(s, end, "Segmentation fault") || starts_with(s, end, "Assertion failed") ||
-	    starts_with(s, end, "FATAL ERROR: ") || starts_with(s, end, "UNREACHABLE executed")) {
+	    starts_with(s, end, "FATAL ERROR: ") || starts_with(s, end, "UNREACHABLE executed") ||
+	    is_kernel_death(s, end)) {
 		*tool = "crash";
 		return 60;
 	}
@@ -1341,6 +1399,29 @@ static int decorated_weight(const char *line, const char *own, const char *end, 
 /* The weight of an error quoted in prose: below any error line of a log's own, which always wins. */
 #define QUOTED_WEIGHT 30
 
+/*
+ * IPython's traceback header (IPython/core/ultratb.py, as Jupyter, JupyterLite
+ * and xeus-python show it): the exception's name, then spaces, then
+ * "Traceback (most recent call last)" with no colon, its frames below and
+ * "Name: message" at its end. The name's end, or NULL; its start is S.
+ */
+static const char *ipython_header(const char *s, const char *end)
+{
+	static const char tail[] = "Traceback (most recent call last)";
+	const char *p = s, *t;
+
+	if ((size_t)(end - s) < sizeof(tail) + 2)
+		return NULL;
+	t = end - (sizeof(tail) - 1);
+	while (p < end && (is_ident(*p) || *p == '.'))
+		p++;
+	if (p == s || t - p < 2 || p[0] != ' ' || p[1] != ' ' || memcmp(t, tail, sizeof(tail) - 1) != 0)
+		return NULL;
+	if (span_of(p, t, " ") != t)
+		return NULL;
+	return p;
+}
+
 static void read_log(struct span *kept, size_t *n, const char *text, size_t len, size_t log)
 {
 	const char *end = text + len, *line = text;
@@ -1351,6 +1432,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	int load_failed = 0; /* after Pyodide's "The following error occurred while loading X:" */
 	int dynlib = 0; /* after Pyodide's dynamic-lib ImportError ending a traceback */
 	int real = 0; /* an error line of the log's own was kept */
+	const char *ipy = NULL, *ipy_end = NULL; /* the exception of IPython's traceback header */
 	size_t lineno = 0, indent = 0, codes_lineno = 0;
 	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 }, quoted = { 0 };
 	const char *codes = NULL, *codes_end = NULL; /* rustc's last summary of error codes */
@@ -1475,6 +1557,18 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			dynlib = 0;
 			if (weight >= 80 && !in_traceback)
 				weight = 96;
+		}
+		if (ipy && te - why >= ipy_end - ipy && memcmp(why, ipy, (size_t)(ipy_end - ipy)) == 0 &&
+		    (te - why == ipy_end - ipy || why[ipy_end - ipy] == ':')) {
+			/* IPython's traceback ends in its header's exception: Python's, whatever its name */
+			ipy = NULL;
+			if (strcmp(tool, "wrapper") != 0) {
+				weight = 95;
+				tool = "python";
+			}
+		} else if (!weight && (q = ipython_header(why, te))) {
+			ipy = why;
+			ipy_end = q;
 		}
 		if (find_in(why, eol, "Traceback (most recent call last):")) {
 			/* "PythonError: Traceback ...": the exception comes at the end */

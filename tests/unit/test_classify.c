@@ -393,6 +393,26 @@ static void test_rules(void)
 	CHECK_STR(r.used ? r.used->text : NULL, "TypeError: x is not a function");
 	CHECK_STR(r.summary, "TypeError: x is not a function");
 	classify_result_release(&r);
+	/* a console's presentation (DevTools' copy) is no part of the line the rules read */
+	CHECK_STR(run1(t, -1,
+		       "pyodide.asm.js:9 Uncaught (in promise) LinkError: import object field 'invoke_vi' is not a "
+		       "Function\n",
+		       NULL, NULL, &r),
+		  "js_eh");
+	CHECK_STR(r.used ? r.used->text : NULL, "LinkError: import object field 'invoke_vi' is not a Function");
+	classify_result_release(&r);
+	/* IPython's ANSI-coloured traceback (IPython/core/ultratb.py): its last line, Python's, without colours */
+	CHECK_STR(run1(t, -1,
+		       "\x1b[0;31m---------------------------------------------------------------------------\x1b[0m\n"
+		       "\x1b[0;31mRuntimeError\x1b[0m                              Traceback (most recent call last)\n"
+		       "Cell \x1b[0;32mIn[1], line 1\x1b[0m\n\x1b[0;32m----> 1\x1b[0m f()\n\n"
+		       "\x1b[0;31mRuntimeError\x1b[0m: boom\n",
+		       NULL, NULL, &r),
+		  "unclassified");
+	CHECK_STR(r.used ? r.used->text : NULL, "RuntimeError: boom");
+	CHECK_STR(r.used ? r.used->tool : NULL, "python");
+	CHECK_INT(r.used ? r.used->weight : 0, 95);
+	classify_result_release(&r);
 	classify_free(t);
 
 	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n" CLASS(a) ",\"evidence\":[]}]}"),
@@ -3885,9 +3905,10 @@ static void test_telling_line(void)
 	CHECK_STR(telling("a.c:1:2: error: first\nb.c:3:4: error: second\n"), "a.c:1:2: error: first");
 	CHECK_STR(telling("error[E0425]: cannot find value `x` in this scope\n"),
 		  "error[E0425]: cannot find value `x` in this scope");
-	/* A JS exception beats an error: line. */
+	/* A JS exception beats an error: line; the console's "Uncaught (in promise) " is no part of it. */
 	CHECK_STR(telling("error: something\nUncaught (in promise) RuntimeError: unreachable\n    at f (a.js:1)\n"),
-		  "Uncaught (in promise) RuntimeError: unreachable");
+		  "RuntimeError: unreachable");
+
 	/* A Python traceback's last line. */
 	CHECK_STR(telling("Traceback (most recent call last):\n  File \"x.py\", line 1, in <module>\n"
 			  "    import foo\nModuleNotFoundError: No module named 'foo'\n"),

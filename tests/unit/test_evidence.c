@@ -882,6 +882,66 @@ static void test_decorations(void)
 }
 
 /*
+ * How JS consoles, runtimes and notebook front ends present an error a wasm
+ * module or Pyodide raised: the reader takes the exception itself, as bare.
+ */
+static void test_console_presentations(void)
+{
+	static const char bare[] = "RuntimeError: memory access out of bounds";
+	static const char *const presented[] = {
+		/* V8's inspector and Firefox's console; DevTools' copy puts the source location first */
+		"Uncaught ",
+		"Uncaught (in promise) ",
+		"pyodide.asm.js:9 Uncaught (in promise) ",
+		"VM123:1 Uncaught ",
+		"localhost/:1 Uncaught (in promise) ",
+		/* Deno (runtime/fmt_errors.rs: "error: " before V8's "Uncaught ...") */
+		"error: Uncaught (in promise) ",
+		/* WebKit (WebCore/dom/RejectedPromiseTracker.cpp) and Safari's console level */
+		"Unhandled Promise Rejection: ",
+		"[Error] Unhandled Promise Rejection: ",
+		/* Emscripten's pthread glue relaying a worker's onerror (src/library_pthread.js) */
+		"worker sent an error! http://localhost:8000/a.worker.js:1: Uncaught ",
+		/* a test forwarding a page's console (Playwright's and Puppeteer's "pageerror" event) */
+		"[browser] Uncaught (in promise) ",
+		"pageerror: ",
+	};
+	char buf[512];
+
+	for (size_t i = 0; i < sizeof(presented) / sizeof(*presented); i++) {
+		snprintf(buf, sizeof(buf), "%s%s\n    at wasm://wasm/0a1b2c3d:wasm-function[12]:0x345\n", presented[i],
+			 bare);
+		check_line(buf, bare, "js");
+	}
+	/* IPython's traceback (IPython/core/ultratb.py): the header names the exception, the last line has it */
+	check_line("-----------------------------------------------------------------------\nRuntimeError"
+		   "                              Traceback (most recent call last)\nCell In[1], line 1\n"
+		   "----> 1 f()\n\nFile /lib/a.py:2, in f()\n----> 2     raise RuntimeError(\"boom\")\n\n"
+		   "RuntimeError: boom\n",
+		   "RuntimeError: boom", "python");
+	check_tool("ModuleNotFoundError                       Traceback (most recent call last)\n"
+		   "Cell In[1], line 1\n----> 1 import numpy\n\nModuleNotFoundError: No module named 'numpy'\n",
+		   "python", 95);
+	/* Jupyter's notice of a dead kernel (Notebook's kernel.js, JupyterLab's "Kernel Restarting" dialog) */
+	check_tool("Kernel Restarting\nThe kernel appears to have died. It will restart automatically.\n", "crash", 60);
+	check_tool("The kernel for Untitled.ipynb appears to have died. It will restart automatically.\n", "crash", 60);
+
+	/* near misses: the same words around no exception, or in prose, keep what they were */
+	check_line("error: Uncaught (in promise) 'failed'\n", "error: Uncaught (in promise) 'failed'", "error");
+	check_tool("Uncaught (in promise) undefined\n", "(none)", 0);
+	check_tool("Uncaught exceptions are reported below\n", "(none)", 0);
+	check_tool("worker sent an error! http://localhost:8000/a.worker.js:1: Script error.\n", "(none)", 0);
+	check_tool("src/main.rs:12 Uncaught panic is not an error here\n", "(none)", 0);
+	check_tool("[browser] warning: error: deprecated\n", "(none)", 0);
+	check_tool("Unhandled Promise Rejection: [object Object]\n", "(none)", 0);
+	check_tool("ValueError                                Traceback (most recent call last)\n", "(none)", 0);
+	check_tool("see the Traceback (most recent call last) above\n", "(none)", 0);
+	check_tool("Kernel Restarting\n", "(none)", 0);
+	check_tool("the kernel appears to have died when I import numpy\n", "(none)", 0);
+	check_tool("The kernel for a.ipynb appears to have started\n", "(none)", 0);
+}
+
+/*
  * An error quoted in prose (an issue's title, "fails with 'LinkError: ...'")
  * is the evidence of a log that shows no error line of its own, below any
  * that it shows.
@@ -934,6 +994,7 @@ int main(void)
 	test_framings();
 	test_v8_nameless();
 	test_decorations();
+	test_console_presentations();
 	test_quoted();
 	return check_done();
 }
