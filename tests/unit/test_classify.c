@@ -4913,6 +4913,98 @@ static void test_cat30c_wordings(const struct classify_table *t)
 	check_near_misses(t, misses, COUNT(misses));
 }
 
+/*
+ * Loaders' and libraries' own checks of the engine or page before instantiating, built from their
+ * format strings: .NET's wasm loader (dotnet/runtime src/mono/browser/runtime/loader/run.ts and the
+ * newer loader's validateEngineFeatures), onnxruntime-web (js/web/lib/wasm/wasm-factory.ts),
+ * Emscripten's shared memory check (src/runtime_init_memory.js, preamble.js before it), Firefox's
+ * CSP console message (dom/locales/en-US/chrome/security/csp.properties, CSPWasmEvalScriptViolation)
+ * and SQLite's OPFS VFS (ext/wasm/api/sqlite3-vfs-opfs.c-pp.js).
+ */
+static void test_cat32a_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "Error: Assert failed: This browser/engine doesn't support WASM SIMD. Please use a modern version. "
+		  "See also https://aka.ms/dotnet-wasm-features\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Uncaught (in promise) Error: Assert failed: This browser/engine doesn't support WASM exception "
+		  "handling. Please use a modern version. See also "
+		  "https://learn.microsoft.com/aspnet/core/blazor/supported-platforms\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Error: Assert failed: Node.js version 16.20.2 is not supported. Please use Node.js 18 or later.\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Error: WebAssembly SIMD is not supported in the current environment.\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Error: Relaxed WebAssembly SIMD is not supported in the current environment.\n",
+		  "engine_lacks_wasm_feature" },
+		{ "requested a shared WebAssembly.Memory but the returned buffer is not a SharedArrayBuffer, "
+		  "indicating that while the browser has SharedArrayBuffer it does not have WebAssembly threads "
+		  "support - you may need to set a flag\n"
+		  "(on node you may need: --experimental-wasm-threads --experimental-wasm-bulk-memory and/or recent "
+		  "version)\nError: bad memory\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Content-Security-Policy: The page\u2019s settings blocked WebAssembly (script-src) from being "
+		  "executed because it violates the following directive: \u201cscript-src 'self'\u201d (Missing "
+		  "'wasm-unsafe-eval' or 'unsafe-eval')\n",
+		  "wasm_codegen_disallowed" },
+		{ "Error: Cannot install OPFS: Missing SharedArrayBuffer and/or Atomics. The server must emit the "
+		  "COOP/COEP response headers to enable those. See "
+		  "https://sqlite.org/wasm/doc/trunk/persistence.md#coop-coep\n",
+		  "cross_origin_isolation_missing" },
+	};
+	/*
+	 * near misses, each with the class it must not get: an engine without SIMD or threads is no build
+	 * without -msimd128 and no page without COOP/COEP; onnxruntime-web's and SQLite's warnings that
+	 * they fall back (to one thread, to a VFS without OPFS) and go on; Firefox's Report-Only policy
+	 * (it blocks nothing), its refusals of a JS eval and of a script's URL; SQLite's OPFS missing for
+	 * another reason; a tool's own Node requirement (Vite) and .NET's missing crypto in Node
+	 */
+	static const struct near_miss misses[] = {
+		{ "Error: Assert failed: This browser/engine doesn't support WASM SIMD. Please use a modern version. "
+		  "See also https://aka.ms/dotnet-wasm-features\n",
+		  "wasm_simd_not_enabled" },
+		{ "Error: WebAssembly SIMD is not supported in the current environment.\n", "wasm_simd_not_enabled" },
+		{ "requested a shared WebAssembly.Memory but the returned buffer is not a SharedArrayBuffer, "
+		  "indicating that while the browser has SharedArrayBuffer it does not have WebAssembly threads "
+		  "support - you may need to set a flag\n",
+		  "cross_origin_isolation_missing" },
+		{ "env.wasm.numThreads is set to 4, but this will not work unless you enable crossOriginIsolated "
+		  "mode. See https://web.dev/cross-origin-isolation-guide/ for more info.\n"
+		  "WebAssembly multi-threading is not supported in the current environment. Falling back to "
+		  "single-threading.\n",
+		  "cross_origin_isolation_missing" },
+		{ "WebAssembly multi-threading is not supported in the current environment. Falling back to "
+		  "single-threading.\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Ignoring inability to install OPFS sqlite3_vfs: Cannot install OPFS: Missing SharedArrayBuffer "
+		  "and/or Atomics. The server must emit the COOP/COEP response headers to enable those. See "
+		  "https://sqlite.org/wasm/doc/trunk/persistence.md#coop-coep\n",
+		  "cross_origin_isolation_missing" },
+		{ "Error: Cannot install OPFS: Missing required OPFS APIs.\n", "cross_origin_isolation_missing" },
+		{ "Content-Security-Policy: (Report-Only policy) The page\u2019s settings would block WebAssembly "
+		  "(script-src) from being executed because it violates the following directive: \u201cscript-src "
+		  "'self'\u201d (Missing 'wasm-unsafe-eval' or 'unsafe-eval')\n",
+		  "wasm_codegen_disallowed" },
+		{ "Content-Security-Policy: The page\u2019s settings blocked a JavaScript eval (script-src) from "
+		  "being executed because it violates the following directive: \u201cscript-src 'self'\u201d "
+		  "(Missing 'unsafe-eval')\n",
+		  "wasm_codegen_disallowed" },
+		{ "Content-Security-Policy: The page\u2019s settings blocked the loading of a resource "
+		  "(script-src-elem) at https://cdn.example.org/a.js because it violates the following directive: "
+		  "\u201cscript-src 'self'\u201d\n",
+		  "wasm_codegen_disallowed" },
+		{ "You are using Node.js 16.20.2. Vite requires Node.js version 18+ or 20+. Please upgrade your "
+		  "Node.js version.\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Error: Using node without crypto support. To enable current operation, either provide polyfill "
+		  "for 'globalThis.crypto.getRandomValues' or enable 'node:crypto' module.\n",
+		  "engine_lacks_wasm_feature" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
 int main(void)
 {
 	char *path = xasprintf("%s/%s", source_dir(), CLASSIFY_TABLE_PATH);
@@ -4963,6 +5055,7 @@ int main(void)
 		test_cat29b_wordings(t);
 		test_cat30b_wordings(t);
 		test_cat30c_wordings(t);
+		test_cat32a_wordings(t);
 		test_tune28b_wordings(t);
 		test_build_tool_error_lines(t);
 		test_batch9_10_near_misses(t);
