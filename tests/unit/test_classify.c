@@ -5005,6 +5005,149 @@ static void test_cat32a_wordings(const struct classify_table *t)
 	check_near_misses(t, misses, COUNT(misses));
 }
 
+/*
+ * Catalogue round 32b: Rust's panic strategy and the exception-handling ABI of Rust, its std and
+ * the C/C++ it links, from the tools' format strings. rustc_metadata (messages.ftl, errors.rs; before
+ * the fluent move dependency_format.rs): "the crate `{}` requires panic strategy `{}` which is
+ * incompatible with this crate's strategy of `{}`" (before it "is compiled with the panic strategy"),
+ * "the crate `{}` was compiled with a panic strategy which is incompatible with `immediate-abort`",
+ * "the linked panic runtime `{}` is not compiled with this crate's panic strategy `{}`", "the crate
+ * `{}` does not have the panic strategy `{}`", with or without rustc's "error: " (cargo's JSON
+ * messages carry the bare text). rustc_codegen_llvm's llvm_util.rs names LLVM's program "rustc
+ * -Cllvm-args=\"...\" with", so LLVM's CommandLine.cpp prints "%s: Unknown command line argument
+ * '%s'.  Try: '%s --help'" (older LLVM "-help") for an EH option this rustc's LLVM lacks. emcc.py's
+ * settings checks ("DISABLE_EXCEPTION_CATCHING is not compatible with -fwasm-exceptions" before the
+ * "=0" form, "DISABLE_EXCEPTION_THROWING was set (probably from -fno-exceptions) but is not
+ * compatible with enabling exception catching"); LLVM's WebAssemblyTargetMachine.cpp
+ * basicCheckForEHAndSjLj ("-exception-model should be either 'none' or 'wasm'"). Emscripten's
+ * dynamic linker (src/lib/libdylink.js resolveSymbol) makes invoke_* and __cxa_find_matching_catch_N
+ * on demand only in a host with JS exception catching, and __resumeException is JS EH's own
+ * (src/lib/libexceptions.js), so a side module that finds none of them was built for JS EH.
+ */
+static void test_cat32b_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "the crate `core` requires panic strategy `unwind` which is incompatible with this crate's "
+		  "strategy of `abort`\n",
+		  "panic_strategy_mismatch" },
+		{ "{\"$message_type\":\"diagnostic\",\"message\":\"the crate `std` requires panic strategy `unwind` "
+		  "which is incompatible with this crate's strategy of `abort`\",\"code\":null,\"level\":\"error\"}\n",
+		  "panic_strategy_mismatch" },
+		{ "error: the crate `core` was compiled with a panic strategy which is incompatible with "
+		  "`immediate-abort`\n",
+		  "panic_strategy_mismatch" },
+		{ "error: the crate `foo` is compiled with the panic strategy `abort` which is incompatible with "
+		  "this crate's strategy of `unwind`\n",
+		  "panic_strategy_mismatch" },
+		{ "error: the linked panic runtime `panic_unwind` is not compiled with this crate's panic strategy "
+		  "`abort`\n",
+		  "panic_strategy_mismatch" },
+		{ "error: the crate `core` does not have the panic strategy `abort`\n", "panic_strategy_mismatch" },
+		{ "rustc -Cllvm-args=\"...\" with: Unknown command line argument '-wasm-enable-eh'.  Try: 'rustc "
+		  "-Cllvm-args=\"...\" with --help'\nrustc -Cllvm-args=\"...\" with: Did you mean "
+		  "'--wasm-enable-sjlj'?\n",
+		  "rustc_unknown_unstable_option" },
+		{ "error: failed to run `rustc` to learn about target-specific information\n\nCaused by:\n  process "
+		  "didn't exit successfully: `rustc - --crate-name ___ --print=file-names "
+		  "-Cllvm-args=-wasm-use-legacy-eh=false --target wasm32-unknown-emscripten` (exit status: 1)\n  --- "
+		  "stderr\n  rustc -Cllvm-args=\"...\" with: Unknown command line argument "
+		  "'-wasm-use-legacy-eh=false'.  Try: 'rustc -Cllvm-args=\"...\" with -help'\n",
+		  "rustc_unknown_unstable_option" },
+		{ "error: failed to run `rustc` to learn about target-specific information\n\nCaused by:\n  process "
+		  "didn't exit successfully: `rustc - --crate-name ___ --print=file-names -Zemscripten-wasm-eh "
+		  "--target wasm32-unknown-emscripten` (exit status: 1)\n  --- stderr\n  error: unknown unstable "
+		  "option: `emscripten-wasm-eh`\n",
+		  "rustc_unknown_unstable_option" },
+		{ "error: the option `Z` is only accepted on the nightly compiler\n\nhelp: consider switching to a "
+		  "nightly toolchain: `rustup default nightly`\n\nnote: for more information about Rust's stability "
+		  "policy, see <https://doc.rust-lang.org/book/appendix-07-nightly-rust.html#unstable-features>\n\n"
+		  "error: 1 nightly option were parsed\n",
+		  "nightly_flag_on_stable" },
+		{ "error: the `-Z` flag is only accepted on the nightly channel of Cargo, but this is the `beta` "
+		  "channel\n",
+		  "nightly_flag_on_stable" },
+		{ "emcc: error: DISABLE_EXCEPTION_CATCHING is not compatible with -fwasm-exceptions\n",
+		  "eh_abi_link_mismatch" },
+		{ "emcc: error: DISABLE_EXCEPTION_THROWING is not compatible with -fwasm-exceptions\n",
+		  "eh_abi_link_mismatch" },
+		{ "emcc: error: DISABLE_EXCEPTION_THROWING was set (probably from -fno-exceptions) but is not "
+		  "compatible with enabling exception catching (DISABLE_EXCEPTION_CATCHING=0). If you don't want "
+		  "exceptions, set DISABLE_EXCEPTION_CATCHING to 1; if you do want exceptions, don't link with "
+		  "-fno-exceptions\n",
+		  "eh_abi_link_mismatch" },
+		{ "LLVM ERROR: -exception-model should be either 'none' or 'wasm'\n", "eh_abi_link_mismatch" },
+		{ "fatal error: error in backend: -exception-model should be either 'none' or 'wasm'\n",
+		  "eh_abi_link_mismatch" },
+		{ "LLVM ERROR: -enable-emscripten-cxx-exceptions not allowed with -wasm-enable-sjlj\n",
+		  "eh_abi_link_mismatch" },
+		{ "wasm-ld: error: /tmp/x.o: undefined symbol: __resumeException\n", "eh_abi_link_mismatch" },
+		{ "wasm-ld: error: libfoo.a(bar.o): undefined symbol: emscripten_longjmp\n", "eh_abi_link_mismatch" },
+		{ "wasm-ld: error: /tmp/x.o: undefined symbol: _Unwind_RaiseException\n", "eh_abi_link_mismatch" },
+		{ "Error: Dynamic linking error: cannot resolve symbol __cxa_find_matching_catch_2\n",
+		  "js_eh_invoke_missing" },
+		{ "Error: Dynamic linking error: cannot resolve symbol __resumeException\n", "js_eh_invoke_missing" },
+		{ "Aborted(Assertion failed: undefined symbol '__cxa_find_matching_catch_3'. perhaps a side module "
+		  "was not linked in? if this global was expected to arrive from a system library, try to build the "
+		  "MAIN_MODULE with EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  "js_eh_invoke_missing" },
+		{ "Aborted(external function '__resumeException' is missing. perhaps a side module was not linked "
+		  "in? if this function was expected to arrive from a system library, try to build the MAIN_MODULE "
+		  "with EMCC_FORCE_STDLIBS=1 in the environment)\n",
+		  "js_eh_invoke_missing" },
+		{ "Error: bad export type for '__cxa_find_matching_catch_2': undefined\n", "js_eh_invoke_missing" },
+		{ "LinkError: WebAssembly.instantiate(): Import #12 \"env\" \"__cpp_exception\": tag import requires "
+		  "a WebAssembly.Tag\n",
+		  "wasm_eh_tag_missing" },
+		{ "Error: Dynamic linking error: cannot resolve symbol __cpp_exception\n", "wasm_eh_tag_missing" },
+		{ "LinkError: import object field '__c_longjmp' is not a Tag\n", "wasm_eh_tag_missing" },
+	};
+	/*
+	 * near misses, each with the class it must not get: E0463 for a panic runtime (cargo -Zbuild-std
+	 * without it, std_missing_for_target's), rustc's gate on -Cpanic=immediate-abort and a crate given
+	 * as a panic runtime that is none, a program's own panic, cargo's warning on a test profile's
+	 * panic; clang's LLVM refusing an option (no rustc), a -Z option given a bad value or a -C option
+	 * misspelt, a -Z option the nightly does not know (not the channel); emcc's settings checks that
+	 * are no EH ABI mix (EXCEPTION_CATCHING_ALLOWED with DISABLE_EXCEPTION_CATCHING, wasm SjLj with wasm
+	 * exceptions in emcc before it had both, EXCEPTION_STACK_TRACES without exceptions, MEMORY64 with
+	 * JS longjmp), a JS helper left undefined by a warning only (ERROR_ON_UNDEFINED_SYMBOLS=0) or
+	 * missing at load (the host's, not the objects'); the JS helpers missing at link (the objects'),
+	 * libc++abi's own __cxa_begin_catch at load (both EH modes have it); the tag undefined at link
+	 */
+	static const struct near_miss misses[] = {
+		{ "error[E0463]: can't find crate for `panic_abort`\n", "panic_strategy_mismatch" },
+		{ "error: `-Cpanic=immediate-abort` requires `-Zunstable-options` and a nightly compiler\n",
+		  "panic_strategy_mismatch" },
+		{ "error: the crate `panic_abort` is not a panic runtime\n", "panic_strategy_mismatch" },
+		{ "thread 'main' panicked at src/main.rs:3:5:\nexplicit panic\n", "panic_strategy_mismatch" },
+		{ "warning: `panic` setting is ignored for `test` profile\n", "panic_strategy_mismatch" },
+		{ "clang (LLVM option parsing): Unknown command line argument '-wasm-enable-eh'.  Try: 'clang (LLVM "
+		  "option parsing) --help'\n",
+		  "rustc_unknown_unstable_option" },
+		{ "error: incorrect value `yes` for unstable option `emscripten-wasm-eh` - a boolean was expected\n",
+		  "rustc_unknown_unstable_option" },
+		{ "error: unknown codegen option: `llvm-arg`\n", "rustc_unknown_unstable_option" },
+		{ "error: the option `Z` is only accepted on the nightly compiler\n", "rustc_unknown_unstable_option" },
+		{ "error: unknown unstable option: `emscripten-wasm-eh`\n", "nightly_flag_on_stable" },
+		{ "emcc: error: DISABLE_EXCEPTION_CATCHING and EXCEPTION_CATCHING_ALLOWED are mutually exclusive\n",
+		  "eh_abi_link_mismatch" },
+		{ "emcc: error: Wasm SjLj is not supported with Wasm exceptions yet\n", "eh_abi_link_mismatch" },
+		{ "emcc: error: EXCEPTION_STACK_TRACES requires either of -fexceptions or -fwasm-exceptions\n",
+		  "eh_abi_link_mismatch" },
+		{ "emcc: error: MEMORY64 is not compatible with SUPPORT_LONGJMP\n", "eh_abi_link_mismatch" },
+		{ "warning: undefined symbol: __cxa_find_matching_catch_2 (referenced by top-level compiled C/C++ "
+		  "code)\n",
+		  "eh_abi_link_mismatch" },
+		{ "Error: Dynamic linking error: cannot resolve symbol __cxa_find_matching_catch_2\n",
+		  "eh_abi_link_mismatch" },
+		{ "wasm-ld: error: x.o: undefined symbol: __cxa_find_matching_catch_2\n", "js_eh_invoke_missing" },
+		{ "Error: Dynamic linking error: cannot resolve symbol __cxa_begin_catch\n", "js_eh_invoke_missing" },
+		{ "wasm-ld: error: x.o: undefined symbol: __cpp_exception\n", "wasm_eh_tag_missing" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
 int main(void)
 {
 	char *path = xasprintf("%s/%s", source_dir(), CLASSIFY_TABLE_PATH);
@@ -5056,6 +5199,7 @@ int main(void)
 		test_cat30b_wordings(t);
 		test_cat30c_wordings(t);
 		test_cat32a_wordings(t);
+		test_cat32b_wordings(t);
 		test_tune28b_wordings(t);
 		test_build_tool_error_lines(t);
 		test_batch9_10_near_misses(t);
