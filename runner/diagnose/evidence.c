@@ -1200,6 +1200,106 @@ static const char *rustc_type_label(const char *eol, const char *end, const char
 	return NULL;
 }
 
+/* ---- failures that are no breakage, in the tools' own words ---- */
+
+/* Whether [S, END) ends with TEXT. */
+static int ends_with(const char *s, const char *end, const char *text)
+{
+	size_t n = strlen(text);
+
+	return (size_t)(end - s) >= n && memcmp(end - n, text, n) == 0;
+}
+
+/* The first bytes of miette's marks (src/handlers/graphical.rs): "× " heads a report, "╰─▶ " ends its chain. */
+#define MIETTE_HEAD "\xc3\x97 "
+#define MIETTE_LAST "\xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 "
+
+/*
+ * The weight of line [LINE, EOL), which line_weight reads as no error, as a
+ * failure that names no breakage (0: none), its tool in *TOOL; OWN is its
+ * text after the decorations, WHY past its indent. Each is taken only in its
+ * tool's own shape: git's die() on a remote it cannot reach or log in to
+ * (http.c "unable to access '%s': %s", prompt.c "could not read %s: %s",
+ * connect.c "Could not read from remote repository.", remote-curl.c
+ * "repository '%s' not found", "Authentication failed for '%s'"), ssh's
+ * refusal (sshconnect2.c "Permission denied (%s)."), bash's fork that gave up
+ * (jobs.c: sys_error("fork"); its "fork: retry: ..." tries again), miette's
+ * report head ("× ..."), pytest's failed assertion (_pytest/_code/code.py:
+ * "E       assert 3 == 4") and Jest's matcher hint (jest-matcher-utils
+ * matcherHint: "expect(received).toBe(expected)").
+ */
+static int failure_weight(const char *line, const char *own, const char *why, const char *eol, const char **tool)
+{
+	static const char *const git[] = { "fatal: unable to access '",
+					   "fatal: could not read Username for '",
+					   "fatal: could not read Password for '",
+					   "fatal: Could not read from remote repository.",
+					   "fatal: Authentication failed for '",
+					   "fatal: repository '" };
+	const char *p = line, *te = eol;
+
+	while (te > why && isspace((unsigned char)te[-1]))
+		te--;
+	while (p < own && isspace((unsigned char)*p))
+		p++;
+	if (why == te)
+		return 0;
+	*tool = "git";
+	if (*why == 'f' && starts_with_any(why, te, git, sizeof(git) / sizeof(*git)) &&
+	    (why[7] != 'r' || ends_with(why, te, "' not found")))
+		return 50;
+	*tool = "ssh";
+	if (te[-1] == '.' && ends_with(why, te, ").") && find_in(why, te, ": Permission denied ("))
+		return 50;
+	*tool = "error";
+	if (ends_with(why, te, ": fork: Resource temporarily unavailable"))
+		return 50;
+	if (starts_with(p, own, MIETTE_HEAD))
+		return 50;
+	*tool = "python";
+	if (starts_with(p, own, "E   ") && starts_with(why, te, "assert "))
+		return 90;
+	*tool = "test";
+	if (starts_with(why, te, "expect(received).") || starts_with(why, te, "expect(jest.fn())."))
+		return 51;
+	*tool = "error";
+	return 0;
+}
+
+/*
+ * Where the error a Node error's cause property holds starts in [S, END)
+ * (util.inspect: "[cause]: Error: ...", or "cause: Error: ..." for one set
+ * as an own property, as undici's fetch does), or NULL: the root cause of the
+ * error above it ("TypeError: fetch failed").
+ */
+static const char *js_cause(const char *s, const char *end)
+{
+	if (starts_with(s, end, "[cause]: "))
+		return s + 9;
+	if (starts_with(s, end, "cause: "))
+		return s + 7;
+	return NULL;
+}
+
+/* Whether OWN, whose text starts at WHY, is indented by the two spaces of uv's "  Caused by: " lines. */
+static int is_uv_cause(const char *own, const char *why)
+{
+	return why - own == 2 && own[0] == ' ' && own[1] == ' ';
+}
+
+/*
+ * Whether [S, END) is npm's line that gives the code of its error (lib/utils/
+ * error-message.js: "code E404"); the message follows on its own line
+ * ("404 Not Found - GET ..."), which tells more.
+ */
+static int is_npm_code(const char *s, const char *end)
+{
+	const char *m = starts_with(s, end, "npm ERR! ") ? s + 9 : starts_with(s, end, "npm error ") ? s + 10 : NULL;
+
+	return m && starts_with(m, end, "code E") && end - m > 6 &&
+	       (isupper((unsigned char)m[6]) || isdigit((unsigned char)m[6]));
+}
+
 /* ---- keeping the heaviest lines ---- */
 
 /* Whether A goes before B: the earlier log, then the heavier, then the earlier line. */
@@ -1433,12 +1533,14 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	int dynlib = 0; /* after Pyodide's dynamic-lib ImportError ending a traceback */
 	int real = 0; /* an error line of the log's own was kept */
 	const char *ipy = NULL, *ipy_end = NULL; /* the exception of IPython's traceback header */
+	int miette = 0; /* after a miette report's head ("× "): its "╰─▶ " item is the root cause */
 	size_t lineno = 0, indent = 0, codes_lineno = 0;
 	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 }, quoted = { 0 };
 	const char *codes = NULL, *codes_end = NULL; /* rustc's last summary of error codes */
 
 	while (line < end) {
-		const char *eol = memchr(line, '\n', (size_t)(end - line)), *why, *tool, *item, *te, *own, *q, *qe;
+		const char *eol = memchr(line, '\n', (size_t)(end - line)), *why, *tool, *item, *te, *own, *q, *qe,
+			   *lead;
 		struct span c;
 		int base, weight, cause_only = 0, qw;
 
@@ -1451,6 +1553,14 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		if (!weight)
 			for (why = own; why < eol && isspace((unsigned char)*why); why++)
 				;
+		if (!weight)
+			weight = base = failure_weight(line, own, why, eol, &tool);
+		/* a Node error's cause reads as its own error, the root of the one above */
+		if (weight >= 90 && (q = js_cause(why, eol))) {
+			why = q;
+			tool = "js";
+			weight = weight > 91 ? weight : 91;
+		}
 		if (base == 90 && is_stream_fallback(why, eol, end))
 			weight = base = 0;
 		/* a comment ("# ...": a shell's, a pasted header) names no cause */
@@ -1460,6 +1570,8 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			cause_only = !weight;
 			weight = (weight ? weight : 50) + 5;
 		}
+		if (weight > 40 && is_npm_code(why, eol))
+			weight--;
 		for (te = eol; te > why && isspace((unsigned char)te[-1]); te--)
 			;
 		/* rustc's summary of its error codes ("Some errors occurred: " before 1.35) */
@@ -1495,11 +1607,13 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		}
 		/*
 		 * The failure crate's chain (wasm-pack 0.x): unindented "Caused by: ..."
-		 * lines, one a cause, the last the root (uv indents its own, read below).
+		 * lines, one a cause, the last the root; uv's, indented by two
+ * (crates/uv/src/lib.rs: "  Caused by: ..."), too.
 		 */
-		if ((chain == 0 || chain == 3) && head.weight && why == own && te - why > 11 &&
-		    starts_with(why, te, "Caused by: ")) {
-			cause = (struct span){ .start = why,
+		if ((chain == 0 || chain == 3) && head.weight && (why == own || is_uv_cause(own, why)) &&
+		    te - why > 11 && starts_with(why, te, "Caused by: ")) {
+			/* uv's cause is told without its label; the failure crate's keeps it, as before */
+			cause = (struct span){ .start = why == own ? why : why + 11,
 					       .end = te,
 					       .tool = tool,
 					       .weight = weight,
@@ -1516,6 +1630,11 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		 * the last it said (before a blank line) is the cause.
 		 */
 		if (te - why == 8 && starts_with(why, te, "[stderr]") && head.weight) {
+			/* the child's own output is the cause of uv's last "Caused by: " item */
+			if (chain == 3) {
+				chain = 0;
+				cause.start = NULL;
+			}
 			child = 1;
 			said.start = NULL;
 			line = eol + 1;
@@ -1543,6 +1662,19 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			keep_cause(kept, n, &head, &cause);
 			chain = 0;
 			cause.start = NULL;
+		}
+		/* miette's chain under its head ("├─▶ " each cause, "╰─▶ " the last): the last is the root */
+		for (lead = line; lead < own && isspace((unsigned char)*lead); lead++)
+			;
+		if (miette && starts_with(lead, own, MIETTE_LAST)) {
+			struct span last_item = {
+				.start = why, .end = te, .tool = tool, .weight = weight, .log = log, .lineno = lineno
+			};
+
+			keep_cause(kept, n, &head, &last_item);
+			miette = 0;
+		} else if (weight > 0 && starts_with(lead, own, MIETTE_HEAD)) {
+			miette = strcmp(tool, "resolver") != 0;
 		}
 		if (load_failed && why < te) {
 			load_failed = 0;

@@ -132,9 +132,10 @@ static void test_tools(void)
 	check_tool("Error: Command not found: wasm-opt\n", "js", 90);
 	check_tool("Error: Command failed with ENOENT: wasm-opt --version\n", "js", 90);
 	check_tool("Error: Command failed with exit code 1: cargo build\n", "wrapper", 40);
-	check_tool("npm ERR! code ENOENT\n", "npm", 60);
+	/* npm's code line weighs one below its message line (is_npm_code) */
+	check_tool("npm ERR! code ENOENT\n", "npm", 59);
 	/* a root cause weighs more than its tool's other lines; alone it is an error line of 55 */
-	check_tool("npm ERR! code ECONNREFUSED\n", "npm", 65);
+	check_tool("npm ERR! code ECONNREFUSED\n", "npm", 64);
 	check_tool("make: *** [all] Error 1\nld: cannot open output file a.out: Permission denied\n", "error", 55);
 	/* memory exhausted: the OOM killer's signal as cargo prints it, Rust's allocation failure */
 	check_tool("error: could not compile `foo` (lib)\n\nCaused by:\n  process didn't exit successfully: `rustc "
@@ -587,7 +588,8 @@ static void test_runtime_catalogue(void)
 	check_tool("TypeError [ERR_UNKNOWN_FILE_EXTENSION]: Unknown file extension \".wasm\" for /x/a.wasm\n", "js",
 		   90);
 	check_tool("Error [ERR_REQUIRE_ESM]: require() of ES Module /x/pkg.js not supported.\n", "js", 90);
-	check_tool("    [cause]: TypeError [ERR_INVALID_URL]: Invalid URL\n", "js", 90);
+	/* an error's cause outweighs the error it causes (js_cause) */
+	check_tool("    [cause]: TypeError [ERR_INVALID_URL]: Invalid URL\n", "js", 91);
 	/* a code without the name's colon after it, or in prose, is no exception */
 	check_tool("see Error [ERR_REQUIRE_ESM] in the docs\n", "(none)", 0);
 	check_tool("Error [ERR_X: unterminated\n", "(none)", 0);
@@ -669,8 +671,8 @@ static void test_runner_failures(void)
 	check_tool("error: No solution found when resolving dependencies:\n", "error", 80);
 	check_tool("ValueError: Requested 'numpy==1.26.0', but numpy==1.25.2 is already installed\n", "python", 90);
 	check_tool("error: failed to select a version for `foo`.\n", "cargo", 80);
-	check_tool("npm ERR! code ERESOLVE\n", "npm", 60);
-	check_tool("npm error code ETARGET\n", "npm", 60);
+	check_tool("npm ERR! code ERESOLVE\n", "npm", 59);
+	check_tool("npm error code ETARGET\n", "npm", 59);
 	/* pytest, Playwright, Jest, Vitest, node --test (TAP) */
 	check_tool("FAILED tests/test_basic.py::test_add - AssertionError: assert 3 == 4\n", "python", 90);
 	check_tool("FAILED tests/test_basic.py::test_add\n", "test", 50);
@@ -981,6 +983,86 @@ static void test_quoted(void)
 	check_tool("set `RUST_LOG=error: everything` please\n", "(none)", 0);
 }
 
+/*
+ * Failures that are no compatibility breakage (a network, a login, a CI
+ * runner, the user's own test) read as errors, their telling line the
+ * message, the innermost cause where a chain gives one.
+ */
+static void test_no_breakage(void)
+{
+	/* git's die() (http.c, prompt.c, connect.c, remote-curl.c) and ssh's refusal (sshconnect2.c) */
+	check_line("Cloning into 'emsdk'...\nfatal: unable to access 'https://github.com/e/emsdk.git/': Could not "
+		   "resolve host: github.com\n",
+		   "fatal: unable to access 'https://github.com/e/emsdk.git/': Could not resolve host: github.com",
+		   "git");
+	check_line("fatal: could not read Username for 'https://github.com': terminal prompts disabled\n",
+		   "fatal: could not read Username for 'https://github.com': terminal prompts disabled", "git");
+	check_line("remote: Repository not found.\nfatal: repository 'https://github.com/a/b.git/' not found\n",
+		   "fatal: repository 'https://github.com/a/b.git/' not found", "git");
+	check_line("git@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.\n",
+		   "git@github.com: Permission denied (publickey).", "ssh");
+	/* bash's fork that gave up (jobs.c) */
+	check_line("bash: fork: Resource temporarily unavailable\n", "bash: fork: Resource temporarily unavailable",
+		   "error");
+	/* near misses: git's fatals in logs that succeed (a version script's describe), a fork retried,
+	 * a shell's or find's "Permission denied" without ssh's methods */
+	check_tool("fatal: not a git repository (or any of the parent directories): .git\n", "(none)", 0);
+	check_tool("fatal: No names found, cannot describe anything.\n", "(none)", 0);
+	check_tool("fatal: repository 'x' is shallow\n", "(none)", 0);
+	check_tool("bash: fork: retry: Resource temporarily unavailable\n", "(none)", 0);
+	check_tool("find: '/proc/1/fd': Permission denied\n", "(none)", 0);
+	check_tool("/bin/sh: 1: ./configure: Permission denied\n", "(none)", 0);
+
+	/* uv's chain (crates/uv/src/lib.rs: "  Caused by: ..."): the last is the root, told without its label */
+	check_line("error: Failed to download `numpy==1.26.4`\n  Caused by: Request failed after 3 retries\n"
+		   "  Caused by: HTTP status client error (404 Not Found) for url (https://x/numpy-1.26.4-cp312-cp312-"
+		   "pyodide_2024_0_wasm32.whl)\n",
+		   "HTTP status client error (404 Not Found) for url (https://x/numpy-1.26.4-cp312-cp312-"
+		   "pyodide_2024_0_wasm32.whl)",
+		   "error");
+	/* miette's report (uv, rattler-build: src/handlers/graphical.rs): its last item is the root */
+	check_line("  \xc3\x97 Failed to download and build `numpy==1.26.4`\n  \xe2\x94\x9c\xe2\x94\x80\xe2\x96\xb6 "
+		   "Request failed after 3 retries\n  \xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 operation timed out\n",
+		   "operation timed out", "error");
+	check_line("  \xc3\x97 Failed to build `x`\n", "Failed to build `x`", "error");
+	/* near misses: miette's warning and advice marks, and the resolver's derivation stay as they were */
+	check_tool("  \xe2\x9a\xa0 Ignoring dangling temporary directory\n", "(none)", 0);
+	check_line("  \xc3\x97 No solution found when resolving dependencies:\n  \xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 "
+		   "Because foo was not found in the package registry, we can conclude that your requirements "
+		   "are unsatisfiable.\n",
+		   "No solution found when resolving dependencies:", "resolver");
+
+	/* Node's fetch (undici) and the cause util.inspect shows under it */
+	check_line("TypeError: fetch failed\n    at node:internal/deps/undici/undici:12345:11 {\n"
+		   "  cause: Error: getaddrinfo ENOTFOUND example.invalid\n      at GetAddrInfoReqWrap.onlookup "
+		   "(node:dns:107:26) {\n",
+		   "Error: getaddrinfo ENOTFOUND example.invalid", "js");
+	check_line("TypeError: fetch failed\n    at node:internal/deps/undici/undici:13178:13 {\n  [cause]: "
+		   "ConnectTimeoutError: Connect Timeout Error (attempted address: github.com:443, timeout: 10000ms)\n",
+		   "ConnectTimeoutError: Connect Timeout Error (attempted address: github.com:443, timeout: 10000ms)",
+		   "js");
+	/* near miss: a cause that is no error leaves the error */
+	check_line("TypeError: fetch failed\n  cause: 'unknown'\n", "TypeError: fetch failed", "js");
+
+	/* npm's message after its code (lib/utils/error-message.js) */
+	check_line("npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/x - Not found\n",
+		   "npm ERR! 404 Not Found - GET https://registry.npmjs.org/x - Not found", "npm");
+	check_line("npm ERR! code ERR_SOCKET_TIMEOUT\nnpm ERR! network Socket timeout\n",
+		   "npm ERR! network Socket timeout", "npm");
+	/* near miss: a script's exit code stays a wrapper */
+	check_tool("npm error code 1\n", "wrapper", 40);
+
+	/* pytest's failed assertion (_pytest/_code/code.py "E   "), Jest's matcher hint (jest-matcher-utils) */
+	check_line(">       assert add(1, 2) == 4\nE       assert 3 == 4\n\ntests/test_m.py:5: AssertionError\n",
+		   "assert 3 == 4", "python");
+	check_line(
+		"  \xe2\x97\x8f sum \xe2\x80\xba adds\n\n    expect(received).toBe(expected) // Object.is equality\n",
+		"expect(received).toBe(expected) // Object.is equality", "test");
+	/* near misses: the assertion and the expectation in source code */
+	check_tool("    assert add(1, 2) == 3\n", "(none)", 0);
+	check_tool("    expect(sum(1, 2)).toBe(3);\n", "(none)", 0);
+}
+
 int main(void)
 {
 	test_tools();
@@ -996,5 +1078,6 @@ int main(void)
 	test_decorations();
 	test_console_presentations();
 	test_quoted();
+	test_no_breakage();
 	return check_done();
 }
