@@ -5163,7 +5163,9 @@ static void test_cat32b_wordings(const struct classify_table *t)
  * rustc_expand's module.rs E0583 "file not found for module `{}`"; rustc_hir_typeck's method/suggest.rs
  * E0599 "no function or associated item named `{}` found for struct `{}` in the current scope"
  * (before 1.41 "for type"); rustc_resolve's E0425 "cannot find function `{}` in module `{}`", E0433
- * "failed to resolve: could not find `{}` in `{}`"; rustc_resolve's E0252/E0428 "the name `{}` is
+ * "failed to resolve: could not find `{}` in `{}`" (and "use of undeclared crate or module `{}`", since
+ * 1.85 "use of unresolved module or unlinked crate `{}`"); rustc_const_eval's 1.89 E0080 headline
+ * "attempt to compute `{}`, which would overflow" (static_assertions' const_assert!); rustc_resolve's E0252/E0428 "the name `{}` is
  * defined multiple times" and rustc_hir_analysis' E0592 "duplicate definitions with name `{}`" and
  * E0201 "duplicate definitions with name `{}`:" where two cfg branches both apply.
  */
@@ -5225,6 +5227,13 @@ static void test_cat33a_wordings(const struct classify_table *t)
 		  "crate_no_target_code" },
 		{ "error[E0433]: failed to resolve: could not find `unix` in `os`\n --> src/fd.rs:4:14\n",
 		  "crate_no_target_code" },
+		{ "error[E0433]: failed to resolve: use of unresolved module or unlinked crate `imp`\n"
+		  " --> src/lib.rs:4:5\n",
+		  "crate_no_target_code" },
+		{ "error[E0433]: failed to resolve: use of undeclared crate or module `sys`\n --> src/lib.rs:4:5\n",
+		  "crate_no_target_code" },
+		{ "error[E0080]: attempt to compute `0_usize - 1_usize`, which would overflow\n",
+		  "pointer_width_assumption" },
 		{ "error[E0592]: duplicate definitions with name `now`\n --> "
 		  "/h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/foo-1.0.0/src/sys.rs:20:5\n",
 		  "crate_target_cfg_overlap" },
