@@ -5384,6 +5384,152 @@ static void test_cat32b_wordings(const struct classify_table *t)
 	check_near_misses(t, misses, COUNT(misses));
 }
 
+/*
+ * Catalogue round 33a: rustc's diagnostics that show a crate assuming a 64-bit or a known target when
+ * built for wasm32-unknown-emscripten (32-bit usize and pointers, 32-bit c_long/c_ulong, a target_os
+ * the crate's cfgs do not know), from the format strings. rustc_hir_typeck's intrinsicck.rs: E0512
+ * "cannot transmute between types of different sizes, or dependently-sized types" (before 2018
+ * "transmute called with types of different sizes") with its notes "source type: `{}` ({} bits)";
+ * rustc_middle's LayoutError::SizeOverflow: "values of the type `{}` are too big for the target
+ * architecture" (before 1.77 "the type `{}` is too big for the current architecture"); rustc_lint's
+ * arithmetic_overflow ("this arithmetic operation will overflow", the label from rustc_middle's
+ * AssertKind: "attempt to shift left by `{}`, which would overflow"); rustc_const_eval's E0080 for a
+ * size assertion ("evaluation panicked: {}" since 1.88, "the evaluated program panicked at '{}'"
+ * before); rustc_hir_typeck's E0308 labels ("expected `{}`, found `{}`", c_ulong resolved to u32);
+ * rustc_expand's module.rs E0583 "file not found for module `{}`"; rustc_hir_typeck's method/suggest.rs
+ * E0599 "no function or associated item named `{}` found for struct `{}` in the current scope"
+ * (before 1.41 "for type"); rustc_resolve's E0425 "cannot find function `{}` in module `{}`", E0433
+ * "failed to resolve: could not find `{}` in `{}`" (and "use of undeclared crate or module `{}`", since
+ * 1.85 "use of unresolved module or unlinked crate `{}`"); rustc_const_eval's 1.89 E0080 headline
+ * "attempt to compute `{}`, which would overflow" (static_assertions' const_assert!); rustc_resolve's E0252/E0428 "the name `{}` is
+ * defined multiple times" and rustc_hir_analysis' E0592 "duplicate definitions with name `{}`" and
+ * E0201 "duplicate definitions with name `{}`:" where two cfg branches both apply.
+ */
+static void test_cat33a_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "error[E0512]: cannot transmute between types of different sizes, or dependently-sized types\n"
+		  "  --> /h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/foo-0.1.0/src/hash.rs:9:5\n",
+		  "pointer_width_assumption" },
+		{ "error[E0512]: transmute called with types of different sizes\n"
+		  "  --> /h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/foo-0.1.0/src/hash.rs:9:5\n",
+		  "pointer_width_assumption" },
+		{ "error[E0512]: cannot transmute between types of different sizes, or dependently-sized types\n"
+		  " --> src/main.rs:4:22\n  |\n4 |     let x: u64 = transmute(n);\n  |                  ^^^^^^^^^\n"
+		  "  |\n  = note: source type: `usize` (32 bits)\n  = note: target type: `u64` (64 bits)\n",
+		  "pointer_width_assumption" },
+		{ "  = note: source type: `[u8; 8]` (64 bits)\n  = note: target type: `*const u8` (32 bits)\n",
+		  "pointer_width_assumption" },
+		{ "  = note: source type: `&Foo` (32 bits)\n", "pointer_width_assumption" },
+		{ "error: values of the type `[u8; 4294967296]` are too big for the target architecture\n",
+		  "pointer_width_assumption" },
+		{ "error: the type `[u64; 1073741824]` is too big for the current architecture\n",
+		  "pointer_width_assumption" },
+		{ "error: this arithmetic operation will overflow\n  --> "
+		  "/h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/foo-1.0.0/src/hash.rs:12:9\n   |\n"
+		  "12 |         x << 32\n   |         ^^^^^^^ attempt to shift left by `32_i32`, which would "
+		  "overflow\n",
+		  "pointer_width_assumption" },
+		{ "error[E0080]: evaluation panicked: assertion failed: core::mem::size_of::<usize>() == 8\n",
+		  "pointer_width_assumption" },
+		{ "error[E0080]: evaluation of constant value failed\n --> src/lib.rs:3:15\n  |\n3 | const _: () = "
+		  "assert!(std::mem::size_of::<usize>() == 8);\n  |               ^ the evaluated program panicked "
+		  "at 'assertion failed: std::mem::size_of::<usize>() == 8', src/lib.rs:3:15\n",
+		  "pointer_width_assumption" },
+		{ "error[E0080]: evaluation panicked: assertion failed: usize::BITS >= 64\n",
+		  "pointer_width_assumption" },
+		{ "error[E0308]: mismatched types\n  --> "
+		  "/h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/foo-1.0.0/src/lib.rs:10:5\n   |\n10 |     "
+		  "f(p)\n"
+		  "   |       ^ expected `*mut u64`, found `*mut usize`\n",
+		  "pointer_width_assumption" },
+		{ "error[E0308]: mismatched types\n  --> "
+		  "/h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/foo-1.0.0/src/unix.rs:10:5\n   |\n10 |     "
+		  "st.st_size\n"
+		  "   |     ^^^^^^^^^^ expected `u64`, found `u32`\n",
+		  "pointer_width_assumption" },
+		{ "error[E0583]: file not found for module `sys`\n --> "
+		  "/h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/foo-0.1.0/src/lib.rs:5:1\n",
+		  "crate_no_target_code" },
+		{ "error[E0599]: no function or associated item named `from_raw_fd` found for struct `Socket` in the "
+		  "current scope\n --> "
+		  "/h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/foo-0.3.0/src/sys/unix.rs:40:17\n",
+		  "crate_no_target_code" },
+		{ "error[E0599]: no function or associated item named `new` found for type `imp::Timer` in the "
+		  "current scope\n --> "
+		  "/h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/foo-0.1.0/src/imp.rs:40:17\n",
+		  "crate_no_target_code" },
+		{ "error[E0425]: cannot find function `now` in module `sys`\n --> src/time.rs:4:5\n",
+		  "crate_no_target_code" },
+		{ "error[E0433]: failed to resolve: could not find `unix` in `os`\n --> src/fd.rs:4:14\n",
+		  "crate_no_target_code" },
+		{ "error[E0433]: failed to resolve: use of unresolved module or unlinked crate `imp`\n"
+		  " --> src/lib.rs:4:5\n",
+		  "crate_no_target_code" },
+		{ "error[E0433]: failed to resolve: use of undeclared crate or module `sys`\n --> src/lib.rs:4:5\n",
+		  "crate_no_target_code" },
+		{ "error[E0080]: attempt to compute `0_usize - 1_usize`, which would overflow\n",
+		  "pointer_width_assumption" },
+		{ "error[E0592]: duplicate definitions with name `now`\n --> "
+		  "/h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/foo-1.0.0/src/sys.rs:20:5\n",
+		  "crate_target_cfg_overlap" },
+		{ "error[E0201]: duplicate definitions with name `now`:\n --> "
+		  "/h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/foo-1.0.0/src/sys.rs:20:5\n",
+		  "crate_target_cfg_overlap" },
+		{ "error[E0252]: the name `imp` is defined multiple times\n --> "
+		  "/h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/foo-1.0.0/src/lib.rs:20:5\n",
+		  "crate_target_cfg_overlap" },
+	};
+	/*
+	 * near misses, each with the class it must not get: a user's own type errors and transmutes with no
+	 * pointer width in them (usize against u64 fails on every target; u64 to u32; a generic size), an
+	 * overflow in the user's own code whose label names no usize (a u32 shifted by 32 fails
+	 * everywhere), a size assertion about the user's own struct, a mismatch of other types inside a
+	 * dependency; a module file missing from the user's own crate, a method missing in a dependency's
+	 * non-platform code (an API change between versions of its dependencies) or in the user's own
+	 * platform module; a duplicate definition in the user's own crate, conflicting trait impls in a
+	 * dependency (a semver change as often as a cfg)
+	 */
+	static const struct near_miss misses[] = {
+		{ "error[E0308]: mismatched types\n --> src/main.rs:10:5\n   |\n10 |     len\n"
+		  "   |     ^^^ expected `u64`, found `usize`\n",
+		  "pointer_width_assumption" },
+		{ "error[E0512]: cannot transmute between types of different sizes, or dependently-sized types\n"
+		  " --> src/main.rs:4:22\n  |\n  = note: source type: `u64` (64 bits)\n"
+		  "  = note: target type: `u32` (32 bits)\n",
+		  "pointer_width_assumption" },
+		{ "error[E0512]: cannot transmute between types of different sizes, or dependently-sized types\n"
+		  " --> src/main.rs:4:22\n  |\n  = note: source type: `T` (this type does not have a fixed size)\n"
+		  "  = note: target type: `i32` (32 bits)\n",
+		  "pointer_width_assumption" },
+		{ "error: this arithmetic operation will overflow\n --> src/main.rs:3:13\n  |\n3 |     let y = x << "
+		  "32;\n  |             ^^^^^^^ attempt to shift left by `32_i32`, which would overflow\n",
+		  "pointer_width_assumption" },
+		{ "error[E0080]: evaluation panicked: assertion failed: size_of::<Header>() == 16\n",
+		  "pointer_width_assumption" },
+		{ "error[E0308]: mismatched types\n  --> "
+		  "/h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/foo-1.0.0/src/lib.rs:10:5\n   |\n10 |     "
+		  "f(s)\n"
+		  "   |       ^ expected `String`, found `&str`\n",
+		  "pointer_width_assumption" },
+		{ "error[E0583]: file not found for module `utils`\n --> src/main.rs:1:1\n", "crate_no_target_code" },
+		{ "error[E0599]: no method named `as_str` found for struct `Name` in the current scope\n"
+		  " --> /h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/foo-1.0.0/src/lib.rs:40:17\n",
+		  "crate_no_target_code" },
+		{ "error[E0599]: no function or associated item named `new` found for struct `Timer` in the current "
+		  "scope\n --> src/sys/unix.rs:40:17\n",
+		  "crate_no_target_code" },
+		{ "error[E0592]: duplicate definitions with name `bar`\n --> src/lib.rs:9:5\n",
+		  "crate_target_cfg_overlap" },
+		{ "error[E0119]: conflicting implementations of trait `From<i32>` for type `Value`\n"
+		  " --> /h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/foo-1.0.0/src/value.rs:9:1\n",
+		  "crate_target_cfg_overlap" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
 int main(void)
 {
 	char *path = xasprintf("%s/%s", source_dir(), CLASSIFY_TABLE_PATH);
@@ -5437,6 +5583,7 @@ int main(void)
 		test_cat30c_wordings(t);
 		test_cat32a_wordings(t);
 		test_cat32b_wordings(t);
+		test_cat33a_wordings(t);
 		test_tune28b_wordings(t);
 		test_build_tool_error_lines(t);
 		test_batch9_10_near_misses(t);
