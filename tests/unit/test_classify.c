@@ -5530,6 +5530,101 @@ static void test_cat33a_wordings(const struct classify_table *t)
 	check_near_misses(t, misses, COUNT(misses));
 }
 
+/*
+ * The environment checks of the frontends that build Python packages for Pyodide, from their
+ * format strings: pyodide-build (pyodide_build/build_env.py activate_emscripten_env,
+ * ensure_emscripten; xbuildenv.py _find_latest_version; cli/xbuildenv.py search), meson
+ * (mesonbuild/compilers/detect.py _handle_exceptions, a Python FileNotFoundError's str on POSIX and
+ * Windows) and CMake (Modules/CMakeDetermineSystem.cmake, cmake.cxx: "Could not find toolchain
+ * file: ${CMAKE_TOOLCHAIN_FILE}", wrapped under "CMake Error at" or not).
+ */
+static void test_cat33b_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "FileNotFoundError: emsdk_env.sh not found at "
+		  "/home/u/.cache/.pyodide-xbuildenv-0.30.0/0.28.0/emsdk/emsdk_env.sh\n",
+		  "emcc_not_found" },
+		{ "FileNotFoundError: emsdk_env.bat not found at C:\\Users\\u\\emsdk\\emsdk_env.bat\n",
+		  "emcc_not_found" },
+		{ "../meson.build:1:0: ERROR: Unknown compiler(s): [['emcc']]\nThe following exception(s) were "
+		  "encountered:\nRunning `emcc --version` gave \"[Errno 2] No such file or directory\"\n",
+		  "emcc_not_found" },
+		{ "meson.build:1:0: ERROR: Unknown compiler(s): [['em++.bat']]\nThe following exception(s) were "
+		  "encountered:\nRunning `em++.bat --version` gave \"[WinError 2] The system cannot find the file "
+		  "specified\"\n",
+		  "emcc_not_found" },
+		{ "CMake Error at /usr/share/cmake-3.28/Modules/CMakeDetermineSystem.cmake:154 (message):\n  Could "
+		  "not find toolchain file:\n  /upstream/emscripten/cmake/Modules/Platform/Emscripten.cmake\n",
+		  "emcc_not_found" },
+		{ "CMake Error: Could not find toolchain file: "
+		  "\"/emsdk/upstream/emscripten/cmake/Modules/Platform/Emscripten.cmake\"\n",
+		  "emcc_not_found" },
+		{ "ValueError: No compatible cross-build environment found\n", "host_python_mismatch" },
+		{ "No compatible cross-build environment found for your system. Try using --all to see all "
+		  "versions.\n",
+		  "host_python_mismatch" },
+		/*
+		 * causes no class names, read as errors: emcc of another version (not missing), an emcc -v
+		 * it cannot parse, an xbuildenv or Pyodide version asked for that does not exist (pyodide-build
+		 * xbuildenv.py, cibuildwheel platforms/pyodide.py), no xbuildenv installed, no PYODIDE_ROOT,
+		 * emsdk.py's refusals of a version it does not know or has not installed, meson's cross file
+		 * without a C compiler and its Ninja check
+		 */
+		{ "RuntimeError: Incorrect Emscripten version 3.1.45. Need Emscripten version 3.1.58\n",
+		  "unclassified" },
+		{ "RuntimeError: Failed to determine Emscripten version.\n", "unclassified" },
+		{ "ValueError: Cannot find cross-build environment version 0.27.0, available versions: "
+		  "['0.26.0']\n",
+		  "unclassified" },
+		{ "cibuildwheel: error: Could not find Pyodide cross-build environment version 0.99.0 in the "
+		  "available versions as reported by pyodide-build v0.29.0. Available pyodide xbuildenv versions "
+		  "are: 0.27.0, 0.27.1\n",
+		  "unclassified" },
+		{ "ValueError: No active xbuildenv. Run `pyodide xbuildenv install` first.\n", "unclassified" },
+		{ "ValueError: Could not find Pyodide root directory. If you are not in the Pyodide directory, set "
+		  "`PYODIDE_ROOT=<pyodide-root-directory>`.\n",
+		  "unclassified" },
+		{ "error: tool or SDK not found: '3.1.99'\n", "unclassified" },
+		{ "error: tool is not installed and therefore cannot be activated: 'sdk-3.1.58-64bit'\n",
+		  "unclassified" },
+		{ "ERROR: 'c' compiler binary not defined in cross file [binaries] section\n", "unclassified" },
+		{ "ERROR: Could not detect Ninja v1.8.2 or newer\n", "unclassified" },
+	};
+	/*
+	 * near misses, each with the class it must not get: pyodide-build's wrong Emscripten version
+	 * (emcc found) and its other "not found at" (the xbuildenv's Python); meson's emcc that ran but
+	 * was not recognised (no exception) and another compiler missing; CMake's vcpkg toolchain file
+	 * missing; cibuildwheel's xbuildenv version unknown to its pyodide-build and its "CPython 3.12 is
+	 * not installed" (macos.py prints the same for a host without that Python); pyodide-build's
+	 * metadata without releases (no host Python compared)
+	 */
+	static const struct near_miss misses[] = {
+		{ "RuntimeError: Incorrect Emscripten version 3.1.45. Need Emscripten version 3.1.58\n",
+		  "emcc_not_found" },
+		{ "RuntimeError: Pyodide python interpreter not found at /x/xbuildenv/pyodide-root/dist/python\n",
+		  "emcc_not_found" },
+		{ "meson.build:1:0: ERROR: Unknown compiler(s): [['emcc']]\n", "emcc_not_found" },
+		{ "meson.build:1:0: ERROR: Unknown compiler(s): [['gcc']]\nThe following exception(s) were "
+		  "encountered:\nRunning `gcc --version` gave \"[WinError 2] The system cannot find the file "
+		  "specified\"\n",
+		  "emcc_not_found" },
+		{ "CMake Error at /usr/share/cmake-3.28/Modules/CMakeDetermineSystem.cmake:154 (message):\n  Could "
+		  "not find toolchain file:\n  /opt/vcpkg/scripts/buildsystems/vcpkg.cmake\n",
+		  "emcc_not_found" },
+		{ "error: tool or SDK not found: '3.1.99'\n", "emcc_not_found" },
+		{ "cibuildwheel: error: Could not find Pyodide cross-build environment version 0.99.0 in the "
+		  "available versions as reported by pyodide-build v0.29.0.\n",
+		  "host_python_mismatch" },
+		{ "Error: CPython 3.12 is not installed.\n", "host_python_mismatch" },
+		{ "ValueError: No cross-build environment releases are available in the metadata at "
+		  "https://example.org/x.json.\n",
+		  "host_python_mismatch" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
 int main(void)
 {
 	char *path = xasprintf("%s/%s", source_dir(), CLASSIFY_TABLE_PATH);
@@ -5584,6 +5679,7 @@ int main(void)
 		test_cat32a_wordings(t);
 		test_cat32b_wordings(t);
 		test_cat33a_wordings(t);
+		test_cat33b_wordings(t);
 		test_tune28b_wordings(t);
 		test_build_tool_error_lines(t);
 		test_batch9_10_near_misses(t);
