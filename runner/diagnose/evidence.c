@@ -1424,7 +1424,7 @@ static int starts_like_error(const char *s, const char *end)
 	if (starts_with(s, end, "error:") || starts_with(s, end, "error[") || starts_with(p, end, ": error") ||
 	    starts_with(s, end, "Aborted(") || starts_with(s, end, "thread '") || starts_with(s, end, "panicked at"))
 		return 1;
-	return p - s > 5 && *p == ':' &&
+	return p - s > 5 && p < end && *p == ':' &&
 	       (memcmp(p - 5, "Error", 5) == 0 || (p - s > 9 && memcmp(p - 9, "Exception", 9) == 0));
 }
 
