@@ -446,7 +446,8 @@ static int names_cause(const char *s, const char *end)
 /*
  * The tool of a resolver's or a test runner's failure line as the tool
  * prints it, or NULL: uv's "× No solution found when resolving
- * dependencies", pytest's "FAILED tests/t.py::test_x", Playwright's "Test
+ * dependencies", resolvo's (pixi, rattler-build) "Cannot solve the request
+ * because of: ...", pytest's "FAILED tests/t.py::test_x", Playwright's "Test
  * timeout of 30000ms exceeded.", Jest's "● suite › name", Vitest's and
  * Jest's "FAIL  file > name", TAP's (node --test) "not ok 1 - name". Such a
  * failure is no compatibility breakage: no rule reads these tools, and the
@@ -454,7 +455,8 @@ static int names_cause(const char *s, const char *end)
  */
 static const char *runner_failure_tool(const char *s, const char *end)
 {
-	if (find_in(s, end, "No solution found when resolving dependencies"))
+	if (find_in(s, end, "No solution found when resolving dependencies") ||
+	    find_in(s, end, "Cannot solve the request because of: "))
 		return "resolver";
 	if ((starts_with(s, end, "FAILED ") && find_in(s, end, "::")) ||
 	    (starts_with(s, end, "Test timeout of ") && find_in(s, end, "ms exceeded")) ||
@@ -1075,6 +1077,11 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	if (find_in(s, end, ": symbol lookup error: ") || find_in(s, end, "error while loading shared libraries: ")) {
 		*tool = "error";
 		return 60;
+	}
+	/* lld's duplicate definition with its "wasm-ld: error: " prefix lost, above its ">>> " lines */
+	if (starts_with(s, end, "duplicate symbol: ")) {
+		*tool = "linker";
+		return 80;
 	}
 	if (find_in(s, end, "is not a supported wheel on this platform")) {
 		*tool = "pip";

@@ -3788,6 +3788,82 @@ static void test_tune28b_wordings(const struct classify_table *t)
  * nothing naming a class they are read as errors ("unclassified", the line told), a step's
  * failure as a wrapper under its cause; their warnings are no error.
  */
+/* Batch 11's tune part: new classes' and families' wordings, from the tools' format strings. */
+static void test_tune30_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		/* vite packages/vite/src/node/plugins/wasm.ts: a .wasm imported as an ES module */
+		{ "Error: \"ESM integration proposal for Wasm\" is not supported currently. Use vite-plugin-wasm or "
+		  "other "
+		  "community plugins to handle this. Alternatively, you can use `.wasm?init` or `.wasm?url`.\n",
+		  "bundler_wasm_import_unsupported" },
+		/* webpack lib/ModuleParseError.js: a .wasm without a WebAssembly experiment (webpack 5) */
+		{ "Module parse failed: Unexpected character '\\0' (1:0)\nThe module seem to be a WebAssembly module, "
+		  "but "
+		  "module is not flagged as WebAssembly module for webpack.\nBREAKING CHANGE: Since webpack 5 "
+		  "WebAssembly "
+		  "is not enabled by default and flagged as experimental feature.\n",
+		  "bundler_wasm_import_unsupported" },
+		/* glibc's loader tracing for ldd (elf/dl-load.c): "\t%s => not found\n" */
+		{ "$ ldd /emsdk/upstream/bin/wasm-opt\n\tlinux-vdso.so.1 (0x00007ffd)\n\tlibatomic.so.1 => not found\n",
+		  "host_shared_library_missing" },
+		/* musl ldso/dynlink.c: "Error loading shared library %s: %m (needed by %s)" */
+		{ "Error loading shared library libstdc++.so.6: No such file or directory (needed by /usr/bin/node)\n",
+		  "host_shared_library_missing" },
+		/* JavaScriptCore wasm/WasmSectionParser.cpp parseFunctionType: a value type it does not know */
+		{ "CompileError: WebAssembly.Module doesn't parse at byte 23: can't get 1th Type's return value\n",
+		  "engine_lacks_wasm_feature" },
+		/* llvm/lib/Support/Unix/Signals.inc PrintStackTrace, its Linux frame form */
+		{ "#9 0x000055d0c1a7f5e4 cc1_main(llvm::ArrayRef<char const*>, char const*, void*) "
+		  "(/emsdk/upstream/bin/clang-19+0x1c7f5e4)\n",
+		  "toolchain_crash" },
+		/* rustc_resolve's E0659 ("`{}` could refer to the {} imported here") for globs of two platforms */
+		{ "error[E0659]: `stdin` is ambiguous\n  = note: ambiguous because of multiple glob imports of a name "
+		  "in "
+		  "the same module\nnote: `stdin` could refer to the function imported here\n  --> src/sys/mod.rs:4:9\n"
+		  "   |\n4  | pub use self::windows::*;\n   |         ^^^^^^^^^^^^^^^^\n",
+		  "crate_target_cfg_overlap" },
+	};
+	static const struct near_miss others[] = {
+		/* webpack 4 lib/wasm/WasmChunkMissingError (wording of WebAssemblyInInitialChunkError): an import's place */
+		{ "WebAssembly module is included in initial chunk.\nThis is not allowed, because WebAssembly download "
+		  "and "
+		  "compilation must happen asynchronous.\n",
+		  "bundler_wasm_import_unsupported" },
+		/* musl ldso/dynlink.c "Error relocating %s: %s: symbol not found": a symbol, not a library */
+		{ "Error relocating /emsdk/upstream/bin/clang: backtrace: symbol not found\n",
+		  "host_shared_library_missing" },
+		/* CMake's check_library_exists: "Looking for %s in %s - not found" */
+		{ "-- Looking for pthread_create in pthreads - not found\n", "host_shared_library_missing" },
+		/* JavaScriptCore WasmSectionParser.cpp: a truncated module, no value type */
+		{ "CompileError: WebAssembly.Module doesn't parse at byte 8: can't get Type section's count\n",
+		  "engine_lacks_wasm_feature" },
+		/* building clang itself names its driver's source file */
+		{ "[ 12%] Building CXX object tools/clang/tools/driver/CMakeFiles/clang.dir/cc1_main.cpp.o\n"
+		  "error: cannot open output file\n",
+		  "toolchain_crash" },
+		/* E0659 between two glob imports of the standard library: the crate's own imports */
+		{ "error[E0659]: `Error` is ambiguous\nnote: `Error` could refer to the trait imported here\n"
+		  "  --> src/lib.rs:3:5\n   |\n3  | use std::fmt::*;\n   |     ^^^^^^^^^^^\n",
+		  "crate_target_cfg_overlap" },
+		{ "error[E0659]: `parse` is ambiguous\nnote: `parse` could refer to the function imported here\n"
+		  "  --> src/lib.rs:5:9\n   |\n5  | pub use crate::json::*;\n   |         ^^^^^^^^^^^^^^\n",
+		  "crate_target_cfg_overlap" },
+	};
+	/* errors of the user's own setup: unclassified, with their line */
+	static const struct unknown_wording unknown[] = {
+		{ "  duplicate symbol: std::__2::__hash_memory(void const*, unsigned long)\n  >>> a.a(shim.cpp.o)\n",
+		  "duplicate symbol: std::__2::__hash_memory(void const*, unsigned long)" },
+		/* resolvo (pixi, rattler-build): src/conflict.rs */
+		{ "  × Cannot solve the request because of: No candidates were found for zlib 9.9.*.\n",
+		  "Cannot solve the request because of: No candidates were found for zlib 9.9.*." },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, others, COUNT(others));
+	check_unknown(t, unknown, COUNT(unknown));
+}
+
 static void test_build_tool_error_lines(const struct classify_table *t)
 {
 	static const struct {
@@ -5681,6 +5757,7 @@ int main(void)
 		test_cat33a_wordings(t);
 		test_cat33b_wordings(t);
 		test_tune28b_wordings(t);
+		test_tune30_wordings(t);
 		test_build_tool_error_lines(t);
 		test_batch9_10_near_misses(t);
 		test_feature_refusal_catalogues(t);
