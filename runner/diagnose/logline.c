@@ -1,0 +1,213 @@
+/*
+ * logline: where a log line's own text starts, after what a CI system, a
+ * build frontend, a test runner, a JS console or a paste put before it
+ * (timestamps, stream tags, log levels, miette's gutters, Markdown quotes,
+ * "Uncaught ..."). The evidence reader (evidence.c) weighs a line by its own
+ * text, so a wrapped error reads as the bare one.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "logline.h"
+#include "textscan.h"
+
+/*
+ * [S, END) after Docker BuildKit's plain-progress prefix: the step ("#12 ",
+ * often cut when pasted) and the seconds since it started ("7.313 ", "%.3f"),
+ * which BuildKit puts before every line a step prints.
+ */
+const char *logline_after_buildkit(const char *s, const char *end)
+{
+	const char *p = s, *d;
+
+	if (p < end && *p == '#') {
+		for (d = ++p; p < end && isdigit((unsigned char)*p); p++)
+			;
+		if (p == d || p == end || *p != ' ')
+			return s;
+		p++;
+	}
+	for (d = p; p < end && isdigit((unsigned char)*p); p++)
+		;
+	if (p == d || end - p < 5 || *p != '.' || !isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]) ||
+	    !isdigit((unsigned char)p[3]) || p[4] != ' ')
+		return s;
+	return p + 5;
+}
+
+/*
+ * The end of the shape SHAPE at S ('9' a digit, any other byte itself) within
+ * END, or NULL.
+ */
+static const char *shape_end(const char *s, const char *end, const char *shape)
+{
+	for (; *shape; shape++, s++)
+		if (s == end || (*shape == '9' ? !isdigit((unsigned char)*s) : *s != *shape))
+			return NULL;
+	return s;
+}
+
+/*
+ * The end of a time at S, or NULL: ISO 8601's "YYYY-MM-DD[T ]HH:MM:SS" or a
+ * bare "HH:MM:SS", each with its optional fraction (".123", ",123") and zone
+ * ("Z", "+01:00").
+ */
+static const char *time_end(const char *s, const char *end)
+{
+	const char *p = shape_end(s, end, "9999-99-99");
+
+	if (p && p < end && (*p == 'T' || *p == ' '))
+		s = p + 1;
+	if (!(p = shape_end(s, end, "99:99:99")))
+		return NULL;
+	if (p < end && (*p == '.' || *p == ',') && p + 1 < end && isdigit((unsigned char)p[1]))
+		for (p++; p < end && isdigit((unsigned char)*p); p++)
+			;
+	if (p < end && *p == 'Z')
+		p++;
+	else if (p < end && (*p == '+' || *p == '-') && (s = shape_end(p + 1, end, "99:99")))
+		p = s;
+	return p;
+}
+
+/*
+ * [P, END) after the "\r\x1b[0K" that ends a CI marker (a log read raw; a
+ * cleaned one has lost it, and the marker's name runs into the text after).
+ */
+static const char *after_erase(const char *p, const char *end)
+{
+	if (p < end && *p == '\r')
+		p++;
+	return starts_with(p, end, "\x1b[0K") ? p + 4 : p;
+}
+
+/*
+ * The end of how a JS console or a page's test presents an uncaught error at
+ * S, before the error itself, or S. V8's inspector and Firefox's console say
+ * "Uncaught " or "Uncaught (in promise) ", and a copy of DevTools' line puts
+ * its source location first ("pyodide.asm.js:9 ", "VM123:1 "); Deno prints
+ * V8's as "error: Uncaught ..." (runtime/fmt_errors.rs); WebKit's
+ * "Unhandled Promise Rejection: " (WebCore/dom/RejectedPromiseTracker.cpp)
+ * and Safari's console level "[Error] "; Emscripten's pthread glue relays a
+ * worker's as "worker sent an error! URL:LINE: ..." (library_pthread.js);
+ * a test forwarding a page's console tags it "[browser] " or "pageerror: "
+ * (Playwright's and Puppeteer's event name).
+ */
+static const char *console_prefix_end(const char *s, const char *end)
+{
+	static const char *const tags[] = {
+		"Uncaught (in promise) ",
+		"Uncaught ",
+		"Unhandled Promise Rejection: ",
+		"[Error] ",
+		"[browser] ",
+		"pageerror: ",
+	};
+	const char *p, *q;
+
+	for (size_t i = 0; i < sizeof(tags) / sizeof(*tags); i++)
+		if (*s == *tags[i] && starts_with(s, end, tags[i]) && s + strlen(tags[i]) < end)
+			return s + strlen(tags[i]);
+	/* Deno's "error: " goes here, its "Uncaught " next */
+	if (starts_with(s, end, "error: Uncaught "))
+		return s + 7;
+	if (starts_with(s, end, "worker sent an error! ") && (p = find_in(s + 22, end, ": ")))
+		return p + 2;
+	/* DevTools' source location: one word ending in ":LINE", then "Uncaught " (bounded: most lines pass fast) */
+	for (p = s; p < end && p - s < 200 && *p != ' '; p++)
+		;
+	for (q = p; q > s && isdigit((unsigned char)q[-1]); q--)
+		;
+	if (q < p && q - s >= 2 && q[-1] == ':' && starts_with(p, end, " Uncaught "))
+		return p + 1;
+	return s;
+}
+
+/*
+ * The end of one decoration that a CI system, a build frontend, a test runner
+ * or a paste puts before a child's line, at S within END, or S: each is taken
+ * only in its own shape, so a line that merely starts alike keeps its text.
+ */
+static const char *decoration_end(const char *s, const char *end)
+{
+	static const char *const tags[] = {
+		/* Azure Pipelines' logging commands (docs: "Logging commands"): ##[error], ##vso[task.logissue type=error] */
+		"##[error]",
+		/* nox's logger (nox/logger.py: "nox > "), pytest's failure lines (_pytest/_code/code.py: "E   ") */
+		"nox > ", "E   ",
+		/* a runner's stream tags ("[stderr] ", "stderr: ", "stderr | ") and log levels of error */
+		"[stderr] ", "[stdout] ", "stderr: ", "stdout: ", "stderr | ", "stdout | ", "[ERROR] ", "[error] ",
+		"ERROR - ",
+		/* miette's reports (rattler-build, uv, pixi: src/handlers/graphical.rs) */
+		"\xc3\x97 ", "\xe2\x94\x82 ", "\xe2\x94\x9c\xe2\x94\x80\xe2\x96\xb6 ",
+		"\xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 ",
+		/* Markdown's block quote */
+		"> "
+	};
+	/* every line comes here: the bytes a decoration can start with (the tags', hex, times', the markers') */
+	static const unsigned char first[256] = {
+		['#'] = 1, ['n'] = 1, ['E'] = 1, ['['] = 1, ['s'] = 1,    [0xc3] = 1, [0xe2] = 1,
+		['>'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,    ['4'] = 1,  ['5'] = 1,
+		['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['a'] = 1,    ['b'] = 1,  ['c'] = 1,
+		['d'] = 1, ['e'] = 1, ['f'] = 1, ['t'] = 1, ['\x1b'] = 1, ['_'] = 1,  ['F'] = 1,
+	};
+	const char *p, *q;
+
+	if (s < end && (p = console_prefix_end(s, end)) != s)
+		return p;
+	if (s == end || !first[(unsigned char)*s])
+		return s;
+	for (size_t i = 0; i < sizeof(tags) / sizeof(*tags); i++)
+		if (*s == *tags[i] && starts_with(s, end, tags[i]) && (s + strlen(tags[i]) < end))
+			return s + strlen(tags[i]);
+	if (starts_with(s, end, "##vso[task.logissue type=error") && (p = memchr(s, ']', (size_t)(end - s))))
+		return p + 1;
+	/* GitLab Runner's FF_TIMESTAMPS stream tag after the time: 2 hex digits, O or E, '+' (a continued line) or ' ' */
+	if (end - s >= 4 && isxdigit((unsigned char)s[0]) && !isupper((unsigned char)s[0]) &&
+	    isxdigit((unsigned char)s[1]) && !isupper((unsigned char)s[1]) && (s[2] == 'O' || s[2] == 'E') &&
+	    (s[3] == '+' || s[3] == ' '))
+		return s + 4;
+	/* GitLab's section markers (section_start:TIME:NAME[options]), Travis' travis_fold/travis_time markers */
+	if (starts_with(s, end, "section_start:") || starts_with(s, end, "section_end:")) {
+		p = span_of(span_of(memchr(s, ':', (size_t)(end - s)) + 1, end, "0123456789:"), end, NAME_CHARS);
+		if (p < end && *p == '[' && (q = memchr(p, ']', (size_t)(end - p))))
+			p = q + 1;
+		return after_erase(p, end);
+	}
+	if (starts_with(s, end, "travis_fold:") || starts_with(s, end, "travis_time:"))
+		return after_erase(span_of(s + 12, end, NAME_CHARS ":=,"), end);
+	/* Buildkite's timestamps (APC "\x1b_bk;t=MILLISECONDS\x07") */
+	p = *s == '\x1b' ? s + 1 : s;
+	if (starts_with(p, end, "_bk;t=")) {
+		p = span_of(p + 6, end, "0123456789");
+		return p < end && *p == '\a' ? p + 1 : s;
+	}
+	/* a timestamper's time (Jenkins': "[2024-01-02T03:04:05.678Z] ", "12:34:56 "), bare or bracketed */
+	p = time_end(s + (*s == '['), end);
+	if (p && *s == '[')
+		p = p < end && *p == ']' ? p + 1 : NULL;
+	if (p && p < end && *p == ' ')
+		return p + 1;
+	/* pytest's summary (_pytest/terminal.py: "FAILED nodeid - message") */
+	if (starts_with(s, end, "FAILED ") && (p = find_in(s, end, "::")) && (p = find_in(p, end, " - ")))
+		return p + 3;
+	/* BuildKit's plain progress ("#12 3.456 ") */
+	return logline_after_buildkit(s, end);
+}
+
+/*
+ * Where line [S, END)'s own text starts after the decorations before it (its
+ * own indent kept), or S.
+ */
+const char *logline_own_text(const char *s, const char *end)
+{
+	for (;;) {
+		const char *p = s, *d;
+
+		while (p < end && isspace((unsigned char)*p))
+			p++;
+		if ((d = decoration_end(p, end)) == p)
+			return s;
+		s = d;
+	}
+}

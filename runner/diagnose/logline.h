@@ -1,0 +1,20 @@
+/*
+ * logline: where a log line's own text starts (logline.c). Internal to the
+ * classifier (runner/diagnose/); lines are [S, END), not NUL-terminated.
+ */
+#ifndef EMCOMPAT_LOGLINE_H
+#define EMCOMPAT_LOGLINE_H
+
+/*
+ * [S, END) after Docker BuildKit's plain-progress prefix ("#12 7.313 ": the
+ * step, often cut when pasted, and the seconds since it started), or S.
+ */
+const char *logline_after_buildkit(const char *s, const char *end);
+
+/*
+ * Where line [S, END)'s own text starts after the decorations before it (its
+ * own indent kept), or S.
+ */
+const char *logline_own_text(const char *s, const char *end);
+
+#endif
