@@ -971,10 +971,6 @@ static const char *rustc_type_label(const char *eol, const char *end, const char
 
 /* ---- failures that are no breakage, in the tools' own words ---- */
 
-/* The first bytes of miette's marks (src/handlers/graphical.rs): "× " heads a report, "╰─▶ " ends its chain. */
-#define MIETTE_HEAD "\xc3\x97 "
-#define MIETTE_LAST "\xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 "
-
 /*
  * The weight of line [LINE, EOL), which line_weight reads as no error, as a
  * failure that names no breakage (0: none), its tool in *TOOL; OWN is its
@@ -1015,7 +1011,7 @@ static int failure_weight(const char *line, const char *own, const char *why, co
 	*tool = "error";
 	if (ends_with(why, te, ": fork: Resource temporarily unavailable"))
 		return 50;
-	if (starts_with(p, own, MIETTE_HEAD))
+	if (starts_with(p, own, LOGLINE_MIETTE_HEAD))
 		return 50;
 	*tool = "python";
 	if (starts_with(p, own, "E   ") && starts_with(why, te, "assert "))
@@ -1244,7 +1240,7 @@ static const char *quoted_error(const char *s, const char *end, const char **qen
 }
 
 /*
- * The weight of line [LINE, END) whose own text starts at OWN (after_decoration)
+ * The weight of line [LINE, END) whose own text starts at OWN (logline_own_text)
  * and its tool, where it starts in *WHY: a decorated line weighs as the line it
  * decorates, or else as itself ("##[error]Process completed ...").
  */
@@ -1369,7 +1365,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		/*
 		 * The failure crate's chain (wasm-pack 0.x): unindented "Caused by: ..."
 		 * lines, one a cause, the last the root; uv's, indented by two
- * (crates/uv/src/lib.rs: "  Caused by: ..."), too.
+		 * (crates/uv/src/lib.rs: "  Caused by: ..."), too.
 		 */
 		if ((chain == 0 || chain == 3) && head.weight && (why == own || is_uv_cause(own, why)) &&
 		    te - why > 11 && starts_with(why, te, "Caused by: ")) {
@@ -1427,14 +1423,14 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		/* miette's chain under its head ("├─▶ " each cause, "╰─▶ " the last): the last is the root */
 		for (lead = line; lead < own && isspace((unsigned char)*lead); lead++)
 			;
-		if (miette && starts_with(lead, own, MIETTE_LAST)) {
+		if (miette && starts_with(lead, own, LOGLINE_MIETTE_LAST)) {
 			struct span last_item = {
 				.start = why, .end = te, .tool = tool, .weight = weight, .log = log, .lineno = lineno
 			};
 
 			keep_cause(kept, n, &head, &last_item);
 			miette = 0;
-		} else if (weight > 0 && starts_with(lead, own, MIETTE_HEAD)) {
+		} else if (weight > 0 && starts_with(lead, own, LOGLINE_MIETTE_HEAD)) {
 			miette = strcmp(tool, "resolver") != 0;
 		}
 		if (load_failed && why < te) {

@@ -139,8 +139,7 @@ static const char *decoration_end(const char *s, const char *end)
 		"[stderr] ", "[stdout] ", "stderr: ", "stdout: ", "stderr | ", "stdout | ", "[ERROR] ", "[error] ",
 		"ERROR - ",
 		/* miette's reports (rattler-build, uv, pixi: src/handlers/graphical.rs) */
-		"\xc3\x97 ", "\xe2\x94\x82 ", "\xe2\x94\x9c\xe2\x94\x80\xe2\x96\xb6 ",
-		"\xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 ",
+		LOGLINE_MIETTE_HEAD, "\xe2\x94\x82 ", "\xe2\x94\x9c\xe2\x94\x80\xe2\x96\xb6 ", LOGLINE_MIETTE_LAST,
 		/* Markdown's block quote */
 		"> "
 	};

@@ -6,6 +6,13 @@
 #define EMCOMPAT_LOGLINE_H
 
 /*
+ * miette's marks (src/handlers/graphical.rs), which logline_own_text strips:
+ * "× " heads a report, "╰─▶ " ends its chain of causes.
+ */
+#define LOGLINE_MIETTE_HEAD "\xc3\x97 "
+#define LOGLINE_MIETTE_LAST "\xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 "
+
+/*
  * [S, END) after Docker BuildKit's plain-progress prefix ("#12 7.313 ": the
  * step, often cut when pasted, and the seconds since it started), or S.
  */
