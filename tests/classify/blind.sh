@@ -34,6 +34,7 @@ BEGIN { while ((getline n < names) > 0) held[n] = 1 }
 		if (w in held) { print "[a held-back case]"; skip = 1; next }
 	}
 	if ($0 ~ /^test part: /) { print "test part: [held back]"; next }
+	if ($0 ~ /^test part by /) { sub(/: .*/, ": [held back]"); print; next }
 	if ($0 ~ / tune +[0-9]+\/[0-9]+ +test +[0-9]+\/[0-9]+$/) sub(/ +test +[0-9]+\/[0-9]+$/, "")
 	print
 }'

@@ -7,7 +7,7 @@
 #   run-corpus.sh --split [DIR]       prints "part case" for every case
 #
 # A case file starts with "# key: value" lines (source, stage, expect, and
-# optionally date, axes, findings, line, note), then the log excerpt.
+# optionally date, axes, findings, line, cause, note), then the log excerpt.
 #
 # The split (README.md): a case's part is decided by its thread, the first
 # owner/repo#N in its source header (else the whole source string): the first
@@ -19,7 +19,9 @@
 # case listed with its own expected class misses only its telling line (the
 # `# line:` header, which tests/unit/test_classify.c checks); it counts as right.
 # Accuracy counts them as wrong; a false positive is a case named with a
-# class of the table other than its expected one.
+# class of the table other than its expected one. A second figure counts a
+# case right by the thread's cause instead (its `cause` header where it has one,
+# README.md "Labels"): what naming every thread's cause would need.
 set -uo pipefail
 
 case_part() {
@@ -41,7 +43,7 @@ fi
 
 bin=$1
 dir=${2:-$(cd "$(dirname "$0")" && pwd)}
-declare -A known=() n=() ok=() fp=() fam_n=() fam_ok=()
+declare -A known=() n=() ok=() fp=() fam_n=() fam_ok=() ok_thread=()
 if [[ -f $dir/known-misses.txt ]]; then
 	while read -r name got _; do
 		[[ -z $name || $name == \#* ]] || known[$name]=$got
@@ -53,6 +55,7 @@ for f in "$dir"/*.log; do
 	part=$(case_part "$f")
 	stage=$(sed -n 's/^# stage: //p' "$f" | head -1)
 	expect=$(sed -n 's/^# expect: //p' "$f" | head -1)
+	cause=$(sed -n 's/^# cause: //p' "$f" | head -1)
 	axes=$(sed -n 's/^# axes: //p' "$f" | head -1)
 	findings=$(sed -n 's/^# findings: //p' "$f" | head -1)
 	args=(classify --json)
@@ -73,6 +76,11 @@ for f in "$dir"/*.log; do
 	fam_n[$expect/$part]=$((${fam_n[$expect/$part]:-0} + 1))
 	right=0
 	[[ $got == "$expect" && $rc == "$want_rc" ]] && right=1
+	if [[ -n $cause ]]; then
+		[[ $got == "$cause" && $rc == 0 ]] && ok_thread[$part]=$((${ok_thread[$part]:-0} + 1))
+	elif [[ $right == 1 ]]; then
+		ok_thread[$part]=$((${ok_thread[$part]:-0} + 1))
+	fi
 	if [[ $right == 1 ]]; then
 		ok[$part]=$((${ok[$part]:-0} + 1))
 		fam_ok[$expect/$part]=$((${fam_ok[$expect/$part]:-0} + 1))
@@ -122,6 +130,12 @@ for part in tune test; do
 	((c > 0)) && pct=$((r * 1000 / c))
 	printf '%s part: %d cases, %d right (%d.%d%%), %d false positives\n' "$part" "$c" "$r" \
 		$((pct / 10)) $((pct % 10)) "${fp[$part]:-0}"
+done
+for part in tune test; do
+	c=${n[$part]:-0} r=${ok_thread[$part]:-0}
+	pct=0
+	((c > 0)) && pct=$((r * 1000 / c))
+	printf '%s part by the thread'"'"'s cause: %d right (%d.%d%%)\n' "$part" "$r" $((pct / 10)) $((pct % 10))
 done
 echo "$fail unexpected"
 [[ $fail -eq 0 ]]

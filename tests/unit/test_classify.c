@@ -4350,7 +4350,7 @@ static void test_threads_and_speed(const struct classify_table *t)
 
 struct corpus_case {
 	char *file;
-	char *source, *stage, *expect, *axes, *findings, *line, *date;
+	char *source, *stage, *expect, *axes, *findings, *line, *date, *cause;
 	const char *body;
 	size_t body_len;
 	char *text;
@@ -4391,6 +4391,8 @@ static int parse_case(struct corpus_case *c, const char *dir, const char *name)
 			slot = &c->line;
 		else if (strncmp(p + 2, "date:", 5) == 0)
 			slot = &c->date;
+		else if (strncmp(p + 2, "cause:", 6) == 0)
+			slot = &c->cause;
 		else if (strncmp(p + 2, "note:", 5) != 0)
 			fprintf(stderr, "%s: unknown header '%s'\n", name, p);
 		if (slot)
@@ -4519,6 +4521,12 @@ static void test_corpus(const struct classify_table *t)
 		want = classify_find(t, c.expect);
 		if (!want && strcmp(c.expect, CLASSIFY_NONE) != 0 && strcmp(c.expect, CLASSIFY_UNCLASSIFIED) != 0) {
 			fprintf(stderr, "%s: expects '%s', which the table does not have\n", names[i], c.expect);
+			check_failures++;
+		}
+		/* the thread's cause is recorded only where the log does not show it (README.md, "Labels") */
+		if (c.cause && (!classify_find(t, c.cause) || want)) {
+			fprintf(stderr, "%s: cause '%s' needs a class of the table and expect unclassified or none\n",
+				names[i], c.cause);
 			check_failures++;
 		}
 		if (want && in.stage >= 0 && !(want->stages & (1u << in.stage))) {
