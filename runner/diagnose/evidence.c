@@ -62,8 +62,9 @@ static int node_code_at(const char *p, const char *end)
 
 /*
  * Where an exception name ("TypeError", "LinkError", "ImportError",
- * "pyodide.ffi.JsException", plain "Error") followed by ":" starts a word
- * of the line, or NULL; its end in *NAME_END. Python warnings
+ * "pyodide.ffi.JsException", plain "Error"; a module's lowercase alias as
+ * Python prints it: cffi's "ffi.error", "struct.error") followed by ":"
+ * starts a word of the line, or NULL; its end in *NAME_END. Python warnings
  * ("DeprecationWarning:") are not exceptions.
  */
 static const char *exception_at(const char *s, const char *end, const char **name_end)
@@ -81,7 +82,8 @@ static const char *exception_at(const char *s, const char *end, const char **nam
 		if (q < end && *q != ':' && !node_code_at(q, end))
 			continue;
 		if ((q - p >= 5 && memcmp(q - 5, "Error", 5) == 0) ||
-		    (q - p >= 9 && memcmp(q - 9, "Exception", 9) == 0)) {
+		    (q - p >= 9 && memcmp(q - 9, "Exception", 9) == 0) ||
+		    (q - p > 6 && memcmp(q - 6, ".error", 6) == 0)) {
 			*name_end = q;
 			return p;
 		}
@@ -792,7 +794,10 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		return 80;
 	}
 	x = exception_at(s, end, &xe);
-	if (x && (!w || x < w) && ((x - s) < 80 || (x[-2] == '\\' && x[-1] == 'n'))) {
+	/* far into the line only in a log pasted as a string, or a traceback folded onto one line */
+	if (x && (!w || x < w) &&
+	    ((x - s) < 80 || (x[-2] == '\\' && x[-1] == 'n') ||
+	     starts_with(s, end, "Traceback (most recent call last):"))) {
 		const char *msg = xe;
 
 		while (msg < end && *msg != ':')
@@ -861,6 +866,14 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	 * Node's V8 fatal error handler (src/node_errors.cc: "FATAL ERROR: %s %s"): the process is gone;
 	 * so is one at an llvm_unreachable or binaryen's WASM_UNREACHABLE ("UNREACHABLE executed at F:N!")
 	 */
+	/*
+	 * wasmtime's trap of an access its guard pages caught (crates/wasmtime/src/runtime/trap.rs);
+	 * wazero's refusal of a function body (internal/wasm/module.go: "invalid function[%d]: %w")
+	 */
+	if (starts_with(s, end, "memory fault at wasm address ") || find_in(s, end, "invalid function[")) {
+		*tool = "error";
+		return 50;
+	}
 	if (find_in(s, end, "Segmentation fault") || starts_with(s, end, "Assertion failed") ||
 	    starts_with(s, end, "FATAL ERROR: ") || starts_with(s, end, "UNREACHABLE executed") ||
 	    is_kernel_death(s, end)) {
@@ -1242,7 +1255,8 @@ static const char *quoted_error(const char *s, const char *end, const char **qen
 /*
  * The weight of line [LINE, END) whose own text starts at OWN (logline_own_text)
  * and its tool, where it starts in *WHY: a decorated line weighs as the line it
- * decorates, or else as itself ("##[error]Process completed ...").
+ * decorates, or else as itself ("##[error]Process completed ..."), or else as an
+ * error when its decoration was an error level.
  */
 static int decorated_weight(const char *line, const char *own, const char *end, const char **why, const char **tool)
 {
@@ -1250,7 +1264,16 @@ static int decorated_weight(const char *line, const char *own, const char *end, 
 
 	if (own != line && (weight = line_weight(own, end, why, tool)))
 		return weight;
-	return line_weight(line, end, why, tool);
+	if ((weight = line_weight(line, end, why, tool)))
+		return weight;
+	/* a logger's error level before a message in words of its own (WasmEdge's "[error] validation failed: ...") */
+	if (own - line >= 8 &&
+	    (!memcmp(own - 8, "[error] ", 8) || !memcmp(own - 8, "[ERROR] ", 8) || !memcmp(own - 8, "ERROR - ", 8))) {
+		*why = own;
+		*tool = "error";
+		return 50;
+	}
+	return 0;
 }
 
 /* The weight of an error quoted in prose: below any error line of a log's own, which always wins. */
@@ -1882,7 +1905,8 @@ static long opcode_number(const char **p, int base)
  * (WasmFunctionParser.h, the sub in decimal), parity-wasm's "UnknownOpcode(192)" (decimal), and
  * binaryen's reader older than the opcode (src/wasm/wasm-binary.cpp, versions 90-125: "invalid
  * code after misc prefix: 17", the sub in decimal after its prefix's name, 0xfc's "nontrapping
- * float-to-int prefix" before version 92; "bad node code 31" for a one-byte opcode).
+ * float-to-int prefix" before version 92; "bad node code 31" for a one-byte opcode), wazero's
+ * "invalid instruction 0x12" (internal/wasm/func_validation.go).
  */
 static void take_opcode_features(struct evidence_line *l, const char *t)
 {
@@ -1895,6 +1919,7 @@ static void take_opcode_features(struct evidence_line *l, const char *t)
 		unsigned long prefix; /* the prefix the lead names, its number then the sub-opcode; 0: none */
 	} leads[] = {
 		{ "invalid opcode ", 16, 1, " ", 16, 0 },
+		{ "invalid instruction ", 16, 1, NULL, 0, 0 },
 		{ "invalid numeric opcode: ", 16, 1, NULL, 0, 0 },
 		{ "unrecognized opcode: ", 16, 0, " ", 16, 0 },
 		{ "invalid 0x", 16, 0, " extended op ", 10, 0 },
