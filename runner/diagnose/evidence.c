@@ -741,6 +741,25 @@ static int is_kernel_death(const char *s, const char *end)
 }
 
 /* The weight of line [S, END) (0: no error) and its tool; where it starts in *WHY. */
+/*
+ * Whether [S, END) starts with an engine's or a tool's error at an offset of a
+ * module: "FILE.wasm:0x1f: message" (Wizard), "FILE.wasm:000001f: error: ..." (wabt).
+ */
+static int is_module_offset_error(const char *s, const char *end)
+{
+	const char *p = find_in(s, end, ".wasm:"), *h;
+
+	if (!p || memchr(s, ' ', (size_t)(p - s)))
+		return 0;
+	p += 6;
+	if (starts_with(p, end, "0x"))
+		p += 2;
+	h = p;
+	while (p < end && isxdigit((unsigned char)*p))
+		p++;
+	return p > h && starts_with(p, end, ": ");
+}
+
 static int line_weight(const char *s, const char *end, const char **why, const char **tool)
 {
 	const char *w, *e, *x, *xe, *b;
@@ -868,9 +887,16 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	 */
 	/*
 	 * wasmtime's trap of an access its guard pages caught (crates/wasmtime/src/runtime/trap.rs);
-	 * wazero's refusal of a function body (internal/wasm/module.go: "invalid function[%d]: %w")
+	 * wazero's refusal of a function body (internal/wasm/module.go: "invalid function[%d]: %w");
+	 * WAMR's iwasm (product-mini/platforms/posix/main.c: "WASM module load failed: %s"); an
+	 * engine's error at a module offset; Pyodide's own errors' request to report them; Emscripten's
+	 * dynamic linker (library_dylink.js: "Dynamic linking error: cannot resolve symbol %s")
 	 */
-	if (starts_with(s, end, "memory fault at wasm address ") || find_in(s, end, "invalid function[")) {
+	if (starts_with(s, end, "memory fault at wasm address ") || find_in(s, end, "invalid function[") ||
+	    starts_with(s, end, "WASM module load failed: ") ||
+	    starts_with(s, end, "WASM module instantiate failed: ") || is_module_offset_error(s, end) ||
+	    find_in(s, end, "This is a problem with Pyodide, please open an issue") ||
+	    starts_with(s, end, "Dynamic linking error: ")) {
 		*tool = "error";
 		return 50;
 	}
@@ -1831,6 +1857,12 @@ static const struct {
 	{ "enabling threads proposal", "atomics" },
 	{ "enabling garbage collection", "gc" },
 	{ "enabling multiple memories", "multimemory" },
+	/* WasmEdge 0.14+ takes only the final exception handling: the legacy instructions are refused */
+	{ "deprecated `try` instruction", "exception-handling" },
+	{ "deprecated `catch` instruction", "exception-handling" },
+	{ "deprecated `catch_all` instruction", "exception-handling" },
+	{ "deprecated `delegate` instruction", "exception-handling" },
+	{ "deprecated `rethrow` instruction", "exception-handling" },
 	/*
 	 * V8 before the feature refuses the section it knows by name but does not decode
 	 * (module-decoder-impl.h: "unexpected section <%s>", SectionName: DataCount, Tag, once
@@ -1906,7 +1938,8 @@ static long opcode_number(const char **p, int base)
  * binaryen's reader older than the opcode (src/wasm/wasm-binary.cpp, versions 90-125: "invalid
  * code after misc prefix: 17", the sub in decimal after its prefix's name, 0xfc's "nontrapping
  * float-to-int prefix" before version 92; "bad node code 31" for a one-byte opcode), wazero's
- * "invalid instruction 0x12" (internal/wasm/func_validation.go).
+ * "invalid instruction 0x12" (internal/wasm/func_validation.go), WAMR's loader's "unsupported opcode
+ * 1f" (core/iwasm/interpreter/wasm_loader.c, as iwasm's "WASM module load failed: %s" shows it).
  */
 static void take_opcode_features(struct evidence_line *l, const char *t)
 {
@@ -1920,6 +1953,7 @@ static void take_opcode_features(struct evidence_line *l, const char *t)
 	} leads[] = {
 		{ "invalid opcode ", 16, 1, " ", 16, 0 },
 		{ "invalid instruction ", 16, 1, NULL, 0, 0 },
+		{ "load failed: unsupported opcode ", 16, 0, " ", 16, 0 },
 		{ "invalid numeric opcode: ", 16, 1, NULL, 0, 0 },
 		{ "unrecognized opcode: ", 16, 0, " ", 16, 0 },
 		{ "invalid 0x", 16, 0, " extended op ", 10, 0 },
@@ -2271,8 +2305,10 @@ static const char *semver_end(const char *p, const char *end)
 /*
  * The dependency a rustc error is located in, from its "-->" path [P, END)
  * when that points into cargo's registry (.../registry/src/INDEX/NAME-VER/),
- * a git checkout (.../git/checkouts/NAME-HASH/REV/) or a vendor directory
- * (vendor/NAME/): "NAME@VER/PATH" or "NAME/PATH" ("libc@0.2.72/src/wasi.rs").
+ * a git checkout (.../git/checkouts/NAME-HASH/REV/), a vendor directory
+ * (vendor/NAME/) or rust-src's library (-Zbuild-std's std, core, alloc:
+ * .../rustlib/src/rust/library/NAME/): "NAME@VER/PATH" or "NAME/PATH"
+ * ("libc@0.2.72/src/wasi.rs", "std/src/sys/wasm/mod.rs").
  */
 static void take_crate(struct evidence_line *l, const char *p, const char *end)
 {
@@ -2306,6 +2342,9 @@ static void take_crate(struct evidence_line *l, const char *p, const char *end)
 		rest = rest ? strchr(rest + 1, '/') : NULL;
 	} else if ((name = strstr(s, "vendor/")) && (name == s || name[-1] == '/')) {
 		name += 7;
+		rest = name_end = strchr(name, '/');
+	} else if ((name = strstr(s, "/rustlib/src/rust/library/"))) {
+		name += 26;
 		rest = name_end = strchr(name, '/');
 	} else {
 		rest = name_end = NULL;

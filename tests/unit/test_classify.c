@@ -2582,6 +2582,78 @@ static void test_tune31_wordings(const struct classify_table *t)
 }
 
 /*
+ * Batch 32 (tune part): std built by -Zbuild-std lacking code for its target configuration (an
+ * error located in rust-src's library/std); an environment variable emcc no longer reads; WAMR's
+ * "unsupported opcode 1f" under iwasm's "WASM module load failed"; WasmEdge refusing the legacy
+ * exception-handling instructions; a wasm object archived by the host's archiver; Cranelift's
+ * generated lowering (a build directory's isle_*.rs) panicking; and errors that name no class:
+ * an engine's error at a module offset, Pyodide's own internal errors, Emscripten's dynamic
+ * linker missing a C++ symbol of another library's namespace.
+ */
+static void test_tune32_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "error[E0425]: cannot find function `current_os_id` in module `imp`\n"
+		  "   --> /h/.rustup/toolchains/nightly-x86_64-unknown-linux-gnu/lib/rustlib/src/rust/library/std/src/"
+		  "thread/current.rs:159:10\n",
+		  "crate_no_target_code" },
+		{ "error[E0432]: unresolved imports `futex::Mutex`, `futex::Condvar`\n"
+		  "  --> /r/lib/rustlib/src/rust/library/std/src/sys/wasm/mod.rs:57:36\n",
+		  "crate_no_target_code" },
+		{ "emcc: error: `EMMAKEN_CFLAGS` is no longer supported, please use `EMCC_CFLAGS` instead\n",
+		  "emcc_setting_removed" },
+		{ "WASM module load failed: unsupported opcode 1f\n", "engine_lacks_wasm_feature" },
+		{ "WASM module load failed: unsupported opcode 12\n", "engine_lacks_wasm_feature" },
+		{ "[2024-07-30 21:16:36.534] [error] loading failed: illegal opcode, Code: 0x117\n"
+		  "[2024-07-30 21:16:36.534] [error]     Deprecated `delegate` instruction.\n",
+		  "engine_lacks_wasm_feature" },
+		{ "error: failed to build archive at `/t/wasm32-unknown-unknown/release/deps/libpsm-36af2f.rlib`: LLVM "
+		  "error: section too large\n",
+		  "host_archiver_not_wasm" },
+		{ "thread '<unnamed>' panicked at /p/target/release/build/cranelift-codegen-d3b2ca6c16e3c234/out/"
+		  "isle_riscv64.rs:8324:5:\ninternal error: entered unreachable code: no rule matched for term "
+		  "gen_bitcast\n",
+		  "wasm_engine_crash" },
+		{ "Could not load dynamic lib: /tmp/incr_module_2.wasm\n"
+		  "Error: bad export type for 'PyExc_ValueError': undefined\n",
+		  "main_module_export_missing" },
+	};
+	static const char *const unnamed[] = {
+		"/b/wamr#2561.wasm:0x0: out of memory allocating memory\n",
+		"Unknown typed array type 'BigInt64Array'. This is a problem with Pyodide, please open an issue about "
+		"it here: https://github.com/pyodide/pyodide/issues/new\n",
+		"Dynamic linking error: cannot resolve symbol _ZN6duckdb15ExtensionLoader19GetDatabaseInstanceEv\n",
+		"Unhandled Promise Rejection: CompileError: WebAssembly.Module doesn't validate: tail call function "
+		"index 674 return type mismatch: expected (ref eq), got (ref <array:0>), in function at index 485\n",
+	};
+	/*
+	 * near misses: the project's own crate's error outside rust-src, a C-API function newer than the
+	 * runtime's Python (still python_capi_missing), a libc++ symbol (still the main module's), an
+	 * archive LLVM builds for a host target with another error
+	 */
+	static const struct near_miss misses[] = {
+		{ "error[E0425]: cannot find function `helper` in this scope\n  --> src/thread/current.rs:3:5\n",
+		  "crate_no_target_code" },
+		{ "error: failed to build archive at `/t/debug/deps/libfoo.rlib`: No space left on device\n",
+		  "host_archiver_not_wasm" },
+	};
+	static const struct wording still[] = {
+		{ "Error: bad export type for 'PyExceptionInstance_Class': undefined\n"
+		  "Could not load dynamic lib: /lib/python3.12/site-packages/m/_m.so\n",
+		  "python_capi_missing" },
+		{ "Dynamic linking error: cannot resolve symbol _ZNSt3__112basic_stringIcNS_11char_traitsIcEENS_"
+		  "9allocatorIcEEE6appendEPKc\n",
+		  "main_module_export_missing" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_named(t, still, COUNT(still));
+	for (size_t i = 0; i < sizeof(unnamed) / sizeof(*unnamed); i++)
+		CHECK_STR(classify1(t, -1, unnamed[i], NULL, NULL), "unclassified");
+	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
  * Batch 20 (tune part, a): a BigInt mixed into Number arithmetic inside
  * Emscripten's runtime (V8's kBigIntMixedTypes "Cannot mix BigInt and other
  * types, use explicit conversions", JavaScriptCore's "Invalid mix of BigInt
@@ -5814,6 +5886,7 @@ int main(void)
 		test_near_misses(t);
 		test_tune20a_wordings(t);
 		test_tune31_wordings(t);
+		test_tune32_wordings(t);
 		test_tune21a_wordings(t);
 		test_tune21b_wordings(t);
 		test_tune22a_wordings(t);
