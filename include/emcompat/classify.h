@@ -73,6 +73,8 @@
  *                                    leading digits only ("1.97.0-nightly" is
  *                                    1.97.0). An unknown fact, or one that is no
  *                                    version, never holds.
+ *   "stage": "NAME" or [...]         the stage the log is classified for (none
+ *                                    given, or a user's own stage: never holds)
  *
  * Classes are tried in file order and the first that matches wins: a class
  * that must win over a more general one with the same text comes first (a

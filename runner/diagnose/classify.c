@@ -988,7 +988,9 @@ static int requirement_holds(const struct requirement *r, const struct classify_
 		return 0;
 	}
 	{
-		const char *value = fact(in, r->key);
+		/* the stage the log is classified for is a fact too; with none given it never holds */
+		const char *value = strcmp(r->key, "stage") == 0 ? (in->stage >= 0 ? stage_name(in->stage) : NULL)
+								 : fact(in, r->key);
 
 		if (!value)
 			return 0;

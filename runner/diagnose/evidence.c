@@ -760,6 +760,18 @@ static int is_module_offset_error(const char *s, const char *end)
 	return p > h && starts_with(p, end, ": ");
 }
 
+/*
+ * Whether [S, END) is Python's http.server logging an error response it sent
+ * (server.py's send_error: "[13/Sep/2025 16:39:30] code 404, message File not found").
+ */
+static int is_http_server_error(const char *s, const char *end)
+{
+	const char *p = find_in(s, end, "] code ");
+
+	return p && p + 10 < end && (p[7] == '4' || p[7] == '5') && isdigit((unsigned char)p[8]) &&
+	       isdigit((unsigned char)p[9]) && starts_with(p + 10, end, ", message ");
+}
+
 static int line_weight(const char *s, const char *end, const char **why, const char **tool)
 {
 	const char *w, *e, *x, *xe, *b;
@@ -864,8 +876,8 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "error";
 		return 60;
 	}
-	/* lld's duplicate definition with its "wasm-ld: error: " prefix lost, above its ">>> " lines */
-	if (starts_with(s, end, "duplicate symbol: ")) {
+	/* lld's duplicate definition or undefined symbol with its "wasm-ld: error: " prefix lost */
+	if (starts_with(s, end, "duplicate symbol: ") || starts_with(s, end, "undefined symbol: ")) {
 		*tool = "linker";
 		return 80;
 	}
@@ -890,13 +902,14 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	 * wazero's refusal of a function body (internal/wasm/module.go: "invalid function[%d]: %w");
 	 * WAMR's iwasm (product-mini/platforms/posix/main.c: "WASM module load failed: %s"); an
 	 * engine's error at a module offset; Pyodide's own errors' request to report them; Emscripten's
-	 * dynamic linker (library_dylink.js: "Dynamic linking error: cannot resolve symbol %s")
+	 * dynamic linker (library_dylink.js: "Dynamic linking error: cannot resolve symbol %s"); a
+	 * development server's error response
 	 */
 	if (starts_with(s, end, "memory fault at wasm address ") || find_in(s, end, "invalid function[") ||
 	    starts_with(s, end, "WASM module load failed: ") ||
 	    starts_with(s, end, "WASM module instantiate failed: ") || is_module_offset_error(s, end) ||
 	    find_in(s, end, "This is a problem with Pyodide, please open an issue") ||
-	    starts_with(s, end, "Dynamic linking error: ")) {
+	    starts_with(s, end, "Dynamic linking error: ") || is_http_server_error(s, end)) {
 		*tool = "error";
 		return 50;
 	}

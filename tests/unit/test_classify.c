@@ -2654,6 +2654,65 @@ static void test_tune32_wordings(const struct classify_table *t)
 }
 
 /*
+ * Batch 33 (tune part): a component given to a host that reads only core modules (WAMR's,
+ * objdump's and wasmer's version refusals, wasmtime's and V8's words); WASI imports the host did
+ * not link (wasmtime's for a module and for a component); an Emscripten port's placeholder header
+ * (include/fakesdl's #error); dx's missing wasm-opt; Godot's web loader's feature check; a panic
+ * anywhere in wasmtime's runtime; lld's undefined symbol without its prefix, named at a link stage;
+ * Python's http.server logging an error response.
+ */
+static void test_tune33_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "WASM module load failed: unknown binary version\n", "component_loaded_as_module" },
+		{ "objdump: error: 'a.wasm': invalid version number: 65549\n", "component_loaded_as_module" },
+		{ "error: Unable to compile \"c.wasm\"\n\xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 1: Validation error: "
+		  "unknown "
+		  "binary version (at offset 0x4)\n",
+		  "component_loaded_as_module" },
+		{ "Error: expected a WebAssembly module but was given a WebAssembly component\n",
+		  "component_loaded_as_module" },
+		{ "CompileError: WebAssembly.Module(): expected version <01 00 00 00>, found <0d 00 01 00> @+4\n",
+		  "component_loaded_as_module" },
+		{ "Error: Failed to instantiate the example world\n\nCaused by:\n    0: component imports instance "
+		  "`wasi:io/error@0.2.2`, but a matching implementation was not found in the linker\n",
+		  "wasi_host_import_missing" },
+		{ "wasmtime._error.WasmtimeError: unknown import: `wasi_snapshot_preview1::sched_yield` has not been "
+		  "defined\n",
+		  "wasi_host_import_missing" },
+		{ "/e/cache/sysroot/include/fakesdl/SDL.h:1:2: error: \"To use the emscripten port of SDL use "
+		  "-sUSE_SDL "
+		  "or -sUSE_SDL=2\"\n    1 | #error \"To use the emscripten port of SDL use -sUSE_SDL or "
+		  "-sUSE_SDL=2\"\n",
+		  "emscripten_port_not_enabled" },
+		{ "penguin> ERROR dx build: Failed to write executable\npenguin>\npenguin> Caused by:\npenguin>     0: "
+		  "Failed to create wasm-opt instance\npenguin>     1: Missing wasm-opt\n",
+		  "binaryen_tool_missing" },
+		{ "The following features required to run Godot projects on the Web are missing:\nCross-Origin "
+		  "Isolation - Check that the web server configuration sends the correct headers.\n",
+		  "cross_origin_isolation_missing" },
+		{ "thread 'main' panicked at crates/wasmtime/src/runtime/instantiate.rs:179:17:\nassertion `left == "
+		  "right` failed\n",
+		  "wasm_engine_crash" },
+	};
+	static const char *const unnamed[] = {
+		"::1 - - [13/Sep/2025 16:39:30] code 404, message File not found\n"
+		"::1 - - [13/Sep/2025 16:39:30] \"GET /wasm/controller.js?version=0.15.3 HTTP/1.1\" 404 -\n",
+	};
+
+	check_named(t, cases, COUNT(cases));
+	for (size_t i = 0; i < sizeof(unnamed) / sizeof(*unnamed); i++)
+		CHECK_STR(classify1(t, -1, unnamed[i], NULL, NULL), "unclassified");
+	/* lld's line without its prefix is the linker's only where the log is a link's (a JS loader says it too) */
+	CHECK_STR(classify1(t, STAGE_LINK, "undefined symbol: __ubsan_handle_type_mismatch_v1\n", NULL, NULL),
+		  "undefined_symbol_at_link");
+	CHECK_STR(classify1(t, STAGE_LINK, "undefined symbol: __cxa_find_matching_catch_2\n", NULL, NULL),
+		  "eh_abi_link_mismatch");
+	CHECK(strcmp(classify1(t, STAGE_LOAD, "undefined symbol: my_function\n", NULL, NULL),
+		     "undefined_symbol_at_link") != 0);
+}
+
+/*
  * Batch 20 (tune part, a): a BigInt mixed into Number arithmetic inside
  * Emscripten's runtime (V8's kBigIntMixedTypes "Cannot mix BigInt and other
  * types, use explicit conversions", JavaScriptCore's "Invalid mix of BigInt
@@ -5887,6 +5946,7 @@ int main(void)
 		test_tune20a_wordings(t);
 		test_tune31_wordings(t);
 		test_tune32_wordings(t);
+		test_tune33_wordings(t);
 		test_tune21a_wordings(t);
 		test_tune21b_wordings(t);
 		test_tune22a_wordings(t);
