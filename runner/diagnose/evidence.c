@@ -903,13 +903,15 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	 * WAMR's iwasm (product-mini/platforms/posix/main.c: "WASM module load failed: %s"); an
 	 * engine's error at a module offset; Pyodide's own errors' request to report them; Emscripten's
 	 * dynamic linker (library_dylink.js: "Dynamic linking error: cannot resolve symbol %s"); a
-	 * development server's error response
+	 * development server's error response; a shell that cannot find a program (bash's, sh's
+	 * "NAME: command not found")
 	 */
 	if (starts_with(s, end, "memory fault at wasm address ") || find_in(s, end, "invalid function[") ||
 	    starts_with(s, end, "WASM module load failed: ") ||
 	    starts_with(s, end, "WASM module instantiate failed: ") || is_module_offset_error(s, end) ||
 	    find_in(s, end, "This is a problem with Pyodide, please open an issue") ||
-	    starts_with(s, end, "Dynamic linking error: ") || is_http_server_error(s, end)) {
+	    starts_with(s, end, "Dynamic linking error: ") || is_http_server_error(s, end) ||
+	    ends_with(s, end, ": command not found")) {
 		*tool = "error";
 		return 50;
 	}

@@ -2659,7 +2659,8 @@ static void test_tune32_wordings(const struct classify_table *t)
  * not link (wasmtime's for a module and for a component); an Emscripten port's placeholder header
  * (include/fakesdl's #error); dx's missing wasm-opt; Godot's web loader's feature check; a panic
  * anywhere in wasmtime's runtime; lld's undefined symbol without its prefix, named at a link stage;
- * Python's http.server logging an error response.
+ * Python's http.server logging an error response and a shell's "command not found", errors no
+ * class names.
  */
 static void test_tune33_wordings(const struct classify_table *t)
 {
@@ -2698,6 +2699,7 @@ static void test_tune33_wordings(const struct classify_table *t)
 	static const char *const unnamed[] = {
 		"::1 - - [13/Sep/2025 16:39:30] code 404, message File not found\n"
 		"::1 - - [13/Sep/2025 16:39:30] \"GET /wasm/controller.js?version=0.15.3 HTTP/1.1\" 404 -\n",
+		"$ pyodide venv .venv-pyodide\npyodide: command not found\n",
 	};
 
 	check_named(t, cases, COUNT(cases));
