@@ -904,14 +904,14 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	 * engine's error at a module offset; Pyodide's own errors' request to report them; Emscripten's
 	 * dynamic linker (library_dylink.js: "Dynamic linking error: cannot resolve symbol %s"); a
 	 * development server's error response; a shell that cannot find a program (bash's, sh's
-	 * "NAME: command not found")
+	 * "NAME: command not found"); wazero's type section decoder
 	 */
 	if (starts_with(s, end, "memory fault at wasm address ") || find_in(s, end, "invalid function[") ||
 	    starts_with(s, end, "WASM module load failed: ") ||
 	    starts_with(s, end, "WASM module instantiate failed: ") || is_module_offset_error(s, end) ||
 	    find_in(s, end, "This is a problem with Pyodide, please open an issue") ||
 	    starts_with(s, end, "Dynamic linking error: ") || is_http_server_error(s, end) ||
-	    ends_with(s, end, ": command not found")) {
+	    ends_with(s, end, ": command not found") || find_in(s, end, "-th type: invalid byte: ")) {
 		*tool = "error";
 		return 50;
 	}
@@ -2040,7 +2040,8 @@ static const char *type_feature(long b)
  * "invalid memory limits flags 0x5" and "invalid table limits flags 0x4"; WAMR's "invalid local
  * type 0x7B" (wasm_loader.c); binaryen's reader (wasm-binary.cpp, versions 90-125) printing the
  * byte as the signed LEB it reads: "invalid wasm type: -23" (0x69), "invalid wasm heap type: -23",
- * "bad type form -33" ("Bad type form" since version 110).
+ * "bad type form -33" ("Bad type form" since version 110); wazero's type section
+ * (internal/wasm/binary/types.go: "read 0-th type: invalid byte: 0x5e != 0x60").
  */
 static void take_type_features(struct evidence_line *l, const char *t)
 {
@@ -2049,15 +2050,11 @@ static void take_type_features(struct evidence_line *l, const char *t)
 		int base;
 		int kind; /* 0: a type byte, 1: memory limits flags, 2: table limits flags */
 	} leads[] = {
-		{ "invalid value type 0x", 16, 0 },
-		{ "invalid local type 0x", 16, 0 },
-		{ "unknown type code 0x", 16, 0 },
-		{ "expected signature definition 0x60, got 0x", 16, 0 },
-		{ "unknown type form: ", 10, 0 },
-		{ "invalid wasm type: -", 10, 0 },
-		{ "invalid wasm heap type: -", 10, 0 },
-		{ "bad type form -", 10, 0 },
-		{ "invalid memory limits flags 0x", 16, 1 },
+		{ "invalid value type 0x", 16, 0 },         { "invalid local type 0x", 16, 0 },
+		{ "unknown type code 0x", 16, 0 },          { "expected signature definition 0x60, got 0x", 16, 0 },
+		{ "unknown type form: ", 10, 0 },           { "invalid wasm type: -", 10, 0 },
+		{ "invalid wasm heap type: -", 10, 0 },     { "bad type form -", 10, 0 },
+		{ "-th type: invalid byte: 0x", 16, 0 },    { "invalid memory limits flags 0x", 16, 1 },
 		{ "invalid table limits flags 0x", 16, 2 },
 	};
 

@@ -2715,6 +2715,38 @@ static void test_tune33_wordings(const struct classify_table *t)
 }
 
 /*
+ * Batch 34 (tune part): an engine's implementation limit (V8's array.new_fixed operand count); a
+ * Go module for JavaScript in a standalone engine (wasmtime's unknown gojs import); an import with a
+ * 64-bit parameter (a mangled long long) refused for its signature at the JS boundary; wazero's
+ * type section refusing a GC type form.
+ */
+static void test_tune34_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "Uncaught (in promise) CompileError: WebAssembly.compileStreaming(): Requested length 10890 for "
+		  "array.new_fixed too large, maximum is 10000 @+4396589\n",
+		  "engine_implementation_limit" },
+		{ "Error: failed to run main module `main.wasm`\n\nCaused by:\n    0: failed to instantiate "
+		  "\"main.wasm\"\n"
+		  "    1: unknown import: `gojs::runtime.scheduleTimeoutEvent` has not been defined\n",
+		  "go_js_glue_missing" },
+		{ "Error: unknown import: `go::debug` has not been defined\n", "go_js_glue_missing" },
+		{ "Uncaught (in promise) LinkError: imported function 'env._ZNSt3__29to_stringEx' signature mismatch\n",
+		  "bigint_js_boundary" },
+		{ "read 0-th type: invalid byte: 0x5e != 0x60\n", "engine_lacks_wasm_feature" },
+	};
+	/* near misses: a mangled import whose parameters hold no 64-bit integer; a type byte of no feature */
+	static const struct near_miss misses[] = {
+		{ "LinkError: imported function 'env._ZNSt3__29to_stringEi' signature mismatch\n",
+		  "bigint_js_boundary" },
+		{ "read 0-th type: invalid byte: 0x40 != 0x60\n", "engine_lacks_wasm_feature" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
  * Batch 20 (tune part, a): a BigInt mixed into Number arithmetic inside
  * Emscripten's runtime (V8's kBigIntMixedTypes "Cannot mix BigInt and other
  * types, use explicit conversions", JavaScriptCore's "Invalid mix of BigInt
@@ -5949,6 +5981,7 @@ int main(void)
 		test_tune31_wordings(t);
 		test_tune32_wordings(t);
 		test_tune33_wordings(t);
+		test_tune34_wordings(t);
 		test_tune21a_wordings(t);
 		test_tune21b_wordings(t);
 		test_tune22a_wordings(t);
