@@ -1,12 +1,13 @@
 /*
  * textscan: the small text helpers the classifier's readers share (evidence.c,
- * logline.c). Every one is bounded by END: logs may hold NUL bytes.
+ * logline.c, wasmfeature.c). Every one is bounded by END: logs may hold NUL bytes.
  */
 #ifndef EMCOMPAT_TEXTSCAN_H
 #define EMCOMPAT_TEXTSCAN_H
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 /* The bytes of a name a tool prints (a crate, a module, a CI section). */
 #define NAME_CHARS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-"
@@ -43,6 +44,12 @@ static inline const char *span_of(const char *s, const char *end, const char *se
 	while (s < end && *s && strchr(set, *s))
 		s++;
 	return s;
+}
+
+/* Whether the word [S, S+N) is W, in any case. */
+static inline int word_is(const char *s, size_t n, const char *w)
+{
+	return strlen(w) == n && strncasecmp(s, w, n) == 0;
 }
 
 /* Whether [S, END) ends with TEXT. */
