@@ -741,7 +741,6 @@ static int is_kernel_death(const char *s, const char *end)
 	       find_in(s, end, " appears to have died. It will restart automatically") != NULL;
 }
 
-/* The weight of line [S, END) (0: no error) and its tool; where it starts in *WHY. */
 /*
  * Whether [S, END) starts with an engine's or a tool's error at an offset of a
  * module: "FILE.wasm:0x1f: message" (Wizard), "FILE.wasm:000001f: error: ..." (wabt).
@@ -773,6 +772,7 @@ static int is_http_server_error(const char *s, const char *end)
 	       isdigit((unsigned char)p[9]) && starts_with(p + 10, end, ", message ");
 }
 
+/* The weight of line [S, END) (0: no error) and its tool; where it starts in *WHY. */
 static int line_weight(const char *s, const char *end, const char **why, const char **tool)
 {
 	const char *w, *e, *x, *xe, *b;
@@ -895,10 +895,6 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		return 60;
 	}
 	/*
-	 * Node's V8 fatal error handler (src/node_errors.cc: "FATAL ERROR: %s %s"): the process is gone;
-	 * so is one at an llvm_unreachable or binaryen's WASM_UNREACHABLE ("UNREACHABLE executed at F:N!")
-	 */
-	/*
 	 * wasmtime's trap of an access its guard pages caught (crates/wasmtime/src/runtime/trap.rs);
 	 * wazero's refusal of a function body (internal/wasm/module.go: "invalid function[%d]: %w");
 	 * WAMR's iwasm (product-mini/platforms/posix/main.c: "WASM module load failed: %s"); an
@@ -916,6 +912,10 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "error";
 		return 50;
 	}
+	/*
+	 * Node's V8 fatal error handler (src/node_errors.cc: "FATAL ERROR: %s %s"): the process is gone;
+	 * so is one at an llvm_unreachable or binaryen's WASM_UNREACHABLE ("UNREACHABLE executed at F:N!")
+	 */
 	if (find_in(s, end, "Segmentation fault") || starts_with(s, end, "Assertion failed") ||
 	    starts_with(s, end, "FATAL ERROR: ") || starts_with(s, end, "UNREACHABLE executed") ||
 	    is_kernel_death(s, end)) {
