@@ -1309,8 +1309,7 @@ static int decorated_weight(const char *line, const char *own, const char *end, 
 	if ((weight = line_weight(line, end, why, tool)))
 		return weight;
 	/* a logger's error level before a message in words of its own (WasmEdge's "[error] validation failed: ...") */
-	if (own - line >= 8 &&
-	    (!memcmp(own - 8, "[error] ", 8) || !memcmp(own - 8, "[ERROR] ", 8) || !memcmp(own - 8, "ERROR - ", 8))) {
+	if (logline_error_level(line, own)) {
 		*why = own;
 		*tool = "error";
 		return 50;

@@ -123,6 +123,9 @@ static const char *console_prefix_end(const char *s, const char *end)
 	return s;
 }
 
+/* A logger's level of error before a line (WasmEdge's spdlog "[error] ", Python logging's "ERROR - "). */
+static const char *const error_levels[] = { "[ERROR] ", "[error] ", "ERROR - " };
+
 /*
  * The end of one decoration that a CI system, a build frontend, a test runner
  * or a paste puts before a child's line, at S within END, or S: each is taken
@@ -135,9 +138,8 @@ static const char *decoration_end(const char *s, const char *end)
 		"##[error]",
 		/* nox's logger (nox/logger.py: "nox > "), pytest's failure lines (_pytest/_code/code.py: "E   ") */
 		"nox > ", "E   ",
-		/* a runner's stream tags ("[stderr] ", "stderr: ", "stderr | ") and log levels of error */
-		"[stderr] ", "[stdout] ", "stderr: ", "stdout: ", "stderr | ", "stdout | ", "[ERROR] ", "[error] ",
-		"ERROR - ",
+		/* a runner's stream tags ("[stderr] ", "stderr: ", "stderr | ") */
+		"[stderr] ", "[stdout] ", "stderr: ", "stdout: ", "stderr | ", "stdout | ",
 		/* miette's reports (rattler-build, uv, pixi: src/handlers/graphical.rs) */
 		LOGLINE_MIETTE_HEAD, "\xe2\x94\x82 ", "\xe2\x94\x9c\xe2\x94\x80\xe2\x96\xb6 ", LOGLINE_MIETTE_LAST,
 		/* Markdown's block quote */
@@ -159,6 +161,9 @@ static const char *decoration_end(const char *s, const char *end)
 	for (size_t i = 0; i < sizeof(tags) / sizeof(*tags); i++)
 		if (*s == *tags[i] && starts_with(s, end, tags[i]) && (s + strlen(tags[i]) < end))
 			return s + strlen(tags[i]);
+	for (size_t i = 0; i < sizeof(error_levels) / sizeof(*error_levels); i++)
+		if (starts_with(s, end, error_levels[i]) && (s + strlen(error_levels[i]) < end))
+			return s + strlen(error_levels[i]);
 	if (starts_with(s, end, "##vso[task.logissue type=error") && (p = memchr(s, ']', (size_t)(end - s))))
 		return p + 1;
 	/* GitLab Runner's FF_TIMESTAMPS stream tag after the time: 2 hex digits, O or E, '+' (a continued line) or ' ' */
@@ -209,4 +214,15 @@ const char *logline_own_text(const char *s, const char *end)
 			return s;
 		s = d;
 	}
+}
+
+int logline_error_level(const char *line, const char *own)
+{
+	for (size_t i = 0; i < sizeof(error_levels) / sizeof(*error_levels); i++) {
+		size_t n = strlen(error_levels[i]);
+
+		if ((size_t)(own - line) >= n && memcmp(own - n, error_levels[i], n) == 0)
+			return 1;
+	}
+	return 0;
 }

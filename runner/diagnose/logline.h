@@ -23,5 +23,10 @@ const char *logline_after_buildkit(const char *s, const char *end);
  * own indent kept), or S.
  */
 const char *logline_own_text(const char *s, const char *end);
+/*
+ * Whether the last decoration before OWN (logline_own_text of LINE) is a
+ * logger's level of error ("[error] ", "ERROR - ").
+ */
+int logline_error_level(const char *line, const char *own);
 
 #endif
