@@ -156,7 +156,13 @@
  * In a log with no evidence line of its own, the first error quoted in
  * prose (`ImportError: ...`, 'LinkError: ...', "error[E0463]: ...",
  * `Aborted(...)`: a quote that starts like a tool's error and weighs as an
- * error line) is one, of its tool, at weight 30.
+ * error line) is one, of its tool, at weight 30. In a log with neither,
+ * the last line that says in words that something failed (failword.h:
+ * "download of x failed", "libfoo.so.1 => not found"; no warning, note,
+ * retry, command, stack frame or listing, no failure counted as zero) is
+ * one, of tool error, at weight 20, when it is among the log's last five
+ * lines with text (a log that goes on longer survived it) and no "falling
+ * back" follows it within three lines.
  *
  * The deciding line is the first line of the highest weight; the
  * classifier quotes it for an error no class names ("unclassified"), and a

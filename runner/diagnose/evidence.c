@@ -7,6 +7,7 @@
 #include "emcompat/untrusted.h"
 #include "emcompat/util.h"
 
+#include "failword.h"
 #include "logline.h"
 #include "textscan.h"
 #include "wasmfeature.h"
@@ -550,6 +551,24 @@ static int is_pyodide_dynlib_error(const char *s, const char *end)
 }
 
 /*
+ * Whether one of the three lines after the one ending at EOL (within END)
+ * has TEXT: a failure followed by what the program does instead.
+ */
+static int falls_back(const char *eol, const char *end, const char *text)
+{
+	const char *line = eol;
+
+	for (int i = 0; i < 3 && line < end; i++) {
+		const char *next = line + 1, *next_end = memchr(next, '\n', (size_t)(end - next));
+
+		line = next_end ? next_end : end;
+		if (find_in(next, line, text))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Whether JS error line [S, EOL) is the glue's notice that streaming
  * compilation refused the response with a TypeError (a MIME type other than
  * application/wasm, a status that is not ok: src/preamble.js) followed, within
@@ -560,18 +579,8 @@ static int is_pyodide_dynlib_error(const char *s, const char *end)
  */
 static int is_stream_fallback(const char *s, const char *eol, const char *end)
 {
-	const char *line = eol;
-
-	if (!find_in(s, eol, "wasm streaming compile failed: TypeError"))
-		return 0;
-	for (int i = 0; i < 3 && line < end; i++) {
-		const char *next = line + 1, *next_end = memchr(next, '\n', (size_t)(end - next));
-
-		line = next_end ? next_end : end;
-		if (find_in(next, line, "falling back to ArrayBuffer instantiation"))
-			return 1;
-	}
-	return 0;
+	return find_in(s, eol, "wasm streaming compile failed: TypeError") &&
+	       falls_back(eol, end, "falling back to ArrayBuffer instantiation");
 }
 
 /*
@@ -1320,6 +1329,16 @@ static int decorated_weight(const char *line, const char *own, const char *end, 
 /* The weight of an error quoted in prose: below any error line of a log's own, which always wins. */
 #define QUOTED_WEIGHT 30
 
+/* The weight of a line that only says in words that something failed (failword.h): the last resort. */
+#define PLAIN_WEIGHT 20
+
+/*
+ * How near the end of its log such a line must be: a failure a log goes on
+ * from for more lines (make's failed uname probe before the build, a debug
+ * trace's "symbols not found") was survived.
+ */
+#define PLAIN_TAIL 5
+
 /*
  * IPython's traceback header (IPython/core/ultratb.py, as Jupyter, JupyterLite
  * and xeus-python show it): the exception's name, then spaces, then
@@ -1355,15 +1374,17 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	int real = 0; /* an error line of the log's own was kept */
 	const char *ipy = NULL, *ipy_end = NULL; /* the exception of IPython's traceback header */
 	int miette = 0; /* after a miette report's head ("× "): its "╰─▶ " item is the root cause */
+	int warning_open = 0; /* the last line was a warning whose message goes on in the next one */
+	size_t said_lines = 0, plain_at = 0; /* lines with text so far; the count at the plain line */
 	size_t lineno = 0, indent = 0, codes_lineno = 0;
-	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 }, quoted = { 0 };
+	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 }, quoted = { 0 }, plain = { 0 };
 	const char *codes = NULL, *codes_end = NULL; /* rustc's last summary of error codes */
 
 	while (line < end) {
 		const char *eol = memchr(line, '\n', (size_t)(end - line)), *why, *tool, *item, *te, *own, *q, *qe,
 			   *lead;
 		struct span c;
-		int base, weight, cause_only = 0, qw;
+		int base, weight, cause_only = 0, qw, in_warning;
 
 		if (!eol)
 			eol = end;
@@ -1395,6 +1416,11 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			weight--;
 		for (te = eol; te > why && isspace((unsigned char)te[-1]); te--)
 			;
+		in_warning = warning_open;
+		if (why < te) {
+			warning_open = is_warning(line, eol) && (te[-1] == ':' || te[-1] == ',');
+			said_lines++;
+		}
 		/* rustc's summary of its error codes ("Some errors occurred: " before 1.35) */
 		if (starts_with(why, te, "Some errors have detailed explanations: ") ||
 		    starts_with(why, te, "Some errors occurred: ") ||
@@ -1546,6 +1572,17 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 						.weight = QUOTED_WEIGHT,
 						.log = log,
 						.lineno = lineno };
+		/* the last line that says in words that something failed, for a log with no error line */
+		if (!weight && !real && !in_warning && why < te && failword_line(why, te) &&
+		    !falls_back(eol, end, "falling back") && !falls_back(eol, end, "Falling back")) {
+			plain = (struct span){ .start = why,
+					       .end = te,
+					       .tool = "error",
+					       .weight = PLAIN_WEIGHT,
+					       .log = log,
+					       .lineno = lineno };
+			plain_at = said_lines;
+		}
 		if (weight > 0) {
 			real |= !cause_only;
 			c = (struct span){ .start = why,
@@ -1585,6 +1622,8 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		keep(kept, n, &last);
 	if (!real && quoted.start)
 		keep(kept, n, &quoted);
+	else if (!real && plain.start && said_lines - plain_at < PLAIN_TAIL)
+		keep(kept, n, &plain);
 }
 
 /* ---- tokens ---- */

@@ -31,6 +31,17 @@ static const struct evidence_line *extract(struct evidence *ev, const char *text
 	return ev->nlines ? &ev->lines[0] : NULL;
 }
 
+/*
+ * The tool and weight of a line that only says in words that something failed
+ * (failword.h): no tool's shape of an error, the last resort.
+ */
+#define PLAIN "error", 20
+
+/* Lines of a log that goes on after a failure it survived (more than evidence.c's PLAIN_TAIL). */
+#define GOES_ON                                                                                        \
+	"   Compiling a v0.1.0\n   Compiling b v0.1.0\n   Compiling c v0.1.0\n   Compiling d v0.1.0\n" \
+	"   Compiling e v0.1.0\n    Finished release [optimized] target(s) in 1.2s\n"
+
 static void check_tool(const char *text, const char *tool, int weight)
 {
 	struct evidence ev;
@@ -61,7 +72,8 @@ static void test_tools(void)
 	check_tool("  = note: shared:ERROR: Attempt to set a non-existent setting: 'X'\n", "emcc", 80);
 	check_tool("ERROR    root: Assigning a non-existent settings attribute \"X\"\n", "emcc", 80);
 	check_tool("shared:ERROR: '/e/fastcomp/bin/clang -c a.c' failed (1)\n", "wrapper", 40);
-	check_tool("shared:WARNING: LLVM version appears incorrect\nnotalogger:ERROR: x\n", "(none)", 0);
+	/* another logger's ERROR is no emcc line; it still says a failure in words */
+	check_tool("shared:WARNING: LLVM version appears incorrect\nnotalogger:ERROR: x\n", PLAIN);
 	check_tool("pkg> error: the crate is broken\n", "error", 80);
 	check_tool("[wasm-validator error in function 3] unexpected false: x\n", "binaryen", 80);
 	/* binaryen's parse error comes before the "Fatal:" line it causes (older: "error in parsing input") */
@@ -222,8 +234,8 @@ static void test_tools(void)
 		evidence_release(&ev);
 	}
 	check_tool("Traceback (most recent call last):\n  File \"a.py\", line 1\n... and more\n", "python", 95);
-	/* not evidence: warnings, prose */
-	check_tool("warning: unused variable: `x`\nan error in prose, error-prone: no\n", "(none)", 0);
+	/* not an error line: warnings, prose (only the last resort reads a failure word in prose) */
+	check_tool("warning: unused variable: `x`\nan error in prose, error-prone: no\n", PLAIN);
 	check_tool("Finished release [optimized] target(s) in 1.2s\n", "(none)", 0);
 }
 
@@ -342,6 +354,8 @@ static void test_deciding(void)
 	}
 	/* "Caused by: " lines without maturin's failure line above them are no chain of it */
 	CHECK(!extract(&ev, "  Caused by: nothing failed\n"));
+	evidence_release(&ev);
+	CHECK(extract(&ev, "  Caused by: the download failed\n"));
 	evidence_release(&ev);
 
 	CHECK(!extract(&ev, ""));
@@ -590,9 +604,9 @@ static void test_runtime_catalogue(void)
 	check_tool("Error [ERR_REQUIRE_ESM]: require() of ES Module /x/pkg.js not supported.\n", "js", 90);
 	/* an error's cause outweighs the error it causes (js_cause) */
 	check_tool("    [cause]: TypeError [ERR_INVALID_URL]: Invalid URL\n", "js", 91);
-	/* a code without the name's colon after it, or in prose, is no exception */
-	check_tool("see Error [ERR_REQUIRE_ESM] in the docs\n", "(none)", 0);
-	check_tool("Error [ERR_X: unterminated\n", "(none)", 0);
+	/* a code without the name's colon after it, or in prose, is no exception (only words saying a failure) */
+	check_tool("see Error [ERR_REQUIRE_ESM] in the docs\n", PLAIN);
+	check_tool("Error [ERR_X: unterminated\n", PLAIN);
 }
 
 /*
@@ -718,7 +732,7 @@ static void test_framings(void)
 	check_tool("shared:ERROR: legacy setting used in strict mode: SPLIT_MEMORY\n", "emcc", 80);
 	check_tool("emcc:ERROR: x.c: No such file or directory\n", "emcc", 80);
 	check_tool("shared:ERROR: '/e/fastcomp/bin/clang -c x.c' failed (1)\n", "wrapper", 40);
-	check_tool("shared:WARNING: LLVM version appears incorrect\nmyapp:ERROR: not Emscripten's\n", "(none)", 0);
+	check_tool("shared:WARNING: LLVM version appears incorrect\nmyapp:ERROR: not Emscripten's\n", PLAIN);
 	/* not an error line: prose, a word ending in "error", a warning */
 	check_tool("[info] the error : none\n", "(none)", 0);
 	check_tool("[cargo] warning: error: was a word here\n", "(none)", 0);
@@ -928,12 +942,12 @@ static void test_console_presentations(void)
 	check_tool("Kernel Restarting\nThe kernel appears to have died. It will restart automatically.\n", "crash", 60);
 	check_tool("The kernel for Untitled.ipynb appears to have died. It will restart automatically.\n", "crash", 60);
 
-	/* near misses: the same words around no exception, or in prose, keep what they were */
+	/* near misses: the same words around no exception, or in prose, keep what they were (or say a failure in words) */
 	check_line("error: Uncaught (in promise) 'failed'\n", "error: Uncaught (in promise) 'failed'", "error");
-	check_tool("Uncaught (in promise) undefined\n", "(none)", 0);
+	check_tool("Uncaught (in promise) undefined\n", PLAIN);
 	check_tool("Uncaught exceptions are reported below\n", "(none)", 0);
-	check_tool("worker sent an error! http://localhost:8000/a.worker.js:1: Script error.\n", "(none)", 0);
-	check_tool("src/main.rs:12 Uncaught panic is not an error here\n", "(none)", 0);
+	check_tool("worker sent an error! http://localhost:8000/a.worker.js:1: Script error.\n", PLAIN);
+	check_tool("src/main.rs:12 Uncaught panic is not an error here\n", PLAIN);
 	check_tool("[browser] warning: error: deprecated\n", "(none)", 0);
 	check_tool("Unhandled Promise Rejection: [object Object]\n", "(none)", 0);
 	check_tool("ValueError                                Traceback (most recent call last)\n", "(none)", 0);
@@ -1006,9 +1020,11 @@ static void test_no_breakage(void)
 		   "error");
 	/* near misses: git's fatals in logs that succeed (a version script's describe), a fork retried,
 	 * a shell's or find's "Permission denied" without ssh's methods */
-	check_tool("fatal: not a git repository (or any of the parent directories): .git\n", "(none)", 0);
-	check_tool("fatal: No names found, cannot describe anything.\n", "(none)", 0);
-	check_tool("fatal: repository 'x' is shallow\n", "(none)", 0);
+	check_tool("fatal: not a git repository (or any of the parent directories): .git\n" GOES_ON, "(none)", 0);
+	check_tool("fatal: No names found, cannot describe anything.\n" GOES_ON, "(none)", 0);
+	check_tool("fatal: repository 'x' is shallow\n" GOES_ON, "(none)", 0);
+	/* the last thing a paste says, they are what failed (failword.h) */
+	check_tool("fatal: repository 'x' is shallow\n", PLAIN);
 	check_tool("bash: fork: retry: Resource temporarily unavailable\n", "(none)", 0);
 	check_tool("find: '/proc/1/fd': Permission denied\n", "(none)", 0);
 	check_tool("/bin/sh: 1: ./configure: Permission denied\n", "(none)", 0);

@@ -1,0 +1,189 @@
+/*
+ * failword: a line that says in plain words that something failed
+ * (failword.h). Words, not shapes: the shapes of the tools' error lines are
+ * evidence.c's; this is what is left when a log shows none of them.
+ */
+#include "failword.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "textscan.h"
+
+/* Longer lines are command lines, listings or data, not a message. */
+#define FAILWORD_MAX_LINE 300
+
+/* Lower case; a space in a phrase matches one space. */
+static const char *const failures[] = {
+	"error",         "errors",
+	"fatal",         "failed",
+	"failure",       "fails",
+	"panic",         "panicked",
+	"exception",     "aborted",
+	"abort",         "crashed",
+	"segfault",      "segmentation fault",
+	"core dumped",   "killed",
+	"cannot",        "can't",
+	"could not",     "couldn't",
+	"unable to",     "not found",
+	"no such file",  "undefined",
+	"unresolved",    "invalid",
+	"unsupported",   "not supported",
+	"denied",        "refused",
+	"out of bounds", "out of memory",
+	"timed out",     "unreachable",
+};
+
+/* The first letters of the failure words. */
+#define FIRST_LETTERS "acdefiknoprstu"
+
+/* Words that make a line a notice: what follows them was survived, or is yet to fail. */
+static const char *const notices[] = { "warn",    "warning",  "warnings",   "retrying",
+				       "ignored", "ignoring", "will retry", "tries remaining" };
+
+/*
+ * Lines that start with failure words but report what a tool went on from:
+ * GitHub Actions' cache library (@actions/cache: core.info or core.warning).
+ */
+static const char *const survived[] = { "Failed to save: ", "Failed to restore: " };
+
+/* A line's first word that makes it a logger's lower level than an error. */
+static const char *const levels[] = { "note", "help", "hint", "info", "debug", "trace" };
+
+/* Words before a failure word that count it as none ("0 errors", "no errors"). */
+static const char *const zeros[] = { "0 ", "no ", "zero ", "without ", "nothing ", "not a ", "not an " };
+
+/* Words after a failure word that make it a topic, not a failure ("error handling"). */
+static const char *const topics[] = { " handling", " handler" };
+
+/* Whether the text at P (within END) is W, compared without case. */
+static int at_ci(const char *p, const char *end, const char *w)
+{
+	size_t n = strlen(w);
+
+	if ((size_t)(end - p) < n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (tolower((unsigned char)p[i]) != w[i])
+			return 0;
+	return 1;
+}
+
+static int is_word_char(int c)
+{
+	return isalnum(c) || c == '_';
+}
+
+/* Whether [S, END) has W as a word of its own, without case. */
+static int has_word_ci(const char *s, const char *end, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (const char *p = s; p + n <= end; p++)
+		if (at_ci(p, end, w) && (p == s || !is_word_char((unsigned char)p[-1])) &&
+		    (p + n == end || !is_word_char((unsigned char)p[n])))
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether the failure word [P, Q) stands on its own: not inside a flag, a
+ * path, a file name or an identifier ("-Werror", "error.rs", "on_error",
+ * "errors=strict").
+ */
+static int stands_alone(const char *s, const char *p, const char *q, const char *end)
+{
+	/* after a quote it is a word mentioned ("the `error:` prefix"), not said */
+	if (p > s && (is_word_char((unsigned char)p[-1]) || strchr("-/.=`'\"", p[-1])))
+		return 0;
+	for (size_t i = 0; i < sizeof(topics) / sizeof(*topics); i++)
+		if (at_ci(q, end, topics[i]))
+			return 0;
+	if (q == end)
+		return 1;
+	if (is_word_char((unsigned char)*q) || strchr("-/=", *q))
+		return 0;
+	return !(*q == '.' && q + 1 < end && isalnum((unsigned char)q[1]));
+}
+
+/* Whether the failure word [P, Q) is counted as none: "0 errors", "no errors", "failed: 0", "\"failed\":0". */
+static int counted_zero(const char *s, const char *p, const char *q, const char *end)
+{
+	for (size_t i = 0; i < sizeof(zeros) / sizeof(*zeros); i++) {
+		size_t n = strlen(zeros[i]);
+		const char *z;
+
+		if ((size_t)(p - s) < n)
+			continue;
+		z = p - n;
+		if (at_ci(z, p, zeros[i]) && (z == s || !is_word_char((unsigned char)z[-1])))
+			return 1;
+	}
+	if (q < end && (*q == '"' || *q == '\''))
+		q++;
+	while (q < end && *q == ' ')
+		q++;
+	if (q == end || (*q != ':' && *q != '='))
+		return 0;
+	for (q++; q < end && *q == ' '; q++)
+		;
+	return q < end && *q == '0' && (q + 1 == end || !isdigit((unsigned char)q[1]));
+}
+
+/*
+ * Whether the line starts as something other than a message: a lower
+ * logger level, a shell command ("$ ", set -x's "+ "), a stack frame ("at
+ * "), a source listing's gutter ("12 | ", "|").
+ */
+static int is_not_message(const char *s, const char *end)
+{
+	const char *p;
+
+	/* a level in brackets too ("[info] ") */
+	p = *s == '[' ? s + 1 : s;
+	for (size_t i = 0; i < sizeof(levels) / sizeof(*levels); i++) {
+		size_t n = strlen(levels[i]);
+
+		if (at_ci(p, end, levels[i]) && (p + n == end || !is_word_char((unsigned char)p[n])))
+			return 1;
+	}
+	if (starts_with(s, end, "$ ") || starts_with(s, end, "+ ") || starts_with(s, end, "at ") || *s == '|')
+		return 1;
+	p = span_of(s, end, "0123456789");
+	if (p > s) {
+		while (p < end && *p == ' ')
+			p++;
+		return p < end && *p == '|';
+	}
+	return 0;
+}
+
+int failword_line(const char *s, const char *end)
+{
+	int failures_said = 0;
+
+	while (s < end && isspace((unsigned char)*s))
+		s++;
+	while (end > s && isspace((unsigned char)end[-1]))
+		end--;
+	if (s == end || end - s > FAILWORD_MAX_LINE || is_not_message(s, end) ||
+	    starts_with_any(s, end, survived, sizeof(survived) / sizeof(*survived)))
+		return 0;
+	for (size_t i = 0; i < sizeof(notices) / sizeof(*notices); i++)
+		if (has_word_ci(s, end, notices[i]))
+			return 0;
+	if (find_in(s, end, "eprecat"))
+		return 0;
+	for (const char *p = s; p < end; p++) {
+		/* every line of a log can come here: look closer only where a failure word can start */
+		if (!strchr(FIRST_LETTERS, tolower((unsigned char)*p)) || !*p)
+			continue;
+		for (size_t i = 0; i < sizeof(failures) / sizeof(*failures); i++) {
+			const char *q = p + strlen(failures[i]);
+
+			if (at_ci(p, end, failures[i]) && stands_alone(s, p, q, end) && !counted_zero(s, p, q, end))
+				failures_said++;
+		}
+	}
+	return failures_said > 0;
+}
