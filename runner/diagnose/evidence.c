@@ -269,6 +269,18 @@ static int is_elision(const char *s, const char *end)
 }
 
 /*
+ * Whether [S, END) is only the markers Python 3.11+ puts under a traceback's
+ * code ("^^^^", "~~~^^"), here a run of them a terminal wrapped onto a line of
+ * its own: the traceback goes on after it.
+ */
+static int is_caret_line(const char *s, const char *end)
+{
+	const char *p = span_of(s, end, "^~ \t\r");
+
+	return p == end && find_in(s, end, "^");
+}
+
+/*
  * Whether npm line [S, END) only reports that a script failed (npm 6's
  * "npm ERR! code ELIFECYCLE", "errno 1", "Failed at the x@1.0.0 build
  * script."; npm 7+'s "npm error code 1", "command failed", "command sh -c
@@ -1555,7 +1567,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			weight = weight ? 40 : 0;
 			tool = "wrapper";
 		} else if (in_traceback && why == own && why < eol && !isspace((unsigned char)*why) &&
-			   !is_elision(why, eol)) {
+			   !is_elision(why, eol) && !is_caret_line(why, eol)) {
 			/* The first unindented line after a traceback: its exception (unless it wraps a step's). */
 			in_traceback = 0;
 			if (strcmp(tool, "wrapper") != 0) {

@@ -2728,6 +2728,53 @@ static void test_tune33_wordings(const struct classify_table *t)
 }
 
 /*
+ * Batch 16 (tune part): clang's refusal of a wasm triple without its quotes; emcc's removal of a
+ * command-line flag (not a -s setting); a runtime helper the page calls that the glue no longer
+ * defines (ccall, cwrap, as dynCall); rustup's rust-std for wasm32-wasi unavailable from 1.84 on;
+ * __cxa_throw undefined beside libc++'s own std:: symbols (libc++ not linked, no EH mode mismatch);
+ * a traceback whose carets a terminal wrapped onto a line of their own.
+ */
+static void test_tune35_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "error: unable to create target: No available targets are compatible with triple "
+		  "wasm32-unknown-unknown\n",
+		  "c_compiler_lacks_wasm_target" },
+		{ "emcc: error: --memory-init-file is no longer supported\n", "emcc_setting_removed" },
+		{ "ReferenceError: ccall is not defined\n", "emscripten_runtime_helper_removed" },
+		{ "info: latest update on 2025-01-09, rust version 1.84.0 (9fc6b4312 2025-01-07)\n"
+		  "error: component 'rust-std' for target 'wasm32-wasi' is unavailable for download for channel "
+		  "'stable'\n",
+		  "rust_target_removed" },
+		{ "wasm-ld: error: l.a(w.o): undefined symbol: typeinfo for std::bad_optional_access\n"
+		  "wasm-ld: error: l.a(w.o): undefined symbol: __cxa_throw\n",
+		  "undefined_symbol_at_link" },
+	};
+	/* near misses: another target's rust-std, an older rustup; another name; an EH symbol alone */
+	static const struct near_miss misses[] = {
+		{ "error: component 'rust-std' for target 'wasm32-wasip1' is unavailable for download for channel "
+		  "'nightly-2025-01-01'\n",
+		  "rust_target_removed" },
+		{ "info: latest update on 2024-06-13, rust version 1.79.0 (129f3b996 2024-06-10)\n"
+		  "error: component 'rust-std' for target 'wasm32-wasi' is unavailable for download for channel "
+		  "'stable'\n",
+		  "rust_target_removed" },
+		{ "ReferenceError: myccall is not defined\n", "emscripten_runtime_helper_removed" },
+		{ "emcc: error: --memory-init-file 0 was given\n", "emcc_setting_removed" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+	CHECK_STR(classify1(t, -1, "wasm-ld: error: l.a(w.o): undefined symbol: __cxa_throw\n", NULL, NULL),
+		  "eh_abi_link_mismatch");
+	CHECK_STR(telling("Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n"
+			  "    import sys; from python.info import\n      main; main()\n"
+			  "                                  ^^^^^^^^^^^^^^^^\n^^^\n\n"
+			  "ModuleNotFoundError: No module named 'python'\n"),
+		  "ModuleNotFoundError: No module named 'python'");
+}
+
+/*
  * Batch 34 (tune part): an engine's implementation limit (V8's array.new_fixed operand count); a
  * Go module for JavaScript in a standalone engine (wasmtime's unknown gojs import); an import with a
  * 64-bit parameter (a mangled long long) refused for its signature at the JS boundary; wazero's
@@ -5996,6 +6043,7 @@ int main(void)
 		test_tune32_wordings(t);
 		test_tune33_wordings(t);
 		test_tune34_wordings(t);
+		test_tune35_wordings(t);
 		test_tune21a_wordings(t);
 		test_tune21b_wordings(t);
 		test_tune22a_wordings(t);
