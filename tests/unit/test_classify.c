@@ -2395,14 +2395,6 @@ static void test_near_misses(const struct classify_table *t)
 		   "`/router/target/release/build/pyo3-build-config-8fb679ba41d58ce7/"
 		   "build-script-build` (exit status: 1)\n  --- stderr\n  error: no Python 3.x interpreter found\n"),
 		  "pyo3_cross_config" },
-		/* ... or a build script built in a container with a newer glibc (PyO3/pyo3#3261) */
-		{ ("error: failed to run custom build command for `pyo3-build-config v0.19.0`\n\nCaused by:\n"
-		   "  process didn't exit successfully: `/target/debug/build/pyo3-build-config-6833074d719a3ea0/"
-		   "build-script-build` (exit status: 1)\n  --- stderr\n"
-		   "  /target/debug/build/pyo3-build-config-6833074d719a3ea0/build-script-build: "
-		   "/lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.33' not found (required by "
-		   "/target/debug/build/pyo3-build-config-6833074d719a3ea0/build-script-build)\n"),
-		  "pyo3_cross_config" },
 		{ ("error: failed to run custom build command for `pyo3-ffi v0.16.5`\n\nCaused by:\n  --- stderr\n"
 		   "  error: the configured Python interpreter version (3.6) is lower than PyO3's minimum supported "
 		   "version (3.7)\n"),
@@ -2449,6 +2441,15 @@ static void test_near_misses(const struct classify_table *t)
 	static const struct {
 		const char *log, *facts, *want;
 	} named[] = {
+		/* a build script built in a container with a newer glibc than the host's (PyO3/pyo3#3261): no
+		 * cross-compilation setting, a host program that cannot start */
+		{ ("error: failed to run custom build command for `pyo3-build-config v0.19.0`\n\nCaused by:\n"
+		   "  process didn't exit successfully: `/target/debug/build/pyo3-build-config-6833074d719a3ea0/"
+		   "build-script-build` (exit status: 1)\n  --- stderr\n"
+		   "  /target/debug/build/pyo3-build-config-6833074d719a3ea0/build-script-build: "
+		   "/lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.33' not found (required by "
+		   "/target/debug/build/pyo3-build-config-6833074d719a3ea0/build-script-build)\n"),
+		  NULL, "host_glibc_too_old" },
 		/* rustc's self-contained linker of wasm32-wasip2 (rustc_target's wasm32_wasip2.rs), absent from a
 		 * distribution's rustc (termux-user-repository/tur#1675); the host linkers keep their class */
 		{ "error: linker `wasm-component-ld` not found\n", NULL, "self_contained_linker_missing" },
@@ -2517,6 +2518,8 @@ static void test_near_misses(const struct classify_table *t)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
 		const char *id = classify1(t, -1, cases[i].log, NULL, NULL);
 
+		if (strcmp(id, "unclassified") != 0 && strcmp(id, "none") != 0)
+			fprintf(stderr, "named %s: %s", id, cases[i].log);
 		CHECK(strcmp(id, cases[i].not_id) != 0);
 		CHECK(!strcmp(id, "unclassified") || !strcmp(id, "none"));
 	}
@@ -2725,6 +2728,46 @@ static void test_tune33_wordings(const struct classify_table *t)
 		  "eh_abi_link_mismatch");
 	CHECK(strcmp(classify1(t, STAGE_LOAD, "undefined symbol: my_function\n", NULL, NULL),
 		     "undefined_symbol_at_link") != 0);
+}
+
+/*
+ * Batch 17 (tune part): a host program of the toolchain built against a newer glibc or libstdc++
+ * (glibc's loader: "version `GLIBC_2.33' not found (required by X)", also with glibc 2.37's plain
+ * quotes) or for a newer macOS (dyld: "(which was built for Mac OS X 10.15)", dyld 4's "built for
+ * macOS 13.0 which is newer than running OS"); wasmparser's locals limit under wasm-bindgen.
+ */
+static void test_tune36_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "trunk: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.29' not found (required by trunk)\n",
+		  "host_glibc_too_old" },
+		{ "/e/upstream/bin/clang: /lib64/libstdc++.so.6: version `GLIBCXX_3.4.21' not found (required by "
+		  "/e/upstream/bin/clang)\n",
+		  "host_glibc_too_old" },
+		{ "node: /lib/x86_64-linux-gnu/libc.so.6: version 'GLIBC_2.28' not found (required by node)\n",
+		  "host_glibc_too_old" },
+		{ "dyld: Symbol not found: ____chkstk_darwin\n  Referenced from: /w/wasi-sdk-10.0/bin/clang (which "
+		  "was built for Mac OS X 10.15)\n  Expected in: /usr/lib/libSystem.B.dylib\n\nAbort trap: 6\n",
+		  "host_macos_too_old" },
+		{ "dyld[812]: Symbol not found: _getentropy\n  Referenced from: <0A1B> /e/python3 (built for macOS "
+		  "13.0 which is newer than running OS)\n  Expected in: /usr/lib/libSystem.B.dylib\n",
+		  "host_macos_too_old" },
+		{ "error: failed to parse input file as wasm\n\nCaused by:\n    locals exceed maximum (at offset "
+		  "10564186)\n",
+		  "engine_implementation_limit" },
+	};
+	/* near misses: a library missing, not too old; a symbol dyld misses in a program built for this macOS */
+	static const struct near_miss misses[] = {
+		{ "clang: error while loading shared libraries: libatomic.so.1: cannot open shared object file: No "
+		  "such file or directory\n",
+		  "host_glibc_too_old" },
+		{ "dyld: Symbol not found: _PyUnicode_AsUTF8\n  Referenced from: /t/ext.so\n  Expected in: flat "
+		  "namespace\n",
+		  "host_macos_too_old" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
 }
 
 /*
@@ -6044,6 +6087,7 @@ int main(void)
 		test_tune33_wordings(t);
 		test_tune34_wordings(t);
 		test_tune35_wordings(t);
+		test_tune36_wordings(t);
 		test_tune21a_wordings(t);
 		test_tune21b_wordings(t);
 		test_tune22a_wordings(t);
