@@ -181,6 +181,8 @@ static const struct {
 	/* V8's prefixed opcodes it does not know (function-body-decoder-impl.h) */
 	{ "invalid simd opcode", "simd128" },
 	{ "invalid atomic opcode", "atomics" },
+	/* wasmparser built without its "simd" cargo feature (binary_reader.rs: "unexpected SIMD opcode: 0x%x") */
+	{ "unexpected simd opcode", "simd128" },
 	/* parity-wasm's (wasmi before 0.14, older Substrate): Error::UnknownSimdOpcode */
 	{ "unknownsimdopcode(", "simd128" },
 };
@@ -246,7 +248,10 @@ static long opcode_number(const char **p, int base)
  * code after misc prefix: 17", the sub in decimal after its prefix's name, 0xfc's "nontrapping
  * float-to-int prefix" before version 92; "bad node code 31" for a one-byte opcode), wazero's
  * "invalid instruction 0x12" (internal/wasm/func_validation.go), WAMR's loader's "unsupported opcode
- * 1f" (core/iwasm/interpreter/wasm_loader.c, as iwasm's "WASM module load failed: %s" shows it).
+ * 1f" (core/iwasm/interpreter/wasm_loader.c, as iwasm's "WASM module load failed: %s" shows it),
+ * wasmparser's (wasmtime, wasmer, wasmi; crates/wasmparser/src/binary_reader.rs) "illegal opcode:
+ * 0x12" ("Unknown opcode: 0x12" before 0.80) and "unknown 0xfd subopcode: 0x105" (the sub in hex
+ * after its prefix; "Unknown 0xfd subopcode" before).
  */
 static void take_opcode_features(struct found *f, const char *t)
 {
@@ -271,6 +276,12 @@ static void take_opcode_features(struct found *f, const char *t)
 		{ "invalid code after atomic prefix: ", 10, 0, NULL, 0, 0xfe },
 		{ "invalid code after gc prefix: ", 10, 0, NULL, 0, 0xfb },
 		{ "bad node code ", 10, 0, NULL, 0, 0 },
+		{ "illegal opcode: ", 16, 1, NULL, 0, 0 },
+		{ "unknown opcode: ", 16, 1, NULL, 0, 0 },
+		{ "unknown 0xfb subopcode: ", 16, 1, NULL, 0, 0xfb },
+		{ "unknown 0xfc subopcode: ", 16, 1, NULL, 0, 0xfc },
+		{ "unknown 0xfd subopcode: ", 16, 1, NULL, 0, 0xfd },
+		{ "unknown 0xfe subopcode: ", 16, 1, NULL, 0, 0xfe },
 	};
 
 	for (size_t i = 0; i < sizeof(leads) / sizeof(*leads); i++) {

@@ -2736,6 +2736,75 @@ static void test_tune33_wordings(const struct classify_table *t)
  * quotes) or for a newer macOS (dyld: "(which was built for Mac OS X 10.15)", dyld 4's "built for
  * macOS 13.0 which is newer than running OS"); wasmparser's locals limit under wasm-bindgen.
  */
+/*
+ * Engines refusing a module for an opcode their decoder does not know, and engines crashing in their
+ * own wasm code, from the tools' format strings: wasmparser (wasm-tools crates/wasmparser/src/
+ * binary_reader.rs, in wasmtime, wasmer and wasmi) "illegal opcode: 0x{code:x}" ("Unknown opcode:
+ * 0x{:x}" before 0.80), "unknown 0x{fb,fc,fd,fe} subopcode: 0x{code:x}" ("Unknown 0xfe subopcode"
+ * before), "unexpected SIMD opcode: 0x{code:x}" (built without its "simd" feature), under wasmtime's
+ * "Invalid input WebAssembly code at offset {}: {}"; V8's FATAL (src/base/logging.cc "# Fatal error
+ * in %s, line %d") in its wasm sources; SpiderMonkey's MOZ_ReportAssertionFailure ("Assertion
+ * failure: %s, at %s:%d") and MOZ_ReportCrash ("Hit MOZ_CRASH(%s) at %s:%d", mfbt/Assertions.h) in
+ * js/src/wasm/; JavaScriptCore's WTFReportAssertionFailure ("ASSERTION FAILED: %s" then the call
+ * site "%s(%d) : %s", WTF/wtf/Assertions.cpp) in Source/JavaScriptCore/wasm/.
+ */
+static void test_engine_opcode_and_crash_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "Error: failed to compile module\n\nCaused by:\n    0: WebAssembly translation error\n    1: Invalid "
+		  "input WebAssembly code at offset 312: illegal opcode: 0x12\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Error: Invalid input WebAssembly code at offset 88: Unknown opcode: 0x6\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Error: Invalid input WebAssembly code at offset 312376: unknown 0xfd subopcode: 0x105\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Error: Invalid input WebAssembly code at offset 40: Unknown 0xfe subopcode: 0x10\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Error: Invalid input WebAssembly code at offset 40: unknown 0xfc subopcode: 0x8\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Error: Invalid input WebAssembly code at offset 40: unknown 0xfb subopcode: 0x1\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Error: Invalid input WebAssembly code at offset 120: unexpected SIMD opcode: 0xc\n",
+		  "engine_lacks_wasm_feature" },
+		{ "#\n# Fatal error in ../../src/wasm/function-body-decoder-impl.h, line 1234\n# Check failed: "
+		  "!decoding_error.\n#\n#\n#\nTrace/breakpoint trap (core dumped)\n",
+		  "wasm_engine_crash" },
+		{ "Assertion failure: !isTypeRef(), at /builds/worker/js/src/wasm/WasmValType.h:401\n"
+		  "Segmentation fault\n",
+		  "wasm_engine_crash" },
+		{ "Hit MOZ_CRASH(unexpected type) at /builds/worker/js/src/wasm/WasmIonCompile.cpp:1234\n",
+		  "wasm_engine_crash" },
+		{ "ASSERTION FAILED: !m_error\n/Users/me/WebKit/Source/JavaScriptCore/wasm/WasmBBQJIT.cpp(812) : void "
+		  "JSC::Wasm::BBQJIT::emit()\n",
+		  "wasm_engine_crash" },
+	};
+	/*
+	 * near misses: an emulator's own "Illegal opcode: 0x%02X" (no wasm); wasmparser refusing a byte that
+	 * no feature gives (a corrupt or misread module); wasm-bindgen's walrus under its "failed to
+	 * deserialize wasm module" (a build tool's parser); V8's FATAL outside its wasm sources and
+	 * SpiderMonkey's assertion in its interpreter, both with wasm at work (not the wasm tiers)
+	 */
+	static const struct near_miss misses[] = {
+		{ "Illegal opcode: 0xfd at PC=0x0200\nSegmentation fault\n", "engine_lacks_wasm_feature" },
+		{ "Error: Invalid input WebAssembly code at offset 5: illegal opcode: 0xff\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Error: Invalid input WebAssembly code at offset 5: unknown 0xfc subopcode: 0x40\n",
+		  "engine_lacks_wasm_feature" },
+		{ "error: failed to deserialize wasm module\n\nCaused by:\n    0: failed to parse code section\n    1: "
+		  "Unknown 0xfd subopcode: 0x105 (at offset 312376)\n",
+		  "engine_lacks_wasm_feature" },
+		{ "#\n# Fatal error in ../../src/heap/heap.cc, line 400\n# Check failed: x.\n#\nloading app.wasm\n"
+		  "Trace/breakpoint trap\n",
+		  "wasm_engine_crash" },
+		{ "Assertion failure: !cx->isExceptionPending(), at /builds/worker/js/src/vm/Interpreter.cpp:123\n"
+		  "WebAssembly.instantiate\nSegmentation fault\n",
+		  "wasm_engine_crash" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
 static void test_tune36_wordings(const struct classify_table *t)
 {
 	static const struct wording cases[] = {
@@ -6088,6 +6157,7 @@ int main(void)
 		test_tune34_wordings(t);
 		test_tune35_wordings(t);
 		test_tune36_wordings(t);
+		test_engine_opcode_and_crash_wordings(t);
 		test_tune21a_wordings(t);
 		test_tune21b_wordings(t);
 		test_tune22a_wordings(t);
