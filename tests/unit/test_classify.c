@@ -2840,6 +2840,112 @@ static void test_tune36_wordings(const struct classify_table *t)
 }
 
 /*
+ * Catalogue round 34c, each wording built from its tool's format string:
+ * - emcc (tools/settings.py Settings.__setattr__, "Attempt to set a non-existent setting: '%s'";
+ *   tools/shared.py 1.38.17-1.39, logger.error 'Assigning a non-existent settings attribute "%s"')
+ *   for settings src/settings.js had and a release deleted with no LEGACY_SETTINGS entry;
+ *   emcc.py 1.38-2.0 "do not set -s WASM_BACKEND, ..." and 2.0-4.0 "cannot --separate-asm with the
+ *   wasm backend, since not emitting asm.js" (before 2.0: "when emitting wasm");
+ * - emcc's binaryen check (tools/building.py check_binaryen, "unexpected binaryen version: %s
+ *   (expected %s)" under -Werror) and binaryen's reader of a target_features section
+ *   (src/wasm/wasm-binary.cpp readFeatures: "Unrecognized feature policy prefix", in 2019
+ *   "Required features not supported");
+ * - binaryen's validator (src/wasm/wasm-validator.cpp: "... requires additional features " and
+ *   getMissingFeaturesList's "[--enable-X]", the MVP table checks) and wasm-opt's feature checks
+ *   of 2019-2021 (src/tools/tool-options.h: "module uses features not explicitly specified",
+ *   "features section is not a subset of specified features");
+ * - Emscripten's dynamic linker (src/lib/libdylink.js: "unhandled export type for '%s': %s", the
+ *   newer wording of "bad export type for") and dyld's "Symbol not found: __Py..." for a private
+ *   CPython symbol (_Py_NoneStruct with Mach-O's leading underscore).
+ */
+static void test_catalogue34c_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "emcc: error: Attempt to set a non-existent setting: 'EMTERPRETIFY'\n - perhaps a typo in emcc's  "
+		  "-sX=Y  notation?\n - (see src/settings.js for valid values)\n",
+		  "emcc_setting_removed" },
+		{ "emcc: error: Attempt to set a non-existent setting: 'EMTERPRETIFY_ASYNC'\n",
+		  "emcc_setting_removed" },
+		{ "shared:ERROR: Attempt to set a non-existent setting: 'MODULARIZE_INSTANCE'\n - perhaps a typo in "
+		  "emcc's  -s X=Y  notation?\n",
+		  "emcc_setting_removed" },
+		{ "emcc: error: Attempt to set a non-existent setting: 'USE_OFFSET_CONVERTER'\n",
+		  "emcc_setting_removed" },
+		{ "emcc: error: Attempt to set a non-existent setting: 'WASM2C'\n", "emcc_setting_removed" },
+		{ "shared:ERROR: Assigning a non-existent settings attribute \"ASYNCIFY_FUNCTIONS\"\n"
+		  "shared:ERROR:  - perhaps a typo in emcc's  -s X=Y  notation?\n",
+		  "emcc_setting_removed" },
+		{ "ERROR:root:Assigning a non-existent settings attribute \"USE_TYPED_ARRAYS\"\n",
+		  "emcc_setting_removed" },
+		{ "shared:ERROR: do not set -s WASM_BACKEND, instead set EMCC_WASM_BACKEND=1 in the environment\n",
+		  "emcc_setting_removed" },
+		{ "emcc: error: do not set -s WASM_BACKEND, this is detected based on the llvm version in use\n",
+		  "emcc_setting_removed" },
+		{ "emcc: error: cannot --separate-asm with the wasm backend, since not emitting asm.js\n",
+		  "emcc_setting_removed" },
+		{ "emcc: error: unexpected binaryen version: 105 (expected 112) [-Wversion-check] [-Werror]\n",
+		  "binaryen_version_mismatch" },
+		{ "[parse exception: Unrecognized feature policy prefix (at 0:1234)]\nFatal: error in parsing input\n",
+		  "binaryen_version_mismatch" },
+		{ "[parse exception: Required features not supported (at 0:611)]\nFatal: error in parsing input\n",
+		  "binaryen_version_mismatch" },
+		{ "[wasm-validator error in function 12] unexpected false: ref.null requires additional features , on\n"
+		  "(ref.null func)\n[--enable-reference-types]\n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in module] unexpected false: , on\n$g\nglobal type requires additional "
+		  "features [--enable-gc]\n",
+		  "wasm_opt_feature_validation" },
+		{ "[wasm-validator error in module] unexpected false: all element segments should refer to a single "
+		  "table in MVP., on\nelem\n",
+		  "wasm_opt_feature_validation" },
+		{ "Fatal: module uses features not explicitly specified, use --detect-features to resolve\n",
+		  "wasm_opt_feature_validation" },
+		{ "Fatal: features section is not a subset of specified features. Use --detect-features to resolve.\n",
+		  "wasm_opt_feature_validation" },
+		{ "Error: unhandled export type for 'PyLong_AsInt': undefined\n", "python_capi_missing" },
+		{ "ImportError: dlopen(/x/_m.so, 2): Symbol not found: __Py_NoneStruct\n  Referenced from: /x/_m.so\n"
+		  "  Expected in: flat namespace\n",
+		  "python_capi_missing" },
+	};
+	/*
+	 * near misses, each with the class it must not get: a typo of a deleted setting, a setting too
+	 * new for this emcc (WASM_EXNREF, 3.1.60 on) and the pre-1.38.17 WARNING that stopped nothing;
+	 * emcc's warnings without -Werror; binaryen's reader on a truncated or corrupt module or a
+	 * component (no version skew in the text); a validator check of no feature; the same export
+	 * wording for the project's own symbol and for a C++ or BLAS symbol; V8's TypeError from an
+	 * unresolved stub before Pyodide's patch named the symbol.
+	 */
+	static const struct near_miss misses[] = {
+		{ "emcc: error: Attempt to set a non-existent setting: 'EMTERPRETIFY_ASYNCC'\n",
+		  "emcc_setting_removed" },
+		{ "emcc: error: Attempt to set a non-existent setting: 'WASM_EXNREF'\n", "emcc_setting_removed" },
+		{ "WARNING:root:Assigning a non-existent settings attribute \"USE_TYPED_ARRAYS\"\n",
+		  "emcc_setting_removed" },
+		{ "emcc: warning: --separate-asm is no longer supported [-Wdeprecated]\n", "emcc_setting_removed" },
+		{ "emcc: warning: unexpected binaryen version: 105 (expected 112) [-Wversion-check]\n",
+		  "binaryen_version_mismatch" },
+		{ "[parse exception: surprising value (at 0:1234)]\nFatal: error in parsing input\n",
+		  "binaryen_version_mismatch" },
+		{ "[parse exception: bad section size, started at 8 plus payload 100 not being equal to new position "
+		  "120 (at 0:120)]\n",
+		  "binaryen_version_mismatch" },
+		{ "[parse exception: Section extends beyond end of input (at 0:42)]\n", "binaryen_version_mismatch" },
+		{ "[parse exception: this looks like a wasm component, which Binaryen does not support yet (at 0:8)]\n",
+		  "binaryen_version_mismatch" },
+		{ "[wasm-validator error in function f] unexpected false: ref.null types must be nullable, on\n",
+		  "wasm_opt_feature_validation" },
+		{ "Error: unhandled export type for 'my_helper': undefined\n", "python_capi_missing" },
+		{ "ImportError: /x/_m.so: undefined symbol: _ZN8pybind116detail11get_internalsEv\n",
+		  "python_capi_missing" },
+		{ "ImportError: /x/_m.so: undefined symbol: cblas_dgemm\n", "python_capi_missing" },
+		{ "TypeError: Cannot read properties of undefined (reading 'apply')\n", "python_capi_missing" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
  * Batch 16 (tune part): clang's refusal of a wasm triple without its quotes; emcc's removal of a
  * command-line flag (not a -s setting); a runtime helper the page calls that the glue no longer
  * defines (ccall, cwrap, as dynCall); rustup's rust-std for wasm32-wasi unavailable from 1.84 on;
@@ -6158,6 +6264,7 @@ int main(void)
 		test_tune35_wordings(t);
 		test_tune36_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
+		test_catalogue34c_wordings(t);
 		test_tune21a_wordings(t);
 		test_tune21b_wordings(t);
 		test_tune22a_wordings(t);
