@@ -1575,6 +1575,9 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 				tool = "python";
 				dynlib = is_pyodide_dynlib_error(why, eol);
 			}
+		} else if (!in_traceback && weight >= 90 && !strcmp(tool, "python")) {
+			/* the same exception shown without its traceback (pytest's "E   " lines) */
+			dynlib = is_pyodide_dynlib_error(why, eol);
 		}
 		/* the first error quoted in prose, for a log that shows none of its own */
 		if (!weight && !real && !quoted.start && (q = quoted_error(own, eol, &qe, &qw, &tool)))

@@ -2731,6 +2731,63 @@ static void test_tune33_wordings(const struct classify_table *t)
 }
 
 /*
+ * Batch 18 (tune part): a C-API function with a 64-bit integer in its signature refused at the JS
+ * boundary (PyLong_AsLongLong); a wasm-bindgen snippet module the glue does not provide; rustup's
+ * refusal of a target its toolchain has no std for; a crate using another target's core::arch
+ * module, std's own target code under -Zbuild-std (sys_common); a Javy module's QuickJS provider
+ * missing from the host; two copies of core under -Zbuild-std (E0152).
+ */
+static void test_tune37_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "LinkError: WebAssembly.instantiate(): Import #244 module=\"env\" function=\"PyLong_AsLongLong\" "
+		  "error: imported function does not match the expected type\n",
+		  "bigint_js_boundary" },
+		{ "Uncaught TypeError: WebAssembly.Instance(): Import #14 "
+		  "\"./snippets/w-87768594daa86c07/inline0.js\": "
+		  "module is not an object or function\n",
+		  "glue_wasm_version_mismatch" },
+		{ "toolchain 'nightly-x86_64-unknown-linux-gnu' does not support target 'wasm64-unknown-unknown'; did "
+		  "you mean 'wasm32-unknown-unknown'?\n",
+		  "std_missing_for_target" },
+		{ "error[E0433]: cannot find `wasm32` in `arch`\n  --> "
+		  "js-sys-0.3.104/src/futures/task/multithread.rs:41:25\n",
+		  "crate_no_target_code" },
+		{ "error[E0599]: no function or associated item named `get_name` found for struct `Thread` in the "
+		  "current "
+		  "scope\n  --> /r/lib/rustlib/src/rust/library/std/src/sys_common/thread_info.rs:28:88\n",
+		  "crate_no_target_code" },
+		{ "Error: unknown import: `javy_quickjs_provider_v3::canonical_abi_realloc` has not been defined\n",
+		  "javy_provider_import_missing" },
+		{ "error[E0152]: duplicate lang item in crate `core`: `sized`\n  |\n  = note: the lang item is first "
+		  "defined in crate `core` (which `std` depends on)\n",
+		  "build_std_duplicate_core" },
+	};
+	/* near misses: a C-API function without a 64-bit integer; the glue's own module; another crate's lang item */
+	static const struct near_miss misses[] = {
+		{ "LinkError: WebAssembly.instantiate(): Import #2 module=\"env\" function=\"PyLong_AsLong\" error: "
+		  "imported function does not match the expected type\n",
+		  "bigint_js_boundary" },
+		{ "TypeError: WebAssembly.Instance(): Import #0 \"./index_bg.js\": module is not an object or "
+		  "function\n",
+		  "glue_wasm_version_mismatch" },
+		{ "error[E0152]: found duplicate lang item `panic_impl`\n  = note: the lang item is first defined in "
+		  "crate "
+		  "`std` (which `app` depends on)\n",
+		  "build_std_duplicate_core" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+	/* Pyodide's dynamic-lib error without its traceback (pytest's lines): the JS error after it is the cause */
+	CHECK_STR(telling("E           OSError: Could not load dynamic lib: /p/lib/libawkward.so\n"
+			  "E           RangeError: WebAssembly.Compile is disallowed on the main thread, if the buffer "
+			  "size is larger than 4KB.\n"),
+		  "RangeError: WebAssembly.Compile is disallowed on the main thread, if the buffer size is larger "
+		  "than 4KB.");
+}
+
+/*
  * Batch 17 (tune part): a host program of the toolchain built against a newer glibc or libstdc++
  * (glibc's loader: "version `GLIBC_2.33' not found (required by X)", also with glibc 2.37's plain
  * quotes) or for a newer macOS (dyld: "(which was built for Mac OS X 10.15)", dyld 4's "built for
@@ -6263,6 +6320,7 @@ int main(void)
 		test_tune34_wordings(t);
 		test_tune35_wordings(t);
 		test_tune36_wordings(t);
+		test_tune37_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
 		test_catalogue34c_wordings(t);
 		test_tune21a_wordings(t);
