@@ -6276,6 +6276,101 @@ static void test_cat33b_wordings(const struct classify_table *t)
 	check_near_misses(t, misses, COUNT(misses));
 }
 
+/*
+ * Catalogue round 34b: growth refusals, crash banners and stack exhaustion
+ * in the tools' own words, each with the other causes that print alike.
+ */
+static void test_cat34b_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		/* Emscripten's preamble.js before 1.38.27 (reallocBuffer) and before 1.38.25 (WASM_MEM_MAX) */
+		{ "Module.reallocBuffer: Attempted to grow from 16777216 bytes to 33554432 bytes, but got error: "
+		  "RangeError: out of memory\n",
+		  "memory_growth_limit" },
+		{ "Failed to grow the heap from 16777216, as we reached the WASM_MEM_MAX limit (268435456) set "
+		  "during compilation\n",
+		  "memory_growth_limit" },
+		/* V8's wasm-js.cc WebAssemblyMemoryGrow, with and without the older trailing period */
+		{ "RangeError: WebAssembly.Memory.grow(): Unable to grow instance memory\n", "memory_growth_limit" },
+		{ "RangeError: WebAssembly.Memory.grow(): Unable to grow instance memory.\n", "memory_growth_limit" },
+		/* SpiderMonkey's js.msg JSMSG_WASM_BAD_GROW ("failed to grow {0}") for a memory */
+		{ "RangeError: failed to grow memory\n", "memory_growth_limit" },
+		/* rustc_driver_impl's signal_handler.rs after its SIGSEGV banner */
+		{ "error: rustc interrupted by SIGSEGV, printing backtrace\n\n"
+		  "note: rustc unexpectedly overflowed its stack! this is a bug\n",
+		  "toolchain_crash" },
+		{ "note: rustc unexpectedly overflowed its stack! this is a bug\n", "toolchain_crash" },
+		/* std's panic hook on rustc's own thread, the location in its sysroot sources */
+		{ "thread 'rustc' panicked at /rustc/90b35a6239c3d8bdabc530a6a0816f7ff89a0aaf/library/core/src/"
+		  "slice/index.rs:76:9:\n",
+		  "toolchain_crash" },
+		{ "thread 'rustc' panicked at 'called `Option::unwrap()` on a `None` value', "
+		  "/rustc/90b35a6239c3d8bdabc530a6a0816f7ff89a0aaf/library/core/src/option.rs:1:1\n",
+		  "toolchain_crash" },
+		/* emcc's shared.py since 3.1.52 (#20928 lowercased its errors): a parallel compile crashed */
+		{ "emcc: error: subprocess 2/8 failed (received SIGSEGV (-11))! (cmdline: /e/bin/clang -c a.c)\n",
+		  "toolchain_crash" },
+		/* WAMR's auxiliary stack is the shadow stack (__stack_pointer) */
+		{ "Exception: wasm auxiliary stack overflow\n", "wasm_stack_overflow" },
+	};
+	/*
+	 * near misses: the same words for a table, a first reservation or an instance refused (address
+	 * space, not the declared maximum), CPython's own MemoryError; lld's and emcc's limits set too
+	 * high; engines' own stacks (WAMR's guard page and operand stack, wasm3's, V8, SpiderMonkey, wasmtime); a user's program
+	 * or build script crashing, tools killed for memory or short of disk, binaryen refusing its input
+	 */
+	static const struct near_miss misses[] = {
+		{ "RangeError: failed to grow table\n", "memory_growth_limit" },
+		/* JavaScriptCore's createOutOfMemoryError (any allocation) and a grow() given a bad delta */
+		{ "RangeError: Out of memory\n", "memory_growth_limit" },
+		{ "RangeError: WebAssembly.Memory.grow expects the grown size to be a valid page count\n",
+		  "memory_growth_limit" },
+		{ "emcc: error: subprocess 2/8 failed (received SIGKILL (-9))! (cmdline: /e/bin/clang -c a.c)\n",
+		  "toolchain_crash" },
+		{ "RangeError: WebAssembly.Memory(): could not allocate memory\n", "memory_growth_limit" },
+		{ "RangeError: WebAssembly.instantiate(): Out of memory: Cannot allocate Wasm memory for new "
+		  "instance\n",
+		  "memory_growth_limit" },
+		{ "Traceback (most recent call last):\n  File \"a.py\", line 1, in <module>\nMemoryError\n",
+		  "memory_growth_limit" },
+		{ "wasm-ld: error: initial memory too large, cannot be greater than 4294967296\n",
+		  "initial_memory_too_small" },
+		{ "wasm-ld: error: maximum memory too large, cannot be greater than 4294967296\n",
+		  "initial_memory_too_small" },
+		{ "emcc: error: MAXIMUM_MEMORY cannot be less than INITIAL_MEMORY\n", "initial_memory_too_small" },
+		{ "Exception: native stack overflow\n", "wasm_stack_overflow" },
+		{ "Exception: wasm operand stack overflow\n", "wasm_stack_overflow" },
+		{ "Error: [trap] stack overflow\n", "wasm_stack_overflow" },
+		{ "RangeError: Maximum call stack size exceeded\n", "wasm_stack_overflow" },
+		{ "InternalError: too much recursion\n", "wasm_stack_overflow" },
+		{ "Error: failed to run main module `a.wasm`\n\nCaused by:\n    0: failed to invoke command default\n"
+		  "    1: wasm trap: call stack exhausted\n",
+		  "wasm_stack_overflow" },
+		{ "thread 'main' panicked at /rustc/90b35a6239c3d8bdabc530a6a0816f7ff89a0aaf/library/core/src/"
+		  "slice/index.rs:76:9:\n",
+		  "toolchain_crash" },
+		{ "error: failed to run custom build command for `foo v0.1.0`\n\nCaused by:\n  process didn't exit "
+		  "successfully: `/t/debug/build/foo-1/build-script-build` (signal: 11, SIGSEGV: invalid memory "
+		  "reference)\n",
+		  "toolchain_crash" },
+		{ "error: could not compile `foo` (lib)\n\nCaused by:\n  process didn't exit successfully: `rustc "
+		  "--crate-name foo` (signal: 9, SIGKILL: kill)\n",
+		  "toolchain_crash" },
+		{ "clang: error: unable to execute command: Killed\n", "toolchain_crash" },
+		{ "emcc: error: '/e/upstream/bin/clang -c a.c' failed (received SIGKILL (-9))\n", "toolchain_crash" },
+		{ "LLVM ERROR: out of memory\nAllocation failed\n", "toolchain_crash" },
+		{ "LLVM ERROR: IO failure on output stream: No space left on device\n", "toolchain_crash" },
+		{ "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n",
+		  "toolchain_crash" },
+		{ "Fatal: error in validating input\n", "toolchain_crash" },
+		{ "RuntimeError: unreachable executed\n", "toolchain_crash" },
+		{ "Fatal Python error: Segmentation fault\n", "toolchain_crash" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
 int main(void)
 {
 	char *path = xasprintf("%s/%s", source_dir(), CLASSIFY_TABLE_PATH);
@@ -6347,6 +6442,7 @@ int main(void)
 		test_feature_refusal_catalogues(t);
 		test_wrappers_tell_nothing(t);
 		test_threads_and_speed(t);
+		test_cat34b_wordings(t);
 		test_corpus(t);
 		classify_free(t);
 	}
