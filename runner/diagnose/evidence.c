@@ -1617,8 +1617,13 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 				c.codes = codes;
 				c.codes_end = codes_end;
 			}
-			/* Rust >= 1.73 prints the panic message on the next line. */
-			if (base == 85 && eol > why && eol[-1] == ':' && eol < end) {
+			/*
+			 * Rust >= 1.73 prints the panic message on the next line; a JS error whose
+			 * message a console broke after its API's name ("WebAssembly.instantiate():") too.
+			 */
+			if (((base == 85 && eol > why && eol[-1] == ':') ||
+			     (base == 90 && !strcmp(tool, "js") && te > why && te[-1] == ':')) &&
+			    eol < end) {
 				const char *next = eol + 1, *next_end = memchr(next, '\n', (size_t)(end - next));
 
 				c.end = next_end ? next_end : end;

@@ -2731,6 +2731,49 @@ static void test_tune33_wordings(const struct classify_table *t)
 }
 
 /*
+ * Batch 19 (tune part): four classes (wasm-bindgen's externref table bound to the fixed function
+ * table, V8's "failed to grow table by 4" or a failure in __wbindgen_init_externref_table's frame;
+ * wasm_bindgen::module() with an output target that lacks it; a blocking Atomics.wait on the
+ * browser's main thread, in V8's, JavaScriptCore's and SpiderMonkey's words; Bun's node:wasi without
+ * initialize()); a panic inside pyo3-build-config; a JS error whose message a console broke after
+ * its API's name.
+ */
+static void test_tune38_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "Uncaught (in promise) RangeError: WebAssembly.Table.grow(): failed to grow table by 4\n",
+		  "externref_table_misbound" },
+		{ "RangeError: failed to grow table\n    at __wbindgen_init_externref_table (app_bg.js:10:5)\n",
+		  "externref_table_misbound" },
+		{ "error: failed to generate bindings for import of `__wbindgen_placeholder__::__wbindgen_module`\n"
+		  "Caused by:\n    `wasm_bindgen::module` is currently only supported with `--target no-modules` "
+		  "and `--target web`\n",
+		  "wasm_bindgen_target_unsupported" },
+		{ "Uncaught RuntimeError: Atomics.wait cannot be called in this context\n",
+		  "atomics_wait_on_main_thread" },
+		{ "TypeError: waiting is not allowed on this thread\n", "atomics_wait_on_main_thread" },
+		{ "TypeError: wasip1.initialize is not a function. (In 'wasip1.initialize(instance)', "
+		  "'wasip1.initialize' is undefined)\n",
+		  "node_wasi_method_missing" },
+		{ "  thread 'main' panicked at /h/.cargo/registry/src/index.crates.io-6f17d22bba15001f/"
+		  "pyo3-build-config-0.20.2/src/impl_.rs:1286:33:\n  Path does not exist: Os { code: 2 }\n",
+		  "pyo3_cross_config" },
+		{ "Failed to load the Pagefind WASM:\nTypeError: WebAssembly.instantiate():\n"
+		  "Import #0 \"./snippets/p-1/inline0.js\": module is not an object or function\n",
+		  "glue_wasm_version_mismatch" },
+	};
+	/* near misses: a table grown by another count; another object's initialize; a panic in the user's build script */
+	static const struct near_miss misses[] = {
+		{ "RangeError: WebAssembly.Table.grow(): failed to grow table by 100\n", "externref_table_misbound" },
+		{ "TypeError: app.initialize is not a function\n", "node_wasi_method_missing" },
+		{ "  thread 'main' panicked at build.rs:12:5:\n  Path does not exist\n", "pyo3_cross_config" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
  * Batch 18 (tune part): a C-API function with a 64-bit integer in its signature refused at the JS
  * boundary (PyLong_AsLongLong); a wasm-bindgen snippet module the glue does not provide; rustup's
  * refusal of a target its toolchain has no std for; a crate using another target's core::arch
@@ -6413,6 +6456,7 @@ int main(void)
 		test_tune35_wordings(t);
 		test_tune36_wordings(t);
 		test_tune37_wordings(t);
+		test_tune38_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
 		test_catalogue34c_wordings(t);
 		test_tune21a_wordings(t);
