@@ -947,7 +947,7 @@ static void test_console_presentations(void)
 	check_tool("Uncaught (in promise) undefined\n", PLAIN);
 	check_tool("Uncaught exceptions are reported below\n", "(none)", 0);
 	check_tool("worker sent an error! http://localhost:8000/a.worker.js:1: Script error.\n", PLAIN);
-	check_tool("src/main.rs:12 Uncaught panic is not an error here\n", PLAIN);
+	check_tool("src/main.rs:12 Uncaught panic is not an error here\n", "(none)", 0);
 	check_tool("[browser] warning: error: deprecated\n", "(none)", 0);
 	check_tool("Unhandled Promise Rejection: [object Object]\n", "(none)", 0);
 	check_tool("ValueError                                Traceback (most recent call last)\n", "(none)", 0);
