@@ -1415,12 +1415,8 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			tool = "js";
 			weight = weight > 91 ? weight : 91;
 		}
-		/*
-		 * winit's web event loop throws an exception to unwind the JS stack and says
-		 * so in its message ("... This isn't actually an error!"); failword.c reads it so too
-		 */
-		if ((base == 90 && is_stream_fallback(why, eol, end)) ||
-		    (weight && find_in(why, eol, "This isn't actually an error!")))
+		/* a line that says it is no error (failword.h): winit's exception that unwinds the JS stack */
+		if ((base == 90 && is_stream_fallback(why, eol, end)) || (weight && failword_denied(why, eol)))
 			weight = base = 0;
 		/* a comment ("# ...": a shell's, a pasted header) names no cause */
 		if (names_cause(why, eol) && !is_warning(line, eol) && *why != '#') {

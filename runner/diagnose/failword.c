@@ -38,10 +38,11 @@ static const char *const failures[] = {
 #define FIRST_LETTERS "acdefiknoprstu"
 
 /* Words that make a line a notice: what follows them was survived, or is yet to fail. */
-static const char *const notices[] = { "warn", "warning", "warnings", "retrying", "ignored", "ignoring", "will retry",
-				       "tries remaining",
-				       /* a line that says it is none (winit's control-flow exception on the web) */
-				       "isn't actually an error", "is not an error", "isn't an error" };
+static const char *const notices[] = { "warn",    "warning",  "warnings",   "retrying",
+				       "ignored", "ignoring", "will retry", "tries remaining" };
+
+/* Words of a line that says it is no error (winit's control-flow exception on the web). */
+static const char *const denials[] = { "isn't actually an error", "is not an error", "isn't an error" };
 
 /*
  * Lines that start with failure words but report what a tool went on from:
@@ -58,19 +59,6 @@ static const char *const zeros[] = { "0 ", "no ", "zero ", "without ", "nothing 
 /* Words after a failure word that make it a topic, not a failure ("error handling"). */
 static const char *const topics[] = { " handling", " handler" };
 
-/* Whether the text at P (within END) is W, compared without case. */
-static int at_ci(const char *p, const char *end, const char *w)
-{
-	size_t n = strlen(w);
-
-	if ((size_t)(end - p) < n)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (tolower((unsigned char)p[i]) != w[i])
-			return 0;
-	return 1;
-}
-
 static int is_word_char(int c)
 {
 	return isalnum(c) || c == '_';
@@ -82,7 +70,7 @@ static int has_word_ci(const char *s, const char *end, const char *w)
 	size_t n = strlen(w);
 
 	for (const char *p = s; p + n <= end; p++)
-		if (at_ci(p, end, w) && (p == s || !is_word_char((unsigned char)p[-1])) &&
+		if (starts_with_ci(p, end, w) && (p == s || !is_word_char((unsigned char)p[-1])) &&
 		    (p + n == end || !is_word_char((unsigned char)p[n])))
 			return 1;
 	return 0;
@@ -99,7 +87,7 @@ static int stands_alone(const char *s, const char *p, const char *q, const char 
 	if (p > s && (is_word_char((unsigned char)p[-1]) || strchr("-/.=`'\"", p[-1])))
 		return 0;
 	for (size_t i = 0; i < sizeof(topics) / sizeof(*topics); i++)
-		if (at_ci(q, end, topics[i]))
+		if (starts_with_ci(q, end, topics[i]))
 			return 0;
 	if (q == end)
 		return 1;
@@ -118,7 +106,7 @@ static int counted_zero(const char *s, const char *p, const char *q, const char 
 		if ((size_t)(p - s) < n)
 			continue;
 		z = p - n;
-		if (at_ci(z, p, zeros[i]) && (z == s || !is_word_char((unsigned char)z[-1])))
+		if (starts_with_ci(z, p, zeros[i]) && (z == s || !is_word_char((unsigned char)z[-1])))
 			return 1;
 	}
 	if (q < end && (*q == '"' || *q == '\''))
@@ -146,7 +134,7 @@ static int is_not_message(const char *s, const char *end)
 	for (size_t i = 0; i < sizeof(levels) / sizeof(*levels); i++) {
 		size_t n = strlen(levels[i]);
 
-		if (at_ci(p, end, levels[i]) && (p + n == end || !is_word_char((unsigned char)p[n])))
+		if (starts_with_ci(p, end, levels[i]) && (p + n == end || !is_word_char((unsigned char)p[n])))
 			return 1;
 	}
 	if (starts_with(s, end, "$ ") || starts_with(s, end, "+ ") || starts_with(s, end, "at ") || *s == '|')
@@ -157,6 +145,14 @@ static int is_not_message(const char *s, const char *end)
 			p++;
 		return p < end && *p == '|';
 	}
+	return 0;
+}
+
+int failword_denied(const char *s, const char *end)
+{
+	for (size_t i = 0; i < sizeof(denials) / sizeof(*denials); i++)
+		if (has_word_ci(s, end, denials[i]))
+			return 1;
 	return 0;
 }
 
@@ -171,6 +167,8 @@ int failword_line(const char *s, const char *end)
 	if (s == end || end - s > FAILWORD_MAX_LINE || is_not_message(s, end) ||
 	    starts_with_any(s, end, survived, sizeof(survived) / sizeof(*survived)))
 		return 0;
+	if (failword_denied(s, end))
+		return 0;
 	for (size_t i = 0; i < sizeof(notices) / sizeof(*notices); i++)
 		if (has_word_ci(s, end, notices[i]))
 			return 0;
@@ -183,7 +181,8 @@ int failword_line(const char *s, const char *end)
 		for (size_t i = 0; i < sizeof(failures) / sizeof(*failures); i++) {
 			const char *q = p + strlen(failures[i]);
 
-			if (at_ci(p, end, failures[i]) && stands_alone(s, p, q, end) && !counted_zero(s, p, q, end))
+			if (starts_with_ci(p, end, failures[i]) && stands_alone(s, p, q, end) &&
+			    !counted_zero(s, p, q, end))
 				failures_said++;
 		}
 	}

@@ -20,4 +20,11 @@
  */
 int failword_line(const char *s, const char *end);
 
+/*
+ * Whether the line [S, END) says it is no error ("This isn't actually an
+ * error!", winit's exception that unwinds the JS stack on the web): whatever
+ * shape or words it has, it reports no failure. Pure.
+ */
+int failword_denied(const char *s, const char *end);
+
 #endif

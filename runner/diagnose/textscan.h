@@ -1,6 +1,6 @@
 /*
  * textscan: the small text helpers the classifier's readers share (evidence.c,
- * logline.c, wasmfeature.c). Every one is bounded by END: logs may hold NUL bytes.
+ * failword.c, logline.c, wasmfeature.c). Every one is bounded by END: logs may hold NUL bytes.
  */
 #ifndef EMCOMPAT_TEXTSCAN_H
 #define EMCOMPAT_TEXTSCAN_H
@@ -17,6 +17,14 @@ static inline int starts_with(const char *s, const char *end, const char *prefix
 	size_t n = strlen(prefix);
 
 	return (size_t)(end - s) >= n && memcmp(s, prefix, n) == 0;
+}
+
+/* starts_with in any case */
+static inline int starts_with_ci(const char *s, const char *end, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return (size_t)(end - s) >= n && strncasecmp(s, prefix, n) == 0;
 }
 
 /* Whether [S, END) starts with one of the N texts of LIST. */
