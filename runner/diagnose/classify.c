@@ -12,6 +12,7 @@
 #include "emcompat/stage.h"
 #include "emcompat/untrusted.h"
 #include "emcompat/util.h"
+#include "logline.h"
 
 #define SCHEMA "emcompat-signatures/1"
 /* At most this many matching lines are quoted per result. */
@@ -911,6 +912,82 @@ static char *split_long_lines(const char *log)
 	return b.len ? strbuf_detach(&b) : xstrdup("");
 }
 
+/*
+ * LOG without the indent all its lines share (blank ones aside), in place: a
+ * log pasted into a Markdown list or a reply comes indented, and what a tool
+ * printed at a line's start reads as it did.
+ */
+static void remove_common_indent(char *log)
+{
+	const char *common = NULL;
+	size_t n = 0;
+	char *p, *o;
+
+	for (p = log; *p;) {
+		char *eol = strchr(p, '\n'), *q = p;
+		size_t k = 0;
+
+		if (!eol)
+			eol = p + strlen(p);
+		while (q < eol && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q < eol) {
+			if (!common) {
+				common = p;
+				n = (size_t)(q - p);
+			}
+			while (k < n && p + k < q && p[k] == common[k])
+				k++;
+			n = k;
+		}
+		p = *eol ? eol + 1 : eol;
+	}
+	if (!n)
+		return;
+	for (p = o = log; *p;) {
+		size_t k = 0;
+
+		while (k < n && (p[k] == ' ' || p[k] == '\t'))
+			k++;
+		p += k;
+		while (*p && *p != '\n')
+			*o++ = *p++;
+		if (*p)
+			*o++ = *p++;
+	}
+	*o = '\0';
+}
+
+/*
+ * A copy of LOG whose lines start at their own text (logline_own_text: no
+ * stream tag, quote, time or service name before them), or NULL when no line
+ * has such a decoration. Patterns are written against what tools print; a
+ * pattern anchored at a line's start finds it in this copy.
+ */
+static char *own_text_copy(const char *log)
+{
+	struct strbuf b = { 0 };
+	int decorated = 0;
+
+	for (const char *p = log; *p;) {
+		const char *eol = strchr(p, '\n'), *own;
+
+		if (!eol)
+			eol = p + strlen(p);
+		own = logline_own_text(p, eol);
+		decorated |= own != p;
+		strbuf_add(&b, own, (size_t)(eol - own));
+		if (*eol)
+			strbuf_addch(&b, '\n');
+		p = *eol ? eol + 1 : eol;
+	}
+	if (!decorated) {
+		strbuf_release(&b);
+		return NULL;
+	}
+	return b.len ? strbuf_detach(&b) : xstrdup("");
+}
+
 /* The line of TEXT around offset OFF, quoted as evidence is (evidence_quote). */
 static char *line_at(const char *text, size_t off)
 {
@@ -1055,14 +1132,14 @@ static int requirements_hold(const struct requirement *r, size_t n, const struct
 
 /* The first line a pattern of P[0..N) matches whose own requirements hold; its index in *WHICH. */
 static char *search_any(const struct pattern *p, size_t n, const struct classify_input *in, char *const *logs,
-			size_t from, size_t *which)
+			size_t nlogs, size_t from, size_t *which)
 {
 	for (size_t i = from; i < n; i++) {
 		char *line;
 
 		if (!requirements_hold(p[i].reqs, p[i].nreqs, in))
 			continue;
-		line = search(&p[i], logs, in->nlogs);
+		line = search(&p[i], logs, nlogs);
 		if (line) {
 			*which = i;
 			return line;
@@ -1137,7 +1214,7 @@ static void clear_lines(struct classify_result *r)
  * first: where both name the class, the line quoted is the one it always
  * was.
  */
-static int entry_matches(const struct entry *e, const struct classify_input *in, char *const *logs,
+static int entry_matches(const struct entry *e, const struct classify_input *in, char *const *logs, size_t nlogs,
 			 struct classify_result *r)
 {
 	size_t which = 0, other;
@@ -1145,13 +1222,13 @@ static int entry_matches(const struct entry *e, const struct classify_input *in,
 
 	if (!requirements_hold(e->reqs, e->nreqs, in))
 		return 0;
-	first = search_any(e->patterns, e->npatterns, in, logs, 0, &which);
+	first = search_any(e->patterns, e->npatterns, in, logs, nlogs, 0, &which);
 	if (!first && (r->used = rules_match(e, &r->evidence, in)))
 		first = xstrdup(r->used->text);
 	if (!first)
 		return 0;
 	/* searched only once the class matched: most logs never get here */
-	line = search_any(e->unless, e->nunless, in, logs, 0, &other);
+	line = search_any(e->unless, e->nunless, in, logs, nlogs, 0, &other);
 	if (line) {
 		free(line);
 		free(first);
@@ -1161,7 +1238,7 @@ static int entry_matches(const struct entry *e, const struct classify_input *in,
 	r->basis = r->used ? CLASSIFY_BY_RULE : CLASSIFY_BY_SIGNATURE;
 	add_line(r, first);
 	for (size_t i = 0; i < e->nalso; i++) {
-		line = requirements_hold(e->also[i].reqs, e->also[i].nreqs, in) ? search(&e->also[i], logs, in->nlogs)
+		line = requirements_hold(e->also[i].reqs, e->also[i].nreqs, in) ? search(&e->also[i], logs, nlogs)
 										: NULL;
 		if (!line) {
 			clear_lines(r);
@@ -1173,7 +1250,7 @@ static int entry_matches(const struct entry *e, const struct classify_input *in,
 	}
 	/* Quote what the other patterns match too: they tell the same story. */
 	for (size_t from = r->used ? 0 : which + 1;
-	     (line = search_any(e->patterns, e->npatterns, in, logs, from, &which)); from = which + 1)
+	     (line = search_any(e->patterns, e->npatterns, in, logs, nlogs, from, &which)); from = which + 1)
 		add_line(r, line);
 	return 1;
 }
@@ -1209,17 +1286,27 @@ static char *one_line(const char *prefix, const char *line)
 int classify_run(const struct classify_table *t, const struct classify_input *in, struct classify_result *r)
 {
 	char **logs, **match;
+	size_t nmatch;
 
 	memset(r, 0, sizeof(*r));
 	if (in->stage < -1 || in->stage >= STAGE_COUNT)
 		return error(EC_EXIT_INTERNAL, "classify: bad stage number %d", in->stage);
 	logs = xcalloc(in->nlogs + 1, sizeof(*logs));
-	match = xcalloc(in->nlogs + 1, sizeof(*match));
+	/* each log as printed, then the own-text copies of the decorated ones */
+	match = xcalloc(2 * in->nlogs + 1, sizeof(*match));
 	for (size_t i = 0; i < in->nlogs; i++) {
 		const char *s = in->logs[i] ? in->logs[i] : "";
 
 		logs[i] = clean_log(s, in->lens ? in->lens[i] : strlen(s));
+		remove_common_indent(logs[i]);
 		match[i] = split_long_lines(logs[i]);
+	}
+	nmatch = in->nlogs;
+	for (size_t i = 0; i < in->nlogs; i++) {
+		char *own = own_text_copy(match[i]);
+
+		if (own)
+			match[nmatch++] = own;
 	}
 	evidence_extract(&r->evidence, (const char *const *)logs, NULL, in->nlogs);
 
@@ -1228,7 +1315,7 @@ int classify_run(const struct classify_table *t, const struct classify_input *in
 
 		if (in->stage >= 0 && !(e->pub.stages & (1u << in->stage)))
 			continue;
-		if (entry_matches(e, in, match, r)) {
+		if (entry_matches(e, in, match, nmatch, r)) {
 			r->kind = CLASSIFY_MATCHED;
 			r->id = e->pub.id;
 			r->cls = &e->pub;
@@ -1261,10 +1348,10 @@ int classify_run(const struct classify_table *t, const struct classify_input *in
 		r->summary = xstrdup("no error in the log");
 	}
 done:
-	for (size_t i = 0; i < in->nlogs; i++) {
+	for (size_t i = 0; i < in->nlogs; i++)
 		free(logs[i]);
+	for (size_t i = 0; i < nmatch; i++)
 		free(match[i]);
-	}
 	free(logs);
 	free(match);
 	return 0;

@@ -989,12 +989,12 @@ static const char *rustc_location(const char *eol, const char *end, const char *
 	const char *line = eol < end ? eol + 1 : end;
 
 	for (int i = 0; i < 3 && line < end; i++) {
-		const char *e = memchr(line, '\n', (size_t)(end - line)), *p = line, *q;
+		const char *e = memchr(line, '\n', (size_t)(end - line)), *p, *q;
 
 		if (!e)
 			e = end;
-		while (p < e && isspace((unsigned char)*p))
-			p++;
+		for (p = logline_own_text(line, e); p < e && isspace((unsigned char)*p); p++)
+			;
 		if (starts_with(p, e, "--> ")) {
 			for (p += 4, q = p; q < e && !isspace((unsigned char)*q); q++)
 				;

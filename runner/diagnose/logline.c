@@ -123,6 +123,25 @@ static const char *console_prefix_end(const char *s, const char *end)
 	return s;
 }
 
+/*
+ * The end of Docker Compose's service prefix at S ("web-1  | ", v1's
+ * "proj_web_1  | ": the container's name, which ends in its replica number,
+ * padded to the widest name, then "| "), or S.
+ */
+static const char *compose_prefix_end(const char *s, const char *end)
+{
+	const char *p = span_of(s, end, NAME_CHARS), *d = p;
+
+	while (d > s && isdigit((unsigned char)d[-1]))
+		d--;
+	if (d == p || d - s < 2 || (d[-1] != '-' && d[-1] != '_') || p == end || *p != ' ')
+		return s;
+	p = span_of(p, end, " ");
+	if (p == end || *p != '|')
+		return s;
+	return p + 1 < end && p[1] == ' ' ? p + 2 : s;
+}
+
 /* A logger's level of error before a line (WasmEdge's spdlog "[error] ", Python logging's "ERROR - "). */
 static const char *const error_levels[] = { "[ERROR] ", "[error] ", "ERROR - " };
 
@@ -155,6 +174,8 @@ static const char *decoration_end(const char *s, const char *end)
 	const char *p, *q;
 
 	if (s < end && (p = console_prefix_end(s, end)) != s)
+		return p;
+	if (s < end && isalnum((unsigned char)*s) && (p = compose_prefix_end(s, end)) != s)
 		return p;
 	if (s == end || !first[(unsigned char)*s])
 		return s;
@@ -205,6 +226,9 @@ static const char *decoration_end(const char *s, const char *end)
  */
 const char *logline_own_text(const char *s, const char *end)
 {
+	/* a quoted blank line (">", "> >") has no text of its own */
+	if (span_of(s, end, "> \t") == end && memchr(s, '>', (size_t)(end - s)))
+		return end;
 	for (;;) {
 		const char *p = s, *d;
 

@@ -20,7 +20,7 @@ const char *logline_after_buildkit(const char *s, const char *end);
 
 /*
  * Where line [S, END)'s own text starts after the decorations before it (its
- * own indent kept), or S.
+ * own indent kept), or S; END for a quoted blank line.
  */
 const char *logline_own_text(const char *s, const char *end);
 /*

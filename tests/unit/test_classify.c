@@ -5109,6 +5109,49 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/*
+ * BODY as a user may paste it: every line behind a quote, a Compose service,
+ * a stream tag, an indent or BuildKit's step (by WAY, 0-4), in a new string.
+ */
+static char *repaste(const char *body, size_t len, size_t way)
+{
+	static const char *const before[] = { "> ", "web-1  | ", "[stderr] ", "    ", "#12 3.456 " };
+	struct strbuf b = { 0 };
+
+	for (const char *p = body, *end = body + len; p < end;) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+
+		if (!eol)
+			eol = end;
+		strbuf_addstr(&b, before[way % 5]);
+		strbuf_add(&b, p, (size_t)(eol - p));
+		strbuf_addch(&b, '\n');
+		p = eol + 1;
+	}
+	return b.len ? strbuf_detach(&b) : xstrdup("");
+}
+
+/* Whether INPUT's log, pasted by WAY, gets the class ID. */
+static int same_when_repasted(const struct classify_table *t, const struct classify_input *input, size_t way,
+			      const char *id)
+{
+	struct classify_input in = *input;
+	struct classify_result r;
+	char *text = repaste(input->logs[0], input->lens[0], way);
+	const char *logs[1] = { text };
+	size_t lens[1] = { strlen(text) };
+	int same;
+
+	in.logs = logs;
+	in.lens = lens;
+	same = classify_run(t, &in, &r) == 0 && strcmp(r.id, id) == 0;
+	if (!same)
+		fprintf(stderr, "pasted by way %zu: classified as %s, as printed %s\n", way % 5, r.id ? r.id : "-", id);
+	classify_result_release(&r);
+	free(text);
+	return same;
+}
+
 static void test_corpus(const struct classify_table *t)
 {
 	char *dir = xasprintf("%s/tests/classify", source_dir());
@@ -5257,6 +5300,14 @@ static void test_corpus(const struct classify_table *t)
 				}
 			}
 			CHECK(r.summary && *r.summary && !strchr(r.summary, '\n'));
+		}
+		/* a log reads the same however it was pasted (one way per case, in turn) */
+		if (r.id) {
+			check_count++;
+			if (!same_when_repasted(t, &in, i, r.id)) {
+				fprintf(stderr, "%s: not the same when pasted\n", names[i]);
+				check_failures++;
+			}
 		}
 		classify_result_release(&r);
 		free(miss);

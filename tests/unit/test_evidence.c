@@ -851,6 +851,9 @@ static void test_decorations(void)
 		"  \xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 ",
 		"> ",
 		"> > ",
+		/* Docker Compose's service prefix (v2 "NAME-N", v1 "PROJECT_NAME_N", padded before "| ") */
+		"web-1  | ",
+		"proj_builder_1 | ",
 	};
 	char buf[512];
 
@@ -891,6 +894,12 @@ static void test_decorations(void)
 	check_tool("12:34:56 Build finished\n[2024-01-02T03:04:05Z] all good\n", "(none)", 0);
 	check_tool("> I looked at the error handling\n> no error here\n", "(none)", 0);
 	check_tool("[stderr] compiling foo\nstdout | done\n", "(none)", 0);
+	/* rustc's numbered source lines and names without a replica number or "| " are no service name */
+	check_tool("12 | error[E0425]: cannot find function `f` in this scope\n", "(none)", 0);
+	check_line("web- | error[E0425]: x\n", "web- | error[E0425]: x", "error");
+	check_line("foo-1 |error[E0425]: x\n", "foo-1 |error[E0425]: x", "error");
+	/* a quoted blank line says nothing: the failure said in words stays within the log's last lines */
+	check_tool("> Download of foo.tar.gz failed\n>\n> \n>>\n", "error", 20);
 	/* rustc's own gutters are not miette's: a note under an error stays a note */
 	check_line("error[E0308]: mismatched types\n --> src/lib.rs:1:5\n  |\n1 |     error: x\n  |     ^ expected\n",
 		   "error[E0308]: mismatched types", "rustc");
