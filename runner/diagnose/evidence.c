@@ -675,6 +675,38 @@ static int is_make_error(const char *s, const char *p)
 }
 
 /*
+ * C, a CMake error's header ending at EOL, narrowed to the message under it:
+ * the first line with text after it, when CMake indented it (cmMessenger.cxx
+ * indents a message by two spaces); C as it was otherwise.
+ */
+static void cmake_message(struct span *c, const char *eol, const char *end)
+{
+	const char *p = eol, *e;
+	size_t lineno = c->lineno;
+
+	while (p < end) {
+		const char *own;
+
+		p++;
+		lineno++;
+		e = memchr(p, '\n', (size_t)(end - p));
+		if (!e)
+			e = end;
+		own = logline_own_text(p, e);
+		if (span_of(own, e, " \t\r") == e) {
+			p = e;
+			continue;
+		}
+		if (own == e || (*own != ' ' && *own != '\t'))
+			return;
+		c->start = span_of(own, e, " \t");
+		c->end = e;
+		c->lineno = lineno;
+		return;
+	}
+}
+
+/*
  * The weight of a build or CI tool's own error line [S, END) (0: none of
  * theirs), its tool in *TOOL: 40 for one that only says a step failed (its
  * output above or below says why), 50 for one that names the cause.
@@ -691,6 +723,17 @@ static int build_tool_error(const char *s, const char *end, const char **tool)
 			return 40;
 		*tool = "error";
 		return 50; /* a fatal error: "*** No rule to make target 'x'.  Stop." */
+	}
+	/*
+	 * SCons' errors (SCons/Script/Main.py: "scons: *** [TARGET] MESSAGE", "scons: *** MESSAGE");
+	 * a target's "Error N" only says that its command failed
+	 */
+	if (starts_with(s, end, "scons: *** ")) {
+		m = s + 11;
+		if (*m == '[' && (m = memchr(m, ']', (size_t)(end - m))) && starts_with(m, end, "] Error "))
+			return 40;
+		*tool = "error";
+		return 50;
 	}
 	/*
 	 * ninja's failed edge (src/status*.cc: "FAILED: " then its outputs; 1.12's "FAILED: [code=1] ")
@@ -1618,6 +1661,9 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 				c.codes = codes;
 				c.codes_end = codes_end;
 			}
+			/* CMake's header ("CMake Error at FILE:LINE (CMD):") says where; the indented line under it says what */
+			if (starts_with(why, te, "CMake Error") && te[-1] == ':')
+				cmake_message(&c, eol, end);
 			/*
 			 * Rust >= 1.73 prints the panic message on the next line; a JS error whose
 			 * message a console broke after its API's name ("WebAssembly.instantiate():") too.

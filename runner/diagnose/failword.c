@@ -41,8 +41,13 @@ static const char *const failures[] = {
 static const char *const notices[] = { "warn",    "warning",  "warnings",   "retrying",
 				       "ignored", "ignoring", "will retry", "tries remaining" };
 
-/* Words of a line that says it is no error (winit's control-flow exception on the web). */
-static const char *const denials[] = { "isn't actually an error", "is not an error", "isn't an error" };
+/*
+ * Words of a line that says it is no error (winit's control-flow exception on
+ * the web; JupyterLab's contents drive on a missing listing: "don't worry,
+ * about SyntaxError: ... nothing's broken").
+ */
+static const char *const denials[] = { "isn't actually an error", "is not an error", "isn't an error",
+				       "nothing's broken", "nothing is broken" };
 
 /*
  * Lines that start with failure words but report what a tool went on from:

@@ -81,11 +81,20 @@ static const char *after_erase(const char *p, const char *end)
 	return starts_with(p, end, "\x1b[0K") ? p + 4 : p;
 }
 
+/* Whether [S, END) starts with a JS error's name and its colon ("TypeError: ", "RangeError: "). */
+static int is_error_name(const char *s, const char *end)
+{
+	const char *p = span_of(s, end, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+	return p - s > 5 && isupper((unsigned char)*s) && !memcmp(p - 5, "Error", 5) && p < end && *p == ':';
+}
+
 /*
  * The end of how a JS console or a page's test presents an uncaught error at
  * S, before the error itself, or S. V8's inspector and Firefox's console say
  * "Uncaught " or "Uncaught (in promise) ", and a copy of DevTools' line puts
- * its source location first ("pyodide.asm.js:9 ", "VM123:1 "); Deno prints
+ * its source location first ("pyodide.asm.js:9 ", "VM123:1 ", also before an
+ * error it logged); Deno prints
  * V8's as "error: Uncaught ..." (runtime/fmt_errors.rs); WebKit's
  * "Unhandled Promise Rejection: " (WebCore/dom/RejectedPromiseTracker.cpp)
  * and Safari's console level "[Error] "; Emscripten's pthread glue relays a
@@ -119,6 +128,9 @@ static const char *console_prefix_end(const char *s, const char *end)
 	for (q = p; q > s && isdigit((unsigned char)q[-1]); q--)
 		;
 	if (q < p && q - s >= 2 && q[-1] == ':' && starts_with(p, end, " Uncaught "))
+		return p + 1;
+	/* ... or a logged error itself ("pyodide.asm.js:10 TypeError: ...") */
+	if (q < p && q - s >= 2 && q[-1] == ':' && p < end && is_error_name(p + 1, end))
 		return p + 1;
 	return s;
 }

@@ -2731,6 +2731,73 @@ static void test_tune33_wordings(const struct classify_table *t)
 }
 
 /*
+ * Batches 21 and 22 (tune part): three classes (wabt reading a module without a feature it uses;
+ * Chromium refusing a large synchronous compile on the main thread; a Python on wasm that cannot
+ * reach its standard library); a shell's crash report right after a toolchain command; a frontend's
+ * "wasm-opt failed with status ... signal"; a WASI import the host links nothing for; Emscripten's
+ * compat x86 intrinsics; a native wheel handed to micropip; an install without emscan-deps;
+ * Godot's web toolchain check; Apple's libtool on wasm objects; a line that says nothing is broken.
+ */
+static void test_tune40_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "$ wasm-validate m.wasm\n001a344: error: unexpected opcode: 0xfe 0x25\n",
+		  "wasm_tool_feature_not_enabled" },
+		{ "RangeError: WebAssembly.Compile is disallowed on the main thread, if the buffer size is larger "
+		  "than 4KB. Use WebAssembly.compile, or compile on a worker thread.\n",
+		  "wasm_sync_compile_on_main_thread" },
+		{ "Could not find platform independent libraries <prefix>\nFatal Python error: init_fs_encoding: "
+		  "failed to get the Python codec of the filesystem encoding\nModuleNotFoundError: No module named "
+		  "'encodings'\n",
+		  "python_stdlib_unreachable" },
+		{ "$ wasm-opt -O2 --enable-gc -o out.wasm in.wasm\nSegmentation fault (core dumped)\n",
+		  "toolchain_crash" },
+		{ "100.893s ERROR wasm-opt failed with status code signal: 6 (SIGABRT) (core dumped)\n",
+		  "toolchain_crash" },
+		{ "Error: import `wasi:cli/environment@0.2.0` has the wrong type\n\nCaused by:\n    0: instance "
+		  "export `get-environment` has the wrong type\n    1: expected func found nothing\n",
+		  "wasi_host_import_missing" },
+		{ "/e/cache/sysroot/include/compat/emmintrin.h:11:2: error: \n      \"SSE2 instruction set not "
+		  "enabled\"\n",
+		  "wasm_simd_not_enabled" },
+		{ "(PY1001): Unable to install package(s) '/static/wheels/numpy-2.0.0-cp311-cp311-win_amd64.whl'\n",
+		  "wheel_platform_refused" },
+		{ "sh: line 1: /nix/store/x-emscripten-4.0.23/share/emscripten/emscan-deps: No such file or "
+		  "directory\n",
+		  "cxx_module_scan_unsupported" },
+		{ "ValueError: Required toolchain not found for platform web\n", "emcc_not_found" },
+		{ "error: /Library/Developer/CommandLineTools/usr/bin/libtool: file: src/a.o is not an object file "
+		  "(not allowed in a library)\n",
+		  "host_archiver_not_wasm" },
+	};
+	/*
+	 * near misses: an engine's opcode refusal; a bare encodings error (a host Python's broken venv
+	 * prints it too); a program of the user's crashing; a WASI import of another type; a wheel built
+	 * for Pyodide
+	 */
+	static const struct near_miss misses[] = {
+		{ "CompileError: WebAssembly.Module(): Compiling function #3 failed: invalid atomic opcode: 0xfe25\n",
+		  "wasm_tool_feature_not_enabled" },
+		{ "ModuleNotFoundError: No module named 'encodings'\n", "python_stdlib_unreachable" },
+		{ "$ ./build/my_app --run\nSegmentation fault (core dumped)\n", "toolchain_crash" },
+		{ "Error: import `wasi:cli/environment@0.2.0` has the wrong type\n\nCaused by:\n    0: expected func "
+		  "found func\n",
+		  "wasi_host_import_missing" },
+		{ "(PY1001): Unable to install package(s) '/static/wheels/x-1.0-cp312-cp312-pyodide_2024_0_wasm32.whl'"
+		  "\n",
+		  "wheel_platform_refused" },
+	};
+	static const char *const clean[] = {
+		"don't worry, about SyntaxError: JSON.parse: unexpected character at line 1 column 1 of the JSON "
+		"data... nothing's broken.\n",
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+	check_clean(t, clean, COUNT(clean));
+}
+
+/*
  * Batch 20 (tune part): three classes (CMake's C++ module scan through emscan-deps; LLVM's wasm
  * backend refusing llvm.clear_cache; std's unsupported clock and threads on wasm32-unknown-unknown);
  * LLVM's SmallVector overflow as a compiler failure; winit's control-flow exception, which says it
@@ -4532,7 +4599,14 @@ static void test_build_tool_error_lines(const struct classify_table *t)
 		  "failed.\n",
 		  "FAILED: CMakeFiles/x.dir/x.c.o" },
 		{ "CMake Error at CMakeLists.txt:3 (project):\n  No CMAKE_C_COMPILER could be found.\n",
-		  "CMake Error at CMakeLists.txt:3 (project):" },
+		  "No CMAKE_C_COMPILER could be found." },
+		/* the header alone, or a message CMake did not indent: the header is told */
+		{ "CMake Error at CMakeLists.txt:3 (project):\n", "CMake Error at CMakeLists.txt:3 (project):" },
+		{ "CMake Error in CMakeLists.txt:\nsomething else\n", "CMake Error in CMakeLists.txt:" },
+		/* SCons' own error names its cause; a target's "Error 1" only says its command failed */
+		{ "gcc -o x.o -c x.c\nscons: *** [bin/x.js] bin/y.js: No such file or directory\n"
+		  "scons: building terminated because of errors.\n",
+		  "scons: *** [bin/x.js] bin/y.js: No such file or directory" },
 		{ "meson.build:3:0: ERROR: Dependency \"zlib\" not found, tried pkgconfig\n",
 		  "meson.build:3:0: ERROR: Dependency \"zlib\" not found, tried pkgconfig" },
 		{ "error An unexpected error occurred: \"https://registry.yarnpkg.com/x: Not found\".\n",
@@ -6582,6 +6656,7 @@ int main(void)
 		test_tune37_wordings(t);
 		test_tune38_wordings(t);
 		test_tune39_wordings(t);
+		test_tune40_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
 		test_catalogue34c_wordings(t);
 		test_tune21a_wordings(t);
