@@ -13,6 +13,7 @@
 #include "emcompat/untrusted.h"
 #include "emcompat/util.h"
 #include "logline.h"
+#include "textscan.h"
 
 #define SCHEMA "emcompat-signatures/1"
 /* At most this many matching lines are quoted per result. */
@@ -960,30 +961,37 @@ static void remove_common_indent(char *log)
 
 /*
  * A copy of LOG whose lines start at their own text (logline_own_text: no
- * stream tag, quote, time or service name before them), or NULL when no line
- * has such a decoration. Patterns are written against what tools print; a
- * pattern anchored at a line's start finds it in this copy.
+ * stream tag, quote, time or service name before them), or NULL unless at
+ * least half its lines with text have such a decoration (a log pasted or
+ * captured whole behind one; a few tagged lines cost no second search).
+ * Patterns are written against what tools print; a pattern anchored at a
+ * line's start finds it in this copy.
  */
 static char *own_text_copy(const char *log)
 {
 	struct strbuf b = { 0 };
-	int decorated = 0;
+	size_t decorated = 0, said = 0;
 
-	for (const char *p = log; *p;) {
-		const char *eol = strchr(p, '\n'), *own;
+	/* counted first: most logs have no decorated majority, and no copy is made */
+	for (int build = 0; build < 2; build++) {
+		for (const char *p = log; *p;) {
+			const char *eol = strchr(p, '\n'), *own;
 
-		if (!eol)
-			eol = p + strlen(p);
-		own = logline_own_text(p, eol);
-		decorated |= own != p;
-		strbuf_add(&b, own, (size_t)(eol - own));
-		if (*eol)
-			strbuf_addch(&b, '\n');
-		p = *eol ? eol + 1 : eol;
-	}
-	if (!decorated) {
-		strbuf_release(&b);
-		return NULL;
+			if (!eol)
+				eol = p + strlen(p);
+			own = logline_own_text(p, eol);
+			if (build) {
+				strbuf_add(&b, own, (size_t)(eol - own));
+				if (*eol)
+					strbuf_addch(&b, '\n');
+			} else if (span_of(p, eol, " \t") < eol) {
+				said++;
+				decorated += own != p;
+			}
+			p = *eol ? eol + 1 : eol;
+		}
+		if (!decorated || 2 * decorated < said)
+			return NULL;
 	}
 	return b.len ? strbuf_detach(&b) : xstrdup("");
 }
