@@ -697,7 +697,7 @@ static void cmake_message(struct span *c, const char *eol, const char *end)
 			p = e;
 			continue;
 		}
-		if (own == e || (*own != ' ' && *own != '\t'))
+		if (*own != ' ' && *own != '\t')
 			return;
 		c->start = span_of(own, e, " \t");
 		c->end = e;
