@@ -138,7 +138,8 @@ static const char *console_prefix_end(const char *s, const char *end)
 /*
  * The end of Docker Compose's service prefix at S ("web-1  | ", v1's
  * "proj_web_1  | ": the container's name, which ends in its replica number,
- * padded to the widest name, then "| "), or S.
+ * padded to the widest name, then "| "; on a blank line the "|" ends it),
+ * or S.
  */
 static const char *compose_prefix_end(const char *s, const char *end)
 {
@@ -151,7 +152,9 @@ static const char *compose_prefix_end(const char *s, const char *end)
 	p = span_of(p, end, " ");
 	if (p == end || *p != '|')
 		return s;
-	return p + 1 < end && p[1] == ' ' ? p + 2 : s;
+	if (p + 1 == end)
+		return end;
+	return p[1] == ' ' ? p + 2 : s;
 }
 
 /* A logger's level of error before a line (WasmEdge's spdlog "[error] ", Python logging's "ERROR - "). */
@@ -238,14 +241,33 @@ static const char *decoration_end(const char *s, const char *end)
  */
 const char *logline_own_text(const char *s, const char *end)
 {
+	/*
+	 * what a tag becomes on a blank line, its trailing space often lost in
+	 * the paste: a blank line still; the bracketed stream tags only with
+	 * their space, since uv heads a child's output with a bare "[stderr]"
+	 * line (as "stderr:" alone may head what follows)
+	 */
+	static const char *const bare_tags[] = { "[stderr] ", "[stdout] ", "stderr |",    "stdout |",
+						 "##[error]", "nox >",     "\xe2\x94\x82" };
+	const char *e = end;
+
 	/* a quoted blank line (">", "> >") has no text of its own */
 	if (span_of(s, end, "> \t") == end && memchr(s, '>', (size_t)(end - s)))
 		return end;
+	while (e > s && isspace((unsigned char)e[-1]))
+		e--;
 	for (;;) {
 		const char *p = s, *d;
 
 		while (p < end && isspace((unsigned char)*p))
 			p++;
+		for (size_t i = 0; i < sizeof(bare_tags) / sizeof(*bare_tags); i++) {
+			size_t n = strlen(bare_tags[i]);
+			const char *b = bare_tags[i][n - 1] == ' ' ? end : e;
+
+			if ((size_t)(b - p) == n && memcmp(p, bare_tags[i], n) == 0)
+				return end;
+		}
 		if ((d = decoration_end(p, end)) == p)
 			return s;
 		s = d;

@@ -2738,6 +2738,29 @@ static void test_tune33_wordings(const struct classify_table *t)
  * compat x86 intrinsics; a native wheel handed to micropip; an install without emscan-deps;
  * Godot's web toolchain check; Apple's libtool on wasm objects; a line that says nothing is broken.
  */
+/*
+ * A pattern across a blank line holds when every line of the log is behind a
+ * tag or a service name, the blank one too (its trailing space kept or lost).
+ */
+static void test_pasted_blank_lines(const struct classify_table *t)
+{
+	static const char *const before[] = { "[stderr] ", "stderr |", "web-1  |", "web-1  | " };
+	static const char log[] = "    wasmMemory = new WebAssembly.Memory({\n                 ^\n\n"
+				  "TypeError: Cannot convert a BigInt value to a number\n";
+	char buf[512];
+
+	CHECK_STR(classify1(t, -1, log, NULL, NULL), "engine_lacks_wasm_feature");
+	for (size_t i = 0; i < COUNT(before); i++) {
+		const char *b = before[i], *sp = b[strlen(b) - 1] == ' ' ? "" : " ";
+
+		snprintf(buf, sizeof(buf),
+			 "%s%s    wasmMemory = new WebAssembly.Memory({\n%s%s                 ^\n%s\n"
+			 "%s%sTypeError: Cannot convert a BigInt value to a number\n",
+			 b, sp, b, sp, b, b, sp);
+		CHECK_STR(classify1(t, -1, buf, NULL, NULL), "engine_lacks_wasm_feature");
+	}
+}
+
 static void test_tune40_wordings(const struct classify_table *t)
 {
 	static const struct wording cases[] = {
@@ -6657,6 +6680,7 @@ int main(void)
 		test_tune38_wordings(t);
 		test_tune39_wordings(t);
 		test_tune40_wordings(t);
+		test_pasted_blank_lines(t);
 		test_engine_opcode_and_crash_wordings(t);
 		test_catalogue34c_wordings(t);
 		test_tune21a_wordings(t);

@@ -900,6 +900,10 @@ static void test_decorations(void)
 	check_line("foo-1 |error[E0425]: x\n", "foo-1 |error[E0425]: x", "error");
 	/* a quoted blank line says nothing: the failure said in words stays within the log's last lines */
 	check_tool("> Download of foo.tar.gz failed\n>\n> \n>>\n", "error", 20);
+	/* ... as a tag alone (its space kept, or a tag that ends in no space) or a Compose prefix alone */
+	check_tool("[stderr] Download of foo.tar.gz failed\n[stderr] \n[stderr] \n[stderr] \n", "error", 20);
+	check_tool("stderr | Download of foo.tar.gz failed\nstderr |\nstderr |\nstderr |\n", "error", 20);
+	check_tool("web-1  | Download of foo.tar.gz failed\nweb-1  |\nweb-1  | \nweb-1  |\n", "error", 20);
 	/* rustc's own gutters are not miette's: a note under an error stays a note */
 	check_line("error[E0308]: mismatched types\n --> src/lib.rs:1:5\n  |\n1 |     error: x\n  |     ^ expected\n",
 		   "error[E0308]: mismatched types", "rustc");
