@@ -1138,6 +1138,10 @@ static int failure_weight(const char *line, const char *own, const char *why, co
 	*tool = "test";
 	if (starts_with(why, te, "expect(received).") || starts_with(why, te, "expect(jest.fn())."))
 		return 51;
+	/* emcc's failed child ("'CMD' failed (returned N)") with its "emcc: error: " cut off in the paste */
+	*tool = "wrapper";
+	if (te[-1] == ')' && (find_in(why, te, "' failed (returned ") || find_in(why, te, "' failed (received ")))
+		return 40;
 	*tool = "error";
 	return 0;
 }
@@ -1430,6 +1434,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	const char *ipy = NULL, *ipy_end = NULL; /* the exception of IPython's traceback header */
 	int miette = 0; /* after a miette report's head ("× "): its "╰─▶ " item is the root cause */
 	int warning_open = 0; /* the last line was a warning whose message goes on in the next one */
+	int r_warnings = 0; /* in R's "Warning messages:" list, which a blank line ends */
 	size_t said_lines = 0, plain_at = 0; /* lines with text so far; the count at the plain line */
 	size_t lineno = 0, indent = 0, codes_lineno = 0;
 	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 }, quoted = { 0 }, plain = { 0 };
@@ -1472,11 +1477,17 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			weight--;
 		for (te = eol; te > why && isspace((unsigned char)te[-1]); te--)
 			;
-		in_warning = warning_open;
+		in_warning = warning_open || r_warnings;
 		if (why < te) {
 			warning_open = is_warning(line, eol) && (te[-1] == ':' || te[-1] == ',');
 			said_lines++;
 		}
+		/* R prints the warnings it deferred as a list under this head (errors.c: PrintWarnings) */
+		if (why == te || starts_with(why, te, "Error"))
+			r_warnings = 0;
+		else if ((te - why == 16 && starts_with(why, te, "Warning message:")) ||
+			 (te - why == 17 && starts_with(why, te, "Warning messages:")))
+			r_warnings = 1;
 		/* rustc's summary of its error codes ("Some errors occurred: " before 1.35) */
 		if (starts_with(why, te, "Some errors have detailed explanations: ") ||
 		    starts_with(why, te, "Some errors occurred: ") ||

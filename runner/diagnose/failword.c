@@ -127,8 +127,9 @@ static int counted_zero(const char *s, const char *p, const char *q, const char 
 
 /*
  * Whether the line starts as something other than a message: a lower
- * logger level, a shell command ("$ ", set -x's "+ "), a stack frame ("at
- * "), a source listing's gutter ("12 | ", "|").
+ * logger level, an information bullet ("\xe2\x84\xb9 ": R's cli, consola,
+ * rich), a shell command ("$ ", set -x's "+ "), a stack frame ("at "), a
+ * source listing's gutter ("12 | ", "|").
  */
 static int is_not_message(const char *s, const char *end)
 {
@@ -142,7 +143,8 @@ static int is_not_message(const char *s, const char *end)
 		if (starts_with_ci(p, end, levels[i]) && (p + n == end || !is_word_char((unsigned char)p[n])))
 			return 1;
 	}
-	if (starts_with(s, end, "$ ") || starts_with(s, end, "+ ") || starts_with(s, end, "at ") || *s == '|')
+	if (starts_with(s, end, "$ ") || starts_with(s, end, "+ ") || starts_with(s, end, "at ") || *s == '|' ||
+	    starts_with(s, end, "\xe2\x84\xb9 "))
 		return 1;
 	p = span_of(s, end, "0123456789");
 	if (p > s) {

@@ -81,12 +81,12 @@ static const char *after_erase(const char *p, const char *end)
 	return starts_with(p, end, "\x1b[0K") ? p + 4 : p;
 }
 
-/* Whether [S, END) starts with a JS error's name and its colon ("TypeError: ", "RangeError: "). */
+/* Whether [S, END) starts with a JS error's name and its colon ("Error: ", "TypeError: ", "RangeError: "). */
 static int is_error_name(const char *s, const char *end)
 {
 	const char *p = span_of(s, end, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
-	return p - s > 5 && isupper((unsigned char)*s) && !memcmp(p - 5, "Error", 5) && p < end && *p == ':';
+	return p - s >= 5 && isupper((unsigned char)*s) && !memcmp(p - 5, "Error", 5) && p < end && *p == ':';
 }
 
 /*

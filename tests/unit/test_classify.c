@@ -2738,6 +2738,115 @@ static void test_tune33_wordings(const struct classify_table *t)
  * compat x86 intrinsics; a native wheel handed to micropip; an install without emscan-deps;
  * Godot's web toolchain check; Apple's libtool on wasm objects; a line that says nothing is broken.
  */
+/* The forty-first round's wordings (batches 23-24, tune part), their near misses and benign look-alikes. */
+static void test_tune41_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "Uncaught SuspendError: trying to suspend without WebAssembly.promising\n",
+		  "jspi_suspend_outside_promising" },
+		{ "> Uncaught SuspendError: trying to suspend JS frames\n    at m.wasm.f "
+		  "(wasm://wasm/m.wasm:wasm-function[1]:0x1)\n",
+		  "jspi_suspend_outside_promising" },
+		{ "wasm-ld: error: function signature mismatch: _FortranAioOutputInteger64\n"
+		  ">>> defined as (i32, i32) -> i32 in t.o\n>>> defined as (i32, i64) -> i32 in "
+		  "lib/libflang_rt.runtime.so\n",
+		  "flang_wasm32_int64_runtime_abi" },
+		{ "wasm-ld: warning: function signature mismatch: _FortranAioInquireLogical\n"
+		  ">>> defined as (i32, i32, i32) -> i32 in inq.o\n"
+		  ">>> defined as (i32, i64, i32) -> i32 in libFortranRuntime.a(io-api.o)\nRuntimeError: unreachable\n",
+		  "flang_wasm32_int64_runtime_abi" },
+		{ "wasm-ld: error: unknown argument: -headerpad_max_install_names\n", "macho_linker_flag_to_wasm_ld" },
+		{ "wasm-ld: error: unknown argument: -search_paths_first\nclang: error: linker command failed with "
+		  "exit "
+		  "code 1\n",
+		  "macho_linker_flag_to_wasm_ld" },
+		{ "rust-lld: error: unknown argument: -undefined\n", "macho_linker_flag_to_wasm_ld" },
+		{ "  TARGET = Some(\"wasm32-unknown-unknown\")\n  running: \"clang\" \"-O3\" "
+		  "\"--target=wasm32-unknown-unknown\" \"-c\" \"x.cc\"\n\n  error occurred: Failed to find tool. Is "
+		  "`clang` installed? (see https://github.com/rust-lang/cc-rs#compile-time-requirements for help)\n",
+		  "wasm_c_compiler_not_found" },
+		{ "borted(stack overflow (Attempt to set SP to 0xfffffff0, with stack limits [0x00000000 - "
+		  "0x00010000]). "
+		  "If you require more stack space build with -sSTACK_SIZE=<bytes>)\n",
+		  "wasm_stack_overflow" },
+		{ "RuntimeError: WebAssembly stack switching not supported in this JavaScript runtime\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Hello\nWASM module instantiate failed: Exception: unsupported opcode\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Uncaught Unsupported operation: Missing support for Atomics or SharedArrayBuffer! Isolated: false\n",
+		  "cross_origin_isolation_missing" },
+		{ "Caused by:\n    type mismatch for export `memory` of module instantiation argument `env`\n"
+		  "    mismatch in the shared flag for memories (at offset 0x7fd8)\n",
+		  "shared_memory_mismatch" },
+		{ "[Error [CompileError]: WebAssembly.instantiate(): maximum memory size (4294967296 pages) is larger "
+		  "than implementation limit (262144 pages) @+85]\n",
+		  "engine_implementation_limit" },
+		{ "thread '<unnamed>' panicked at crates/cranelift/src/translate/code_translator.rs:3162:45:\n"
+		  "called `Option::unwrap()` on a `None` value\n",
+		  "wasm_engine_crash" },
+		{ "thread 'main' panicked at /b/wasm-bindgen-cli-support-0.2.106/src/interpreter/mod.rs:209:17:\n"
+		  "f::h1: unknown instruction TryTable(TryTable { seq: Id { idx: 3 }, catches: [] })\n",
+		  "toolchain_crash" },
+		{ "error: unknown target triple 'wasm32-unknown-unknown'\n", "c_compiler_lacks_wasm_target" },
+		{ "emcc: error: '/e/bin/wasm-opt --asyncify a.wasm -o a.wasm' failed (returned 3221225477)\n",
+		  "toolchain_crash" },
+	};
+	/*
+	 * near misses: the engine without JSPI; a signature mismatch of the user's own function or without
+	 * an i64 on the runtime's side; flags wasm-ld does not know that are no Mach-O linker's; an ELF
+	 * lld; cc-rs without clang for the host or for Emscripten (emcc); wasm-bindgen's interpreter on an
+	 * older rustc's code; a triple only rustc knows
+	 */
+	static const struct near_miss misses[] = {
+		{ "TypeError: WebAssembly.Suspending is not a constructor\n", "jspi_suspend_outside_promising" },
+		{ "wasm-ld: error: function signature mismatch: compute\n>>> defined as (i32, i32) -> i32 in a.o\n"
+		  ">>> defined as (i32, i64) -> i32 in b.o\n",
+		  "flang_wasm32_int64_runtime_abi" },
+		{ "wasm-ld: error: function signature mismatch: _FortranAioBeginExternalListOutput\n"
+		  ">>> defined as (i32, i32) -> i32 in a.o\n>>> defined as (i32, i32, i32) -> i32 in "
+		  "libFortranRuntime.a(io-api.o)\n",
+		  "flang_wasm32_int64_runtime_abi" },
+		{ "wasm-ld: error: unknown argument: --stack-first\n", "macho_linker_flag_to_wasm_ld" },
+		{ "wasm-ld: error: unknown argument: -fwasm-exception\n", "macho_linker_flag_to_wasm_ld" },
+		{ "ld.lld: error: unknown argument: -headerpad_max_install_names\n", "macho_linker_flag_to_wasm_ld" },
+		{ "  TARGET = Some(\"x86_64-unknown-linux-gnu\")\n  error occurred: Failed to find tool. Is `clang` "
+		  "installed?\n",
+		  "wasm_c_compiler_not_found" },
+		{ "  TARGET = Some(\"wasm32-unknown-emscripten\")\n  error occurred: Failed to find tool. Is `clang` "
+		  "installed?\n",
+		  "wasm_c_compiler_not_found" },
+		{ "thread 'main' panicked at /b/wasm-bindgen-wasm-interpreter-0.2.100/src/lib.rs:245:21:\n"
+		  "Read a negative address value from the stack. Did we run out of memory?\n",
+		  "toolchain_crash" },
+		{ "warning: compiler_builtins@0.1.138: error: unknown target triple 'wasm32v1-none'\n",
+		  "c_compiler_lacks_wasm_target" },
+	};
+	/* an abort on Windows (fail-fast) that a compiler's bug and running out of memory print alike */
+	static const struct unknown_wording unknown[] = {
+		{ "D:/emsdk/upstream\\bin\\wasm-opt --asyncify VIEW.wasm -o VIEW.wasm' failed (returned 3221226505)\n",
+		  "D:/emsdk/upstream\\bin\\wasm-opt --asyncify VIEW.wasm -o VIEW.wasm' failed (returned 3221226505)" },
+	};
+	/* R's deferred warnings, and cli's information bullet */
+	static const char *const clean[] = {
+		"Warning messages:\n1: Package version mismatch for lattice, ensure the versions below are "
+		"compatible.\n"
+		"! Installed version: 0.20-45, WebAssembly version: 0.22-6.\n2: Can't find MASS in webR binary "
+		"repository.\n",
+		"\xe2\x84\xb9 Install a package version matching the WebAssembly version to silence this error.\n",
+	};
+	/* the list of warnings ends at a blank line; R's error after it is a failure */
+	static const char *const unnamed[] = {
+		"Warning message:\nIn f() : x\n\nCan't find MASS in webR binary repository.\n",
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+	check_unknown(t, unknown, COUNT(unknown));
+	check_clean(t, clean, COUNT(clean));
+	check_unnamed(t, unnamed, COUNT(unnamed));
+	CHECK_STR(classify1(t, -1, unnamed[0], NULL, NULL), "unclassified");
+}
+
 /*
  * A pattern across a blank line holds when every line of the log is behind a
  * tag or a service name, the blank one too (its trailing space kept or lost).
@@ -6681,6 +6790,7 @@ int main(void)
 		test_tune39_wordings(t);
 		test_tune40_wordings(t);
 		test_pasted_blank_lines(t);
+		test_tune41_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
 		test_catalogue34c_wordings(t);
 		test_tune21a_wordings(t);

@@ -954,6 +954,9 @@ static void test_console_presentations(void)
 	/* Jupyter's notice of a dead kernel (Notebook's kernel.js, JupyterLab's "Kernel Restarting" dialog) */
 	check_tool("Kernel Restarting\nThe kernel appears to have died. It will restart automatically.\n", "crash", 60);
 	check_tool("The kernel for Untitled.ipynb appears to have died. It will restart automatically.\n", "crash", 60);
+	/* a logged plain Error after DevTools' source location, as a TypeError after it */
+	check_line("15:22:42.756 emcc-exception/:26 Error: test exception\n    at js (cfunc.mjs:930:23)\n",
+		   "Error: test exception", "js");
 
 	/* near misses: the same words around no exception, or in prose, keep what they were (or say a failure in words) */
 	check_line("error: Uncaught (in promise) 'failed'\n", "error: Uncaught (in promise) 'failed'", "error");
