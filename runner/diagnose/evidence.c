@@ -1039,7 +1039,8 @@ static const char *rustc_location(const char *eol, const char *end, const char *
 		for (p = logline_own_text(line, e); p < e && isspace((unsigned char)*p); p++)
 			;
 		if (starts_with(p, e, "--> ")) {
-			for (p += 4, q = p; q < e && !isspace((unsigned char)*q); q++)
+			/* the rest of the line: a path can have spaces ("C:\\Users\\Jane Doe\\", a redacted "<my name>") */
+			for (p += 4, q = e; q > p && isspace((unsigned char)q[-1]); q--)
 				;
 			/* path:LINE:COL; a Windows path has a drive colon of its own */
 			for (int k = 0; k < 2 && q > p; k++) {
@@ -1435,6 +1436,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	int miette = 0; /* after a miette report's head ("× "): its "╰─▶ " item is the root cause */
 	int warning_open = 0; /* the last line was a warning whose message goes on in the next one */
 	int r_warnings = 0; /* in R's "Warning messages:" list, which a blank line ends */
+	int py_ignored = 0; /* after Python's "Exception ignored ...": the traceback that follows was survived */
 	size_t said_lines = 0, plain_at = 0; /* lines with text so far; the count at the plain line */
 	size_t lineno = 0, indent = 0, codes_lineno = 0;
 	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 }, quoted = { 0 }, plain = { 0 };
@@ -1477,7 +1479,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			weight--;
 		for (te = eol; te > why && isspace((unsigned char)te[-1]); te--)
 			;
-		in_warning = warning_open || r_warnings;
+		in_warning = warning_open || r_warnings || py_ignored;
 		if (why < te) {
 			warning_open = is_warning(line, eol) && (te[-1] == ':' || te[-1] == ',');
 			said_lines++;
@@ -1616,6 +1618,9 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			ipy = why;
 			ipy_end = q;
 		}
+		/* CPython's unraisable exception ("Exception ignored in: ...", 3.13's "Exception ignored while ...") */
+		if (why == own && starts_with(why, te, "Exception ignored "))
+			py_ignored = 1;
 		if (find_in(why, eol, "Traceback (most recent call last):")) {
 			/* "PythonError: Traceback ...": the exception comes at the end */
 			in_traceback = 1;
@@ -1625,7 +1630,11 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			   !is_elision(why, eol) && !is_caret_line(why, eol)) {
 			/* The first unindented line after a traceback: its exception (unless it wraps a step's). */
 			in_traceback = 0;
-			if (strcmp(tool, "wrapper") != 0) {
+			if (py_ignored) {
+				/* sys.unraisablehook's report: Python printed it and went on */
+				weight = 0;
+				py_ignored = 0;
+			} else if (strcmp(tool, "wrapper") != 0) {
 				weight = 95;
 				tool = "python";
 				dynlib = is_pyodide_dynlib_error(why, eol);

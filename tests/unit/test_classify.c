@@ -2738,6 +2738,88 @@ static void test_tune33_wordings(const struct classify_table *t)
  * compat x86 intrinsics; a native wheel handed to micropip; an install without emscan-deps;
  * Godot's web toolchain check; Apple's libtool on wasm objects; a line that says nothing is broken.
  */
+/* The forty-second round's wordings (batches 25-26, tune part), their near misses and benign look-alikes. */
+static void test_tune42_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "Uncaught abort(\"To use dlopen, you need to use Emscripten's linking support, see "
+		  "https://github.com/kripken/emscripten/wiki/Linking\")\n",
+		  "dlopen_without_dynamic_linking" },
+		{ "pyproxy.gen.ts:237 Uncaught Error: This borrowed proxy was automatically destroyed at the end of a "
+		  "function call. Try using create_proxy or create_once_callable.\n",
+		  "pyproxy_borrowed_destroyed" },
+		{ "Unexpected child type\nUNREACHABLE executed at opfs_backend.cpp:292\n", "wasmfs_opfs_cannot_wait" },
+		{ "debug.cpp:46:85: error: macro 'EM_LOG_DEMANGLE' has been marked as deprecated "
+		  "[-Werror,-Wdeprecated-pragma]\n",
+		  "emscripten_legacy_macro" },
+		{ "emcc: warning: LLVM version for clang executable \"/e/bin/clang\" appears incorrect (seeing "
+		  "\"13.0\", "
+		  "expected \"18\") [-Wversion-check]\nwasm-ld: error: unknown argument: --table-base=1\n",
+		  "emscripten_llvm_version_mismatch" },
+		{ "PermissionError: [Errno 13] Permission denied: "
+		  "'/nix/store/h0m1-emscripten-3.1.42/share/emscripten/cache/symbol_lists.lock'\n",
+		  "emscripten_cache_not_writable" },
+		{ "SuspendError: JavaScript frames found between WebAssembly.Suspending and WebAssembly.promising\n",
+		  "jspi_suspend_outside_promising" },
+		{ "RuntimeError: Cannot stack switch because the Python entrypoint was a synchronous function\n",
+		  "jspi_suspend_outside_promising" },
+		{ "/Users/runner/hostedtoolcache/node/26.0.0/arm64/bin/node: bad option: --experimental-wasm-jspi\n",
+		  "node_flag_removed" },
+		{ "python.exe: can't open file '\\emcc.py': [Errno 2] No such file or directory\n", "emcc_not_found" },
+		{ "error[E0583]: file not found for module `sys`\n  --> /Users/<my name>/.cargo/registry/src/"
+		  "github.com-1ecc6299db9ec823/errno-0.2.8/src/lib.rs:33:1\n",
+		  "crate_no_target_code" },
+		{ "wasm-ld: error: Invalid record (Producer: 'LLVM18.0.0git' Reader: 'LLVM 18.0.0git')\n",
+		  "llvm_bitcode_mismatch" },
+		{ "toolchain 'nightly-x86_64-unknown-linux-gnu' does not support target 'wasm64-unknown-unknown'; did "
+		  "you mean 'wasm32-unknown-unknown'?\n",
+		  "std_missing_for_target" },
+	};
+	/*
+	 * near misses: the same deprecation as a warning; the version warning with a build that goes on or
+	 * fails otherwise; a permission error outside Emscripten's cache; JSPI's flag on a Node of before
+	 * it; a release LLVM reading its own bitcode; a toolchain from before a target's rename
+	 */
+	static const struct near_miss misses[] = {
+		{ "debug.cpp:46:85: warning: macro 'EM_LOG_DEMANGLE' has been marked as deprecated "
+		  "[-Wdeprecated-pragma]\n",
+		  "emscripten_legacy_macro" },
+		{ "emcc: warning: LLVM version for clang executable \"/c/clang\" appears incorrect (seeing \"19.1\", "
+		  "expected \"20\") [-Wversion-check]\nbulkmem.S:19:5: error: instruction requires: bulk-memory\n",
+		  "emscripten_llvm_version_mismatch" },
+		{ "PermissionError: [Errno 13] Permission denied: '/home/u/project/build/out.wasm'\n",
+		  "emscripten_cache_not_writable" },
+		{ "/opt/hostedtoolcache/node/18.20.4/x64/bin/node: bad option: --experimental-wasm-jspi\n",
+		  "node_flag_removed" },
+		{ "opt: beacon.o: error: Invalid cast (Producer: 'LLVM18.0.1' Reader: 'LLVM 18.0.1')\n",
+		  "llvm_bitcode_mismatch" },
+		{ "error: toolchain '1.64.0-x86_64-unknown-linux-gnu' does not support target 'wasm32-wasip1'; did you "
+		  "mean 'wasm32-wasi'?\n",
+		  "std_missing_for_target" },
+	};
+	/* CPython's report of an exception it ignored, and a deprecation warning without -Werror */
+	static const char *const clean[] = {
+		"Exception ignored in: <function WeakSet.__init__.<locals>._remove at 0xce6da8>\n"
+		"Traceback (most recent call last):\n  File \"/lib/python313.zip/_weakrefset.py\", line 39, in "
+		"_remove\n"
+		"KeyboardInterrupt: \n",
+		"miniaudio.h:41459:6: warning: macro '__EMSCRIPTEN_major__' has been marked as deprecated: Use "
+		"__EMSCRIPTEN_MAJOR__ instead [-Wdeprecated-pragma]\n",
+	};
+	/* a traceback after the ignored one is a failure again */
+	static const char *const unnamed[] = {
+		"Exception ignored in: <function f at 0x1>\nTraceback (most recent call last):\n  File \"a.py\", line "
+		"1\n"
+		"KeyboardInterrupt: \nTraceback (most recent call last):\n  File \"b.py\", line 2\nValueError: bad\n",
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+	check_clean(t, clean, COUNT(clean));
+	check_unnamed(t, unnamed, COUNT(unnamed));
+	CHECK_STR(classify1(t, -1, unnamed[0], NULL, NULL), "unclassified");
+}
+
 /* The forty-first round's wordings (batches 23-24, tune part), their near misses and benign look-alikes. */
 static void test_tune41_wordings(const struct classify_table *t)
 {
@@ -6791,6 +6873,7 @@ int main(void)
 		test_tune40_wordings(t);
 		test_pasted_blank_lines(t);
 		test_tune41_wordings(t);
+		test_tune42_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
 		test_catalogue34c_wordings(t);
 		test_tune21a_wordings(t);
