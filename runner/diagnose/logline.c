@@ -100,7 +100,8 @@ static int is_error_name(const char *s, const char *end)
  * and Safari's console level "[Error] "; Emscripten's pthread glue relays a
  * worker's as "worker sent an error! URL:LINE: ..." (library_pthread.js);
  * a test forwarding a page's console tags it "[browser] " or "pageerror: "
- * (Playwright's and Puppeteer's event name).
+ * (Playwright's and Puppeteer's event name); Node's console.trace() of an
+ * error says "Trace: " first.
  */
 static const char *console_prefix_end(const char *s, const char *end)
 {
@@ -122,6 +123,8 @@ static const char *console_prefix_end(const char *s, const char *end)
 		return s + 7;
 	if (starts_with(s, end, "worker sent an error! ") && (p = find_in(s + 22, end, ": ")))
 		return p + 2;
+	if (starts_with(s, end, "Trace: ") && is_error_name(s + 7, end))
+		return s + 7;
 	/* DevTools' source location: one word ending in ":LINE", then "Uncaught " (bounded: most lines pass fast) */
 	for (p = s; p < end && p - s < 200 && *p != ' '; p++)
 		;
@@ -161,6 +164,17 @@ static const char *compose_prefix_end(const char *s, const char *end)
 static const char *const error_levels[] = { "[ERROR] ", "[error] ", "ERROR - " };
 
 /*
+ * The end of Nix's build-log prefix at S (nix 2.4+: "PNAME> " before each
+ * line a derivation's builder prints; the name has no spaces), or S.
+ */
+static const char *nix_prefix_end(const char *s, const char *end)
+{
+	const char *p = span_of(s, end, NAME_CHARS "+");
+
+	return p - s >= 2 && end - p > 2 && p[0] == '>' && p[1] == ' ' && p[-1] != '-' ? p + 2 : s;
+}
+
+/*
  * The end of one decoration that a CI system, a build frontend, a test runner
  * or a paste puts before a child's line, at S within END, or S: each is taken
  * only in its own shape, so a line that merely starts alike keeps its text.
@@ -176,6 +190,13 @@ static const char *decoration_end(const char *s, const char *end)
 		"[stderr] ", "[stdout] ", "stderr: ", "stdout: ", "stderr | ", "stdout | ",
 		/* miette's reports (rattler-build, uv, pixi: src/handlers/graphical.rs) */
 		LOGLINE_MIETTE_HEAD, "\xe2\x94\x82 ", "\xe2\x94\x9c\xe2\x94\x80\xe2\x96\xb6 ", LOGLINE_MIETTE_LAST,
+		/*
+		 * esbuild's message kinds (internal/logger: "✘ [ERROR] "), which
+		 * wrangler prints too: a tag, not an error of its own, since
+		 * wrangler's head line says only that a request failed and its
+		 * reason follows indented
+		 */
+		"\xe2\x9c\x98 [ERROR] ",
 		/* Markdown's block quote */
 		"> "
 	};
@@ -190,7 +211,8 @@ static const char *decoration_end(const char *s, const char *end)
 
 	if (s < end && (p = console_prefix_end(s, end)) != s)
 		return p;
-	if (s < end && isalnum((unsigned char)*s) && (p = compose_prefix_end(s, end)) != s)
+	if (s < end && isalnum((unsigned char)*s) &&
+	    ((p = compose_prefix_end(s, end)) != s || (p = nix_prefix_end(s, end)) != s))
 		return p;
 	if (s == end || !first[(unsigned char)*s])
 		return s;

@@ -2738,6 +2738,62 @@ static void test_tune33_wordings(const struct classify_table *t)
  * compat x86 intrinsics; a native wheel handed to micropip; an install without emscan-deps;
  * Godot's web toolchain check; Apple's libtool on wasm objects; a line that says nothing is broken.
  */
+/* The forty-third round's wordings (batches 27-28, tune part), their near misses and prefixes. */
+static void test_tune43_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "warning: `stringToNewUTF8` is a library symbol and not included by default; add it to your "
+		  "library.js __deps or to DEFAULT_LIBRARY_FUNCS_TO_INCLUDE on the command line\n"
+		  "TypeError: stringToNewUTF8 is not a function\n",
+		  "emscripten_runtime_helper_removed" },
+		{ "  = note: rust-lld: error: unknown argument: -Wl,-undefined,dynamic_lookup\n",
+		  "macho_linker_flag_to_wasm_ld" },
+		{ "/opt/conda/include/python3.7m/pyport.h:699:2: error: \"LONG_BIT definition appears wrong for "
+		  "platform (bad gcc/glibc config?).\"\n",
+		  "python_headers_missing" },
+		{ "  It looks like you don't have the emscripten toolchain: "
+		  "https://emscripten.org/docs/getting_started/downloads.html,\n",
+		  "emcc_not_found" },
+		{ "wasm-ld: error: unknown argument: -retain-symbols-file\nwasm-ld: error: unknown file type: "
+		  "./fdk-aac.sym\n",
+		  "libtool_export_symbols_to_wasm_ld" },
+		{ "wasm-ld: error: unknown argument: --version-script\n", "libtool_export_symbols_to_wasm_ld" },
+		{ "shared:ERROR: SIDE_MODULE must only be used when compiling to an executable shared library, and "
+		  "not\nwhen emitting an object file.\n",
+		  "side_module_object_output" },
+		{ "src/main.cpp:182:7: error: no member named 'source' in 'WGPUShaderModuleWGSLDescriptor'\n",
+		  "webgpu_header_version_mismatch" },
+		{ "webgpu_utils.cc:159:58: error: no type named 'StringView' in namespace 'wgpu'\n",
+		  "webgpu_header_version_mismatch" },
+		{ "main.c:9:1: error: unknown type name 'WGPUTexelCopyBufferLayout'; did you mean "
+		  "'WGPUVertexBufferLayout'?\n",
+		  "webgpu_header_version_mismatch" },
+	};
+	/*
+	 * near misses: the wasm-bindgen CLI's own refusal of an intrinsic it does not know (no glue at
+	 * load); a project's own member missing; Apple's flag in a native link; another file wasm-ld cannot
+	 * read
+	 */
+	static const struct near_miss misses[] = {
+		{ "Error: executing `wasm-bindgen` over the Wasm file\n\nCaused by:\n    import of "
+		  "`__wbindgen_describe_cast` doesn't have an adapter listed\n",
+		  "glue_wasm_version_mismatch" },
+		{ "src/app.cpp:12:7: error: no member named 'source' in 'ShaderDesc'\n",
+		  "webgpu_header_version_mismatch" },
+		{ "ld: unknown option: -Wl,-undefined,dynamic_lookup\n", "macho_linker_flag_to_wasm_ld" },
+		{ "wasm-ld: error: unknown file type: libfoo.dylib\n", "libtool_export_symbols_to_wasm_ld" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+	/* Node's console.trace() of an error, esbuild's message kind and Nix's build-log prefix are no text */
+	CHECK_STR(telling("Trace: RangeError: WebAssembly.instantiate(): Out of memory\n"),
+		  "RangeError: WebAssembly.instantiate(): Out of memory");
+	CHECK_STR(telling("Trace: some message\n"), "(none)");
+	CHECK_STR(telling("\xe2\x9c\x98 [ERROR] RuntimeError: unreachable\n"), "RuntimeError: unreachable");
+	CHECK_STR(telling("wasm-test-ci>         Error: Insufficient balance\n"), "Error: Insufficient balance");
+}
+
 /* The forty-second round's wordings (batches 25-26, tune part), their near misses and benign look-alikes. */
 static void test_tune42_wordings(const struct classify_table *t)
 {
@@ -6874,6 +6930,7 @@ int main(void)
 		test_pasted_blank_lines(t);
 		test_tune41_wordings(t);
 		test_tune42_wordings(t);
+		test_tune43_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
 		test_catalogue34c_wordings(t);
 		test_tune21a_wordings(t);
