@@ -191,10 +191,9 @@ static const char *decoration_end(const char *s, const char *end)
 		/* miette's reports (rattler-build, uv, pixi: src/handlers/graphical.rs) */
 		LOGLINE_MIETTE_HEAD, "\xe2\x94\x82 ", "\xe2\x94\x9c\xe2\x94\x80\xe2\x96\xb6 ", LOGLINE_MIETTE_LAST,
 		/*
-		 * esbuild's message kinds (internal/logger: "✘ [ERROR] "), which
-		 * wrangler prints too: a tag, not an error of its own, since
-		 * wrangler's head line says only that a request failed and its
-		 * reason follows indented
+		 * esbuild's message kind (internal/logger: "✘ [ERROR] "), which
+		 * wrangler prints too; its "[ERROR] " still reads as a logger's
+		 * error level (logline_error_level)
 		 */
 		"\xe2\x9c\x98 [ERROR] ",
 		/* Markdown's block quote */
