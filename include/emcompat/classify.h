@@ -41,6 +41,11 @@
  * refused as a bad table, and so is one that starts with a repeated class
  * (".+", "[a-z]*", "\S{2,}"): glibc's regexec would take time quadratic
  * in a line's length on it (58 s for one 200 KB line of a hostile log).
+ * A pattern may be an object instead, {"regex": R, "requires": {...},
+ * "with": W}: R counts only where its own "requires" hold (as below) and W,
+ * a regex too, matches somewhere in the logs (evidence of where the failing
+ * thing comes from: emcc's own lines above a standalone engine's unknown
+ * import of env).
  * Evidence rules decide where a family is structural, whatever the
  * wording: a rule holds on an evidence line when the line's tool is one of
  * "tool" (a tool name of evidence.h or an array of them; absent: any), every

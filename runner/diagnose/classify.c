@@ -51,6 +51,8 @@ struct pattern {
 	int icase;
 	struct requirement *reqs;   /* this pattern's own evidence */
 	size_t nreqs;
+	regex_t with;               /* what must match somewhere in the logs too, if has_with */
+	int has_with;
 };
 
 /* A regex over one kind of token (or, kind -1, over the line's text). */
@@ -244,6 +246,8 @@ static void free_patterns(struct pattern *p, size_t n)
 		return;
 	for (size_t i = 0; i < n; i++) {
 		regfree(&p[i].re);
+		if (p[i].has_with)
+			regfree(&p[i].with);
 		free(p[i].src);
 		free(p[i].literal);
 		free_requirements(p[i].reqs, p[i].nreqs);
@@ -519,10 +523,11 @@ static int compile_patterns(const struct json_doc *d, const cJSON *obj, const ch
 
 		if (cJSON_IsObject(item)) {
 			cJSON_ArrayForEach (kv, item)
-				if (strcmp(kv->string, "regex") != 0 && strcmp(kv->string, "requires") != 0)
+				if (strcmp(kv->string, "regex") != 0 && strcmp(kv->string, "requires") != 0 &&
+				    strcmp(kv->string, "with") != 0)
 					return json_doc_error(d, kv,
 							      "unknown key \"%s\" (a pattern object has "
-							      "regex and requires)",
+							      "regex, requires and with)",
 							      kv->string);
 			regex = member(item, "regex");
 			if (!regex)
@@ -536,6 +541,16 @@ static int compile_patterns(const struct json_doc *d, const cJSON *obj, const ch
 			(*out)[i].reqs = NULL;
 			(*out)[i].nreqs = 0;
 			return -1;
+		}
+		if (cJSON_IsObject(item) && member(item, "with")) {
+			if (compile_regex(d, member(item, "with"), &(*out)[i].with)) {
+				regfree(&(*out)[i].re);
+				free_requirements((*out)[i].reqs, (*out)[i].nreqs);
+				(*out)[i].reqs = NULL;
+				(*out)[i].nreqs = 0;
+				return -1;
+			}
+			(*out)[i].has_with = 1;
 		}
 		(*out)[i].src = xstrdup(regex->valuestring);
 		(*out)[i].icase = strncmp((*out)[i].src, "(?i)", 4) == 0;
@@ -1100,6 +1115,15 @@ static int contains(const char *text, const char *lit, int icase)
 }
 
 /* The first line of any log that P matches, or NULL. */
+/* Whether P's "with" regex matches somewhere in the logs. */
+static int found_with(const struct pattern *p, char *const *logs, size_t nlogs)
+{
+	for (size_t i = 0; i < nlogs; i++)
+		if (regexec(&p->with, logs[i], 0, NULL, 0) == 0)
+			return 1;
+	return 0;
+}
+
 static char *search(const struct pattern *p, char *const *logs, size_t nlogs)
 {
 	for (size_t i = 0; i < nlogs; i++) {
@@ -1108,7 +1132,7 @@ static char *search(const struct pattern *p, char *const *logs, size_t nlogs)
 		if (p->literal && !contains(logs[i], p->literal, p->icase))
 			continue;
 		if (regexec(&p->re, logs[i], 1, &m, 0) == 0)
-			return line_at(logs[i], (size_t)m.rm_so);
+			return p->has_with && !found_with(p, logs, nlogs) ? NULL : line_at(logs[i], (size_t)m.rm_so);
 	}
 	return NULL;
 }

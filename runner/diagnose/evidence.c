@@ -367,8 +367,9 @@ static int is_engine_check(const char *s, const char *end)
  * bytes failed", Node's "JavaScript heap out of memory") or an HTTP failure status ("status code 503", "HTTP error
  * 404", "502 Bad Gateway"). A line that names one outweighs the steps that
  * failed because of it ("linker command failed", "npm ERR! command sh -c").
+ * Where the first one starts, or NULL.
  */
-static int names_cause(const char *s, const char *end)
+static const char *names_cause(const char *s, const char *end)
 {
 	static const char *const texts[] = {
 		"No space left on device",
@@ -410,7 +411,7 @@ static int names_cause(const char *s, const char *end)
 			continue;
 		for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++)
 			if (*p == texts[i][0] && starts_with(p, end, texts[i]))
-				return 1;
+				return p;
 		for (size_t i = 0; i < sizeof(codes) / sizeof(*codes); i++) {
 			const char *q;
 
@@ -418,7 +419,7 @@ static int names_cause(const char *s, const char *end)
 				continue;
 			q = p + strlen(codes[i]);
 			if ((p == s || !is_ident(p[-1])) && (q == end || !is_ident(*q)))
-				return 1;
+				return p;
 		}
 		for (size_t i = 0; i < sizeof(statuses) / sizeof(*statuses); i++) {
 			const char *d;
@@ -428,10 +429,33 @@ static int names_cause(const char *s, const char *end)
 			d = p + strlen(statuses[i]);
 			if (end - d >= 3 && (*d == '4' || *d == '5') && isdigit((unsigned char)d[1]) &&
 			    isdigit((unsigned char)d[2]) && (end - d == 3 || !isalnum((unsigned char)d[3])))
-				return 1;
+				return p;
 		}
 	}
-	return 0;
+	return NULL;
+}
+
+/*
+ * Whether the cause names_cause found at S is the machine's own refusal (a
+ * full disk, a permission, exhausted memory or descriptors), not a network
+ * failure: a wait loop's curl says in words that it failed to connect.
+ */
+static int names_local_refusal(const char *s, const char *end)
+{
+	static const char *const refusals[] = { "No space left on device",
+						"Disk quota exceeded",
+						"Read-only file system",
+						"Permission denied",
+						"Too many open files",
+						"Cannot allocate memory",
+						"ENOSPC",
+						"EDQUOT",
+						"EROFS",
+						"EACCES",
+						"EMFILE",
+						"ENOMEM" };
+
+	return starts_with_any(s, end, refusals, sizeof(refusals) / sizeof(*refusals));
 }
 
 /*
@@ -1212,8 +1236,11 @@ static void keep(struct span *kept, size_t *n, const struct span *c)
 	for (i = 0; i < *n; i++)
 		if (same_text(&kept[i], c)) {
 			/* a cause chain's last item, already kept as a plain line, outweighs it now */
-			if (c->weight <= kept[i].weight)
+			if (c->weight <= kept[i].weight) {
+				/* a cause that its line says in words made something fail is an error of its own */
+				kept[i].cause_only &= c->cause_only;
 				return;
+			}
 			memmove(&kept[i], &kept[i + 1], (*n - i - 1) * sizeof(*kept));
 			(*n)--;
 			break;
@@ -1288,6 +1315,40 @@ static void keep_cause(struct span *kept, size_t *n, const struct span *head, st
 		cause->tool = head->tool;
 	}
 	keep(kept, n, cause);
+}
+
+/*
+ * R's failure to load a package (library.R: "package or namespace load
+ * failed for %s%s:\n %s") says why on its next line, indented by a space;
+ * a hook that failed (namespace.R: "%s failed in %s() for '%s',
+ * details:\n  call: %s\n  error: %s") says it in its "error: " line. That
+ * line, after head line HEAD at [S, END) (S the start of the line after
+ * it), is kept as the head's cause.
+ */
+static void keep_r_load_reason(struct span *kept, size_t *n, const struct span *head, const char *s, const char *end)
+{
+	struct span cause = *head;
+
+	cause.cause_only = 0;
+	cause.loc = cause.label = cause.codes = NULL;
+	for (size_t k = 1; k <= 4 && s < end; k++) {
+		const char *eol = memchr(s, '\n', (size_t)(end - s)), *te;
+
+		if (!eol)
+			eol = end;
+		for (te = eol; te > s && isspace((unsigned char)te[-1]); te--)
+			;
+		if (k == 1 && (te - s < 2 || s[0] != ' ' || isspace((unsigned char)s[1])))
+			return;
+		if ((k == 1 && !ends_with(s, te, "details:")) || (k > 1 && starts_with(s, te, "  error: "))) {
+			cause.start = k == 1 ? s + 1 : s + 2;
+			cause.end = te;
+			cause.lineno = head->lineno + k;
+			keep_cause(kept, n, head, &cause);
+			return;
+		}
+		s = eol + 1;
+	}
 }
 
 /* ---- errors quoted in prose ---- */
@@ -1447,6 +1508,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			   *lead;
 		struct span c;
 		int base, weight, cause_only = 0, qw, in_warning;
+		const char *named;
 
 		if (!eol)
 			eol = end;
@@ -1469,7 +1531,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		if ((base == 90 && is_stream_fallback(why, eol, end)) || (weight && failword_denied(why, eol)))
 			weight = base = 0;
 		/* a comment ("# ...": a shell's, a pasted header) names no cause */
-		if (names_cause(why, eol) && !is_warning(line, eol) && *why != '#') {
+		if ((named = names_cause(why, eol)) && !is_warning(line, eol) && *why != '#') {
 			if (!weight)
 				tool = "error";
 			cause_only = !weight;
@@ -1651,9 +1713,14 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 						.weight = QUOTED_WEIGHT,
 						.log = log,
 						.lineno = lineno };
-		/* the last line that says in words that something failed, for a log with no error line */
-		if (!weight && !real && !in_warning && why < te && failword_line(why, te) &&
-		    !falls_back(eol, end, "falling back") && !falls_back(eol, end, "Falling back")) {
+		/*
+		 * The last line that says in words that something failed, for a log
+		 * with no error line; one that goes on to name the OS error why
+		 * ("Checking X failed. Details: [Errno 13] Permission denied") too.
+		 */
+		if ((!weight || (cause_only && names_local_refusal(named, te) && failword_line(why, named))) && !real &&
+		    !in_warning && why < te && failword_line(why, te) && !falls_back(eol, end, "falling back") &&
+		    !falls_back(eol, end, "Falling back")) {
 			plain = (struct span){ .start = why,
 					       .end = te,
 					       .tool = "error",
@@ -1698,6 +1765,14 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			keep(kept, n, &c);
 			if (!chain && !cause_only)
 				head = c;
+			if (starts_with(why, te, "Error: package or namespace load failed for ") && te[-1] == ':' &&
+			    eol < end) {
+				/* the head as printed, not joined to its next line as a JS error's is above */
+				struct span h = c;
+
+				h.end = eol;
+				keep_r_load_reason(kept, n, &h, eol + 1, end);
+			}
 		}
 		line = eol + 1;
 	}

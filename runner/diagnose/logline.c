@@ -98,10 +98,13 @@ static int is_error_name(const char *s, const char *end)
  * V8's as "error: Uncaught ..." (runtime/fmt_errors.rs); WebKit's
  * "Unhandled Promise Rejection: " (WebCore/dom/RejectedPromiseTracker.cpp)
  * and Safari's console level "[Error] "; Emscripten's pthread glue relays a
- * worker's as "worker sent an error! URL:LINE: ..." (library_pthread.js);
+ * worker's as "worker sent an error! URL:LINE: ..." (library_pthread.js),
+ * and the worker reports what it caught itself as "worker.js onmessage()
+ * captured an uncaught exception: ..." ("worker: onmessage() ..." since 3.1.58);
  * a test forwarding a page's console tags it "[browser] " or "pageerror: "
  * (Playwright's and Puppeteer's event name); Node's console.trace() of an
- * error says "Trace: " first.
+ * error says "Trace: " first; Servo's shell logs a page's error as "Error at
+ * URL:LINE:COLUMN message" (its location first, as DevTools').
  */
 static const char *console_prefix_end(const char *s, const char *end)
 {
@@ -123,8 +126,17 @@ static const char *console_prefix_end(const char *s, const char *end)
 		return s + 7;
 	if (starts_with(s, end, "worker sent an error! ") && (p = find_in(s + 22, end, ": ")))
 		return p + 2;
+	if ((p = find_in(s, end - s > 80 ? s + 80 : end, "onmessage() captured an uncaught exception: ")) &&
+	    p + 44 < end)
+		return p + 44;
 	if (starts_with(s, end, "Trace: ") && is_error_name(s + 7, end))
 		return s + 7;
+	if (starts_with(s, end, "Error at ") && (p = memchr(s + 9, ' ', (size_t)(end - s - 9))) && p + 1 < end) {
+		for (q = p; q > s + 9 && isdigit((unsigned char)q[-1]); q--)
+			;
+		if (q < p && q[-1] == ':' && q - 1 > s + 9 && isdigit((unsigned char)q[-2]))
+			return p + 1;
+	}
 	/* DevTools' source location: one word ending in ":LINE", then "Uncaught " (bounded: most lines pass fast) */
 	for (p = s; p < end && p - s < 200 && *p != ' '; p++)
 		;
@@ -175,6 +187,40 @@ static const char *nix_prefix_end(const char *s, const char *end)
 }
 
 /*
+ * The end of Python unittest's verbose head at S ("test_name
+ * (module.Class.test_name) ... ", what a test prints following it), or S.
+ */
+static const char *unittest_prefix_end(const char *s, const char *end)
+{
+	const char *p = span_of(s, end, NAME_CHARS), *q;
+
+	if (p == s || end - p < 3 || p[0] != ' ' || p[1] != '(')
+		return s;
+	q = span_of(p + 2, end, NAME_CHARS);
+	return q > p + 2 && end - q > 6 && starts_with(q, end, ") ... ") ? q + 6 : s;
+}
+
+/*
+ * The end of the rest of Rust's env_logger head at P, after its time
+ * ("[2026-07-10T04:43:31Z ERROR servoshell::window] "): a level, an
+ * optional target, "] "; or NULL.
+ */
+static const char *env_logger_end(const char *p, const char *end)
+{
+	static const char *const levels[] = { " ERROR", " WARN", " INFO", " DEBUG", " TRACE" };
+	size_t i;
+
+	for (i = 0; i < sizeof(levels) / sizeof(*levels) && !starts_with(p, end, levels[i]); i++)
+		;
+	if (i == sizeof(levels) / sizeof(*levels))
+		return NULL;
+	p += strlen(levels[i]);
+	if (p < end && *p == ' ')
+		p = span_of(p + 1, end, NAME_CHARS ":");
+	return end - p > 2 && p[0] == ']' && p[1] == ' ' ? p + 1 : NULL;
+}
+
+/*
  * The end of one decoration that a CI system, a build frontend, a test runner
  * or a paste puts before a child's line, at S within END, or S: each is taken
  * only in its own shape, so a line that merely starts alike keeps its text.
@@ -211,7 +257,8 @@ static const char *decoration_end(const char *s, const char *end)
 	if (s < end && (p = console_prefix_end(s, end)) != s)
 		return p;
 	if (s < end && isalnum((unsigned char)*s) &&
-	    ((p = compose_prefix_end(s, end)) != s || (p = nix_prefix_end(s, end)) != s))
+	    ((p = compose_prefix_end(s, end)) != s || (p = nix_prefix_end(s, end)) != s ||
+	     (p = unittest_prefix_end(s, end)) != s))
 		return p;
 	if (s == end || !first[(unsigned char)*s])
 		return s;
@@ -246,7 +293,7 @@ static const char *decoration_end(const char *s, const char *end)
 	/* a timestamper's time (Jenkins': "[2024-01-02T03:04:05.678Z] ", "12:34:56 "), bare or bracketed */
 	p = time_end(s + (*s == '['), end);
 	if (p && *s == '[')
-		p = p < end && *p == ']' ? p + 1 : NULL;
+		p = p < end && *p == ']' ? p + 1 : env_logger_end(p, end);
 	if (p && p < end && *p == ' ')
 		return p + 1;
 	/* pytest's summary (_pytest/terminal.py: "FAILED nodeid - message") */
@@ -297,6 +344,13 @@ const char *logline_own_text(const char *s, const char *end)
 
 int logline_error_level(const char *line, const char *own)
 {
+	/* env_logger's level sits in its head, which other decorations may come before and after */
+	for (const char *q = line; q < own && (q = memchr(q, '[', (size_t)(own - q))); q++) {
+		const char *p = time_end(q + 1, own);
+
+		if (p && starts_with(p, own, " ERROR") && env_logger_end(p, own + 1))
+			return 1;
+	}
 	for (size_t i = 0; i < sizeof(error_levels) / sizeof(*error_levels); i++) {
 		size_t n = strlen(error_levels[i]);
 

@@ -211,7 +211,7 @@ static void test_bad_tables(void)
 		  "sig.json:3:14: '<one': expected a version after the operator, like \"<1.77\"");
 	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n" CLASS(
 			  a) ",\"patterns\":[{\"regex\":\"x\",\"when\":{}}]}]}"),
-		  "sig.json:2:101: unknown key \"when\" (a pattern object has regex and requires)");
+		  "sig.json:2:101: unknown key \"when\" (a pattern object has regex, requires and with)");
 	CHECK_STR(load_error("{\"schema\":\"emcompat-signatures/1\",\"classes\":[\n"
 			     "{\"id\":\"Bad-Id\",\"stages\":[\"run\"],\"title\":\"T\",\"explain\":\"E\",\"fix\":\"F\","
 			     "\"refs\":[],\"patterns\":[\"x\"]}]}"),
@@ -2738,6 +2738,84 @@ static void test_tune33_wordings(const struct classify_table *t)
  * compat x86 intrinsics; a native wheel handed to micropip; an install without emscan-deps;
  * Godot's web toolchain check; Apple's libtool on wasm objects; a line that says nothing is broken.
  */
+/*
+ * The forty-fourth round's wordings (batches 29-30, tune part), their near misses, prefixes and
+ * the lines said in words.
+ */
+static void test_tune44_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "Uncaught Please compile your program with async support in order to use asynchronous operations "
+		  "like emscripten_sleep\n",
+		  "asyncify_not_enabled" },
+		{ "RuntimeError: Aborted(Please compile your program with async support in order to use "
+		  "asynchronous operations like emscripten_wget)\n",
+		  "asyncify_not_enabled" },
+		{ "[2022-06-06 23:42:53.904] [error] instantiation failed: unknown import, Code: 0x62\n"
+		  "[2022-06-06 23:42:53.921] [error]     When linking module: \"go\" , function name: \"debug\"\n",
+		  "go_js_glue_missing" },
+		{ "error: Error while importing \"gojs\".\"runtime.ticks\": unknown import\n", "go_js_glue_missing" },
+		{ "Failed to load contract Wasm module: Invalid table reference (128) during Operation(0)\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Unexpected byte 0x80. Expected 0x00\n", "engine_lacks_wasm_feature" },
+		{ "Error: typeof min === \"number\" error: Argument min must be of type number, given: undefined\n"
+		  "    at parseLimits (node_modules/@webassemblyjs/wasm-parser/lib/decoder.js:996:14)\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Persistence failed, so app.sqlite will not be saved. For origin private file system persistence, "
+		  "make sure your web server is configured to use the correct HTTP response headers (See "
+		  "https://sqlocal.dev/guide/setup#cross-origin-isolation).\n",
+		  "cross_origin_isolation_missing" },
+		{ "emcc: warning: liblua.a: archive is missing an index; Use emar when creating libraries to ensure "
+		  "an index is created [-Wemcc]\n$ wasmtime lua.wasm\nError: failed to run main module `lua.wasm`\n\n"
+		  "Caused by:\n    0: failed to instantiate \"lua.wasm\"\n    1: unknown import: `env::abort` has "
+		  "not been defined\n",
+		  "emscripten_glue_missing" },
+		{ "$ emcc -O2 main.c -o main.wasm\n$ wasmer main.wasm\nerror: Error while importing \"env\".\"exit\": "
+		  "unknown import. Expected Function(FunctionType { params: [I32], results: [] })\n",
+		  "emscripten_glue_missing" },
+	};
+	/*
+	 * near misses: env's abort unknown to wasmtime with no sign of Emscripten (AssemblyScript
+	 * imports it too); SQLite going on without OPFS; a Go import of another module
+	 */
+	static const struct near_miss misses[] = {
+		{ "$ asc index.ts -o index.wasm\n$ wasmtime index.wasm\nError: failed to run main module "
+		  "`index.wasm`\n\nCaused by:\n    0: failed to instantiate \"index.wasm\"\n    1: unknown import: "
+		  "`env::abort` has not been defined\n",
+		  "emscripten_glue_missing" },
+		{ "Ignoring inability to install OPFS sqlite3_vfs: Cannot install OPFS: Missing SharedArrayBuffer "
+		  "and/or Atomics.\n",
+		  "cross_origin_isolation_missing" },
+		{ "When linking module: \"gox\" , function name: \"debug\"\n", "go_js_glue_missing" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+	/* Emscripten's worker relay, env_logger's head with Servo's location, unittest's head are no text */
+	CHECK_STR(telling("worker.js onmessage() captured an uncaught exception: RuntimeError: Aborted(x)\n"),
+		  "RuntimeError: Aborted(x)");
+	CHECK_STR(telling("[2026-07-10T04:43:31Z ERROR servoshell::desktop::headed_window] Error at "
+			  "https://a.dev/app.js:1:581153 Atomics is not defined\n"),
+		  "Atomics is not defined");
+	CHECK_STR(telling("test_x (test_core.wasm64.test_x) ... Fatal: Memory64 not supported by lowering\n"
+			  "em++: error: '/b/wasm-opt a.wasm -o a.wasm' failed (returned 1)\n"),
+		  "Fatal: Memory64 not supported by lowering");
+	/* R's reason for a package that did not load, and a hook's error under "details:" */
+	CHECK_STR(telling("Error: package or namespace load failed for \xe2\x80\x98ggplot2\xe2\x80\x99 in "
+			  "loadNamespace(i):\n there is no package called \xe2\x80\x98munsell\xe2\x80\x99\n"),
+		  "there is no package called \xe2\x80\x98munsell\xe2\x80\x99");
+	CHECK_STR(telling("Error: package or namespace load failed for 'TMB':\n .onAttach failed in "
+			  "attachNamespace() for 'TMB', details:\n  call: if (nzchar(cxx)) {\n  error: argument is of "
+			  "length zero\n"),
+		  "error: argument is of length zero");
+	/* a line that says in words that something failed, then the OS refusal why; not a wait loop's curl */
+	CHECK_STR(telling("Checking JS engine /n/bin failed. Check /h/.emscripten. Details: [Errno 13] Permission "
+			  "denied\n"),
+		  "Checking JS engine /n/bin failed. Check /h/.emscripten. Details: [Errno 13] Permission denied");
+	CHECK_STR(telling("curl: (7) Failed to connect to localhost port 8000 after 0 ms: Connection refused\n"),
+		  "(none)");
+}
+
 /* The forty-third round's wordings (batches 27-28, tune part), their near misses and prefixes. */
 static void test_tune43_wordings(const struct classify_table *t)
 {
@@ -6931,6 +7009,7 @@ int main(void)
 		test_tune41_wordings(t);
 		test_tune42_wordings(t);
 		test_tune43_wordings(t);
+		test_tune44_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
 		test_catalogue34c_wordings(t);
 		test_tune21a_wordings(t);
