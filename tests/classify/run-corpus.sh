@@ -24,52 +24,115 @@
 # README.md "Labels"): what naming every thread's cause would need.
 set -uo pipefail
 
-case_part() {
-	local src key
-	src=$(sed -n 's/^# source: //p' "$1" | head -1)
-	key=$(grep -oE '[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+#[0-9]+' <<<"$src" | head -1)
-	[[ -n $key ]] || key=$src
-	case $(printf '%s' "$key" | sha256sum | cut -c1) in
-	[0-4]) echo test ;;
-	*) echo tune ;;
-	esac
+# Reads every case once (one awk over all files): writes each log without its
+# header to $tmp/body/NAME, its emcompat arguments to $tmp/args/NAME (one a
+# line) and its thread key to $tmp/key/NAME (as hashed: no newline), and
+# prints a line per case: name, stage, expect, cause, cited (1/0), year,
+# separated by 0x1f (a header may be empty; read would merge empty tab
+# fields). A header's value is its first "# key: " line.
+read_cases() {
+	mkdir -p "$tmp/body" "$tmp/args" "$tmp/key"
+	awk -v tmp="$tmp" '
+	function flush() {
+		if (name == "")
+			return
+		args = tmp "/args/" name
+		printf "classify\n--json\n" > args
+		if (h["stage"] != "" && h["stage"] != "any")
+			printf "--stage\n%s\n", h["stage"] > args
+		n = split(h["axes"], kv, ",")
+		for (i = 1; i <= n; i++)
+			printf "--axis\n%s\n", kv[i] > args
+		n = split(h["findings"], kv, ",")
+		for (i = 1; i <= n; i++)
+			printf "--finding\n%s\n", kv[i] > args
+		printf "-\n" > args
+		close(args)
+		close(tmp "/body/" name)
+		key = h["source"]
+		cited = match(key, /[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+#[0-9]+/) > 0
+		if (cited)
+			key = substr(key, RSTART, RLENGTH)
+		printf "%s", key > (tmp "/key/" name)
+		close(tmp "/key/" name)
+		year = substr(h["date"], 1, 4)
+		if (year !~ /^[0-9][0-9][0-9][0-9]$/)
+			year = ""
+		printf "%s\037%s\037%s\037%s\037%s\037%s\n", name, h["stage"], h["expect"], h["cause"], cited, year
+	}
+	FNR == 1 {
+		flush()
+		name = FILENAME
+		sub(/^.*\//, "", name)
+		split("", h)
+		inbody = 0
+		printf "" > (tmp "/body/" name)
+	}
+	match($0, /^# (source|stage|expect|cause|axes|findings|date): /) {
+		k = substr($0, 3, RLENGTH - 4)
+		if (!(k in h))
+			h[k] = substr($0, RLENGTH + 1)
+	}
+	{
+		if (!inbody && $0 ~ /^# [a-z]+:/)
+			next
+		if (!inbody && $0 == "") {
+			inbody = 1
+			next
+		}
+		inbody = 1
+		print > (tmp "/body/" name)
+	}
+	END { flush() }
+	' "$1"/*.log
 }
 
+# "part name" for every case read_cases read: one sha256sum over all keys.
+case_parts() {
+	(cd "$tmp/key" && sha256sum -- *) | awk '{ print (substr($1, 1, 1) ~ /[0-4]/ ? "test" : "tune"), $2 }'
+}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
 if [[ ${1-} == --split ]]; then
-	dir=${2:-$(cd "$(dirname "$0")" && pwd)}
-	for f in "$dir"/*.log; do echo "$(case_part "$f") $(basename "$f")"; done
+	read_cases "${2:-$(cd "$(dirname "$0")" && pwd)}" >/dev/null
+	case_parts
 	exit 0
 fi
 
 bin=$1
 dir=${2:-$(cd "$(dirname "$0")" && pwd)}
-declare -A known=() n=() ok=() fp=() fam_n=() fam_ok=() ok_thread=()
+declare -A known=() n=() ok=() fp=() fam_n=() fam_ok=() ok_thread=() part_of=()
 if [[ -f $dir/known-misses.txt ]]; then
 	while read -r name got _; do
 		[[ -z $name || $name == \#* ]] || known[$name]=$got
 	done <"$dir/known-misses.txt"
 fi
-fail=0
-for f in "$dir"/*.log; do
-	name=$(basename "$f")
-	part=$(case_part "$f")
-	stage=$(sed -n 's/^# stage: //p' "$f" | head -1)
-	expect=$(sed -n 's/^# expect: //p' "$f" | head -1)
-	cause=$(sed -n 's/^# cause: //p' "$f" | head -1)
-	axes=$(sed -n 's/^# axes: //p' "$f" | head -1)
-	findings=$(sed -n 's/^# findings: //p' "$f" | head -1)
-	args=(classify --json)
-	[[ -n $stage && $stage != any ]] && args+=(--stage "$stage")
-	IFS=, read -r -a kvs <<<"$axes"
-	for kv in "${kvs[@]}"; do args+=(--axis "$kv"); done
-	IFS=, read -r -a fs <<<"$findings"
-	for x in "${fs[@]}"; do args+=(--finding "$x"); done
-	# the log without its header, as test_classify reads it: a note written
-	# knowing the cause must never be what a pattern matched
-	out=$(awk 'h == 0 && /^# [a-z]+:/ { next } h == 0 && /^$/ { h = 1; next } { h = 1; print }' "$f" |
-		"$bin" "${args[@]}" - 2>&1)
-	rc=$?
-	got=$(grep -o '"class":"[^"]*"' <<<"$out" | head -1 | sed 's/"class":"\(.*\)"/\1/')
+read_cases "$dir" >"$tmp/cases"
+while read -r part name; do part_of[$name]=$part; done < <(case_parts)
+
+# Classifies the cases, as many at once as there are processors, each log
+# without its header as test_classify reads it: a note written knowing the
+# cause must never be what a pattern matched.
+mkdir -p "$tmp/out"
+classify_one() {
+	local args
+	mapfile -t args <"$tmp/args/$1"
+	"$bin" "${args[@]}" <"$tmp/body/$1" >"$tmp/out/$1" 2>&1
+	echo $? >"$tmp/out/$1.rc"
+}
+export -f classify_one
+export bin tmp
+(cd "$tmp/args" && printf '%s\0' *) | xargs -0 -n 16 -P "$(nproc)" bash -c 'for c; do classify_one "$c"; done' _
+
+fail=0 threads=0 dated=0 recent=0 total=0
+while IFS=$'\037' read -r name stage expect cause cited year; do
+	part=${part_of[$name]}
+	out=$(<"$tmp/out/$name")
+	rc=$(<"$tmp/out/$name.rc")
+	got=
+	[[ $out =~ \"class\":\"([^\"]*)\" ]] && got=${BASH_REMATCH[1]}
 	want_rc=0
 	[[ $expect == unclassified ]] && want_rc=1
 	n[$part]=$((${n[$part]:-0} + 1))
@@ -97,10 +160,20 @@ for f in "$dir"/*.log; do
 	elif [[ $right == 0 ]]; then
 		fail=$((fail + 1))
 		echo "FAIL $name ($part): class '$got' exit $rc, expected '$expect' exit $want_rc"
-		echo "     $out" | head -c 600
-		echo
+		echo "     ${out:0:595}"
 	fi
-done
+	# what the corpus is made of: cases cited to a public thread (an
+	# owner/repo#N source), how many carry the thread's date, how many are
+	# from 2024-2026
+	total=$((total + 1))
+	if [[ $cited == 1 ]]; then
+		threads=$((threads + 1))
+		if [[ -n $year ]]; then
+			dated=$((dated + 1))
+			((10#$year >= 2024 && 10#$year <= 2026)) && recent=$((recent + 1))
+		fi
+	fi
+done <"$tmp/cases"
 for name in "${!known[@]}"; do
 	fail=$((fail + 1))
 	echo "FAIL known-misses.txt names $name, which is not in the corpus"
@@ -109,18 +182,6 @@ echo "per family (expected class): right/cases in the tune part, in the test par
 for fam in $(printf '%s\n' "${!fam_n[@]}" | sed 's,/[a-z]*$,,' | sort -u); do
 	printf '  %-32s tune %2d/%-2d  test %2d/%d\n' "$fam" "${fam_ok[$fam/tune]:-0}" "${fam_n[$fam/tune]:-0}" \
 		"${fam_ok[$fam/test]:-0}" "${fam_n[$fam/test]:-0}"
-done
-# what the corpus is made of: cases cited to a public thread (an owner/repo#N
-# source), how many carry the thread's date, how many are from 2024-2026
-threads=0 dated=0 recent=0 total=0
-for f in "$dir"/*.log; do
-	total=$((total + 1))
-	grep -qE '^# source: .*[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+#[0-9]+' "$f" || continue
-	threads=$((threads + 1))
-	year=$(sed -n 's/^# date: \([0-9]\{4\}\).*/\1/p' "$f" | head -1)
-	[[ -n $year ]] || continue
-	dated=$((dated + 1))
-	((year >= 2024 && year <= 2026)) && recent=$((recent + 1))
 done
 printf 'corpus: %d cases, %d cited to a thread, %d of them dated, %d from 2024-2026 (%d%% of all cases)\n' \
 	"$total" "$threads" "$dated" "$recent" $((total > 0 ? recent * 100 / total : 0))
