@@ -24,6 +24,34 @@ struct span {
 	const char *codes, *codes_end;  /* cargo's "could not compile": rustc's code summary, or NULL */
 };
 
+/*
+ * The end of [S, END) before the source location a browser console's copy
+ * puts after a message as a Markdown link (" [app.js:914:40](http://...)"),
+ * or END.
+ */
+static const char *before_console_location(const char *s, const char *end)
+{
+	const char *open, *close, *d;
+
+	if (end - s < 8 || end[-1] != ')')
+		return end;
+	for (close = end - 1; close > s && *close != ']'; close--)
+		if (*close == '[' || *close == ' ')
+			return end;
+	if (close == s || close[1] != '(')
+		return end;
+	for (open = close; open > s && open[-1] != '['; open--)
+		if (open[-1] == ']')
+			return end;
+	if (open == s || open - 1 == s || open[-2] != ' ')
+		return end;
+	for (d = close; d > open && isdigit((unsigned char)d[-1]); d--)
+		;
+	if (d == close || d == open || d[-1] != ':')
+		return end;
+	return open - 2;
+}
+
 char *evidence_quote(const char *start, const char *end)
 {
 	struct strbuf sb = { 0 };
@@ -33,6 +61,7 @@ char *evidence_quote(const char *start, const char *end)
 		start++;
 	while (end > start && isspace((unsigned char)end[-1]))
 		end--;
+	end = before_console_location(start, end);
 	if (end - start > EVIDENCE_LINE_MAX) {
 		untrusted_utf8_add(&sb, start, utf8_valid_prefix(start, EVIDENCE_LINE_MAX));
 		strbuf_addstr(&sb, "...");
@@ -1129,6 +1158,22 @@ static const char *rustc_type_label(const char *eol, const char *end, const char
  * "E       assert 3 == 4") and Jest's matcher hint (jest-matcher-utils
  * matcherHint: "expect(received).toBe(expected)").
  */
+/* Whether [S, END) is a Go compiler's error: "main.go:4:6: message" (a path ending in .go, then a place). */
+static int is_go_error(const char *s, const char *end)
+{
+	const char *p = s, *d;
+
+	while (p < end && p - s < 256 && *p != ' ' && !(*p == '.' && starts_with(p, end, ".go:")))
+		p++;
+	if (p == s || !starts_with(p, end, ".go:"))
+		return 0;
+	d = span_of(p + 4, end, "0123456789");
+	if (d == p + 4 || d == end || *d != ':')
+		return 0;
+	p = span_of(d + 1, end, "0123456789");
+	return p > d + 1 && end - p > 2 && p[0] == ':' && p[1] == ' ' && !isspace((unsigned char)p[2]);
+}
+
 static int failure_weight(const char *line, const char *own, const char *why, const char *eol, const char **tool)
 {
 	static const char *const git[] = { "fatal: unable to access '",
@@ -1163,6 +1208,10 @@ static int failure_weight(const char *line, const char *own, const char *why, co
 	*tool = "test";
 	if (starts_with(why, te, "expect(received).") || starts_with(why, te, "expect(jest.fn())."))
 		return 51;
+	/* Go's compilers (gc, TinyGo) say an error as "FILE.go:LINE:COL: message", no level word */
+	*tool = "error";
+	if (is_go_error(why, te))
+		return 80;
 	/* emcc's failed child ("'CMD' failed (returned N)") with its "emcc: error: " cut off in the paste */
 	*tool = "wrapper";
 	if (te[-1] == ')' && (find_in(why, te, "' failed (returned ") || find_in(why, te, "' failed (received ")))

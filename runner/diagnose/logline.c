@@ -29,10 +29,12 @@ const char *logline_after_buildkit(const char *s, const char *end)
 	}
 	for (d = p; p < end && isdigit((unsigned char)*p); p++)
 		;
-	if (p == d || end - p < 5 || *p != '.' || !isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]) ||
-	    !isdigit((unsigned char)p[3]) || p[4] != ' ')
+	/* the seconds with three decimals (older BuildKit: two) */
+	if (p == d || end - p < 4 || *p != '.' || !isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]))
 		return s;
-	return p + 5;
+	if (p[3] == ' ')
+		return p + 4;
+	return end - p >= 5 && isdigit((unsigned char)p[3]) && p[4] == ' ' ? p + 5 : s;
 }
 
 /*
@@ -140,8 +142,14 @@ static const char *console_prefix_end(const char *s, const char *end)
 	/* DevTools' source location: one word ending in ":LINE", then "Uncaught " (bounded: most lines pass fast) */
 	for (p = s; p < end && p - s < 200 && *p != ' '; p++)
 		;
-	for (q = p; q > s && isdigit((unsigned char)q[-1]); q--)
+	for (q = p; q > s && isxdigit((unsigned char)q[-1]); q--)
 		;
+	/* a wasm function's place is its byte offset ("app.wasm:0xaa3") */
+	if (q - s >= 4 && q[-1] == 'x' && q[-2] == '0' && q[-3] == ':')
+		q -= 2;
+	else
+		for (q = p; q > s && isdigit((unsigned char)q[-1]); q--)
+			;
 	if (q < p && q - s >= 2 && q[-1] == ':' && starts_with(p, end, " Uncaught "))
 		return p + 1;
 	/* ... or a logged error itself ("pyodide.asm.js:10 TypeError: ...") */
@@ -202,14 +210,19 @@ static const char *unittest_prefix_end(const char *s, const char *end)
 
 /*
  * The end of the rest of Rust's env_logger head at P, after its time
- * ("[2026-07-10T04:43:31Z ERROR servoshell::window] "): a level, an
+ * ("[2026-07-10T04:43:31Z ERROR servoshell::window] ") or at its bracket
+ * when it has none ("[ERROR rustpython_vm::compile] "): a level, an
  * optional target, "] "; or NULL.
  */
 static const char *env_logger_end(const char *p, const char *end)
 {
-	static const char *const levels[] = { " ERROR", " WARN", " INFO", " DEBUG", " TRACE" };
+	static const char *const levels[] = { "ERROR", "WARN", "INFO", "DEBUG", "TRACE" };
 	size_t i;
 
+	/* after the time, or the head's own bracket when there is no time */
+	if (p == end || (*p != ' ' && *p != '['))
+		return NULL;
+	p++;
 	for (i = 0; i < sizeof(levels) / sizeof(*levels) && !starts_with(p, end, levels[i]); i++)
 		;
 	if (i == sizeof(levels) / sizeof(*levels))
@@ -290,6 +303,13 @@ static const char *decoration_end(const char *s, const char *end)
 		p = span_of(p + 6, end, "0123456789");
 		return p < end && *p == '\a' ? p + 1 : s;
 	}
+	/* env_logger's head without its time ("[ERROR rustpython_vm::compile] ") */
+	if (*s == '[' && (p = env_logger_end(s, end)))
+		return p;
+	/* a tool's tag before an error it reports ("[webpack-cli] RangeError: ...") */
+	if (*s == '[' && (p = span_of(s + 1, end, NAME_CHARS)) > s + 1 && end - p > 2 && p[0] == ']' && p[1] == ' ' &&
+	    is_error_name(p + 2, end))
+		return p + 2;
 	/* a timestamper's time (Jenkins': "[2024-01-02T03:04:05.678Z] ", "12:34:56 "), bare or bracketed */
 	p = time_end(s + (*s == '['), end);
 	if (p && *s == '[')
@@ -348,7 +368,8 @@ int logline_error_level(const char *line, const char *own)
 	for (const char *q = line; q < own && (q = memchr(q, '[', (size_t)(own - q))); q++) {
 		const char *p = time_end(q + 1, own);
 
-		if (p && starts_with(p, own, " ERROR") && env_logger_end(p, own + 1))
+		if ((p && starts_with(p, own, " ERROR") && env_logger_end(p, own + 1)) ||
+		    (starts_with(q, own, "[ERROR ") && env_logger_end(q, own + 1)))
 			return 1;
 	}
 	for (size_t i = 0; i < sizeof(error_levels) / sizeof(*error_levels); i++) {

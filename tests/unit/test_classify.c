@@ -2739,6 +2739,90 @@ static void test_tune33_wordings(const struct classify_table *t)
  * Godot's web toolchain check; Apple's libtool on wasm objects; a line that says nothing is broken.
  */
 /*
+ * The forty-fifth round's wordings (batches 31-32, tune part), their near misses and the lines
+ * said with a decoration before or after them.
+ */
+static void test_tune45_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "thread 'main' panicked at src/bootstrap/src/core/build_steps/compile.rs:427:13:\nTarget "
+		  "\"wasm32-wasip1\" does not have a \"wasi-root\" key in bootstrap.toml or `$WASI_SDK_PATH` set\n",
+		  "rust_wasi_root_missing" },
+		{ "  --- stderr\n/usr/lib/llvm-10/lib/clang/10.0.0/include/inttypes.h:21:15: fatal error: 'inttypes.h' "
+		  "file not found\nerror: failed to run custom build command for `openssl-sys v0.9.103`\n"
+		  "make[1]: Leaving directory '/w/target/wasm32-wasip1/release/build/openssl-sys-41b7/out'\n",
+		  "wasm_c_sysroot_missing" },
+		{ "/w/target/wasm32-unknown-unknown/debug/deps/foo-e65e.wasm: 1: /w/target/wasm32-unknown-unknown/"
+		  "debug/deps/foo-e65e.wasm: Syntax error: end of file unexpected\n",
+		  "wasm_runner_not_configured" },
+		{ "error: could not execute process `target\\wasm32-unknown-unknown\\debug\\a.wasm` (never "
+		  "executed)\n\nCaused by:\n  %1 is not a valid Win32 application. (os error 193)\n",
+		  "wasm_runner_not_configured" },
+		{ "error[E0412]: cannot find type `GpuRenderPipeline` in crate `web_sys`\n",
+		  "web_sys_unstable_apis_missing" },
+		{ "error[E0432]: unresolved import `web_sys::GpuTextureFormat`\n", "web_sys_unstable_apis_missing" },
+		{ "Error\nThe following features required to run Godot projects on the Web are missing:\nCross Origin "
+		  "Isolation - Check web server configuration (send correct headers)\n",
+		  "cross_origin_isolation_missing" },
+		{ "error : Exception: FROZEN_CACHE is set, but cache file is missing: \"sysroot_install.stamp\"\n",
+		  "emscripten_cache_not_writable" },
+		{ "TypeError: Module.dynCall_vi is not a function\n", "emscripten_runtime_helper_removed" },
+		{ "    1: Invalid input WebAssembly code at offset 21608869: legacy_exceptions feature required for "
+		  "try "
+		  "instruction\n",
+		  "engine_lacks_wasm_feature" },
+		{ "LinkError: WebAssembly.instantiate(): Import #16 \"wasi_snapshot_preview1\" \"fd_prestat_get\": "
+		  "function import requires a callable\n",
+		  "wasi_host_import_missing" },
+		{ "RuntimeError: Error while importing \"wasi_unstable\".\"args_get\": unknown import. Expected "
+		  "Function(FunctionType { params: [I32, I32], results: [I32] })\n",
+		  "wasi_host_import_missing" },
+		{ "LinkError: WebAssembly.instantiate(): Import #21 \"dart\" \"changeset_apply_filter\": function "
+		  "import requires a callable\n",
+		  "glue_wasm_version_mismatch" },
+		{ "Oops, the compiler has encountered an unexpected situation.\nThis is a bug in the compiler.\n",
+		  "toolchain_crash" },
+		{ "lib/src/svg/_tessellator_ffi.dart:6:1: Error: 'dart:ffi' can't be imported when\ncompiling to "
+		  "Wasm.\n",
+		  "crate_no_target_code" },
+	};
+	/*
+	 * near misses: a host build missing its libc headers; a cargo run without a .wasm; the first
+	 * import missing from env (a hand-written import object); a web-sys type of a stable API
+	 */
+	static const struct near_miss misses[] = {
+		{ "src/a.c:1:10: fatal error: 'stdlib.h' file not found\n", "wasm_c_sysroot_missing" },
+		{ "error: could not execute process `target\\x86_64-kernel\\debug\\kernel` (never executed)\n\n"
+		  "Caused by:\n  %1 is not a valid Win32 application. (os error 193)\n",
+		  "wasm_runner_not_configured" },
+		{ "LinkError: WebAssembly.instantiate(): Import #3 \"env\" \"my_callback\": function import requires a "
+		  "callable\n",
+		  "glue_wasm_version_mismatch" },
+		{ "error[E0412]: cannot find type `HtmlCanvasElement` in crate `web_sys`\n",
+		  "web_sys_unstable_apis_missing" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+	/* Go's compiler errors have no level word; env_logger without its time, a tool's tag, wasm offsets */
+	CHECK_STR(telling("$ GOOS=wasip1 GOARCH=wasm tinygo build -o main.wasm main.go\nmain.go:4:6: can only use "
+			  "//go:wasmimport on declarations\n"),
+		  "main.go:4:6: can only use //go:wasmimport on declarations");
+	CHECK_STR(telling("[ERROR rustpython_vm::vm::compile] Failed reading file 'a.py': No such file or directory "
+			  "(os error 44)\n"),
+		  "Failed reading file 'a.py': No such file or directory (os error 44)");
+	CHECK_STR(telling("[webpack-cli] RangeError: WebAssembly.Instance(): Out of memory: wasm memory\n"),
+		  "RangeError: WebAssembly.Instance(): Out of memory: wasm memory");
+	CHECK_STR(telling("tfjs-backend-wasm-simd.wasm:0xaa3 Uncaught (in promise) RuntimeError: memory access out of "
+			  "bounds\n"),
+		  "RuntimeError: memory access out of bounds");
+	CHECK_STR(telling("#26 78.36 Killed\n"), "Killed");
+	CHECK_STR(telling("Aborted(Assertion failed: mutex, at: mutex_posix.cpp,62,Lock) "
+			  "[dmloader.js:914:40](http://localhost:52218/html5/dmloader.js)\n"),
+		  "Aborted(Assertion failed: mutex, at: mutex_posix.cpp,62,Lock)");
+}
+
+/*
  * The forty-fourth round's wordings (batches 29-30, tune part), their near misses, prefixes and
  * the lines said in words.
  */
@@ -7010,6 +7094,7 @@ int main(void)
 		test_tune42_wordings(t);
 		test_tune43_wordings(t);
 		test_tune44_wordings(t);
+		test_tune45_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
 		test_catalogue34c_wordings(t);
 		test_tune21a_wordings(t);
