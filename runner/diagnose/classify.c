@@ -1114,7 +1114,6 @@ static int contains(const char *text, const char *lit, int icase)
 	return 0;
 }
 
-/* The first line of any log that P matches, or NULL. */
 /* Whether P's "with" regex matches somewhere in the logs. */
 static int found_with(const struct pattern *p, char *const *logs, size_t nlogs)
 {
@@ -1124,6 +1123,7 @@ static int found_with(const struct pattern *p, char *const *logs, size_t nlogs)
 	return 0;
 }
 
+/* The first line of any log that P matches (and P's "with" somewhere), or NULL. */
 static char *search(const struct pattern *p, char *const *logs, size_t nlogs)
 {
 	for (size_t i = 0; i < nlogs; i++) {

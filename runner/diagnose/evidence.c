@@ -390,6 +390,40 @@ static int is_engine_check(const char *s, const char *end)
 }
 
 /*
+ * The root causes names_cause knows: the machine's own refusals first (a full
+ * disk, a permission, exhausted descriptors or memory; LOCAL_TEXTS and
+ * LOCAL_CODES of them), then the network's and the rest.
+ */
+static const char *const cause_texts[] = {
+	"No space left on device",
+	"Disk quota exceeded",
+	"Read-only file system",
+	"Permission denied",
+	"Too many open files",
+	"Cannot allocate memory",
+	"Connection refused",
+	"Connection reset by peer",
+	"Connection timed out",
+	"Network is unreachable",
+	"No route to host",
+	"Temporary failure in name resolution",
+	"Name or service not known",
+	"Service Unavailable",
+	"Bad Gateway",
+	"Gateway Timeout",
+	"Too Many Requests",
+	/* out of memory: the kernel's killer (cargo, rustc, emcc print the signal), Rust's and Node's heaps */
+	"SIGKILL",
+	"memory allocation of ",
+	"JavaScript heap out of memory",
+};
+static const char *const cause_codes[] = { "ENOSPC",    "EDQUOT",      "EROFS",        "EACCES",
+					   "EMFILE",    "ENOMEM",      "ECONNREFUSED", "ECONNRESET",
+					   "ETIMEDOUT", "ENETUNREACH", "EHOSTUNREACH", "EAI_AGAIN" };
+#define LOCAL_TEXTS 6
+#define LOCAL_CODES 6
+
+/*
  * Whether [S, END) names a root cause that the lines around it only wrap: an
  * OS error (strerror's text or Node's code: "No space left on device",
  * ECONNREFUSED), memory exhausted (a SIGKILL, Rust's "memory allocation of N
@@ -400,32 +434,6 @@ static int is_engine_check(const char *s, const char *end)
  */
 static const char *names_cause(const char *s, const char *end)
 {
-	static const char *const texts[] = {
-		"No space left on device",
-		"Disk quota exceeded",
-		"Read-only file system",
-		"Permission denied",
-		"Connection refused",
-		"Connection reset by peer",
-		"Connection timed out",
-		"Network is unreachable",
-		"No route to host",
-		"Too many open files",
-		"Cannot allocate memory",
-		"Temporary failure in name resolution",
-		"Name or service not known",
-		"Service Unavailable",
-		"Bad Gateway",
-		"Gateway Timeout",
-		"Too Many Requests",
-		/* out of memory: the kernel's killer (cargo, rustc, emcc print the signal), Rust's and Node's heaps */
-		"SIGKILL",
-		"memory allocation of ",
-		"JavaScript heap out of memory",
-	};
-	static const char *const codes[] = { "ENOSPC",       "EDQUOT",     "EROFS",     "EACCES",
-					     "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENETUNREACH",
-					     "EHOSTUNREACH", "EMFILE",     "ENOMEM",    "EAI_AGAIN" };
 	static const char *const statuses[] = { "status code ",     "HTTP error ", "HTTP Error ", "HTTP status ",
 						"returned error: ", "HTTP/1.1 ",   "HTTP/2 ",     "HTTP " };
 
@@ -438,15 +446,15 @@ static const char *names_cause(const char *s, const char *end)
 	for (const char *p = s; p < end; p++) {
 		if (!first[(unsigned char)*p])
 			continue;
-		for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++)
-			if (*p == texts[i][0] && starts_with(p, end, texts[i]))
+		for (size_t i = 0; i < sizeof(cause_texts) / sizeof(*cause_texts); i++)
+			if (*p == cause_texts[i][0] && starts_with(p, end, cause_texts[i]))
 				return p;
-		for (size_t i = 0; i < sizeof(codes) / sizeof(*codes); i++) {
+		for (size_t i = 0; i < sizeof(cause_codes) / sizeof(*cause_codes); i++) {
 			const char *q;
 
-			if (*p != codes[i][0] || !starts_with(p, end, codes[i]))
+			if (*p != cause_codes[i][0] || !starts_with(p, end, cause_codes[i]))
 				continue;
-			q = p + strlen(codes[i]);
+			q = p + strlen(cause_codes[i]);
 			if ((p == s || !is_ident(p[-1])) && (q == end || !is_ident(*q)))
 				return p;
 		}
@@ -471,20 +479,7 @@ static const char *names_cause(const char *s, const char *end)
  */
 static int names_local_refusal(const char *s, const char *end)
 {
-	static const char *const refusals[] = { "No space left on device",
-						"Disk quota exceeded",
-						"Read-only file system",
-						"Permission denied",
-						"Too many open files",
-						"Cannot allocate memory",
-						"ENOSPC",
-						"EDQUOT",
-						"EROFS",
-						"EACCES",
-						"EMFILE",
-						"ENOMEM" };
-
-	return starts_with_any(s, end, refusals, sizeof(refusals) / sizeof(*refusals));
+	return starts_with_any(s, end, cause_texts, LOCAL_TEXTS) || starts_with_any(s, end, cause_codes, LOCAL_CODES);
 }
 
 /*
@@ -1144,20 +1139,6 @@ static const char *rustc_type_label(const char *eol, const char *end, const char
 
 /* ---- failures that are no breakage, in the tools' own words ---- */
 
-/*
- * The weight of line [LINE, EOL), which line_weight reads as no error, as a
- * failure that names no breakage (0: none), its tool in *TOOL; OWN is its
- * text after the decorations, WHY past its indent. Each is taken only in its
- * tool's own shape: git's die() on a remote it cannot reach or log in to
- * (http.c "unable to access '%s': %s", prompt.c "could not read %s: %s",
- * connect.c "Could not read from remote repository.", remote-curl.c
- * "repository '%s' not found", "Authentication failed for '%s'"), ssh's
- * refusal (sshconnect2.c "Permission denied (%s)."), bash's fork that gave up
- * (jobs.c: sys_error("fork"); its "fork: retry: ..." tries again), miette's
- * report head ("× ..."), pytest's failed assertion (_pytest/_code/code.py:
- * "E       assert 3 == 4") and Jest's matcher hint (jest-matcher-utils
- * matcherHint: "expect(received).toBe(expected)").
- */
 /* Whether [S, END) is a Go compiler's error: "main.go:4:6: message" (a path ending in .go, then a place). */
 static int is_go_error(const char *s, const char *end)
 {
@@ -1174,6 +1155,20 @@ static int is_go_error(const char *s, const char *end)
 	return p > d + 1 && end - p > 2 && p[0] == ':' && p[1] == ' ' && !isspace((unsigned char)p[2]);
 }
 
+/*
+ * The weight of line [LINE, EOL), which line_weight reads as no error, as a
+ * failure that names no breakage (0: none), its tool in *TOOL; OWN is its
+ * text after the decorations, WHY past its indent. Each is taken only in its
+ * tool's own shape: git's die() on a remote it cannot reach or log in to
+ * (http.c "unable to access '%s': %s", prompt.c "could not read %s: %s",
+ * connect.c "Could not read from remote repository.", remote-curl.c
+ * "repository '%s' not found", "Authentication failed for '%s'"), ssh's
+ * refusal (sshconnect2.c "Permission denied (%s)."), bash's fork that gave up
+ * (jobs.c: sys_error("fork"); its "fork: retry: ..." tries again), miette's
+ * report head ("× ..."), pytest's failed assertion (_pytest/_code/code.py:
+ * "E       assert 3 == 4") and Jest's matcher hint (jest-matcher-utils
+ * matcherHint: "expect(received).toBe(expected)").
+ */
 static int failure_weight(const char *line, const char *own, const char *why, const char *eol, const char **tool)
 {
 	static const char *const git[] = { "fatal: unable to access '",

@@ -368,8 +368,10 @@ int logline_error_level(const char *line, const char *own)
 	for (const char *q = line; q < own && (q = memchr(q, '[', (size_t)(own - q))); q++) {
 		const char *p = time_end(q + 1, own);
 
-		if ((p && starts_with(p, own, " ERROR") && env_logger_end(p, own + 1)) ||
-		    (starts_with(q, own, "[ERROR ") && env_logger_end(q, own + 1)))
+		/* the level follows the time, or the bracket itself when there is none */
+		if (!p)
+			p = q;
+		if (starts_with(p + 1, own, "ERROR") && env_logger_end(p, own + 1))
 			return 1;
 	}
 	for (size_t i = 0; i < sizeof(error_levels) / sizeof(*error_levels); i++) {
