@@ -24,10 +24,25 @@ struct span {
 	const char *codes, *codes_end;  /* cargo's "could not compile": rustc's code summary, or NULL */
 };
 
+/* Whether [S, END) ends in a ":LINE:COLUMN" of digits. */
+static int ends_line_column(const char *s, const char *end)
+{
+	for (int part = 0; part < 2; part++) {
+		const char *d = end;
+
+		while (d > s && isdigit((unsigned char)d[-1]))
+			d--;
+		if (d == end || d == s || d[-1] != ':')
+			return 0;
+		end = d - 1;
+	}
+	return 1;
+}
+
 /*
  * The end of [S, END) before the source location a browser console's copy
- * puts after a message as a Markdown link (" [app.js:914:40](http://...)"),
- * or END.
+ * puts after a message: as a Markdown link (" [app.js:914:40](http://...)"),
+ * or Chrome's " (at app.js:1:1)"; or END.
  */
 static const char *before_console_location(const char *s, const char *end)
 {
@@ -35,6 +50,11 @@ static const char *before_console_location(const char *s, const char *end)
 
 	if (end - s < 8 || end[-1] != ')')
 		return end;
+	/* the location has no space: the last space is the one of " (at " */
+	for (open = end - 1; open > s && *open != ' '; open--)
+		;
+	if (open - s >= 4 && starts_with(open - 4, end, " (at ") && ends_line_column(open + 1, end - 1))
+		return open - 4;
 	for (close = end - 1; close > s && *close != ']'; close--)
 		if (*close == '[' || *close == ' ')
 			return end;
@@ -123,7 +143,39 @@ static const char *exception_at(const char *s, const char *end, const char **nam
 }
 
 /*
- * Whether V8's wasm error without its exception name starts a word of [S,
+ * The last exception of a traceback folded onto one line [S, END) (S at its
+ * "Traceback (most recent call last):"), after a frame ("... File "x.py",
+ * line 5, in <module> import y ModuleNotFoundError: No module named 'y'"),
+ * or NULL; not a handler's "except ImportError:" quoted in a frame.
+ */
+static const char *folded_exception(const char *s, const char *end)
+{
+	const char *p = find_in(s, end, " File \""), *x, *xe, *last = NULL;
+
+	if (!p)
+		return NULL;
+	while ((x = exception_at(p, end, &xe)) != NULL) {
+		if (!(x - p >= 7 && memcmp(x - 7, "except ", 7) == 0))
+			last = x;
+		p = xe;
+	}
+	return last;
+}
+
+/* Whether [S, END) starts with an exception's name: "ValueError: ...", "KeyboardInterrupt". */
+static int starts_exception(const char *s, const char *end)
+{
+	const char *xe, *p = s;
+
+	if (exception_at(s, end, &xe) == s)
+		return 1;
+	while (p < end && (isalnum((unsigned char)*p) || *p == '_' || *p == '.'))
+		p++;
+	return p > s && p == end && isupper((unsigned char)*s);
+}
+
+/*
+ * Whether V8's wasm error without its exception name starts a word of [
  * END): its ErrorThrower puts the API call first ("WebAssembly.instantiate():
  * Import #3 ...", "WebAssembly.Memory.grow(): ..."), and a page that shows
  * only an error's message drops the "LinkError: " before it.
@@ -192,6 +244,12 @@ static const char *error_word_at(const char *s, const char *end)
 /* maturin's failure line; each cause of it follows on a "  Caused by: " line (src/main.rs) */
 #define MATURIN_FAILED "\xf0\x9f\x92\xa5 maturin failed"
 #define MATURIN_CAUSE "Caused by: "
+
+/* Whether [S, END) is maturin's failure line, also as a copy without its emoji shows it. */
+static int is_maturin_failed(const char *s, const char *end)
+{
+	return starts_with(s, end, MATURIN_FAILED) || (end - s == 14 && starts_with(s, end, "maturin failed"));
+}
 
 /* Whether maturin's cause [S, END) only says that cargo failed: its error is cargo's, above. */
 static int is_maturin_wrapper(const char *s, const char *end)
@@ -989,6 +1047,16 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "error";
 		return 60;
 	}
+	/*
+	 * wasmtime's linker, also where an embedder glued its own text before it
+	 * ("Unknown: src/plugins.rs:135:36unknown import: `m::f` has not been
+	 * defined"), and Windows cmd's command not found
+	 */
+	if (find_in(s, end, "unknown import: `") ||
+	    find_in(s, end, "is not recognized as an internal or external command")) {
+		*tool = "error";
+		return 80;
+	}
 	/* lld's duplicate definition or undefined symbol with its "wasm-ld: error: " prefix lost */
 	if (starts_with(s, end, "duplicate symbol: ") || starts_with(s, end, "undefined symbol: ")) {
 		*tool = "linker";
@@ -1026,15 +1094,17 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	}
 	/*
 	 * Node's V8 fatal error handler (src/node_errors.cc: "FATAL ERROR: %s %s"): the process is gone;
-	 * so is one at an llvm_unreachable or binaryen's WASM_UNREACHABLE ("UNREACHABLE executed at F:N!")
+	 * so is one at an llvm_unreachable or binaryen's WASM_UNREACHABLE ("UNREACHABLE executed at F:N!"),
+	 * and V8 where it stops itself with its parameters' dump (isolate.cc's PushParamsAndDie:
+	 * "Stacktrace:", "ptr1=0x...", "failure_message_object=0x...")
 	 */
 	if (find_in(s, end, "Segmentation fault") || starts_with(s, end, "Assertion failed") ||
-	    starts_with(s, end, "FATAL ERROR: ") || starts_with(s, end, "UNREACHABLE executed") ||
-	    is_kernel_death(s, end)) {
+	    starts_with(s, end, "failure_message_object=0x") || starts_with(s, end, "FATAL ERROR: ") ||
+	    starts_with(s, end, "UNREACHABLE executed") || is_kernel_death(s, end)) {
 		*tool = "crash";
 		return 60;
 	}
-	if (starts_with(s, end, MATURIN_FAILED)) {
+	if (is_maturin_failed(s, end)) {
 		*tool = "wrapper";
 		return 40;
 	}
@@ -1311,9 +1381,13 @@ static int is_warning(const char *s, const char *end)
  * wasmtime and other Rust tools) that line [S, END) starts, or NULL: an
  * indented line right after "Caused by:" (ITEM_OPEN 0; its indent goes to
  * *INDENT), or a numbered one ("    1: ...") at that indent. Other indented
- * lines continue the item before (a numbered backtrace under it, too).
+ * lines continue the item before (a numbered backtrace under it, too),
+ * except after wgpu's context items (ITEM, ITEM_END: "In a RenderPass",
+ * "In Device::create_bind_group"): each line at their indent but a "note: "
+ * is the next, the last the error itself.
  */
-static const char *cause_item(const char *s, const char *end, int item_open, size_t *indent)
+static const char *cause_item(const char *s, const char *end, int item_open, size_t *indent, const char *item,
+			      const char *item_end)
 {
 	const char *p = s, *d;
 
@@ -1329,6 +1403,9 @@ static const char *cause_item(const char *s, const char *end, int item_open, siz
 		;
 	if (d > p && end - d >= 2 && d[0] == ':' && d[1] == ' ' && (size_t)(p - s) == *indent)
 		return d + 2;
+	if (item_open && item && (size_t)(p - s) == *indent && starts_with(item, item_end, "In ") &&
+	    !starts_with(p, end, "note: "))
+		return p;
 	return item_open ? NULL : p;
 }
 
@@ -1531,7 +1608,8 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 {
 	const char *end = text + len, *line = text;
 	/* chain: 0 none, 1 after "Caused by:", 2 in an item, 3 in unindented "Caused by: ..." lines */
-	int in_traceback = 0, chain = 0;
+	/* flat_tb: the traceback's frames are not indented (a poster lost them): its exception is named */
+	int in_traceback = 0, flat_tb = 0, chain = 0;
 	int child = 0; /* in a child's stderr: 1 none of its lines an error yet, 2 one was */
 	int maturin = 0; /* after maturin's failure line */
 	int load_failed = 0; /* after Pyodide's "The following error occurred while loading X:" */
@@ -1541,6 +1619,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	int miette = 0; /* after a miette report's head ("× "): its "╰─▶ " item is the root cause */
 	int warning_open = 0; /* the last line was a warning whose message goes on in the next one */
 	int r_warnings = 0; /* in R's "Warning messages:" list, which a blank line ends */
+	struct span macro = { 0 }; /* rustc's error that a procedural macro panicked, until a blank line */
 	int py_ignored = 0; /* after Python's "Exception ignored ...": the traceback that follows was survived */
 	size_t said_lines = 0, plain_at = 0; /* lines with text so far; the count at the plain line */
 	size_t lineno = 0, indent = 0, codes_lineno = 0;
@@ -1620,7 +1699,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		}
 		if (maturin && last.start)
 			keep(kept, n, &last);
-		maturin = starts_with(why, te, MATURIN_FAILED);
+		maturin = is_maturin_failed(why, te);
 		last.start = NULL;
 		if (te - why == 10 && starts_with(why, te, "Caused by:") && head.weight) {
 			chain = 1;
@@ -1671,7 +1750,8 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			if (weight > 0)
 				child = 2;
 		}
-		if (chain && chain != 3 && why < te && (item = cause_item(own, te, chain == 2, &indent))) {
+		if (chain && chain != 3 && why < te &&
+		    (item = cause_item(own, te, chain == 2, &indent, cause.start, cause.end))) {
 			cause = (struct span){ .start = item,
 					       .end = te,
 					       .tool = tool,
@@ -1727,13 +1807,22 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		/* CPython's unraisable exception ("Exception ignored in: ...", 3.13's "Exception ignored while ...") */
 		if (why == own && starts_with(why, te, "Exception ignored "))
 			py_ignored = 1;
-		if (find_in(why, eol, "Traceback (most recent call last):")) {
+		if ((q = find_in(why, eol, "Traceback (most recent call last):")) && (q = folded_exception(q, eol))) {
+			/* a traceback folded onto one line: its exception is the line's last */
+			why = q;
+			weight = 95;
+			tool = "python";
+		} else if (find_in(why, eol, "Traceback (most recent call last):")) {
 			/* "PythonError: Traceback ...": the exception comes at the end */
 			in_traceback = 1;
+			flat_tb = 0;
 			weight = weight ? 40 : 0;
 			tool = "wrapper";
+		} else if (in_traceback && why == own && starts_with(why, eol, "File \"")) {
+			flat_tb = 1;
 		} else if (in_traceback && why == own && why < eol && !isspace((unsigned char)*why) &&
-			   !is_elision(why, eol) && !is_caret_line(why, eol)) {
+			   !is_elision(why, eol) && !is_caret_line(why, eol) &&
+			   (!flat_tb || starts_exception(why, eol))) {
 			/* The first unindented line after a traceback: its exception (unless it wraps a step's). */
 			in_traceback = 0;
 			if (py_ignored) {
@@ -1773,6 +1862,17 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 					       .lineno = lineno };
 			plain_at = said_lines;
 		}
+		/* the macro's panic message, under rustc's error, is its cause */
+		if (why == te) {
+			macro.start = NULL;
+		} else if (macro.start && starts_with(why, te, "= help: message: ")) {
+			macro.start = why;
+			macro.end = te;
+			macro.weight++;
+			macro.lineno = lineno;
+			keep(kept, n, &macro);
+			macro.start = NULL;
+		}
 		if (weight > 0) {
 			real |= !cause_only;
 			c = (struct span){ .start = why,
@@ -1809,6 +1909,9 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			keep(kept, n, &c);
 			if (!chain && !cause_only)
 				head = c;
+			if (find_in(why, te, "custom attribute panicked") || find_in(why, te, "proc macro panicked") ||
+			    find_in(why, te, "proc-macro derive panicked"))
+				macro = c;
 			if (starts_with(why, te, "Error: package or namespace load failed for ") && te[-1] == ':' &&
 			    eol < end) {
 				/* the head as printed, not joined to its next line as a JS error's is above */

@@ -2222,9 +2222,9 @@ static void test_python_packaging_wordings(const struct classify_table *t)
 		  "  File \"/p/.venv/lib/python3.11/site-packages/pkg/__init__.py\", line 1, in <module>\n"
 		  "ModuleNotFoundError: No module named 'pkg.samplerate'\n",
 		  "extension_python_mismatch" },
-		{ "ValueError: Couldn't find a pure Python 3 wheel for 'regex'\n", "wheel_platform_refused" },
-		{ "ValueError: Can't find a pure Python 3 wheel for: 'pyzmq>=20', 'psutil'\n",
-		  "wheel_platform_refused" },
+		/* no tag refused: an sdist-only package, or no release matching, says the same */
+		{ "ValueError: Couldn't find a pure Python 3 wheel for 'regex'\n", "unclassified" },
+		{ "ValueError: Can't find a pure Python 3 wheel for: 'pyzmq>=20', 'psutil'\n", "unclassified" },
 		{ "ValueError: 'numpy-1.21.0-cp39-cp39-manylinux_2_17_x86_64.whl' is not a pure Python 3 wheel\n",
 		  "wheel_platform_refused" },
 		{ "error: Distribution `cffi==1.17.1 @ direct+https://f/cffi-1.17.1-cp310-cp310-macosx_11_0_arm64.whl` "
@@ -2742,6 +2742,65 @@ static void test_tune33_wordings(const struct classify_table *t)
  * The forty-fifth round's wordings (batches 31-32, tune part), their near misses and the lines
  * said with a decoration before or after them.
  */
+static void test_tune46_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "Unknown: src/plugins.rs:135:36unknown import: "
+		  "`__wbindgen_placeholder__::__wbindgen_object_clone_ref` "
+		  "has not been defined\n",
+		  "wasm_bindgen_outside_js" },
+		{ "Failed to load module script: Expected a JavaScript module script but the server responded with a "
+		  "MIME type of \"application/wasm\". Strict MIME type checking is enforced for module scripts per "
+		  "HTML spec.\n",
+		  "bundler_wasm_import_unsupported" },
+		{ "Traceback (most recent call last): File \"/lib/python312.zip/_pyodide/_base.py\", line 523, in "
+		  "eval_code .run(globals, locals) File \"/lib/python3.12/site-packages/m/_mpl.py\", line 20, in "
+		  "<module> from starlette.responses import HTMLResponse ModuleNotFoundError: No module named "
+		  "'starlette'\n",
+		  "python_requirement_missing" },
+		{ "running 2 tests\nStacktrace:\n    ptr1=0x21b9a677ec71\n    ptr2=(nil)\n    "
+		  "failure_message_object=0x7ffd6ba2f110\n==== JS stack trace ====\n    2: /* anonymous */ "
+		  "[wasm-bindgen-test.js:677] (this=0x3b52 <JSGlobalProxy>,0x21b9 <Other heap object "
+		  "(WASM_INTERNAL_FUNCTION_TYPE)>)\n",
+		  "wasm_engine_crash" },
+	};
+	/* near misses: V8's dump with no wasm object in its stack; a folded traceback's quoted handler */
+	static const struct near_miss misses[] = {
+		{ "Stacktrace:\n    ptr1=0x21b9a677ec71\n    failure_message_object=0x7ffd6ba2f110\n==== JS stack "
+		  "trace ====\n    2: /* anonymous */ [a.js:677] (this=0x3b52 <JSGlobalProxy>)\n",
+		  "wasm_engine_crash" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+	/* wgpu's contexts, each on a line of the chain: the last is the error */
+	CHECK_STR(telling("wgpu error: Validation Error\n\nCaused by:\n    In a RenderPass\n      note: encoder = "
+			  "`<CommandBuffer-(0, 1, Gl)>`\n    In a draw command, indexed:false indirect:false\n    "
+			  "Buffer is bound with size 64 where the shader expects 4096\n"),
+		  "Buffer is bound with size 64 where the shader expects 4096");
+	/* Chrome's " (at file:L:C)" after a message is no part of it */
+	CHECK_STR(telling("Uncaught SyntaxError: Unexpected token '<' (at 814.ffmpeg.js:1:1)\n"),
+		  "SyntaxError: Unexpected token '<'");
+	CHECK_STR(telling("Error: bad value (at the start)\n"), "Error: bad value (at the start)");
+	/* a traceback whose indentation a poster lost: its frames and source lines are no exception */
+	CHECK_STR(telling("Traceback (most recent call last):\nFile \"/lib/micropip/install.py\", line 57, in "
+			  "install\nraise ValueError(\nValueError: Can't find a pure Python 3 wheel for: 'x'\n"),
+		  "ValueError: Can't find a pure Python 3 wheel for: 'x'");
+	CHECK_STR(telling("Traceback (most recent call last): File \"a.py\", line 5, in f except ImportError: pass "
+			  "File \"b.py\", line 2, in g KeyError: 'k'\n"),
+		  "KeyError: 'k'");
+	/* maturin's failure line as a copy without its emoji shows it; its cause is the error */
+	CHECK_STR(telling("maturin failed\n  Caused by: Cargo didn't build a cdylib\n"), "Cargo didn't build a cdylib");
+	/* a procedural macro's panic: its message under rustc's error */
+	CHECK_STR(telling("error: custom attribute panicked\n --> src/lib.rs:2:1\n  |\n2 | #[wasm_bindgen(js_name = "
+			  "\"$x\")]\n  |\n  = help: message: `\"$x\"` is not a valid identifier\n"),
+		  "= help: message: `\"$x\"` is not a valid identifier");
+	/* Windows cmd's command not found */
+	CHECK_STR(telling("call python \"D:\\emsdk\\emsdk.py\" construct_env\n'python' is not recognized as an "
+			  "internal or external command,\noperable program or batch file\n"),
+		  "'python' is not recognized as an internal or external command,");
+}
+
 static void test_tune45_wordings(const struct classify_table *t)
 {
 	static const struct wording cases[] = {
@@ -7095,6 +7154,7 @@ int main(void)
 		test_tune43_wordings(t);
 		test_tune44_wordings(t);
 		test_tune45_wordings(t);
+		test_tune46_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
 		test_catalogue34c_wordings(t);
 		test_tune21a_wordings(t);
