@@ -1075,7 +1075,8 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		return 60;
 	}
 	/*
-	 * wasmtime's trap of an access its guard pages caught (crates/wasmtime/src/runtime/trap.rs);
+	 * wasmtime's trap of an access its guard pages caught, and any trap it shows
+	 * (crates/wasmtime/src/runtime/trap.rs: "wasm trap: %s");
 	 * wazero's refusal of a function body (internal/wasm/module.go: "invalid function[%d]: %w");
 	 * WAMR's iwasm (product-mini/platforms/posix/main.c: "WASM module load failed: %s"); an
 	 * engine's error at a module offset; Pyodide's own errors' request to report them; Emscripten's
@@ -1083,8 +1084,8 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	 * development server's error response; a shell that cannot find a program (bash's, sh's
 	 * "NAME: command not found"); wazero's type section decoder
 	 */
-	if (starts_with(s, end, "memory fault at wasm address ") || find_in(s, end, "invalid function[") ||
-	    starts_with(s, end, "WASM module load failed: ") ||
+	if (starts_with(s, end, "memory fault at wasm address ") || starts_with(s, end, "wasm trap: ") ||
+	    find_in(s, end, "invalid function[") || starts_with(s, end, "WASM module load failed: ") ||
 	    starts_with(s, end, "WASM module instantiate failed: ") || is_module_offset_error(s, end) ||
 	    find_in(s, end, "This is a problem with Pyodide, please open an issue") ||
 	    starts_with(s, end, "Dynamic linking error: ") || is_http_server_error(s, end) ||
@@ -1401,8 +1402,15 @@ static const char *cause_item(const char *s, const char *end, int item_open, siz
 		*indent = (size_t)(p - s);
 	for (d = p; d < end && isdigit((unsigned char)*d); d++)
 		;
-	if (d > p && end - d >= 2 && d[0] == ':' && d[1] == ' ' && (size_t)(p - s) == *indent)
-		return d + 2;
+	if (d > p && end - d >= 2 && d[0] == ':' && d[1] == ' ' && (size_t)(p - s) == *indent) {
+		const char *t = d + 2;
+
+		while (t < end && *t == ' ')
+			t++;
+		/* a frame of wasmtime's backtrace ("0:    0x629 - m.wasm!f") that lost its deeper indent */
+		if (!(item_open && starts_with(t, end, "0x") && find_in(t, end, " - ")))
+			return d + 2;
+	}
 	if (item_open && item && (size_t)(p - s) == *indent && starts_with(item, item_end, "In ") &&
 	    !starts_with(p, end, "note: "))
 		return p;
@@ -1760,7 +1768,9 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 					       .lineno = lineno,
 					       .cause_only = cause_only };
 			chain = 2;
-		} else if (chain && why < te && !isspace((unsigned char)*own)) {
+		} else if (chain && why < te && !isspace((unsigned char)*own) &&
+			   /* wasmtime's note under a backtrace, its indent lost in a paste, ends no chain */
+			   !(chain == 2 && starts_with(why, te, "note: "))) {
 			keep_cause(kept, n, &head, &cause);
 			chain = 0;
 			cause.start = NULL;

@@ -101,7 +101,11 @@ static int stands_alone(const char *s, const char *p, const char *q, const char 
 	return !(*q == '.' && q + 1 < end && isalnum((unsigned char)q[1]));
 }
 
-/* Whether the failure word [P, Q) is counted as none: "0 errors", "no errors", "failed: 0", "\"failed\":0". */
+/*
+ * Whether the failure word [P, Q) is counted as none: "0 errors", "no errors",
+ * "failed: 0", "\"failed\":0", an empty list after it or after its noun
+ * ("page errors: []", "failed requests: []").
+ */
 static int counted_zero(const char *s, const char *p, const char *q, const char *end)
 {
 	for (size_t i = 0; i < sizeof(zeros) / sizeof(*zeros); i++) {
@@ -116,17 +120,32 @@ static int counted_zero(const char *s, const char *p, const char *q, const char 
 	}
 	if (q < end && (*q == '"' || *q == '\''))
 		q++;
+	if (q < end && *q == ' ' && q + 1 < end && isalpha((unsigned char)q[1])) {
+		const char *w = q + 1;
+
+		while (w < end && isalpha((unsigned char)*w))
+			w++;
+		if (w < end && *w == ':')
+			q = w;
+	}
 	while (q < end && *q == ' ')
 		q++;
 	if (q == end || (*q != ':' && *q != '='))
 		return 0;
 	for (q++; q < end && *q == ' '; q++)
 		;
+	if (starts_with(q, end, "[]") || starts_with(q, end, "{}"))
+		return 1;
 	return q < end && *q == '0' && (q + 1 == end || !isdigit((unsigned char)q[1]));
 }
 
+/* CMake's configure checks print their result as a status ("-- Performing Test X - Failed"). */
+static const char *const checks[] = { "-- Performing Test ", "-- Looking for ", "-- Check for ",
+				      "-- Checking for ",    "-- Check if ",    "-- Detecting " };
+
 /*
- * Whether the line starts as something other than a message: a lower
+ * Whether the line starts as something other than a message: a CMake
+ * configure check's result, a lower
  * logger level, an information bullet ("\xe2\x84\xb9 ": R's cli, consola,
  * rich), a shell command ("$ ", set -x's "+ "), a stack frame ("at "), a
  * source listing's gutter ("12 | ", "|").
@@ -143,6 +162,8 @@ static int is_not_message(const char *s, const char *end)
 		if (starts_with_ci(p, end, levels[i]) && (p + n == end || !is_word_char((unsigned char)p[n])))
 			return 1;
 	}
+	if (starts_with_any(s, end, checks, sizeof(checks) / sizeof(*checks)))
+		return 1;
 	if (starts_with(s, end, "$ ") || starts_with(s, end, "+ ") || starts_with(s, end, "at ") || *s == '|' ||
 	    starts_with(s, end, "\xe2\x84\xb9 "))
 		return 1;

@@ -234,6 +234,53 @@ static const char *env_logger_end(const char *p, const char *end)
 }
 
 /*
+ * The end of tracing-subscriber's head at S after its time, or S: a level
+ * (padded to five), its spans ("run{id=7}:execute{app=a}:step: ") and then the
+ * event's target ("linera_execution::wasm: "), as its default format
+ * prints them (fmt/format/mod.rs). Taken only with a span, so a line that
+ * starts with a level word and a Rust path keeps its text.
+ */
+static const char *tracing_head_end(const char *s, const char *end)
+{
+	static const char *const levels[] = { "ERROR ", "WARN ", "INFO ", "DEBUG ", "TRACE " };
+	const char *p = NULL, *q;
+	int spans = 0;
+
+	for (size_t i = 0; i < sizeof(levels) / sizeof(*levels) && !p; i++)
+		if (starts_with(s, end, levels[i]))
+			p = s + strlen(levels[i]);
+	if (!p)
+		return s;
+	while (p < end && *p == ' ')
+		p++;
+	/* spans joined by ':', each "name{fields}" or a bare "name", the last followed by ": " */
+	for (;;) {
+		q = span_of(p, end, NAME_CHARS);
+		if (q == p)
+			return s;
+		if (q < end && *q == '{') {
+			if (!(q = memchr(q, '}', (size_t)(end - q))))
+				return s;
+			q++;
+			spans++;
+		}
+		if (starts_with(q, end, ": ")) {
+			p = q + 2;
+			break;
+		}
+		if (q + 1 >= end || *q != ':' || q[1] == ':')
+			return s;
+		p = q + 1;
+	}
+	if (!spans)
+		return s;
+	q = span_of(p, end, NAME_CHARS ":");
+	if (q > p && find_in(p, q, "::") && starts_with(q - 1, end, ": ") && q[-1] == ':')
+		return q + 1;
+	return p;
+}
+
+/*
  * The end of one decoration that a CI system, a build frontend, a test runner
  * or a paste puts before a child's line, at S within END, or S: each is taken
  * only in its own shape, so a line that merely starts alike keeps its text.
@@ -305,6 +352,8 @@ static const char *decoration_end(const char *s, const char *end)
 	}
 	/* env_logger's head without its time ("[ERROR rustpython_vm::compile] ") */
 	if (*s == '[' && (p = env_logger_end(s, end)))
+		return p;
+	if (isupper((unsigned char)*s) && (p = tracing_head_end(s, end)) != s)
 		return p;
 	/* a tool's tag before an error it reports ("[webpack-cli] RangeError: ...") */
 	if (*s == '[' && (p = span_of(s + 1, end, NAME_CHARS)) > s + 1 && end - p > 2 && p[0] == ']' && p[1] == ' ' &&
