@@ -288,6 +288,9 @@ static int is_wrapper(const char *msg, const char *end)
 
 	if (starts_with_any(msg, end, wrappers, sizeof(wrappers) / sizeof(*wrappers)))
 		return 1;
+	/* a compiler driver's step (clang's, swiftc's "emit-module command failed with exit code 1 (use -v ...)") */
+	if (ends_with(msg, end, "(use -v to see invocation)"))
+		return 1;
 	/* setuptools (distutils): error: command '/usr/bin/gcc' failed with exit code 1 */
 	if (starts_with(msg, end, "command '") && find_in(msg, end, "' failed with exit"))
 		return 1;
@@ -1057,6 +1060,18 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		*tool = "error";
 		return 80;
 	}
+	/*
+	 * wasm-bindgen-test-runner's test that never reported (crates/cli/src/bin/wasm-bindgen-test-runner),
+	 * Next.js' refusal of eval in its Edge Runtime, TinyGo's check of the Go it runs with, gzip
+	 * given what is no archive (an error page downloaded in its place)
+	 */
+	if (starts_with(s, end, "Failed to detect test as having been run") ||
+	    find_in(s, end, "not allowed in Edge Runtime") || starts_with(s, end, "requires go version ") ||
+	    find_in(s, end, ": not in gzip format")) {
+		*tool = "error";
+		/* the test runner's verdict outweighs its driver's SIGKILL that follows it */
+		return 60;
+	}
 	/* lld's duplicate definition or undefined symbol with its "wasm-ld: error: " prefix lost */
 	if (starts_with(s, end, "duplicate symbol: ") || starts_with(s, end, "undefined symbol: ")) {
 		*tool = "linker";
@@ -1447,6 +1462,26 @@ static void keep_cause(struct span *kept, size_t *n, const struct span *head, st
 }
 
 /*
+ * Keeps what a child said last, SAID, as the cause of head line HEAD: as a
+ * cause chain's root (keep_cause), or, for a cargo build script (SCRIPT),
+ * above cargo's "failed to run custom build command", which only says that
+ * the script failed; an error line elsewhere still outweighs it.
+ */
+static void keep_child_cause(struct span *kept, size_t *n, const struct span *head, struct span *said, int script)
+{
+	if (!script || head->weight > 40) {
+		keep_cause(kept, n, head, said);
+		return;
+	}
+	if (!said->start || is_wrapper(said->start, said->end))
+		return;
+	said->weight = head->weight + 5;
+	said->tool = "error";
+	said->cause_only = 0;
+	keep(kept, n, said);
+}
+
+/*
  * R's failure to load a package (library.R: "package or namespace load
  * failed for %s%s:\n %s") says why on its next line, indented by a space;
  * a hook that failed (namespace.R: "%s failed in %s() for '%s',
@@ -1619,6 +1654,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	/* flat_tb: the traceback's frames are not indented (a poster lost them): its exception is named */
 	int in_traceback = 0, flat_tb = 0, chain = 0;
 	int child = 0; /* in a child's stderr: 1 none of its lines an error yet, 2 one was */
+	int child_script = 0; /* that child is a cargo build script, which a wrapper line reports */
 	int maturin = 0; /* after maturin's failure line */
 	int load_failed = 0; /* after Pyodide's "The following error occurred while loading X:" */
 	int dynlib = 0; /* after Pyodide's dynamic-lib ImportError ending a traceback */
@@ -1735,23 +1771,27 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		}
 		/*
 		 * uv's error about a child (an interpreter query, a build backend)
-		 * ends in the child's "[stderr]": when none of its lines is an error,
-		 * the last it said (before a blank line) is the cause.
+		 * ends in the child's "[stderr]", cargo's about a build script in its
+		 * "--- stderr": when none of its lines is an error, the last it said
+		 * (before a blank line) is the cause.
 		 */
-		if (te - why == 8 && starts_with(why, te, "[stderr]") && head.weight) {
+		if (((te - why == 8 && starts_with(why, te, "[stderr]")) ||
+		     (te - why == 10 && starts_with(why, te, "--- stderr"))) &&
+		    head.weight) {
 			/* the child's own output is the cause of uv's last "Caused by: " item */
 			if (chain == 3) {
 				chain = 0;
 				cause.start = NULL;
 			}
 			child = 1;
+			child_script = why[0] == '-';
 			said.start = NULL;
 			line = eol + 1;
 			continue;
 		}
 		if (child && why == te) {
 			if (child == 1)
-				keep_cause(kept, n, &head, &said);
+				keep_child_cause(kept, n, &head, &said, child_script);
 			child = 0;
 		} else if (child) {
 			said = (struct span){ .start = why, .end = te, .tool = tool, .log = log, .lineno = lineno };
@@ -1936,7 +1976,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	if (chain)
 		keep_cause(kept, n, &head, &cause);
 	if (child == 1)
-		keep_cause(kept, n, &head, &said);
+		keep_child_cause(kept, n, &head, &said, child_script);
 	if (maturin && last.start)
 		keep(kept, n, &last);
 	if (!real && quoted.start)

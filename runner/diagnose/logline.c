@@ -303,7 +303,9 @@ static const char *decoration_end(const char *s, const char *end)
 		 */
 		"\xe2\x9c\x98 [ERROR] ",
 		/* Markdown's block quote */
-		"> "
+		"> ",
+		/* a build script's relay of a compiler's output to cargo (cc-rs: "cargo:warning=x.c:1:2: error: ...") */
+		"cargo:warning="
 	};
 	/* every line comes here: the bytes a decoration can start with (the tags', hex, times', the markers') */
 	static const unsigned char first[256] = {

@@ -2781,6 +2781,17 @@ static void test_tune46_wordings(const struct classify_table *t)
 		{ "Uncaught RuntimeError: unreachable\n    at app.wasm.__rg_oom (app.wasm-0817:0x1631efb)\n    at "
 		  "app.wasm.alloc::alloc::handle_alloc_error::h24 (app.wasm-0817:0x1648050)\n",
 		  "memory_growth_limit" },
+		{ "10:44:40 AM: \xe2\x9c\x98 [ERROR] No loader is configured for \".wasm\" files: "
+		  ".netlify/server/wasm/r.wasm\n",
+		  "bundler_wasm_import_unsupported" },
+		{ "org.graalvm.polyglot.PolyglotException: Only function types are supported in the type section\n",
+		  "engine_lacks_wasm_feature" },
+		{ "error: failed to build archive: 'wasm32.o': section too large\n", "host_archiver_not_wasm" },
+		{ "Whoops, the AssemblyScript compiler has crashed during optimize :-(\n", "toolchain_crash" },
+		{ "[2024-04-15 10:47:48.818][1][error][wasm] [source/extensions/common/wasm/wasm_vm.cc:39] Failed to "
+		  "load "
+		  "Wasm module due to a missing import: wasi_snapshot_preview1.sched_yield\n",
+		  "wasi_host_import_missing" },
 		{ "Pagefind JS version doesn't match the version the index was built with.\nFailed to load the "
 		  "Pagefind "
 		  "WASM:\nTypeError: WebAssembly.instantiate():\nImport #0 \"./pagefind_web_bg.js\": module is not an "
@@ -2795,6 +2806,10 @@ static void test_tune46_wordings(const struct classify_table *t)
 		{ "Stacktrace:\n    ptr1=0x21b9a677ec71\n    failure_message_object=0x7ffd6ba2f110\n==== JS stack "
 		  "trace ====\n    2: /* anonymous */ [a.js:677] (this=0x3b52 <JSGlobalProxy>)\n",
 		  "wasm_engine_crash" },
+		/* wasm-bindgen's interpreter on an MVP instruction: no version pair */
+		{ "thread 'main' panicked at /h/wasm-bindgen-cli-support-0.2.104/src/interpreter/mod.rs:218:21:\n"
+		  "f::h1: unknown instruction Block(Block { seq: Id { idx: 1 } })\n",
+		  "crate_too_old_for_rust" },
 		/* old wasmparser's version refusal with no sign of a component */
 		{ "error: WASM error: Bad version number (at offset 4)\n", "component_loaded_as_module" },
 		/* an allocation failure handler's frame with no trap */
@@ -2846,6 +2861,29 @@ static void test_tune46_wordings(const struct classify_table *t)
 		  "none");
 	CHECK_STR(classify1(t, -1, "-- Performing Test CXX_SUPPORTS_FNO_EXCEPTIONS_FLAG - Failed\n", NULL, NULL),
 		  "none");
+	/* a cargo build script's last word on stderr, under cargo's wrapper line */
+	CHECK_STR(telling("error: failed to run custom build command for `aws-lc-sys v0.19.0`\n\nCaused by:\n  process "
+			  "didn't exit successfully: `/t/build-script-main` (exit status: 101)\n  --- stdout\n  "
+			  "cargo:rerun-if-env-changed=X\n\n  --- stderr\n  Failure invoking external bindgen! \n"),
+		  "Failure invoking external bindgen!");
+	/* cc-rs' relay to cargo is no text; a compiler driver's step failing is a wrapper */
+	CHECK_STR(telling("cargo:warning=src/a.c:9:10: fatal error: 'stdio.h' file not found\n"),
+		  "src/a.c:9:10: fatal error: 'stdio.h' file not found");
+	CHECK_STR(telling("wasm-ld: error: unknown argument: -rpath\nerror: link command failed with exit code 1 (use "
+			  "-v to "
+			  "see invocation)\n"),
+		  "wasm-ld: error: unknown argument: -rpath");
+	/* wasm-bindgen-test-runner's verdict over its driver's kill; TinyGo's Go check; gzip on an error page */
+	CHECK_STR(telling("Failed to detect test as having been run. It might have timed out.\noutput div contained:\n "
+			  "   "
+			  "running 38 tests\n\ndriver status: signal: 9 (SIGKILL)\n"),
+		  "Failed to detect test as having been run. It might have timed out.");
+	CHECK_STR(telling("$ tinygo build -o t.wasm .\nrequires go version 1.19 through 1.23, got go1.24\n"),
+		  "requires go version 1.19 through 1.23, got go1.24");
+	CHECK_STR(
+		telling("gzip: stdin: not in gzip format\ntar: Child returned status 1\nError: Process completed with "
+			"exit code 2.\n"),
+		"gzip: stdin: not in gzip format");
 	/* Windows cmd's command not found */
 	CHECK_STR(telling("call python \"D:\\emsdk\\emsdk.py\" construct_env\n'python' is not recognized as an "
 			  "internal or external command,\noperable program or batch file\n"),
