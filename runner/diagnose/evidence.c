@@ -175,7 +175,7 @@ static int starts_exception(const char *s, const char *end)
 }
 
 /*
- * Whether V8's wasm error without its exception name starts a word of [
+ * Whether V8's wasm error without its exception name starts a word of [S,
  * END): its ErrorThrower puts the API call first ("WebAssembly.instantiate():
  * Import #3 ...", "WebAssembly.Memory.grow(): ..."), and a page that shows
  * only an error's message drops the "LinkError: " before it.

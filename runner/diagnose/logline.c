@@ -309,10 +309,39 @@ static const char *decoration_end(const char *s, const char *end)
 	};
 	/* every line comes here: the bytes a decoration can start with (the tags', hex, times', the markers') */
 	static const unsigned char first[256] = {
-		['#'] = 1, ['n'] = 1, ['E'] = 1, ['['] = 1, ['s'] = 1,    [0xc3] = 1, [0xe2] = 1,
-		['>'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,    ['4'] = 1,  ['5'] = 1,
-		['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['a'] = 1,    ['b'] = 1,  ['c'] = 1,
-		['d'] = 1, ['e'] = 1, ['f'] = 1, ['t'] = 1, ['\x1b'] = 1, ['_'] = 1,  ['F'] = 1,
+		['#'] = 1,
+		['n'] = 1,
+		['E'] = 1,
+		['['] = 1,
+		['s'] = 1,
+		[0xc3] = 1,
+		[0xe2] = 1,
+		['>'] = 1,
+		['0'] = 1,
+		['1'] = 1,
+		['2'] = 1,
+		['3'] = 1,
+		['4'] = 1,
+		['5'] = 1,
+		['6'] = 1,
+		['7'] = 1,
+		['8'] = 1,
+		['9'] = 1,
+		['a'] = 1,
+		['b'] = 1,
+		['c'] = 1,
+		['d'] = 1,
+		['e'] = 1,
+		['f'] = 1,
+		['t'] = 1,
+		['\x1b'] = 1,
+		['_'] = 1,
+		['F'] = 1,
+		/* tracing-subscriber's other levels (ERROR's E is above) */
+		['W'] = 1,
+		['I'] = 1,
+		['D'] = 1,
+		['T'] = 1,
 	};
 	const char *p, *q;
 
