@@ -1675,7 +1675,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			   *lead;
 		struct span c;
 		int base, weight, cause_only = 0, qw, in_warning;
-		const char *named;
+		const char *named, *tb;
 
 		if (!eol)
 			eol = end;
@@ -1857,12 +1857,13 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		/* CPython's unraisable exception ("Exception ignored in: ...", 3.13's "Exception ignored while ...") */
 		if (why == own && starts_with(why, te, "Exception ignored "))
 			py_ignored = 1;
-		if ((q = find_in(why, eol, "Traceback (most recent call last):")) && (q = folded_exception(q, eol))) {
+		tb = find_in(why, eol, "Traceback (most recent call last):");
+		if (tb && (q = folded_exception(tb, eol))) {
 			/* a traceback folded onto one line: its exception is the line's last */
 			why = q;
 			weight = 95;
 			tool = "python";
-		} else if (find_in(why, eol, "Traceback (most recent call last):")) {
+		} else if (tb) {
 			/* "PythonError: Traceback ...": the exception comes at the end */
 			in_traceback = 1;
 			flat_tb = 0;
