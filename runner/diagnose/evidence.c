@@ -261,6 +261,7 @@ static int is_maturin_wrapper(const char *s, const char *end)
 /* Error lines that only say a step failed; the cause is on another line. */
 static int is_wrapper(const char *msg, const char *end)
 {
+	const char *p;
 	static const char *const wrappers[] = {
 		"linking with",
 		"could not compile",
@@ -299,6 +300,9 @@ static int is_wrapper(const char *msg, const char *end)
 		return 1;
 	/* setuptools: error: command '/usr/bin/clang' failed with exit code 1 */
 	if (starts_with(msg, end, "command '") && find_in(msg, end, "' failed with exit "))
+		return 1;
+	/* Emscripten's dynamic loader (libdylink.js) prints its reason on the next line */
+	if ((p = find_in(msg, end, "Could not load dynamic lib: ")) && !memchr(p + 28, ' ', (size_t)(end - p - 28)))
 		return 1;
 	return 0;
 }
