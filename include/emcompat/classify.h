@@ -50,7 +50,7 @@
  * wording: a rule holds on an evidence line when the line's tool is one of
  * "tool" (a tool name of evidence.h or an array of them; absent: any), every
  * regex given under a token kind ("symbol", "feature", "version", "file",
- * "tag", "code", "crate": a regex or an array of them, each on its own) matches a
+ * "tag", "code", "crate", "gate": a regex or an array of them, each on its own) matches a
  * token of that kind in the line, a "line" regex matches the line's text,
  * and its "requires" (as below) holds. {"tool": ["js", "abort"], "symbol":
  * "^invoke_[a-z]+$"} names "LinkError: ... \"invoke_vi\"", "cannot resolve

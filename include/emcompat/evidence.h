@@ -250,6 +250,11 @@
  *            (vendor/NAME/...): "NAME@VER/PATH" or "NAME/PATH", e.g.
  *            "libc@0.2.72/src/wasi.rs"; an error in the user's own crate
  *            has none
+ *   gate     the cfg predicate of an item rustc found configured out, from
+ *            the snippet its "the item is gated here" label or note points
+ *            at under the error: `not(target_arch = "wasm32")` for
+ *            "#[cfg(not(target_arch = \"wasm32\"))]"; the first such note
+ *            only
  *
  * Bounds (logs can be huge and hostile): each line is read once and in
  * linear time (the logs once more for each kept "No module named" line);
@@ -279,6 +284,7 @@ enum evidence_kind {
 	EVIDENCE_TAG,
 	EVIDENCE_CODE,
 	EVIDENCE_CRATE,
+	EVIDENCE_GATE,
 	EVIDENCE_KIND_COUNT
 };
 

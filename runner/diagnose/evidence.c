@@ -21,6 +21,7 @@ struct span {
 	int cause_only;             /* no error but for the cause it names (names_cause) */
 	const char *loc, *loc_end;  /* a rustc error's "-->" location, or NULL */
 	const char *label, *label_end;  /* its "expected `A`, found `B`" label, or NULL */
+	const char *gate, *gate_end;    /* the cfg of an item its notes found configured out, or NULL */
 	const char *codes, *codes_end;  /* cargo's "could not compile": rustc's code summary, or NULL */
 };
 
@@ -1227,6 +1228,72 @@ static const char *rustc_type_label(const char *eol, const char *end, const char
 	return NULL;
 }
 
+/*
+ * The predicate of the "#[cfg(...)]" (or "#![cfg(...)]") at [P, E), or NULL;
+ * its end (before the matching parenthesis) in *PRED_END.
+ */
+static const char *cfg_predicate(const char *p, const char *e, const char **pred_end)
+{
+	const char *c = find_in(p, e, "#[cfg("), *q;
+	int depth = 1;
+
+	if (!c && (c = find_in(p, e, "#![cfg(")))
+		c++;
+	if (!c)
+		return NULL;
+	for (q = c + 6; q < e; q++) {
+		if (*q == '(')
+			depth++;
+		else if (*q == ')' && --depth == 0)
+			break;
+	}
+	if (q == e || q == c + 6)
+		return NULL;
+	*pred_end = q;
+	return c + 6;
+}
+
+/*
+ * The cfg predicate of an item rustc found configured out, under the error
+ * line ending at EOL (its notes, before the next message, at most 40 lines
+ * on), or NULL; its end in *GATE_END. rustc points at the gate with a label
+ * under the attribute's line ("------ the item is gated here") or with a
+ * note whose snippet shows it within three lines.
+ */
+static const char *rustc_gate(const char *eol, const char *end, const char **gate_end)
+{
+	const char *line = eol < end ? eol + 1 : end, *prev = NULL, *prev_end = NULL;
+
+	for (int i = 0; i < 40 && line < end; i++) {
+		const char *e = memchr(line, '\n', (size_t)(end - line)), *p = line, *g;
+
+		if (!e)
+			e = end;
+		while (p < e && isspace((unsigned char)*p))
+			p++;
+		if (error_word_at(p, e) || starts_with(p, e, "warning"))
+			break;
+		if (find_in(p, e, "the item is gated here")) {
+			if (!starts_with(p, e, "note:"))
+				return prev ? cfg_predicate(prev, prev_end, gate_end) : NULL;
+			for (int k = 0; k < 3 && e < end; k++) {
+				const char *n = e + 1, *ne = memchr(n, '\n', (size_t)(end - n));
+
+				if (!ne)
+					ne = end;
+				if ((g = cfg_predicate(n, ne, gate_end)))
+					return g;
+				e = ne;
+			}
+			return NULL;
+		}
+		prev = p;
+		prev_end = e;
+		line = e + 1;
+	}
+	return NULL;
+}
+
 /* ---- failures that are no breakage, in the tools' own words ---- */
 
 /* Whether [S, END) is a Go compiler's error: "main.go:4:6: message" (a path ending in .go, then a place). */
@@ -1498,7 +1565,7 @@ static void keep_r_load_reason(struct span *kept, size_t *n, const struct span *
 	struct span cause = *head;
 
 	cause.cause_only = 0;
-	cause.loc = cause.label = cause.codes = NULL;
+	cause.loc = cause.label = cause.codes = cause.gate = NULL;
 	for (size_t k = 1; k <= 4 && s < end; k++) {
 		const char *eol = memchr(s, '\n', (size_t)(end - s)), *te;
 
@@ -1940,6 +2007,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			if (base == 80 && (!strcmp(tool, "rustc") || !strcmp(tool, "error"))) {
 				c.loc = rustc_location(eol, end, &c.loc_end);
 				c.label = rustc_type_label(eol, end, &c.label_end);
+				c.gate = rustc_gate(eol, end, &c.gate_end);
 			}
 			/* the errors cargo's "could not compile `x`" sums up, when the log kept only their codes */
 			if (!strcmp(tool, "wrapper") && codes && lineno - codes_lineno <= 3 &&
@@ -2502,6 +2570,12 @@ void evidence_extract(struct evidence *ev, const char *const *logs, const size_t
 			take_label_types(l, kept[i].label, kept[i].label_end);
 		if (kept[i].codes)
 			take_summary_codes(l, kept[i].codes, kept[i].codes_end);
+		if (kept[i].gate) {
+			char *gate = evidence_quote(kept[i].gate, kept[i].gate_end);
+
+			add_token(l, EVIDENCE_GATE, gate, strlen(gate));
+			free(gate);
+		}
 	}
 }
 
@@ -2518,7 +2592,7 @@ void evidence_release(struct evidence *ev)
 }
 
 static const char *const kind_names[EVIDENCE_KIND_COUNT] = { "symbol", "feature", "version", "file",
-							     "tag",    "code",    "crate" };
+							     "tag",    "code",    "crate",   "gate" };
 
 const char *evidence_kind_name(enum evidence_kind k)
 {

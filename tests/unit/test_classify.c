@@ -792,10 +792,19 @@ static void test_engine_catalogues(const struct classify_table *t)
 		  "TypeError: undefined is not a constructor (evaluating 'new WebAssembly.Tag({parameters: "
 		  "[\"i32\"]})')\n",
 		  NULL, "engine_lacks_wasm_feature" },
-		/* Node without wasm ES module integration (--experimental-wasm-modules) */
+		/*
+		 * Node's module loader refusing a .wasm import is no engine feature: a runtime loader
+		 * without wasm modules (NEW-CLASSES.md: runtime_wasm_esm_import_unsupported), a wrong file
+		 * given a .wasm name print it alike
+		 */
 		{ STAGE_LOAD,
 		  "TypeError [ERR_UNKNOWN_FILE_EXTENSION]: Unknown file extension \".wasm\" for "
 		  "/app/pkg/pkg_bg.wasm\n",
+		  NULL, "unclassified" },
+		/* JavaScriptCore cannot read a local's type (v128 on a Safari without SIMD) */
+		{ STAGE_LOAD,
+		  "RuntimeError: Aborted(CompileError: WebAssembly.Module doesn't parse at byte 3: can't get Function "
+		  "local's type in group 0, in function at index 583)\n",
 		  NULL, "engine_lacks_wasm_feature" },
 		/* Emscripten 4.x's browser check, its Error: shown */
 		{ STAGE_LOAD,
@@ -2643,6 +2652,19 @@ static void test_tune32_wordings(const struct classify_table *t)
 		/* the same library's typeinfo and vtable in Emscripten's other wording */
 		"Error: bad export type for '_ZTIN3foo4NodeE': undefined\n",
 		"Error: bad export type for `_ZTV3Bar`: undefined\n",
+		/* wasmi's missing import of a host's own module: no WASI, no glue */
+		"error: cannot find definition for import typst_env::wasm_minimal_protocol_send_result_to_host with "
+		"type Func(FuncType { params: [I32], results: [] })\n",
+		/* Node's check failing elsewhere (its file system code) */
+		"  #  node[4242]: void node::fs::Read(const FunctionCallbackInfo<Value> &) at "
+		"../src/node_file.cc:2200\n"
+		"  #  Assertion failed: args[1]->IsInt32()\n",
+		/* Python's refusal of a stale .pyc */
+		"ImportError: bad magic number in 'mod': b'\\x03\\xf3\\r\\n'\n",
+		/* an item configured out by a feature of the crate: a feature off, not the target */
+		"error[E0433]: cannot find `blocking` in `myhttp`\n --> src/fetch.rs:17:27\n"
+		"note: found an item that was configured out\n --> /r/myhttp-0.1.0/src/lib.rs:72:13\n    |\n"
+		"70 |     #[cfg(feature = \"blocking\")]\n    |           ------------------ the item is gated here\n",
 		"Unhandled Promise Rejection: CompileError: WebAssembly.Module doesn't validate: tail call function "
 		"index 674 return type mismatch: expected (ref eq), got (ref <array:0>), in function at index 485\n",
 	};
@@ -2664,6 +2686,28 @@ static void test_tune32_wordings(const struct classify_table *t)
 		{ "Dynamic linking error: cannot resolve symbol _ZNSt3__112basic_stringIcNS_11char_traitsIcEENS_"
 		  "9allocatorIcEEE6appendEPKc\n",
 		  "main_module_export_missing" },
+		/* wasmi's linker (Typst's plugins): a WASI import, an Emscripten glue's import */
+		{ "error: cannot find definition for import wasi_snapshot_preview1::fd_write with type Func(FuncType "
+		  "{ params: [I32, I32, I32, I32], results: [I32] })\n",
+		  "wasi_host_import_missing" },
+		{ "error: cannot find definition for import env::emscripten_notify_memory_growth with type "
+		  "Func(FuncType { params: [I32], results: [] })\n",
+		  "emscripten_glue_missing" },
+		/* old wasmparser's refusal (ic-wasm, walrus) of bytes that are no module at all */
+		{ "Error: Failed to parse bytes as wasm: Could not parse the data as WASM module. Bad magic number (at "
+		  "offset 0)\n",
+		  "not_a_wasm_module" },
+		/* Node's own check failing in its wasm streaming code (node::Assert's report) */
+		{ "  #  node[4242]: void node::wasm_web_api::StartStreamingCompilation(const "
+		  "FunctionCallbackInfo<Value> "
+		  "&) at ../src/node_wasm_web_api.cc:175\n  #  Assertion failed: !impl.IsEmpty()\n",
+		  "wasm_engine_crash" },
+		/* an item rustc found configured out by a target cfg, in the user's own crate */
+		{ "error[E0433]: cannot find `blocking` in `reqwest`\n --> src/fetch.rs:17:27\n"
+		  "note: found an item that was configured out\n --> /r/reqwest-0.12.28/src/lib.rs:372:13\n    |\n"
+		  "272 |         #[cfg(not(target_arch = \"wasm32\"))]\n"
+		  "    |                  ------------------------ the item is gated here\n",
+		  "crate_no_target_code" },
 		{ "Error: bad export type for '_ZTISt9exception': undefined\n", "main_module_export_missing" },
 	};
 

@@ -434,6 +434,22 @@ static void test_tokens(void)
 	/* a path's bytes are quoted like a line's: UTF-8 */
 	check_tokens("error: x\n --> /r/.cargo/registry/src/i/a-1.0.0/src/\xff.rs:1:1\n", EVIDENCE_CRATE,
 		     "a@1.0.0/src/\xef\xbf\xbd.rs");
+	/* the cfg of an item rustc found configured out: under a label, or in a note's snippet */
+	check_tokens("error[E0433]: cannot find `blocking` in `reqwest`\n --> src/fetch.rs:17:27\n"
+		     "note: found an item that was configured out\n --> /r/reqwest-0.12.28/src/lib.rs:372:13\n    |\n"
+		     "272 |         #[cfg(not(target_arch = \"wasm32\"))]\n"
+		     "    |                  ------------------------ the item is gated here\n...\n"
+		     "372 |     pub mod blocking;\n",
+		     EVIDENCE_GATE, "not(target_arch = \"wasm32\")");
+	check_tokens("error[E0432]: unresolved import `crate::parse::FromStr`\n --> src/datum_params.rs:8:5\n"
+		     "note: the item is gated here\n  --> src/parse.rs:60:1\n   |\n"
+		     "60 | #[cfg(all(target_arch = \"wasm32\", target_os = \"unknown\"))]\n",
+		     EVIDENCE_GATE, "all(target_arch = \"wasm32\", target_os = \"unknown\")");
+	/* a note under the next error is that error's, not the first's */
+	check_tokens("error[E0425]: cannot find value `x` in this scope\n --> src/a.rs:1:1\n"
+		     "error[E0433]: failed\n --> src/b.rs:2:2\nnote: the item is gated here\n --> src/c.rs:3:1\n"
+		     "  |\n3 | #[cfg(unix)]\n",
+		     EVIDENCE_GATE, "");
 	/* a mismatch label's two types (rustc's snippet under the message) */
 	check_tokens("error[E0308]: mismatched types\n --> src/lib.rs:10:5\n   |\n10 |     x\n"
 		     "   |     ^ expected `u64`, found `usize`\n",
