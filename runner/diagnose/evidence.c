@@ -1068,11 +1068,13 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	/*
 	 * wasm-bindgen-test-runner's test that never reported (crates/cli/src/bin/wasm-bindgen-test-runner),
 	 * Next.js' refusal of eval in its Edge Runtime, TinyGo's check of the Go it runs with, gzip
-	 * given what is no archive (an error page downloaded in its place)
+	 * given what is no archive (an error page downloaded in its place), xmake's refusal of packages
+	 * for the platform (its package.lua says it at note level, then stops)
 	 */
 	if (starts_with(s, end, "Failed to detect test as having been run") ||
 	    find_in(s, end, "not allowed in Edge Runtime") || starts_with(s, end, "requires go version ") ||
-	    find_in(s, end, ": not in gzip format")) {
+	    find_in(s, end, ": not in gzip format") ||
+	    starts_with(s, end, "note: the following packages are unsupported on ")) {
 		*tool = "error";
 		/* the test runner's verdict outweighs its driver's SIGKILL that follows it */
 		return 60;
@@ -1126,6 +1128,14 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		return 60;
 	}
 	if (is_maturin_failed(s, end)) {
+		*tool = "wrapper";
+		return 40;
+	}
+	/*
+	 * wasmtime's head of a trap's backtrace (crates/wasmtime/src/runtime/trap.rs), also after an
+	 * embedder's own words ("pglite exited unexpectedly: "): the trap's reason, when shown, follows
+	 */
+	if (find_in(s, end, "error while executing at wasm backtrace:")) {
 		*tool = "wrapper";
 		return 40;
 	}

@@ -647,6 +647,11 @@ static void test_runtime_catalogue(const struct classify_table *t)
 		/* Node's fetch on a file: URL (undici) */
 		{ STAGE_LOAD, "TypeError: fetch failed\n  [cause]: Error: not implemented... yet...\n",
 		  "node_fetch_file_url" },
+		/* the same refusal of wasm-bindgen's web glue (its init among the frames) is no Emscripten output's */
+		{ STAGE_LOAD,
+		  "TypeError: fetch failed\nCaused by: Error: not implemented... yet...\n \xe2\x9d\xaf __wbg_init "
+		  "node_modules/parquet-wasm/esm/parquet_wasm.js:2930:26\n",
+		  "unclassified" },
 		/* wheels and Python versions */
 		{ STAGE_LOAD,
 		  "ValueError: Wheel abi 'cp311' is not supported. Supported abis are 'abi3' and 'cp312'.\n",
@@ -2917,6 +2922,22 @@ static void test_tune46_wordings(const struct classify_table *t)
 	/* cc-rs' relay to cargo is no text; a compiler driver's step failing is a wrapper */
 	CHECK_STR(telling("cargo:warning=src/a.c:9:10: fatal error: 'stdio.h' file not found\n"),
 		  "src/a.c:9:10: fatal error: 'stdio.h' file not found");
+	/* wasmtime's trap head after an embedder's words, a backtrace after it; xmake's refusal at note level */
+	CHECK_STR(telling("pglite exited unexpectedly: error while executing at wasm backtrace:\n    0: 0x59fed6 - "
+			  "<wasm function 11139>\n    1: 0x2408f9 - <wasm function 3146>\n    2: 0x23e95c - <wasm "
+			  "function 3144>\n    3: 0x50c033 - <wasm function 9716>\n    4: 0x50c1ae - <wasm function "
+			  "9719>\n    5: 0x1c15ff - <wasm function 2534>\n"),
+		  "pglite exited unexpectedly: error while executing at wasm backtrace:");
+	CHECK_STR(telling("error while executing at wasm backtrace:\n    0: 0x1 - <wasm function 1>\nwasm trap: wasm "
+			  "`unreachable` instruction executed\n"),
+		  "wasm trap: wasm `unreachable` instruction executed");
+	CHECK_STR(telling("checking for architecture ... wasm32\nnote: the following packages are unsupported on "
+			  "wasm/wasm32:\n  -> emscripten 3.1.25\n"),
+		  "note: the following packages are unsupported on wasm/wasm32:");
+	CHECK_STR(telling("    Canister's Wasm module is not valid: \n    Wasm module code section size of 11656074 "
+			  "exceeds "
+			  "the maximum allowed size of 11534336.\n    See documentation: https://x.org/docs\n}))\n"),
+		  "Wasm module code section size of 11656074 exceeds the maximum allowed size of 11534336.");
 	CHECK_STR(telling("wasm-ld: error: unknown argument: -rpath\nerror: link command failed with exit code 1 (use "
 			  "-v to "
 			  "see invocation)\n"),
