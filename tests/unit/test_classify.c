@@ -2666,6 +2666,9 @@ static void test_tune32_wordings(const struct classify_table *t)
 		"  #  Assertion failed: args[1]->IsInt32()\n",
 		/* Python's refusal of a stale .pyc */
 		"ImportError: bad magic number in 'mod': b'\\x03\\xf3\\r\\n'\n",
+		/* the same stub in a native test run: no wasm host at all */
+		"thread 'tests::it_works' panicked at /r/js-sys-0.3.77/src/lib.rs:3441:1:\ncannot call wasm-bindgen "
+		"imported functions on non-wasm targets\ntest tests::it_works ... FAILED\n",
 		/* an item configured out by a feature of the crate: a feature off, not the target */
 		"error[E0433]: cannot find `blocking` in `myhttp`\n --> src/fetch.rs:17:27\n"
 		"note: found an item that was configured out\n --> /r/myhttp-0.1.0/src/lib.rs:72:13\n    |\n"
@@ -2707,6 +2710,11 @@ static void test_tune32_wordings(const struct classify_table *t)
 		  "FunctionCallbackInfo<Value> "
 		  "&) at ../src/node_wasm_web_api.cc:175\n  #  Assertion failed: !impl.IsEmpty()\n",
 		  "wasm_engine_crash" },
+		/* js-sys's stub for a WASI build panicking under wasmtime */
+		{ "thread 'main' panicked at /r/js-sys-0.3.77/src/lib.rs:3441:1:\ncannot call wasm-bindgen imported "
+		  "functions on non-wasm targets\nError: failed to run main module "
+		  "`target/wasm32-wasip1/debug/t.wasm`\n",
+		  "wasm_bindgen_outside_js" },
 		/* an item rustc found configured out by a target cfg, in the user's own crate */
 		{ "error[E0433]: cannot find `blocking` in `reqwest`\n --> src/fetch.rs:17:27\n"
 		  "note: found an item that was configured out\n --> /r/reqwest-0.12.28/src/lib.rs:372:13\n    |\n"
