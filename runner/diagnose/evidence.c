@@ -1275,12 +1275,13 @@ static const char *rustc_gate(const char *eol, const char *end, const char **gat
 	const char *line = eol < end ? eol + 1 : end, *prev = NULL, *prev_end = NULL;
 
 	for (int i = 0; i < 40 && line < end; i++) {
-		const char *e = memchr(line, '\n', (size_t)(end - line)), *p = line, *g;
+		const char *e = memchr(line, '\n', (size_t)(end - line)), *p, *g;
 
 		if (!e)
 			e = end;
-		while (p < e && isspace((unsigned char)*p))
-			p++;
+		/* a paste's decorations (a compose service's, a quote's) before rustc's own text */
+		for (p = logline_own_text(line, e); p < e && isspace((unsigned char)*p); p++)
+			;
 		if (error_word_at(p, e) || starts_with(p, e, "warning"))
 			break;
 		if (find_in(p, e, "the item is gated here")) {
