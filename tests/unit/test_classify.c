@@ -2677,6 +2677,14 @@ static void test_tune32_wordings(const struct classify_table *t)
 		/* the first import a libc function any toolchain imports: no glue, another glue, hand-made imports */
 		"LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"pthread_self\": function import requires a "
 		"callable\n",
+		/* clang's refusal of an atomics builtin in a file compiled without the feature: no link yet */
+		"atomic.h:225:10: error: '__builtin_wasm_memory_atomic_notify' needs target feature atomics\n",
+		/* the same TypeError on the program's own object */
+		"/x/test.js:47\n  state.buffer.set(encoded, 0);\n               ^\n\nTypeError: Cannot read properties "
+		"of "
+		"undefined (reading 'set')\n",
+		/* an MVP opcode where it does not belong: a corrupt module, no feature */
+		"0000100: error: unexpected opcode: 0x41 0x0\n",
 		/* an item configured out by a feature of the crate: a feature off, not the target */
 		"error[E0433]: cannot find `blocking` in `myhttp`\n --> src/fetch.rs:17:27\n"
 		"note: found an item that was configured out\n --> /r/myhttp-0.1.0/src/lib.rs:72:13\n    |\n"
@@ -2728,6 +2736,18 @@ static void test_tune32_wordings(const struct classify_table *t)
 		{ "LinkError: WebAssembly.instantiate(): Import #0 module=\"env\" function=\"emscripten_resize_heap\" "
 		  "error: function import requires a callable\n",
 		  "emscripten_glue_missing" },
+		/* Node's report of the glue's HEAP view missing from Module (its source line, its caret) */
+		{ "/x/test.js:47\n  jxlModule.HEAP8.set(encoded, buffer);\n                  ^\n\nTypeError: Cannot "
+		  "read "
+		  "properties of undefined (reading 'set')\n    at testSdr (/x/test.js:47:19)\n",
+		  "emscripten_runtime_helper_removed" },
+		/* wabt's reader on a post-MVP opcode its flags leave off (0x12 return_call: tail calls) */
+		{ "0003931: error: unexpected opcode: 0x12\n", "wasm_tool_feature_not_enabled" },
+		/* webpack's wasm parser (webassemblyjs) failing in the type section, its message cut off */
+		{ "    at parseTypeSection (/a/node_modules/@webassemblyjs/wasm-parser/lib/decoder.js:375:22)\n"
+		  "    at parseSection (/a/node_modules/@webassemblyjs/wasm-parser/lib/decoder.js:1379:23)\n"
+		  "webpack 5.94.0 compiled with 1 error in 16766 ms\n",
+		  "engine_lacks_wasm_feature" },
 		/* an item rustc found configured out by a target cfg, in the user's own crate */
 		{ "error[E0433]: cannot find `blocking` in `reqwest`\n --> src/fetch.rs:17:27\n"
 		  "note: found an item that was configured out\n --> /r/reqwest-0.12.28/src/lib.rs:372:13\n    |\n"
