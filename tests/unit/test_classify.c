@@ -2685,6 +2685,8 @@ static void test_tune32_wordings(const struct classify_table *t)
 		"undefined (reading 'set')\n",
 		/* an MVP opcode where it does not belong: a corrupt module, no feature */
 		"0000100: error: unexpected opcode: 0x41 0x0\n",
+		/* a component parser's refusal is no engine feature; a subprocess that failed without a signal */
+		"Exception: Subprocess 3/8 failed with return code 1! (cmdline: /e/clang -c memcpy.c)\n",
 		/* an item configured out by a feature of the crate: a feature off, not the target */
 		"error[E0433]: cannot find `blocking` in `myhttp`\n --> src/fetch.rs:17:27\n"
 		"note: found an item that was configured out\n --> /r/myhttp-0.1.0/src/lib.rs:72:13\n    |\n"
@@ -2748,6 +2750,59 @@ static void test_tune32_wordings(const struct classify_table *t)
 		  "    at parseSection (/a/node_modules/@webassemblyjs/wasm-parser/lib/decoder.js:1379:23)\n"
 		  "webpack 5.94.0 compiled with 1 error in 16766 ms\n",
 		  "engine_lacks_wasm_feature" },
+		/*
+		 * the catalogue of the session-16 round, from the tools' sources: crates' own refusals of
+		 * the target, engines' feature and limit refusals (not wasmparser's bare message: wasm-tools and
+		 * wasm-bindgen print it too), rustc's stack
+		 * overflow, old emcc's and wasm-pack's children killed by a signal, binaryen's broken pass
+		 */
+		{ "thread 'main' panicked at src/main.rs:4:5:\ncould not initialize thread_rng: getrandom: this target "
+		  "is not supported\n",
+		  "crate_no_target_code" },
+		{ "thread '<unnamed>' panicked at /r/parking_lot_core-0.9.9/src/thread_parker/generic.rs:30:9:\n"
+		  "Parking not supported on this platform\n",
+		  "crate_no_target_code" },
+		{ "error: to use `uuid` on `wasm32-unknown-unknown`, specify a source of randomness using one of the "
+		  "`js`, `rng-getrandom`, or `rng-rand` features\n",
+		  "crate_no_target_code" },
+		{ "Error: memory64 must be enabled for 64-bit memories (at offset 0x2e)\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Error: func type returns multiple values but the multi-value feature is not enabled (at offset "
+		  "0xe)\n",
+		  "engine_lacks_wasm_feature" },
+		{ "error: Feature threads is not yet supported\n", "engine_lacks_wasm_feature" },
+		{ "Error: Unsupported feature: legacy exception handling proposal is not supported\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Error: the wasm_gc feature is not supported on this compiler configuration\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Error: only one memory per module is supported\n", "engine_lacks_wasm_feature" },
+		{ "Exception: unsupported opcode\n", "engine_lacks_wasm_feature" },
+		{ "CompileError: wasm validation error: at offset 1234: already have default memory\n",
+		  "engine_lacks_wasm_feature" },
+		{ "error: shared memory requested but threads feature not enabled\n", "engine_lacks_wasm_feature" },
+		{ "[error] validation failed: multiple memories, Code: 0x216\n", "engine_lacks_wasm_feature" },
+		{ "Error: functions count exceeds limit of 1000000 (at offset 0x1a)\n", "engine_implementation_limit" },
+		{ "CompileError: WebAssembly.instantiate(): param count of 1001 exceeds internal limit of 1000 @+14\n",
+		  "engine_implementation_limit" },
+		{ "RuntimeError: The memory could not grow: current size 16384 pages, requested increase: 1 pages\n",
+		  "memory_growth_limit" },
+		{ "[error] Memory Instance: Memory grow page failed, exceeded limited 1024 page size in "
+		  "configuration.\n",
+		  "memory_growth_limit" },
+		{ "LinkError: Memory import env:memory provided a 'size' that is smaller than the module's declared "
+		  "'initial' import memory size\n",
+		  "initial_memory_too_small" },
+		{ "error: rustc interrupted by SIGSEGV, printing backtrace\nhelp: you can increase rustc's stack size "
+		  "by "
+		  "setting RUST_MIN_STACK=16777216\n",
+		  "toolchain_crash" },
+		{ "Exception: Subprocess 3/8 failed with return code -11! (cmdline: /e/clang -c memcpy.c)\n",
+		  "toolchain_crash" },
+		{ "Error: failed to execute `wasm-opt`: exited with signal: 11 (SIGSEGV) (core dumped)\n",
+		  "toolchain_crash" },
+		{ "Fatal: Last pass (asyncify) broke validation. Run with BINARYEN_PASS_DEBUG=2 in the env to see the "
+		  "earlier state\n",
+		  "toolchain_crash" },
 		/* an item rustc found configured out by a target cfg, in the user's own crate */
 		{ "error[E0433]: cannot find `blocking` in `reqwest`\n --> src/fetch.rs:17:27\n"
 		  "note: found an item that was configured out\n --> /r/reqwest-0.12.28/src/lib.rs:372:13\n    |\n"
