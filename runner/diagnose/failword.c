@@ -50,10 +50,16 @@ static const char *const failures[] = {
 	"timed out",
 	"unreachable",
 	"exceeds the maximum",
+	"incompatible",
+	"mismatch",
+	"mismatched",
+	"does not exist",
+	"doesn't exist",
+	"does not export",
 };
 
 /* The first letters of the failure words. */
-#define FIRST_LETTERS "acdefiknoprstu"
+#define FIRST_LETTERS "acdefikmnoprstu"
 
 /* Words that make a line a notice: what follows them was survived, or is yet to fail. */
 static const char *const notices[] = { "warn",    "warning",  "warnings",   "retrying",

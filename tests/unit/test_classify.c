@@ -3034,6 +3034,12 @@ static void test_tune46_wordings(const struct classify_table *t)
 			  "exceeds "
 			  "the maximum allowed size of 11534336.\n    See documentation: https://x.org/docs\n}))\n"),
 		  "Wasm module code section size of 11656074 exceeds the maximum allowed size of 11534336.");
+	/* a mismatch or a missing thing said without an error word: wasmtime's import check, webpack's shared scope */
+	CHECK_STR(telling("incompatible import type for `env::memory`\n"),
+		  "incompatible import type for `env::memory`");
+	CHECK_STR(telling("Shared module @jupyterlite/server doesn't exist in shared scope default\n"),
+		  "Shared module @jupyterlite/server doesn't exist in shared scope default");
+	CHECK_STR(telling("Checking versions... no mismatch\n"), "(none)");
 	CHECK_STR(telling("wasm-ld: error: unknown argument: -rpath\nerror: link command failed with exit code 1 (use "
 			  "-v to "
 			  "see invocation)\n"),
