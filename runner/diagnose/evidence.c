@@ -1702,7 +1702,8 @@ static int decorated_weight(const char *line, const char *own, const char *end, 
 /*
  * How near the end of its log such a line must be: a failure a log goes on
  * from for more lines (make's failed uname probe before the build, a debug
- * trace's "symbols not found") was survived.
+ * trace's "symbols not found") was survived. Stack frames ("at ...") under
+ * it are not counted: they are its own trace.
  */
 #define PLAIN_TAIL 5
 
@@ -1793,7 +1794,9 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		in_warning = warning_open || r_warnings || py_ignored;
 		if (why < te) {
 			warning_open = is_warning(line, eol) && (te[-1] == ':' || te[-1] == ',');
-			said_lines++;
+			/* a stack frame under the failure is its trace, not a line the log went on with */
+			if (!starts_with(why, te, "at "))
+				said_lines++;
 		}
 		/* R prints the warnings it deferred as a list under this head (errors.c: PrintWarnings) */
 		if (why == te || starts_with(why, te, "Error"))
