@@ -40,16 +40,64 @@ static int ends_line_column(const char *s, const char *end)
 	return 1;
 }
 
+/* Whether [S, END) ends in the word W. */
+static int ends_with_word(const char *s, const char *end, const char *w)
+{
+	size_t n = strlen(w);
+
+	return (size_t)(end - s) >= n && memcmp(end - n, w, n) == 0 &&
+	       (end - n == s || !isalnum((unsigned char)*(end - n - 1)));
+}
+
+/* Script files a console names as a message's source. */
+static const char *const script_kinds[] = { ".js:", ".mjs:", ".cjs:", ".ts:", ".html:" };
+
+/*
+ * Whether [S, END), a line's last word, is a script's location as Firefox's
+ * console puts it after a message ("worker.3f2a.js:50:8", a URL's too).
+ */
+static int is_script_location(const char *s, const char *end)
+{
+	const char *d = end;
+
+	/* a path or a URL only: a stack frame glued to the message ("f@url:1:2") is text */
+	if (!ends_line_column(s, end) || span_of(s, end, NAME_CHARS "./:?=&%~+") != end)
+		return 0;
+	for (int part = 0; part < 2; part++) {
+		while (d > s && isdigit((unsigned char)d[-1]))
+			d--;
+		d--;
+	}
+	for (size_t i = 0; i < sizeof(script_kinds) / sizeof(*script_kinds); i++) {
+		size_t n = strlen(script_kinds[i]) - 1;
+
+		if ((size_t)(d - s) > n && memcmp(d - n, script_kinds[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * The end of [S, END) before the source location a browser console's copy
  * puts after a message: as a Markdown link (" [app.js:914:40](http://...)"),
- * or Chrome's " (at app.js:1:1)"; or END.
+ * Chrome's " (at app.js:1:1)" or Firefox's bare " app.js:1:1" (not after
+ * "at", "in" or "from", where it is what the message says); or END.
  */
 static const char *before_console_location(const char *s, const char *end)
 {
 	const char *open, *close, *d;
 
-	if (end - s < 8 || end[-1] != ')')
+	if (end - s >= 8 && end[-1] != ')') {
+		for (open = end; open > s && open[-1] != ' '; open--)
+			;
+		for (d = open; d > s && d[-1] == ' '; d--)
+			;
+		if (open > s && d > s && is_script_location(open, end) && !ends_with_word(s, d, "at") &&
+		    !ends_with_word(s, d, "in") && !ends_with_word(s, d, "from"))
+			return d;
+		return end;
+	}
+	if (end - s < 8)
 		return end;
 	/* the location has no space: the last space is the one of " (at " */
 	for (open = end - 1; open > s && *open != ' '; open--)

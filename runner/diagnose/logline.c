@@ -304,6 +304,8 @@ static const char *decoration_end(const char *s, const char *end)
 		"\xe2\x9c\x98 [ERROR] ",
 		/* Markdown's block quote */
 		"> ",
+		/* Next.js' dev server marks an error it logs ("⨯ Error: ...": packages/next/src/build/output/log.ts) */
+		"\xe2\xa8\xaf ",
 		/* a build script's relay of a compiler's output to cargo (cc-rs: "cargo:warning=x.c:1:2: error: ...") */
 		"cargo:warning="
 	};

@@ -3136,6 +3136,15 @@ static void test_tune45_wordings(const struct classify_table *t)
 			  "bounds\n"),
 		  "RuntimeError: memory access out of bounds");
 	CHECK_STR(telling("#26 78.36 Killed\n"), "Killed");
+	/* Next.js' error mark; Firefox's source location after the message, not one the message names */
+	CHECK_STR(telling(" \xe2\xa8\xaf Error: ffmpeg.wasm does not support nodejs\n"),
+		  "Error: ffmpeg.wasm does not support nodejs");
+	CHECK_STR(telling("ERROR: CGAL error in applyHull(): assertion violation! worker.cc2a606e.js:50:8\n"),
+		  "ERROR: CGAL error in applyHull(): assertion violation!");
+	CHECK_STR(telling("Error: failed to load module at https://x.org/app.js:50:8\n"),
+		  "Error: failed to load module at https://x.org/app.js:50:8");
+	CHECK_STR(telling("TypeError: undefined has no properties,get/obj[prop]@http://x.org/a.js:9:25\n"),
+		  "TypeError: undefined has no properties,get/obj[prop]@http://x.org/a.js:9:25");
 	CHECK_STR(telling("Aborted(Assertion failed: mutex, at: mutex_posix.cpp,62,Lock) "
 			  "[dmloader.js:914:40](http://localhost:52218/html5/dmloader.js)\n"),
 		  "Aborted(Assertion failed: mutex, at: mutex_posix.cpp,62,Lock)");
