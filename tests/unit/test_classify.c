@@ -7374,6 +7374,77 @@ static void test_cat34b_wordings(const struct classify_table *t)
 	check_near_misses(t, misses, COUNT(misses));
 }
 
+/*
+ * The 35th catalogue round, from the sources: other languages' wasm loaders (.NET's dotnet.js,
+ * Flutter's flutter.js, Kotlin/Wasm's), bundlers (webpack, Vite 8, Next.js' Edge runtime), and the
+ * runtimes' wordings of an import the host lacks (GraalWasm, Chicory, wasmi, wazero, WAMR, wabt,
+ * wasmer 0.x, wasmer-js), read by the import's module: WASI's, Go's, Emscripten's env functions.
+ */
+static void test_cat35_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "MONO_WASM: Assert failed: This browser/engine doesn't support WASM exception handling. Please "
+		  "use a modern version. See also https://aka.ms/dotnet-wasm-features\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Error: NodeJS at '/usr/bin/node' has too low version '12.22.9', please use at least 14.\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Flutter Web: build dart2wasm/skwasm was rejected: dart2wasm requires WasmGC support; this "
+		  "browser does not implement it yet.\n",
+		  "engine_lacks_wasm_feature" },
+		{ "ERROR: Threads and atomics are not enabled (opcode: 0xfe)\n", "engine_lacks_wasm_feature" },
+		{ "ERROR: Legacy exception handling is not supported (opcode: 0x06)\n", "engine_lacks_wasm_feature" },
+		{ "BREAKING CHANGE: Since webpack 5 WebAssembly is not enabled by default and flagged as "
+		  "experimental feature.\n",
+		  "bundler_wasm_import_unsupported" },
+		{ "[plugin builtin:vite-wasm-fallback] ESM integration proposal for Wasm is not supported "
+		  "currently.\n",
+		  "bundler_wasm_import_unsupported" },
+		{ "UnsupportedWebAssemblyFeatureError: Export \"add_u64\" with i64 as parameter can only be used "
+		  "for direct wasm to wasm dependencies\n",
+		  "bigint_js_boundary" },
+		{ "DynamicWasmCodeGenerationWarning: Dynamic WASM code generation ('WebAssembly.instantiate' with "
+		  "a buffer parameter) not allowed in Edge Runtime.\n",
+		  "wasm_codegen_disallowed" },
+		{ "ERROR: The module 'wasi_snapshot_preview1', referenced by the import 'fd_write' in the module "
+		  "'main', does not exist.\n",
+		  "wasi_host_import_missing" },
+		{ "com.dylibso.chicory.wasm.UnlinkableException: unknown import, could not find host function for "
+		  "import number: 0 named wasi_unstable.fd_write\n",
+		  "wasi_host_import_missing" },
+		{ "Exception: failed to call unlinked import function (wasi, thread-spawn)\n",
+		  "wasi_host_import_missing" },
+		{ "error instantiating wasm binary: module[gojs] not instantiated\n", "go_js_glue_missing" },
+		{ "error initializing module: invalid import \"env.emscripten_memcpy_big\"\n",
+		  "emscripten_glue_missing" },
+		{ "translation requires more registers for a function than available\n",
+		  "engine_implementation_limit" },
+		{ "com.dylibso.chicory.wasm.MalformedException: section size mismatch, unexpected end of section "
+		  "or function, unknown binary version, found: [13, 0, 1, 0] expected: [1, 0, 0, 0]\n",
+		  "component_loaded_as_module" },
+	};
+	/*
+	 * near misses: .NET's checks of JS APIs that are no wasm feature; webpack's refusal of a sync
+	 * module's place; a page instantiating an Emscripten module by hand (its wasi_snapshot_preview1
+	 * namespace absent: Emscripten's own imports); Node's and Deno's own .wasm import refusals; an
+	 * import of env a module of any toolchain may have
+	 */
+	static const struct near_miss misses[] = {
+		{ "MONO_WASM: Assert failed: This browser/engine doesn't support URL API. Please use a modern "
+		  "version.\n",
+		  "engine_lacks_wasm_feature" },
+		{ "WebAssembly module is included in initial chunk.\n", "bundler_wasm_import_unsupported" },
+		{ "TypeError: WebAssembly.instantiate(): Import #0 module=\"wasi_snapshot_preview1\": module is not "
+		  "an object or function\n",
+		  "wasi_host_import_missing" },
+		{ "TypeError [ERR_UNKNOWN_FILE_EXTENSION]: Unknown file extension \".wasm\" for /app/pkg/a_bg.wasm\n",
+		  "bundler_wasm_import_unsupported" },
+		{ "error initializing module: invalid import \"env.abort\"\n", "emscripten_glue_missing" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
 int main(void)
 {
 	char *path = xasprintf("%s/%s", source_dir(), CLASSIFY_TABLE_PATH);
@@ -7456,6 +7527,7 @@ int main(void)
 		test_wrappers_tell_nothing(t);
 		test_threads_and_speed(t);
 		test_cat34b_wordings(t);
+		test_cat35_wordings(t);
 		test_corpus(t);
 		classify_free(t);
 	}
