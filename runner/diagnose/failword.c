@@ -51,6 +51,8 @@ static const char *const failures[] = {
 	"unreachable",
 	"exceeds the maximum",
 	"incompatible",
+	"blocked",
+	"violates",
 	"mismatch",
 	"mismatched",
 	"does not exist",
@@ -59,7 +61,7 @@ static const char *const failures[] = {
 };
 
 /* The first letters of the failure words. */
-#define FIRST_LETTERS "acdefikmnoprstu"
+#define FIRST_LETTERS "abcdefikmnoprstuv"
 
 /* Words that make a line a notice: what follows them was survived, or is yet to fail. */
 static const char *const notices[] = { "warn",    "warning",  "warnings",   "retrying",
@@ -163,9 +165,12 @@ static int counted_zero(const char *s, const char *p, const char *q, const char 
 	return q < end && *q == '0' && (q + 1 == end || !isdigit((unsigned char)q[1]));
 }
 
-/* CMake's configure checks print their result as a status ("-- Performing Test X - Failed"). */
-static const char *const checks[] = { "-- Performing Test ", "-- Looking for ", "-- Check for ",
-				      "-- Checking for ",    "-- Check if ",    "-- Detecting " };
+/*
+ * CMake's configure checks print their result as a status ("-- Performing Test X - Failed"), as
+ * find_package does for a package it may go without (FindPackageHandleStandardArgs: "-- Could NOT find X").
+ */
+static const char *const checks[] = { "-- Performing Test ", "-- Looking for ", "-- Check for ",     "-- Checking for ",
+				      "-- Check if ",        "-- Detecting ",   "-- Could NOT find " };
 
 /*
  * Whether the line starts as something other than a message: a CMake

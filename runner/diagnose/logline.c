@@ -92,6 +92,28 @@ static int is_error_name(const char *s, const char *end)
 }
 
 /*
+ * Whether [S, END) is a script's name or URL as DevTools shows a log line's
+ * source ("app-tts.js", "https://x.org/a.mjs", "VM8": an evaluated script).
+ */
+static int names_script(const char *s, const char *end)
+{
+	static const char *const kinds[] = { ".js", ".mjs", ".cjs", ".ts", ".html" };
+	const char *d;
+
+	if (span_of(s, end, NAME_CHARS "/:?=&%~+") != end || end == s)
+		return 0;
+	if (starts_with(s, end, "VM") && (d = span_of(s + 2, end, "0123456789")) > s + 2 && d == end)
+		return 1;
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(*kinds); i++) {
+		size_t n = strlen(kinds[i]);
+
+		if ((size_t)(end - s) > n && memcmp(end - n, kinds[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The end of how a JS console or a page's test presents an uncaught error at
  * S, before the error itself, or S. V8's inspector and Firefox's console say
  * "Uncaught " or "Uncaught (in promise) ", and a copy of DevTools' line puts
@@ -154,6 +176,9 @@ static const char *console_prefix_end(const char *s, const char *end)
 		return p + 1;
 	/* ... or a logged error itself ("pyodide.asm.js:10 TypeError: ...") */
 	if (q < p && q - s >= 2 && q[-1] == ':' && p < end && is_error_name(p + 1, end))
+		return p + 1;
+	/* ... or anything a script logged, when the location names the script ("app.js:88 speed 1") */
+	if (q < p && q[-1] == ':' && p + 1 < end && names_script(s, q - 1))
 		return p + 1;
 	return s;
 }
@@ -388,6 +413,10 @@ static const char *decoration_end(const char *s, const char *end)
 		return p;
 	if (isupper((unsigned char)*s) && (p = tracing_head_end(s, end)) != s)
 		return p;
+	/* a host's stream tag with its guest's name ("[WASI stderr] ", "[worker stdout] ") */
+	if (*s == '[' && (p = span_of(s + 1, end, NAME_CHARS)) > s + 1 &&
+	    (starts_with(p, end, " stderr] ") || starts_with(p, end, " stdout] ")) && p + 9 < end)
+		return p + 9;
 	/* a tool's tag before an error it reports ("[webpack-cli] RangeError: ...") */
 	if (*s == '[' && (p = span_of(s + 1, end, NAME_CHARS)) > s + 1 && end - p > 2 && p[0] == ']' && p[1] == ' ' &&
 	    is_error_name(p + 2, end))

@@ -3136,6 +3136,14 @@ static void test_tune45_wordings(const struct classify_table *t)
 			  "bounds\n"),
 		  "RuntimeError: memory access out of bounds");
 	CHECK_STR(telling("#26 78.36 Killed\n"), "Killed");
+	/* a guest's stream tag; DevTools' location before any line a script logged; CMake's optional package */
+	CHECK_STR(telling("[WASI stderr] pdflatex: runInteractiveProcess: unsupported operation\n"),
+		  "pdflatex: runInteractiveProcess: unsupported operation");
+	CHECK_STR(telling("loader-Bu7s.js:1 Loading the script 'blob:x' violates the following Content Security "
+			  "Policy directive\n"),
+		  "Loading the script 'blob:x' violates the following Content Security Policy directive");
+	CHECK_STR(telling("-- Could NOT find BZip2 (missing: BZIP2_LIBRARIES BZIP2_INCLUDE_DIR)\n"), "(none)");
+	CHECK_STR(telling("src/a.c:12 error: x\n"), "src/a.c:12 error: x");
 	/* Next.js' error mark; Firefox's source location after the message, not one the message names */
 	CHECK_STR(telling(" \xe2\xa8\xaf Error: ffmpeg.wasm does not support nodejs\n"),
 		  "Error: ffmpeg.wasm does not support nodejs");
