@@ -318,6 +318,8 @@ static int is_wrapper(const char *msg, const char *end)
 		"aborting due to",
 		"failed to run custom build command",
 		"build failed",
+		/* Nim's (and nlvm's) after the linker's own error */
+		"linking failed",
 		"could not build",
 		"linker command failed",
 		"process didn't exit successfully",
@@ -741,6 +743,13 @@ static int falls_back(const char *eol, const char *end, const char *text)
 	}
 	return 0;
 }
+
+/*
+ * wasm-bindgen's glue (cli-support's js/mod.rs) warns that streaming
+ * compilation refused a response's MIME type and falls back, with the
+ * TypeError on the next line: a notice, since the fallback goes on.
+ */
+#define BINDGEN_FALLBACK "Falling back to `WebAssembly.instantiate`"
 
 /*
  * Whether JS error line [S, EOL) is the glue's notice that streaming
@@ -1796,6 +1805,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	int r_warnings = 0; /* in R's "Warning messages:" list, which a blank line ends */
 	struct span macro = { 0 }; /* rustc's error that a procedural macro panicked, until a blank line */
 	int py_ignored = 0; /* after Python's "Exception ignored ...": the traceback that follows was survived */
+	int bindgen_fallback = 0; /* the last line was wasm-bindgen's notice that it falls back, its error next */
 	size_t said_lines = 0, plain_at = 0; /* lines with text so far; the count at the plain line */
 	size_t lineno = 0, indent = 0, codes_lineno = 0;
 	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 }, quoted = { 0 }, plain = { 0 };
@@ -1826,7 +1836,9 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			weight = weight > 91 ? weight : 91;
 		}
 		/* a line that says it is no error (failword.h): winit's exception that unwinds the JS stack */
-		if ((base == 90 && is_stream_fallback(why, eol, end)) || (weight && failword_denied(why, eol)))
+		if ((base == 90 && (is_stream_fallback(why, eol, end) ||
+				    (bindgen_fallback && starts_with(why, eol, "TypeError: ")))) ||
+		    (weight && failword_denied(why, eol)))
 			weight = base = 0;
 		/* a comment ("# ...": a shell's, a pasted header) names no cause */
 		if ((named = names_cause(why, eol)) && !is_warning(line, eol) && *why != '#') {
@@ -1839,12 +1851,13 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			weight--;
 		for (te = eol; te > why && isspace((unsigned char)te[-1]); te--)
 			;
-		in_warning = warning_open || r_warnings || py_ignored;
+		in_warning = warning_open || r_warnings || py_ignored || bindgen_fallback;
 		if (why < te) {
 			warning_open = is_warning(line, eol) && (te[-1] == ':' || te[-1] == ',');
 			/* a stack frame under the failure is its trace, not a line the log went on with */
 			if (!starts_with(why, te, "at "))
 				said_lines++;
+			bindgen_fallback = find_in(why, te, BINDGEN_FALLBACK) != NULL;
 		}
 		/* R prints the warnings it deferred as a list under this head (errors.c: PrintWarnings) */
 		if (why == te || starts_with(why, te, "Error"))
@@ -2037,7 +2050,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		 */
 		if ((!weight || (cause_only && names_local_refusal(named, te) && failword_line(why, named))) && !real &&
 		    !in_warning && why < te && failword_line(why, te) && !falls_back(eol, end, "falling back") &&
-		    !falls_back(eol, end, "Falling back")) {
+		    !falls_back(eol, end, "Falling back") && !find_in(why, te, "alling back")) {
 			plain = (struct span){ .start = why,
 					       .end = te,
 					       .tool = "error",

@@ -52,6 +52,7 @@ static const char *const failures[] = {
 	"exceeds the maximum",
 	"incompatible",
 	"blocked",
+	"disallowed",
 	"violates",
 	"mismatch",
 	"mismatched",

@@ -306,6 +306,28 @@ static const char *tracing_head_end(const char *s, const char *end)
 }
 
 /*
+ * The message of a row of kubectl describe's "Events:" table at S ("Warning
+ * FailedCreatePodSandBox  3s (x23 over 4m)  kubelet  Failed to ..."): its
+ * columns are set apart by two spaces or more, the message is the fifth; or
+ * NULL.
+ */
+static const char *kube_event_message(const char *s, const char *end)
+{
+	const char *p = s;
+
+	for (int column = 0; column < 4; column++) {
+		const char *gap = find_in(p, end, "  ");
+
+		if (!gap)
+			return NULL;
+		p = span_of(gap, end, " ");
+		if (p == end)
+			return NULL;
+	}
+	return p;
+}
+
+/*
  * The end of one decoration that a CI system, a build frontend, a test runner
  * or a paste puts before a child's line, at S within END, or S: each is taken
  * only in its own shape, so a line that merely starts alike keeps its text.
@@ -412,6 +434,9 @@ static const char *decoration_end(const char *s, const char *end)
 	if (*s == '[' && (p = env_logger_end(s, end)))
 		return p;
 	if (isupper((unsigned char)*s) && (p = tracing_head_end(s, end)) != s)
+		return p;
+	/* kubectl describe's events table: type, reason, age, source, then the event's message */
+	if ((starts_with(s, end, "Warning ") || starts_with(s, end, "Normal ")) && (p = kube_event_message(s, end)))
 		return p;
 	/* a host's stream tag with its guest's name ("[WASI stderr] ", "[worker stdout] ") */
 	if (*s == '[' && (p = span_of(s + 1, end, NAME_CHARS)) > s + 1 &&

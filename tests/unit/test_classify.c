@@ -1178,8 +1178,6 @@ static void test_catalogue_wordings(const struct classify_table *t)
 		{ "  invalid serialized PackageId for key `package.dependencies`\n", "cargo_lockfile_too_new" },
 		{ "wasm-ld: error: 'atomics' feature is used by a.o, so --shared-memory must be used\n",
 		  "target_feature_disallowed" },
-		{ "wasm-ld: error: entry symbol not defined (pass --no-entry to suppress): main\n",
-		  "undefined_symbol_at_link" },
 		{ "wasm-ld: error: x.o: undefined symbol: __wasm_lpad_context\n", "eh_abi_link_mismatch" },
 		{ "emcc: error: SUPPORT_LONGJMP=emscripten is not compatible with -fwasm-exceptions\n",
 		  "eh_abi_link_mismatch" },
@@ -3144,6 +3142,22 @@ static void test_tune45_wordings(const struct classify_table *t)
 		  "Loading the script 'blob:x' violates the following Content Security Policy directive");
 	CHECK_STR(telling("-- Could NOT find BZip2 (missing: BZIP2_LIBRARIES BZIP2_INCLUDE_DIR)\n"), "(none)");
 	CHECK_STR(telling("src/a.c:12 error: x\n"), "src/a.c:12 error: x");
+	/* kubectl's events table; wasm-bindgen's fallback notice and its TypeError; Nim's link wrapper */
+	CHECK_STR(telling("  Warning  FailedCreatePodSandBox  3s (x23 over 4m38s)  kubelet  Failed to create pod "
+			  "sandbox: no runtime for \"spin\" is configured\n"),
+		  "Failed to create pod sandbox: no runtime for \"spin\" is configured");
+	CHECK_STR(telling("  Normal   Scheduled  9s  default-scheduler  Successfully assigned default/a to b\n"),
+		  "(none)");
+	CHECK_STR(telling("import() is disallowed on ServiceWorkerGlobalScope by the HTML specification.\n"),
+		  "import() is disallowed on ServiceWorkerGlobalScope by the HTML specification.");
+	CHECK_STR(telling("`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with "
+			  "`application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. "
+			  "Original error:\n TypeError: Failed to execute 'compile' on 'WebAssembly': Incorrect "
+			  "response MIME type. Expected 'application/wasm'.\n"),
+		  "(none)");
+	CHECK_STR(telling("wasm-ld: error: entry symbol not defined (pass --no-entry to suppress): _start\n"
+			  "Error: linking failed\n"),
+		  "wasm-ld: error: entry symbol not defined (pass --no-entry to suppress): _start");
 	/* Next.js' error mark; Firefox's source location after the message, not one the message names */
 	CHECK_STR(telling(" \xe2\xa8\xaf Error: ffmpeg.wasm does not support nodejs\n"),
 		  "Error: ffmpeg.wasm does not support nodejs");
@@ -7426,6 +7440,11 @@ static void test_cat35_wordings(const struct classify_table *t)
 		  "emscripten_glue_missing" },
 		{ "translation requires more registers for a function than available\n",
 		  "engine_implementation_limit" },
+		/* wabt's reader on a component; binaryen's validator line without its bracket (a paste) */
+		{ "0000008: error: bad wasm file version: 0x1000d (expected 0x1)\n", "component_loaded_as_module" },
+		{ "wasm-validator error in function 1] unexpected false: all used features should be allowed\n"
+		  "Fatal: error validating input\n",
+		  "wasm_opt_feature_validation" },
 		{ "com.dylibso.chicory.wasm.MalformedException: section size mismatch, unexpected end of section "
 		  "or function, unknown binary version, found: [13, 0, 1, 0] expected: [1, 0, 0, 0]\n",
 		  "component_loaded_as_module" },
@@ -7434,7 +7453,7 @@ static void test_cat35_wordings(const struct classify_table *t)
 	 * near misses: .NET's checks of JS APIs that are no wasm feature; webpack's refusal of a sync
 	 * module's place; a page instantiating an Emscripten module by hand (its wasi_snapshot_preview1
 	 * namespace absent: Emscripten's own imports); Node's and Deno's own .wasm import refusals; an
-	 * import of env a module of any toolchain may have
+	 * import of env a module of any toolchain may have; wasm-ld's missing entry point
 	 */
 	static const struct near_miss misses[] = {
 		{ "MONO_WASM: Assert failed: This browser/engine doesn't support URL API. Please use a modern "
@@ -7447,6 +7466,9 @@ static void test_cat35_wordings(const struct classify_table *t)
 		{ "TypeError [ERR_UNKNOWN_FILE_EXTENSION]: Unknown file extension \".wasm\" for /app/pkg/a_bg.wasm\n",
 		  "bundler_wasm_import_unsupported" },
 		{ "error initializing module: invalid import \"env.abort\"\n", "emscripten_glue_missing" },
+		/* a program's entry point the link was not told to go without (--no-entry, a crate type) */
+		{ "wasm-ld: error: entry symbol not defined (pass --no-entry to suppress): main\n",
+		  "undefined_symbol_at_link" },
 	};
 
 	check_named(t, cases, COUNT(cases));
