@@ -306,6 +306,100 @@ static const char *tracing_head_end(const char *s, const char *end)
 }
 
 /*
+ * The end of a symbol a tool marks its lines with at S (Next.js' dev server's
+ * U+2A2F before an error, Vitest's U+26A1, U+2716, U+274C, U+2714, an emoji),
+ * its spaces too; or S. Arrows, technical symbols, dingbats, math operators
+ * and emoji; not the warning sign (U+26A0: what the line is), box drawing (a
+ * gutter: LOGLINE_MIETTE_*), geometric shapes (a list's bullets, a tree's
+ * nodes) or letterlike symbols (U+2139 is an information bullet: failword.c).
+ */
+static const char *symbol_mark_end(const char *s, const char *end)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned long c;
+	const char *p;
+
+	if (end - s >= 4 && u[0] == 0xf0 && (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80 && (u[3] & 0xc0) == 0x80) {
+		c = ((unsigned long)(u[1] & 0x3f) << 12) | ((unsigned long)(u[2] & 0x3f) << 6) | (u[3] & 0x3f);
+		p = s + 4;
+		if (c < 0x1f300 || c > 0x1faff)
+			return s;
+	} else if (end - s >= 3 && u[0] == 0xe2 && (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80) {
+		c = 0x2000 | ((unsigned long)(u[1] & 0x3f) << 6) | (u[2] & 0x3f);
+		p = s + 3;
+		if (c == 0x26a0 ||
+		    !((c >= 0x2190 && c <= 0x23ff) || (c >= 0x2600 && c <= 0x27bf) || (c >= 0x2a00 && c <= 0x2bff)))
+			return s;
+	} else {
+		return s;
+	}
+	/* an emoji's presentation selector */
+	if (starts_with(p, end, "\xef\xb8\x8f"))
+		p += 3;
+	if (p == end || *p != ' ')
+		return s;
+	p = span_of(p, end, " ");
+	return p < end ? p : s;
+}
+
+/*
+ * The end of syslog's head at S ("Oct 29 16:36:28 host containerd[1265]: ",
+ * as journalctl prints it too), or S.
+ */
+static const char *syslog_prefix_end(const char *s, const char *end)
+{
+	static const char *const months[] = { "Jan ", "Feb ", "Mar ", "Apr ", "May ", "Jun ",
+					      "Jul ", "Aug ", "Sep ", "Oct ", "Nov ", "Dec " };
+	const char *p, *q;
+
+	if (!starts_with_any(s, end, months, sizeof(months) / sizeof(*months)))
+		return s;
+	p = span_of(s + 4, end, " ");
+	q = span_of(p, end, "0123456789");
+	if (q == p || q - p > 2 || q == end || *q != ' ' || !(p = shape_end(q + 1, end, "99:99:99")) || p == end ||
+	    *p != ' ')
+		return s;
+	/* the host, then the program and its pid */
+	q = span_of(p + 1, end, NAME_CHARS);
+	if (q == p + 1 || q == end || *q != ' ')
+		return s;
+	p = span_of(q + 1, end, NAME_CHARS "/");
+	if (p == q + 1)
+		return s;
+	if (p < end && *p == '[') {
+		q = span_of(p + 1, end, "0123456789");
+		if (q == p + 1 || q == end || *q != ']')
+			return s;
+		p = q + 1;
+	}
+	return end - p > 2 && p[0] == ':' && p[1] == ' ' ? p + 2 : s;
+}
+
+/*
+ * The end of logfmt's fields before an error's message at S ('time="..."
+ * level=error msg="': logrus' text format, as containerd and its shims print
+ * it), or S: the message is the value of msg, its closing quote left at the
+ * line's end.
+ */
+static const char *logfmt_prefix_end(const char *s, const char *end)
+{
+	const char *m, *l;
+
+	if (!starts_with(s, end, "time=") && !starts_with(s, end, "level="))
+		return s;
+	m = find_in(s, end - s > 160 ? s + 160 : end, " msg=\"");
+	if (!m || m + 6 >= end)
+		return s;
+	/* only an error's: a lower level is what the line is (a notice) */
+	l = find_in(s, m, "level=");
+	if (!l || (l != s && l[-1] != ' '))
+		return s;
+	return starts_with(l + 6, m, "error") || starts_with(l + 6, m, "fatal") || starts_with(l + 6, m, "panic")
+		       ? m + 6
+		       : s;
+}
+
+/*
  * The message of a row of kubectl describe's "Events:" table at S ("Warning
  * FailedCreatePodSandBox  3s (x23 over 4m)  kubelet  Failed to ..."): its
  * columns are set apart by two spaces or more, the message is the fifth; or
@@ -351,8 +445,6 @@ static const char *decoration_end(const char *s, const char *end)
 		"\xe2\x9c\x98 [ERROR] ",
 		/* Markdown's block quote */
 		"> ",
-		/* Next.js' dev server marks an error it logs ("⨯ Error: ...": packages/next/src/build/output/log.ts) */
-		"\xe2\xa8\xaf ",
 		/* a build script's relay of a compiler's output to cargo (cc-rs: "cargo:warning=x.c:1:2: error: ...") */
 		"cargo:warning="
 	};
@@ -386,6 +478,15 @@ static const char *decoration_end(const char *s, const char *end)
 		['\x1b'] = 1,
 		['_'] = 1,
 		['F'] = 1,
+		/* syslog's months, kubectl's event types, logfmt's level, a symbol's first byte (0xe2 above) */
+		['J'] = 1,
+		['M'] = 1,
+		['A'] = 1,
+		['S'] = 1,
+		['O'] = 1,
+		['N'] = 1,
+		['l'] = 1,
+		[0xf0] = 1,
 		/* tracing-subscriber's other levels (ERROR's E is above) */
 		['W'] = 1,
 		['I'] = 1,
@@ -434,6 +535,12 @@ static const char *decoration_end(const char *s, const char *end)
 	if (*s == '[' && (p = env_logger_end(s, end)))
 		return p;
 	if (isupper((unsigned char)*s) && (p = tracing_head_end(s, end)) != s)
+		return p;
+	if ((p = symbol_mark_end(s, end)) != s)
+		return p;
+	if (isupper((unsigned char)*s) && (p = syslog_prefix_end(s, end)) != s)
+		return p;
+	if ((*s == 't' || *s == 'l') && (p = logfmt_prefix_end(s, end)) != s)
 		return p;
 	/* kubectl describe's events table: type, reason, age, source, then the event's message */
 	if ((starts_with(s, end, "Warning ") || starts_with(s, end, "Normal ")) && (p = kube_event_message(s, end)))

@@ -3142,6 +3142,12 @@ static void test_tune45_wordings(const struct classify_table *t)
 		  "Loading the script 'blob:x' violates the following Content Security Policy directive");
 	CHECK_STR(telling("-- Could NOT find BZip2 (missing: BZIP2_LIBRARIES BZIP2_INCLUDE_DIR)\n"), "(none)");
 	CHECK_STR(telling("src/a.c:12 error: x\n"), "src/a.c:12 error: x");
+	/* a tool's symbol mark; syslog's head and logfmt's fields before an error's message */
+	CHECK_STR(telling("\xe2\x9a\xa1 RuntimeError: function signature mismatch\n"),
+		  "RuntimeError: function signature mismatch");
+	CHECK_STR(telling("Oct 29 16:36:28 host containerd[1265664]: time=\"2024-10-29T23:36:28Z\" level=error "
+			  "msg=\"precompilation failed: failed to validate component output\"\n"),
+		  "precompilation failed: failed to validate component output\"");
 	/* kubectl's events table; wasm-bindgen's fallback notice and its TypeError; Nim's link wrapper */
 	CHECK_STR(telling("  Warning  FailedCreatePodSandBox  3s (x23 over 4m38s)  kubelet  Failed to create pod "
 			  "sandbox: no runtime for \"spin\" is configured\n"),
