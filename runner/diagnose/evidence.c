@@ -1851,6 +1851,9 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			weight--;
 		for (te = eol; te > why && isspace((unsigned char)te[-1]); te--)
 			;
+		/* a line quoted whole (logline.c) ends before its closing quote */
+		if (own > line && own[-1] == '"' && why == own && te > why && te[-1] == '"')
+			te--;
 		in_warning = warning_open || r_warnings || py_ignored || bindgen_fallback;
 		if (why < te) {
 			warning_open = is_warning(line, eol) && (te[-1] == ':' || te[-1] == ',');
@@ -2073,7 +2076,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		if (weight > 0) {
 			real |= !cause_only;
 			c = (struct span){ .start = why,
-					   .end = eol,
+					   .end = te,
 					   .tool = tool,
 					   .weight = weight,
 					   .log = log,

@@ -53,6 +53,7 @@ static const char *const failures[] = {
 	"incompatible",
 	"blocked",
 	"disallowed",
+	"is not defined",
 	"violates",
 	"mismatch",
 	"mismatched",
@@ -78,9 +79,10 @@ static const char *const denials[] = { "isn't actually an error", "is not an err
 
 /*
  * Lines that start with failure words but report what a tool went on from:
- * GitHub Actions' cache library (@actions/cache: core.info or core.warning).
+ * GitHub Actions' cache library (@actions/cache: core.info or core.warning),
+ * Firefox's devtools on a missing source map.
  */
-static const char *const survived[] = { "Failed to save: ", "Failed to restore: " };
+static const char *const survived[] = { "Failed to save: ", "Failed to restore: ", "Source map error: " };
 
 /* A line's first word that makes it a logger's lower level than an error. */
 static const char *const levels[] = { "note", "help", "hint", "info", "debug", "trace" };

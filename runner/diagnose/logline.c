@@ -487,6 +487,7 @@ static const char *decoration_end(const char *s, const char *end)
 		['N'] = 1,
 		['l'] = 1,
 		[0xf0] = 1,
+		['"'] = 1,
 		/* tracing-subscriber's other levels (ERROR's E is above) */
 		['W'] = 1,
 		['I'] = 1,
@@ -538,6 +539,10 @@ static const char *decoration_end(const char *s, const char *end)
 		return p;
 	if ((p = symbol_mark_end(s, end)) != s)
 		return p;
+	/* a whole line a post put in quotes ("\"Fatal: ...\"": no quote inside, so no JSON pair) */
+	if (*s == '"' && end - s > 3 && end[-1] == '"' && !memchr(s + 1, '"', (size_t)(end - s - 2)) &&
+	    isalpha((unsigned char)s[1]))
+		return s + 1;
 	if (isupper((unsigned char)*s) && (p = syslog_prefix_end(s, end)) != s)
 		return p;
 	if ((*s == 't' || *s == 'l') && (p = logfmt_prefix_end(s, end)) != s)

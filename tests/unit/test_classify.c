@@ -3142,12 +3142,18 @@ static void test_tune45_wordings(const struct classify_table *t)
 		  "Loading the script 'blob:x' violates the following Content Security Policy directive");
 	CHECK_STR(telling("-- Could NOT find BZip2 (missing: BZIP2_LIBRARIES BZIP2_INCLUDE_DIR)\n"), "(none)");
 	CHECK_STR(telling("src/a.c:12 error: x\n"), "src/a.c:12 error: x");
+	/* a line a post quoted whole; JS's "is not defined" in words; Firefox's missing source map */
+	CHECK_STR(telling("\"Fatal: Unexpected arg0 type (select) in call to: f\"\n"),
+		  "Fatal: Unexpected arg0 type (select) in call to: f");
+	CHECK_STR(telling("window is not defined\n"), "window is not defined");
+	CHECK_STR(telling("Source map error: request failed with status 404\n"), "(none)");
+	CHECK_STR(telling("\"error\": \"x\"\n"), "(none)");
 	/* a tool's symbol mark; syslog's head and logfmt's fields before an error's message */
 	CHECK_STR(telling("\xe2\x9a\xa1 RuntimeError: function signature mismatch\n"),
 		  "RuntimeError: function signature mismatch");
 	CHECK_STR(telling("Oct 29 16:36:28 host containerd[1265664]: time=\"2024-10-29T23:36:28Z\" level=error "
 			  "msg=\"precompilation failed: failed to validate component output\"\n"),
-		  "precompilation failed: failed to validate component output\"");
+		  "precompilation failed: failed to validate component output");
 	/* kubectl's events table; wasm-bindgen's fallback notice and its TypeError; Nim's link wrapper */
 	CHECK_STR(telling("  Warning  FailedCreatePodSandBox  3s (x23 over 4m38s)  kubelet  Failed to create pod "
 			  "sandbox: no runtime for \"spin\" is configured\n"),
@@ -7446,6 +7452,11 @@ static void test_cat35_wordings(const struct classify_table *t)
 		  "emscripten_glue_missing" },
 		{ "translation requires more registers for a function than available\n",
 		  "engine_implementation_limit" },
+		/* wasmtime's Winch compiler panicking; Emscripten's old Runtime object gone */
+		{ "thread '<unnamed>' panicked at /src/wasmtime/winch/codegen/src/isa/x64/masm.rs:318:14:\n"
+		  "Scratch register to be available: Winch internal error\n",
+		  "wasm_engine_crash" },
+		{ "exception thrown: ReferenceError: Runtime is not defined\n", "emscripten_runtime_helper_removed" },
 		/* wabt's reader on a component; binaryen's validator line without its bracket (a paste) */
 		{ "0000008: error: bad wasm file version: 0x1000d (expected 0x1)\n", "component_loaded_as_module" },
 		{ "wasm-validator error in function 1] unexpected false: all used features should be allowed\n"
@@ -7472,6 +7483,8 @@ static void test_cat35_wordings(const struct classify_table *t)
 		{ "TypeError [ERR_UNKNOWN_FILE_EXTENSION]: Unknown file extension \".wasm\" for /app/pkg/a_bg.wasm\n",
 		  "bundler_wasm_import_unsupported" },
 		{ "error initializing module: invalid import \"env.abort\"\n", "emscripten_glue_missing" },
+		/* a page's own script without Emscripten's glue around it */
+		{ "ReferenceError: Runtime is not defined\n", "emscripten_runtime_helper_removed" },
 		/* a program's entry point the link was not told to go without (--no-entry, a crate type) */
 		{ "wasm-ld: error: entry symbol not defined (pass --no-entry to suppress): main\n",
 		  "undefined_symbol_at_link" },
