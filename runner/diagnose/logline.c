@@ -178,7 +178,7 @@ static const char *console_prefix_end(const char *s, const char *end)
 	if (q < p && q - s >= 2 && q[-1] == ':' && p < end && is_error_name(p + 1, end))
 		return p + 1;
 	/* ... or anything a script logged, when the location names the script ("app.js:88 speed 1") */
-	if (q < p && q[-1] == ':' && p + 1 < end && names_script(s, q - 1))
+	if (q < p && q - s >= 2 && q[-1] == ':' && p + 1 < end && names_script(s, q - 1))
 		return p + 1;
 	return s;
 }
