@@ -3142,6 +3142,8 @@ static void test_tune45_wordings(const struct classify_table *t)
 		  "Loading the script 'blob:x' violates the following Content Security Policy directive");
 	CHECK_STR(telling("-- Could NOT find BZip2 (missing: BZIP2_LIBRARIES BZIP2_INCLUDE_DIR)\n"), "(none)");
 	CHECK_STR(telling("src/a.c:12 error: x\n"), "src/a.c:12 error: x");
+	/* a line that starts with a location's colon has no script name before it (read in bounds) */
+	CHECK_STR(telling(":1 failed to load\n"), ":1 failed to load");
 	/* a line a post quoted whole; JS's "is not defined" in words; Firefox's missing source map */
 	CHECK_STR(telling("\"Fatal: Unexpected arg0 type (select) in call to: f\"\n"),
 		  "Fatal: Unexpected arg0 type (select) in call to: f");
