@@ -49,9 +49,6 @@ static int ends_with_word(const char *s, const char *end, const char *w)
 	       (end - n == s || !isalnum((unsigned char)*(end - n - 1)));
 }
 
-/* Script files a console names as a message's source. */
-static const char *const script_kinds[] = { ".js:", ".mjs:", ".cjs:", ".ts:", ".html:" };
-
 /*
  * Whether [S, END), a line's last word, is a script's location as Firefox's
  * console puts it after a message ("worker.3f2a.js:50:8", a URL's too).
@@ -61,20 +58,14 @@ static int is_script_location(const char *s, const char *end)
 	const char *d = end;
 
 	/* a path or a URL only: a stack frame glued to the message ("f@url:1:2") is text */
-	if (!ends_line_column(s, end) || span_of(s, end, NAME_CHARS "./:?=&%~+") != end)
+	if (!ends_line_column(s, end))
 		return 0;
 	for (int part = 0; part < 2; part++) {
 		while (d > s && isdigit((unsigned char)d[-1]))
 			d--;
 		d--;
 	}
-	for (size_t i = 0; i < sizeof(script_kinds) / sizeof(*script_kinds); i++) {
-		size_t n = strlen(script_kinds[i]) - 1;
-
-		if ((size_t)(d - s) > n && memcmp(d - n, script_kinds[i], n) == 0)
-			return 1;
-	}
-	return 0;
+	return span_of(d, end, ":0123456789") == end && logline_names_script(s, d);
 }
 
 /*
@@ -742,6 +733,16 @@ static int falls_back(const char *eol, const char *end, const char *text)
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * Whether line [S, TE) (ending at EOL, within END), or one of the three after
+ * it, says the program falls back: what failed was survived.
+ */
+static int goes_on_falling_back(const char *s, const char *te, const char *eol, const char *end)
+{
+	return find_in(s, te, "alling back") || falls_back(eol, end, "falling back") ||
+	       falls_back(eol, end, "Falling back");
 }
 
 /*
@@ -2052,8 +2053,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		 * ("Checking X failed. Details: [Errno 13] Permission denied") too.
 		 */
 		if ((!weight || (cause_only && names_local_refusal(named, te) && failword_line(why, named))) && !real &&
-		    !in_warning && why < te && failword_line(why, te) && !falls_back(eol, end, "falling back") &&
-		    !falls_back(eol, end, "Falling back") && !find_in(why, te, "alling back")) {
+		    !in_warning && why < te && failword_line(why, te) && !goes_on_falling_back(why, te, eol, end)) {
 			plain = (struct span){ .start = why,
 					       .end = te,
 					       .tool = "error",

@@ -91,19 +91,12 @@ static int is_error_name(const char *s, const char *end)
 	return p - s >= 5 && isupper((unsigned char)*s) && !memcmp(p - 5, "Error", 5) && p < end && *p == ':';
 }
 
-/*
- * Whether [S, END) is a script's name or URL as DevTools shows a log line's
- * source ("app-tts.js", "https://x.org/a.mjs", "VM8": an evaluated script).
- */
-static int names_script(const char *s, const char *end)
+int logline_names_script(const char *s, const char *end)
 {
 	static const char *const kinds[] = { ".js", ".mjs", ".cjs", ".ts", ".html" };
-	const char *d;
 
 	if (span_of(s, end, NAME_CHARS "/:?=&%~+") != end || end == s)
 		return 0;
-	if (starts_with(s, end, "VM") && (d = span_of(s + 2, end, "0123456789")) > s + 2 && d == end)
-		return 1;
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(*kinds); i++) {
 		size_t n = strlen(kinds[i]);
 
@@ -111,6 +104,12 @@ static int names_script(const char *s, const char *end)
 			return 1;
 	}
 	return 0;
+}
+
+/* Whether [S, END) is DevTools' name of an evaluated script ("VM8"). */
+static int names_vm_script(const char *s, const char *end)
+{
+	return starts_with(s, end, "VM") && end - s > 2 && span_of(s + 2, end, "0123456789") == end;
 }
 
 /*
@@ -178,7 +177,8 @@ static const char *console_prefix_end(const char *s, const char *end)
 	if (q < p && q - s >= 2 && q[-1] == ':' && p < end && is_error_name(p + 1, end))
 		return p + 1;
 	/* ... or anything a script logged, when the location names the script ("app.js:88 speed 1") */
-	if (q < p && q - s >= 2 && q[-1] == ':' && p + 1 < end && names_script(s, q - 1))
+	if (q < p && q - s >= 2 && q[-1] == ':' && p + 1 < end &&
+	    (logline_names_script(s, q - 1) || names_vm_script(s, q - 1)))
 		return p + 1;
 	return s;
 }

@@ -19,6 +19,12 @@
 const char *logline_after_buildkit(const char *s, const char *end);
 
 /*
+ * Whether [S, END) names a script as a browser console shows a line's source:
+ * a file name or URL ending in .js, .mjs, .cjs, .ts or .html.
+ */
+int logline_names_script(const char *s, const char *end);
+
+/*
  * Where line [S, END)'s own text starts after the decorations before it (its
  * own indent kept), or S; END for a quoted blank line.
  */
