@@ -978,7 +978,8 @@ static void remove_common_indent(char *log)
  * A copy of LOG whose lines start at their own text (logline_own_text: no
  * stream tag, quote, time or service name before them), or NULL unless at
  * least half its lines with text have such a decoration (a log pasted or
- * captured whole behind one; a few tagged lines cost no second search).
+ * captured whole behind one; a few tagged lines cost no second search). A
+ * logger's debug or trace line is blank in it.
  * Patterns are written against what tools print; a pattern anchored at a
  * line's start finds it in this copy.
  */
@@ -996,6 +997,9 @@ static char *own_text_copy(const char *log)
 				eol = p + strlen(p);
 			own = logline_own_text(p, eol);
 			if (build) {
+				/* a debug line's text, its level gone, would read as a report (search() passes it over) */
+				if (logline_quiet_level(p, own))
+					own = eol;
 				strbuf_add(&b, own, (size_t)(eol - own));
 				if (*eol)
 					strbuf_addch(&b, '\n');
@@ -1123,16 +1127,35 @@ static int found_with(const struct pattern *p, char *const *logs, size_t nlogs)
 	return 0;
 }
 
-/* The first line of any log that P matches (and P's "with" somewhere), or NULL. */
+/*
+ * The first line of any log that P matches (and P's "with" somewhere), or
+ * NULL; a match on a logger's debug or trace line is passed over.
+ */
 static char *search(const struct pattern *p, char *const *logs, size_t nlogs)
 {
 	for (size_t i = 0; i < nlogs; i++) {
+		const char *at = logs[i];
 		regmatch_t m;
 
 		if (p->literal && !contains(logs[i], p->literal, p->icase))
 			continue;
-		if (regexec(&p->re, logs[i], 1, &m, 0) == 0)
-			return p->has_with && !found_with(p, logs, nlogs) ? NULL : line_at(logs[i], (size_t)m.rm_so);
+		/* each search starts at a line's start, where the pattern's "^" holds */
+		while (regexec(&p->re, at, 1, &m, 0) == 0) {
+			const char *start = at + m.rm_so, *end;
+
+			while (start > logs[i] && start[-1] != '\n')
+				start--;
+			end = strchr(start, '\n');
+			if (!end)
+				end = start + strlen(start);
+			if (!logline_quiet_level(start, logline_own_text(start, end)))
+				return p->has_with && !found_with(p, logs, nlogs)
+					       ? NULL
+					       : line_at(logs[i], (size_t)(start - logs[i]));
+			if (!*end)
+				break;
+			at = end + 1;
+		}
 	}
 	return NULL;
 }

@@ -610,7 +610,8 @@ const char *logline_own_text(const char *s, const char *end)
 	}
 }
 
-int logline_error_level(const char *line, const char *own)
+/* Whether an env_logger head with LEVEL comes before OWN on LINE. */
+static int env_logger_level(const char *line, const char *own, const char *level)
 {
 	/* env_logger's level sits in its head, which other decorations may come before and after */
 	for (const char *q = line; q < own && (q = memchr(q, '[', (size_t)(own - q))); q++) {
@@ -619,9 +620,16 @@ int logline_error_level(const char *line, const char *own)
 		/* the level follows the time, or the bracket itself when there is none */
 		if (!p)
 			p = q;
-		if (starts_with(p + 1, own, "ERROR") && env_logger_end(p, own + 1))
+		if (starts_with(p + 1, own, level) && env_logger_end(p, own + 1))
 			return 1;
 	}
+	return 0;
+}
+
+int logline_error_level(const char *line, const char *own)
+{
+	if (env_logger_level(line, own, "ERROR"))
+		return 1;
 	for (size_t i = 0; i < sizeof(error_levels) / sizeof(*error_levels); i++) {
 		size_t n = strlen(error_levels[i]);
 
@@ -629,4 +637,9 @@ int logline_error_level(const char *line, const char *own)
 			return 1;
 	}
 	return 0;
+}
+
+int logline_quiet_level(const char *line, const char *own)
+{
+	return env_logger_level(line, own, "DEBUG") || env_logger_level(line, own, "TRACE");
 }

@@ -34,5 +34,11 @@ const char *logline_own_text(const char *s, const char *end);
  * logger's level of error ("[error] ", "ERROR - ").
  */
 int logline_error_level(const char *line, const char *own);
+/*
+ * Whether a logger's head before OWN on LINE gives a level below a warning
+ * (env_logger's DEBUG or TRACE): what a program notes while it works, not a
+ * failure it reports.
+ */
+int logline_quiet_level(const char *line, const char *own);
 
 #endif

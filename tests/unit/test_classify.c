@@ -7496,6 +7496,30 @@ static void test_cat35_wordings(const struct classify_table *t)
 	check_near_misses(t, misses, COUNT(misses));
 }
 
+/*
+ * A logger's debug or trace line notes what a program tried while it worked (wasmtime's fuzzer
+ * tries raw bytes as a module before it builds one from them): a pattern passes over it, and
+ * still names the same words at an error level or with no logger at all.
+ */
+static void test_logger_quiet_levels(const struct classify_table *t)
+{
+	static const char debug[] = "[2025-08-25T14:40:56Z DEBUG wasmtime_fuzzing::single_module_fuzzer] fuzz input "
+				    "not a valid module: magic header not detected: bad magic number - expected=[\n"
+				    "[2025-08-25T14:40:56Z TRACE wasmtime_fuzzing::generators] bad magic number\n";
+	static const char error[] = "[2025-08-25T14:40:56Z ERROR wasmtime_cli] failed to parse module: magic header "
+				    "not detected: bad magic number - expected=[\n";
+
+	static const char quoted[] = "> [2025-08-25T14:40:56Z DEBUG wasmtime_fuzzing] fuzz input not a valid module: "
+				     "magic header not detected: bad magic number - expected=[\n"
+				     "> [2025-08-25T14:40:56Z DEBUG wasmtime_fuzzing] writing `testcase0.dna`\n";
+
+	CHECK_STR(classify1(t, -1, debug, NULL, NULL), "none");
+	CHECK_STR(classify1(t, -1, quoted, NULL, NULL), "none");
+	CHECK_STR(classify1(t, -1, error, NULL, NULL), "not_a_wasm_module");
+	CHECK_STR(classify1(t, -1, "Error: magic header not detected: bad magic number\n", NULL, NULL),
+		  "not_a_wasm_module");
+}
+
 int main(void)
 {
 	char *path = xasprintf("%s/%s", source_dir(), CLASSIFY_TABLE_PATH);
@@ -7534,6 +7558,7 @@ int main(void)
 		test_tune31_wordings(t);
 		test_tune32_wordings(t);
 		test_tune33_wordings(t);
+		test_logger_quiet_levels(t);
 		test_tune34_wordings(t);
 		test_tune35_wordings(t);
 		test_tune36_wordings(t);
