@@ -7520,6 +7520,30 @@ static void test_logger_quiet_levels(const struct classify_table *t)
 		  "not_a_wasm_module");
 }
 
+/*
+ * A browser's Content Security Policy report runs past 300 characters (the directive
+ * quoted whole, then a note on fallbacks): still a message, so a failure, where a command line
+ * of thousands of characters with "-Werror" in it is not.
+ */
+static void test_long_message_lines(const struct classify_table *t)
+{
+	static const char csp[] =
+		"Loading the script 'blob:https://example.com/6b53f60c-5294-4f28-8c78-afe630b08270' violates the "
+		"following Content Security Policy directive: \"script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval' "
+		"https://cdn.jsdelivr.net\". Note that 'script-src-elem' was not explicitly set, so 'script-src' is "
+		"used as a fallback. The action has been blocked.\n";
+	struct strbuf cmd = { 0 };
+
+	CHECK(strlen(csp) > 300);
+	CHECK_STR(classify1(t, -1, csp, NULL, NULL), "unclassified");
+	strbuf_addstr(&cmd, "/usr/bin/cc -Werror -Wall");
+	for (int i = 0; i < 60; i++)
+		strbuf_addstr(&cmd, " -I/src/third_party/include");
+	strbuf_addstr(&cmd, " -c error.c -o error.o\nok\n");
+	CHECK_STR(classify1(t, -1, cmd.buf, NULL, NULL), "none");
+	strbuf_release(&cmd);
+}
+
 int main(void)
 {
 	char *path = xasprintf("%s/%s", source_dir(), CLASSIFY_TABLE_PATH);
@@ -7559,6 +7583,7 @@ int main(void)
 		test_tune32_wordings(t);
 		test_tune33_wordings(t);
 		test_logger_quiet_levels(t);
+		test_long_message_lines(t);
 		test_tune34_wordings(t);
 		test_tune35_wordings(t);
 		test_tune36_wordings(t);
