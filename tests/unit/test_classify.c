@@ -2491,9 +2491,9 @@ static void test_near_misses(const struct classify_table *t)
 		 * proposal's JS API; V8's "%s is not a constructor"): no host without the tag */
 		{ "TypeError: WebAssembly.Tag is not a constructor\n", NULL, "engine_lacks_wasm_feature" },
 		{ "TypeError: WebAssembly.Exception is not a constructor\n", NULL, "engine_lacks_wasm_feature" },
-		/* a missing export that is no trampoline */
-		{ "Error: Dynamic linking error: cannot resolve symbol invoke_handler\n", NULL,
-		  "main_module_export_missing" },
+		/* a missing symbol that is no trampoline and no runtime function: its own library's, from a side module not loaded */
+		{ "Error: Dynamic linking error: cannot resolve symbol invoke_handler\n", NULL, "unclassified" },
+		{ "Error: Dynamic linking error: cannot resolve symbol memmove\n", NULL, "main_module_export_missing" },
 		/* Py* undefined when linking: libpython is not on the link line (bytecodealliance/componentize-py#143),
 		 * the runtime's Python is not asked yet */
 		{ "wasm-ld: error: build/etree.o: undefined symbol: PyExc_TypeError\n", NULL,
@@ -7029,7 +7029,7 @@ static void test_cat32b_wordings(const struct classify_table *t)
 	};
 	/*
 	 * near misses, each with the class it must not get: E0463 for a panic runtime (cargo -Zbuild-std
-	 * without it, std_missing_for_target's), rustc's gate on -Cpanic=immediate-abort and a crate given
+	 * without it: no class names that), rustc's gate on -Cpanic=immediate-abort and a crate given
 	 * as a panic runtime that is none, a program's own panic, cargo's warning on a test profile's
 	 * panic; clang's LLVM refusing an option (no rustc), a -Z option given a bad value or a -C option
 	 * misspelt, a -Z option the nightly does not know (not the channel); emcc's settings checks that
@@ -7322,16 +7322,24 @@ static void test_cat33b_wordings(const struct classify_table *t)
 static void test_cat34b_wordings(const struct classify_table *t)
 {
 	static const struct wording cases[] = {
-		/* Emscripten's preamble.js before 1.38.27 (reallocBuffer) and before 1.38.25 (WASM_MEM_MAX) */
+		/*
+		 * Emscripten's preamble.js before 1.38.27 (reallocBuffer) and before 1.38.25 (WASM_MEM_MAX);
+		 * a grow the glue allowed and the engine refused is the host's allocation, not the module's
+		 * limit (the glue checks its maximum first)
+		 */
 		{ "Module.reallocBuffer: Attempted to grow from 16777216 bytes to 33554432 bytes, but got error: "
 		  "RangeError: out of memory\n",
-		  "memory_growth_limit" },
+		  "unclassified" },
 		{ "Failed to grow the heap from 16777216, as we reached the WASM_MEM_MAX limit (268435456) set "
 		  "during compilation\n",
 		  "memory_growth_limit" },
-		/* V8's wasm-js.cc WebAssemblyMemoryGrow, with and without the older trailing period */
-		{ "RangeError: WebAssembly.Memory.grow(): Unable to grow instance memory\n", "memory_growth_limit" },
-		{ "RangeError: WebAssembly.Memory.grow(): Unable to grow instance memory.\n", "memory_growth_limit" },
+		/*
+		 * V8's wasm-js.cc WebAssemblyMemoryGrow, with and without the older trailing period: past the
+		 * declared maximum it says "Maximum memory size exceeded"; this is an allocation that failed
+		 * below it, the host's memory and not the module's limit
+		 */
+		{ "RangeError: WebAssembly.Memory.grow(): Unable to grow instance memory\n", "unclassified" },
+		{ "RangeError: WebAssembly.Memory.grow(): Unable to grow instance memory.\n", "unclassified" },
 		/* SpiderMonkey's js.msg JSMSG_WASM_BAD_GROW ("failed to grow {0}") for a memory */
 		{ "RangeError: failed to grow memory\n", "memory_growth_limit" },
 		/* rustc_driver_impl's signal_handler.rs after its SIGSEGV banner */
@@ -7497,6 +7505,56 @@ static void test_cat35_wordings(const struct classify_table *t)
 }
 
 /*
+ * Batches 51-52 (tune part): LFortran's internal compiler error; wabt's tools asserting (glibc's
+ * form, zsh's abort); wabt's data-count section without bulk memory; cranelift's build script
+ * without an ISA for wasm; Windows' missing DLL (0xc0000135) for rust-lld; rollup parsing a .wasm;
+ * a C header for zig's wasm32-freestanding. LLVM refusing a target it does not implement, and a
+ * C library's own symbol the dynamic linker cannot resolve (an f2c helper), name no class.
+ */
+static void test_tune51_wordings(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "Internal Compiler Error: Unhandled exception\nTraceback (most recent call last):\n",
+		  "toolchain_crash" },
+		{ "wasm-validate: /w/wabt/include/wabt/intrusive-list.h:400: wabt::intrusive_list<T>::back(): "
+		  "Assertion `!empty()' failed.\nAborted\n",
+		  "toolchain_crash" },
+		{ "zsh: abort      ./wabt/bin/wasm2c crash.wasm\n", "toolchain_crash" },
+		{ "0000270: error: invalid section code: 12\n", "wasm_tool_feature_not_enabled" },
+		{ "thread 'main' panicked at 'error when identifying target: \"no supported isa found for arch "
+		  "`wasm32`\"', /r/cranelift-codegen-0.76.0/build.rs:42:53\n",
+		  "crate_no_target_code" },
+		{ "error: linking with `rust-lld` failed: exit code: 0xc0000135\n", "host_shared_library_missing" },
+		{ "ERROR  Rollup error: Unexpected character '' (Note that you need plugins to import files that are "
+		  "not JavaScript)\nrollup-plugin-inject: failed to parse /p/node_modules/x/x_bg.wasm\n",
+		  "bundler_wasm_import_unsupported" },
+		{ "$ zig cc --target=wasm32-freestanding-musl -g main.c\nmain.c:3:10: fatal error: 'stdlib.h' file "
+		  "not found\n",
+		  "wasm_c_sysroot_missing" },
+		{ "LLVM ERROR: target not implemented\nPLEASE submit a bug report to "
+		  "https://github.com/llvm/llvm-project/issues/ and include the crash backtrace.\nStack dump:\n",
+		  "unclassified" },
+		{ "Error: Dynamic linking error: cannot resolve symbol s_cmp\n", "unclassified" },
+		/* -Zbuild-std without panic_abort in its list (the target's std is there: core built) */
+		{ "error[E0463]: can't find crate for `panic_abort`\n", "unclassified" },
+		{ "error[E0463]: can't find crate for `core`\n  = note: the `wasm32-unknown-unknown` target may not "
+		  "be installed\n",
+		  "std_missing_for_target" },
+		/* an engine that refuses a growth below the module's maximum: the host's memory */
+		{ "emscripten_realloc_buffer: Attempted to grow heap from 251658240 bytes to 301989888 bytes, but "
+		  "got error: RangeError: WebAssembly.Memory.grow(): Unable to grow instance memory.\n",
+		  "unclassified" },
+		{ "Error: Dynamic linking error: cannot resolve symbol emscripten_start_fetch\n",
+		  "main_module_export_missing" },
+		{ "LLVM ERROR: Cannot select: 0x5581 t5: nxv2i32 = vscale\nPLEASE submit a bug report to "
+		  "https://github.com/llvm/llvm-project/issues/\n",
+		  "toolchain_crash" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+}
+
+/*
  * A logger's debug or trace line notes what a program tried while it worked (wasmtime's fuzzer
  * tries raw bytes as a module before it builds one from them): a pattern passes over it, and
  * still names the same words at an error level or with no logger at all.
@@ -7583,6 +7641,7 @@ int main(void)
 		test_tune32_wordings(t);
 		test_tune33_wordings(t);
 		test_logger_quiet_levels(t);
+		test_tune51_wordings(t);
 		test_long_message_lines(t);
 		test_tune34_wordings(t);
 		test_tune35_wordings(t);
