@@ -60,6 +60,8 @@ static const char *const failures[] = {
 	"does not exist",
 	"doesn't exist",
 	"does not export",
+	"no module named",
+	"must be set",
 };
 
 /* The first letters of the failure words. */

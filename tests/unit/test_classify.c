@@ -7535,6 +7535,9 @@ static void test_tune51_wordings(const struct classify_table *t)
 		  "https://github.com/llvm/llvm-project/issues/ and include the crash backtrace.\nStack dump:\n",
 		  "unclassified" },
 		{ "Error: Dynamic linking error: cannot resolve symbol s_cmp\n", "unclassified" },
+		/* python -m on a module that is not there; a CMake script's requirement: failures, no class */
+		{ "/p/.venv/bin/python3: No module named wasmtime.bindgen\n", "unclassified" },
+		{ "  The EMSCRIPTEN environment variable must be set.\n", "unclassified" },
 		/* -Zbuild-std without panic_abort in its list (the target's std is there: core built) */
 		{ "error[E0463]: can't find crate for `panic_abort`\n", "unclassified" },
 		{ "error[E0463]: can't find crate for `core`\n  = note: the `wasm32-unknown-unknown` target may not "
