@@ -65,6 +65,10 @@ static const char *time_end(const char *s, const char *end)
 	if (p < end && (*p == '.' || *p == ',') && p + 1 < end && isdigit((unsigned char)p[1]))
 		for (p++; p < end && isdigit((unsigned char)*p); p++)
 			;
+	/* Zephyr's microseconds after the milliseconds ("00:01:18.138,000") */
+	if (p < end && *p == ',' && p + 1 < end && isdigit((unsigned char)p[1]))
+		for (p++; p < end && isdigit((unsigned char)*p); p++)
+			;
 	if (p < end && *p == 'Z')
 		p++;
 	else if (p < end && (*p == '+' || *p == '-') && (s = shape_end(p + 1, end, "99:99")))
@@ -305,6 +309,26 @@ static const char *tracing_head_end(const char *s, const char *end)
 	return p;
 }
 
+/* Zephyr's log levels (include/zephyr/logging/log_output.h) */
+static const char *const zephyr_levels[] = { "<err> ", "<wrn> ", "<inf> ", "<dbg> " };
+
+/*
+ * The end of Zephyr's log level at S and the module after it ("<err> os: ",
+ * "<inf> net_dhcpv4: "), or S; the module is taken only with its ": ".
+ */
+static const char *zephyr_level_end(const char *s, const char *end)
+{
+	const char *p = NULL, *q;
+
+	for (size_t i = 0; i < sizeof(zephyr_levels) / sizeof(*zephyr_levels) && !p; i++)
+		if (starts_with(s, end, zephyr_levels[i]))
+			p = s + strlen(zephyr_levels[i]);
+	if (!p)
+		return s;
+	q = span_of(p, end, NAME_CHARS);
+	return q > p && starts_with(q, end, ": ") && q + 2 < end ? q + 2 : p;
+}
+
 /*
  * The end of a symbol a tool marks its lines with at S (Next.js' dev server's
  * U+2A2F before an error, Vitest's U+26A1, U+2716, U+274C, U+2714, an emoji),
@@ -493,6 +517,8 @@ static const char *decoration_end(const char *s, const char *end)
 		['I'] = 1,
 		['D'] = 1,
 		['T'] = 1,
+		/* Zephyr's log levels */
+		['<'] = 1,
 	};
 	const char *p, *q;
 
@@ -549,6 +575,9 @@ static const char *decoration_end(const char *s, const char *end)
 		return p;
 	/* kubectl describe's events table: type, reason, age, source, then the event's message */
 	if ((starts_with(s, end, "Warning ") || starts_with(s, end, "Normal ")) && (p = kube_event_message(s, end)))
+		return p;
+	/* Zephyr's log level and module after its time ("<err> os: "; subsys/logging) */
+	if (*s == '<' && (p = zephyr_level_end(s, end)) != s)
 		return p;
 	/* a host's stream tag with its guest's name ("[WASI stderr] ", "[worker stdout] ") */
 	if (*s == '[' && (p = span_of(s + 1, end, NAME_CHARS)) > s + 1 &&
@@ -628,7 +657,7 @@ static int env_logger_level(const char *line, const char *own, const char *level
 
 int logline_error_level(const char *line, const char *own)
 {
-	if (env_logger_level(line, own, "ERROR"))
+	if (env_logger_level(line, own, "ERROR") || find_in(line, own, "<err> "))
 		return 1;
 	for (size_t i = 0; i < sizeof(error_levels) / sizeof(*error_levels); i++) {
 		size_t n = strlen(error_levels[i]);
@@ -641,5 +670,6 @@ int logline_error_level(const char *line, const char *own)
 
 int logline_quiet_level(const char *line, const char *own)
 {
-	return env_logger_level(line, own, "DEBUG") || env_logger_level(line, own, "TRACE");
+	return env_logger_level(line, own, "DEBUG") || env_logger_level(line, own, "TRACE") ||
+	       find_in(line, own, "<dbg> ");
 }

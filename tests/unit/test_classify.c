@@ -7560,7 +7560,8 @@ static void test_tune51_wordings(const struct classify_table *t)
 /*
  * A logger's debug or trace line notes what a program tried while it worked (wasmtime's fuzzer
  * tries raw bytes as a module before it builds one from them): a pattern passes over it, and
- * still names the same words at an error level or with no logger at all.
+ * still names the same words at an error level or with no logger at all. Zephyr's "<err>" is an
+ * error level, its "<dbg>" a debug one.
  */
 static void test_logger_quiet_levels(const struct classify_table *t)
 {
@@ -7576,6 +7577,17 @@ static void test_logger_quiet_levels(const struct classify_table *t)
 
 	CHECK_STR(classify1(t, -1, debug, NULL, NULL), "none");
 	CHECK_STR(classify1(t, -1, quoted, NULL, NULL), "none");
+	/* Zephyr's levels after its time (microseconds after a comma): an error, notes */
+	CHECK_STR(classify1(t, -1,
+			    "[00:01:18.138,000] <err> os: ***** USAGE FAULT *****\n"
+			    "[00:01:18.138,000] <err> os:   No coprocessor instructions\n",
+			    NULL, NULL),
+		  "unclassified");
+	CHECK_STR(classify1(t, -1,
+			    "[00:00:00.010,000] <inf> wamr: loading module\n"
+			    "[00:00:00.011,000] <dbg> wamr: bad magic number\n",
+			    NULL, NULL),
+		  "none");
 	CHECK_STR(classify1(t, -1, error, NULL, NULL), "not_a_wasm_module");
 	CHECK_STR(classify1(t, -1, "Error: magic header not detected: bad magic number\n", NULL, NULL),
 		  "not_a_wasm_module");
