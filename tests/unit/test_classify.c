@@ -5344,11 +5344,6 @@ static void test_tune30_wordings(const struct classify_table *t)
 		  "crate_target_cfg_overlap" },
 	};
 	static const struct near_miss others[] = {
-		/* webpack 4 lib/wasm/WasmChunkMissingError (wording of WebAssemblyInInitialChunkError): an import's place */
-		{ "WebAssembly module is included in initial chunk.\nThis is not allowed, because WebAssembly download "
-		  "and "
-		  "compilation must happen asynchronous.\n",
-		  "bundler_wasm_import_unsupported" },
 		/* musl ldso/dynlink.c "Error relocating %s: %s: symbol not found": a symbol, not a library */
 		{ "Error relocating /emsdk/upstream/bin/clang: backtrace: symbol not found\n",
 		  "host_shared_library_missing" },
@@ -7477,8 +7472,7 @@ static void test_cat35_wordings(const struct classify_table *t)
 		  "component_loaded_as_module" },
 	};
 	/*
-	 * near misses: .NET's checks of JS APIs that are no wasm feature; webpack's refusal of a sync
-	 * module's place; a page instantiating an Emscripten module by hand (its wasi_snapshot_preview1
+	 * near misses: .NET's checks of JS APIs that are no wasm feature; a page instantiating an Emscripten module by hand (its wasi_snapshot_preview1
 	 * namespace absent: Emscripten's own imports); Node's and Deno's own .wasm import refusals; an
 	 * import of env a module of any toolchain may have; wasm-ld's missing entry point
 	 */
@@ -7486,7 +7480,6 @@ static void test_cat35_wordings(const struct classify_table *t)
 		{ "MONO_WASM: Assert failed: This browser/engine doesn't support URL API. Please use a modern "
 		  "version.\n",
 		  "engine_lacks_wasm_feature" },
-		{ "WebAssembly module is included in initial chunk.\n", "bundler_wasm_import_unsupported" },
 		{ "TypeError: WebAssembly.instantiate(): Import #0 module=\"wasi_snapshot_preview1\": module is not "
 		  "an object or function\n",
 		  "wasi_host_import_missing" },
@@ -7538,6 +7531,13 @@ static void test_tune51_wordings(const struct classify_table *t)
 		/* python -m on a module that is not there; a CMake script's requirement: failures, no class */
 		{ "/p/.venv/bin/python3: No module named wasmtime.bindgen\n", "unclassified" },
 		{ "  The EMSCRIPTEN environment variable must be set.\n", "unclassified" },
+		/*
+		 * webpack's WebAssemblyInInitialChunkError: a .wasm imported synchronously as an ES module, which
+		 * webpack takes only behind an async split point (two readers, the fifth consistency audit)
+		 */
+		{ "WebAssembly module is included in initial chunk.\nThis is not allowed, because WebAssembly download "
+		  "and compilation must happen asynchronous.\n",
+		  "bundler_wasm_import_unsupported" },
 		/* -Zbuild-std without panic_abort in its list (the target's std is there: core built) */
 		{ "error[E0463]: can't find crate for `panic_abort`\n", "unclassified" },
 		{ "error[E0463]: can't find crate for `core`\n  = note: the `wasm32-unknown-unknown` target may not "
