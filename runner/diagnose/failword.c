@@ -236,6 +236,9 @@ int failword_line(const char *s, const char *end)
 			return 0;
 	if (find_in(s, end, "eprecat"))
 		return 0;
+	/* Chromium's network error codes ("GET app://x/a.wasm net::ERR_FILE_NOT_FOUND") */
+	if (find_in(s, end, "net::ERR_"))
+		return 1;
 	for (const char *p = s; p < end; p++) {
 		/* every line of a log can come here: look closer only where a failure word can start */
 		if (!strchr(FIRST_LETTERS, tolower((unsigned char)*p)) || !*p)

@@ -7538,6 +7538,13 @@ static void test_tune51_wordings(const struct classify_table *t)
 		{ "WebAssembly module is included in initial chunk.\nThis is not allowed, because WebAssembly download "
 		  "and compilation must happen asynchronous.\n",
 		  "bundler_wasm_import_unsupported" },
+		/* JavaScriptCore's decoder on a feature it has off; an LLVM intrinsic LTO left undefined */
+		{ "CompileError: WebAssembly.Module doesn't  parse at byte 14259: references are not enabled.\n",
+		  "engine_lacks_wasm_feature" },
+		{ "wasm-ld: error: a.wasm.lto.o: undefined symbol: llvm.wasm.sub.sat.unsigned.v16i8\n",
+		  "unclassified" },
+		/* Chromium's network error code: a failure, no class */
+		{ "GET app://obsidian.md/assets/recipe_rs_bg.wasm net::ERR_FILE_NOT_FOUND\n", "unclassified" },
 		/* -Zbuild-std without panic_abort in its list (the target's std is there: core built) */
 		{ "error[E0463]: can't find crate for `panic_abort`\n", "unclassified" },
 		{ "error[E0463]: can't find crate for `core`\n  = note: the `wasm32-unknown-unknown` target may not "
