@@ -1149,9 +1149,7 @@ static char *search(const struct pattern *p, char *const *logs, size_t nlogs)
 			if (!end)
 				end = start + strlen(start);
 			if (!logline_quiet_level(start, logline_own_text(start, end)))
-				return p->has_with && !found_with(p, logs, nlogs)
-					       ? NULL
-					       : line_at(logs[i], (size_t)(start - logs[i]));
+				return p->has_with && !found_with(p, logs, nlogs) ? NULL : evidence_quote(start, end);
 			if (!*end)
 				break;
 			at = end + 1;
