@@ -62,6 +62,10 @@ static const char *const failures[] = {
 	"does not export",
 	"no module named",
 	"must be set",
+	"unknown option",
+	"not implemented",
+	"is not a valid",
+	"must be less than",
 };
 
 /* The first letters of the failure words. */

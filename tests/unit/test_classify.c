@@ -939,9 +939,15 @@ static void test_engine_catalogues(const struct classify_table *t)
 		  "LinkError: Memory import env:memory provided an 'initial' that is smaller than the module's "
 		  "declared 'initial' import memory size\n",
 		  NULL, "initial_memory_too_small" },
-		/* main_module_export_missing: libdylink's GOT entry the main module does not export */
-		{ STAGE_LOAD, "Error: bad export type for 'g_state': undefined\n", NULL, "main_module_export_missing" },
-		{ STAGE_LOAD, "Error: bad export type for `g_state`: undefined\n", NULL, "main_module_export_missing" },
+		/*
+		 * main_module_export_missing: libdylink's GOT entry the main module does not export, for a
+		 * runtime or libc symbol; a library's own global may come from another side module
+		 */
+		{ STAGE_LOAD, "Error: bad export type for '__THREW__': undefined\n", NULL,
+		  "main_module_export_missing" },
+		{ STAGE_LOAD, "Error: bad export type for `__THREW__`: undefined\n", NULL,
+		  "main_module_export_missing" },
+		{ STAGE_LOAD, "Error: bad export type for 'g_state': undefined\n", NULL, "unclassified" },
 		/* dyncall_legacy_missing: dynCallLegacy's assertions, 2.0 to 4.x */
 		{ STAGE_RUN, "Aborted(Assertion failed: bad function pointer type - sig is not in dynCalls: 'vij')\n",
 		  NULL, "dyncall_legacy_missing" },
@@ -1006,9 +1012,16 @@ static void test_engine_catalogues(const struct classify_table *t)
 		/* the tag of a host without wasm EH is another thing than no Tag in the engine */
 		{ STAGE_LOAD, "LinkError: import object field '__cpp_exception' is not a Tag\n", NULL,
 		  "wasm_eh_tag_missing" },
-		/* a WASI module without a WASI host, a user's own namespace, "env" of any C toolchain's module */
+		/*
+		 * a WASI module whose host gave imports (#0 resolved) but no WASI; with no imports at all (#0)
+		 * it may be any toolchain's module loaded without its glue
+		 */
 		{ STAGE_LOAD,
 		  "TypeError: WebAssembly.instantiate(): Import #1 \"wasi_snapshot_preview1\": module is not an "
+		  "object or function\n",
+		  NULL, "wasi_host_import_missing" },
+		{ STAGE_LOAD,
+		  "TypeError: WebAssembly.instantiate(): Import #0 \"wasi_snapshot_preview1\": module is not an "
 		  "object or function\n",
 		  NULL, "unclassified" },
 		{ STAGE_LOAD,
@@ -1461,27 +1474,29 @@ static void test_batch20_tune_wordings(const struct classify_table *t)
 static void test_drifted_wordings(const struct classify_table *t)
 {
 	static const struct wording cases[] = {
-		{ "Assertion failed: missing linked global _foo. perhaps a side module was not linked in? if this "
+		{ "Assertion failed: missing linked global __threwValue. perhaps a side module was not linked in? if "
+		  "this "
 		  "global was expected to arrive from a system library, try to build the MAIN_MODULE with "
 		  "EMCC_FORCE_STDLIBS=1 in the environment\n",
 		  "main_module_export_missing" },
-		{ "Assertion failed: missing linked function `_foo`. perhaps a side module was not linked in? if "
+		{ "Assertion failed: missing linked function `memmove`. perhaps a side module was not linked in? if "
 		  "this global was expected to arrive from a system library, try to build the MAIN_MODULE with "
 		  "EMCC_FORCE_STDLIBS=1 in the environment\n",
 		  "main_module_export_missing" },
-		{ "Aborted(Assertion failed: undefined symbol `foo`. perhaps a side module was not linked in? if "
+		{ "Aborted(Assertion failed: undefined symbol `memmove`. perhaps a side module was not linked in? if "
 		  "this global was expected to arrive from a system library, try to build the MAIN_MODULE with "
 		  "EMCC_FORCE_STDLIBS=1 in the environment)\n",
 		  "main_module_export_missing" },
-		{ "Aborted(Assertion failed: undefined symbol 'foo'. perhaps a side module was not linked in? if "
+		{ "Aborted(Assertion failed: undefined symbol 'memmove'. perhaps a side module was not linked in? if "
 		  "this global was expected to arrive from a system library, try to build the MAIN_MODULE with "
 		  "EMCC_FORCE_STDLIBS=1 in the environment)\n",
 		  "main_module_export_missing" },
-		{ "abort(\"external function 'foo' is missing. perhaps a side module was not linked in? if this "
+		{ "abort(\"external function 'emscripten_asm_const_int' is missing. perhaps a side module was not "
+		  "linked in? if this "
 		  "function was expected to arrive from a system library, try to build the MAIN_MODULE with "
 		  "EMCC_FORCE_STDLIBS=1 in the environment\")\n",
 		  "main_module_export_missing" },
-		{ "Aborted(external global 'foo' is missing. perhaps a side module was not linked in? if this "
+		{ "Aborted(external global '__THREW__' is missing. perhaps a side module was not linked in? if this "
 		  "function was expected to arrive from a system library, try to build the MAIN_MODULE with "
 		  "EMCC_FORCE_STDLIBS=1 in the environment)\n",
 		  "main_module_export_missing" },
@@ -7624,6 +7639,94 @@ static void test_long_message_lines(const struct classify_table *t)
 	strbuf_release(&cmd);
 }
 
+/*
+ * tests/classify/wordings/NAME.tsv: the tools' own error messages as their
+ * sources spell them (README.md there), one a line: "CLASS<TAB>LINE<TAB>SOURCE".
+ * LINE is the message as a log shows it, "\n" between lines where it needs
+ * the ones around it; CLASS is the class it must get with no stage given
+ * (none and unclassified for the look-alikes that must stay unnamed).
+ */
+static void check_wording_file(const struct classify_table *t, const char *path)
+{
+	char *text = NULL, *save = NULL;
+	size_t len, lineno = 0, rows = 0;
+
+	CHECK_INT(read_file(path, &text, &len), 0);
+	if (!text)
+		return;
+	for (char *row = strtok_r(text, "\n", &save); row; row = strtok_r(NULL, "\n", &save)) {
+		char *cls = row, *msg, *src, *log, *w;
+		const char *got;
+
+		lineno++;
+		if (*row == '#' || *row == '\0')
+			continue;
+		msg = strchr(cls, '\t');
+		src = msg ? strchr(msg + 1, '\t') : NULL;
+		if (!src) {
+			fprintf(stderr, "%s:%zu: needs CLASS<TAB>LINE<TAB>SOURCE\n", path, lineno);
+			check_failures++;
+			continue;
+		}
+		*msg++ = '\0';
+		*src = '\0';
+		if (!classify_find(t, cls) && strcmp(cls, CLASSIFY_NONE) != 0 &&
+		    strcmp(cls, CLASSIFY_UNCLASSIFIED) != 0) {
+			fprintf(stderr, "%s:%zu: class '%s' is not in the table\n", path, lineno, cls);
+			check_failures++;
+			continue;
+		}
+		log = w = xmalloc(strlen(msg) + 2);
+		for (const char *r = msg; *r; r++) {
+			if (r[0] == '\\' && r[1] == 'n') {
+				*w++ = '\n';
+				r++;
+			} else if (r[0] == '\\' && r[1] == 't') {
+				*w++ = '\t';
+				r++;
+			} else {
+				*w++ = *r;
+			}
+		}
+		*w++ = '\n';
+		*w = '\0';
+		got = classify1(t, -1, log, NULL, NULL);
+		if (strcmp(got, cls) != 0) {
+			fprintf(stderr, "%s:%zu: %s, want %s: %s\n", path, lineno, got, cls, msg);
+			check_failures++;
+		}
+		rows++;
+		free(log);
+	}
+	CHECK(rows > 0);
+	free(text);
+}
+
+static void test_wording_files(const struct classify_table *t)
+{
+	char *dir = xasprintf("%s/tests/classify/wordings", source_dir());
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t files = 0;
+
+	CHECK(d != NULL);
+	while (d && (e = readdir(d))) {
+		size_t l = strlen(e->d_name);
+
+		if (l > 4 && strcmp(e->d_name + l - 4, ".tsv") == 0) {
+			char *path = xasprintf("%s/%s", dir, e->d_name);
+
+			check_wording_file(t, path);
+			files++;
+			free(path);
+		}
+	}
+	if (d)
+		closedir(d);
+	CHECK(files > 0);
+	free(dir);
+}
+
 int main(void)
 {
 	char *path = xasprintf("%s/%s", source_dir(), CLASSIFY_TABLE_PATH);
@@ -7710,6 +7813,7 @@ int main(void)
 		test_threads_and_speed(t);
 		test_cat34b_wordings(t);
 		test_cat35_wordings(t);
+		test_wording_files(t);
 		test_corpus(t);
 		classify_free(t);
 	}
