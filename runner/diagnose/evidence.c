@@ -1765,6 +1765,20 @@ static int decorated_weight(const char *line, const char *own, const char *end, 
  */
 #define PLAIN_TAIL 5
 
+/* Whether [S, END) is a numbered native frame: "#3 0x55ef41d1c9b3 in wasm_parse_module src/x.c:12". */
+static int is_numbered_frame(const char *s, const char *end)
+{
+	const char *p;
+
+	if (s == end || *s != '#')
+		return 0;
+	p = span_of(s + 1, end, "0123456789");
+	if (p == s + 1 || p == end || *p != ' ')
+		return 0;
+	p++;
+	return starts_with(p, end, "0x") && find_in(p, end, " in ");
+}
+
 /*
  * IPython's traceback header (IPython/core/ultratb.py, as Jupyter, JupyterLite
  * and xeus-python show it): the exception's name, then spaces, then
@@ -1858,8 +1872,11 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		in_warning = warning_open || r_warnings || py_ignored || bindgen_fallback;
 		if (why < te) {
 			warning_open = is_warning(line, eol) && (te[-1] == ':' || te[-1] == ',');
-			/* a stack frame under the failure is its trace, not a line the log went on with */
-			if (!starts_with(why, te, "at "))
+			/*
+			 * a stack frame under the failure is its trace, not a line the log went on with:
+			 * JS's "at ...", a sanitizer's or gdb's "#3 0x55ef41d1c9b3 in f src/x.c:12"
+			 */
+			if (!starts_with(why, te, "at ") && !is_numbered_frame(why, te))
 				said_lines++;
 			bindgen_fallback = find_in(why, te, BINDGEN_FALLBACK) != NULL;
 		}

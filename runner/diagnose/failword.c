@@ -240,6 +240,12 @@ int failword_line(const char *s, const char *end)
 			return 0;
 	if (find_in(s, end, "eprecat"))
 		return 0;
+	/* advice, not a failure ("If you want to throw an explicit error instead ..., use -sX") */
+	if (starts_with_ci(s, end, "if you want "))
+		return 0;
+	/* a sanitizer's report ("==4108==ERROR: AddressSanitizer: heap-buffer-overflow"): "==" hides the word */
+	if (find_in(s, end, "==ERROR: ") && find_in(s, end, "Sanitizer"))
+		return 1;
 	/* Chromium's network error codes ("GET app://x/a.wasm net::ERR_FILE_NOT_FOUND") */
 	if (find_in(s, end, "net::ERR_"))
 		return 1;
