@@ -6034,6 +6034,29 @@ static int same_when_repasted(const struct classify_table *t, const struct class
 	return same;
 }
 
+/* Each case is listed in known-misses.txt at most once (run-corpus.sh keeps the last, this file the first). */
+static void check_misses_listed_once(const char *list)
+{
+	for (const char *p = list; p && *p;) {
+		const char *eol = strchr(p, '\n'), *sp = strchr(p, ' ');
+
+		if (*p != '#' && sp && (!eol || sp < eol)) {
+			size_t n = (size_t)(sp - p);
+
+			for (const char *q = eol ? eol + 1 : NULL; q && *q;) {
+				const char *qe = strchr(q, '\n');
+
+				if (strncmp(q, p, n) == 0 && q[n] == ' ') {
+					fprintf(stderr, "known-misses.txt lists %.*s twice\n", (int)n, p);
+					check_failures++;
+				}
+				q = qe ? qe + 1 : NULL;
+			}
+		}
+		p = eol ? eol + 1 : NULL;
+	}
+}
+
 static void test_corpus(const struct classify_table *t)
 {
 	char *dir = xasprintf("%s/tests/classify", source_dir());
@@ -6063,6 +6086,7 @@ static void test_corpus(const struct classify_table *t)
 	closedir(d);
 	qsort(names, n, sizeof(*names), by_name);
 	CHECK_INT(read_file(misses_path, &misses, &misses_len), 0);
+	check_misses_listed_once(misses);
 	CHECK_INT(read_file(proposed_path, &proposed, &proposed_len), 0);
 
 	for (size_t i = 0; i < n; i++) {
