@@ -1765,6 +1765,23 @@ static int decorated_weight(const char *line, const char *own, const char *end, 
  */
 #define PLAIN_TAIL 5
 
+/*
+ * Whether [S, END) is webpack's import trace under a module error ("Import
+ * trace for requested module:" and the relative paths it lists, one a line):
+ * the failure's own trace, like a stack.
+ */
+static int is_import_trace(const char *s, const char *end)
+{
+	if (starts_with(s, end, "Import trace for requested module"))
+		return 1;
+	if (!starts_with(s, end, "./") && !starts_with(s, end, "../"))
+		return 0;
+	for (const char *p = s; p < end; p++)
+		if (isspace((unsigned char)*p))
+			return 0;
+	return 1;
+}
+
 /* Whether [S, END) is a numbered native frame: "#3 0x55ef41d1c9b3 in wasm_parse_module src/x.c:12". */
 static int is_numbered_frame(const char *s, const char *end)
 {
@@ -1876,7 +1893,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			 * a stack frame under the failure is its trace, not a line the log went on with:
 			 * JS's "at ...", a sanitizer's or gdb's "#3 0x55ef41d1c9b3 in f src/x.c:12"
 			 */
-			if (!starts_with(why, te, "at ") && !is_numbered_frame(why, te))
+			if (!starts_with(why, te, "at ") && !is_numbered_frame(why, te) && !is_import_trace(why, te))
 				said_lines++;
 			bindgen_fallback = find_in(why, te, BINDGEN_FALLBACK) != NULL;
 		}
