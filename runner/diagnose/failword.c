@@ -78,10 +78,12 @@ static const char *const notices[] = { "warn",    "warning",  "warnings",   "ret
 /*
  * Words of a line that says it is no error (winit's control-flow exception on
  * the web; JupyterLab's contents drive on a missing listing: "don't worry,
- * about SyntaxError: ... nothing's broken").
+ * about SyntaxError: ... nothing's broken"; Flutter's advice after a build,
+ * printed as "ERROR: Wasm dry run succeeded. Consider building ... --wasm").
  */
-static const char *const denials[] = { "isn't actually an error", "is not an error", "isn't an error",
-				       "nothing's broken", "nothing is broken" };
+static const char *const denials[] = { "isn't actually an error", "is not an error",   "isn't an error",
+				       "nothing's broken",        "nothing is broken", "wasm dry run succeeded",
+				       "wasm dry run findings" };
 
 /*
  * Lines that start with failure words but report what a tool went on from:
