@@ -1797,6 +1797,16 @@ static int is_numbered_frame(const char *s, const char *end)
 }
 
 /*
+ * Whether [S, END) is a line of a failure's own trace, not a line the log went
+ * on with: JS's "at ...", a sanitizer's or gdb's numbered frame, webpack's
+ * import trace.
+ */
+static int is_trace_line(const char *s, const char *end)
+{
+	return starts_with(s, end, "at ") || is_numbered_frame(s, end) || is_import_trace(s, end);
+}
+
+/*
  * IPython's traceback header (IPython/core/ultratb.py, as Jupyter, JupyterLite
  * and xeus-python show it): the exception's name, then spaces, then
  * "Traceback (most recent call last)" with no colon, its frames below and
@@ -1889,11 +1899,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		in_warning = warning_open || r_warnings || py_ignored || bindgen_fallback;
 		if (why < te) {
 			warning_open = is_warning(line, eol) && (te[-1] == ':' || te[-1] == ',');
-			/*
-			 * a stack frame under the failure is its trace, not a line the log went on with:
-			 * JS's "at ...", a sanitizer's or gdb's "#3 0x55ef41d1c9b3 in f src/x.c:12"
-			 */
-			if (!starts_with(why, te, "at ") && !is_numbered_frame(why, te) && !is_import_trace(why, te))
+			if (!is_trace_line(why, te))
 				said_lines++;
 			bindgen_fallback = find_in(why, te, BINDGEN_FALLBACK) != NULL;
 		}

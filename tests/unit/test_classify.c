@@ -5992,6 +5992,35 @@ static int by_name(const void *a, const void *b)
 }
 
 /*
+ * The names in DIR that end in SUFFIX, sorted, in a new array of *N new
+ * strings (caller frees each and the array); NULL if DIR cannot be read.
+ */
+static char **names_ending(const char *dir, const char *suffix, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t cap = 0, sl = strlen(suffix);
+
+	*n = 0;
+	if (!d)
+		return NULL;
+	while ((e = readdir(d))) {
+		size_t l = strlen(e->d_name);
+
+		if (l > sl && strcmp(e->d_name + l - sl, suffix) == 0) {
+			xgrow(&names, &cap, *n + 1, sizeof(*names));
+			names[(*n)++] = xstrdup(e->d_name);
+		}
+	}
+	closedir(d);
+	if (!names)
+		names = xcalloc(1, sizeof(*names));
+	qsort(names, *n, sizeof(*names), by_name);
+	return names;
+}
+
+/*
  * BODY as a user may paste it: every line behind a quote, a Compose service,
  * a stream tag, an indent or BuildKit's step (by WAY, 0-4), in a new string.
  */
@@ -6063,28 +6092,16 @@ static void test_corpus(const struct classify_table *t)
 	char *misses_path = xasprintf("%s/known-misses.txt", dir), *misses = NULL;
 	char *proposed_path = xasprintf("%s/NEW-CLASSES.md", dir), *proposed = NULL;
 	size_t misses_len, proposed_len;
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, cap = 0, benign = 0, false_pos = 0, unclassified = 0;
+	size_t n = 0, benign = 0, false_pos = 0, unclassified = 0;
+	char **names = names_ending(dir, ".log", &n);
 	size_t *per_class = xcalloc(classify_count(t), sizeof(*per_class));
 
-	CHECK(d != NULL);
-	if (!d) {
+	CHECK(names != NULL);
+	if (!names) {
 		free(dir);
 		free(per_class);
 		return;
 	}
-	while ((e = readdir(d))) {
-		size_t l = strlen(e->d_name);
-
-		if (l > 4 && strcmp(e->d_name + l - 4, ".log") == 0) {
-			xgrow(&names, &cap, n + 1, sizeof(*names));
-			names[n++] = xstrdup(e->d_name);
-		}
-	}
-	closedir(d);
-	qsort(names, n, sizeof(*names), by_name);
 	CHECK_INT(read_file(misses_path, &misses, &misses_len), 0);
 	check_misses_listed_once(misses);
 	CHECK_INT(read_file(proposed_path, &proposed, &proposed_len), 0);
@@ -7729,25 +7746,18 @@ static void check_wording_file(const struct classify_table *t, const char *path)
 static void test_wording_files(const struct classify_table *t)
 {
 	char *dir = xasprintf("%s/tests/classify/wordings", source_dir());
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	size_t files = 0;
+	size_t n = 0;
+	char **names = names_ending(dir, ".tsv", &n);
 
-	CHECK(d != NULL);
-	while (d && (e = readdir(d))) {
-		size_t l = strlen(e->d_name);
+	CHECK(n > 0);
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
 
-		if (l > 4 && strcmp(e->d_name + l - 4, ".tsv") == 0) {
-			char *path = xasprintf("%s/%s", dir, e->d_name);
-
-			check_wording_file(t, path);
-			files++;
-			free(path);
-		}
+		check_wording_file(t, path);
+		free(path);
+		free(names[i]);
 	}
-	if (d)
-		closedir(d);
-	CHECK(files > 0);
+	free(names);
 	free(dir);
 }
 
