@@ -1797,13 +1797,30 @@ static int is_numbered_frame(const char *s, const char *end)
 }
 
 /*
+ * Whether [S, END) is a frame of SpiderMonkey's or JavaScriptCore's stack:
+ * "name@url:line:column", "@url:line:column" for an anonymous function.
+ */
+static int is_at_sign_frame(const char *s, const char *end)
+{
+	const char *at = memchr(s, '@', (size_t)(end - s));
+
+	if (!at || !ends_line_column(at, end))
+		return 0;
+	for (const char *p = s; p < end; p++)
+		if (isspace((unsigned char)*p))
+			return 0;
+	return 1;
+}
+
+/*
  * Whether [S, END) is a line of a failure's own trace, not a line the log went
- * on with: JS's "at ...", a sanitizer's or gdb's numbered frame, webpack's
- * import trace.
+ * on with: V8's "at ...", SpiderMonkey's and JavaScriptCore's "f@url:1:2", a
+ * sanitizer's or gdb's numbered frame, webpack's import trace.
  */
 static int is_trace_line(const char *s, const char *end)
 {
-	return starts_with(s, end, "at ") || is_numbered_frame(s, end) || is_import_trace(s, end);
+	return starts_with(s, end, "at ") || is_at_sign_frame(s, end) || is_numbered_frame(s, end) ||
+	       is_import_trace(s, end);
 }
 
 /*

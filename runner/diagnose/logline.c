@@ -129,7 +129,9 @@ static int names_vm_script(const char *s, const char *end)
  * and the worker reports what it caught itself as "worker.js onmessage()
  * captured an uncaught exception: ..." ("worker: onmessage() ..." since 3.1.58);
  * a test forwarding a page's console tags it "[browser] " or "pageerror: "
- * (Playwright's and Puppeteer's event name); Node's console.trace() of an
+ * (Playwright's and Puppeteer's event name); the SpiderMonkey embeddings
+ * that componentize JS (js-compute-runtime, StarlingMonkey) report a rejection
+ * left unhandled as "Promise rejected but never handled: "; Node's console.trace() of an
  * error says "Trace: " first; Servo's shell logs a page's error as "Error at
  * URL:LINE:COLUMN message" (its location first, as DevTools').
  */
@@ -139,6 +141,7 @@ static const char *console_prefix_end(const char *s, const char *end)
 		"Uncaught (in promise) ",
 		"Uncaught ",
 		"Unhandled Promise Rejection: ",
+		"Promise rejected but never handled: ",
 		"[Error] ",
 		"[browser] ",
 		"pageerror: ",

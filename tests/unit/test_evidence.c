@@ -1057,6 +1057,10 @@ static void test_no_breakage(void)
 	check_tool("fatal: repository 'x' is shallow\n" GOES_ON, "(none)", 0);
 	/* the last thing a paste says, they are what failed (failword.h) */
 	check_tool("fatal: repository 'x' is shallow\n", PLAIN);
+	/* SpiderMonkey's and JavaScriptCore's frames under it are its own stack, not lines the log went on with */
+	check_tool("fatal: repository 'x' is shallow\nStack:\n  BindingsError@source.bindings.js:16:5\n"
+		   "  @source.bindings.js:77:7\n  f@a.js:1:2\n  g@a.js:3:4\n  h@a.js:5:6\n",
+		   PLAIN);
 	check_tool("bash: fork: retry: Resource temporarily unavailable\n", "(none)", 0);
 	check_tool("find: '/proc/1/fd': Permission denied\n", "(none)", 0);
 	check_tool("/bin/sh: 1: ./configure: Permission denied\n", "(none)", 0);
