@@ -2108,9 +2108,12 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		 * The last line that says in words that something failed, for a log
 		 * with no error line; one that goes on to name the OS error why
 		 * ("Checking X failed. Details: [Errno 13] Permission denied") too.
+		 * A relay of a build script's line as cargo's warning ("warning:
+		 * pkg@1.0: ") makes it a notice, as a warning word in it would.
 		 */
 		if ((!weight || (cause_only && names_local_refusal(named, te) && failword_line(why, named))) && !real &&
-		    !in_warning && why < te && failword_line(why, te) && !goes_on_falling_back(why, te, eol, end)) {
+		    !in_warning && why < te && !find_in(line, why, "warning: ") && failword_line(why, te) &&
+		    !goes_on_falling_back(why, te, eol, end)) {
 			plain = (struct span){ .start = why,
 					       .end = te,
 					       .tool = "error",

@@ -453,6 +453,25 @@ static const char *kube_event_message(const char *s, const char *end)
  * or a paste puts before a child's line, at S within END, or S: each is taken
  * only in its own shape, so a line that merely starts alike keeps its text.
  */
+/*
+ * cargo's relay of what a build script printed as "cargo:warning=" (cargo
+ * 1.77 and later: "warning: zstd-sys@2.0.10+zstd.1.5.6: x.c:1:2: error: ..."):
+ * after the package's name and version, the script's own line.
+ */
+static const char *cargo_relay_end(const char *s, const char *end)
+{
+	const char *p;
+
+	if (!starts_with(s, end, "warning: "))
+		return s;
+	p = span_of(s + 9, end, NAME_CHARS);
+	if (p == s + 9 || p + 1 >= end || *p != '@' || !isdigit((unsigned char)p[1]))
+		return s;
+	while (p < end && *p != ' ')
+		p++;
+	return p > s && p[-1] == ':' && p + 1 < end ? p + 1 : s;
+}
+
 static const char *decoration_end(const char *s, const char *end)
 {
 	static const char *const tags[] = {
@@ -522,6 +541,8 @@ static const char *decoration_end(const char *s, const char *end)
 		['T'] = 1,
 		/* Zephyr's log levels */
 		['<'] = 1,
+		/* cargo's relay of a build script's warnings */
+		['w'] = 1,
 	};
 	const char *p, *q;
 
@@ -561,6 +582,8 @@ static const char *decoration_end(const char *s, const char *end)
 		p = span_of(p + 6, end, "0123456789");
 		return p < end && *p == '\a' ? p + 1 : s;
 	}
+	if (*s == 'w' && (p = cargo_relay_end(s, end)) != s)
+		return p;
 	/* env_logger's head without its time ("[ERROR rustpython_vm::compile] ") */
 	if (*s == '[' && (p = env_logger_end(s, end)))
 		return p;

@@ -1057,6 +1057,14 @@ static void test_no_breakage(void)
 	check_tool("fatal: repository 'x' is shallow\n" GOES_ON, "(none)", 0);
 	/* the last thing a paste says, they are what failed (failword.h) */
 	check_tool("fatal: repository 'x' is shallow\n", PLAIN);
+	/* cargo's relay of a build script's line: a compiler's error in it is the error, its plain words a notice */
+	check_line("The following warnings were emitted during compilation:\n\n"
+		   "warning: zstd-sys@2.0.10+zstd.1.5.6: x.h:31:22: error: called object type 'int' is not a function\n"
+		   "warning: zstd-sys@2.0.10+zstd.1.5.6: 1 error generated.\n",
+		   "x.h:31:22: error: called object type 'int' is not a function", "error");
+	check_tool("warning: ring@0.17.8: Compiler family detection failed due to error: ToolNotFound: failed to find "
+		   "tool \"clang\": No such file or directory (os error 2)\n",
+		   "(none)", 0);
 	/* SpiderMonkey's and JavaScriptCore's frames under it are its own stack, not lines the log went on with */
 	check_tool("fatal: repository 'x' is shallow\nStack:\n  BindingsError@source.bindings.js:16:5\n"
 		   "  @source.bindings.js:77:7\n  f@a.js:1:2\n  g@a.js:3:4\n  h@a.js:5:6\n",
