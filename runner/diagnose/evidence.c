@@ -1813,14 +1813,40 @@ static int is_at_sign_frame(const char *s, const char *end)
 }
 
 /*
+ * Whether [S, END) is a frame of a stack copied from Chrome's DevTools console:
+ * "name @ url:line[:column]", and the async boundaries between frames
+ * ("await in f (async)", "Promise.then (async)").
+ */
+static int is_devtools_frame(const char *s, const char *end)
+{
+	const char *at = find_in(s, end, " @ ");
+	const char *d = end;
+
+	if (end - s > 8 && memcmp(end - 8, " (async)", 8) == 0)
+		return 1;
+	if (!at)
+		return 0;
+	while (d > at && isdigit((unsigned char)d[-1]))
+		d--;
+	return d < end && d[-1] == ':';
+}
+
+/* Whether [S, END) is only the punctuation of a JSON object or array the failure was printed in ("}", "],"). */
+static int is_json_punctuation(const char *s, const char *end)
+{
+	return span_of(s, end, "{}[], ") == end;
+}
+
+/*
  * Whether [S, END) is a line of a failure's own trace, not a line the log went
  * on with: V8's "at ...", SpiderMonkey's and JavaScriptCore's "f@url:1:2", a
- * sanitizer's or gdb's numbered frame, webpack's import trace.
+ * frame copied from DevTools, a sanitizer's or gdb's numbered frame, webpack's
+ * import trace, the brackets closing the JSON it was printed in.
  */
 static int is_trace_line(const char *s, const char *end)
 {
-	return starts_with(s, end, "at ") || is_at_sign_frame(s, end) || is_numbered_frame(s, end) ||
-	       is_import_trace(s, end);
+	return starts_with(s, end, "at ") || is_at_sign_frame(s, end) || is_devtools_frame(s, end) ||
+	       is_numbered_frame(s, end) || is_import_trace(s, end) || is_json_punctuation(s, end);
 }
 
 /*

@@ -95,6 +95,9 @@ static const char *const survived[] = { "Failed to save: ", "Failed to restore: 
 /* A line's first word that makes it a logger's lower level than an error. */
 static const char *const levels[] = { "note", "help", "hint", "info", "debug", "trace" };
 
+/* The keys of a JSON object's message (a console's copy of an error object, rustc's and cargo's JSON diagnostics). */
+static const char *const json_keys[] = { "\"message\": \"", "\"msg\": \"", "\"error\": \"" };
+
 /* Words before a failure word that count it as none ("0 errors", "no errors"). */
 static const char *const zeros[] = { "0 ", "no ", "zero ", "without ", "nothing ", "not a ", "not an " };
 
@@ -237,6 +240,9 @@ int failword_line(const char *s, const char *end)
 		return 0;
 	if (failword_denied(s, end))
 		return 0;
+	/* a JSON object's message ("message": "No such file or directory"): its value is said, not mentioned */
+	if (starts_with_any(s, end, json_keys, sizeof(json_keys) / sizeof(*json_keys)))
+		s = memchr(s + 1, '"', (size_t)(end - s - 1)) + 4;
 	for (size_t i = 0; i < sizeof(notices) / sizeof(*notices); i++)
 		if (has_word_ci(s, end, notices[i]))
 			return 0;

@@ -1065,6 +1065,13 @@ static void test_no_breakage(void)
 	check_tool("warning: ring@0.17.8: Compiler family detection failed due to error: ToolNotFound: failed to find "
 		   "tool \"clang\": No such file or directory (os error 2)\n",
 		   "(none)", 0);
+	/* an error object's message in JSON, its closing brace and a stack copied from DevTools under it */
+	check_line("{\n    \"name\": \"ErrnoError\",\n    \"errno\": 44,\n    \"message\": \"No such file or "
+		   "directory\"\n}\n\n"
+		   "Ln @ custom.js:167\nawait in Ln (async)\ndefine @ custom.js:251\n(anonymous) @ core.js:291\n"
+		   "Promise.then (async)\n(anonymous) @ core.js:164\n",
+		   "\"message\": \"No such file or directory\"", "error");
+	check_tool("{\n    \"code\": \"ENOENT\",\n    \"note\": \"No such file or directory\"\n}\n", "(none)", 0);
 	/* SpiderMonkey's and JavaScriptCore's frames under it are its own stack, not lines the log went on with */
 	check_tool("fatal: repository 'x' is shallow\nStack:\n  BindingsError@source.bindings.js:16:5\n"
 		   "  @source.bindings.js:77:7\n  f@a.js:1:2\n  g@a.js:3:4\n  h@a.js:5:6\n",
