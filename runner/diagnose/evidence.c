@@ -40,6 +40,14 @@ static int ends_line_column(const char *s, const char *end)
 	return 1;
 }
 
+/* Whether the decoration MARK ends right where line LINE's own text OWN starts, whatever came before it. */
+static int marked_by(const char *line, const char *own, const char *mark)
+{
+	size_t n = strlen(mark);
+
+	return (size_t)(own - line) >= n && memcmp(own - n, mark, n) == 0;
+}
+
 /* Whether [S, END) ends in the word W. */
 static int ends_with_word(const char *s, const char *end, const char *w)
 {
@@ -1421,7 +1429,7 @@ static int failure_weight(const char *line, const char *own, const char *why, co
 	*tool = "error";
 	if (ends_with(why, te, ": fork: Resource temporarily unavailable"))
 		return 50;
-	if (starts_with(p, own, LOGLINE_MIETTE_HEAD))
+	if (marked_by(line, own, LOGLINE_MIETTE_HEAD))
 		return 50;
 	*tool = "python";
 	if (starts_with(p, own, "E   ") && starts_with(why, te, "assert "))
@@ -1814,8 +1822,8 @@ static int is_at_sign_frame(const char *s, const char *end)
 
 /*
  * Whether [S, END) is a frame of a stack copied from Chrome's DevTools console:
- * "name @ url:line[:column]", and the async boundaries between frames
- * ("await in f (async)", "Promise.then (async)").
+ * "name @ url:line[:column]" or a wasm function's "name @ x.wasm:0xe0d70", and
+ * the async boundaries between frames ("await in f (async)", "Promise.then (async)").
  */
 static int is_devtools_frame(const char *s, const char *end)
 {
@@ -1826,9 +1834,13 @@ static int is_devtools_frame(const char *s, const char *end)
 		return 1;
 	if (!at)
 		return 0;
-	while (d > at && isdigit((unsigned char)d[-1]))
+	while (d > at && isxdigit((unsigned char)d[-1]))
 		d--;
-	return d < end && d[-1] == ':';
+	if (d - at > 3 && d[-1] == 'x' && d[-2] == '0' && d[-3] == ':')
+		return d < end;
+	while (d < end && !isdigit((unsigned char)*d))
+		d++;
+	return d < end && d[-1] == ':' && span_of(d, end, "0123456789") == end;
 }
 
 /* Whether [S, END) is only the punctuation of a JSON object or array the failure was printed in ("}", "],"). */
@@ -1897,8 +1909,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	const char *codes = NULL, *codes_end = NULL; /* rustc's last summary of error codes */
 
 	while (line < end) {
-		const char *eol = memchr(line, '\n', (size_t)(end - line)), *why, *tool, *item, *te, *own, *q, *qe,
-			   *lead;
+		const char *eol = memchr(line, '\n', (size_t)(end - line)), *why, *tool, *item, *te, *own, *q, *qe;
 		struct span c;
 		int base, weight, cause_only = 0, qw, in_warning;
 		const char *named, *tb;
@@ -2048,17 +2059,18 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			chain = 0;
 			cause.start = NULL;
 		}
-		/* miette's chain under its head ("├─▶ " each cause, "╰─▶ " the last): the last is the root */
-		for (lead = line; lead < own && isspace((unsigned char)*lead); lead++)
-			;
-		if (miette && starts_with(lead, own, LOGLINE_MIETTE_LAST)) {
+		/*
+		 * miette's chain under its head ("├─▶ " each cause, "╰─▶ " the last): the last is the root;
+		 * its marks end a line's decorations, whatever a paste put before them
+		 */
+		if (miette && marked_by(line, own, LOGLINE_MIETTE_LAST)) {
 			struct span last_item = {
 				.start = why, .end = te, .tool = tool, .weight = weight, .log = log, .lineno = lineno
 			};
 
 			keep_cause(kept, n, &head, &last_item);
 			miette = 0;
-		} else if (weight > 0 && starts_with(lead, own, LOGLINE_MIETTE_HEAD)) {
+		} else if (weight > 0 && marked_by(line, own, LOGLINE_MIETTE_HEAD)) {
 			miette = strcmp(tool, "resolver") != 0;
 		}
 		if (load_failed && why < te) {

@@ -210,13 +210,16 @@ static const char *opcode_feature(unsigned long prefix, long sub)
 		return "simd128";
 	if (prefix == 0xfe)
 		return "atomics";
-	/* 0xfc alone is either of two features: only its sub-opcode tells */
+	/* 0xfc alone is one of several features: only its sub-opcode tells */
 	if (prefix == 0xfc && sub >= 0 && sub <= 0x07)
 		return "nontrapping-fptoint";
 	if (prefix == 0xfc && sub >= 0x08 && sub <= 0x0e)
 		return "bulk-memory";
 	if (prefix == 0xfc && sub >= 0x0f && sub <= 0x11)
 		return "reference-types";
+	/* the wide-arithmetic proposal's i64.add128, i64.sub128, i64.mul_wide_s and i64.mul_wide_u */
+	if (prefix == 0xfc && sub >= 0x13 && sub <= 0x16)
+		return "wide-arithmetic";
 	return NULL;
 }
 
