@@ -1773,6 +1773,15 @@ static int decorated_weight(const char *line, const char *own, const char *end, 
  */
 #define PLAIN_TAIL 5
 
+/* Whether [S, END) has a space, tab or other blank: a frame or a path has none. */
+static int has_space(const char *s, const char *end)
+{
+	for (const char *p = s; p < end; p++)
+		if (isspace((unsigned char)*p))
+			return 1;
+	return 0;
+}
+
 /*
  * Whether [S, END) is webpack's import trace under a module error ("Import
  * trace for requested module:" and the relative paths it lists, one a line):
@@ -1782,12 +1791,7 @@ static int is_import_trace(const char *s, const char *end)
 {
 	if (starts_with(s, end, "Import trace for requested module"))
 		return 1;
-	if (!starts_with(s, end, "./") && !starts_with(s, end, "../"))
-		return 0;
-	for (const char *p = s; p < end; p++)
-		if (isspace((unsigned char)*p))
-			return 0;
-	return 1;
+	return (starts_with(s, end, "./") || starts_with(s, end, "../")) && !has_space(s, end);
 }
 
 /* Whether [S, END) is a numbered native frame: "#3 0x55ef41d1c9b3 in wasm_parse_module src/x.c:12". */
@@ -1812,12 +1816,7 @@ static int is_at_sign_frame(const char *s, const char *end)
 {
 	const char *at = memchr(s, '@', (size_t)(end - s));
 
-	if (!at || !ends_line_column(at, end))
-		return 0;
-	for (const char *p = s; p < end; p++)
-		if (isspace((unsigned char)*p))
-			return 0;
-	return 1;
+	return at && ends_line_column(at, end) && !has_space(s, end);
 }
 
 /*
