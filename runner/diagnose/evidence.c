@@ -40,14 +40,6 @@ static int ends_line_column(const char *s, const char *end)
 	return 1;
 }
 
-/* Whether the decoration MARK ends right where line LINE's own text OWN starts, whatever came before it. */
-static int marked_by(const char *line, const char *own, const char *mark)
-{
-	size_t n = strlen(mark);
-
-	return (size_t)(own - line) >= n && memcmp(own - n, mark, n) == 0;
-}
-
 /* Whether [S, END) ends in the word W. */
 static int ends_with_word(const char *s, const char *end, const char *w)
 {
@@ -1429,7 +1421,7 @@ static int failure_weight(const char *line, const char *own, const char *why, co
 	*tool = "error";
 	if (ends_with(why, te, ": fork: Resource temporarily unavailable"))
 		return 50;
-	if (marked_by(line, own, LOGLINE_MIETTE_HEAD))
+	if (ends_with(line, own, LOGLINE_MIETTE_HEAD))
 		return 50;
 	*tool = "python";
 	if (starts_with(p, own, "E   ") && starts_with(why, te, "assert "))
@@ -1826,20 +1818,15 @@ static int is_at_sign_frame(const char *s, const char *end)
  */
 static int is_devtools_frame(const char *s, const char *end)
 {
-	const char *at = find_in(s, end, " @ ");
-	const char *d = end;
+	const char *at = find_in(s, end, " @ "), *p;
 
-	if (end - s > 8 && memcmp(end - 8, " (async)", 8) == 0)
+	if (ends_with(s, end, " (async)"))
 		return 1;
-	if (!at)
+	if (!at || !(p = memrchr(at, ':', (size_t)(end - at))) || ++p == end)
 		return 0;
-	while (d > at && isxdigit((unsigned char)d[-1]))
-		d--;
-	if (d - at > 3 && d[-1] == 'x' && d[-2] == '0' && d[-3] == ':')
-		return d < end;
-	while (d < end && !isdigit((unsigned char)*d))
-		d++;
-	return d < end && d[-1] == ':' && span_of(d, end, "0123456789") == end;
+	if (starts_with(p, end, "0x"))
+		return p + 2 < end && span_of(p + 2, end, "0123456789abcdefABCDEF") == end;
+	return span_of(p, end, "0123456789") == end;
 }
 
 /* Whether [S, END) is only the punctuation of a JSON object or array the failure was printed in ("}", "],"). */
@@ -2062,14 +2049,14 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		 * miette's chain under its head ("├─▶ " each cause, "╰─▶ " the last): the last is the root;
 		 * its marks end a line's decorations, whatever a paste put before them
 		 */
-		if (miette && marked_by(line, own, LOGLINE_MIETTE_LAST)) {
+		if (miette && ends_with(line, own, LOGLINE_MIETTE_LAST)) {
 			struct span last_item = {
 				.start = why, .end = te, .tool = tool, .weight = weight, .log = log, .lineno = lineno
 			};
 
 			keep_cause(kept, n, &head, &last_item);
 			miette = 0;
-		} else if (weight > 0 && marked_by(line, own, LOGLINE_MIETTE_HEAD)) {
+		} else if (weight > 0 && ends_with(line, own, LOGLINE_MIETTE_HEAD)) {
 			miette = strcmp(tool, "resolver") != 0;
 		}
 		if (load_failed && why < te) {

@@ -241,8 +241,11 @@ int failword_line(const char *s, const char *end)
 	if (failword_denied(s, end))
 		return 0;
 	/* a JSON object's message ("message": "No such file or directory"): its value is said, not mentioned */
-	if (starts_with_any(s, end, json_keys, sizeof(json_keys) / sizeof(*json_keys)))
-		s = memchr(s + 1, '"', (size_t)(end - s - 1)) + 4;
+	for (size_t i = 0; i < sizeof(json_keys) / sizeof(*json_keys); i++)
+		if (starts_with(s, end, json_keys[i])) {
+			s += strlen(json_keys[i]);
+			break;
+		}
 	for (size_t i = 0; i < sizeof(notices) / sizeof(*notices); i++)
 		if (has_word_ci(s, end, notices[i]))
 			return 0;

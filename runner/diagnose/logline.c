@@ -449,11 +449,6 @@ static const char *kube_event_message(const char *s, const char *end)
 }
 
 /*
- * The end of one decoration that a CI system, a build frontend, a test runner
- * or a paste puts before a child's line, at S within END, or S: each is taken
- * only in its own shape, so a line that merely starts alike keeps its text.
- */
-/*
  * cargo's relay of what a build script printed as "cargo:warning=" (cargo
  * 1.77 and later: "warning: zstd-sys@2.0.10+zstd.1.5.6: x.c:1:2: error: ..."):
  * after the package's name and version, the script's own line.
@@ -472,6 +467,11 @@ static const char *cargo_relay_end(const char *s, const char *end)
 	return p > s && p[-1] == ':' && p + 1 < end ? p + 1 : s;
 }
 
+/*
+ * The end of one decoration that a CI system, a build frontend, a test runner
+ * or a paste puts before a child's line, at S within END, or S: each is taken
+ * only in its own shape, so a line that merely starts alike keeps its text.
+ */
 static const char *decoration_end(const char *s, const char *end)
 {
 	static const char *const tags[] = {
