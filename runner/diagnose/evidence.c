@@ -1008,14 +1008,55 @@ static int is_http_server_error(const char *s, const char *end)
 	       isdigit((unsigned char)p[9]) && starts_with(p + 10, end, ", message ");
 }
 
+/* Whether [S, END) has a space, tab or other blank: a frame or a path has none. */
+static int has_space(const char *s, const char *end)
+{
+	for (const char *p = s; p < end; p++)
+		if (isspace((unsigned char)*p))
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether [S, END) is a frame of a Rust backtrace (std's, color-eyre's):
+ * "12: core::panicking::panic_fmt", "1: <T as Display>::fmt", a symbol, not
+ * a numbered cause's message ("0: Failed to read module").
+ */
+static int is_rust_frame(const char *s, const char *end)
+{
+	const char *p = span_of(s, end, "0123456789");
+
+	if (p == s || end - p < 3 || p[0] != ':' || p[1] != ' ')
+		return 0;
+	p = span_of(p + 1, end, " ");
+	return p < end && (*p == '<' || !has_space(p, end)) && find_in(p, end, "::");
+}
+
+/*
+ * WHY after the number of an indented cause ("   3: [parse exception: ...]",
+ * color-eyre's or anyhow's chain whose head a paste cut off), OWN its
+ * line's text: the number is no part of what the cause says. A backtrace's
+ * numbered frame keeps it.
+ */
+static const char *after_cause_number(const char *own, const char *why, const char *end)
+{
+	const char *p = span_of(why, end, "0123456789");
+
+	if (why == own || p == why || p - why > 2 || end - p < 3 || p[0] != ':' || p[1] != ' ' ||
+	    is_rust_frame(why, end))
+		return why;
+	return span_of(p + 1, end, " ");
+}
+
 /* The weight of line [S, END) (0: no error) and its tool; where it starts in *WHY. */
 static int line_weight(const char *s, const char *end, const char **why, const char **tool)
 {
-	const char *w, *e, *x, *xe, *b;
+	const char *w, *e, *x, *xe, *b, *start = s;
 	int weight;
 
 	while (s < end && isspace((unsigned char)*s))
 		s++;
+	s = after_cause_number(start, s, end);
 	*why = s;
 	*tool = "error";
 	if (s == end)
@@ -1041,6 +1082,12 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	if (starts_with(b, end, "Fatal: ") || starts_with(b, end, "[wasm-validator error") ||
 	    starts_with(b, end, "[parse exception: ") || starts_with(b, end, "[map parse exception: ")) {
 		*tool = "binaryen";
+		return 80;
+	}
+	/* TypeScript's diagnostic code (tsc, ts-loader, AssemblyScript's asc) whose "error" a paste cut */
+	if (starts_with(s, end, "TS") && (x = span_of(s + 2, end, "0123456789")) - s >= 6 && x - s <= 7 &&
+	    starts_with(x, end, ": ")) {
+		*tool = "error";
 		return 80;
 	}
 	e = error_word_at(s, end);
@@ -1595,8 +1642,10 @@ static void keep_cause(struct span *kept, size_t *n, const struct span *head, st
 		return;
 	cause->cause_only = 0;
 	if (cause->weight < weight) {
+		/* color-eyre's bare "Error:" names no tool: a cause that names its own keeps it */
+		if (!cause->weight || head->end - head->start != 6)
+			cause->tool = head->tool;
 		cause->weight = weight;
-		cause->tool = head->tool;
 	}
 	keep(kept, n, cause);
 }
@@ -1740,15 +1789,16 @@ static int decorated_weight(const char *line, const char *own, const char *end, 
 
 	if (own != line && (weight = line_weight(own, end, why, tool)))
 		return weight;
-	if ((weight = line_weight(line, end, why, tool)))
-		return weight;
-	/* a logger's error level before a message in words of its own (WasmEdge's "[error] validation failed: ...") */
+	/*
+	 * a logger's error level before a message in words of its own (WasmEdge's
+	 * "[error] validation failed: ..."): the level is no part of the message
+	 */
 	if (logline_error_level(line, own)) {
 		*why = own;
 		*tool = "error";
 		return 50;
 	}
-	return 0;
+	return line_weight(line, end, why, tool);
 }
 
 /* The weight of an error quoted in prose: below any error line of a log's own, which always wins. */
@@ -1764,15 +1814,6 @@ static int decorated_weight(const char *line, const char *own, const char *end, 
  * it are not counted: they are its own trace.
  */
 #define PLAIN_TAIL 5
-
-/* Whether [S, END) has a space, tab or other blank: a frame or a path has none. */
-static int has_space(const char *s, const char *end)
-{
-	for (const char *p = s; p < end; p++)
-		if (isspace((unsigned char)*p))
-			return 1;
-	return 0;
-}
 
 /*
  * Whether [S, END) is webpack's import trace under a module error ("Import
@@ -1829,6 +1870,28 @@ static int is_devtools_frame(const char *s, const char *end)
 	return span_of(p, end, "0123456789") == end;
 }
 
+/* Whether [S, END) is only a source location, "src/x.rs:192" (color-eyre's "Location:" under its error). */
+static int is_bare_location(const char *s, const char *end)
+{
+	const char *d = end;
+
+	while (d > s && isdigit((unsigned char)d[-1]))
+		d--;
+	return d < end && d - s > 1 && d[-1] == ':' && !has_space(s, end) && memchr(s, '.', (size_t)(d - s));
+}
+
+/*
+ * Whether [S, END) is color-eyre's report after its error chain: the
+ * "Location:" head, the banners of its backtrace and span trace ("━━━
+ * BACKTRACE ━━━"), "⋮ 3 frames hidden ⋮", its hints how to see more.
+ */
+static int is_eyre_footer(const char *s, const char *end)
+{
+	return (end - s == 9 && starts_with(s, end, "Location:")) || starts_with(s, end, "━━") ||
+	       (starts_with(s, end, "⋮ ") && find_in(s, end, " frames hidden ")) ||
+	       starts_with(s, end, "Run with COLORBT_SHOW_HIDDEN=") || starts_with(s, end, "Run with RUST_BACKTRACE=");
+}
+
 /* Whether [S, END) is only the punctuation of a JSON object or array the failure was printed in ("}", "],"). */
 static int is_json_punctuation(const char *s, const char *end)
 {
@@ -1844,7 +1907,8 @@ static int is_json_punctuation(const char *s, const char *end)
 static int is_trace_line(const char *s, const char *end)
 {
 	return starts_with(s, end, "at ") || is_at_sign_frame(s, end) || is_devtools_frame(s, end) ||
-	       is_numbered_frame(s, end) || is_import_trace(s, end) || is_json_punctuation(s, end);
+	       is_numbered_frame(s, end) || is_rust_frame(s, end) || is_eyre_footer(s, end) ||
+	       is_bare_location(s, end) || is_import_trace(s, end) || is_json_punctuation(s, end);
 }
 
 /*
@@ -1875,7 +1939,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	const char *end = text + len, *line = text;
 	/* chain: 0 none, 1 after "Caused by:", 2 in an item, 3 in unindented "Caused by: ..." lines */
 	/* flat_tb: the traceback's frames are not indented (a poster lost them): its exception is named */
-	int in_traceback = 0, flat_tb = 0, chain = 0;
+	int in_traceback = 0, flat_tb = 0, chain = 0, eyre_chain = 0;
 	int child = 0; /* in a child's stderr: 1 none of its lines an error yet, 2 one was */
 	int child_script = 0; /* that child is a cargo build script, which a wrapper line reports */
 	int maturin = 0; /* after maturin's failure line */
@@ -1906,11 +1970,12 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		/* the line's own text, after what a CI system or a paste put before it; its indent kept */
 		own = logline_own_text(line, eol);
 		weight = base = decorated_weight(line, own, eol, &why, &tool);
-		if (!weight)
+		if (!weight) {
 			for (why = own; why < eol && isspace((unsigned char)*why); why++)
 				;
-		if (!weight)
+			why = after_cause_number(own, why, eol);
 			weight = base = failure_weight(line, own, why, eol, &tool);
+		}
 		/* a Node error's cause reads as its own error, the root of the one above */
 		if (weight >= 90 && (q = js_cause(why, eol))) {
 			why = q;
@@ -1939,7 +2004,8 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		in_warning = warning_open || r_warnings || py_ignored || bindgen_fallback;
 		if (why < te) {
 			warning_open = is_warning(line, eol) && (te[-1] == ':' || te[-1] == ',');
-			if (!is_trace_line(why, te))
+			/* a Python traceback's frames and source lines are its failure's own trace too */
+			if (!is_trace_line(why, te) && !in_traceback)
 				said_lines++;
 			bindgen_fallback = find_in(why, te, BINDGEN_FALLBACK) != NULL;
 		}
@@ -1975,7 +2041,15 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			keep(kept, n, &last);
 		maturin = is_maturin_failed(why, te);
 		last.start = NULL;
-		if (te - why == 10 && starts_with(why, te, "Caused by:") && head.weight) {
+		if (te - why == 10 && starts_with(why, te, "Caused by:") && (head.weight || said_lines == 1)) {
+			/* a chain whose head the paste cut off: its root cause is the log's error */
+			if (!head.weight)
+				head = (struct span){ .start = why,
+						      .end = te,
+						      .tool = "error",
+						      .weight = 50,
+						      .log = log,
+						      .lineno = lineno };
 			chain = 1;
 			line = eol + 1;
 			continue;
@@ -2189,11 +2263,23 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			    eol < end) {
 				const char *next = eol + 1, *next_end = memchr(next, '\n', (size_t)(end - next));
 
-				c.end = next_end ? next_end : end;
+				if (!next_end)
+					next_end = end;
+				/* color-eyre's "Error:" alone, its chain numbered under it ("   0: ..."): the last is the root */
+				if (te - why == 6 && starts_with(why, te, "Error:") &&
+				    after_cause_number(next, span_of(next, next_end, " "), next_end) !=
+					    span_of(next, next_end, " "))
+					eyre_chain = 1;
+				else
+					c.end = next_end;
 			}
 			keep(kept, n, &c);
 			if (!chain && !cause_only)
 				head = c;
+			if (eyre_chain) {
+				chain = 1;
+				eyre_chain = 0;
+			}
 			if (find_in(why, te, "custom attribute panicked") || find_in(why, te, "proc macro panicked") ||
 			    find_in(why, te, "proc-macro derive panicked"))
 				macro = c;

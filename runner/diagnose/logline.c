@@ -13,8 +13,9 @@
 
 /*
  * [S, END) after Docker BuildKit's plain-progress prefix: the step ("#12 ",
- * often cut when pasted) and the seconds since it started ("7.313 ", "%.3f"),
- * which BuildKit puts before every line a step prints.
+ * often cut when pasted) and the seconds since it started, which BuildKit
+ * puts before every line a step prints: three decimals under ten seconds
+ * ("7.313 "), two under a hundred ("23.86 "), one from there ("106.6 ").
  */
 const char *logline_after_buildkit(const char *s, const char *end)
 {
@@ -29,7 +30,9 @@ const char *logline_after_buildkit(const char *s, const char *end)
 	}
 	for (d = p; p < end && isdigit((unsigned char)*p); p++)
 		;
-	/* the seconds with three decimals (older BuildKit: two) */
+	if (p - d >= 3 && end - p >= 3 && *p == '.' && isdigit((unsigned char)p[1]) && p[2] == ' ')
+		return p + 3;
+	/* under a hundred seconds, two decimals or three (older BuildKit: two under ten, too) */
 	if (p == d || end - p < 4 || *p != '.' || !isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]))
 		return s;
 	if (p[3] == ' ')
@@ -212,8 +215,11 @@ static const char *compose_prefix_end(const char *s, const char *end)
 	return p[1] == ' ' ? p + 2 : s;
 }
 
-/* A logger's level of error before a line (WasmEdge's spdlog "[error] ", Python logging's "ERROR - "). */
-static const char *const error_levels[] = { "[ERROR] ", "[error] ", "ERROR - " };
+/*
+ * A logger's level of error before a line (WasmEdge's spdlog "[error] ",
+ * Python logging's "ERROR - ", consola's badge "ERROR  " as a paste keeps it).
+ */
+static const char *const error_levels[] = { "[ERROR] ", "[error] ", "ERROR - ", "ERROR  " };
 
 /*
  * The end of Nix's build-log prefix at S (nix 2.4+: "PNAME> " before each
@@ -557,8 +563,10 @@ static const char *decoration_end(const char *s, const char *end)
 	for (size_t i = 0; i < sizeof(tags) / sizeof(*tags); i++)
 		if (*s == *tags[i] && starts_with(s, end, tags[i]) && (s + strlen(tags[i]) < end))
 			return s + strlen(tags[i]);
+	/* consola's badge padded further is another logger's column (Emscripten's "ERROR    root: ") */
 	for (size_t i = 0; i < sizeof(error_levels) / sizeof(*error_levels); i++)
-		if (starts_with(s, end, error_levels[i]) && (s + strlen(error_levels[i]) < end))
+		if (starts_with(s, end, error_levels[i]) && s + strlen(error_levels[i]) < end &&
+		    !(s[strlen(error_levels[i])] == ' ' && s[strlen(error_levels[i]) - 2] == ' '))
 			return s + strlen(error_levels[i]);
 	if (starts_with(s, end, "##vso[task.logissue type=error") && (p = memchr(s, ']', (size_t)(end - s))))
 		return p + 1;

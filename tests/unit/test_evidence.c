@@ -850,8 +850,10 @@ static void test_decorations(void)
 		/* Travis' fold and time markers (travis-build: travis_fold:start:NAME, travis_time:end:ID:...) */
 		"travis_fold:start:script.1\r\x1b[0K",
 		"travis_time:end:0a1b2c:start=1,finish=2,duration=1,event=script\r",
-		/* BuildKit's plain progress (#STEP SECONDS, %.3f) */
+		/* BuildKit's plain progress (#STEP SECONDS: %.3f under ten, %.2f under a hundred, %.1f from there) */
 		"#12 3.456 ",
+		"#68 23.86 ",
+		"#6 106.6 ",
 		/* nox's logger (nox/logger.py), pytest's failure lines (_pytest/_code/code.py fail_marker "E") */
 		"nox > ",
 		"E       ",
@@ -1034,6 +1036,50 @@ static void test_quoted(void)
  * runner, the user's own test) read as errors, their telling line the
  * message, the innermost cause where a chain gives one.
  */
+/*
+ * Rust tools' reports around their error: color-eyre's numbered chain and the
+ * sections after it, a "Caused by:" chain whose head a paste cut, a Rust
+ * backtrace's numbered frames; a Python traceback cut before its exception.
+ */
+static void test_rust_reports(void)
+{
+	static const char eyre_tail[] =
+		"\nLocation:\n   src/compile/front.rs:192\n\n"
+		"  \xe2\x94\x81\xe2\x94\x81 BACKTRACE \xe2\x94\x81\xe2\x94\x81\n"
+		"                    \xe2\x8b\xae 3 frames hidden \xe2\x8b\xae\n"
+		"   4: cargo_leptos::compile::front::optimize::h66fdecc2462e3562\n"
+		"      at <unknown source file>:<unknown line>\n"
+		"   5: <core::pin::Pin<P> as core::future::Future>::poll::h0a1\n"
+		"Run with COLORBT_SHOW_HIDDEN=1 environment variable to disable frame filtering.\n";
+	char text[1024];
+
+	/* color-eyre's "Error:" alone, then its chain: the last item is the root cause, of its own tool */
+	snprintf(text, sizeof(text),
+		 "Error: \n   0: Failed to read module\n   1: [parse exception: invalid code "
+		 "after misc prefix: 17 (at 0:1300036)]\n%s",
+		 eyre_tail);
+	check_line(text, "[parse exception: invalid code after misc prefix: 17 (at 0:1300036)]", "binaryen");
+	/* the same with its head cut: the item's number is no part of it, the sections after it its own trace */
+	snprintf(text, sizeof(text), "   2: Failed to read module\n   3: Failed to parse the wasm file\n%s", eyre_tail);
+	check_line(text, "Failed to parse the wasm file", "error");
+	check_line("Caused by:\n    0: module was not valid\n    1: module requires an import interface named "
+		   "`miden::account`\n",
+		   "module requires an import interface named `miden::account`", "error");
+	/* only a chain that opens the log lost its head: one under other lines is no error of its own */
+	check_line("   Compiling a v0.1.0\nCaused by:\n    0: while reading the manifest\n", "(none)", "(none)");
+	/* a backtrace's numbered frame is no cause */
+	check_line("   12: core::panicking::panic_fmt\n", "(none)", "(none)");
+	/* TypeScript's code whose "error" a paste cut (asc, ts-loader) */
+	check_tool("TS2322: Type 'u128 | null' is not assignable to type 'u128'.\n", "error", 80);
+	check_tool("TS23: x\n", "(none)", 0);
+	/* pdm's failure, then the traceback it printed, cut before its exception */
+	check_line("  \xe2\x9c\x96 Install wasmtime 30.0.0 failed\n\nERRORS:\nadd wasmtime failed:\n"
+		   "Traceback (most recent call last):\n  File \"a.py\", line 59, in run\n    result = f()\n"
+		   "  File \"b.py\", line 29, in install\n    self.manager.install(can)\n"
+		   "  File \"c.py\", line 442, in _obtain\n    raise CandidateNotFound(\n",
+		   "add wasmtime failed:", "error");
+}
+
 static void test_no_breakage(void)
 {
 	/* git's die() (http.c, prompt.c, connect.c, remote-curl.c) and ssh's refusal (sshconnect2.c) */
@@ -1145,6 +1191,7 @@ int main(void)
 	test_decorations();
 	test_console_presentations();
 	test_quoted();
+	test_rust_reports();
 	test_no_breakage();
 	return check_done();
 }
