@@ -60,6 +60,9 @@ static const char *const failures[] = {
 	"does not exist",
 	"doesn't exist",
 	"does not export",
+	/* an ES module's import the module lacks (V8's and Firefox's SyntaxError) */
+	"does not provide an export named",
+	"import not found",
 	"no module named",
 	"must be set",
 	"unknown option",

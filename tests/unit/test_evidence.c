@@ -1072,6 +1072,11 @@ static void test_rust_reports(void)
 	/* TypeScript's code whose "error" a paste cut (asc, ts-loader) */
 	check_tool("TS2322: Type 'u128 | null' is not assignable to type 'u128'.\n", "error", 80);
 	check_tool("TS23: x\n", "(none)", 0);
+	/* an ES module's import its module lacks, V8's SyntaxError without its name, is a failure in words */
+	check_tool("The requested module '/x_bg.wasm?import' does not provide an export named '__wbg_f'\n", PLAIN);
+	/* consola's badge is a level, not the message; Emscripten's padded logger column is not it */
+	check_line("ERROR  FAILED GraphvizWasmAdapter: svg graphviz-wasm\n",
+		   "FAILED GraphvizWasmAdapter: svg graphviz-wasm", "error");
 	/* pdm's failure, then the traceback it printed, cut before its exception */
 	check_line("  \xe2\x9c\x96 Install wasmtime 30.0.0 failed\n\nERRORS:\nadd wasmtime failed:\n"
 		   "Traceback (most recent call last):\n  File \"a.py\", line 59, in run\n    result = f()\n"
