@@ -54,6 +54,7 @@ static const char *const failures[] = {
 	"blocked",
 	"disallowed",
 	"is not defined",
+	"is not a function",
 	"violates",
 	"mismatch",
 	"mismatched",

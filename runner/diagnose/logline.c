@@ -148,6 +148,8 @@ static const char *console_prefix_end(const char *s, const char *end)
 		"[Error] ",
 		"[browser] ",
 		"pageerror: ",
+		/* trame's relay of its page's errors to the Python side */
+		"JS Error => ",
 	};
 	const char *p, *q;
 

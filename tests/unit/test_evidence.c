@@ -952,6 +952,8 @@ static void test_console_presentations(void)
 		/* a test forwarding a page's console (Playwright's and Puppeteer's "pageerror" event) */
 		"[browser] Uncaught (in promise) ",
 		"pageerror: ",
+		/* trame's relay of its page's errors to the Python side (trame-vtklocal) */
+		"JS Error => ",
 	};
 	char buf[512];
 
@@ -1072,6 +1074,8 @@ static void test_rust_reports(void)
 	/* TypeScript's code whose "error" a paste cut (asc, ts-loader) */
 	check_tool("TS2322: Type 'u128 | null' is not assignable to type 'u128'.\n", "error", 80);
 	check_tool("TS23: x\n", "(none)", 0);
+	/* a JS TypeError's message without its name is a failure in words */
+	check_tool("emscriptenModule.writeAsciiToMemory is not a function\n", PLAIN);
 	/* an ES module's import its module lacks, V8's SyntaxError without its name, is a failure in words */
 	check_tool("The requested module '/x_bg.wasm?import' does not provide an export named '__wbg_f'\n", PLAIN);
 	/* consola's badge is a level, not the message; Emscripten's padded logger column is not it */
