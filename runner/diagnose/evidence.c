@@ -764,7 +764,7 @@ static int goes_on_falling_back(const char *s, const char *te, const char *eol, 
 static int is_stream_fallback(const char *s, const char *eol, const char *end)
 {
 	return find_in(s, eol, "wasm streaming compile failed: TypeError") &&
-	       falls_back(eol, end, "falling back to ArrayBuffer instantiation");
+	       falls_back(eol, end, "falling back to ArrayBuffer");
 }
 
 /*
