@@ -1643,7 +1643,7 @@ static void keep_cause(struct span *kept, size_t *n, const struct span *head, st
 	cause->cause_only = 0;
 	if (cause->weight < weight) {
 		/* color-eyre's bare "Error:" names no tool: a cause that names its own keeps it */
-		if (!cause->weight || head->end - head->start != 6)
+		if (!cause->weight || !(head->end - head->start == 6 && starts_with(head->start, head->end, "Error:")))
 			cause->tool = head->tool;
 		cause->weight = weight;
 	}
@@ -2261,14 +2261,15 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			if (((base == 85 && eol > why && eol[-1] == ':') ||
 			     (base == 90 && !strcmp(tool, "js") && te > why && te[-1] == ':')) &&
 			    eol < end) {
-				const char *next = eol + 1, *next_end = memchr(next, '\n', (size_t)(end - next));
+				const char *next = eol + 1, *next_end = memchr(next, '\n', (size_t)(end - next)),
+					   *first;
 
 				if (!next_end)
 					next_end = end;
+				first = span_of(next, next_end, " ");
 				/* color-eyre's "Error:" alone, its chain numbered under it ("   0: ..."): the last is the root */
 				if (te - why == 6 && starts_with(why, te, "Error:") &&
-				    after_cause_number(next, span_of(next, next_end, " "), next_end) !=
-					    span_of(next, next_end, " "))
+				    after_cause_number(next, first, next_end) != first)
 					eyre_chain = 1;
 				else
 					c.end = next_end;

@@ -565,11 +565,14 @@ static const char *decoration_end(const char *s, const char *end)
 	for (size_t i = 0; i < sizeof(tags) / sizeof(*tags); i++)
 		if (*s == *tags[i] && starts_with(s, end, tags[i]) && (s + strlen(tags[i]) < end))
 			return s + strlen(tags[i]);
-	/* consola's badge padded further is another logger's column (Emscripten's "ERROR    root: ") */
-	for (size_t i = 0; i < sizeof(error_levels) / sizeof(*error_levels); i++)
-		if (starts_with(s, end, error_levels[i]) && s + strlen(error_levels[i]) < end &&
-		    !(s[strlen(error_levels[i])] == ' ' && s[strlen(error_levels[i]) - 2] == ' '))
-			return s + strlen(error_levels[i]);
+	for (size_t i = 0; i < sizeof(error_levels) / sizeof(*error_levels); i++) {
+		size_t n = strlen(error_levels[i]);
+
+		/* consola's badge padded further is another logger's column (Emscripten's "ERROR    root: ") */
+		if (starts_with(s, end, error_levels[i]) && s + n < end &&
+		    !(error_levels[i][n - 2] == ' ' && s[n] == ' '))
+			return s + n;
+	}
 	if (starts_with(s, end, "##vso[task.logissue type=error") && (p = memchr(s, ']', (size_t)(end - s))))
 		return p + 1;
 	/* GitLab Runner's FF_TIMESTAMPS stream tag after the time: 2 hex digits, O or E, '+' (a continued line) or ' ' */
