@@ -1018,17 +1018,34 @@ static int has_space(const char *s, const char *end)
 }
 
 /*
+ * The end of a list number at S ("12: "), or NULL: anyhow's and color-eyre's
+ * numbered causes and a Rust backtrace's frames have one.
+ */
+static const char *number_mark_end(const char *s, const char *end)
+{
+	const char *d = span_of(s, end, "0123456789");
+
+	return d > s && end - d >= 2 && d[0] == ':' && d[1] == ' ' ? d + 2 : NULL;
+}
+
+/* Whether [S, END) says only "Error:": color-eyre's head, its chain numbered under it. */
+static int is_bare_error_head(const char *s, const char *end)
+{
+	return end - s == 6 && starts_with(s, end, "Error:");
+}
+
+/*
  * Whether [S, END) is a frame of a Rust backtrace (std's, color-eyre's):
  * "12: core::panicking::panic_fmt", "1: <T as Display>::fmt", a symbol, not
  * a numbered cause's message ("0: Failed to read module").
  */
 static int is_rust_frame(const char *s, const char *end)
 {
-	const char *p = span_of(s, end, "0123456789");
+	const char *p = number_mark_end(s, end);
 
-	if (p == s || end - p < 3 || p[0] != ':' || p[1] != ' ')
+	if (!p)
 		return 0;
-	p = span_of(p + 1, end, " ");
+	p = span_of(p, end, " ");
 	return p < end && (*p == '<' || !has_space(p, end)) && find_in(p, end, "::");
 }
 
@@ -1040,12 +1057,12 @@ static int is_rust_frame(const char *s, const char *end)
  */
 static const char *after_cause_number(const char *own, const char *why, const char *end)
 {
-	const char *p = span_of(why, end, "0123456789");
+	const char *p = number_mark_end(why, end);
 
-	if (why == own || p == why || p - why > 2 || end - p < 3 || p[0] != ':' || p[1] != ' ' ||
-	    is_rust_frame(why, end))
+	/* two digits at most: a longer number is a count or a code, not a list's */
+	if (why == own || !p || p - why > 4 || p == end || is_rust_frame(why, end))
 		return why;
-	return span_of(p + 1, end, " ");
+	return span_of(p, end, " ");
 }
 
 /* The weight of line [S, END) (0: no error) and its tool; where it starts in *WHY. */
@@ -1602,16 +1619,12 @@ static const char *cause_item(const char *s, const char *end, int item_open, siz
 		return NULL;
 	if (!item_open)
 		*indent = (size_t)(p - s);
-	for (d = p; d < end && isdigit((unsigned char)*d); d++)
-		;
-	if (d > p && end - d >= 2 && d[0] == ':' && d[1] == ' ' && (size_t)(p - s) == *indent) {
-		const char *t = d + 2;
+	if ((d = number_mark_end(p, end)) && (size_t)(p - s) == *indent) {
+		const char *t = span_of(d, end, " ");
 
-		while (t < end && *t == ' ')
-			t++;
 		/* a frame of wasmtime's backtrace ("0:    0x629 - m.wasm!f") that lost its deeper indent */
 		if (!(item_open && starts_with(t, end, "0x") && find_in(t, end, " - ")))
-			return d + 2;
+			return d;
 	}
 	if (item_open && item && (size_t)(p - s) == *indent && starts_with(item, item_end, "In ") &&
 	    !starts_with(p, end, "note: "))
@@ -1643,7 +1656,7 @@ static void keep_cause(struct span *kept, size_t *n, const struct span *head, st
 	cause->cause_only = 0;
 	if (cause->weight < weight) {
 		/* color-eyre's bare "Error:" names no tool: a cause that names its own keeps it */
-		if (!cause->weight || !(head->end - head->start == 6 && starts_with(head->start, head->end, "Error:")))
+		if (!cause->weight || !is_bare_error_head(head->start, head->end))
 			cause->tool = head->tool;
 		cause->weight = weight;
 	}
@@ -2268,8 +2281,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 					next_end = end;
 				first = span_of(next, next_end, " ");
 				/* color-eyre's "Error:" alone, its chain numbered under it ("   0: ..."): the last is the root */
-				if (te - why == 6 && starts_with(why, te, "Error:") &&
-				    after_cause_number(next, first, next_end) != first)
+				if (is_bare_error_head(why, te) && after_cause_number(next, first, next_end) != first)
 					eyre_chain = 1;
 				else
 					c.end = next_end;
