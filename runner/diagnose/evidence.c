@@ -1650,6 +1650,15 @@ static void keep_cause(struct span *kept, size_t *n, const struct span *head, st
 	/* a failure-crate cause is quoted with its "Caused by: ", its message compared without */
 	if (msg && starts_with(msg, cause->end, "Caused by: "))
 		msg += 11;
+	if (msg && head->start && is_wrapper(msg, cause->end) && head->end - head->start == 10 &&
+	    starts_with(head->start, head->end, "Caused by:")) {
+		/* a chain whose head the paste cut off, its root only saying a step failed: nothing else says why */
+		cause->cause_only = 0;
+		cause->tool = "wrapper";
+		cause->weight = 40;
+		keep(kept, n, cause);
+		return;
+	}
 	if (!msg || head->weight <= 40 || is_wrapper(msg, cause->end) ||
 	    memmem(head->start, (size_t)(head->end - head->start), msg, (size_t)(cause->end - msg)))
 		return;
@@ -2103,6 +2112,14 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			child = 1;
 			child_script = why[0] == '-';
 			said.start = NULL;
+			line = eol + 1;
+			continue;
+		}
+		/* cargo's "--- stdout" under a build script's failure: the script's output follows, no more causes */
+		if (chain == 2 && te - why == 10 && starts_with(why, te, "--- stdout")) {
+			keep_cause(kept, n, &head, &cause);
+			chain = 0;
+			cause.start = NULL;
 			line = eol + 1;
 			continue;
 		}

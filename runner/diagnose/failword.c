@@ -70,6 +70,14 @@ static const char *const failures[] = {
 	"not implemented",
 	"is not a valid",
 	"must be less than",
+	/* a child's exit as its parent reports it (cargo: "process didn't exit successfully: `...` (exit status: 1)") */
+	"didn't exit successfully",
+	"did not exit successfully",
+	"non-zero exit",
+	"nonzero exit",
+	/* LLVM's option parser (CommandLine.cpp), a tool's name before it */
+	"not enough positional command line arguments",
+	"unknown command line argument",
 };
 
 /* The first letters of the failure words. */

@@ -1067,6 +1067,24 @@ static void test_rust_reports(void)
 	check_line("Caused by:\n    0: module was not valid\n    1: module requires an import interface named "
 		   "`miden::account`\n",
 		   "module requires an import interface named `miden::account`", "error");
+	/*
+	 * cargo's chain for a build script, its head cut: its root only says the script failed, and
+	 * what the script printed after "--- stdout" is no cause
+	 */
+	check_line("Caused by:\n  process didn't exit successfully: `/t/build-script-build` (exit status: 1)\n"
+		   "  --- stdout\n  cargo:rerun-if-env-changed=A\n  cargo:rerun-if-env-changed=B\n"
+		   "  cargo:rerun-if-env-changed=C\n  cargo:rerun-if-env-changed=D\n  cargo:rustc-cfg=e\n",
+		   "process didn't exit successfully: `/t/build-script-build` (exit status: 1)", "wrapper");
+	/* with its head, the head still decides */
+	check_line("error: failed to run custom build command for `x v0.1.0`\n\nCaused by:\n"
+		   "  process didn't exit successfully: `/t/build-script-build` (exit status: 1)\n  --- stdout\n"
+		   "  cargo:rerun-if-env-changed=A\n",
+		   "error: failed to run custom build command for `x v0.1.0`", "wrapper");
+	/* a child's exit as its parent tells it, and LLVM's option parser, are failures in words */
+	check_tool("process didn't exit successfully: `x` (exit status: 101)\n", PLAIN);
+	check_tool("Process 'command 'wasm-bindgen'' finished with non-zero exit value 1\n", PLAIN);
+	check_tool("llvm-link.exe: Not enough positional command line arguments specified!\n", PLAIN);
+	check_tool("wasm-opt: Unknown command line argument '--x'.  Try: 'wasm-opt --help'\n", PLAIN);
 	/* only a chain that opens the log lost its head: one under other lines is no error of its own */
 	check_line("   Compiling a v0.1.0\nCaused by:\n    0: while reading the manifest\n", "(none)", "(none)");
 	/* a backtrace's numbered frame is no cause */
