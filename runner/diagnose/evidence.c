@@ -759,11 +759,15 @@ static int goes_on_falling_back(const char *s, const char *te, const char *eol, 
  * END, by its "falling back to ArrayBuffer instantiation": the fallback
  * fetches again and reports its own failure ("failed to asynchronously
  * prepare wasm: ..."), so the notice is no error. A CompileError or LinkError
- * there stays one: the fallback would fail the same way.
+ * there stays one: the fallback would fail the same way; so does a TypeError
+ * of the glue's own code ("Cannot read properties of undefined"), no refusal
+ * of the response.
  */
 static int is_stream_fallback(const char *s, const char *eol, const char *end)
 {
-	return find_in(s, eol, "wasm streaming compile failed: TypeError") &&
+	const char *reason = find_in(s, eol, "wasm streaming compile failed: TypeError");
+
+	return reason && !find_in(reason, eol, "Cannot read propert") && !find_in(reason, eol, "is not a function") &&
 	       falls_back(eol, end, "falling back to ArrayBuffer");
 }
 
@@ -1926,11 +1930,24 @@ static int is_json_punctuation(const char *s, const char *end)
  * frame copied from DevTools, a sanitizer's or gdb's numbered frame, webpack's
  * import trace, the brackets closing the JSON it was printed in.
  */
+/*
+ * Whether [S, END) is a line of a code frame under an error (Babel's, Jest's,
+ * rustc's): "> 6 | import x;", "7 | ...", "| ^": source quoted, not said.
+ */
+static int is_code_frame(const char *s, const char *end)
+{
+	if (s < end && *s == '>')
+		s = span_of(s + 1, end, " ");
+	s = span_of(span_of(s, end, "0123456789"), end, " ");
+	return s < end && *s == '|';
+}
+
 static int is_trace_line(const char *s, const char *end)
 {
 	return starts_with(s, end, "at ") || is_at_sign_frame(s, end) || is_devtools_frame(s, end) ||
 	       is_numbered_frame(s, end) || is_rust_frame(s, end) || is_eyre_footer(s, end) ||
-	       is_bare_location(s, end) || is_import_trace(s, end) || is_json_punctuation(s, end);
+	       is_bare_location(s, end) || is_import_trace(s, end) || is_json_punctuation(s, end) ||
+	       is_code_frame(s, end);
 }
 
 /*

@@ -78,6 +78,8 @@ static const char *const failures[] = {
 	/* LLVM's option parser (CommandLine.cpp), a tool's name before it */
 	"not enough positional command line arguments",
 	"unknown command line argument",
+	/* an assertion's own words (esbuild, React: "Invariant violation: ...") */
+	"invariant violation",
 };
 
 /* The first letters of the failure words. */

@@ -1085,6 +1085,15 @@ static void test_rust_reports(void)
 	check_tool("Process 'command 'wasm-bindgen'' finished with non-zero exit value 1\n", PLAIN);
 	check_tool("llvm-link.exe: Not enough positional command line arguments specified!\n", PLAIN);
 	check_tool("wasm-opt: Unknown command line argument '--x'.  Try: 'wasm-opt --help'\n", PLAIN);
+	check_tool(
+		"Invariant violation: \"new TextEncoder().encode(\"\") instanceof Uint8Array\" is incorrectly false\n",
+		PLAIN);
+	/* a code frame's quoted source is no said line: the failure above it is still the log's last words */
+	check_line("  \xe2\x97\x8f Test suite failed to run\n\n    Must use import to load ES Module: /a/index.js\n\n"
+		   "      4 | import a from 'a';\n      5 | import b from 'b';\n    > 6 | import 'c';\n        | ^\n"
+		   "      7 | import d from 'd';\n      8 |\n      9 | /* e */\n\n      at Runtime.requireModule "
+		   "(x.js:1:2)\n",
+		   "\xe2\x97\x8f Test suite failed to run", "error");
 	/* only a chain that opens the log lost its head: one under other lines is no error of its own */
 	check_line("   Compiling a v0.1.0\nCaused by:\n    0: while reading the manifest\n", "(none)", "(none)");
 	/* a backtrace's numbered frame is no cause */
