@@ -78,6 +78,8 @@ static const char *const failures[] = {
 	/* LLVM's option parser (CommandLine.cpp), a tool's name before it */
 	"not enough positional command line arguments",
 	"unknown command line argument",
+	/* a package's exports map refusing a subpath (Node's, webpack's and esbuild's resolvers) */
+	"is not exported from package",
 	/* an assertion's own words (esbuild, React: "Invariant violation: ...") */
 	"invariant violation",
 };
