@@ -78,6 +78,8 @@ static const char *const failures[] = {
 	/* LLVM's option parser (CommandLine.cpp), a tool's name before it */
 	"not enough positional command line arguments",
 	"unknown command line argument",
+	/* wasmtime's report of a trap ("wasm trap: wasm `unreachable` instruction executed") */
+	"wasm trap:",
 	/* a package's exports map refusing a subpath (Node's, webpack's and esbuild's resolvers) */
 	"is not exported from package",
 	/* an assertion's own words (esbuild, React: "Invariant violation: ...") */
@@ -85,7 +87,7 @@ static const char *const failures[] = {
 };
 
 /* The first letters of the failure words. */
-#define FIRST_LETTERS "abcdefikmnoprstuv"
+#define FIRST_LETTERS "abcdefikmnoprstuvw"
 
 /* Words that make a line a notice: what follows them was survived, or is yet to fail. */
 static const char *const notices[] = { "warn",    "warning",  "warnings",   "retrying",

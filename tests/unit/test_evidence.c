@@ -1085,6 +1085,7 @@ static void test_rust_reports(void)
 	check_tool("Process 'command 'wasm-bindgen'' finished with non-zero exit value 1\n", PLAIN);
 	check_tool("llvm-link.exe: Not enough positional command line arguments specified!\n", PLAIN);
 	check_tool("wasm-opt: Unknown command line argument '--x'.  Try: 'wasm-opt --help'\n", PLAIN);
+	check_tool("throw, errcode=2 wasm trap: wasm `unreachable` instruction executed\n", PLAIN);
 	check_tool("Package path ./dist/esm/x.js is not exported from package /p/node_modules/h5wasm\n", PLAIN);
 	check_tool(
 		"Invariant violation: \"new TextEncoder().encode(\"\") instanceof Uint8Array\" is incorrectly false\n",
