@@ -1942,12 +1942,32 @@ static int is_code_frame(const char *s, const char *end)
 	return s < end && *s == '|';
 }
 
+/*
+ * Whether [S, END) is a line of wazero's trace under its "wasm error: ..."
+ * (wazero's internal/wasmdebug): "wasm stack trace:", a frame
+ * ".runtime.lookupPanic()" or "env.log(i32,i32) i64", "(recovered by wazero)".
+ */
+static int is_wazero_frame(const char *s, const char *end)
+{
+	const char *p = span_of(s, end, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.$/-");
+
+	if (starts_with(s, end, "wasm stack trace:") || starts_with(s, end, "(recovered by wazero)"))
+		return 1;
+	if (p == s || p == end || *p != '(')
+		return 0;
+	p = span_of(p + 1, end, "if0123456789v, ");
+	if (p == end || *p != ')')
+		return 0;
+	p = span_of(p + 1, end, " if0123456789v,");
+	return p == end || starts_with(p, end, "(recovered by wazero)");
+}
+
 static int is_trace_line(const char *s, const char *end)
 {
 	return starts_with(s, end, "at ") || is_at_sign_frame(s, end) || is_devtools_frame(s, end) ||
 	       is_numbered_frame(s, end) || is_rust_frame(s, end) || is_eyre_footer(s, end) ||
 	       is_bare_location(s, end) || is_import_trace(s, end) || is_json_punctuation(s, end) ||
-	       is_code_frame(s, end);
+	       is_code_frame(s, end) || is_wazero_frame(s, end);
 }
 
 /*

@@ -80,6 +80,8 @@ static const char *const failures[] = {
 	"unknown command line argument",
 	/* wasmtime's report of a trap ("wasm trap: wasm `unreachable` instruction executed") */
 	"wasm trap:",
+	/* wazero's ("wasm error: unreachable", then "wasm stack trace:") */
+	"wasm error:",
 	/* a package's exports map refusing a subpath (Node's, webpack's and esbuild's resolvers) */
 	"is not exported from package",
 	/* an assertion's own words (esbuild, React: "Invariant violation: ...") */

@@ -1085,6 +1085,12 @@ static void test_rust_reports(void)
 	check_tool("Process 'command 'wasm-bindgen'' finished with non-zero exit value 1\n", PLAIN);
 	check_tool("llvm-link.exe: Not enough positional command line arguments specified!\n", PLAIN);
 	check_tool("wasm-opt: Unknown command line argument '--x'.  Try: 'wasm-opt --help'\n", PLAIN);
+	/* wazero's trap and its trace: the frames are no said lines, so the trap is still the log's last words */
+	check_line(
+		"2022/11/12 14:42:05 wasm error: unreachable\nwasm stack trace:\n\t.runtime.runtimePanic(i32,i32)\n"
+		"\t.runtime.lookupPanic()\n\t.malloc(i32) i32 (recovered by wazero)\nwasm stack trace:\n"
+		"\tenv.log(i32,i32) i64\n\t.greeter_greet(i32,i32) i64\n\tenv.hostGetExitError(i32,i32)\n\t.OnExit()\n",
+		"2022/11/12 14:42:05 wasm error: unreachable", "error");
 	check_tool("throw, errcode=2 wasm trap: wasm `unreachable` instruction executed\n", PLAIN);
 	check_tool("Package path ./dist/esm/x.js is not exported from package /p/node_modules/h5wasm\n", PLAIN);
 	check_tool(
