@@ -1636,6 +1636,12 @@ static const char *cause_item(const char *s, const char *end, int item_open, siz
 	return item_open ? NULL : p;
 }
 
+/* Whether [S, END) is a "Caused by:" alone, a chain's label (the head of one a paste cut) */
+static int is_bare_caused_by(const char *s, const char *end)
+{
+	return end - s == 10 && starts_with(s, end, "Caused by:");
+}
+
 /*
  * Keeps the last item of a cause chain, CAUSE, of head line HEAD: the root
  * cause of the error the head reports (each item is the context of the
@@ -1654,8 +1660,7 @@ static void keep_cause(struct span *kept, size_t *n, const struct span *head, st
 	/* a failure-crate cause is quoted with its "Caused by: ", its message compared without */
 	if (msg && starts_with(msg, cause->end, "Caused by: "))
 		msg += 11;
-	if (msg && head->start && is_wrapper(msg, cause->end) && head->end - head->start == 10 &&
-	    starts_with(head->start, head->end, "Caused by:")) {
+	if (msg && head->start && is_wrapper(msg, cause->end) && is_bare_caused_by(head->start, head->end)) {
 		/* a chain whose head the paste cut off, its root only saying a step failed: nothing else says why */
 		cause->cause_only = 0;
 		cause->tool = "wrapper";
@@ -1925,12 +1930,6 @@ static int is_json_punctuation(const char *s, const char *end)
 }
 
 /*
- * Whether [S, END) is a line of a failure's own trace, not a line the log went
- * on with: V8's "at ...", SpiderMonkey's and JavaScriptCore's "f@url:1:2", a
- * frame copied from DevTools, a sanitizer's or gdb's numbered frame, webpack's
- * import trace, the brackets closing the JSON it was printed in.
- */
-/*
  * Whether [S, END) is a line of a code frame under an error (Babel's, Jest's,
  * rustc's): "> 6 | import x;", "7 | ...", "| ^": source quoted, not said.
  */
@@ -1962,6 +1961,13 @@ static int is_wazero_frame(const char *s, const char *end)
 	return p == end || starts_with(p, end, "(recovered by wazero)");
 }
 
+/*
+ * Whether [S, END) is a line of a failure's own trace, not a line the log went
+ * on with: V8's "at ...", SpiderMonkey's and JavaScriptCore's "f@url:1:2", a
+ * frame copied from DevTools, a sanitizer's or gdb's numbered frame, webpack's
+ * import trace, the brackets closing the JSON it was printed in, a code frame's
+ * quoted source, wazero's trace.
+ */
 static int is_trace_line(const char *s, const char *end)
 {
 	return starts_with(s, end, "at ") || is_at_sign_frame(s, end) || is_devtools_frame(s, end) ||
@@ -2100,7 +2106,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			keep(kept, n, &last);
 		maturin = is_maturin_failed(why, te);
 		last.start = NULL;
-		if (te - why == 10 && starts_with(why, te, "Caused by:") && (head.weight || said_lines == 1)) {
+		if (is_bare_caused_by(why, te) && (head.weight || said_lines == 1)) {
 			/* a chain whose head the paste cut off: its root cause is the log's error */
 			if (!head.weight)
 				head = (struct span){ .start = why,
