@@ -1937,8 +1937,7 @@ static int is_code_frame(const char *s, const char *end)
 {
 	if (s < end && *s == '>')
 		s = span_of(s + 1, end, " ");
-	s = span_of(span_of(s, end, "0123456789"), end, " ");
-	return s < end && *s == '|';
+	return is_listing_gutter(s, end);
 }
 
 /*
@@ -1954,6 +1953,7 @@ static int is_wazero_frame(const char *s, const char *end)
 		return 1;
 	if (p == s || p == end || *p != '(')
 		return 0;
+	/* the frame's parameter and result types: i32, i64, f32, f64, v128 */
 	p = span_of(p + 1, end, "if0123456789v, ");
 	if (p == end || *p != ')')
 		return 0;

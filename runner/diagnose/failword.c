@@ -227,16 +227,8 @@ static int is_not_message(const char *s, const char *end)
 	}
 	if (starts_with_any(s, end, checks, sizeof(checks) / sizeof(*checks)))
 		return 1;
-	if (starts_with(s, end, "$ ") || starts_with(s, end, "+ ") || starts_with(s, end, "at ") || *s == '|' ||
-	    starts_with(s, end, "\xe2\x84\xb9 "))
-		return 1;
-	p = span_of(s, end, "0123456789");
-	if (p > s) {
-		while (p < end && *p == ' ')
-			p++;
-		return p < end && *p == '|';
-	}
-	return 0;
+	return starts_with(s, end, "$ ") || starts_with(s, end, "+ ") || starts_with(s, end, "at ") ||
+	       starts_with(s, end, "\xe2\x84\xb9 ") || is_listing_gutter(s, end);
 }
 
 int failword_denied(const char *s, const char *end)

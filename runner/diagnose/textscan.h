@@ -54,6 +54,13 @@ static inline const char *span_of(const char *s, const char *end, const char *se
 	return s;
 }
 
+/* Whether [S, END) starts with a source listing's gutter ("12 | ", "| "): quoted source, not a message. */
+static inline int is_listing_gutter(const char *s, const char *end)
+{
+	s = span_of(span_of(s, end, "0123456789"), end, " ");
+	return s < end && *s == '|';
+}
+
 /* Whether the word [S, S+N) is W, in any case. */
 static inline int word_is(const char *s, size_t n, const char *w)
 {
