@@ -2283,8 +2283,8 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		 * pkg@1.0: ") makes it a notice, as a warning word in it would.
 		 */
 		if ((!weight || (cause_only && names_local_refusal(named, te) && failword_line(why, named))) && !real &&
-		    !in_warning && why < te && !find_in(line, why, "warning: ") && failword_line(why, te) &&
-		    !goes_on_falling_back(why, te, eol, end)) {
+		    !in_warning && why < te && !find_in(line, why, "warning: ") && !logline_warning_level(line, why) &&
+		    failword_line(why, te) && !goes_on_falling_back(why, te, eol, end)) {
 			plain = (struct span){ .start = why,
 					       .end = te,
 					       .tool = "error",

@@ -53,17 +53,25 @@ static const char *shape_end(const char *s, const char *end, const char *shape)
 }
 
 /*
- * The end of a time at S, or NULL: ISO 8601's "YYYY-MM-DD[T ]HH:MM:SS" or a
- * bare "HH:MM:SS", each with its optional fraction (".123", ",123") and zone
- * ("Z", "+01:00").
+ * The end of a time at S, or NULL: ISO 8601's "YYYY-MM-DD[T ]HH:MM:SS" (Go's
+ * log package: "YYYY/MM/DD HH:MM:SS") or a bare "HH:MM:SS", each with its
+ * optional fraction (".123", ",123") and zone ("Z", "+01:00"); or a 12-hour
+ * clock's "H:MM:SS AM" (Netlify's deploy log: "3:41:52 PM: ").
  */
 static const char *time_end(const char *s, const char *end)
 {
 	const char *p = shape_end(s, end, "9999-99-99");
 
+	if (!p)
+		p = shape_end(s, end, "9999/99/99");
 	if (p && p < end && (*p == 'T' || *p == ' '))
 		s = p + 1;
-	if (!(p = shape_end(s, end, "99:99:99")))
+	if (!(p = shape_end(s, end, "99:99:99")) && !(p = shape_end(s, end, "9:99:99")))
+		return NULL;
+	/* the 12-hour clock's half, with the colon Netlify puts after it */
+	if (end - p >= 3 && *p == ' ' && (p[1] == 'A' || p[1] == 'P') && p[2] == 'M')
+		return p + 3 < end && p[3] == ':' ? p + 4 : p + 3;
+	if (p - s == 7)
 		return NULL;
 	if (p < end && (*p == '.' || *p == ',') && p + 1 < end && isdigit((unsigned char)p[1]))
 		for (p++; p < end && isdigit((unsigned char)*p); p++)
@@ -215,6 +223,86 @@ static const char *compose_prefix_end(const char *s, const char *end)
 	if (p + 1 == end)
 		return end;
 	return p[1] == ' ' ? p + 2 : s;
+}
+
+/* Words a logger's level is spelt with: a "name:level: " head is a logger's, not a task's. */
+static const char *const level_words[] = { "error",    "err",    "warning", "warn",     "info", "information",
+					   "debug",    "trace",  "note",    "help",     "hint", "fatal",
+					   "critical", "notice", "verbose", "exception" };
+
+/* Whether [S, E) is a level word, without case. */
+static int is_level_word(const char *s, const char *e)
+{
+	for (size_t i = 0; i < sizeof(level_words) / sizeof(*level_words); i++)
+		if ((size_t)(e - s) == strlen(level_words[i]) && starts_with_ci(s, e, level_words[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The end of a structured log's fields at S, after its time and a tab: zap's
+ * console encoder and Istio's proxy ("error\twasm\tmessage": a level, a scope
+ * or caller, then the message; a scope is a field with a tab after it and no
+ * ": " in it), or S when the line has no level field.
+ */
+static const char *tab_fields_end(const char *s, const char *end)
+{
+	const char *p = span_of(s, end, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"), *t;
+
+	if (p == end || *p != '\t' || !is_level_word(s, p))
+		return s;
+	s = p + 1;
+	t = memchr(s, '\t', (size_t)(end - s));
+	return t && t + 1 < end && !find_in(s, t, ": ") ? t + 1 : s;
+}
+
+/*
+ * The end of a task runner's label at S, which it puts before every line a
+ * workspace's task prints, or S: Turborepo's "PACKAGE:TASK: " ("web:build: ",
+ * "@acme/ui:test: "), pnpm's recursive run "PATH TASK: " ("packages/core
+ * build: ", "PATH TASK$ " before the command it runs), Google Cloud Build's "Step #1: " and "Step #1 - \"build\": ", Yarn Berry's
+ * message code ("\xe2\x9e\xa4 YN0000: "), git's sideband "remote: ". The label
+ * alone, its space lost in the paste, is a blank line: END.
+ */
+static const char *task_label_end(const char *s, const char *end)
+{
+	const char *p, *t, *te;
+
+	if (starts_with(s, end, "remote: "))
+		return s + 8;
+	if (starts_with(s, end, "\xe2\x9e\xa4 YN") && (p = shape_end(s + 6, end, "9999: ")))
+		return p;
+	if (starts_with(s, end, "Step #") && (p = span_of(s + 6, end, "0123456789")) > s + 6) {
+		if (starts_with(p, end, " - \"") && (t = memchr(p + 4, '"', (size_t)(end - p - 4))))
+			p = t + 1;
+		return starts_with(p, end, ": ") ? p + 2 : s;
+	}
+	p = span_of(s, end, NAME_CHARS "@/");
+	if (p == s || p == end || is_level_word(s, p) || (p - s > 5 && !memcmp(p - 5, "Error", 5)))
+		return s;
+	/* Turborepo's: a task name after a colon */
+	if (*p == ':') {
+		t = p + 1;
+		te = span_of(t, end, NAME_CHARS);
+		if (te - t < 2 || !isalpha((unsigned char)*t) || is_level_word(t, te) || te == end || *te != ':')
+			return s;
+		return te + 1 == end ? end : te[1] == ' ' ? (te + 2 == end ? end : te + 2) : s;
+	}
+	/* pnpm's: a workspace path (".", or one with a slash) and a script name after a space */
+	if (*p != ' ' || (!(p - s == 1 && *s == '.') && !memchr(s, '/', (size_t)(p - s))))
+		return s;
+	t = p + 1;
+	te = span_of(t, end, NAME_CHARS ":");
+	if (te - t < 2 || !islower((unsigned char)*t))
+		return s;
+	/* the command it runs ("packages/core build$ tsc"), which reads as a shell's */
+	if (te < end && *te == '$' && !is_level_word(t, te))
+		return te;
+	if (te[-1] != ':' || is_level_word(t, te - 1))
+		return s;
+	if (te == end || (te[0] == ' ' && te + 1 == end))
+		return end;
+	return te[0] == ' ' ? te + 1 : s;
 }
 
 /*
@@ -560,6 +648,9 @@ static const char *decoration_end(const char *s, const char *end)
 	    ((p = compose_prefix_end(s, end)) != s || (p = nix_prefix_end(s, end)) != s ||
 	     (p = unittest_prefix_end(s, end)) != s))
 		return p;
+	if (s < end && (isalnum((unsigned char)*s) || *s == '@' || *s == '.' || *s == '\xe2') &&
+	    (p = task_label_end(s, end)) != s)
+		return p;
 	if (s == end || !first[(unsigned char)*s])
 		return s;
 	for (size_t i = 0; i < sizeof(tags) / sizeof(*tags); i++)
@@ -630,6 +721,9 @@ static const char *decoration_end(const char *s, const char *end)
 	p = time_end(s + (*s == '['), end);
 	if (p && *s == '[')
 		p = p < end && *p == ']' ? p + 1 : env_logger_end(p, end);
+	/* a space after it, or Cloudflare Pages' tab ("19:52:59.639\tCloning repository..."), or a structured log's fields */
+	if (p && p < end && *p == '\t')
+		return tab_fields_end(p + 1, end);
 	if (p && p < end && *p == ' ')
 		return p + 1;
 	/* pytest's summary (_pytest/terminal.py: "FAILED nodeid - message") */
@@ -694,9 +788,27 @@ static int env_logger_level(const char *line, const char *own, const char *level
 	return 0;
 }
 
+/* Whether a tab-separated field before OWN on LINE is one of LEVELS, without case ("\terror\t"). */
+static int tab_level(const char *line, const char *own, const char *const *levels, size_t n)
+{
+	for (const char *q = line; q < own && (q = memchr(q, '\t', (size_t)(own - q))); q++)
+		for (size_t i = 0; i < n; i++) {
+			size_t k = strlen(levels[i]);
+
+			if ((size_t)(own - q) > k + 1 && starts_with_ci(q + 1, own, levels[i]) && q[k + 1] == '\t')
+				return 1;
+		}
+	return 0;
+}
+
+static const char *const tab_errors[] = { "error", "critical", "fatal" };
+static const char *const tab_quiet[] = { "debug", "trace" };
+static const char *const tab_warnings[] = { "warn", "warning" };
+
 int logline_error_level(const char *line, const char *own)
 {
-	if (env_logger_level(line, own, "ERROR") || find_in(line, own, "<err> "))
+	if (env_logger_level(line, own, "ERROR") || find_in(line, own, "<err> ") ||
+	    tab_level(line, own, tab_errors, sizeof(tab_errors) / sizeof(*tab_errors)))
 		return 1;
 	for (size_t i = 0; i < sizeof(error_levels) / sizeof(*error_levels); i++) {
 		size_t n = strlen(error_levels[i]);
@@ -710,5 +822,10 @@ int logline_error_level(const char *line, const char *own)
 int logline_quiet_level(const char *line, const char *own)
 {
 	return env_logger_level(line, own, "DEBUG") || env_logger_level(line, own, "TRACE") ||
-	       find_in(line, own, "<dbg> ");
+	       find_in(line, own, "<dbg> ") || tab_level(line, own, tab_quiet, sizeof(tab_quiet) / sizeof(*tab_quiet));
+}
+
+int logline_warning_level(const char *line, const char *own)
+{
+	return tab_level(line, own, tab_warnings, sizeof(tab_warnings) / sizeof(*tab_warnings));
 }

@@ -40,5 +40,10 @@ int logline_error_level(const char *line, const char *own);
  * failure it reports.
  */
 int logline_quiet_level(const char *line, const char *own);
+/*
+ * Whether a structured log's level field before OWN on LINE is a warning's
+ * ("\twarn\t"): what follows in failure words was survived.
+ */
+int logline_warning_level(const char *line, const char *own);
 
 #endif

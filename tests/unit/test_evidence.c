@@ -872,6 +872,24 @@ static void test_decorations(void)
 		/* Docker Compose's service prefix (v2 "NAME-N", v1 "PROJECT_NAME_N", padded before "| ") */
 		"web-1  | ",
 		"proj_builder_1 | ",
+		/* task runners' labels: Turborepo's PACKAGE:TASK, pnpm's recursive run, Google Cloud Build, Yarn Berry */
+		"web:build: ",
+		"@acme/ui:test: ",
+		"packages/core build: ",
+		". test: ",
+		"Step #1: ",
+		"Step #0 - \"compile\": ",
+		"\xe2\x9e\xa4 YN0000: ",
+		/* git's sideband (a push to a build host), Netlify's 12-hour clock, Cloudflare Pages' tab, Go's log date */
+		"remote: ",
+		"3:41:52 PM: ",
+		"11:02:07 AM ",
+		"19:52:59.639\t",
+		"2024-07-21T14:47:22.608222Z\t",
+		"2022/06/26 21:48:19 ",
+		/* a structured log's tab-separated level and scope (zap's console encoder, Istio's proxy) */
+		"2026-04-01T10:48:40.414979Z\terror\twasm\t",
+		"2024-01-02T03:04:05.678Z\tERROR\t",
 	};
 	char buf[512];
 
@@ -912,6 +930,15 @@ static void test_decorations(void)
 	check_tool("12:34:56 Build finished\n[2024-01-02T03:04:05Z] all good\n", "(none)", 0);
 	check_tool("> I looked at the error handling\n> no error here\n", "(none)", 0);
 	check_tool("[stderr] compiling foo\nstdout | done\n", "(none)", 0);
+	/* a path's line and column, a logger's level or a tool's path before a level is no task label */
+	check_line("src/lib.rs:12:5: x failed\n", "src/lib.rs:12:5: x failed", "error");
+	check_tool("shared:warning: x failed\n", "(none)", 0);
+	check_line("node_modules/.bin/tsc error: x\n", "node_modules/.bin/tsc error: x", "error");
+	/* a structured log's level below an error keeps its message a notice */
+	check_tool("2026-06-24T03:02:14.460965Z\twarn\tfailed to fetch token from file: no such file\n", "(none)", 0);
+	/* the label alone, its space lost in the paste, is a blank line */
+	check_tool("web:build: Download of foo.tar.gz failed\nweb:build:\nweb:build: \nweb:build:\n", "error", 20);
+	check_tool("packages/a build$ tsc\npackages/a build: all good\n", "(none)", 0);
 	/* rustc's numbered source lines and names without a replica number or "| " are no service name */
 	check_tool("12 | error[E0425]: cannot find function `f` in this scope\n", "(none)", 0);
 	check_line("web- | error[E0425]: x\n", "web- | error[E0425]: x", "error");
@@ -1090,7 +1117,7 @@ static void test_rust_reports(void)
 		"2022/11/12 14:42:05 wasm error: unreachable\nwasm stack trace:\n\t.runtime.runtimePanic(i32,i32)\n"
 		"\t.runtime.lookupPanic()\n\t.malloc(i32) i32 (recovered by wazero)\nwasm stack trace:\n"
 		"\tenv.log(i32,i32) i64\n\t.greeter_greet(i32,i32) i64\n\tenv.hostGetExitError(i32,i32)\n\t.OnExit()\n",
-		"2022/11/12 14:42:05 wasm error: unreachable", "error");
+		"wasm error: unreachable", "error");
 	check_tool("throw, errcode=2 wasm trap: wasm `unreachable` instruction executed\n", PLAIN);
 	check_tool("Package path ./dist/esm/x.js is not exported from package /p/node_modules/h5wasm\n", PLAIN);
 	check_tool(
