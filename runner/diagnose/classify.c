@@ -848,13 +848,45 @@ const struct classify_class *classify_find(const struct classify_table *t, const
 
 /*
  * A copy of a log fit for matching: no NUL bytes (regexec would stop
- * there), no ANSI escape sequences or carriage returns, no CI timestamp
- * prefixes (GitHub Actions' "2024-05-01T10:00:00.1234567Z ").
+ * there), no ANSI escape sequences (nor their debris) or carriage returns, no CI timestamp
+ * prefixes (GitHub Actions' "2024-05-01T10:00:00.1234567Z "), and typographic
+ * quotes as ASCII ones: a forum or an editor that a paste went through turns
+ * "can't" into "can\xe2\x80\x99t", and GCC quotes so in UTF-8 locales
+ * ("\xe2\x80\x98x\xe2\x80\x99 was not declared").
  */
+/*
+ * The length of an ANSI sequence at S whose ESC a paste lost ("[1m[31merror[0m":
+ * a color, "[0K" an erased line), with the "\xe2\x86\x90" (Windows' console
+ * copy) or U+FFFD (a decoder's) that stood for the ESC, or 0.
+ */
+static size_t bare_csi_len(const char *s, size_t n)
+{
+	size_t i = 0, j;
+
+	if (n >= 3 && (memcmp(s, "\xe2\x86\x90", 3) == 0 || memcmp(s, "\xef\xbf\xbd", 3) == 0))
+		i = 3;
+	if (i >= n || s[i] != '[')
+		return 0;
+	for (j = i + 1; j < n && j - i <= 12 && (isdigit((unsigned char)s[j]) || s[j] == ';'); j++)
+		;
+	return j > i + 1 && j < n && (s[j] == 'm' || s[j] == 'K') ? j + 1 : 0;
+}
+
+/* Whether the log [S, S + N) shows two or more such sequences: a color's debris, not a "[2m]" of its own. */
+static int has_bare_csi(const char *s, size_t n)
+{
+	int seen = 0;
+
+	for (const char *p = s; (p = memchr(p, '[', (size_t)(s + n - p))); p++)
+		if (bare_csi_len(p, (size_t)(s + n - p)) && ++seen == 2)
+			return 1;
+	return 0;
+}
+
 static char *clean_log(const char *s, size_t n)
 {
 	char *out = xmalloc(n + 1), *o = out;
-	int at_line_start = 1;
+	int at_line_start = 1, debris = has_bare_csi(s, n);
 
 	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)s[i];
@@ -875,8 +907,19 @@ static char *clean_log(const char *s, size_t n)
 			i += untrusted_csi_len(s + i, n - i);
 			continue;
 		}
+		if (debris && (c == '[' || c == 0xe2 || c == 0xef) && bare_csi_len(s + i, n - i)) {
+			i += bare_csi_len(s + i, n - i);
+			continue;
+		}
 		if (c == '\r') {
 			i++;
+			continue;
+		}
+		/* U+2018 and U+2019 as "'", U+201C and U+201D as '"' */
+		if (c == 0xe2 && n - i >= 3 && (unsigned char)s[i + 1] == 0x80 &&
+		    strchr("\x98\x99\x9c\x9d", s[i + 2]) && s[i + 2]) {
+			*o++ = (unsigned char)s[i + 2] <= 0x99 ? '\'' : '"';
+			i += 3;
 			continue;
 		}
 		if (c == '\n')

@@ -104,17 +104,40 @@ struct near_miss {
 	const char *log, *not_id;
 };
 
+/* TEXT with its typographic quotes as ASCII ones, as the classifier reads a log (a new string). */
+static char *ascii_quotes(const char *text)
+{
+	char *out = xstrdup(text), *o = out;
+
+	for (const char *p = text; *p;) {
+		if (strncmp(p, "\xe2\x80\x98", 3) == 0 || strncmp(p, "\xe2\x80\x99", 3) == 0) {
+			*o++ = '\'';
+			p += 3;
+		} else if (strncmp(p, "\xe2\x80\x9c", 3) == 0 || strncmp(p, "\xe2\x80\x9d", 3) == 0) {
+			*o++ = '"';
+			p += 3;
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 /*
- * Whether the reported telling line GOT is the line WANT: equal, or WANT cut
- * where the classifier cuts a long line ("..." after its first bytes).
+ * Whether the reported telling line GOT is the line WANT as the classifier
+ * reads it (typographic quotes as ASCII ones): equal, or WANT cut where the
+ * classifier cuts a long line ("..." after its first bytes).
  */
 static int line_is(const char *got, const char *want)
 {
 	size_t n = strlen(got);
+	char *w = ascii_quotes(want);
+	int same = strcmp(got, w) == 0 ||
+		   (n > 3 && strcmp(got + n - 3, "...") == 0 && strlen(w) > n - 3 && strncmp(got, w, n - 3) == 0);
 
-	if (strcmp(got, want) == 0)
-		return 1;
-	return n > 3 && strcmp(got + n - 3, "...") == 0 && strlen(want) > n - 3 && strncmp(got, want, n - 3) == 0;
+	free(w);
+	return same;
 }
 
 /* A log no class knows, and the telling line it must report. */
@@ -6024,21 +6047,60 @@ static char **names_ending(const char *dir, const char *suffix, size_t *n)
 }
 
 /*
- * BODY as a user may paste it: every line behind a quote, a Compose service,
- * a stream tag, an indent or BuildKit's step (by WAY, 0-4), in a new string.
+ * What a paste may put before every line: a quote, a Compose service, a
+ * stream tag, an indent, BuildKit's step, a task runner's label (Turborepo,
+ * pnpm, Yarn Berry, Cloud Build), git's sideband, a host's clock (Netlify,
+ * Cloudflare Pages, Go's log).
  */
+static const char *const paste_prefixes[] = {
+	"> ",
+	"web-1  | ",
+	"[stderr] ",
+	"    ",
+	"#12 3.456 ",
+	"web:build: ",
+	"packages/core build: ",
+	"\xe2\x9e\xa4 YN0000: ",
+	"Step #1: ",
+	"remote: ",
+	"3:41:52 PM: ",
+	"19:52:59.639\t",
+	"2022/06/26 21:48:19 ",
+};
+
+/* The ways of pasting: each prefix, then typographic quotes, then colors whose ESC was lost. */
+#define PASTE_WAYS (sizeof(paste_prefixes) / sizeof(*paste_prefixes) + 2)
+
+/* Byte C of a log pasted by WAY, appended to B. */
+static void paste_byte(struct strbuf *b, char c, size_t way)
+{
+	size_t np = sizeof(paste_prefixes) / sizeof(*paste_prefixes);
+
+	if (way == np && c == '\'')
+		strbuf_addstr(b, "\xe2\x80\x99");
+	else if (way == np && c == '"')
+		strbuf_addstr(b, "\xe2\x80\x9d");
+	else if (way == np + 1 && c == ':')
+		strbuf_addstr(b, "[0m:[1m");
+	else
+		strbuf_addch(b, c);
+}
+
+/* BODY as a user may paste it (by WAY, 0 to PASTE_WAYS - 1), in a new string. */
 static char *repaste(const char *body, size_t len, size_t way)
 {
-	static const char *const before[] = { "> ", "web-1  | ", "[stderr] ", "    ", "#12 3.456 " };
 	struct strbuf b = { 0 };
 
+	way %= PASTE_WAYS;
 	for (const char *p = body, *end = body + len; p < end;) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
 
 		if (!eol)
 			eol = end;
-		strbuf_addstr(&b, before[way % 5]);
-		strbuf_add(&b, p, (size_t)(eol - p));
+		if (way < PASTE_WAYS - 2)
+			strbuf_addstr(&b, paste_prefixes[way]);
+		for (const char *q = p; q < eol; q++)
+			paste_byte(&b, *q, way);
 		strbuf_addch(&b, '\n');
 		p = eol + 1;
 	}
@@ -6060,7 +6122,8 @@ static int same_when_repasted(const struct classify_table *t, const struct class
 	in.lens = lens;
 	same = classify_run(t, &in, &r) == 0 && strcmp(r.id, id) == 0;
 	if (!same)
-		fprintf(stderr, "pasted by way %zu: classified as %s, as printed %s\n", way % 5, r.id ? r.id : "-", id);
+		fprintf(stderr, "pasted by way %zu: classified as %s, as printed %s\n", way % PASTE_WAYS,
+			r.id ? r.id : "-", id);
 	classify_result_release(&r);
 	free(text);
 	return same;
