@@ -417,6 +417,19 @@ static int is_caret_line(const char *s, const char *end)
 }
 
 /*
+ * Whether [S, END) is npm's line that gives the code of its error (lib/utils/
+ * error-message.js: "code E404"); the message follows on its own line
+ * ("404 Not Found - GET ..."), which tells more.
+ */
+static int is_npm_code(const char *s, const char *end)
+{
+	const char *m = starts_with(s, end, "npm ERR! ") ? s + 9 : starts_with(s, end, "npm error ") ? s + 10 : NULL;
+
+	return m && starts_with(m, end, "code E") && end - m > 6 &&
+	       (isupper((unsigned char)m[6]) || isdigit((unsigned char)m[6]));
+}
+
+/*
  * Whether npm line [S, END) only reports that a script failed (npm 6's
  * "npm ERR! code ELIFECYCLE", "errno 1", "Failed at the x@1.0.0 build
  * script."; npm 7+'s "npm error code 1", "command failed", "command sh -c
@@ -1219,6 +1232,28 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 			*tool = "wrapper";
 			return 40;
 		}
+		/*
+		 * a line of the failed script's output that npm relays, and says no
+		 * failure (in words, by a system error's code: "EISDIR: illegal
+		 * operation", or as one of npm's own messages, lib/utils/error-message.js:
+		 * "network Socket timeout", "notsup ..."): no error of npm's
+		 */
+		static const char *const npm_own[] = { "network ", "notsup ", "enoent ", "peer " };
+		const char *msg = span_of(s + (s[4] == 'E' ? 8 : 10), end, " "),
+			   *code = span_of(msg, end, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+		const char *own_why = *why, *own_tool = *tool;
+		int own;
+
+		/* npm 7+ relays a failed script's output ("npm ERR! error[E0425]: ..."): a tool's error line weighs as its own */
+		if (msg < end && (own = line_weight(msg, end, &own_why, &own_tool)) > 60) {
+			*why = own_why;
+			*tool = own_tool;
+			return own;
+		}
+		if (!is_npm_code(s, end) && !failword_line(msg, end) &&
+		    !(*msg == 'E' && code - msg >= 4 && code < end && *code == ':') &&
+		    !starts_with_any(msg, end, npm_own, sizeof(npm_own) / sizeof(*npm_own)))
+			return 0;
 		*tool = "npm";
 		return 60;
 	}
@@ -1528,19 +1563,6 @@ static const char *js_cause(const char *s, const char *end)
 static int is_uv_cause(const char *own, const char *why)
 {
 	return why - own == 2 && own[0] == ' ' && own[1] == ' ';
-}
-
-/*
- * Whether [S, END) is npm's line that gives the code of its error (lib/utils/
- * error-message.js: "code E404"); the message follows on its own line
- * ("404 Not Found - GET ..."), which tells more.
- */
-static int is_npm_code(const char *s, const char *end)
-{
-	const char *m = starts_with(s, end, "npm ERR! ") ? s + 9 : starts_with(s, end, "npm error ") ? s + 10 : NULL;
-
-	return m && starts_with(m, end, "code E") && end - m > 6 &&
-	       (isupper((unsigned char)m[6]) || isdigit((unsigned char)m[6]));
 }
 
 /* ---- keeping the heaviest lines ---- */

@@ -934,6 +934,19 @@ static void test_decorations(void)
 	check_line("src/lib.rs:12:5: x failed\n", "src/lib.rs:12:5: x failed", "error");
 	check_tool("shared:warning: x failed\n", "(none)", 0);
 	check_line("node_modules/.bin/tsc error: x\n", "node_modules/.bin/tsc error: x", "error");
+	/* npm 7+'s relay of a failed script's output: the script's error line weighs as its own */
+	check_line("npm ERR! error[E0425]: cannot find function `f` in this scope\n",
+		   "error[E0425]: cannot find function `f` in this scope", "rustc");
+	check_tool(
+		"npm error LinkError: WebAssembly.instantiate(): Import #0 \"env\" \"f\": function import requires a "
+		"callable\n",
+		"js", 90);
+	/* what npm relays and says no failure is none of npm's errors; npm's own, by a system error's code, is */
+	check_tool("npm ERR! > app@1.0.0 build\nnpm ERR! > wasm-pack build\nnpm ERR! [INFO]: Compiling to Wasm...\nnpm "
+		   "ERR!\n",
+		   "(none)", 0);
+	check_line("npm ERR! code EISDIR\nnpm ERR! EISDIR: illegal operation on a directory, symlink 'a' -> 'b'\n",
+		   "npm ERR! EISDIR: illegal operation on a directory, symlink 'a' -> 'b'", "npm");
 	/* a structured log's level below an error keeps its message a notice */
 	check_tool("2026-06-24T03:02:14.460965Z\twarn\tfailed to fetch token from file: no such file\n", "(none)", 0);
 	/* the label alone, its space lost in the paste, is a blank line */
