@@ -971,6 +971,52 @@ static char *split_long_lines(const char *log)
 	return b.len ? strbuf_detach(&b) : xstrdup("");
 }
 
+/* The length of concurrently's process label at P ("[0] ", "[12] "), or 0. */
+static size_t process_label_len(const char *p)
+{
+	size_t k = 1;
+
+	if (*p != '[')
+		return 0;
+	while (k <= 2 && isdigit((unsigned char)p[k]))
+		k++;
+	return k > 1 && p[k] == ']' && p[k + 1] == ' ' ? k + 2 : 0;
+}
+
+/*
+ * LOG without the process labels concurrently puts before each line of the
+ * commands it runs ("[0] ", "[1] "), in place, when they head half its lines
+ * or more: one such line alone is something else's (cargo quotes curl's
+ * error codes so: "[6] Could not resolve hostname").
+ */
+static void remove_process_labels(char *log)
+{
+	size_t said = 0, labelled = 0;
+	char *p, *o;
+
+	for (p = log; *p;) {
+		char *eol = strchr(p, '\n');
+
+		if (!eol)
+			eol = p + strlen(p);
+		if (p < eol) {
+			said++;
+			labelled += process_label_len(p) != 0;
+		}
+		p = *eol ? eol + 1 : eol;
+	}
+	if (labelled < 2 || 2 * labelled < said)
+		return;
+	for (p = o = log; *p;) {
+		p += process_label_len(p);
+		while (*p && *p != '\n')
+			*o++ = *p++;
+		if (*p)
+			*o++ = *p++;
+	}
+	*o = '\0';
+}
+
 /*
  * LOG without the indent all its lines share (blank ones aside), in place: a
  * log pasted into a Markdown list or a reply comes indented, and what a tool
@@ -1394,6 +1440,7 @@ int classify_run(const struct classify_table *t, const struct classify_input *in
 		const char *s = in->logs[i] ? in->logs[i] : "";
 
 		logs[i] = clean_log(s, in->lens ? in->lens[i] : strlen(s));
+		remove_process_labels(logs[i]);
 		remove_common_indent(logs[i]);
 		match[i] = split_long_lines(logs[i]);
 	}

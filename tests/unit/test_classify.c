@@ -3572,6 +3572,26 @@ static void test_pasted_blank_lines(const struct classify_table *t)
 	}
 }
 
+/* concurrently's process labels go when they head half the lines; cargo's quote of curl's code stays */
+static void test_process_labels(const struct classify_table *t)
+{
+	struct classify_result r;
+
+	run1(t, -1,
+	     "[0] vite v5.0.0 dev server running\n[1]     Finished dev [unoptimized] target(s)\n[0] \n"
+	     "[1] error[E0425]: cannot find function `f` in this scope\n",
+	     NULL, NULL, &r);
+	CHECK(r.nlines && strcmp(r.lines[0], "error[E0425]: cannot find function `f` in this scope") == 0);
+	classify_result_release(&r);
+	run1(t, -1,
+	     "warning: spurious network error (2 tries remaining): [6] Could not resolve hostname\n"
+	     "error: failed to download from `https://index.crates.io/config.json`\n\nCaused by:\n"
+	     "  [6] Could not resolve hostname (Could not resolve host: index.crates.io)\n",
+	     NULL, NULL, &r);
+	CHECK(r.nlines && strncmp(r.lines[0], "[6] Could not resolve hostname", 30) == 0);
+	classify_result_release(&r);
+}
+
 static void test_tune40_wordings(const struct classify_table *t)
 {
 	static const struct wording cases[] = {
@@ -6050,7 +6070,7 @@ static char **names_ending(const char *dir, const char *suffix, size_t *n)
  * What a paste may put before every line: a quote, a Compose service, a
  * stream tag, an indent, BuildKit's step, a task runner's label (Turborepo,
  * pnpm, Yarn Berry, Cloud Build), git's sideband, a host's clock (Netlify,
- * Cloudflare Pages, Go's log).
+ * Cloudflare Pages, Go's log), concurrently's process label.
  */
 static const char *const paste_prefixes[] = {
 	"> ",
@@ -6066,6 +6086,7 @@ static const char *const paste_prefixes[] = {
 	"3:41:52 PM: ",
 	"19:52:59.639\t",
 	"2022/06/26 21:48:19 ",
+	"[0] ",
 };
 
 /* The ways of pasting: each prefix, then typographic quotes, then colors whose ESC was lost. */
@@ -7876,6 +7897,7 @@ int main(void)
 		test_tune39_wordings(t);
 		test_tune40_wordings(t);
 		test_pasted_blank_lines(t);
+		test_process_labels(t);
 		test_tune41_wordings(t);
 		test_tune42_wordings(t);
 		test_tune43_wordings(t);
