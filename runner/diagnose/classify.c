@@ -847,14 +847,6 @@ const struct classify_class *classify_find(const struct classify_table *t, const
 /* ---- log text ---- */
 
 /*
- * A copy of a log fit for matching: no NUL bytes (regexec would stop
- * there), no ANSI escape sequences (nor their debris) or carriage returns, no CI timestamp
- * prefixes (GitHub Actions' "2024-05-01T10:00:00.1234567Z "), and typographic
- * quotes as ASCII ones: a forum or an editor that a paste went through turns
- * "can't" into "can\xe2\x80\x99t", and GCC quotes so in UTF-8 locales
- * ("\xe2\x80\x98x\xe2\x80\x99 was not declared").
- */
-/*
  * The length of an ANSI sequence at S whose ESC a paste lost ("[1m[31merror[0m":
  * a color, "[0K" an erased line), with the "\xe2\x86\x90" (Windows' console
  * copy) or U+FFFD (a decoder's) that stood for the ESC, or 0.
@@ -883,6 +875,14 @@ static int has_bare_csi(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * A copy of a log fit for matching: no NUL bytes (regexec would stop there),
+ * no ANSI escape sequences (nor their debris) or carriage returns, no CI
+ * timestamp prefixes (GitHub Actions' "2024-05-01T10:00:00.1234567Z "), and
+ * typographic quotes as ASCII ones: a forum or an editor that a paste went
+ * through turns "can't" into "can\xe2\x80\x99t", and GCC quotes so in UTF-8
+ * locales ("\xe2\x80\x98x\xe2\x80\x99 was not declared").
+ */
 static char *clean_log(const char *s, size_t n)
 {
 	char *out = xmalloc(n + 1), *o = out;

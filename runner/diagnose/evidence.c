@@ -430,6 +430,21 @@ static int is_npm_code(const char *s, const char *end)
 }
 
 /*
+ * Whether npm's message [MSG, END) (after "npm ERR! ") says a failure: in
+ * words, by a system error's code ("EISDIR: illegal operation"), or as one of
+ * npm's own messages (lib/utils/error-message.js: "network Socket timeout",
+ * "notsup ...").
+ */
+static int says_npm_failure(const char *msg, const char *end)
+{
+	static const char *const npm_own[] = { "network ", "notsup ", "enoent ", "peer " };
+	const char *code = span_of(msg, end, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+	return failword_line(msg, end) || (msg < end && *msg == 'E' && code - msg >= 4 && code < end && *code == ':') ||
+	       starts_with_any(msg, end, npm_own, sizeof(npm_own) / sizeof(*npm_own));
+}
+
+/*
  * Whether npm line [S, END) only reports that a script failed (npm 6's
  * "npm ERR! code ELIFECYCLE", "errno 1", "Failed at the x@1.0.0 build
  * script."; npm 7+'s "npm error code 1", "command failed", "command sh -c
@@ -1232,15 +1247,7 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 			*tool = "wrapper";
 			return 40;
 		}
-		/*
-		 * a line of the failed script's output that npm relays, and says no
-		 * failure (in words, by a system error's code: "EISDIR: illegal
-		 * operation", or as one of npm's own messages, lib/utils/error-message.js:
-		 * "network Socket timeout", "notsup ..."): no error of npm's
-		 */
-		static const char *const npm_own[] = { "network ", "notsup ", "enoent ", "peer " };
-		const char *msg = span_of(s + (s[4] == 'E' ? 8 : 10), end, " "),
-			   *code = span_of(msg, end, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+		const char *msg = span_of(s + (s[4] == 'E' ? 8 : 10), end, " ");
 		const char *own_why = *why, *own_tool = *tool;
 		int own;
 
@@ -1250,9 +1257,8 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 			*tool = own_tool;
 			return own;
 		}
-		if (!is_npm_code(s, end) && !failword_line(msg, end) &&
-		    !(*msg == 'E' && code - msg >= 4 && code < end && *code == ':') &&
-		    !starts_with_any(msg, end, npm_own, sizeof(npm_own) / sizeof(*npm_own)))
+		/* a relayed line that says no failure is no error of npm's */
+		if (!is_npm_code(s, end) && !says_npm_failure(msg, end))
 			return 0;
 		*tool = "npm";
 		return 60;

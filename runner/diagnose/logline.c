@@ -260,10 +260,19 @@ static const char *tab_fields_end(const char *s, const char *end)
  * The end of a task runner's label at S, which it puts before every line a
  * workspace's task prints, or S: Turborepo's "PACKAGE:TASK: " ("web:build: ",
  * "@acme/ui:test: "), pnpm's recursive run "PATH TASK: " ("packages/core
- * build: ", "PATH TASK$ " before the command it runs), Google Cloud Build's "Step #1: " and "Step #1 - \"build\": ", Yarn Berry's
- * message code ("\xe2\x9e\xa4 YN0000: "), git's sideband "remote: ". The label
- * alone, its space lost in the paste, is a blank line: END.
+ * build: ", "PATH TASK$ " before the command it runs), Google Cloud Build's
+ * "Step #1: " and "Step #1 - \"build\": ", Yarn Berry's message code
+ * ("\xe2\x9e\xa4 YN0000: "), git's sideband "remote: ". The label alone, its
+ * space lost in the paste, is a blank line: END.
  */
+/* Where the text after a label's colon at Q starts: after its space, END when none follows, or S (no label). */
+static const char *after_label(const char *s, const char *q, const char *end)
+{
+	if (q == end || (*q == ' ' && q + 1 == end))
+		return end;
+	return *q == ' ' ? q + 1 : s;
+}
+
 static const char *task_label_end(const char *s, const char *end)
 {
 	const char *p, *t, *te;
@@ -286,7 +295,7 @@ static const char *task_label_end(const char *s, const char *end)
 		te = span_of(t, end, NAME_CHARS);
 		if (te - t < 2 || !isalpha((unsigned char)*t) || is_level_word(t, te) || te == end || *te != ':')
 			return s;
-		return te + 1 == end ? end : te[1] == ' ' ? (te + 2 == end ? end : te + 2) : s;
+		return after_label(s, te + 1, end);
 	}
 	/* pnpm's: a workspace path (".", or one with a slash) and a script name after a space */
 	if (*p != ' ' || (!(p - s == 1 && *s == '.') && !memchr(s, '/', (size_t)(p - s))))
@@ -300,9 +309,7 @@ static const char *task_label_end(const char *s, const char *end)
 		return te;
 	if (te[-1] != ':' || is_level_word(t, te - 1))
 		return s;
-	if (te == end || (te[0] == ' ' && te + 1 == end))
-		return end;
-	return te[0] == ' ' ? te + 1 : s;
+	return after_label(s, te, end);
 }
 
 /*
@@ -721,7 +728,7 @@ static const char *decoration_end(const char *s, const char *end)
 	p = time_end(s + (*s == '['), end);
 	if (p && *s == '[')
 		p = p < end && *p == ']' ? p + 1 : env_logger_end(p, end);
-	/* a space after it, or Cloudflare Pages' tab ("19:52:59.639\tCloning repository..."), or a structured log's fields */
+	/* a tab after it: Cloudflare Pages' ("19:52:59.639\tCloning ..."), or a structured log's fields */
 	if (p && p < end && *p == '\t')
 		return tab_fields_end(p + 1, end);
 	if (p && p < end && *p == ' ')
