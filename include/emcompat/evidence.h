@@ -53,7 +53,13 @@
  *   pip        "... is not a supported wheel on this platform"            60
  *   npm, crash "npm ERR!", "Segmentation fault", "Assertion failed", Node's
  *              "FATAL ERROR: ..." (a V8 heap exhausted, a failed check),
- *              LLVM's and binaryen's "UNREACHABLE executed at F:N!",
+ *              LLVM's and binaryen's "UNREACHABLE executed at F:N!", the
+ *              engines' crash banners: V8's "# Fatal error in F, line N"
+ *              and "Received signal N", SpiderMonkey's "Assertion failure:
+ *              ..." and "Hit MOZ_CRASH(...)", a harness's "PROCESS-CRASH |",
+ *              JavaScriptCore's "ASSERTION FAILED: " and "SHOULD NEVER BE
+ *              REACHED", Deno's "... has panicked. This is a bug in ...",
+ *              Bun's "Bun has crashed" (1.0: "SegmentationFault at 0x..."),
  *              Jupyter's "The kernel appears to have died. It will
  *              restart automatically." (also "The kernel for X ...")     60
  *   error      glibc's loader: "...: symbol lookup error: ..."            60

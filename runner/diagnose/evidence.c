@@ -1286,11 +1286,21 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	 * Node's V8 fatal error handler (src/node_errors.cc: "FATAL ERROR: %s %s"): the process is gone;
 	 * so is one at an llvm_unreachable or binaryen's WASM_UNREACHABLE ("UNREACHABLE executed at F:N!"),
 	 * and V8 where it stops itself with its parameters' dump (isolate.cc's PushParamsAndDie:
-	 * "Stacktrace:", "ptr1=0x...", "failure_message_object=0x...")
+	 * "Stacktrace:", "ptr1=0x...", "failure_message_object=0x...") or with its fatal banner
+	 * (base/logging.cc: "# Fatal error in F, line N"; "Received signal N" of its stack dumper); the
+	 * other engines' and runtimes' crash banners: SpiderMonkey's assertion and MOZ_CRASH (after a
+	 * "[PID] " since Firefox 128) and a test harness's PROCESS-CRASH, JavaScriptCore's (WTF's
+	 * "ASSERTION FAILED: ", "SHOULD NEVER BE REACHED"), Deno's and Bun's crash handlers (Bun 1.0:
+	 * "SegmentationFault at 0x10")
 	 */
 	if (find_in(s, end, "Segmentation fault") || starts_with(s, end, "Assertion failed") ||
 	    starts_with(s, end, "failure_message_object=0x") || starts_with(s, end, "FATAL ERROR: ") ||
-	    starts_with(s, end, "UNREACHABLE executed") || is_kernel_death(s, end)) {
+	    starts_with(s, end, "UNREACHABLE executed") || is_kernel_death(s, end) ||
+	    starts_with(s, end, "# Fatal error in ") || starts_with(s, end, "Received signal ") ||
+	    find_in(s, end, "Assertion failure: ") || find_in(s, end, "Hit MOZ_CRASH(") ||
+	    starts_with(s, end, "PROCESS-CRASH | ") || starts_with(s, end, "ASSERTION FAILED: ") ||
+	    starts_with(s, end, "SHOULD NEVER BE REACHED") || find_in(s, end, " has panicked. This is a bug in ") ||
+	    find_in(s, end, "Bun has crashed") || starts_with(s, end, "SegmentationFault at 0x")) {
 		*tool = "crash";
 		return 60;
 	}

@@ -1077,11 +1077,11 @@ static void test_engine_catalogues(const struct classify_table *t)
 		{ STAGE_LOAD, "Error: WASM module load failed: unexpected end\n", NULL, "unclassified" },
 		/* an EVM's unknown opcode (no wasm on the line) */
 		{ STAGE_RUN, "Error: EvmError(UnknownOpcode(239))\n", NULL, "unclassified" },
-		/* V8's other FATALs: a string or array past its size limit, no wasm */
+		/* V8's other FATALs: a string or array past its size limit, no wasm: a crash, of no class */
 		{ STAGE_RUN,
 		  "#\n# Fatal error in , line 0\n# Fatal JavaScript invalid size error 169220804\n#\n#\n#\n"
 		  "#FailureMessage Object: 0x7ffc\nTrace/breakpoint trap (core dumped)\n",
-		  NULL, "none" },
+		  NULL, "unclassified" },
 		/* SpiderMonkey's and V8's clone refusals of things no header allows */
 		{ STAGE_LOAD, "Uncaught DOMException: The object could not be cloned.\n", NULL, "unclassified" },
 		{ STAGE_LOAD,
