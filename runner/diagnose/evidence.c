@@ -416,6 +416,24 @@ static int is_caret_line(const char *s, const char *end)
 	return p == end && find_in(s, end, "^");
 }
 
+/* Crash banners: at a line's start, and anywhere in it (line_weight's "crash" lines). */
+static const char *const crash_heads[] = { "Assertion failed",        "failure_message_object=0x",
+					   "FATAL ERROR: ",           "UNREACHABLE executed",
+					   "# Fatal error in ",       "Received signal ",
+					   "PROCESS-CRASH | ",        "ASSERTION FAILED: ",
+					   "SHOULD NEVER BE REACHED", "SegmentationFault at 0x" };
+static const char *const crash_words[] = { "Segmentation fault", "Assertion failure: ", "Hit MOZ_CRASH(",
+					   " has panicked. This is a bug in ", "Bun has crashed" };
+
+/* Whether [S, END) is a process's or an engine's crash banner. */
+static int is_crash_banner(const char *s, const char *end)
+{
+	for (size_t i = 0; i < sizeof(crash_words) / sizeof(*crash_words); i++)
+		if (find_in(s, end, crash_words[i]))
+			return 1;
+	return starts_with_any(s, end, crash_heads, sizeof(crash_heads) / sizeof(*crash_heads));
+}
+
 /*
  * Whether [S, END) is npm's line that gives the code of its error (lib/utils/
  * error-message.js: "code E404"); the message follows on its own line
@@ -1293,14 +1311,7 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 	 * "ASSERTION FAILED: ", "SHOULD NEVER BE REACHED"), Deno's and Bun's crash handlers (Bun 1.0:
 	 * "SegmentationFault at 0x10")
 	 */
-	if (find_in(s, end, "Segmentation fault") || starts_with(s, end, "Assertion failed") ||
-	    starts_with(s, end, "failure_message_object=0x") || starts_with(s, end, "FATAL ERROR: ") ||
-	    starts_with(s, end, "UNREACHABLE executed") || is_kernel_death(s, end) ||
-	    starts_with(s, end, "# Fatal error in ") || starts_with(s, end, "Received signal ") ||
-	    find_in(s, end, "Assertion failure: ") || find_in(s, end, "Hit MOZ_CRASH(") ||
-	    starts_with(s, end, "PROCESS-CRASH | ") || starts_with(s, end, "ASSERTION FAILED: ") ||
-	    starts_with(s, end, "SHOULD NEVER BE REACHED") || find_in(s, end, " has panicked. This is a bug in ") ||
-	    find_in(s, end, "Bun has crashed") || starts_with(s, end, "SegmentationFault at 0x")) {
+	if (is_crash_banner(s, end) || is_kernel_death(s, end)) {
 		*tool = "crash";
 		return 60;
 	}

@@ -256,6 +256,14 @@ static const char *tab_fields_end(const char *s, const char *end)
 	return t && t + 1 < end && !find_in(s, t, ": ") ? t + 1 : s;
 }
 
+/* Where the text after a label's colon at Q starts: after its space, END when none follows, or S (no label). */
+static const char *after_label(const char *s, const char *q, const char *end)
+{
+	if (q == end || (*q == ' ' && q + 1 == end))
+		return end;
+	return *q == ' ' ? q + 1 : s;
+}
+
 /*
  * The end of a task runner's label at S, which it puts before every line a
  * workspace's task prints, or S: Turborepo's "PACKAGE:TASK: " ("web:build: ",
@@ -265,14 +273,6 @@ static const char *tab_fields_end(const char *s, const char *end)
  * ("\xe2\x9e\xa4 YN0000: "), git's sideband "remote: ". The label alone, its
  * space lost in the paste, is a blank line: END.
  */
-/* Where the text after a label's colon at Q starts: after its space, END when none follows, or S (no label). */
-static const char *after_label(const char *s, const char *q, const char *end)
-{
-	if (q == end || (*q == ' ' && q + 1 == end))
-		return end;
-	return *q == ' ' ? q + 1 : s;
-}
-
 static const char *task_label_end(const char *s, const char *end)
 {
 	const char *p, *t, *te;
