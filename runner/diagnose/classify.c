@@ -985,9 +985,10 @@ static size_t process_label_len(const char *p)
 
 /*
  * LOG without the process labels concurrently puts before each line of the
- * commands it runs ("[0] ", "[1] "), in place, when they head half its lines
- * or more: one such line alone is something else's (cargo quotes curl's
- * error codes so: "[6] Could not resolve hostname").
+ * commands it runs ("[0] ", "[1] "), in place, when they head every line with
+ * text, or two lines or more and half of them: one such line among others is
+ * something else's (cargo quotes curl's error codes so: "[6] Could not
+ * resolve hostname").
  */
 static void remove_process_labels(char *log)
 {
@@ -1005,7 +1006,7 @@ static void remove_process_labels(char *log)
 		}
 		p = *eol ? eol + 1 : eol;
 	}
-	if (labelled < 2 || 2 * labelled < said)
+	if (labelled == 0 || (labelled < said && (labelled < 2 || 2 * labelled < said)))
 		return;
 	for (p = o = log; *p;) {
 		p += process_label_len(p);

@@ -3590,6 +3590,12 @@ static void test_process_labels(const struct classify_table *t)
 	     NULL, NULL, &r);
 	CHECK(r.nlines && strncmp(r.lines[0], "[6] Could not resolve hostname", 30) == 0);
 	classify_result_release(&r);
+	/* a one-line log behind its label: the label goes, so the line reads as the error it is */
+	run1(t, -1, "[0] [ERROR] Failed to execute goal org.example:plugin:1.0:compile on project app\n", NULL, NULL,
+	     &r);
+	CHECK(r.kind == CLASSIFY_UNKNOWN && r.nlines &&
+	      strcmp(r.lines[0], "Failed to execute goal org.example:plugin:1.0:compile on project app") == 0);
+	classify_result_release(&r);
 }
 
 static void test_tune40_wordings(const struct classify_table *t)
