@@ -1891,7 +1891,10 @@ static int decorated_weight(const char *line, const char *own, const char *end, 
  * How near the end of its log such a line must be: a failure a log goes on
  * from for more lines (make's failed uname probe before the build, a debug
  * trace's "symbols not found") was survived. Stack frames ("at ...") under
- * it are not counted: they are its own trace.
+ * it are not counted: they are its own trace. The log's first line is the
+ * exception: a failure a log opens with counts unless a later line says a
+ * step finished (failword_success: git's "fatal: not a git repository"
+ * before a build that succeeds).
  */
 #define PLAIN_TAIL 5
 
@@ -2068,8 +2071,10 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	int py_ignored = 0; /* after Python's "Exception ignored ...": the traceback that follows was survived */
 	int bindgen_fallback = 0; /* the last line was wasm-bindgen's notice that it falls back, its error next */
 	size_t said_lines = 0, plain_at = 0; /* lines with text so far; the count at the plain line */
+	int success_after = 0; /* a line after the first plain one says a step finished */
 	size_t lineno = 0, indent = 0, codes_lineno = 0;
-	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 }, quoted = { 0 }, plain = { 0 };
+	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 }, quoted = { 0 }, plain = { 0 },
+		    first_plain = { 0 };
 	const char *codes = NULL, *codes_end = NULL; /* rustc's last summary of error codes */
 
 	while (line < end) {
@@ -2119,8 +2124,10 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		if (why < te) {
 			warning_open = is_warning(line, eol) && (te[-1] == ':' || te[-1] == ',');
 			/* a Python traceback's frames and source lines are its failure's own trace too */
-			if (!is_trace_line(why, te) && !in_traceback)
+			if (!is_trace_line(why, te) && !in_traceback) {
 				said_lines++;
+				success_after |= first_plain.start && failword_success(why, te);
+			}
 			bindgen_fallback = find_in(why, te, BINDGEN_FALLBACK) != NULL;
 		}
 		/* R prints the warnings it deferred as a list under this head (errors.c: PrintWarnings) */
@@ -2330,17 +2337,23 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		 * ("Checking X failed. Details: [Errno 13] Permission denied") too.
 		 * A relay of a build script's line as cargo's warning ("warning:
 		 * pkg@1.0: ") makes it a notice, as a warning word in it would.
+		 * The log's first line is kept apart: a paste that opens with its
+		 * failure, then what its reporter added (versions, a dump, a table).
 		 */
 		if ((!weight || (cause_only && names_local_refusal(named, te) && failword_line(why, named))) && !real &&
 		    !in_warning && why < te && !find_in(line, why, "warning: ") && !logline_warning_level(line, why) &&
 		    failword_line(why, te) && !goes_on_falling_back(why, te, eol, end)) {
-			plain = (struct span){ .start = why,
-					       .end = te,
-					       .tool = "error",
-					       .weight = PLAIN_WEIGHT,
-					       .log = log,
-					       .lineno = lineno };
+			/* a parent's report of its child's exit after the child's own words ("pub finished with exit code 255") */
+			if (!plain.start || !failword_exit(why, te) || said_lines - plain_at >= PLAIN_TAIL)
+				plain = (struct span){ .start = why,
+						       .end = te,
+						       .tool = "error",
+						       .weight = PLAIN_WEIGHT,
+						       .log = log,
+						       .lineno = lineno };
 			plain_at = said_lines;
+			if (said_lines == 1)
+				first_plain = plain;
 		}
 		/* the macro's panic message, under rustc's error, is its cause */
 		if (why == te) {
@@ -2426,6 +2439,8 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		keep(kept, n, &quoted);
 	else if (!real && plain.start && said_lines - plain_at < PLAIN_TAIL)
 		keep(kept, n, &plain);
+	else if (!real && first_plain.start && !success_after)
+		keep(kept, n, &first_plain);
 }
 
 /* ---- tokens ---- */

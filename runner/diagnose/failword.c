@@ -86,10 +86,22 @@ static const char *const failures[] = {
 	"is not exported from package",
 	/* an assertion's own words (esbuild, React: "Invariant violation: ...") */
 	"invariant violation",
+	"is not installed",
+	"are not installed",
+	"no such",
+	"is required",
+	"is not satisfied",
+	"uninitialized",
+	"not been initialized",
+	"unrecognized",
+	"not defined",
+	"is unknown",
+	"leaked",
+	"terminated",
 };
 
 /* The first letters of the failure words. */
-#define FIRST_LETTERS "abcdefikmnoprstuvw"
+#define FIRST_LETTERS "abcdefiklmnoprstuvw"
 
 /* Words that make a line a notice: what follows them was survived, or is yet to fail. */
 static const char *const notices[] = { "warn",    "warning",  "warnings",   "retrying",
@@ -108,9 +120,11 @@ static const char *const denials[] = { "isn't actually an error", "is not an err
 /*
  * Lines that start with failure words but report what a tool went on from:
  * GitHub Actions' cache library (@actions/cache: core.info or core.warning),
- * Firefox's devtools on a missing source map.
+ * Firefox's devtools on a missing source map, CMake before 3.31 on a platform
+ * it has no module for (it goes on with the generic one).
  */
-static const char *const survived[] = { "Failed to save: ", "Failed to restore: ", "Source map error: " };
+static const char *const survived[] = { "Failed to save: ", "Failed to restore: ", "Source map error: ",
+					"System is unknown to cmake" };
 
 /* A line's first word that makes it a logger's lower level than an error. */
 static const char *const levels[] = { "note", "help", "hint", "info", "debug", "trace" };
@@ -231,6 +245,86 @@ static int is_not_message(const char *s, const char *end)
 	       starts_with(s, end, "\xe2\x84\xb9 ") || is_listing_gutter(s, end);
 }
 
+/* Phrases a parent says a child's exit with; a number other than 0 after them is its failure. */
+static const char *const exits[] = { "returned ",    "exit code ",       "exit code: ",    "exited with code ",
+				     "exit status ", "exit status: ",    "exit status = ", "exited with status ",
+				     "signal: ",     "killed by signal " };
+
+int failword_exit(const char *s, const char *end)
+{
+	for (size_t i = 0; i < sizeof(exits) / sizeof(*exits); i++) {
+		size_t n = strlen(exits[i]);
+
+		for (const char *p = s; p + n < end; p++) {
+			const char *q = p + n;
+
+			if (!starts_with_ci(p, end, exits[i]) || (p > s && is_word_char((unsigned char)p[-1])))
+				continue;
+			if (*q == '-')
+				q++;
+			if (q == end || !isdigit((unsigned char)*q) || *q == '0')
+				continue;
+			while (q < end && isdigit((unsigned char)*q))
+				q++;
+			if (q == end)
+				return 1;
+			/* not a count ("1 rows"), a decimal, a percentage or a word of its own */
+			if (is_word_char((unsigned char)*q) || *q == '%' ||
+			    (*q == '.' && q + 1 < end && isdigit((unsigned char)q[1])) ||
+			    (*q == ' ' && q + 1 < end && isalpha((unsigned char)q[1])))
+				continue;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* What a search finds none of without anything failing ("No issues found", "No vulnerabilities found"). */
+static const char *const found_fine[] = { "error",      "issue", "problem", "vulnerabilit", "warning", "change",
+					  "difference", "leak",  "update",  "outdated",     "match",   "test" };
+
+/*
+ * Whether the line says a thing it needed is not there: "No output files
+ * found.", "no provider found for i18n", "No kernel available": a line that
+ * opens with "No", then at most four words, then "found" or "available".
+ */
+static int says_none_found(const char *s, const char *end)
+{
+	const char *p = s + 3;
+
+	if (!starts_with_ci(s, end, "no ") || p >= end)
+		return 0;
+	for (size_t i = 0; i < sizeof(found_fine) / sizeof(*found_fine); i++)
+		if (starts_with_ci(p, end, found_fine[i]))
+			return 0;
+	for (int words = 0; words < 5 && p < end; words++) {
+		const char *w = p;
+
+		while (p < end && *p != ' ')
+			p++;
+		if (words > 0 &&
+		    (word_is(w, (size_t)(p - w), "found") || word_is(w, (size_t)(p - w), "found.") ||
+		     word_is(w, (size_t)(p - w), "available") || word_is(w, (size_t)(p - w), "available.")))
+			return 1;
+		while (p < end && *p == ' ')
+			p++;
+	}
+	return 0;
+}
+
+/* Words a tool says it got to its end with ("Finished release", "Successfully installed", "done in 3s"). */
+static const char *const successes[] = { "finished", "successfully", "succeeded", "success", "passed", "done" };
+
+int failword_success(const char *s, const char *end)
+{
+	if (failword_line(s, end))
+		return 0;
+	for (size_t i = 0; i < sizeof(successes) / sizeof(*successes); i++)
+		if (has_word_ci(s, end, successes[i]))
+			return 1;
+	return 0;
+}
+
 int failword_denied(const char *s, const char *end)
 {
 	for (size_t i = 0; i < sizeof(denials) / sizeof(*denials); i++)
@@ -270,7 +364,7 @@ int failword_line(const char *s, const char *end)
 	if (find_in(s, end, "==ERROR: ") && find_in(s, end, "Sanitizer"))
 		return 1;
 	/* Chromium's network error codes ("GET app://x/a.wasm net::ERR_FILE_NOT_FOUND") */
-	if (find_in(s, end, "net::ERR_"))
+	if (find_in(s, end, "net::ERR_") || failword_exit(s, end) || says_none_found(s, end))
 		return 1;
 	for (const char *p = s; p < end; p++) {
 		/* every line of a log can come here: look closer only where a failure word can start */

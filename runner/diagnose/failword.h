@@ -27,4 +27,19 @@ int failword_line(const char *s, const char *end);
  */
 int failword_denied(const char *s, const char *end);
 
+/*
+ * Whether the line [S, END) reports a child's nonzero exit or its death by a
+ * signal ("objdump returned 255", "Process exited with code 1", "driver
+ * status: signal: 9"; the number stands alone: "returned 1 rows" is a
+ * count). failword_line counts such a line as a failure. Pure.
+ */
+int failword_exit(const char *s, const char *end);
+
+/*
+ * Whether the line [S, END) says in words that a step got to its end
+ * ("Finished release [optimized]", "Successfully installed x", "done in 3s")
+ * and says no failure: a failure said before it was survived. Pure.
+ */
+int failword_success(const char *s, const char *end);
+
 #endif
