@@ -1881,6 +1881,9 @@ static int decorated_weight(const char *line, const char *own, const char *end, 
 	return line_weight(line, end, why, tool);
 }
 
+/* The weight of an IPython traceback's header ("ValueError   Traceback (most recent call last)") alone. */
+#define IPYTHON_CUT_WEIGHT 50
+
 /* The weight of an error quoted in prose: below any error line of a log's own, which always wins. */
 #define QUOTED_WEIGHT 30
 
@@ -2074,7 +2077,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	int success_after = 0; /* a line after the first plain one says a step finished */
 	size_t lineno = 0, indent = 0, codes_lineno = 0;
 	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 }, quoted = { 0 }, plain = { 0 },
-		    first_plain = { 0 };
+		    first_plain = { 0 }, ipy_head = { 0 };
 	const char *codes = NULL, *codes_end = NULL; /* rustc's last summary of error codes */
 
 	while (line < end) {
@@ -2287,6 +2290,12 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		} else if (!weight && (q = ipython_header(why, te))) {
 			ipy = why;
 			ipy_end = q;
+			ipy_head = (struct span){ .start = why,
+						  .end = te,
+						  .tool = "python",
+						  .weight = IPYTHON_CUT_WEIGHT,
+						  .log = log,
+						  .lineno = lineno };
 		}
 		/* CPython's unraisable exception ("Exception ignored in: ...", 3.13's "Exception ignored while ...") */
 		if (why == own && starts_with(why, te, "Exception ignored "))
@@ -2435,6 +2444,9 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		keep_child_cause(kept, n, &head, &said, child_script);
 	if (maturin && last.start)
 		keep(kept, n, &last);
+	/* an IPython traceback the paste cut before its exception's line: the header names the exception */
+	if (!real && ipy)
+		keep(kept, n, &ipy_head);
 	if (!real && quoted.start)
 		keep(kept, n, &quoted);
 	else if (!real && plain.start && said_lines - plain_at < PLAIN_TAIL)
