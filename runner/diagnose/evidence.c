@@ -1881,6 +1881,9 @@ static int decorated_weight(const char *line, const char *own, const char *end, 
 	return line_weight(line, end, why, tool);
 }
 
+/* The weight of a value thrown by a name no exception word knows, its stack under it. */
+#define THROWN_WEIGHT 70
+
 /* The weight of an IPython traceback's header ("ValueError   Traceback (most recent call last)") alone. */
 #define IPYTHON_CUT_WEIGHT 50
 
@@ -2054,6 +2057,43 @@ static const char *ipython_header(const char *s, const char *end)
 	return p;
 }
 
+/* Names of a "Name: message" line that logs print before a stack with no failure: Node's console.trace, loggers' levels. */
+static const char *const unthrown[] = { "Trace", "Note", "Info", "Debug", "Hint", "Help", "Deprecation" };
+
+/*
+ * Whether [S, TE) is a JavaScript value thrown by a name its exception words do
+ * not know ("BadResource: Bad resource ID", Deno's error classes; a library's
+ * own class), shown as a thrown error is: the next line EOL starts its stack
+ * ("    at f (file.js:1:2)"). The name is an identifier with a lower-case
+ * letter, not a warning's.
+ */
+static int is_thrown_with_stack(const char *s, const char *te, const char *eol, const char *end)
+{
+	const char *p = s, *next, *next_eol, *own;
+	int lower = 0;
+
+	if (s == te || !isupper((unsigned char)*s))
+		return 0;
+	while (p < te && p - s <= 40 && (isalnum((unsigned char)*p) || *p == '_')) {
+		lower |= islower((unsigned char)*p);
+		p++;
+	}
+	if (!lower || te - p < 3 || p[0] != ':' || p[1] != ' ' || ends_with(s, p, "Warning"))
+		return 0;
+	for (size_t i = 0; i < sizeof(unthrown) / sizeof(*unthrown); i++)
+		if ((size_t)(p - s) == strlen(unthrown[i]) && starts_with(s, p, unthrown[i]))
+			return 0;
+	if (eol >= end)
+		return 0;
+	next_eol = memchr(eol + 1, '\n', (size_t)(end - eol - 1));
+	if (!next_eol)
+		next_eol = end;
+	/* the next line's own text: a paste's prefix ("> ", "web-1  | ") on every line is none of it */
+	own = logline_own_text(eol + 1, next_eol);
+	next = span_of(own, next_eol, " \t");
+	return next > own && starts_with(next, next_eol, "at ");
+}
+
 static void read_log(struct span *kept, size_t *n, const char *text, size_t len, size_t log)
 {
 	const char *end = text + len, *line = text;
@@ -2075,6 +2115,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	int bindgen_fallback = 0; /* the last line was wasm-bindgen's notice that it falls back, its error next */
 	size_t said_lines = 0, plain_at = 0; /* lines with text so far; the count at the plain line */
 	int success_after = 0; /* a line after the first plain one says a step finished */
+	int ipy_followed = 0; /* a line came after IPython's header: its traceback, not a quote */
 	size_t lineno = 0, indent = 0, codes_lineno = 0;
 	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 }, quoted = { 0 }, plain = { 0 },
 		    first_plain = { 0 }, ipy_head = { 0 };
@@ -2097,6 +2138,10 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 				;
 			why = after_cause_number(own, why, eol);
 			weight = base = failure_weight(line, own, why, eol, &tool);
+			if (!weight && is_thrown_with_stack(why, eol, eol, end)) {
+				weight = base = THROWN_WEIGHT;
+				tool = "js";
+			}
 		}
 		/* a Node error's cause reads as its own error, the root of the one above */
 		if (weight >= 90 && (q = js_cause(why, eol))) {
@@ -2127,6 +2172,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		if (why < te) {
 			warning_open = is_warning(line, eol) && (te[-1] == ':' || te[-1] == ',');
 			/* a Python traceback's frames and source lines are its failure's own trace too */
+			ipy_followed |= ipy != NULL;
 			if (!is_trace_line(why, te) && !in_traceback) {
 				said_lines++;
 				success_after |= first_plain.start && failword_success(why, te);
@@ -2290,6 +2336,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		} else if (!weight && (q = ipython_header(why, te))) {
 			ipy = why;
 			ipy_end = q;
+			ipy_followed = 0;
 			ipy_head = (struct span){ .start = why,
 						  .end = te,
 						  .tool = "python",
@@ -2444,8 +2491,8 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		keep_child_cause(kept, n, &head, &said, child_script);
 	if (maturin && last.start)
 		keep(kept, n, &last);
-	/* an IPython traceback the paste cut before its exception's line: the header names the exception */
-	if (!real && ipy)
+	/* an IPython traceback the paste cut before its exception's line (a frame shown): the header names the exception */
+	if (!real && ipy && ipy_followed)
 		keep(kept, n, &ipy_head);
 	if (!real && quoted.start)
 		keep(kept, n, &quoted);

@@ -279,6 +279,28 @@ int failword_exit(const char *s, const char *end)
 	return 0;
 }
 
+/*
+ * Whether the line names a thing its reader does not know, then the thing:
+ * "unknown variable: python_version", "unknown field `foo`", "unknown command
+ * 'x'" (a parser's refusal; "Version: unknown" names nothing after it).
+ */
+static int says_unknown_thing(const char *s, const char *end)
+{
+	for (const char *p = s; (p = find_in(p, end, "nknown ")) != NULL; p++) {
+		const char *q = p + 7;
+
+		if (p == s || (p[-1] != 'u' && p[-1] != 'U') || (p - 1 > s && is_word_char((unsigned char)p[-2])))
+			continue;
+		while (q < end && islower((unsigned char)*q))
+			q++;
+		if (q == p + 7 || q + 1 >= end)
+			continue;
+		if ((q[0] == ':' && q[1] == ' ') || (q[0] == ' ' && q[1] && strchr("`'\"", q[1])))
+			return 1;
+	}
+	return 0;
+}
+
 /* What a search finds none of without anything failing ("No issues found", "No vulnerabilities found"). */
 static const char *const found_fine[] = { "error",      "issue", "problem", "vulnerabilit", "warning", "change",
 					  "difference", "leak",  "update",  "outdated",     "match",   "test" };
@@ -364,7 +386,8 @@ int failword_line(const char *s, const char *end)
 	if (find_in(s, end, "==ERROR: ") && find_in(s, end, "Sanitizer"))
 		return 1;
 	/* Chromium's network error codes ("GET app://x/a.wasm net::ERR_FILE_NOT_FOUND") */
-	if (find_in(s, end, "net::ERR_") || failword_exit(s, end) || says_none_found(s, end))
+	if (find_in(s, end, "net::ERR_") || failword_exit(s, end) || says_none_found(s, end) ||
+	    says_unknown_thing(s, end))
 		return 1;
 	for (const char *p = s; p < end; p++) {
 		/* every line of a log can come here: look closer only where a failure word can start */
