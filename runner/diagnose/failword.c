@@ -214,18 +214,13 @@ static int counted_zero(const char *s, const char *p, const char *q, const char 
 }
 
 /*
- * CMake's configure checks print their result as a status ("-- Performing Test X - Failed"), as
- * find_package does for a package it may go without (FindPackageHandleStandardArgs: "-- Could NOT find X").
- */
-static const char *const checks[] = { "-- Performing Test ", "-- Looking for ", "-- Check for ",     "-- Checking for ",
-				      "-- Check if ",        "-- Detecting ",   "-- Could NOT find " };
-
-/*
- * Whether the line starts as something other than a message: a CMake
- * configure check's result, a lower
- * logger level, an information bullet ("\xe2\x84\xb9 ": R's cli, consola,
- * rich), a shell command ("$ ", set -x's "+ "), a stack frame ("at "), a
- * source listing's gutter ("12 | ", "|").
+ * Whether the line starts as something other than a message: CMake's
+ * status ("-- "), where its configure checks print their results ("--
+ * Performing Test X - Failed") and find_package a package it may go without
+ * ("-- Could NOT find X"), but for the one that says the configure failed;
+ * a lower logger level, an information bullet ("\xe2\x84\xb9 ": R's cli,
+ * consola, rich), a shell command ("$ ", set -x's "+ "), a stack frame ("at "),
+ * a source listing's gutter ("12 | ", "|").
  */
 static int is_not_message(const char *s, const char *end)
 {
@@ -239,9 +234,8 @@ static int is_not_message(const char *s, const char *end)
 		if (starts_with_ci(p, end, levels[i]) && (p + n == end || !is_word_char((unsigned char)p[n])))
 			return 1;
 	}
-	if (starts_with_any(s, end, checks, sizeof(checks) / sizeof(*checks)))
-		return 1;
 	return starts_with(s, end, "$ ") || starts_with(s, end, "+ ") || starts_with(s, end, "at ") ||
+	       (starts_with(s, end, "-- ") && !starts_with(s, end, "-- Configuring incomplete")) ||
 	       starts_with(s, end, "\xe2\x84\xb9 ") || is_listing_gutter(s, end);
 }
 
