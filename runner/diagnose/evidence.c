@@ -2061,24 +2061,24 @@ static const char *ipython_header(const char *s, const char *end)
 static const char *const unthrown[] = { "Trace", "Note", "Info", "Debug", "Hint", "Help", "Deprecation" };
 
 /*
- * Whether [S, TE) is a JavaScript value thrown by a name its exception words do
- * not know ("BadResource: Bad resource ID", Deno's error classes; a library's
- * own class), shown as a thrown error is: the next line EOL starts its stack
+ * Whether the line [S, EOL) is a JavaScript value thrown by a name its exception
+ * words do not know ("BadResource: Bad resource ID", Deno's error classes; a
+ * library's own class), shown as a thrown error is: the line after EOL starts its stack
  * ("    at f (file.js:1:2)"). The name is an identifier with a lower-case
  * letter, not a warning's.
  */
-static int is_thrown_with_stack(const char *s, const char *te, const char *eol, const char *end)
+static int is_thrown_with_stack(const char *s, const char *eol, const char *end)
 {
 	const char *p = s, *next, *next_eol, *own;
 	int lower = 0;
 
-	if (s == te || !isupper((unsigned char)*s))
+	if (s == eol || !isupper((unsigned char)*s))
 		return 0;
-	while (p < te && p - s <= 40 && (isalnum((unsigned char)*p) || *p == '_')) {
+	while (p < eol && p - s <= 40 && (isalnum((unsigned char)*p) || *p == '_')) {
 		lower |= islower((unsigned char)*p);
 		p++;
 	}
-	if (!lower || te - p < 3 || p[0] != ':' || p[1] != ' ' || ends_with(s, p, "Warning"))
+	if (!lower || eol - p < 3 || p[0] != ':' || p[1] != ' ' || ends_with(s, p, "Warning"))
 		return 0;
 	for (size_t i = 0; i < sizeof(unthrown) / sizeof(*unthrown); i++)
 		if ((size_t)(p - s) == strlen(unthrown[i]) && starts_with(s, p, unthrown[i]))
@@ -2138,7 +2138,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 				;
 			why = after_cause_number(own, why, eol);
 			weight = base = failure_weight(line, own, why, eol, &tool);
-			if (!weight && is_thrown_with_stack(why, eol, eol, end)) {
+			if (!weight && is_thrown_with_stack(why, eol, end)) {
 				weight = base = THROWN_WEIGHT;
 				tool = "js";
 			}

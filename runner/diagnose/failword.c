@@ -280,14 +280,14 @@ int failword_exit(const char *s, const char *end)
  */
 static int says_unknown_thing(const char *s, const char *end)
 {
-	for (const char *p = s; (p = find_in(p, end, "nknown ")) != NULL; p++) {
-		const char *q = p + 7;
+	for (const char *p = s; p + 8 < end; p++) {
+		const char *q = p + 8;
 
-		if (p == s || (p[-1] != 'u' && p[-1] != 'U') || (p - 1 > s && is_word_char((unsigned char)p[-2])))
+		if (!starts_with_ci(p, end, "unknown ") || (p > s && is_word_char((unsigned char)p[-1])))
 			continue;
 		while (q < end && islower((unsigned char)*q))
 			q++;
-		if (q == p + 7 || q + 1 >= end)
+		if (q == p + 8 || q + 1 >= end)
 			continue;
 		if ((q[0] == ':' && q[1] == ' ') || (q[0] == ' ' && q[1] && strchr("`'\"", q[1])))
 			return 1;
