@@ -1887,6 +1887,9 @@ static int decorated_weight(const char *line, const char *own, const char *end, 
 /* The weight of an IPython traceback's header ("ValueError   Traceback (most recent call last)") alone. */
 #define IPYTHON_CUT_WEIGHT 50
 
+/* The weight of a Python traceback a paste cut after a frame, before its exception's line. */
+#define PY_CUT_WEIGHT 50
+
 /* The weight of an error quoted in prose: below any error line of a log's own, which always wins. */
 #define QUOTED_WEIGHT 30
 
@@ -2116,9 +2119,11 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	size_t said_lines = 0, plain_at = 0; /* lines with text so far; the count at the plain line */
 	int success_after = 0; /* a line after the first plain one says a step finished */
 	int ipy_followed = 0; /* a line came after IPython's header: its traceback, not a quote */
+	int py_cut = 0; /* the log so far ends in a traceback's frame: 1 its "File" line, 2 its source line too */
+	size_t py_indent = 0; /* that "File" line's indent: its source line is indented deeper */
 	size_t lineno = 0, indent = 0, codes_lineno = 0;
 	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 }, quoted = { 0 }, plain = { 0 },
-		    first_plain = { 0 }, ipy_head = { 0 };
+		    first_plain = { 0 }, ipy_head = { 0 }, py_frame = { 0 };
 	const char *codes = NULL, *codes_end = NULL; /* rustc's last summary of error codes */
 
 	while (line < end) {
@@ -2178,6 +2183,24 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 				success_after |= first_plain.start && failword_success(why, te);
 			}
 			bindgen_fallback = find_in(why, te, BINDGEN_FALLBACK) != NULL;
+			/* the frame's source line is its telling line; carets under it change nothing */
+			if (starts_with(why, te, "File \"") && find_in(why, te, "\", line ")) {
+				py_cut = 1;
+				py_indent = (size_t)(why - own);
+				py_frame = (struct span){ .start = why,
+							  .end = te,
+							  .tool = "python",
+							  .weight = PY_CUT_WEIGHT,
+							  .log = log,
+							  .lineno = lineno };
+			} else if (py_cut == 1 && (size_t)(why - own) > py_indent && !is_caret_line(why, te)) {
+				py_cut = 2;
+				py_frame.start = why;
+				py_frame.end = te;
+				py_frame.lineno = lineno;
+			} else if (!py_cut || !is_caret_line(why, te)) {
+				py_cut = 0;
+			}
 		}
 		/* R prints the warnings it deferred as a list under this head (errors.c: PrintWarnings) */
 		if (why == te || starts_with(why, te, "Error"))
@@ -2500,6 +2523,8 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		keep(kept, n, &plain);
 	else if (!real && first_plain.start && !success_after)
 		keep(kept, n, &first_plain);
+	else if (!real && py_cut)
+		keep(kept, n, &py_frame);
 }
 
 /* ---- tokens ---- */

@@ -1011,6 +1011,17 @@ static void test_console_presentations(void)
 	check_tool("ModuleNotFoundError                       Traceback (most recent call last)\n"
 		   "Cell In[1], line 1\n----> 1 import numpy\n\nModuleNotFoundError: No module named 'numpy'\n",
 		   "python", 95);
+	/* a Python traceback the paste cut after a frame, before its exception: the frame's source line tells */
+	check_line(
+		"  File \"/venv/lib/python3.13/site-packages/pip/_vendor/urllib3/__init__.py\", line 209, in <module>\n"
+		"    from .contrib.emscripten import inject_into_urllib3\n"
+		"  File \"/venv/lib/python3.13/site-packages/pip/_vendor/urllib3/contrib/emscripten/connection.py\", "
+		"line 17, in <module>\n    from .fetch import send_request\n",
+		"from .fetch import send_request", "python");
+	check_tool("Traceback (most recent call last):\n  File \"a.py\", line 3, in <module>\n    f()\n"
+		   "    ^^^\n",
+		   "python", 50);
+	check_tool("Traceback (most recent call last):\n  File \"a.py\", line 3, in <module>\n", "python", 50);
 	/* Jupyter's notice of a dead kernel (Notebook's kernel.js, JupyterLab's "Kernel Restarting" dialog) */
 	check_tool("Kernel Restarting\nThe kernel appears to have died. It will restart automatically.\n", "crash", 60);
 	check_tool("The kernel for Untitled.ipynb appears to have died. It will restart automatically.\n", "crash", 60);
@@ -1028,6 +1039,11 @@ static void test_console_presentations(void)
 	check_tool("Unhandled Promise Rejection: [object Object]\n", "(none)", 0);
 	check_tool("ValueError                                Traceback (most recent call last)\n", "(none)", 0);
 	check_tool("see the Traceback (most recent call last) above\n", "(none)", 0);
+	/* a frame the log goes on from, and CPython's report of an exception it ignored, are no cut traceback */
+	check_tool("  File \"a.py\", line 3, in <module>\n    f()\nDone in 2 s\n", "(none)", 0);
+	check_tool("Exception ignored in: <function _remove at 0xce6da8>\nTraceback (most recent call last):\n"
+		   "  File \"/lib/python313.zip/_weakrefset.py\", line 39, in _remove\nKeyboardInterrupt: \n",
+		   "(none)", 0);
 	check_tool("Kernel Restarting\n", "(none)", 0);
 	check_tool("the kernel appears to have died when I import numpy\n", "(none)", 0);
 	check_tool("The kernel for a.ipynb appears to have started\n", "(none)", 0);
