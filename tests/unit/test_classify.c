@@ -3225,6 +3225,44 @@ static void test_tune45_wordings(const struct classify_table *t)
 }
 
 /*
+ * A missing import whose module (or function) belongs to a glue or host names its class in any
+ * runtime's words: a rule over the evidence line's symbol, one vocabulary of "missing import".
+ */
+static void test_import_module_rules(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "panic: Missing import: `wasi_snapshot_preview1`.`sock_accept`\n", "wasi_host_import_missing" },
+		{ "ModuleNotFoundError: No module named '__wbindgen_placeholder__'\n", "wasm_bindgen_outside_js" },
+		{ "panic: Missing import: `env`.`syscall/js.valueGet`\n", "go_js_glue_missing" },
+		{ "Error: Missing import: `go`.`runtime.wasmExit`\n", "go_js_glue_missing" },
+		{ "Error: unknown import `javy_quickjs_provider_v3`.`canonical_abi_realloc`\n",
+		  "javy_provider_import_missing" },
+		{ "Error: Missing import: `env`.`emscripten_notify_memory_growth`\n", "emscripten_glue_missing" },
+	};
+	/*
+	 * near misses: V8 refusing one function of a module the glue provides (the glue is another
+	 * release's); webpack's "imported as" an export a .wasm lacks, whatever its exports are called
+	 */
+	static const struct near_miss misses[] = {
+		{ "LinkError: WebAssembly.instantiate(): Import #0 \"go\" \"runtime.wasmExit\": function import "
+		  "requires a callable\n",
+		  "go_js_glue_missing" },
+		{ "LinkError: WebAssembly.instantiate(): Import #33 \"env\" \"_tzset_js\": function import requires a "
+		  "callable\n",
+		  "emscripten_glue_missing" },
+		{ "LinkError: WebAssembly.instantiate(): Import #3 \"__wbindgen_placeholder__\" \"__wbg_new_8a6f\": "
+		  "function import requires a callable\n",
+		  "wasm_bindgen_outside_js" },
+		{ "ERROR in ./src/worker.js 96:38-48 export 'default' (imported as 'SorterWasm') was not found in "
+		  "'./sorter.wasm' (possible exports: __wasm_call_ctors, emscripten_tls_init, sortIndexes)\n",
+		  "emscripten_glue_missing" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
  * The forty-fourth round's wordings (batches 29-30, tune part), their near misses, prefixes and
  * the lines said in words.
  */
@@ -7908,6 +7946,7 @@ int main(void)
 		test_tune42_wordings(t);
 		test_tune43_wordings(t);
 		test_tune44_wordings(t);
+		test_import_module_rules(t);
 		test_tune45_wordings(t);
 		test_tune46_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
