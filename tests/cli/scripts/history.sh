@@ -239,9 +239,19 @@ expect_eq "runs of two writers" "$(runs "$tmp/two.db")" 40
 nights "$tmp/k" 0 30 5000
 "$bin" history add "$tmp/kill.db" "$tmp"/k/night-{0..29} >/dev/null 2>&1 &
 pk=$!
-# Some runs are in, more are being written.
-wait_for 60 test -s "$tmp/kill.db-journal" || fail "no write started"
-sleep 0.3
+# Some runs are in, more are being written: waiting for the first commit, not for a time, keeps a
+# slow machine (a sanitizer build under load) from killing the writer before any run is in.
+committed() {
+	python3 - "$1" <<'PY'
+import sqlite3, sys
+try:
+    db = sqlite3.connect(sys.argv[1], timeout=0.05)
+    sys.exit(0 if db.execute("select count(*) from runs").fetchone()[0] >= 1 else 1)
+except sqlite3.Error:
+    sys.exit(1)
+PY
+}
+wait_for 120 committed "$tmp/kill.db" || fail "no run committed"
 kill -KILL $pk
 wait $pk 2>/dev/null || true
 n=$(runs "$tmp/kill.db") || fail "integrity after SIGKILL"
