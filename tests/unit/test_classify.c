@@ -3262,6 +3262,25 @@ static void test_import_module_rules(const struct classify_table *t)
 	check_near_misses(t, misses, COUNT(misses));
 }
 
+/* Go's runtime killed by a signal in wazero's own code (its first frame), not in the program's */
+static void test_go_signal_in_wazero(const struct classify_table *t)
+{
+	static const struct wording crashes[] = {
+		{ "SIGILL: illegal instruction\nPC=0x163a0b0 m=0 sigcode=1\n\ngoroutine 1 gp=0x40000021c0 m=0 "
+		  "[running, locked to thread]:\ngithub.com/tetratelabs/wazero/internal/platform.getisar0()\n",
+		  "wasm_engine_crash" },
+	};
+	static const struct near_miss crash_misses[] = {
+		{ "SIGSEGV: segmentation violation\nPC=0x4a0b0 m=0 sigcode=1\n\ngoroutine 1 [running]:\n"
+		  "main.hostLog(0x0)\n\t/app/main.go:20\n"
+		  "github.com/tetratelabs/wazero/internal/engine/compiler.(*callEngine).call()\n",
+		  "wasm_engine_crash" },
+	};
+
+	check_named(t, crashes, COUNT(crashes));
+	check_near_misses(t, crash_misses, COUNT(crash_misses));
+}
+
 /*
  * The forty-fourth round's wordings (batches 29-30, tune part), their near misses, prefixes and
  * the lines said in words.
@@ -7947,6 +7966,7 @@ int main(void)
 		test_tune43_wordings(t);
 		test_tune44_wordings(t);
 		test_import_module_rules(t);
+		test_go_signal_in_wazero(t);
 		test_tune45_wordings(t);
 		test_tune46_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
