@@ -3282,6 +3282,37 @@ static void test_go_signal_in_wazero(const struct classify_table *t)
 }
 
 /*
+ * A standalone engine's own process crashing (batch 87's tune logs, session 27): a wasm module
+ * cannot crash its sandbox, so a native crash or LLVM's fatal error right after the engine's
+ * command line is the engine's; not the guest's own trap, a kill for memory, or another tool.
+ */
+static void test_engine_process_crash(const struct classify_table *t)
+{
+	static const struct wording crashes[] = {
+		{ "$ wasmtime run --dir . app.wasm\nloading\nSegmentation fault (core dumped)\n", "wasm_engine_crash" },
+		{ "zsh: segmentation fault  wasmer run fuzz.wat\n", "wasm_engine_crash" },
+		{ "iwasm --interp test.wasm\nbash: line 1: 4242 Illegal instruction (core dumped) iwasm test.wasm\n",
+		  "wasm_engine_crash" },
+		{ "[1]    48856 segmentation fault  wasm-opt App_bg.wasm -o test.wasm --debug\n", "toolchain_crash" },
+	};
+	static const struct near_miss crash_misses[] = {
+		{ "$ cargo run --release\n   Compiling app v0.1.0\nSegmentation fault (core dumped)\n",
+		  "wasm_engine_crash" },
+		{ "$ wasmtime run app.wasm\nKilled\n", "wasm_engine_crash" },
+		{ "$ wasmtime run app.wasm\nthread 'main' panicked at src/main.rs:3:5:\nboom\n"
+		  "Error: failed to run main module `app.wasm`\n\nCaused by:\n    0: wasm trap: wasm `unreachable` "
+		  "instruction executed\n",
+		  "wasm_engine_crash" },
+		{ "wasm-ld: error: duplicate symbol: foo\n>>> defined in lib/libc++abi-debug-noexcept.a(a.o)\n"
+		  ">>> defined in lib/libc++abi-noexcept.a(b.o)\n",
+		  "eh_abi_link_mismatch" },
+	};
+
+	check_named(t, crashes, COUNT(crashes));
+	check_near_misses(t, crash_misses, COUNT(crash_misses));
+}
+
+/*
  * The forty-fourth round's wordings (batches 29-30, tune part), their near misses, prefixes and
  * the lines said in words.
  */
@@ -7967,6 +7998,7 @@ int main(void)
 		test_tune44_wordings(t);
 		test_import_module_rules(t);
 		test_go_signal_in_wazero(t);
+		test_engine_process_crash(t);
 		test_tune45_wordings(t);
 		test_tune46_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
