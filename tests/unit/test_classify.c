@@ -3313,6 +3313,32 @@ static void test_engine_process_crash(const struct classify_table *t)
 }
 
 /*
+ * A Go dependency with no code for the target: a module cache or vendored file using a syscall
+ * the target's syscall package lacks, or a dependency whose files all exclude it (session 27, tune
+ * log permify-1844); the project's own file or the host's GOROOT stay what they were.
+ */
+static void test_go_dependency_without_target(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "../../go/pkg/mod/github.com/gofrs/flock@v0.8.1/flock_unix.go:57:20: undefined: syscall.Flock\n",
+		  "crate_no_target_code" },
+		{ "vendor/github.com/coreos/bbolt/bolt_unix.go:53:12: undefined: syscall.Mmap\n",
+		  "crate_no_target_code" },
+		{ "app imports\n\tgolang.org/x/sys/unix: build constraints exclude all Go files in "
+		  "/home/runner/go/pkg/mod/golang.org/x/sys@v0.15.0/unix\n",
+		  "crate_no_target_code" },
+	};
+	static const struct near_miss misses[] = {
+		{ "pocketbase/core/base.go:776:18: undefined: syscall.Exec\n", "crate_no_target_code" },
+		{ "app imports\n\tsyscall/js: build constraints exclude all Go files in /usr/local/go/src/syscall/js\n",
+		  "crate_no_target_code" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
  * The forty-fourth round's wordings (batches 29-30, tune part), their near misses, prefixes and
  * the lines said in words.
  */
@@ -7999,6 +8025,7 @@ int main(void)
 		test_import_module_rules(t);
 		test_go_signal_in_wazero(t);
 		test_engine_process_crash(t);
+		test_go_dependency_without_target(t);
 		test_tune45_wordings(t);
 		test_tune46_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
