@@ -3313,6 +3313,50 @@ static void test_engine_process_crash(const struct classify_table *t)
 }
 
 /*
+ * Crash reports in other formats (session 27's tune logs): LLVM's unsymbolized Windows stack of
+ * an LLVM tool, Mono's AOT compiler killed by a Windows crash status (MSBuild wraps the line),
+ * Deno's panic report whose Args run a .wasm, Mozilla's crash-stats frames in js/src/wasm. A
+ * default import of a .wasm that webpack's wasm modules do not export stays unclassified, as the
+ * readers labelled GaussianSplats3D-58 (the import's convention, not the bundler, may be at fault).
+ */
+static void test_crash_report_formats(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "0x00007FF7D23780A5, C:\\emsdk\\upstream\\bin\\wasm-ld.exe(0x00007FF7D22D0000) + 0xA80A5 byte(s)\n"
+		  "0x00007FFC4F262851, C:\\Windows\\System32\\ucrtbase.dll(0x00007FFC4F1F0000) + 0x72851 byte(s), "
+		  "abort() + 0x31 byte(s)\n",
+		  "toolchain_crash" },
+		{ "WasmApp.Common.targets(706,5): error : Precompiling failed for "
+		  "D:\\app\\obj\\Release\\net9.0\\browse\n"
+		  "r-wasm\\aot-in\\System.Private.CoreLib.dll with exit code -1073741819. [D:\\app\\App.csproj]\n",
+		  "toolchain_crash" },
+		{ "Platform: linux x86_64\nVersion: 1.45.5\nArgs: [\"deno\", \"run\", \"main.mjs\", \"app.wasm\"]\n\n"
+		  "thread 'main' panicked at /src/deno_core/error.rs:1245:36:\ncalled `Option::unwrap()` on a `None` "
+		  "value\n",
+		  "wasm_engine_crash" },
+		{ "0 libxul.so js::jit::MacroAssembler::callWithABI js/src/jit/MacroAssembler.cpp:3174\n"
+		  "1 libxul.so js::wasm::IonCompileFunctions js/src/wasm/WasmIonCompile.cpp:5458\n",
+		  "wasm_engine_crash" },
+	};
+	static const struct near_miss misses[] = {
+		{ "0x00007FF7D23780A5, C:\\app\\game.exe(0x00007FF7D22D0000) + 0xA80A5 byte(s)\n", "toolchain_crash" },
+		{ "error : Precompiling failed for D:\\app\\obj\\Foo.dll with exit code 1.\n", "toolchain_crash" },
+		{ "Platform: linux x86_64\nVersion: 1.45.5\nArgs: [\"deno\", \"lsp\"]\n\nthread 'main' panicked at "
+		  "/src/cli/lsp/documents.rs:10:5:\nboom\n",
+		  "wasm_engine_crash" },
+		{ "0 libxul.so js::jit::MacroAssembler::callWithABI js/src/jit/MacroAssembler.cpp:3174\n"
+		  "1 libxul.so js::jit::CodeGenerator::generateBody js/src/jit/CodeGenerator.cpp:7299\n",
+		  "wasm_engine_crash" },
+		{ "export 'default' (imported as 'wasm') was not found in './pkg/app_bg.wasm' (possible exports: "
+		  "memory)\n",
+		  "bundler_wasm_import_unsupported" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
  * A Go dependency with no code for the target: a module cache or vendored file using a syscall
  * the target's syscall package lacks, or a dependency whose files all exclude it (session 27, tune
  * log permify-1844); the project's own file or the host's GOROOT stay what they were.
@@ -8026,6 +8070,7 @@ int main(void)
 		test_go_signal_in_wazero(t);
 		test_engine_process_crash(t);
 		test_go_dependency_without_target(t);
+		test_crash_report_formats(t);
 		test_tune45_wordings(t);
 		test_tune46_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
