@@ -1919,13 +1919,28 @@ static int is_import_trace(const char *s, const char *end)
 	return (starts_with(s, end, "./") || starts_with(s, end, "../")) && !has_space(s, end);
 }
 
-/* Whether [S, END) is a numbered native frame: "#3 0x55ef41d1c9b3 in wasm_parse_module src/x.c:12". */
+/*
+ * Whether [S, END) is a numbered native frame: a sanitizer's or gdb's "#3 0x55ef41d1c9b3 in
+ * wasm_parse_module src/x.c:12", or Node's under "----- Native stack trace -----" (src/debug_utils.cc:
+ * "1: 0x100e7f388 node::NodePlatform::... [/usr/bin/node]").
+ */
 static int is_numbered_frame(const char *s, const char *end)
 {
-	const char *p;
+	const char *p, *q;
 
-	if (s == end || *s != '#')
+	if (s == end)
 		return 0;
+	if (*s != '#') {
+		/* its number may already be cut as a cause chain's */
+		s = span_of(s, end, " ");
+		p = span_of(s, end, "0123456789");
+		if (p > s && starts_with(p, end, ": "))
+			s = span_of(p + 1, end, " ");
+		if (!starts_with(s, end, "0x"))
+			return 0;
+		q = span_of(s + 2, end, "0123456789abcdefABCDEF");
+		return q > s + 2 && q < end && *q == ' ' && end[-1] == ']' && memchr(q, '[', (size_t)(end - q));
+	}
 	p = span_of(s + 1, end, "0123456789");
 	if (p == s + 1 || p == end || *p != ' ')
 		return 0;
