@@ -1919,33 +1919,37 @@ static int is_import_trace(const char *s, const char *end)
 	return (starts_with(s, end, "./") || starts_with(s, end, "../")) && !has_space(s, end);
 }
 
-/*
- * Whether [S, END) is a numbered native frame: a sanitizer's or gdb's "#3 0x55ef41d1c9b3 in
- * wasm_parse_module src/x.c:12", or Node's under "----- Native stack trace -----" (src/debug_utils.cc:
- * "1: 0x100e7f388 node::NodePlatform::... [/usr/bin/node]").
- */
+/* Whether [S, END) is a numbered native frame: "#3 0x55ef41d1c9b3 in wasm_parse_module src/x.c:12". */
 static int is_numbered_frame(const char *s, const char *end)
 {
-	const char *p, *q;
+	const char *p;
 
-	if (s == end)
+	if (s == end || *s != '#')
 		return 0;
-	if (*s != '#') {
-		/* its number may already be cut as a cause chain's */
-		s = span_of(s, end, " ");
-		p = span_of(s, end, "0123456789");
-		if (p > s && starts_with(p, end, ": "))
-			s = span_of(p + 1, end, " ");
-		if (!starts_with(s, end, "0x"))
-			return 0;
-		q = span_of(s + 2, end, "0123456789abcdefABCDEF");
-		return q > s + 2 && q < end && *q == ' ' && end[-1] == ']' && memchr(q, '[', (size_t)(end - q));
-	}
 	p = span_of(s + 1, end, "0123456789");
 	if (p == s + 1 || p == end || *p != ' ')
 		return 0;
 	p++;
 	return starts_with(p, end, "0x") && find_in(p, end, " in ");
+}
+
+/*
+ * Whether [S, END) is a frame of Node's native stack, under "----- Native stack trace -----"
+ * (src/debug_utils.cc): "1: 0x100e7f388 node::NodePlatform::... [/usr/bin/node]"; its number
+ * may already be cut as a cause chain's.
+ */
+static int is_node_native_frame(const char *s, const char *end)
+{
+	const char *p;
+
+	s = span_of(s, end, " ");
+	p = span_of(s, end, "0123456789");
+	if (p > s && starts_with(p, end, ": "))
+		s = span_of(p + 1, end, " ");
+	if (!starts_with(s, end, "0x"))
+		return 0;
+	p = span_of(s + 2, end, "0123456789abcdefABCDEF");
+	return p > s + 2 && p < end && *p == ' ' && end[-1] == ']' && memchr(p, '[', (size_t)(end - p));
 }
 
 /*
@@ -2040,16 +2044,16 @@ static int is_wazero_frame(const char *s, const char *end)
 /*
  * Whether [S, END) is a line of a failure's own trace, not a line the log went
  * on with: V8's "at ...", SpiderMonkey's and JavaScriptCore's "f@url:1:2", a
- * frame copied from DevTools, a sanitizer's or gdb's numbered frame, webpack's
- * import trace, the brackets closing the JSON it was printed in, a code frame's
- * quoted source, wazero's trace.
+ * frame copied from DevTools, a sanitizer's or gdb's numbered frame, Node's native
+ * frame, webpack's import trace, the brackets closing the JSON it was printed in,
+ * a code frame's quoted source, wazero's trace.
  */
 static int is_trace_line(const char *s, const char *end)
 {
 	return starts_with(s, end, "at ") || is_at_sign_frame(s, end) || is_devtools_frame(s, end) ||
-	       is_numbered_frame(s, end) || is_rust_frame(s, end) || is_eyre_footer(s, end) ||
-	       is_bare_location(s, end) || is_import_trace(s, end) || is_json_punctuation(s, end) ||
-	       is_code_frame(s, end) || is_wazero_frame(s, end);
+	       is_numbered_frame(s, end) || is_node_native_frame(s, end) || is_rust_frame(s, end) ||
+	       is_eyre_footer(s, end) || is_bare_location(s, end) || is_import_trace(s, end) ||
+	       is_json_punctuation(s, end) || is_code_frame(s, end) || is_wazero_frame(s, end);
 }
 
 /*
