@@ -3315,8 +3315,9 @@ static void test_engine_process_crash(const struct classify_table *t)
 /*
  * Crash reports in other formats (session 27's tune logs): LLVM's unsymbolized Windows stack of
  * an LLVM tool, Mono's AOT compiler killed by a Windows crash status (MSBuild wraps the line),
- * Deno's panic report whose Args run a .wasm, Mozilla's crash-stats frames in js/src/wasm. A
- * default import of a .wasm that webpack's wasm modules do not export stays unclassified, as the
+ * Deno's panic report whose Args run a .wasm, Mozilla's crash-stats frames in js/src/wasm; the
+ * Dart VM's unhandled exception with a frame of the Dart compiler's own packages (vm, kernel,
+ * front_end, dart2wasm: session 28), not of the user's script. A default import of a .wasm that webpack's wasm modules do not export stays unclassified, as the
  * readers labelled GaussianSplats3D-58 (the import's convention, not the bundler, may be at fault).
  */
 static void test_crash_report_formats(const struct classify_table *t)
@@ -3337,8 +3338,16 @@ static void test_crash_report_formats(const struct classify_table *t)
 		{ "0 libxul.so js::jit::MacroAssembler::callWithABI js/src/jit/MacroAssembler.cpp:3174\n"
 		  "1 libxul.so js::wasm::IonCompileFunctions js/src/wasm/WasmIonCompile.cpp:5458\n",
 		  "wasm_engine_crash" },
+		{ "Target dart2wasm failed: ProcessException: Process exited abnormally with exit code 64:\n"
+		  "Unhandled exception:\nNull check operator used on a null value\n#0      "
+		  "SummaryCollector.visitFunctionExpression (package:vm/transformations/type_flow/"
+		  "summary_collector.dart:1763)\n",
+		  "toolchain_crash" },
 	};
 	static const struct near_miss misses[] = {
+		{ "Unhandled exception:\nRangeError (index): Invalid value: Valid value range is empty: 0\n#0      "
+		  "main (file:///home/u/app/bin/setup.dart:98:32)\n",
+		  "toolchain_crash" },
 		{ "0x00007FF7D23780A5, C:\\app\\game.exe(0x00007FF7D22D0000) + 0xA80A5 byte(s)\n", "toolchain_crash" },
 		{ "error : Precompiling failed for D:\\app\\obj\\Foo.dll with exit code 1.\n", "toolchain_crash" },
 		{ "Platform: linux x86_64\nVersion: 1.45.5\nArgs: [\"deno\", \"lsp\"]\n\nthread 'main' panicked at "
