@@ -3313,12 +3313,49 @@ static void test_engine_process_crash(const struct classify_table *t)
 }
 
 /*
+ * Batch 91's tune logs (session 28): gdb's report of a signal in a toolchain tool or a standalone
+ * engine it started (binaryen-6671), not in the user's own program; WasmEdge's unknown import of a
+ * WASI proposal's module (wasi_ephemeral_nn, a plugin the runtime was started without:
+ * WasmEdge-3354), not of a module the guest's own host functions should give.
+ */
+static void test_debugger_crash_and_wasi_proposal(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "Starting program: /opt/binaryen/bin/wasm-opt -O3 crash.wasm\n\nProgram received signal SIGSEGV, "
+		  "Segmentation fault.\n0x00007ffff78906a8 in wasm::WATParser::Lexer::position ()\n",
+		  "toolchain_crash" },
+		{ "Starting program: /usr/local/bin/iwasm --interp test.wasm\n\nProgram received signal SIGABRT, "
+		  "Aborted.\n",
+		  "wasm_engine_crash" },
+		{ "[2024-04-23 10:01:26.938] [error] instantiation failed: unknown import, Code: 0x62\n"
+		  "[2024-04-23 10:01:26.938] [error]     When linking module: \"wasi_ephemeral_nn\" , function name: "
+		  "\"load_by_name_with_config\"\n",
+		  "wasi_host_import_missing" },
+	};
+	static const struct near_miss misses[] = {
+		{ "Starting program: /home/u/app/build/game --level 3\n\nProgram received signal SIGSEGV, "
+		  "Segmentation fault.\n",
+		  "toolchain_crash" },
+		{ "Starting program: /home/u/app/build/game --level 3\n\nProgram received signal SIGSEGV, "
+		  "Segmentation fault.\n",
+		  "wasm_engine_crash" },
+		{ "[error] instantiation failed: unknown import, Code: 0x62\n"
+		  "[error]     When linking module: \"rustls_client\" , function name: \"new_codec\"\n",
+		  "wasi_host_import_missing" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
  * Crash reports in other formats (session 27's tune logs): LLVM's unsymbolized Windows stack of
  * an LLVM tool, Mono's AOT compiler killed by a Windows crash status (MSBuild wraps the line),
  * Deno's panic report whose Args run a .wasm, Mozilla's crash-stats frames in js/src/wasm; the
  * Dart VM's unhandled exception with a frame of the Dart compiler's own packages (vm, kernel,
- * front_end, dart2wasm: session 28), not of the user's script. A default import of a .wasm that webpack's wasm modules do not export stays unclassified, as the
- * readers labelled GaussianSplats3D-58 (the import's convention, not the bundler, may be at fault).
+ * front_end, dart2wasm: session 28), not of the user's script. A default import of a .wasm that
+ * webpack's wasm modules do not export stays unclassified, as the readers labelled
+ * GaussianSplats3D-58 (the import's convention, not the bundler, may be at fault).
  */
 static void test_crash_report_formats(const struct classify_table *t)
 {
@@ -8080,6 +8117,7 @@ int main(void)
 		test_engine_process_crash(t);
 		test_go_dependency_without_target(t);
 		test_crash_report_formats(t);
+		test_debugger_crash_and_wasi_proposal(t);
 		test_tune45_wordings(t);
 		test_tune46_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
