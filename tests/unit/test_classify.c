@@ -3349,6 +3349,32 @@ static void test_debugger_crash_and_wasi_proposal(const struct classify_table *t
 }
 
 /*
+ * zig test for a wasm target with no runner (session 28, tune log zig-18885): Zig warns that the
+ * host cannot execute the target's binaries and then fails to execute the .wasm ('InvalidExe'),
+ * as cargo does without target.<triple>.runner; the same for another foreign target is no wasm's.
+ */
+static void test_zig_test_without_wasm_runner(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "warning: the host system (x86_64-linux.6.1...6.1-gnu.2.36) does not appear to be capable of "
+		  "executing binaries from the target (wasm32-wasi-musl). Consider using '--test-cmd wasmtime "
+		  "--test-cmd-bin' to run the test\nerror: the following command failed with 'InvalidExe':\n"
+		  "/home/u/zig-cache/o/b628/test.wasm\n",
+		  "wasm_runner_not_configured" },
+	};
+	static const struct near_miss misses[] = {
+		{ "warning: the host system (x86_64-linux.6.1...6.1-gnu.2.36) does not appear to be capable of "
+		  "executing binaries from the target (aarch64-linux-musl). Consider using '--test-cmd qemu-aarch64 "
+		  "--test-cmd-bin' to run the test\nerror: the following command failed with 'InvalidExe':\n"
+		  "/home/u/zig-cache/o/b628/test\n",
+		  "wasm_runner_not_configured" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
  * Crash reports in other formats (session 27's tune logs): LLVM's unsymbolized Windows stack of
  * an LLVM tool, Mono's AOT compiler killed by a Windows crash status (MSBuild wraps the line),
  * Deno's panic report whose Args run a .wasm, Mozilla's crash-stats frames in js/src/wasm; the
@@ -8118,6 +8144,7 @@ int main(void)
 		test_go_dependency_without_target(t);
 		test_crash_report_formats(t);
 		test_debugger_crash_and_wasi_proposal(t);
+		test_zig_test_without_wasm_runner(t);
 		test_tune45_wordings(t);
 		test_tune46_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
