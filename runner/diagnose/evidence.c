@@ -129,10 +129,23 @@ char *evidence_quote(const char *start, const char *end)
 		untrusted_utf8_add(&sb, start, (size_t)(end - start));
 	}
 	copy = strbuf_detach(&sb);
-	/* A span of two lines (a panic and its message) is quoted as one. */
-	for (char *s = copy; *s; s++)
-		if (*s == '\n' || *s == '\r')
-			*s = ' ';
+	/* A span of two lines (a panic and its message) is quoted as one, their break one space. */
+	{
+		char *w = copy;
+
+		for (const char *r = copy; *r; r++) {
+			if (*r == '\n' || *r == '\r') {
+				while (w > copy && (w[-1] == ' ' || w[-1] == '\t'))
+					w--;
+				while (r[1] == '\n' || r[1] == '\r' || r[1] == ' ' || r[1] == '\t')
+					r++;
+				*w++ = ' ';
+			} else {
+				*w++ = *r;
+			}
+		}
+		*w = '\0';
+	}
 	return copy;
 }
 
@@ -2499,6 +2512,15 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 
 				if (!next_end)
 					next_end = end;
+				/* a console's copy may break a JS error's message with an empty line: it goes on below */
+				if (base == 90 &&
+				    span_of(logline_own_text(next, next_end), next_end, " \t\r") == next_end &&
+				    next_end < end) {
+					next = next_end + 1;
+					next_end = memchr(next, '\n', (size_t)(end - next));
+					if (!next_end)
+						next_end = end;
+				}
 				first = span_of(next, next_end, " ");
 				/* color-eyre's "Error:" alone, its chain numbered under it ("   0: ..."): the last is the root */
 				if (is_bare_error_head(why, te) && after_cause_number(next, first, next_end) != first)

@@ -3375,6 +3375,52 @@ static void test_zig_test_without_wasm_runner(const struct classify_table *t)
 }
 
 /*
+ * Batch 92's tune logs (session 28): Rust's allocation failure ended by a wasm unreachable trap
+ * (reg-cli-668) and Safari's frames of Rust's allocation error handler (rerun-2335) are memory that
+ * could not grow; a V8 error whose message a console's copy broke with an empty line reads on
+ * below it (silk-wasm-4); the Kotlin/Wasm compiler's internal error and a stack in the Kotlin
+ * compiler's own packages (okio-1724, kotlinx.serialization-2870). An allocation failure the log
+ * goes on from without a trap, and a frame of the Kotlin Gradle plugin, are not.
+ */
+static void test_oom_trap_split_js_error_and_kotlin_crash(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "memory allocation of 42787360 bytes failed\nnote: run with `RUST_BACKTRACE=1` environment variable "
+		  "to display a backtrace\nunreachable\n",
+		  "memory_growth_limit" },
+		{ "[Error] RuntimeError: Unreachable code should not be executed (evaluating 'wasm.run(a)')\n"
+		  "\t<?>.wasm-function[std::alloc::rust_oom::hc4a15e24f24fdc8f] (app.js:238:137)\n"
+		  "\t<?>.wasm-function[__rust_alloc_error_handler]\n",
+		  "memory_growth_limit" },
+		{ "RuntimeError: Aborted(CompileError: WebAssembly.instantiate(): Compiling function #55 failed: \n\n"
+		  "Wasm SIMD unsupported @+17684). Build with -sASSERTIONS for more info.\n",
+		  "engine_lacks_wasm_feature" },
+		{ "Execution failed for task ':compileProductionLibraryKotlinWasmJs'.\n> A failure occurred while "
+		  "executing "
+		  "org.jetbrains.kotlin.compilerRunner.GradleCompilerRunnerWithWorkers$GradleKotlinCompilerWork"
+		  "Action\n   > Internal compiler error. See log for more details\n",
+		  "toolchain_crash" },
+		{ "\tat org.jetbrains.kotlin.fir.backend.IrBuiltInsOverFir.getArrayOf(IrBuiltInsOverFir.kt:284)\n\t... "
+		  "62 "
+		  "more\n\nFAILURE: Build failed with an exception.\n",
+		  "toolchain_crash" },
+	};
+	static const struct near_miss misses[] = {
+		{ "memory allocation of 66568 bytes failed\nSTDOUT:\ntemplate instances: 230\nFAIL:\nENOENT: no such "
+		  "file "
+		  "or directory, open 'main_js/main.wasm'\n",
+		  "memory_growth_limit" },
+		{ "\tat org.jetbrains.kotlin.gradle.tasks.KotlinCompile.callCompilerAsync(Tasks.kt:10)\n\nFAILURE: "
+		  "Build "
+		  "failed with an exception.\n",
+		  "toolchain_crash" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
  * Crash reports in other formats (session 27's tune logs): LLVM's unsymbolized Windows stack of
  * an LLVM tool, Mono's AOT compiler killed by a Windows crash status (MSBuild wraps the line),
  * Deno's panic report whose Args run a .wasm, Mozilla's crash-stats frames in js/src/wasm; the
@@ -8145,6 +8191,7 @@ int main(void)
 		test_crash_report_formats(t);
 		test_debugger_crash_and_wasi_proposal(t);
 		test_zig_test_without_wasm_runner(t);
+		test_oom_trap_split_js_error_and_kotlin_crash(t);
 		test_tune45_wordings(t);
 		test_tune46_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);

@@ -261,6 +261,14 @@ static void test_deciding(void)
 	CHECK_STR(l ? l->text : NULL, "thread 'main' panicked at src/lib.rs:1:5: attempt to add with overflow");
 	evidence_release(&ev);
 
+	/* a JS error's message a console's copy broke with an empty line (and a trailing space) goes on below it */
+	l = extract(&ev, "RuntimeError: Aborted(CompileError: WebAssembly.instantiate(): Compiling function #5 failed: "
+			 "\n\nWasm SIMD unsupported @+17684).\n");
+	CHECK_STR(l ? l->text : NULL,
+		  "RuntimeError: Aborted(CompileError: WebAssembly.instantiate(): Compiling function #5 failed: Wasm "
+		  "SIMD unsupported @+17684).");
+	evidence_release(&ev);
+
 	/* a log pasted as a JS string: the exception after a literal \n */
 	l = extract(&ev, "\"Could not load dynamic lib: /lib/python3.13/site-packages/some/long/path/x.abi3.so"
 			 "\\nError: Dynamic linking error: cannot resolve symbol invoke_vii\"\n");
