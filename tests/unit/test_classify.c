@@ -3421,6 +3421,46 @@ static void test_oom_trap_split_js_error_and_kotlin_crash(const struct classify_
 }
 
 /*
+ * Batch 93's tune logs (session 28): a compiler-rt builtin left as an import of env that no host
+ * gives (WasmEdge-3816) is a symbol the link left undefined, not a glue's function; a Spin trigger
+ * environment without the component's wasi: imports (spin-3555) and Node loading a jco transpile's
+ * unresolved wasi: imports (jco-401) are WASI the host does not give.
+ */
+static void test_builtin_import_and_component_hosts(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "[error] instantiation failed: unknown import, Code: 0x302\n"
+		  "[error]     When linking module: \"env\" , function name: \"__extenddftf2\"\n",
+		  "undefined_symbol_at_link" },
+		{ "Error: failed to run main module `app.wasm`\n\nCaused by:\n    0: unknown import: `env::__multi3` "
+		  "has "
+		  "not been defined\n",
+		  "undefined_symbol_at_link" },
+		{ "Error: Component app (file \"app.wasm\") can't run in environment wasi-http-0.2 because world "
+		  "spin:wasi-http/http-trigger@0.2.0 ...\n... requires imports named\n  - wasi:cli/environment@0.2.3\n"
+		  "  - wasi:filesystem/types@0.2.3\n",
+		  "wasi_host_import_missing" },
+		{ "Error [ERR_UNSUPPORTED_ESM_URL_SCHEME]: Only URLs with a scheme in: file, data, and node are "
+		  "supported "
+		  "by the default ESM loader. Received protocol 'wasi:'\n",
+		  "wasi_host_import_missing" },
+	};
+	static const struct near_miss misses[] = {
+		{ "[error] instantiation failed: unknown import, Code: 0x62\n"
+		  "[error]     When linking module: \"env\" , function name: \"my_host_log\"\n",
+		  "undefined_symbol_at_link" },
+		{ "Error [ERR_UNSUPPORTED_ESM_URL_SCHEME]: Only URLs with a scheme in: file, data, and node are "
+		  "supported "
+		  "by the default ESM loader. On Windows, absolute paths must be valid file:// URLs. Received protocol "
+		  "'c:'\n",
+		  "wasi_host_import_missing" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
  * Crash reports in other formats (session 27's tune logs): LLVM's unsymbolized Windows stack of
  * an LLVM tool, Mono's AOT compiler killed by a Windows crash status (MSBuild wraps the line),
  * Deno's panic report whose Args run a .wasm, Mozilla's crash-stats frames in js/src/wasm; the
@@ -8192,6 +8232,7 @@ int main(void)
 		test_debugger_crash_and_wasi_proposal(t);
 		test_zig_test_without_wasm_runner(t);
 		test_oom_trap_split_js_error_and_kotlin_crash(t);
+		test_builtin_import_and_component_hosts(t);
 		test_tune45_wordings(t);
 		test_tune46_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
