@@ -112,6 +112,25 @@ static const char *before_console_location(const char *s, const char *end)
 	return open - 2;
 }
 
+/* S, a span of two lines (a panic and its message), as one: each break, blanks around it, one space. */
+static void join_lines(char *s)
+{
+	char *w = s;
+
+	for (const char *r = s; *r; r++) {
+		if (*r != '\n' && *r != '\r') {
+			*w++ = *r;
+			continue;
+		}
+		while (w > s && (w[-1] == ' ' || w[-1] == '\t'))
+			w--;
+		while (r[1] == '\n' || r[1] == '\r' || r[1] == ' ' || r[1] == '\t')
+			r++;
+		*w++ = ' ';
+	}
+	*w = '\0';
+}
+
 char *evidence_quote(const char *start, const char *end)
 {
 	struct strbuf sb = { 0 };
@@ -129,23 +148,7 @@ char *evidence_quote(const char *start, const char *end)
 		untrusted_utf8_add(&sb, start, (size_t)(end - start));
 	}
 	copy = strbuf_detach(&sb);
-	/* A span of two lines (a panic and its message) is quoted as one, their break one space. */
-	{
-		char *w = copy;
-
-		for (const char *r = copy; *r; r++) {
-			if (*r == '\n' || *r == '\r') {
-				while (w > copy && (w[-1] == ' ' || w[-1] == '\t'))
-					w--;
-				while (r[1] == '\n' || r[1] == '\r' || r[1] == ' ' || r[1] == '\t')
-					r++;
-				*w++ = ' ';
-			} else {
-				*w++ = *r;
-			}
-		}
-		*w = '\0';
-	}
+	join_lines(copy);
 	return copy;
 }
 
