@@ -3461,6 +3461,35 @@ static void test_builtin_import_and_component_hosts(const struct classify_table 
 }
 
 /*
+ * Batch 94's tune logs (session 29): js_of_ocaml's and wasm_of_ocaml's report of their own failed
+ * assertion (wasm_of_ocaml-74); proxy-wasm's refusal of a module for a missing import of one of
+ * Emscripten's glue functions, abseil's EM_JS HaveOffsetConverter among them (proxy-wasm-cpp-sdk-194).
+ * A missing import of the host's own (env.proxy_log) names no glue.
+ */
+static void test_ocaml_crash_and_proxy_wasm_glue(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "bin/wasm_of_ocaml: You found a bug. Please report it at "
+		  "https://github.com/ocsigen/js_of_ocaml/issues :\n"
+		  "Error: File \"compiler/lib/wasm/wa_link.ml\", line 617, characters 8-14: Assertion failed\n",
+		  "toolchain_crash" },
+		{ "[2025-12-21 00:32:01.922][286][error][wasm] Failed to load Wasm module due to a missing import: "
+		  "env.HaveOffsetConverter\n",
+		  "emscripten_glue_missing" },
+		{ "[wasm] Failed to load Wasm module due to a missing import: env._emscripten_memcpy_js\n",
+		  "emscripten_glue_missing" },
+	};
+	static const struct near_miss misses[] = {
+		{ "[2025-12-21 00:32:01.922][286][error][wasm] Failed to load Wasm module due to a missing import: "
+		  "env.proxy_log\n",
+		  "emscripten_glue_missing" },
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_near_misses(t, misses, COUNT(misses));
+}
+
+/*
  * Crash reports in other formats (session 27's tune logs): LLVM's unsymbolized Windows stack of
  * an LLVM tool, Mono's AOT compiler killed by a Windows crash status (MSBuild wraps the line),
  * Deno's panic report whose Args run a .wasm, Mozilla's crash-stats frames in js/src/wasm; the
@@ -8233,6 +8262,7 @@ int main(void)
 		test_zig_test_without_wasm_runner(t);
 		test_oom_trap_split_js_error_and_kotlin_crash(t);
 		test_builtin_import_and_component_hosts(t);
+		test_ocaml_crash_and_proxy_wasm_glue(t);
 		test_tune45_wordings(t);
 		test_tune46_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
