@@ -297,6 +297,20 @@ static const char *error_word_at(const char *s, const char *end)
 	return NULL;
 }
 
+/*
+ * Where a warning's mark starts on [S, END), or NULL: "warning:", or the
+ * upper-case "WARNING:" of C libraries' loggers (emscripten-glfw's "WARNING:
+ * GLFW: Error: 0 Description: ..."), whose error words after it are the
+ * warning's. Not pdf.js's "Warning:", under which it reports a decoder it
+ * failed to load.
+ */
+static const char *warning_mark_at(const char *s, const char *end)
+{
+	const char *w = find_in(s, end, "warning:"), *u = find_in(s, end, "WARNING:");
+
+	return u && (!w || u < w) ? u : w;
+}
+
 /* maturin's failure line; each cause of it follows on a "  Caused by: " line (src/main.rs) */
 #define MATURIN_FAILED "\xf0\x9f\x92\xa5 maturin failed"
 #define MATURIN_CAUSE "Caused by: "
@@ -1174,7 +1188,7 @@ static int line_weight(const char *s, const char *end, const char **why, const c
 		return 80;
 	}
 	e = error_word_at(s, end);
-	w = find_in(s, end, "warning:");
+	w = warning_mark_at(s, end);
 	if (e && (!w || e < w)) {
 		const char *msg = e + 5;
 

@@ -874,7 +874,7 @@ static void test_engine_catalogues(const struct classify_table *t)
 		{ STAGE_LOAD,
 		  "WARN wasm-runtime: Cannot create a runtime error=Other(\"cannot deserialize module: "
 		  "UnknownSimdOpcode(12)\")\n",
-		  NULL, "engine_lacks_wasm_feature" },
+		  NULL, "wasm_tool_feature_not_enabled" },
 		{ STAGE_LOAD, "Error: Failed to deserialize wasm module with Unknown opcode 192\n", NULL,
 		  "engine_lacks_wasm_feature" },
 		/* wasm_engine_crash: V8's FATAL when Liftoff bails out on a platform it should compile for */
@@ -3490,6 +3490,47 @@ static void test_ocaml_crash_and_proxy_wasm_glue(const struct classify_table *t)
 }
 
 /*
+ * Batch 96's tune logs (session 29): a wasm-bindgen module's glue imports refused by wasmer-go
+ * ("Missing import: `./x_bg.js`.`__wbg_...`", old-docs.wasmer.io-89) and by CosmWasm's static
+ * validation, whose message a paste wrapped before the import (osmosis-rust-17), are the glue
+ * missing; parity-wasm's "UnknownOpcode(192)" where substrate's wasm-builder reads the runtime it
+ * built (space-acres-85) or a node's loader deserializes it is a reader without the feature (a
+ * consistency audit's two readers: polkadot-sdk-3192, substrate-contracts-node-176); an upper-case "WARNING:" line whose text carries "Error: 0" is a warning
+ * (emscripten-glfw-10), while pdf.js's "Warning: ...: Error: Failed to fetch" still reads as a failure.
+ */
+static void test_standalone_glue_imports_and_warning_marks(const struct classify_table *t)
+{
+	static const struct wording cases[] = {
+		{ "failed to create module instance: Missing import: "
+		  "`./calculator_bg.js`.`__wbg_log_b500d075b2228a75`\n",
+		  "wasm_bindgen_outside_js" },
+		{ "Error calling the VM: Error during static Wasm validation: \nWasm contract requires unsupported "
+		  "import: \n"
+		  "\"__wbindgen_placeholder__.__wbindgen_describe\". Required imports: \n",
+		  "wasm_bindgen_outside_js" },
+		{ "  Failed to deserialize "
+		  "`C:\\Users\\u\\app\\target\\debug\\wbuild\\node-runtime\\node_runtime.wasm`: "
+		  "UnknownOpcode(192)\n",
+		  "wasm_tool_feature_not_enabled" },
+		{ "WARN main wasm-runtime: Cannot create a runtime error=Other(\"cannot deserialize module: "
+		  "UnknownOpcode(192)\")\n",
+		  "wasm_tool_feature_not_enabled" },
+	};
+	static const char *const clean[] = {
+		"WARNING: GLFW: Error: 0 Description: [Warning] glfwSwapBuffers is not implemented on this platform\n",
+	};
+	static const char *const failed[] = {
+		"pdf.worker.min.mjs:25 Warning: JpxImage#instantiateWasm: Error: Failed to fetch file "
+		"\"../web/wasm/openjpeg.wasm\" with \"Not Found\".\n",
+	};
+
+	check_named(t, cases, COUNT(cases));
+	check_clean(t, clean, COUNT(clean));
+	for (size_t i = 0; i < COUNT(failed); i++)
+		CHECK_STR(classify1(t, -1, failed[i], NULL, NULL), "unclassified");
+}
+
+/*
  * Crash reports in other formats (session 27's tune logs): LLVM's unsymbolized Windows stack of
  * an LLVM tool, Mono's AOT compiler killed by a Windows crash status (MSBuild wraps the line),
  * Deno's panic report whose Args run a .wasm, Mozilla's crash-stats frames in js/src/wasm; the
@@ -5891,7 +5932,7 @@ static void test_batch9_10_near_misses(const struct classify_table *t)
 		 */
 		{ "ERROR: Loading of original wasm failed: Loading of wasm module at '/p/target/ink/"
 		  "wasm32-unknown-unknown/release/oracle.wasm' failed: UnknownOpcode(192)\n",
-		  "engine_lacks_wasm_feature" },
+		  "wasm_tool_feature_not_enabled" },
 		/*
 		 * Firefox's structured clone refusing shared memory on a window's postMessage (js.msg
 		 * JSMSG_SC_NOT_CLONABLE_WITH_COOP_COEP, "The %s object cannot be serialized. ..." with its DOM
@@ -8263,6 +8304,7 @@ int main(void)
 		test_oom_trap_split_js_error_and_kotlin_crash(t);
 		test_builtin_import_and_component_hosts(t);
 		test_ocaml_crash_and_proxy_wasm_glue(t);
+		test_standalone_glue_imports_and_warning_marks(t);
 		test_tune45_wordings(t);
 		test_tune46_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
