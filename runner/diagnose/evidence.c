@@ -478,6 +478,33 @@ static int is_npm_code(const char *s, const char *end)
 }
 
 /*
+ * Whether [S, END) heads a list of the errors it counts ("Build failed with 2
+ * errors:", esbuild's and so wrangler's): the errors listed under it tell more.
+ */
+static int is_error_count_head(const char *s, const char *end)
+{
+	const char *p;
+
+	while (end > s && isspace((unsigned char)end[-1]))
+		end--;
+	if (end - s < 10 || end[-1] != ':')
+		return 0;
+	p = end - 1;
+	if (p - s >= 6 && !memcmp(p - 6, "errors", 6))
+		p -= 6;
+	else if (p - s >= 5 && !memcmp(p - 5, "error", 5))
+		p -= 5;
+	else
+		return 0;
+	if (p == s || p[-1] != ' ')
+		return 0;
+	p--;
+	while (p > s && isdigit((unsigned char)p[-1]))
+		p--;
+	return p - s >= 5 && !memcmp(p - 5, "with ", 5) && isdigit((unsigned char)*p);
+}
+
+/*
  * Whether npm's message [MSG, END) (after "npm ERR! ") says a failure: in
  * words, by a system error's code ("EISDIR: illegal operation"), or as one of
  * npm's own messages (lib/utils/error-message.js: "network Socket timeout",
@@ -1938,6 +1965,14 @@ static int decorated_weight(const char *line, const char *own, const char *end, 
 #define PLAIN_TAIL 5
 
 /*
+ * The weight of such a line printed just before a wrapper (Emscripten's
+ * "Aborted()", "Command failed: ...") when the log has no other error line:
+ * above the wrapper's, whose cause it says (a failed assertion, Postgres's
+ * "PANIC:", glog's "Check failed:").
+ */
+#define WRAPPED_PLAIN_WEIGHT 41
+
+/*
  * Whether [S, END) is webpack's import trace under a module error ("Import
  * trace for requested module:" and the relative paths it lists, one a line):
  * the failure's own trace, like a stack.
@@ -2167,12 +2202,14 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	int bindgen_fallback = 0; /* the last line was wasm-bindgen's notice that it falls back, its error next */
 	size_t said_lines = 0, plain_at = 0; /* lines with text so far; the count at the plain line */
 	int success_after = 0; /* a line after the first plain one says a step finished */
+	int unwrapped = 0; /* an error line of the log's own other than a wrapper's was kept */
+	size_t wrap_gap = PLAIN_TAIL; /* said lines from the plain line to the first wrapper's */
 	int ipy_followed = 0; /* a line came after IPython's header: its traceback, not a quote */
 	int py_cut = 0; /* the log so far ends in a traceback's frame: 1 its "File" line, 2 its source line too */
 	size_t py_indent = 0; /* that "File" line's indent: its source line is indented deeper */
 	size_t lineno = 0, indent = 0, codes_lineno = 0;
 	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 }, quoted = { 0 }, plain = { 0 },
-		    first_plain = { 0 }, ipy_head = { 0 }, py_frame = { 0 };
+		    first_plain = { 0 }, ipy_head = { 0 }, py_frame = { 0 }, wrapped = { 0 };
 	const char *codes = NULL, *codes_end = NULL; /* rustc's last summary of error codes */
 
 	while (line < end) {
@@ -2215,7 +2252,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			cause_only = !weight;
 			weight = (weight ? weight : 50) + 5;
 		}
-		if (weight > 40 && is_npm_code(why, eol))
+		if (weight > 40 && (is_npm_code(why, eol) || is_error_count_head(why, eol)))
 			weight--;
 		for (te = eol; te > why && isspace((unsigned char)te[-1]); te--)
 			;
@@ -2495,6 +2532,12 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			macro.start = NULL;
 		}
 		if (weight > 0) {
+			if (!cause_only && strcmp(tool, "wrapper") != 0)
+				unwrapped = 1;
+			else if (!cause_only && !real && plain.start) {
+				wrapped = plain;
+				wrap_gap = said_lines - plain_at;
+			}
 			real |= !cause_only;
 			c = (struct span){ .start = why,
 					   .end = te,
@@ -2575,6 +2618,11 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	/* an IPython traceback the paste cut before its exception's line (a frame shown): the header names the exception */
 	if (!real && ipy && ipy_followed)
 		keep(kept, n, &ipy_head);
+	/* a wrapper says only that a step failed: the plain words just before it say why */
+	if (real && !unwrapped && wrapped.start && wrap_gap <= PLAIN_TAIL) {
+		wrapped.weight = WRAPPED_PLAIN_WEIGHT;
+		keep(kept, n, &wrapped);
+	}
 	if (!real && quoted.start)
 		keep(kept, n, &quoted);
 	else if (!real && plain.start && said_lines - plain_at < PLAIN_TAIL)

@@ -121,10 +121,14 @@ static const char *const denials[] = { "isn't actually an error", "is not an err
  * Lines that start with failure words but report what a tool went on from:
  * GitHub Actions' cache library (@actions/cache: core.info or core.warning),
  * Firefox's devtools on a missing source map, CMake before 3.31 on a platform
- * it has no module for (it goes on with the generic one).
+ * it has no module for (it goes on with the generic one), rustc's summary of
+ * its error codes and its pointer to their explanation, under its errors.
  */
-static const char *const survived[] = { "Failed to save: ", "Failed to restore: ", "Source map error: ",
-					"System is unknown to cmake" };
+static const char *const survived[] = {
+	"Failed to save: ",           "Failed to restore: ",         "Source map error: ",
+	"System is unknown to cmake", "For more information about ", "Some errors have detailed explanations: ",
+	"Some errors occurred: "
+};
 
 /* A line's first word that makes it a logger's lower level than an error. */
 static const char *const levels[] = { "note", "help", "hint", "info", "debug", "trace" };
@@ -173,6 +177,16 @@ static int stands_alone(const char *s, const char *p, const char *q, const char 
 	if (is_word_char((unsigned char)*q) || strchr("-/=", *q))
 		return 0;
 	return !(*q == '.' && q + 1 < end && isalnum((unsigned char)q[1]));
+}
+
+/* Whether the failure word [P, Q) is a value an object's print shows ("{ bitDepth: undefined, length: 6 }"). */
+static int is_printed_value(const char *s, const char *p, const char *q, const char *end)
+{
+	if (p - s < 2 || p[-2] != ':' || p[-1] != ' ')
+		return 0;
+	while (q < end && *q == ' ')
+		q++;
+	return q < end && (*q == ',' || *q == '}');
 }
 
 /*
@@ -391,7 +405,7 @@ int failword_line(const char *s, const char *end)
 			const char *q = p + strlen(failures[i]);
 
 			if (starts_with_ci(p, end, failures[i]) && stands_alone(s, p, q, end) &&
-			    !counted_zero(s, p, q, end))
+			    !counted_zero(s, p, q, end) && !is_printed_value(s, p, q, end))
 				failures_said++;
 		}
 	}

@@ -55,11 +55,13 @@ static const char *shape_end(const char *s, const char *end, const char *shape)
 /*
  * The end of a time at S, or NULL: ISO 8601's "YYYY-MM-DD[T ]HH:MM:SS" (Go's
  * log package: "YYYY/MM/DD HH:MM:SS") or a bare "HH:MM:SS", each with its
- * optional fraction (".123", ",123") and zone ("Z", "+01:00"); or a 12-hour
+ * optional fraction (".123", ",123") and zone ("Z", "+01:00", " GMT"); or a 12-hour
  * clock's "H:MM:SS AM" (Netlify's deploy log: "3:41:52 PM: ").
  */
 static const char *time_end(const char *s, const char *end)
 {
+	/* a zone's name after the time (PostgreSQL's log_line_prefix "%m": "14:44:37.831 GMT") */
+	static const char *const zones[] = { "GMT", "UTC", "CET", "CEST", "PST", "PDT", "EST", "EDT" };
 	const char *p = shape_end(s, end, "9999-99-99");
 
 	if (!p)
@@ -84,6 +86,11 @@ static const char *time_end(const char *s, const char *end)
 		p++;
 	else if (p < end && (*p == '+' || *p == '-') && (s = shape_end(p + 1, end, "99:99")))
 		p = s;
+	else if (p < end && *p == ' ')
+		for (size_t i = 0; i < sizeof(zones) / sizeof(*zones); i++)
+			if (starts_with(p + 1, end, zones[i]) && p + 1 + strlen(zones[i]) < end &&
+			    p[1 + strlen(zones[i])] == ' ')
+				return p + 1 + strlen(zones[i]);
 	return p;
 }
 
@@ -473,6 +480,30 @@ static const char *symbol_mark_end(const char *s, const char *end)
 }
 
 /*
+ * The end of glog's head at S ("E1016 21:10:36.609999 2009696 file.cc:296] ":
+ * level letter, month and day, time, thread id, source file and line, as
+ * MediaPipe and other Google C++ libraries print their logs), or S.
+ */
+static const char *glog_prefix_end(const char *s, const char *end)
+{
+	const char *p, *q;
+
+	if (!strchr("IWEF", *s) || !(p = shape_end(s + 1, end, "9999 99:99:99")))
+		return s;
+	if (p < end && *p == '.')
+		p = span_of(p + 1, end, "0123456789");
+	q = span_of(p, end, " ");
+	p = span_of(q, end, "0123456789");
+	if (q == p || p == end || *p != ' ')
+		return s;
+	q = span_of(p + 1, end, NAME_CHARS ".");
+	if (q == p + 1 || q == end || *q != ':')
+		return s;
+	p = span_of(q + 1, end, "0123456789");
+	return p > q + 1 && end - p > 2 && p[0] == ']' && p[1] == ' ' ? p + 2 : s;
+}
+
+/*
  * The end of syslog's head at S ("Oct 29 16:36:28 host containerd[1265]: ",
  * as journalctl prints it too), or S.
  */
@@ -637,7 +668,7 @@ static const char *decoration_end(const char *s, const char *end)
 		['l'] = 1,
 		[0xf0] = 1,
 		['"'] = 1,
-		/* tracing-subscriber's other levels (ERROR's E is above) */
+		/* tracing-subscriber's other levels (ERROR's E is above), glog's */
 		['W'] = 1,
 		['I'] = 1,
 		['D'] = 1,
@@ -706,7 +737,7 @@ static const char *decoration_end(const char *s, const char *end)
 	if (*s == '"' && end - s > 3 && end[-1] == '"' && !memchr(s + 1, '"', (size_t)(end - s - 2)) &&
 	    isalpha((unsigned char)s[1]))
 		return s + 1;
-	if (isupper((unsigned char)*s) && (p = syslog_prefix_end(s, end)) != s)
+	if (isupper((unsigned char)*s) && ((p = syslog_prefix_end(s, end)) != s || (p = glog_prefix_end(s, end)) != s))
 		return p;
 	if ((*s == 't' || *s == 'l') && (p = logfmt_prefix_end(s, end)) != s)
 		return p;
@@ -731,8 +762,13 @@ static const char *decoration_end(const char *s, const char *end)
 	/* a tab after it: Cloudflare Pages' ("19:52:59.639\tCloning ..."), or a structured log's fields */
 	if (p && p < end && *p == '\t')
 		return tab_fields_end(p + 1, end);
-	if (p && p < end && *p == ' ')
+	if (p && p < end && *p == ' ') {
+		/* a process id after it (PostgreSQL's "%m [%p] ") */
+		if (p + 1 < end && p[1] == '[' && (q = span_of(p + 2, end, "0123456789")) > p + 2 && end - q > 2 &&
+		    q[0] == ']' && q[1] == ' ')
+			return q + 2;
 		return p + 1;
+	}
 	/* pytest's summary (_pytest/terminal.py: "FAILED nodeid - message") */
 	if (starts_with(s, end, "FAILED ") && (p = find_in(s, end, "::")) && (p = find_in(p, end, " - ")))
 		return p + 3;

@@ -3531,6 +3531,41 @@ static void test_standalone_glue_imports_and_warning_marks(const struct classify
 }
 
 /*
+ * A wrapper's cause said in words just before it (session 30's tune logs): glog's fatal check and
+ * PostgreSQL's PANIC before Emscripten's bare "Aborted()" (their heads cut: glog's level, time,
+ * thread and source; PostgreSQL's time, zone and pid); rustc's pointer to an error code's
+ * explanation and a value an object's print shows are no such words. swift-build's Xcode-style
+ * link hands ld64's dependency_info file to wasm-ld.
+ */
+static void test_wrapped_causes_and_log_heads(const struct classify_table *t)
+{
+	static const struct unknown_wording unknown[] = {
+		{ "F0108 11:43:54.385000 1820112 gl_texture_buffer.cc:205] Check failed: prod_token\nAborted()\n"
+		  "[Error] Unhandled Promise Rejection: RuntimeError: Aborted(). Build with -sASSERTIONS for more "
+		  "info.\n",
+		  "Check failed: prod_token" },
+		{ "2024-09-16 14:44:37.831 GMT [42] LOG:  invalid resource manager ID in checkpoint record\n"
+		  "2024-09-16 14:44:37.831 GMT [42] PANIC:  could not locate a valid checkpoint record\n"
+		  "Aborted()\nRuntimeError: Aborted(). Build with -sASSERTIONS for more info.\n",
+		  "PANIC:  could not locate a valid checkpoint record" },
+		{ "Decoded 576: { width: 1500, height: 1000, bitDepth: undefined, length: 6000000 }\nAborted()\n",
+		  "Aborted()" },
+		{ "For more information about this error, try `rustc --explain E0308`.\n"
+		  "error: could not compile `ctrlc` (lib) due to 7 previous errors\n",
+		  "error: could not compile `ctrlc` (lib) due to 7 previous errors" },
+	};
+	static const struct wording cases[] = {
+		{ "Package.swift: runtime: wasm-ld: error: cannot open /app/.build/out/Intermediates.noindex/"
+		  "F.build/Release-none-wasm32/runtime-t.build/Objects-normal/wasm32/runtime_dependency_info.dat: "
+		  "No such file or directory\n",
+		  "macho_linker_flag_to_wasm_ld" },
+	};
+
+	check_unknown(t, unknown, COUNT(unknown));
+	check_named(t, cases, COUNT(cases));
+}
+
+/*
  * Crash reports in other formats (session 27's tune logs): LLVM's unsymbolized Windows stack of
  * an LLVM tool, Mono's AOT compiler killed by a Windows crash status (MSBuild wraps the line),
  * Deno's panic report whose Args run a .wasm, Mozilla's crash-stats frames in js/src/wasm; the
@@ -8305,6 +8340,7 @@ int main(void)
 		test_builtin_import_and_component_hosts(t);
 		test_ocaml_crash_and_proxy_wasm_glue(t);
 		test_standalone_glue_imports_and_warning_marks(t);
+		test_wrapped_causes_and_log_heads(t);
 		test_tune45_wordings(t);
 		test_tune46_wordings(t);
 		test_engine_opcode_and_crash_wordings(t);
