@@ -172,7 +172,8 @@ static int node_code_at(const char *p, const char *end)
  * "pyodide.ffi.JsException", plain "Error"; a module's lowercase alias as
  * Python prints it: cffi's "ffi.error", "struct.error") followed by ":"
  * starts a word of the line, or NULL; its end in *NAME_END. Python warnings
- * ("DeprecationWarning:") are not exceptions.
+ * ("DeprecationWarning:") are not exceptions, nor is a handler's "except
+ * ImportError:" (source a frame or a paste quotes).
  */
 static const char *exception_at(const char *s, const char *end, const char **name_end)
 {
@@ -182,7 +183,7 @@ static const char *exception_at(const char *s, const char *end, const char **nam
 		/* a word start; or after a literal "\n" (a log pasted as a JS or JSON string) */
 		if (p > s && !strchr(" ([\"'", p[-1]) && !(p - s >= 2 && p[-2] == '\\' && p[-1] == 'n'))
 			continue;
-		if (!isalpha((unsigned char)*p))
+		if (!isalpha((unsigned char)*p) || (p - s >= 7 && memcmp(p - 7, "except ", 7) == 0))
 			continue;
 		while (q < end && (isalnum((unsigned char)*q) || *q == '_' || *q == '.'))
 			q++;
@@ -202,7 +203,7 @@ static const char *exception_at(const char *s, const char *end, const char **nam
  * The last exception of a traceback folded onto one line [S, END) (S at its
  * "Traceback (most recent call last):"), after a frame ("... File "x.py",
  * line 5, in <module> import y ModuleNotFoundError: No module named 'y'"),
- * or NULL; not a handler's "except ImportError:" quoted in a frame.
+ * or NULL.
  */
 static const char *folded_exception(const char *s, const char *end)
 {
@@ -211,8 +212,7 @@ static const char *folded_exception(const char *s, const char *end)
 	if (!p)
 		return NULL;
 	while ((x = exception_at(p, end, &xe)) != NULL) {
-		if (!(x - p >= 7 && memcmp(x - 7, "except ", 7) == 0))
-			last = x;
+		last = x;
 		p = xe;
 	}
 	return last;
@@ -1611,7 +1611,8 @@ static int failure_weight(const char *line, const char *own, const char *why, co
 	if (ends_with(line, own, LOGLINE_MIETTE_HEAD))
 		return 50;
 	*tool = "python";
-	if (starts_with(p, own, "E   ") && starts_with(why, te, "assert "))
+	/* the tag is the last decoration before the assertion, whatever a paste put before it */
+	if (own - p >= 4 && memcmp(own - 4, "E   ", 4) == 0 && starts_with(why, te, "assert "))
 		return 90;
 	*tool = "test";
 	if (starts_with(why, te, "expect(received).") || starts_with(why, te, "expect(jest.fn())."))
@@ -1971,6 +1972,19 @@ static int decorated_weight(const char *line, const char *own, const char *end, 
  * "PANIC:", glog's "Check failed:").
  */
 #define WRAPPED_PLAIN_WEIGHT 41
+
+/*
+ * Whether unindented line [S, END) in a Python traceback goes on with a
+ * frame's head whose file name has line breaks in it (marimo's cells:
+ * "  Cell ", "marimo://notebook.py#cell=cell-1", ", line 8, in <module>"):
+ * a URL alone on its line, or the rest of the head after it.
+ */
+static int continues_frame(const char *s, const char *end)
+{
+	const char *p = span_of(s, end, "abcdefghijklmnopqrstuvwxyz");
+
+	return starts_with(s, end, ", line ") || (p > s && starts_with(p, end, "://") && !has_space(p, end));
+}
 
 /*
  * Whether [S, END) is webpack's import trace under a module error ("Import
@@ -2471,7 +2485,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		} else if (in_traceback && why == own && starts_with(why, eol, "File \"")) {
 			flat_tb = 1;
 		} else if (in_traceback && why == own && why < eol && !isspace((unsigned char)*why) &&
-			   !is_elision(why, eol) && !is_caret_line(why, eol) &&
+			   !is_elision(why, eol) && !is_caret_line(why, eol) && !continues_frame(why, eol) &&
 			   (!flat_tb || starts_exception(why, eol))) {
 			/* The first unindented line after a traceback: its exception (unless it wraps a step's). */
 			in_traceback = 0;
@@ -2489,7 +2503,8 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			dynlib = is_pyodide_dynlib_error(why, eol);
 		}
 		/* the first error quoted in prose, for a log that shows none of its own */
-		if (!weight && !real && !quoted.start && (q = quoted_error(own, eol, &qe, &qw, &tool)))
+		if (!weight && !real && !quoted.start && !is_warning(line, eol) &&
+		    (q = quoted_error(own, eol, &qe, &qw, &tool)))
 			quoted = (struct span){ .start = q,
 						.end = qe,
 						.tool = tool,

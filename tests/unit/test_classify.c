@@ -3535,7 +3535,10 @@ static void test_standalone_glue_imports_and_warning_marks(const struct classify
  * PostgreSQL's PANIC before Emscripten's bare "Aborted()" (their heads cut: glog's level, time,
  * thread and source; PostgreSQL's time, zone and pid); rustc's pointer to an error code's
  * explanation and a value an object's print shows are no such words. swift-build's Xcode-style
- * link hands ld64's dependency_info file to wasm-ld.
+ * link hands ld64's dependency_info file to wasm-ld. An exception a warning quotes (.NET's
+ * WASM0001 on a P/Invoke it skips) is no error of the log's, nor is a handler's "except
+ * Exception:" in quoted source; a traceback frame whose file name has line breaks (marimo's
+ * cells) goes on to its exception (batch 99).
  */
 static void test_wrapped_causes_and_log_heads(const struct classify_table *t)
 {
@@ -3553,6 +3556,15 @@ static void test_wrapped_causes_and_log_heads(const struct classify_table *t)
 		{ "For more information about this error, try `rustc --explain E0308`.\n"
 		  "error: could not compile `ctrlc` (lib) due to 7 previous errors\n",
 		  "error: could not compile `ctrlc` (lib) due to 7 previous errors" },
+		{ "Traceback (most recent call last):\n"
+		  "  File \"/lib/python3.12/site-packages/marimo/_runtime/executor.py\", line 122, in execute_cell\n"
+		  "    exec(cell.body, glbls)\n  Cell \nmarimo://notebook.py#cell=cell-1\n, line 8, in <module>\n"
+		  "    lz = pl.scan_parquet(URL)\n"
+		  "AttributeError: type object 'builtins.PyLazyFrame' has no attribute 'new_from_parquet'\n",
+		  "AttributeError: type object 'builtins.PyLazyFrame' has no attribute 'new_from_parquet'" },
+		{ "../scipy/meson.build:62:17: ERROR: Command `/tmp/env/bin/python\n-c 'import numpy as np\ntry:\n"
+		  "  incdir = np.get_include()\nexcept Exception:\n  incdir = None\n",
+		  "../scipy/meson.build:62:17: ERROR: Command `/tmp/env/bin/python" },
 	};
 	static const struct wording cases[] = {
 		{ "Package.swift: runtime: wasm-ld: error: cannot open /app/.build/out/Intermediates.noindex/"
@@ -3561,8 +3573,17 @@ static void test_wrapped_causes_and_log_heads(const struct classify_table *t)
 		  "macho_linker_flag_to_wasm_ld" },
 	};
 
+	static const char *const clean[] = {
+		"warning WASM0001: Could not get pinvoke, or callbacks for method 'NativeMethods::GetModuleFileName' "
+		"because 'System.NotSupportedException: Unsupported parameter type in method "
+		"'NativeMethods.GetModuleFileName'\n"
+		"warning WASM0001:    at PInvokeCollector.CollectPInvokes(List`1 pinvokes, HashSet`1 signatures, Type "
+		"type)'\n",
+	};
+
 	check_unknown(t, unknown, COUNT(unknown));
 	check_named(t, cases, COUNT(cases));
+	check_clean(t, clean, COUNT(clean));
 }
 
 /*
