@@ -122,12 +122,13 @@ static const char *const denials[] = { "isn't actually an error", "is not an err
  * GitHub Actions' cache library (@actions/cache: core.info or core.warning),
  * Firefox's devtools on a missing source map, CMake before 3.31 on a platform
  * it has no module for (it goes on with the generic one), rustc's summary of
- * its error codes and its pointer to their explanation, under its errors.
+ * its error codes and its pointer to their explanation, under its errors,
+ * wasm-ctor-eval's stop after the constructors it could evaluate.
  */
 static const char *const survived[] = {
-	"Failed to save: ",           "Failed to restore: ",         "Source map error: ",
-	"System is unknown to cmake", "For more information about ", "Some errors have detailed explanations: ",
-	"Some errors occurred: "
+	"Failed to save: ",           "Failed to restore: ",           "Source map error: ",
+	"System is unknown to cmake", "For more information about ",   "Some errors have detailed explanations: ",
+	"Some errors occurred: ",     "...partial evalling successful"
 };
 
 /* A line's first word that makes it a logger's lower level than an error. */

@@ -3538,7 +3538,9 @@ static void test_standalone_glue_imports_and_warning_marks(const struct classify
  * link hands ld64's dependency_info file to wasm-ld. An exception a warning quotes (.NET's
  * WASM0001 on a P/Invoke it skips) is no error of the log's, nor is a handler's "except
  * Exception:" in quoted source; a traceback frame whose file name has line breaks (marimo's
- * cells) goes on to its exception (batch 99).
+ * cells) goes on to its exception (batch 99). core's refusal of the retired
+ * panic_immediate_abort feature is no mix of panic strategies; wasm-ctor-eval's stop after the
+ * constructors it evaluated is no failure (batch 100).
  */
 static void test_wrapped_causes_and_log_heads(const struct classify_table *t)
 {
@@ -3571,6 +3573,12 @@ static void test_wrapped_causes_and_log_heads(const struct classify_table *t)
 		  "F.build/Release-none-wasm32/runtime-t.build/Objects-normal/wasm32/runtime_dependency_info.dat: "
 		  "No such file or directory\n",
 		  "macho_linker_flag_to_wasm_ld" },
+		{ "error: the crate 'panic_unwind' does not have the panic strategy 'unwind'\n",
+		  "panic_strategy_mismatch" },
+	};
+	static const char *const unnamed[] = {
+		"error: panic_immediate_abort is now a real panic strategy! Enable it with `panic = "
+		"\"immediate-abort\"` in Cargo.toml\n",
 	};
 
 	static const char *const clean[] = {
@@ -3579,10 +3587,13 @@ static void test_wrapped_causes_and_log_heads(const struct classify_table *t)
 		"'NativeMethods.GetModuleFileName'\n"
 		"warning WASM0001:    at PInvokeCollector.CollectPInvokes(List`1 pinvokes, HashSet`1 signatures, Type "
 		"type)'\n",
+		"  ...partial evalling successful, but stopping since could not eval: call import: "
+		"env._embind_register_std_string\n  ...stopping\n",
 	};
 
 	check_unknown(t, unknown, COUNT(unknown));
 	check_named(t, cases, COUNT(cases));
+	check_unnamed(t, unnamed, COUNT(unnamed));
 	check_clean(t, clean, COUNT(clean));
 }
 
