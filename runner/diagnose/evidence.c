@@ -487,18 +487,12 @@ static int is_error_count_head(const char *s, const char *end)
 
 	while (end > s && isspace((unsigned char)end[-1]))
 		end--;
-	if (end - s < 10 || end[-1] != ':')
-		return 0;
-	p = end - 1;
-	if (p - s >= 6 && !memcmp(p - 6, "errors", 6))
-		p -= 6;
-	else if (p - s >= 5 && !memcmp(p - 5, "error", 5))
-		p -= 5;
+	if (ends_with(s, end, " errors:"))
+		p = end - 8;
+	else if (ends_with(s, end, " error:"))
+		p = end - 7;
 	else
 		return 0;
-	if (p == s || p[-1] != ' ')
-		return 0;
-	p--;
 	while (p > s && isdigit((unsigned char)p[-1]))
 		p--;
 	return p - s >= 5 && !memcmp(p - 5, "with ", 5) && isdigit((unsigned char)*p);
