@@ -499,6 +499,18 @@ static int is_error_count_head(const char *s, const char *end)
 }
 
 /*
+ * Whether [S, END) is autoconf's head over its error message (AC_MSG_ERROR's
+ * "configure: error: in `DIR':", after the "checking ..." it interrupts): the
+ * message is on the next line.
+ */
+static int is_autoconf_dir_head(const char *s, const char *end)
+{
+	while (end > s && isspace((unsigned char)end[-1]))
+		end--;
+	return find_in(s, end, "configure: error: in `") && ends_with(s, end, "':");
+}
+
+/*
  * Whether npm's message [MSG, END) (after "npm ERR! ") says a failure: in
  * words, by a system error's code ("EISDIR: illegal operation"), or as one of
  * npm's own messages (lib/utils/error-message.js: "network Socket timeout",
@@ -814,20 +826,29 @@ static int is_pyodide_dynlib_error(const char *s, const char *end)
 	       find_in(s, end, "Error: Could not load dynamic lib: ");
 }
 
+static int is_trace_line(const char *s, const char *end);
+
 /*
  * Whether one of the three lines after the one ending at EOL (within END)
- * has TEXT: a failure followed by what the program does instead.
+ * has TEXT: a failure followed by what the program does instead. The stack
+ * a console prints under the failure (Chrome's "f @ url:1", "Promise.then")
+ * is the failure's own and does not count as a line.
  */
 static int falls_back(const char *eol, const char *end, const char *text)
 {
 	const char *line = eol;
 
-	for (int i = 0; i < 3 && line < end; i++) {
-		const char *next = line + 1, *next_end = memchr(next, '\n', (size_t)(end - next));
+	for (int i = 0, frames = 0; i < 3 && frames < 40 && line < end;) {
+		const char *next = line + 1, *next_end = memchr(next, '\n', (size_t)(end - next)), *t;
 
 		line = next_end ? next_end : end;
 		if (find_in(next, line, text))
 			return 1;
+		t = span_of(next, line, " \t");
+		if (is_trace_line(t, line) || (line - t == 12 && starts_with(t, line, "Promise.then")))
+			frames++;
+		else
+			i++;
 	}
 	return 0;
 }
@@ -2054,6 +2075,34 @@ static int is_devtools_frame(const char *s, const char *end)
 	return span_of(p, end, "0123456789") == end;
 }
 
+/*
+ * Whether [S, END) is the location Node prints over the source line of an
+ * uncaught throw ("node:internal/errors:932", "/app/build.mjs:25"): a path or
+ * URL and a line number, nothing else.
+ */
+static int is_throw_site(const char *s, const char *end)
+{
+	const char *d = end;
+
+	while (d > s && isdigit((unsigned char)d[-1]))
+		d--;
+	return d < end && d - s > 1 && d[-1] == ':' && !has_space(s, end);
+}
+
+/* Whether the line after the one ending at EOL (within END) is only carets: it points into the line above. */
+static int caret_follows(const char *eol, const char *end)
+{
+	const char *next_eol, *own;
+
+	if (eol >= end)
+		return 0;
+	next_eol = memchr(eol + 1, '\n', (size_t)(end - eol - 1));
+	if (!next_eol)
+		next_eol = end;
+	own = logline_own_text(eol + 1, next_eol);
+	return is_caret_line(own, next_eol);
+}
+
 /* Whether [S, END) is only a source location, "src/x.rs:192" (color-eyre's "Location:" under its error). */
 static int is_bare_location(const char *s, const char *end)
 {
@@ -2216,6 +2265,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	int py_cut = 0; /* the log so far ends in a traceback's frame: 1 its "File" line, 2 its source line too */
 	size_t py_indent = 0; /* that "File" line's indent: its source line is indented deeper */
 	size_t lineno = 0, indent = 0, codes_lineno = 0;
+	size_t site_line = 0; /* the line of the last location of a throw's source (is_throw_site) */
 	struct span head = { 0 }, cause = { 0 }, said = { 0 }, last = { 0 }, quoted = { 0 }, plain = { 0 },
 		    first_plain = { 0 }, ipy_head = { 0 }, py_frame = { 0 }, wrapped = { 0 };
 	const char *codes = NULL, *codes_end = NULL; /* rustc's last summary of error codes */
@@ -2223,7 +2273,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 	while (line < end) {
 		const char *eol = memchr(line, '\n', (size_t)(end - line)), *why, *tool, *item, *te, *own, *q, *qe;
 		struct span c;
-		int base, weight, cause_only = 0, qw, in_warning;
+		int base, weight, cause_only = 0, qw, in_warning, throw_source;
 		const char *named, *tb;
 
 		if (!eol)
@@ -2253,6 +2303,10 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 				    (bindgen_fallback && starts_with(why, eol, "TypeError: ")))) ||
 		    (weight && failword_denied(why, eol)))
 			weight = base = 0;
+		/* Node's report of an uncaught throw quotes the throwing line between its location and a caret */
+		throw_source = site_line && site_line + 1 == lineno && caret_follows(eol, end);
+		if (throw_source)
+			weight = base = 0;
 		/* a comment ("# ...": a shell's, a pasted header) names no cause */
 		if ((named = names_cause(why, eol)) && !is_warning(line, eol) && *why != '#') {
 			if (!weight)
@@ -2260,7 +2314,8 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			cause_only = !weight;
 			weight = (weight ? weight : 50) + 5;
 		}
-		if (weight > 40 && (is_npm_code(why, eol) || is_error_count_head(why, eol)))
+		if (weight > 40 &&
+		    (is_npm_code(why, eol) || is_error_count_head(why, eol) || is_autoconf_dir_head(why, eol)))
 			weight--;
 		for (te = eol; te > why && isspace((unsigned char)te[-1]); te--)
 			;
@@ -2268,6 +2323,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		if (own > line && own[-1] == '"' && why == own && te > why && te[-1] == '"')
 			te--;
 		in_warning = warning_open || r_warnings || py_ignored || bindgen_fallback;
+		site_line = why < te && is_throw_site(why, te) ? lineno : 0;
 		if (why < te) {
 			warning_open = is_warning(line, eol) && (te[-1] == ':' || te[-1] == ',');
 			/* a Python traceback's frames and source lines are its failure's own trace too */
@@ -2497,7 +2553,7 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 			dynlib = is_pyodide_dynlib_error(why, eol);
 		}
 		/* the first error quoted in prose, for a log that shows none of its own */
-		if (!weight && !real && !quoted.start && !is_warning(line, eol) &&
+		if (!weight && !real && !quoted.start && !throw_source && !is_warning(line, eol) &&
 		    (q = quoted_error(own, eol, &qe, &qw, &tool)))
 			quoted = (struct span){ .start = q,
 						.end = qe,
@@ -2515,8 +2571,9 @@ static void read_log(struct span *kept, size_t *n, const char *text, size_t len,
 		 * failure, then what its reporter added (versions, a dump, a table).
 		 */
 		if ((!weight || (cause_only && names_local_refusal(named, te) && failword_line(why, named))) && !real &&
-		    !in_warning && why < te && !find_in(line, why, "warning: ") && !logline_warning_level(line, why) &&
-		    failword_line(why, te) && !goes_on_falling_back(why, te, eol, end)) {
+		    !in_warning && !throw_source && why < te && !find_in(line, why, "warning: ") &&
+		    !logline_warning_level(line, why) && failword_line(why, te) &&
+		    !goes_on_falling_back(why, te, eol, end)) {
 			/* a parent's report of its child's exit after the child's own words ("pub finished with exit code 255") */
 			if (!plain.start || !failword_exit(why, te) || said_lines - plain_at >= PLAIN_TAIL)
 				plain = (struct span){ .start = why,
