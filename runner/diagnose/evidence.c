@@ -2089,18 +2089,27 @@ static int is_throw_site(const char *s, const char *end)
 	return d < end && d - s > 1 && d[-1] == ':' && !has_space(s, end);
 }
 
+/*
+ * The own text of the line after the one ending at EOL (within END), its end
+ * in *NEXT_EOL; NULL at the log's end. A paste's prefix ("> ", "web-1  | ") on
+ * every line is none of it.
+ */
+static const char *next_own_text(const char *eol, const char *end, const char **next_eol)
+{
+	if (eol >= end)
+		return NULL;
+	*next_eol = memchr(eol + 1, '\n', (size_t)(end - eol - 1));
+	if (!*next_eol)
+		*next_eol = end;
+	return logline_own_text(eol + 1, *next_eol);
+}
+
 /* Whether the line after the one ending at EOL (within END) is only carets: it points into the line above. */
 static int caret_follows(const char *eol, const char *end)
 {
-	const char *next_eol, *own;
+	const char *next_eol, *own = next_own_text(eol, end, &next_eol);
 
-	if (eol >= end)
-		return 0;
-	next_eol = memchr(eol + 1, '\n', (size_t)(end - eol - 1));
-	if (!next_eol)
-		next_eol = end;
-	own = logline_own_text(eol + 1, next_eol);
-	return is_caret_line(own, next_eol);
+	return own && is_caret_line(own, next_eol);
 }
 
 /* Whether [S, END) is only a source location, "src/x.rs:192" (color-eyre's "Location:" under its error). */
@@ -2227,13 +2236,8 @@ static int is_thrown_with_stack(const char *s, const char *eol, const char *end)
 	for (size_t i = 0; i < sizeof(unthrown) / sizeof(*unthrown); i++)
 		if ((size_t)(p - s) == strlen(unthrown[i]) && starts_with(s, p, unthrown[i]))
 			return 0;
-	if (eol >= end)
+	if (!(own = next_own_text(eol, end, &next_eol)))
 		return 0;
-	next_eol = memchr(eol + 1, '\n', (size_t)(end - eol - 1));
-	if (!next_eol)
-		next_eol = end;
-	/* the next line's own text: a paste's prefix ("> ", "web-1  | ") on every line is none of it */
-	own = logline_own_text(eol + 1, next_eol);
 	next = span_of(own, next_eol, " \t");
 	return next > own && starts_with(next, next_eol, "at ");
 }
